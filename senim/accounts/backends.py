@@ -1,0 +1,32 @@
+"""Log-in by username or e-mail, with lock-out after repeated failures."""
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
+from django.http import HttpRequest
+
+from senim.accounts import services
+from senim.accounts.models import User
+
+
+class UsernameOrEmailBackend(ModelBackend):
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> User | None:
+        if not username or password is None:
+            return None
+        user = User.objects.filter(Q(username__iexact=username) | Q(email__iexact=username)).order_by("date_joined")
+        user = user.first()
+        if user is None:
+            # Spend the same time as a real check so timing does not reveal which names exist.
+            User().set_password(password)
+            return None
+        if services.is_locked(user):
+            if request is not None:
+                request.senim_locked = True  # type: ignore[attr-defined]
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        services.login_failed(user=user)
+        return None

@@ -1,0 +1,252 @@
+"""Log-in, two-factor, profile, API tokens, and user administration pages."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from senim.accounts import selectors, services, totp
+from senim.accounts.backends import UsernameOrEmailBackend
+from senim.accounts.forms import CodeForm, LoginForm, PasswordConfirmForm, RoleAssignmentForm, TokenForm, UserForm
+from senim.accounts.models import RoleAssignment, User
+from senim.accounts.policy import MANAGE_USERS
+from senim.core.access import PermissionDenied
+from senim.core.forms import apply_errors
+from senim.core.views import permission_required
+from senim.org import selectors as org_selectors
+
+PENDING_2FA = "senim_2fa_user"
+
+
+def _client_key(request: HttpRequest) -> str:
+    # Hashed so the cache never holds a plain address.
+    address = request.META.get("REMOTE_ADDR", "")
+    return "login-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def _too_many_attempts(request: HttpRequest) -> bool:
+    """Count this attempt against the client's hourly budget; True once it is spent."""
+    key = _client_key(request)
+    cache.add(key, 0, 3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, 3600)
+        count = 1
+    return count > settings.SENIM_LOGIN_RATE_PER_HOUR
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request))
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _too_many_attempts(request):
+            form.add_error(None, _("Too many log-in attempts from your address. Try again in an hour."))
+        else:
+            user = UsernameOrEmailBackend().authenticate(request, **form.cleaned_data)
+            if getattr(request, "senim_locked", False):
+                form.add_error(None, _("The account is locked after repeated failures. Try again later."))
+            elif user is None:
+                form.add_error(None, _("The username or password is not correct."))
+            elif user.totp_confirmed:
+                request.session[PENDING_2FA] = [str(user.pk), timezone.now().timestamp()]
+                return redirect(f"{reverse('accounts:login-verify')}?next={_safe_next(request)}")
+            else:
+                return _complete_login(request, user)
+    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def _complete_login(request: HttpRequest, user: User) -> HttpResponse:
+    user.backend = "senim.accounts.backends.UsernameOrEmailBackend"  # type: ignore[attr-defined]
+    login(request, user)
+    services.login_succeeded(user=user)
+    if user.language:
+        request.session["_language"] = user.language
+    return redirect(_safe_next(request))
+
+
+def login_verify(request: HttpRequest) -> HttpResponse:
+    """Second step of log-in: the TOTP code, within five minutes of the password."""
+    pending = request.session.get(PENDING_2FA)
+    if not pending or timezone.now().timestamp() - pending[1] > 300:
+        request.session.pop(PENDING_2FA, None)
+        return redirect("accounts:login")
+    user = User.objects.filter(pk=pending[0], is_active=True).first()
+    if user is None:
+        return redirect("accounts:login")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.is_locked(user):
+            form.add_error(None, _("The account is locked after repeated failures. Try again later."))
+        elif services.totp_verify(user=user, code=form.cleaned_data["code"]):
+            request.session.pop(PENDING_2FA, None)
+            return _complete_login(request, user)
+        else:
+            form.add_error("code", _("The code is not correct or has expired."))
+    return render(request, "accounts/login_verify.html", {"form": form})
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, also remembered on the signed-in user."""
+    if request.user.is_authenticated:
+        services.user_set_language(actor=request.user, language=request.POST.get("language", ""))
+    return django_set_language(request)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    context = {
+        "employee": org_selectors.employee_for_user(user_employee_id=user.employee_id),
+        "assignments": selectors.assignment_list(user=user),
+        "tokens": selectors.token_list(actor=user),
+        "token_form": TokenForm(),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, secret = services.api_token_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return render(request, "accounts/token_created.html", {"token": token, "secret": secret})
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+    token = get_object_or_404(selectors.token_list(actor=request.user), id=token_id)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if user.totp_confirmed:
+        return render(request, "accounts/two_factor_on.html", {"form": PasswordConfirmForm()})
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and user.totp_secret:
+        if services.totp_confirm(actor=user, code=form.cleaned_data["code"]):
+            messages.success(request, _("Two-factor authentication is on."))
+            return redirect("accounts:profile")
+        form.add_error("code", _("The code is not correct or has expired."))
+    if request.method == "GET" or not user.totp_secret:
+        services.totp_begin(actor=user)
+    uri = totp.provisioning_uri(user.totp_secret, user.email or user.username)
+    context = {"form": form, "qr": totp.qr_svg(uri), "secret": user.totp_secret, "required": user.needs_two_factor}
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+@login_required
+@require_POST
+def two_factor_disable(request: HttpRequest) -> HttpResponse:
+    form = PasswordConfirmForm(request.POST)
+    if form.is_valid():
+        try:
+            services.totp_disable(actor=request.user, password=form.cleaned_data["password"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Two-factor authentication is off."))
+    return redirect("accounts:profile")
+
+
+@permission_required(MANAGE_USERS)
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = selectors.user_list(actor=request.user, query=request.GET.get("q", ""))
+    page = Paginator(users.prefetch_related("assignments"), 25).get_page(request.GET.get("page"))
+    return render(request, "accounts/user_list.html", {"page_obj": page})
+
+
+@permission_required(MANAGE_USERS)
+def user_create(request: HttpRequest) -> HttpResponse:
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "password"}
+        try:
+            user = services.user_create(actor=request.user, password=form.cleaned_data["password"] or None, **data)
+        except (ValidationError, PermissionDenied) as error:
+            apply_errors(form, error if isinstance(error, ValidationError) else ValidationError(
+                _("You may not create users.")))
+        else:
+            messages.success(request, _("The user was created."))
+            return redirect("accounts:user-detail", user_id=user.pk)
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+@permission_required(MANAGE_USERS)
+def user_detail(request: HttpRequest, user_id: str) -> HttpResponse:
+    try:
+        subject = selectors.user_get(actor=request.user, user_id=user_id)
+    except (User.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+    form = RoleAssignmentForm(
+        request.POST or None,
+        companies=org_selectors.company_list(actor=request.user),
+        units=org_selectors.unit_list(actor=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.role_assign(actor=request.user, user=subject, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("You may not grant a role over that part of the group."))
+        else:
+            messages.success(request, _("The role was assigned."))
+            return redirect("accounts:user-detail", user_id=subject.pk)
+    context = {"subject": subject, "assignments": selectors.assignment_list(user=subject), "form": form}
+    return render(request, "accounts/user_detail.html", context)
+
+
+@permission_required(MANAGE_USERS)
+@require_POST
+def role_revoke(request: HttpRequest, user_id: str, assignment_id: str) -> HttpResponse:
+    subject = get_object_or_404(selectors.user_list(actor=request.user), id=user_id)
+    assignment = get_object_or_404(RoleAssignment, id=assignment_id, user=subject)
+    try:
+        services.role_revoke(actor=request.user, assignment=assignment)
+    except PermissionDenied:
+        messages.error(request, _("You may not revoke a role over that part of the group."))
+    else:
+        messages.success(request, _("The role was revoked."))
+    return redirect("accounts:user-detail", user_id=subject.pk)

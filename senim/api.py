@@ -1,0 +1,68 @@
+"""The HTTP API under /api/v1: one NinjaAPI gathering each app's router.
+
+Token (Authorization: Bearer snm_…) or session authentication; errors are JSON with 4xx codes.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from senim.accounts.api import router as accounts_router
+from senim.accounts.api_auth import SessionAuth, TokenAuth
+from senim.core.access import PermissionDenied
+from senim.core.api import router as core_router
+from senim.org.api import router as org_router
+
+api = NinjaAPI(
+    title="Senim API",
+    version="1",
+    description="Anti-corruption compliance: organisation, people, access, audit and indicators.",
+    urls_namespace="api",
+    auth=[TokenAuth(), SessionAuth()],
+)
+api.add_router("/", core_router)
+api.add_router("/accounts/", accounts_router)
+api.add_router("/org/", org_router)
+
+
+def _error(request: HttpRequest, status: int, detail: object) -> HttpResponse:
+    return api.create_response(request, {"detail": detail}, status=status)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 403, _("You do not have permission to do this."))
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(Http404)
+def http_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return _error(request, 422, detail)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid_request(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    return _error(request, 422, exc.errors)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 401, _("Authentication required."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, str(exc))

@@ -1,0 +1,8 @@
+"""Core's permissions: the audit trail and the indicators."""
+
+from senim.core.access import Reach, declare
+
+VIEW_AUDIT = declare("core.view_audit", admin=Reach.SCOPED, officer=Reach.SCOPED, auditor=Reach.SCOPED)
+VIEW_INDICATORS = declare(
+    "core.view_indicators", admin=Reach.SCOPED, officer=Reach.SCOPED, auditor=Reach.SCOPED, approver=Reach.SCOPED
+)

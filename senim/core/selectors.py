@@ -1,0 +1,41 @@
+"""Reads of the audit trail, limited to the actor's companies."""
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+
+from senim.core.access import Actor, scope_of
+from senim.core.models import AuditEvent
+from senim.core.policy import VIEW_AUDIT
+
+
+def audit_event_list(
+    *,
+    actor: Actor,
+    actor_query: str = "",
+    event_type: str = "",
+    object_query: str = "",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> QuerySet[AuditEvent]:
+    """Events the actor may read, newest first. Company-scoped readers see events about their
+    companies; only group-wide readers see events that belong to no company."""
+    scope = scope_of(actor, VIEW_AUDIT)
+    qs = AuditEvent.objects.filter(scope.q(company="company_id"))
+    filters: dict[str, Any] = {}
+    if actor_query:
+        filters["actor_label__icontains"] = actor_query
+    if event_type:
+        filters["event_type__startswith"] = event_type
+    if object_query:
+        filters["object_repr__icontains"] = object_query
+    if start:
+        filters["occurred_at__date__gte"] = start
+    if end:
+        filters["occurred_at__date__lte"] = end
+    return qs.filter(**filters).order_by("-seq")
+
+
+def audit_event_types() -> list[str]:
+    return list(AuditEvent.objects.order_by("event_type").values_list("event_type", flat=True).distinct())

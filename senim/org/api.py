@@ -1,0 +1,147 @@
+"""API: companies, units, positions, employees and imports (same services and selectors as the UI)."""
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import File, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field
+
+from senim.core.access import PermissionDenied
+from senim.org import importing, selectors, services
+from senim.org.schemas import (
+    CompanyIn,
+    CompanyOut,
+    EmployeeIn,
+    EmployeeOut,
+    EmployeePatch,
+    ImportReportOut,
+    PositionOut,
+    UnitIn,
+    UnitOut,
+)
+
+router = Router(tags=["org"])
+
+
+@router.get("/companies", response=list[CompanyOut])
+def company_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.company_list(actor=request.user))
+
+
+@router.get("/companies/{company_id}", response=CompanyOut)
+def company_get(request: HttpRequest, company_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.company_get(actor=request.user, company_id=company_id)
+
+
+@router.post("/companies", response={201: CompanyOut})
+def company_create(request: HttpRequest, payload: CompanyIn):  # type: ignore[no-untyped-def]
+    return 201, services.company_create(actor=request.user, **payload.dict())
+
+
+@router.get("/units", response=list[UnitOut])
+@paginate(PageNumberPagination, page_size=100)
+def unit_list(request: HttpRequest, company: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
+    return selectors.unit_list(actor=request.user, company_id=company)
+
+
+@router.post("/units", response={201: UnitOut})
+def unit_create(request: HttpRequest, payload: UnitIn):  # type: ignore[no-untyped-def]
+    data = payload.dict()
+    company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
+    parent_id = data.pop("parent_id")
+    parent = selectors.unit_get(actor=request.user, unit_id=parent_id) if parent_id else None
+    return 201, services.unit_create(actor=request.user, company=company, parent=parent, **data)
+
+
+@router.get("/positions", response=list[PositionOut])
+@paginate(PageNumberPagination, page_size=100)
+def position_list(request: HttpRequest, company: uuid.UUID | None = None,  # type: ignore[no-untyped-def]
+                  q: str = ""):
+    return selectors.position_list(actor=request.user, company_id=company, query=q[:100])
+
+
+class EmployeeQuery(Schema):
+    q: str = Field("", max_length=200)
+    sort: str = Field("surname", pattern="^-?(surname|number|hired|company)$")
+    company: uuid.UUID | None = None
+    active: bool | None = None
+
+
+@router.get("/employees", response=list[EmployeeOut])
+@paginate(PageNumberPagination, page_size=50)
+def employee_list(request: HttpRequest, filters: Query[EmployeeQuery]):  # type: ignore[no-untyped-def]
+    return selectors.employee_list(actor=request.user, query=filters.q, sort=filters.sort,
+                                   company_id=filters.company, active=filters.active)
+
+
+@router.get("/employees/{employee_id}", response=EmployeeOut)
+def employee_get(request: HttpRequest, employee_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.employee_get(actor=request.user, employee_id=employee_id)
+
+
+def _links(request: HttpRequest, data: dict) -> dict:
+    """Resolve unit and position ids through the actor's selectors (never raw lookups)."""
+    if data.get("unit_id"):
+        data["unit"] = selectors.unit_get(actor=request.user, unit_id=data["unit_id"])
+    elif "unit_id" in data:
+        data["unit"] = None
+    if data.get("position_id"):
+        data["position"] = selectors.position_list(actor=request.user).get(id=data["position_id"])
+    elif "position_id" in data:
+        data["position"] = None
+    data.pop("unit_id", None)
+    data.pop("position_id", None)
+    return data
+
+
+@router.post("/employees", response={201: EmployeeOut})
+def employee_create(request: HttpRequest, payload: EmployeeIn):  # type: ignore[no-untyped-def]
+    data = payload.dict()
+    company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
+    return 201, services.employee_create(actor=request.user, company=company, **_links(request, data))
+
+
+@router.patch("/employees/{employee_id}", response=EmployeeOut)
+def employee_update(request: HttpRequest, employee_id: uuid.UUID, payload: EmployeePatch):  # type: ignore[no-untyped-def]
+    employee = selectors.employee_get(actor=request.user, employee_id=employee_id)
+    data = _links(request, payload.dict(exclude_unset=True))
+    return services.employee_update(actor=request.user, employee=employee, **data)
+
+
+@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
+def import_file(request: HttpRequest, kind: str, file: File[UploadedFile],  # type: ignore[no-untyped-def]
+                dry_run: bool = True, valid_only: bool = False):
+    """With dry_run (the default) only the validation report is returned; nothing is written."""
+    if kind not in importing.KINDS:
+        raise HttpError(404, "Unknown import kind.")
+    if not request.user.can("org.import"):
+        raise PermissionDenied("org.import")
+    if file.size and file.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
+        raise HttpError(413, "The file is too large.")
+    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
+        suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as target:
+            for chunk in file.chunks():
+                target.write(chunk)
+        try:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        except importing.FileRejected as error:
+            raise HttpError(422, error.message) from error
+        report = {
+            "kind": kind, "total": plan.total, "valid": len(plan.valid), "rejected": len(plan.rejected),
+            "file_errors": plan.file_errors, "errors": [e.__dict__ for e in plan.errors[:1000]], "imported": False,
+        }
+        if not dry_run:
+            if plan.file_errors or (plan.rejected and not valid_only):
+                raise HttpError(422, "The file has errors; nothing was imported.")
+            result = importing.KINDS[kind].apply(actor=request.user, plan=plan, valid_only=valid_only)
+            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
+    return report
+

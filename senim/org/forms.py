@@ -1,0 +1,63 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from senim.org.models import Company, Employee, Position, Unit
+
+
+class CompanyForm(forms.ModelForm):
+    class Meta:
+        model = Company
+        fields = ["name_ru", "name_kk", "name_en", "name_uz", "registration_kind", "registration_number", "country",
+                  "is_active"]
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["parent", "code", "name_ru", "name_kk", "name_en", "name_uz"]
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["unit", "code", "title_ru", "title_kk", "title_en", "title_uz", "is_corruption_prone",
+                  "requires_ac_agreement"]
+
+
+class EmployeeForm(forms.ModelForm):
+    class Meta:
+        model = Employee
+        fields = ["company", "personnel_number", "surname", "given_name", "patronymic", "surname_latin",
+                  "given_name_latin", "patronymic_latin", "iin", "pinfl", "unit", "position", "hire_date",
+                  "dismissal_date", "email"]
+        widgets = {
+            "hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "dismissal_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, companies=None, units=None, positions=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if companies is not None:
+            self.fields["company"].queryset = companies
+        if units is not None:
+            self.fields["unit"].queryset = units
+        if positions is not None:
+            self.fields["position"].queryset = positions
+
+
+class ImportUploadForm(forms.Form):
+    KIND_CHOICES = [("employees", _("Employees")), ("units", _("Structural units")), ("positions", _("Positions"))]
+
+    kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
+        if upload.size > limit:
+            raise forms.ValidationError(_("The file is larger than %(limit)d MB."), params={
+                "limit": settings.SENIM_MAX_UPLOAD_MB})
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload

@@ -1,0 +1,78 @@
+"""What every import shares: the validation report and the outcome."""
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from senim.org.importing.values import CellError
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+
+@dataclass
+class ImportPlan:
+    """The result of the validation pass. Nothing has been written yet."""
+
+    kind: str
+    columns: list[str]
+    valid: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    rejected: list[tuple[int, dict[str, str], list[RowError]]] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[RowError]:
+        return [error for _line, _raw, errors in self.rejected for error in errors]
+
+    @property
+    def total(self) -> int:
+        return len(self.valid) + len(self.rejected)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.file_errors
+
+    def rejected_csv(self, error_column: str) -> str:
+        """The rejected rows as CSV, with a column explaining each, to fix and upload again."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["line", *self.columns, error_column])
+        for line, raw, errors in self.rejected:
+            reasons = "; ".join(f"{e.column}: {e.message}" if e.column else e.message for e in errors)
+            writer.writerow([line, *[raw.get(c, "") for c in self.columns], reasons])
+        return "\ufeff" + out.getvalue()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+
+
+class RowValidator:
+    """Collect per-column errors for one row while parsing its cells."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.errors: list[RowError] = []
+
+    def cell(self, column: str, parse: Callable[[], Any]) -> Any:
+        try:
+            return parse()
+        except CellError as error:
+            self.errors.append(RowError(self.line, column, str(error)))
+            return None
+
+    def fail(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.line, column, message))
+
+
+ProgressCallback = Callable[[int], None] | None

@@ -1,0 +1,174 @@
+"""Employee import: validate every row, then upsert by (company, personnel number) in one
+transaction, with an audit event for each employee created or changed."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from senim.core import identifiers
+from senim.core.access import Actor, PermissionDenied, Scope, scope_of
+from senim.core.audit import PendingEvent, audit_record_many, diff
+from senim.core.translit import to_latin
+from senim.core.validators import MESSAGES
+from senim.org import policy
+from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
+from senim.org.importing.values import CellError, limit_text, parse_date, require_text
+from senim.org.models import Company, Employee, Position, Unit
+
+COLUMNS = ["company", "personnel_number", "surname", "given_name", "patronymic", "surname_latin", "given_name_latin",
+           "patronymic_latin", "iin", "pinfl", "unit_code", "position_code", "hire_date", "dismissal_date", "email"]
+REQUIRED = ["company", "personnel_number", "surname", "given_name"]
+ALIASES = {
+    "компания": "company", "бин_компании": "company", "bin": "company",
+    "табельный_номер": "personnel_number", "таб_№": "personnel_number", "tab_number": "personnel_number",
+    "фамилия": "surname", "имя": "given_name", "name": "given_name", "отчество": "patronymic",
+    "иин": "iin", "пинфл": "pinfl", "подразделение": "unit_code", "unit": "unit_code",
+    "должность": "position_code", "position": "position_code", "дата_приема": "hire_date",
+    "дата_приёма": "hire_date", "дата_увольнения": "dismissal_date", "e_mail": "email", "почта": "email",
+}
+# The fields an import compares and writes; company and personnel number are the key.
+WRITTEN = ["surname", "given_name", "patronymic", "surname_latin", "given_name_latin", "patronymic_latin", "iin",
+           "pinfl", "unit_id", "position_id", "hire_date", "dismissal_date", "email"]
+
+
+class _Lookups:
+    """Companies, units and positions by the codes files use, loaded once per import."""
+
+    def __init__(self) -> None:
+        self.companies = {c.registration_number: c for c in Company.objects.all()}
+        self.units = {(u.company_id, u.code): u for u in Unit.objects.only("id", "company_id", "code")}
+        self.positions = {(p.company_id, p.code): p for p in Position.objects.only("id", "company_id", "code")}
+
+
+def _identifier(check: Any, text: str) -> str:
+    text = identifiers.normalise_identifier(text)
+    if text:
+        try:
+            check(text, strict=False)
+        except identifiers.IdentifierError as error:
+            raise CellError(str(MESSAGES.get(error.code, MESSAGES["format"]))) from error
+    return text
+
+
+def _validate_row(line: int, raw: dict[str, str], lookups: _Lookups, scope: Scope) -> tuple[dict[str, Any], RowValidator]:
+    check = RowValidator(line)
+    row: dict[str, Any] = {}
+    company = lookups.companies.get(raw.get("company", "").strip())
+    if company is None:
+        check.fail("company", _("No company with this registration number.") if raw.get("company") else
+                   _("This column is required."))
+    row["company"] = company
+    row["personnel_number"] = check.cell("personnel_number", lambda: require_text(raw.get("personnel_number", ""), 30))
+    for name in ("surname", "given_name"):
+        row[name] = check.cell(name, lambda n=name: require_text(raw.get(n, ""), 100))
+    for name in ("patronymic", "surname_latin", "given_name_latin", "patronymic_latin"):
+        row[name] = check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 100)) or ""
+    for latin, cyrillic in (("surname_latin", "surname"), ("given_name_latin", "given_name"),
+                            ("patronymic_latin", "patronymic")):
+        if not row[latin] and row.get(cyrillic):
+            row[latin] = to_latin(row[cyrillic])[:100]
+    row["iin"] = check.cell("iin", lambda: _identifier(identifiers.validate_iin, raw.get("iin", ""))) or ""
+    row["pinfl"] = check.cell("pinfl", lambda: _identifier(identifiers.validate_pinfl, raw.get("pinfl", ""))) or ""
+    row["hire_date"] = check.cell("hire_date", lambda: parse_date(raw.get("hire_date", "")))
+    row["dismissal_date"] = check.cell("dismissal_date", lambda: parse_date(raw.get("dismissal_date", "")))
+    if row["hire_date"] and row["dismissal_date"] and row["dismissal_date"] < row["hire_date"]:
+        check.fail("dismissal_date", _("The dismissal date is before the hire date."))
+    email = raw.get("email", "").strip()
+    if email and ("@" not in email or len(email) > 254 or " " in email):
+        check.fail("email", _("“%(value)s” is not an e-mail address.") % {"value": email[:60]})
+    row["email"] = email
+    row["unit_id"] = row["position_id"] = None
+    if company is not None:
+        for column, table, key in (("unit_code", lookups.units, "unit_id"),
+                                   ("position_code", lookups.positions, "position_id")):
+            code = raw.get(column, "").strip()
+            if code:
+                found = table.get((company.id, code))
+                if found is None:
+                    check.fail(column, _("No such code in this company: “%(code)s”.") % {"code": code[:50]})
+                else:
+                    row[key] = found.id
+        if not scope.covers(company_id=company.id, unit_id=row["unit_id"]):
+            check.fail("company", _("You may not import employees into this company or unit."))
+    return row, check
+
+
+def plan(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
+    """Validate every row; report each bad cell by line and column. Writes nothing."""
+    scope = scope_of(actor, policy.IMPORT) if actor is not None else Scope(everything=True)
+    result = ImportPlan(kind="employees", columns=[c for c in COLUMNS if c in header])
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        result.file_errors.append(_("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)})
+        return result
+    lookups = _Lookups()
+    seen: dict[tuple[Any, str], int] = {}
+    for line, raw in rows:
+        row, check = _validate_row(line, raw, lookups, scope)
+        key = (row["company"].id if row["company"] else None, row["personnel_number"])
+        if row["company"] and row["personnel_number"]:
+            if key in seen:
+                check.fail("personnel_number", _("Repeats line %(line)d.") % {"line": seen[key]})
+            else:
+                seen[key] = line
+        if check.errors:
+            result.rejected.append((line, raw, check.errors))
+        else:
+            result.valid.append((line, row))
+    return result
+
+
+def apply(*, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
+          progress: ProgressCallback = None) -> ImportResult:
+    """Write a validated plan. Refuses a plan with errors unless `valid_only` was chosen; the
+    write is all-or-nothing."""
+    if plan.file_errors or (plan.rejected and not valid_only):
+        raise PermissionDenied("import has errors")
+    company_ids = {row["company"].id for _line, row in plan.valid}
+    existing = {
+        (e.company_id, e.personnel_number): e
+        for e in Employee.objects.filter(company_id__in=company_ids).only("id", "company_id", "personnel_number",
+                                                                          *WRITTEN)
+    }
+    to_create: list[Employee] = []
+    to_update: list[Employee] = []
+    events: list[PendingEvent] = []
+    unchanged = 0
+    for _line, row in plan.valid:
+        company = row["company"]
+        current = existing.get((company.id, row["personnel_number"]))
+        values = {name: row[name] for name in WRITTEN}
+        if current is None:
+            employee = Employee(company=company, personnel_number=row["personnel_number"], **values)
+            employee.refresh_search_text()
+            to_create.append(employee)
+            events.append(PendingEvent("org.employee.imported", "org.employee", str(employee.id), str(employee),
+                                       company.id, diff({}, values)))
+            continue
+        before = {name: getattr(current, name) for name in WRITTEN}
+        changes = diff(before, values)
+        if not changes:
+            unchanged += 1
+            continue
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.refresh_search_text()
+        current.updated_at = timezone.now()
+        to_update.append(current)
+        events.append(PendingEvent("org.employee.imported", "org.employee", str(current.id), str(current),
+                                   company.id, changes))
+    with transaction.atomic():
+        for start in range(0, len(to_create), 2000):
+            Employee.objects.bulk_create(to_create[start:start + 2000])
+            if progress:
+                progress(len(to_create[start:start + 2000]))
+        for start in range(0, len(to_update), 1000):
+            Employee.objects.bulk_update(to_update[start:start + 1000], [*WRITTEN, "search_text", "updated_at"])
+            if progress:
+                progress(len(to_update[start:start + 1000]))
+        audit_record_many(actor=actor, events=events)
+    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged,
+                        skipped=len(plan.rejected))

@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+from senim.accounts.views import set_language
+from senim.api import api
+
+urlpatterns = [
+    path("", include("senim.core.urls")),
+    path("accounts/", include("senim.accounts.urls")),
+    path("org/", include("senim.org.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
+]
+
