@@ -1,0 +1,62 @@
+"""Common business words of company names, equal across Russian, Kazakh, Uzbek and English.
+
+Company names mix a distinctive stem (Казахмыс, Альфа) with loan words spelled after English
+(Энерджи = Energy, Трейд = Trade). Transliteration alone cannot see that "Energy" and "Энерджи"
+are the same word (g read as j), so these words map to one canonical key. Generic words
+("company", "group") also get a low weight: an extra or missing one says little.
+"""
+
+from __future__ import annotations
+
+from senim.screening.engine.scripts import fold_case
+from senim.screening.engine.transliteration import word_keys
+
+_EQUIVALENTS: list[list[str]] = [
+    ["energy", "энерджи", "энержи", "energi", "енерджи"],
+    ["trade", "трейд", "treyd", "trading", "трейдинг", "treyding"],
+    ["service", "сервис", "servis", "services", "сервисез"],
+    ["group", "групп", "груп", "grupp", "gruppa", "группа", "grup"],
+    ["invest", "инвест", "investment", "investments", "инвестмент"],
+    ["holding", "холдинг", "xolding", "kholding"],
+    ["oil", "ойл", "oyl"],
+    ["gas", "газ", "gaz"],
+    ["logistics", "логистик", "логистикс", "logistik", "logistika", "логистика"],
+    ["consulting", "консалтинг", "konsalting"],
+    ["technologies", "технолоджис", "технолоджи", "texnologiyalari", "технологии",
+     "tekhnologii", "technology", "texnologiya"],
+    ["food", "фуд", "fud", "foods", "фудс"],
+    ["finance", "финанс", "finans", "financial"],
+    ["capital", "капитал", "kapital"],
+    ["international", "интернешнл", "интернэшнл", "internatsional", "internashnl"],
+    ["industries", "индастриз", "индастри", "industry", "industriya"],
+    ["motors", "моторс", "motors"],
+    ["construction", "констракшн", "konstrakshn"],
+    ["development", "девелопмент", "development"],
+    ["systems", "системс", "sistems", "system"],
+    ["partners", "партнерс", "partners"],
+    ["pharm", "фарм", "pharma", "фарма"],
+    ["media", "медиа", "mediya"],
+    ["company", "компани", "компания", "kompaniya", "kompaniyasi", "компаниясы", "kompaniiasy"],
+    ["plus", "плюс", "plyus", "plius"],
+    ["stroy", "строй", "stroi"],
+    ["agro", "агро"],
+    ["trans", "транс"],
+    ["steel", "стил"],
+    ["solutions", "солюшнс", "solyushns"],
+    ["resources", "ресорсиз", "resurs", "ресурс", "resource"],
+]
+# Words that tell little about which company is meant.
+GENERIC_WORDS = {"company", "group", "holding", "international", "corporation", "korporatsiia",
+                 "firma", "the", "and", "и", "va"}
+
+
+def _key(word: str) -> str:
+    return word_keys(fold_case(word))[0]
+
+
+CANONICAL_KEY: dict[str, str] = {}
+for _group in _EQUIVALENTS:
+    _canonical = _key(_group[0])
+    for _word in _group:
+        CANONICAL_KEY[_key(_word)] = _canonical
+GENERIC_KEYS: frozenset[str] = frozenset(CANONICAL_KEY.get(_key(w), _key(w)) for w in GENERIC_WORDS)

@@ -1,0 +1,182 @@
+"""Name parsing: a raw person or organisation name → a ``ParsedName`` ready for comparison.
+
+Persons: words are keyed (see ``transliteration``); a patronymic (-ович/-овна/-евич/-евна, -ұлы/
+-қызы joined or separate, Latin -uly/-kyzy, Uzbek oʻgʻli/qizi, Russian-style -ovich of a Kazakh or
+Uzbek father) is taken out and reduced to the father's-name stem so Кемелұлы = Kemelevich = Kemel uly.
+Organisations: quotes of every kind are removed, legal forms become types, business loan words map
+to one key (Энерджи = Energy).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from senim.screening.engine.business_terms import CANONICAL_KEY, GENERIC_KEYS
+from senim.screening.engine.legal_forms import strip_legal_forms
+from senim.screening.engine.scripts import fold_case, has_quotes, quote_depths, split_words
+from senim.screening.engine.transliteration import loose_key, word_keys
+
+PERSON = "Person"
+ORGANIZATION = "Organization"
+_ORGANISATION_SCHEMAS = {"organization", "organisation", "company", "legalentity", "publicbody"}
+
+# Russian-style patronymic endings in key spelling (C = ч): -ович -евич -овна -евна -ична.
+_RUSSIAN_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>oviC|eviC|ovna|evna|iCna)$")
+# Kazakh joined patronymic: Кемелұлы / Kemeluly / Kemelūly, Әбішқызы / Abishkyzy / Äbişqyzy.
+_KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
+# Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
+_SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "kizi": "f"}
+_FEMALE_SUFFIXES = {"ovna", "evna", "iCna", "kizi"}
+_FEMALE_SURNAME = re.compile(r"(ova|eva|ina|skaia|cka|kaia)$")
+_MALE_SURNAME = re.compile(r"(ov|ev|in|ski|skii)$")
+
+
+def schema_is_organisation(schema: str | None) -> bool:
+    return (schema or "").replace("_", "").replace(" ", "").lower() in _ORGANISATION_SCHEMAS
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A name analysed for comparison.
+
+    ``words``: the folded words kept for comparison (for explanations); ``keys``: for each word,
+    its romanisation keys (primary first); ``loose``: the loose key of each primary key;
+    ``patronymic``: the father's-name stem key or ""; ``legal_forms``: legal-form types (orgs);
+    ``gender``: "m", "f" or "" as implied by the patronymic or surname ending.
+    """
+
+    text: str
+    is_organisation: bool
+    words: tuple[str, ...]
+    keys: tuple[tuple[str, ...], ...]
+    loose: tuple[str, ...]
+    weights: tuple[float, ...]
+    patronymic: str = ""
+    patronymic_word: str = ""
+    legal_forms: frozenset[str] = frozenset()
+    gender: str = ""
+
+    @property
+    def primary_keys(self) -> tuple[str, ...]:
+        return tuple(k[0] for k in self.keys)
+
+    @property
+    def joined(self) -> str:
+        return "".join(k[0] for k in self.keys)
+
+
+def _patronymic(key: str) -> tuple[str, str] | None:
+    """(father's-name stem, gender) if the key is a patronymic, else None."""
+    match = _RUSSIAN_PATRONYMIC.match(key)
+    if match is None:
+        match = _KAZAKH_PATRONYMIC.match(key)
+    if match is None:
+        return None
+    stem = match.group("stem")
+    # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
+    if stem.endswith("e") and match.group("suffix") in ("eviC", "evna"):
+        stem = stem + "i"
+    gender = "f" if match.group("suffix") in _FEMALE_SUFFIXES else "m"
+    return stem, gender
+
+
+def _organisation_key(key: str) -> str:
+    return CANONICAL_KEY.get(key, key)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
+    """Analyse ``text`` as a person's or organisation's name. Never raises; may return no words."""
+    is_organisation = schema_is_organisation(schema)
+    folded = fold_case(text)
+    legal_forms: frozenset[str] = frozenset()
+    if is_organisation:
+        depths = quote_depths(folded) if has_quotes(folded) else [
+            (w, 0, False) for w in split_words(folded)
+        ]
+        raw_words, legal_forms = strip_legal_forms(depths)
+    else:
+        raw_words = split_words(folded)
+
+    words: list[str] = []
+    keys: list[tuple[str, ...]] = []
+    patronymic = ""
+    patronymic_word = ""
+    gender = ""
+    for word in raw_words:
+        word_key = word_keys(word)
+        primary = word_key[0]
+        if not primary:
+            continue
+        if not is_organisation:
+            separate = _SEPARATE_PATRONYMIC.get(primary)
+            if separate and keys and not patronymic:
+                # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.
+                patronymic = keys.pop()[0]
+                patronymic_word = f"{words.pop()} {word}"
+                gender = separate
+                continue
+            found = _patronymic(primary) if not patronymic and len(raw_words) > 1 else None
+            if found is not None:
+                patronymic, gender = found
+                patronymic_word = word
+                continue
+        if is_organisation:
+            word_key = tuple(_organisation_key(k) for k in word_key)
+        words.append(word)
+        keys.append(word_key)
+
+    if not is_organisation and not gender:
+        for key in keys:
+            if _FEMALE_SURNAME.search(key[0]) and len(key[0]) > 5:
+                gender = "f"
+                break
+            if _MALE_SURNAME.search(key[0]) and len(key[0]) > 4:
+                gender = "m"
+    weights = tuple(
+        (0.3 if k[0] in GENERIC_KEYS else 1.0) if is_organisation else 1.0 for k in keys
+    )
+    return ParsedName(
+        text=text,
+        is_organisation=is_organisation,
+        words=tuple(words),
+        keys=tuple(keys),
+        loose=tuple(loose_key(k[0]) for k in keys),
+        weights=weights,
+        patronymic=patronymic,
+        patronymic_word=patronymic_word,
+        legal_forms=legal_forms,
+        gender=gender,
+    )
+
+
+def normalise_name(text: str, schema: str | None = PERSON) -> str:
+    """A readable normal form: case-folded words without quotes, legal forms or punctuation."""
+    parsed = parse_name(text, schema)
+    parts = list(parsed.words)
+    if parsed.patronymic_word:
+        parts.append(parsed.patronymic_word)
+    return " ".join(parts)
+
+
+def name_keys(text: str, schema: str | None = PERSON) -> list[str]:
+    """Every matching key of a name: sorted primary keys, alternatives, loose and joined forms.
+
+    Two spellings of one name share at least one key; useful for de-duplication and blocking.
+    """
+    parsed = parse_name(text, schema)
+    if not parsed.keys:
+        return []
+    result = [" ".join(sorted(parsed.primary_keys)), " ".join(sorted(parsed.loose))]
+    for index, alternatives in enumerate(parsed.keys):
+        for alternative in alternatives[1:]:
+            variant = list(parsed.primary_keys)
+            variant[index] = alternative
+            result.append(" ".join(sorted(variant)))
+    if len(parsed.keys) > 1:
+        result.append(parsed.joined)
+    if parsed.patronymic:
+        result.append(" ".join(sorted(parsed.primary_keys)) + " ~" + parsed.patronymic)
+    return list(dict.fromkeys(result))

@@ -1,0 +1,133 @@
+"""Script-level text normalisation: Unicode forms, look-alike letters, Turkic case folding, quotes.
+
+Contract: every function here accepts any ``str`` (emoji, unknown scripts, control characters, empty)
+and never raises. Nothing here transliterates; see ``transliteration`` for that.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Apostrophe-like marks used in Uzbek Latin (oʻ, gʻ, tutuq belgisi) and in the Kazakh 2017 alphabet.
+# Real data uses them interchangeably, so all collapse to ASCII "'".
+APOSTROPHES = "ʻʼ'`‘’′´ʹʽʾʿ＇"
+# Quotes that always open or always close a quoted span.
+OPENING_QUOTES = "«„‹「『⹂"
+CLOSING_QUOTES = "»›」』"
+# Quotes whose direction depends on context ("…", “…”, „…“ German style).
+AMBIGUOUS_QUOTES = '"“”‟＂'
+
+_LOOKALIKES = {
+    "Ə": "Ә", "ə": "ә",  # Latin schwa typed for Kazakh Ә
+    "Θ": "Ө", "θ": "ө", "Ѳ": "Ө", "ѳ": "ө",  # Greek theta / old Cyrillic fita for Ө
+    "İ": "i", "I": "i", "ı": "i",  # Turkic dotted/dotless i: fold before lower() (see fold_case)
+    "ѐ": "е", "Ѐ": "Е",
+}
+_APOSTROPHE_TABLE = {ord(c): "'" for c in APOSTROPHES}
+_QUOTE_TABLE = {ord(c): " " for c in OPENING_QUOTES + CLOSING_QUOTES + AMBIGUOUS_QUOTES}
+_FOLD_TABLE = str.maketrans({**_LOOKALIKES, **{chr(k): v for k, v in _APOSTROPHE_TABLE.items()}})
+
+# Latin letters that look like Cyrillic ones; used only inside a word that is mostly Cyrillic.
+_LATIN_TO_CYRILLIC = str.maketrans({
+    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к", "m": "м",
+    "t": "т", "b": "в", "h": "һ", "i": "і",
+})
+_CYRILLIC_TO_LATIN_LOOKALIKE = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "к": "k", "м": "m",
+    "т": "t", "в": "b", "һ": "h", "і": "i",
+})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
+_LATIN = re.compile(r"[a-z\u00c0-\u024f]")
+_COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f]")
+_CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def fold_case(text: str) -> str:
+    """Lower-case ``text`` treating Turkic İ/I/ı and Latin look-alikes of Kazakh letters as one.
+
+    Python's ``lower()`` turns "İ" into "i̇" (with a combining dot) and is not Turkic-aware, so the
+    dotted and dotless forms are folded to plain "i" first. Apostrophe variants become "'".
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD_TABLE).lower()
+    text = _CONTROL.sub(" ", text)
+    return _COMBINING.sub("", text)
+
+
+def fix_mixed_script(word: str) -> str:
+    """Repair a word typed with a mix of Latin and Cyrillic look-alike letters.
+
+    "Aхметов" (Latin A) becomes all-Cyrillic; a mostly Latin word with a stray Cyrillic "о" becomes
+    all-Latin. Words in one script are returned unchanged.
+    """
+    cyrillic = len(_CYRILLIC.findall(word))
+    if not cyrillic:
+        return word
+    latin = len(_LATIN.findall(word))
+    if not latin:
+        return word
+    if cyrillic >= latin:
+        return word.translate(_LATIN_TO_CYRILLIC)
+    return word.translate(_CYRILLIC_TO_LATIN_LOOKALIKE)
+
+
+def is_cyrillic(word: str) -> bool:
+    return _CYRILLIC.search(word) is not None
+
+
+_ANY_QUOTE = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + AMBIGUOUS_QUOTES) + "]")
+# A word: letters/digits with inner apostrophes ("o'g'li", "ra'no"); a trailing apostrophe is kept
+# because it is meaningful in the Kazakh 2017 alphabet ("a'" = ә) and harmless otherwise.
+_WORD = re.compile(r"[^\W_]+(?:'+[^\W_]+)*'?")
+
+
+def has_quotes(text: str) -> bool:
+    return _ANY_QUOTE.search(text) is not None
+
+
+def quote_depths(text: str) -> list[tuple[str, int, bool]]:
+    """Split folded ``text`` into words with their quote nesting depth.
+
+    Returns ``(word, depth, opens_quote_after)`` where ``opens_quote_after`` tells whether the next
+    non-space character after the word opens a quote (as in АО «НК «ҚазМұнайГаз»» for "нк"). Nested
+    and unbalanced quotes of every kind are tolerated.
+    """
+    words: list[tuple[str, int, bool]] = []
+    depth = 0
+    previous = " "
+    buffer: list[str] = []
+    buffer_depth = 0
+
+    def flush(opens: bool) -> None:
+        if buffer:
+            for word in _WORD.findall("".join(buffer)):
+                words.append((word.lstrip("'"), buffer_depth, False))
+            if words and opens and words[-1][1] == buffer_depth:
+                word, d, _ = words[-1]
+                words[-1] = (word, d, True)
+            buffer.clear()
+
+    for char in text:
+        opening = char in OPENING_QUOTES or (
+            char in AMBIGUOUS_QUOTES and (previous.isspace() or previous in OPENING_QUOTES)
+        )
+        closing = not opening and (char in CLOSING_QUOTES or char in AMBIGUOUS_QUOTES)
+        if opening:
+            flush(True)
+            depth += 1
+        elif closing:
+            flush(False)
+            depth = max(0, depth - 1)
+        else:
+            if not buffer:
+                buffer_depth = depth
+            buffer.append(char)
+        previous = char
+    flush(False)
+    return [w for w in words if w[0]]
+
+
+def split_words(text: str) -> list[str]:
+    """Split folded text into words, dropping quotes, punctuation and leading apostrophes."""
+    return [w for w in (m.lstrip("'") for m in _WORD.findall(text)) if w]

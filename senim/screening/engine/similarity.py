@@ -1,0 +1,169 @@
+"""Word and name similarity on romanisation keys.
+
+Word level (``word_similarity``):
+* same key → 1.0 ("exact" if the folded words are equal, otherwise "transliteration");
+* same loose key → 0.95 ("vowel variant", e.g. Ўткир/Уткир);
+* otherwise optimal-string-alignment edits on the key: at most 1 edit for 4–6 letters, 2 from 7
+  letters, none below 4; similarity 1 − 1.5·edits/length ("fuzzy"). A fuzzy match against a word
+  that is itself a known name elsewhere in the list is discounted further: Alimov is not a typo of
+  Azimov when Alimov is a name in its own right.
+
+Name level (``compare_names``): words are aligned in any order (greedy on similarity). Unmatched
+query words count fully against; unmatched record words count half for persons (a list entry may
+carry an extra given name) and fully for organisations (Альфа ≠ Альфа Плюс). Patronymics are
+compared separately: both present and different → ×``PATRONYMIC_MISMATCH``; one missing → neutral.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from senim.screening.engine.names import ParsedName
+from senim.screening.engine.transliteration import loose_key
+
+VOWEL_VARIANT = 0.95
+FUZZY_EDIT_COST = 1.5
+KNOWN_NAME_DISCOUNT = 0.75
+PATRONYMIC_MISMATCH = 0.7
+EXTRA_RECORD_WORD_PERSON = 0.5
+EXTRA_RECORD_WORD_ORGANISATION = 1.0
+MIN_WORD_SIMILARITY = 0.5
+
+
+def allowed_edits(length: int) -> int:
+    if length < 4:
+        return 0
+    if length < 7:
+        return 1
+    return 2
+
+
+@lru_cache(maxsize=1_000_000)
+def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
+    """(similarity, how) for two primary keys; "how" is "key", "loose", "fuzzy" or "none"."""
+    if query_key == record_key:
+        return 1.0, "key"
+    if loose_key(query_key) == loose_key(record_key):
+        return VOWEL_VARIANT, "loose"
+    length = max(len(query_key), len(record_key))
+    limit = allowed_edits(min(len(query_key), len(record_key)))
+    if not limit or abs(len(query_key) - len(record_key)) > limit:
+        return 0.0, "none"
+    edits = OSA.distance(query_key, record_key, score_cutoff=limit)
+    if edits > limit:
+        return 0.0, "none"
+    return max(0.0, 1.0 - FUZZY_EDIT_COST * edits / length), "fuzzy"
+
+
+def word_similarity(
+    query_keys: tuple[str, ...],
+    record_keys: tuple[str, ...],
+    is_known_name: Callable[[str], bool] | None = None,
+) -> tuple[float, str]:
+    """Best similarity over the keys of two words, with the known-name discount for fuzzy ones."""
+    best, how = 0.0, "none"
+    for query_key in query_keys:
+        for record_key in record_keys:
+            similarity, kind = key_similarity(query_key, record_key)
+            if similarity > best:
+                best, how = similarity, kind
+                if best == 1.0:
+                    return best, how
+    if how == "fuzzy" and is_known_name is not None and is_known_name(query_keys[0]):
+        best *= KNOWN_NAME_DISCOUNT
+        how = "fuzzy-known"
+    return best, how
+
+
+@dataclass(frozen=True, slots=True)
+class WordPair:
+    query_word: str
+    record_word: str
+    similarity: float
+    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "fuzzy-known" | "joined"
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """How one query name compares with one record name; ``score`` in [0, 1]."""
+
+    query: ParsedName
+    record: ParsedName
+    score: float
+    pairs: tuple[WordPair, ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_record: tuple[str, ...]
+    patronymic: str  # "same" | "different" | "missing" | ""
+
+
+def compare_names(
+    query: ParsedName,
+    record: ParsedName,
+    is_known_name: Callable[[str], bool] | None = None,
+) -> NameComparison:
+    """Compare two parsed names, word order free. Empty names score 0."""
+    if not query.keys or not record.keys:
+        return NameComparison(query, record, 0.0, (), query.words, record.words, "")
+    if query.is_organisation and len(query.keys) + len(record.keys) > 2:
+        if query.joined == record.joined:
+            # "ҚазМұнайГаз" = "Kaz Munay Gaz": the same letters, spaced differently.
+            pair = WordPair(" ".join(query.words), " ".join(record.words), 1.0, "joined")
+            return NameComparison(query, record, 1.0, (pair,), (), (), "")
+
+    candidates: list[tuple[float, int, int, str]] = []
+    for qi, query_keys in enumerate(query.keys):
+        for ri, record_keys in enumerate(record.keys):
+            similarity, how = word_similarity(query_keys, record_keys, is_known_name)
+            if similarity >= MIN_WORD_SIMILARITY:
+                candidates.append((similarity, qi, ri, how))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+
+    used_query: set[int] = set()
+    used_record: set[int] = set()
+    pairs: list[WordPair] = []
+    matched_weight = 0.0
+    total = 0.0
+    for similarity, qi, ri, how in candidates:
+        if qi in used_query or ri in used_record:
+            continue
+        used_query.add(qi)
+        used_record.add(ri)
+        if how == "key":
+            how = "exact" if query.words[qi] == record.words[ri] else "transliteration"
+        pairs.append(WordPair(query.words[qi], record.words[ri], similarity, how))
+        weight = (query.weights[qi] + record.weights[ri]) / 2
+        matched_weight += similarity * weight
+        total += weight
+
+    extra_record = (
+        EXTRA_RECORD_WORD_ORGANISATION if record.is_organisation else EXTRA_RECORD_WORD_PERSON
+    )
+    total += sum(w for qi, w in enumerate(query.weights) if qi not in used_query)
+    total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
+    score = matched_weight / total if total else 0.0
+
+    patronymic = ""
+    if query.patronymic and record.patronymic:
+        similarity, _ = word_similarity((query.patronymic,), (record.patronymic,))
+        if similarity >= 0.7:
+            patronymic = "same"
+        else:
+            patronymic = "different"
+            score *= PATRONYMIC_MISMATCH
+    elif query.patronymic or record.patronymic:
+        patronymic = "missing"
+
+    return NameComparison(
+        query=query,
+        record=record,
+        score=min(1.0, score),
+        pairs=tuple(pairs),
+        unmatched_query=tuple(w for i, w in enumerate(query.words) if i not in used_query),
+        unmatched_record=tuple(w for i, w in enumerate(record.words) if i not in used_record),
+        patronymic=patronymic,
+    )
+

@@ -1,0 +1,116 @@
+"""Romanisation keys: one folded spelling of a word from which every romanisation converges.
+
+A *key* is not a readable transliteration. It is a reduced Latin alphabet in which the variants the
+region's data uses for one sound are the same letter:
+
+* ``S`` = ш / sh / ş / s' (2017) / щ,  ``C`` = ч / ch / ç / c' (2017)
+* ``j`` = ж / zh / j / dzh / dj,  ``h`` = х / һ / ҳ / kh / h / x,  ``c`` = ц / ts / tc / c
+* ``k`` = к / қ / q,  ``g`` = г / ғ / gh / ğ / ǵ / g',  ``n`` = н / ң / ng / ñ / ń / n'
+* ``i`` = и / і / ы / й / y / ı / i',  vowels lose their diacritics (ә ä á a' → a, ө ö ó o' ў oʻ → o,
+  ұ ү ū ü ú u' ý y' → u)
+* a glide before e is dropped at the start of a word or after a vowel (Ye/Е, Nazarbayev/Назарбаев),
+  and doubled letters are collapsed (Kassym/Қасым, Mariia/Maria).
+
+``word_keys`` returns the primary key plus alternatives (x as "ks" for English spellings such as
+Alexander); ``loose_key`` merges o/u and e/i and drops glides, for spellings that differ in vowels
+(Ўткир/Уткир/Oʻtkir, Плюс/Plus).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from senim.screening.engine.scripts import fix_mixed_script, is_cyrillic
+
+# Cyrillic (Russian, Kazakh, Uzbek) straight into the key alphabet. Mapping directly avoids the
+# Latin digraph pass turning Асхат ("ashat") into a false "sh".
+_CYRILLIC_TO_KEY = str.maketrans({
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "io",
+    "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
+    "ү": "u", "ў": "o", "ф": "f", "х": "h", "ҳ": "h", "һ": "h", "ц": "c", "ч": "C", "ш": "S",
+    "щ": "S", "ъ": "", "ы": "i", "і": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ѣ": "e",
+    "ґ": "g", "є": "e", "ї": "i", "ј": "j", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n", "џ": "j",
+    "'": "",
+})
+
+# Latin letters with diacritics from Kazakh 2018/2021, Uzbek, Turkish and Western spellings.
+_LATIN_LETTERS = str.maketrans({
+    "ä": "a", "á": "a", "à": "a", "â": "a", "ã": "a", "å": "a", "ā": "a", "æ": "a",
+    "ğ": "g", "ǵ": "g", "ñ": "n", "ń": "n", "ň": "n", "ö": "o", "ó": "o", "ò": "o", "ô": "o",
+    "õ": "o", "ø": "o", "ō": "o", "ū": "u", "ü": "u", "ú": "u", "ù": "u", "û": "u", "ŭ": "u",
+    "ý": "u",  # 2018 Kazakh Latin: Ý = У
+    "ş": "S", "ș": "S", "š": "S", "ç": "C", "č": "C", "ž": "j", "ı": "i", "í": "i", "ì": "i",
+    "î": "i", "ï": "i", "ī": "i", "é": "e", "è": "e", "ê": "e", "ë": "e", "ē": "e", "ė": "e",
+    "ё": "e", "ß": "ss", "ð": "d", "þ": "t", "ł": "l", "ś": "s", "ź": "z", "ż": "z", "ć": "c",
+    "ř": "r", "ď": "d", "ť": "t", "ů": "u", "ő": "o", "ű": "u", "ą": "a", "ę": "e",
+})
+# Kazakh 2017 apostrophe letters and Uzbek oʻ/gʻ; s' and c' are ш/ч in 2017; y' is у.
+_APOSTROPHE_LETTER = re.compile(r"([agiouynsc])'")
+_APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u", "n": "n",
+                      "s": "S", "c": "C"}
+# Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
+_LATIN_DIGRAPHS = [
+    ("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
+    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("ck", "k"), ("ng", "n"),
+    ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""),
+]
+_GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
+_DOUBLES = re.compile(r"(.)\1+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_GLIDE_BEFORE_VOWEL = re.compile(r"i(?=[aeou])")
+_LOOSE_VOWELS = str.maketrans({"o": "u", "e": "i"})
+
+
+def _latin_key(word: str) -> str:
+    word = word.translate(_LATIN_LETTERS)
+    if "'" in word:
+        # Uzbek s'h is с+ҳ (Is'hoq = Исҳоқ), not ш: shield it from the digraph pass with \x01.
+        word = word.replace("s'h", "s\x01h")
+        word = _APOSTROPHE_LETTER.sub(lambda m: _APOSTROPHE_VALUES[m.group(1)], word)
+    for digraph, value in _LATIN_DIGRAPHS:
+        if digraph in word:
+            word = word.replace(digraph, value)
+    word = word.replace("\x01", "")
+    if _NON_ASCII.search(word):
+        # Unknown diacritics: strip them; letters of other scripts stay as they are.
+        word = "".join(
+            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+        )
+    return word
+
+
+def _finish(key: str) -> str:
+    key = _GLIDE_BEFORE_E.sub("", key)
+    return _DOUBLES.sub(r"\1", key)
+
+
+@lru_cache(maxsize=262144)
+def word_keys(word: str) -> tuple[str, ...]:
+    """Keys of one case-folded word: the primary key first, then alternatives (possibly none).
+
+    Never raises; a word in an unknown script keys to itself.
+    """
+    word = fix_mixed_script(word)
+    if is_cyrillic(word):
+        key = word.translate(_CYRILLIC_TO_KEY).replace("dj", "j")
+        if _NON_ASCII.search(key):  # a Cyrillic word with stray Latin diacritics
+            key = _latin_key(key)
+        return (_finish(key),)
+    primary = _finish(_latin_key(word))
+    if "x" not in word:
+        return (primary,) if primary else (word,)
+    # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр): keep both readings.
+    english = _finish(_latin_key(word.replace("x", "ks")))
+    primary = primary.replace("x", "h")
+    primary = _finish(primary)
+    return (primary, english) if english != primary else (primary,)
+
+
+@lru_cache(maxsize=262144)
+def loose_key(key: str) -> str:
+    """A coarser key merging o/u and e/i and dropping glides (Ўткир/Уткир, Плюс/Plus)."""
+    key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_LOOSE_VOWELS)
+    return _DOUBLES.sub(r"\1", key)
