@@ -1,0 +1,390 @@
+"""The candidate index: blocking on romanisation keys so a query never scans the whole list.
+
+Layout (compact, picklable arrays; no per-record Python objects are kept after the build):
+
+* a vocabulary of word keys (primary and alternative keys of every name word, plus joined keys of
+  organisation names); ``postings`` maps each key id to the records containing it (CSR arrays);
+* per name: its word key ids, patronymic key id, legal-form bit mask and implied gender, so that a
+  candidate's ``ParsedName`` is rebuilt without parsing the text again;
+* per record: id, schema, original names, identifiers, birth dates, countries, gender.
+
+Search: each query word is expanded to the vocabulary keys it may match (same key, same loose key,
+keys within one deletion of each other – a SymSpell-style neighbourhood); a record is a candidate
+when it contains matches for at least two query words (one for one-word names), or shares an
+identifier. Candidates are scored with ``scoring.score_profiles``.
+"""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from senim.screening.engine.legal_forms import LEGAL_FORM_LABELS
+from senim.screening.engine.model import Hit, Query, Record
+from senim.screening.engine.names import ParsedName, parse_name, schema_is_organisation
+from senim.screening.engine.business_terms import GENERIC_KEYS
+from senim.screening.engine.identifiers import normalise_identifier
+from senim.screening.engine.scoring import (
+    DEFAULT_THRESHOLD,
+    Profile,
+    parse_date,
+    profile_of,
+    score_profiles,
+)
+from senim.screening.engine.similarity import MIN_WORD_SIMILARITY, key_similarity
+from senim.screening.engine.transliteration import loose_key
+
+FORMAT_VERSION = 1
+SEPARATOR = "\x1f"
+MAX_CANDIDATES = 400
+_FORM_BITS = {form: 1 << i for i, form in enumerate(sorted(LEGAL_FORM_LABELS))}
+_GENDER_CODES = {"": 0, "m": 1, "f": 2}
+_GENDERS = ("", "m", "f")
+NO_KEY = 0xFFFFFFFF
+
+
+def _deletions(key: str) -> list[str]:
+    if len(key) < 4:
+        return [key]
+    return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]
+
+
+@lru_cache(maxsize=4096)
+def _forms_of(mask: int) -> frozenset[str]:
+    return frozenset(form for form, bit in _FORM_BITS.items() if mask & bit)
+
+
+class Index:
+    """A searchable, persistable watchlist. Build with ``Index.build``; load with ``Index.load``."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        self._state = state
+        self.record_ids: list[str] = state["record_ids"]
+        self._is_organisation: bytearray = state["is_organisation"]
+        self._names: list[str] = state["names"]
+        self._identifiers: list[str] = state["identifiers"]
+        self._birth_dates: list[str] = state["birth_dates"]
+        self._countries: list[str] = state["countries"]
+        self._gender: bytearray = state["gender"]
+        self._name_start: array = state["name_start"]
+        self._name_short: bytearray = state["name_short"]
+        self._token_start: array = state["token_start"]
+        self._tokens: array = state["tokens"]
+        self._patronymic: array = state["patronymic"]
+        self._legal_forms: array = state["legal_forms"]
+        self._name_gender: bytearray = state["name_gender"]
+        self._vocabulary: list[str] = state["vocabulary"]
+        self._alternatives: dict[int, tuple[str, ...]] = state["alternatives"]
+        self._posting_start: array = state["posting_start"]
+        self._postings: array = state["postings"]
+        self._by_identifier: dict[str, int | list[int]] = state["by_identifier"]
+        self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
+        self._by_loose: dict[str, list[int]] = {}
+        self._by_deletion: dict[str, list[int]] = {}
+        posting_start = self._posting_start
+        for token_id, key in enumerate(self._vocabulary):
+            if posting_start[token_id] == posting_start[token_id + 1]:
+                continue  # patronymic stems: compared, never searched
+            self._by_loose.setdefault(loose_key(key), []).append(token_id)
+            for deletion in _deletions(key):
+                self._by_deletion.setdefault(deletion, []).append(token_id)
+        self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.record_ids)
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(
+        cls,
+        records: Iterable[Record],
+        progress: Callable[[int], None] | None = None,
+    ) -> Index:
+        """Index ``records`` (streamed; each is read once). ``progress(n)`` every 10,000 records."""
+        key_id: dict[str, int] = {}
+        vocabulary: list[str] = []
+        postings: list[array] = []
+        alternatives: dict[int, tuple[str, ...]] = {}
+
+        def token_id(key: str) -> int:
+            found = key_id.get(key)
+            if found is None:
+                found = key_id[key] = len(vocabulary)
+                vocabulary.append(key)
+                postings.append(array("I"))
+            return found
+
+        state: dict[str, Any] = {
+            "record_ids": [], "is_organisation": bytearray(), "names": [], "identifiers": [],
+            "birth_dates": [], "countries": [], "gender": bytearray(),
+            "name_start": array("I", [0]), "name_short": bytearray(),
+            "token_start": array("I", [0]), "tokens": array("I"),
+            "patronymic": array("I"), "legal_forms": array("I"), "name_gender": bytearray(),
+        }
+        by_identifier: dict[str, int | list[int]] = {}
+        record_ids = state["record_ids"]
+        is_organisation_flags = state["is_organisation"]
+        tokens, token_start = state["tokens"], state["token_start"]
+        patronymics, legal_forms, name_gender = (state["patronymic"], state["legal_forms"],
+                                                 state["name_gender"])
+        name_start, name_short = state["name_start"], state["name_short"]
+        for number, record in enumerate(records):
+            is_organisation = schema_is_organisation(record.schema)
+            schema = "Organization" if is_organisation else "Person"
+            record_ids.append(record.id)
+            is_organisation_flags.append(1 if is_organisation else 0)
+            kept_names: list[str] = []
+            posted: set[int] = set()
+            shortest = 255
+            for raw in record.names:
+                if not raw:
+                    continue
+                parsed = parse_name(raw, schema)
+                if not parsed.keys:
+                    continue
+                kept_names.append(raw.replace(SEPARATOR, " "))
+                shortest = min(shortest, len(parsed.keys))
+                for word_keys in parsed.keys:
+                    primary = token_id(word_keys[0])
+                    tokens.append(primary)
+                    if len(word_keys) > 1:
+                        alternatives[primary] = word_keys[1:]
+                    posted.add(primary)
+                    for alternative in word_keys[1:]:
+                        posted.add(token_id(alternative))
+                if is_organisation and len(parsed.keys) > 1:
+                    posted.add(token_id(parsed.joined))
+                token_start.append(len(tokens))
+                patronymics.append(token_id(parsed.patronymic) if parsed.patronymic else NO_KEY)
+                mask = 0
+                for form in parsed.legal_forms:
+                    mask |= _FORM_BITS.get(form, 0)
+                legal_forms.append(mask)
+                name_gender.append(_GENDER_CODES.get(parsed.gender, 0))
+            name_start.append(len(token_start) - 1)
+            name_short.append(min(shortest, 255))
+            for posted_id in posted:
+                postings[posted_id].append(number)
+            state["names"].append(SEPARATOR.join(kept_names))
+            state["identifiers"].append(SEPARATOR.join(record.identifiers))
+            state["birth_dates"].append(SEPARATOR.join(record.birth_dates))
+            state["countries"].append(SEPARATOR.join(record.countries))
+            state["gender"].append(_GENDER_CODES.get(_gender_code(record.gender), 0))
+            for identifier in record.identifiers:
+                found = normalise_identifier(identifier)
+                if found is None:
+                    continue
+                existing = by_identifier.get(found[1])
+                if existing is None:
+                    by_identifier[found[1]] = number
+                elif isinstance(existing, int):
+                    by_identifier[found[1]] = [existing, number]
+                else:
+                    existing.append(number)
+            if progress is not None and (number + 1) % 10_000 == 0:
+                progress(number + 1)
+
+        posting_start = array("I", [0])
+        flat = array("I")
+        for posting in postings:
+            flat.extend(posting)
+            posting_start.append(len(flat))
+        postings.clear()
+        state.update(
+            vocabulary=vocabulary, alternatives=alternatives, posting_start=posting_start,
+            postings=flat, by_identifier=by_identifier,
+        )
+        if progress is not None:
+            progress(len(record_ids))
+        return cls(state)
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, path: str | Path) -> None:
+        """Write the index to ``path`` (pickle of compact arrays)."""
+        with open(path, "wb") as handle:
+            pickle.dump({"format": FORMAT_VERSION, "state": self._state}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Index:
+        """Read an index written by ``save``. Only load files you wrote: pickle is not safe
+        against untrusted input."""
+        with open(path, "rb") as handle:
+            payload = pickle.load(handle)
+        if payload.get("format") != FORMAT_VERSION:
+            raise ValueError(f"unsupported index format {payload.get('format')!r}")
+        return cls(payload["state"])
+
+    # ------------------------------------------------------------------ records
+    def record(self, number: int) -> Record:
+        """The stored record at position ``number``."""
+        return Record(
+            id=self.record_ids[number],
+            schema="Organization" if self._is_organisation[number] else "Person",
+            names=_split(self._names[number]),
+            identifiers=_split(self._identifiers[number]),
+            birth_dates=_split(self._birth_dates[number]),
+            countries=_split(self._countries[number]),
+            gender=_GENDERS[self._gender[number]] or None,
+        )
+
+    def _profile(self, number: int) -> Profile:
+        """Rebuild a record's profile from the arrays, without parsing its names again."""
+        is_organisation = bool(self._is_organisation[number])
+        texts = _split(self._names[number])
+        vocabulary = self._vocabulary
+        alternatives = self._alternatives
+        names = []
+        first = self._name_start[number]
+        for offset, name in enumerate(range(first, self._name_start[number + 1])):
+            ids = self._tokens[self._token_start[name]:self._token_start[name + 1]]
+            keys = tuple((vocabulary[t],) + alternatives.get(t, ()) for t in ids)
+            primaries = tuple(k[0] for k in keys)
+            patronymic_id = self._patronymic[name]
+            names.append(ParsedName(
+                text=texts[offset] if offset < len(texts) else "",
+                is_organisation=is_organisation,
+                words=primaries,
+                keys=keys,
+                loose=tuple(loose_key(k) for k in primaries),
+                weights=tuple((0.3 if k in GENERIC_KEYS else 1.0) if is_organisation else 1.0
+                              for k in primaries),
+                patronymic="" if patronymic_id == NO_KEY else vocabulary[patronymic_id],
+                legal_forms=_forms_of(self._legal_forms[name]),
+                gender=_GENDERS[self._name_gender[name]],
+            ))
+        gender = _GENDERS[self._gender[number]]
+        if not gender and not is_organisation:
+            gender = next((n.gender for n in names if n.gender), "")
+        identifiers = frozenset(
+            found for found in (normalise_identifier(i) for i in _split(self._identifiers[number]))
+            if found
+        )
+        return Profile(
+            names=tuple(names),
+            is_organisation=is_organisation,
+            schema_known=True,
+            identifiers=identifiers,
+            birth_dates=tuple(d for d in (parse_date(b) for b in
+                                          _split(self._birth_dates[number])) if d),
+            countries=frozenset(_split(self._countries[number])),
+            gender=gender,
+        )
+
+    # ------------------------------------------------------------------ search
+    def is_known_name(self, key: str) -> bool:
+        """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
+        token_id = self._key_id.get(key)
+        return token_id is not None and (
+            self._posting_start[token_id] != self._posting_start[token_id + 1]
+        )
+
+    def _expand(self, key: str) -> tuple[tuple[int, float], ...]:
+        """Vocabulary keys a query key may match, with their similarity."""
+        cached = self._expansions.get(key)
+        if cached is not None:
+            return cached
+        found: dict[int, float] = {}
+        exact = self._key_id.get(key)
+        if exact is not None and self._posting_start[exact] != self._posting_start[exact + 1]:
+            found[exact] = 1.0
+        for token_id in self._by_loose.get(loose_key(key), ()):
+            found.setdefault(token_id, 0.95)
+        for deletion in _deletions(key):
+            for token_id in self._by_deletion.get(deletion, ()):
+                if token_id not in found:
+                    similarity, _ = key_similarity(key, self._vocabulary[token_id])
+                    if similarity >= MIN_WORD_SIMILARITY:
+                        found[token_id] = similarity
+        result = tuple(sorted(found.items(), key=lambda item: -item[1]))
+        if len(self._expansions) > 200_000:
+            self._expansions.clear()
+        self._expansions[key] = result
+        return result
+
+    def _records_for(self, token_ids: Iterable[int]) -> set[int]:
+        result: set[int] = set()
+        start, flat = self._posting_start, self._postings
+        for token_id in token_ids:
+            result.update(flat[start[token_id]:start[token_id + 1]])
+        return result
+
+    def candidates(self, profile: Profile) -> set[int]:
+        """Record numbers that may match ``profile``; never the whole list."""
+        found: set[int] = set()
+        for _, value in profile.identifiers:
+            hit = self._by_identifier.get(value)
+            if hit is not None:
+                found.update([hit] if isinstance(hit, int) else hit)
+        for name in profile.names:
+            word_sets = []
+            for word_keys in name.keys:
+                ids: set[int] = set()
+                for key in word_keys:
+                    ids.update(token_id for token_id, _ in self._expand(key))
+                word_sets.append(self._records_for(ids))
+            if name.is_organisation and len(name.keys) > 1:
+                joined = self._key_id.get(name.joined)
+                if joined is not None:
+                    found.update(self._records_for((joined,)))
+            if len(word_sets) == 1:
+                short = self._name_short
+                found.update(r for r in word_sets[0] if short[r] <= 2)
+                continue
+            word_sets.sort(key=len)
+            for i, first in enumerate(word_sets):
+                for second in word_sets[i + 1:]:
+                    found.update(first & second)
+        if profile.schema_known:
+            flags = self._is_organisation
+            wanted = 1 if profile.is_organisation else 0
+            found = {r for r in found if flags[r] == wanted}
+        if len(found) > MAX_CANDIDATES:
+            found = set(sorted(found)[:MAX_CANDIDATES])
+        return found
+
+    def search_profile(
+        self, profile: Profile, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
+    ) -> list[Hit]:
+        scored: list[tuple[float, int]] = []
+        for number in self.candidates(profile):
+            hit = score_profiles(profile, self._profile(number), self.is_known_name)
+            if hit.score >= threshold:
+                scored.append((hit.score, number))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        hits = []
+        for _, number in scored[:limit]:
+            # Re-score from the original text so the explanation shows the words as written.
+            record = self.record(number)
+            hits.append(score_profiles(profile, profile_of(record), self.is_known_name, record.id))
+        return hits
+
+    def search(
+        self, query: Query, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
+    ) -> list[Hit]:
+        """Ranked hits with score ≥ ``threshold`` (best first, at most ``limit``)."""
+        return self.search_profile(profile_of(query), limit, threshold)
+
+    def search_many(
+        self, queries: Iterable[Query], limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
+    ) -> list[list[Hit]]:
+        """``search`` for each query, sharing the per-word expansion cache."""
+        return [self.search(query, limit, threshold) for query in queries]
+
+
+def _split(value: str) -> list[str]:
+    return value.split(SEPARATOR) if value else []
+
+
+def _gender_code(value: str | None) -> str:
+    value = (value or "").strip().lower()
+    if value in ("m", "male"):
+        return "m"
+    if value in ("f", "female"):
+        return "f"
+    return ""
+
