@@ -1,0 +1,75 @@
+"""Fixtures shared by every app's tests: a small two-company group and users per role."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+
+from senim.org.models import Company, Employee, Unit
+from senim.org.tests.factories import CompanyFactory, EmployeeFactory, PositionFactory, UnitFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@dataclass
+class Group:
+    """Two companies; company A has a unit tree root → branch → leaf; one employee per unit."""
+
+    a: Company
+    b: Company
+    root: Unit
+    branch: Unit
+    leaf: Unit
+    other: Unit
+    in_root: Employee
+    in_branch: Employee
+    in_leaf: Employee
+    in_b: Employee
+
+
+@pytest.fixture
+def group(db) -> Group:
+    a, b = CompanyFactory(name_en="Alpha Mining JSC"), CompanyFactory(name_en="Beta Gold LLC", country="UZ")
+    root = UnitFactory(company=a, code="ROOT")
+    branch = UnitFactory(company=a, parent=root, code="BR")
+    leaf = UnitFactory(company=a, parent=branch, code="LEAF")
+    other = UnitFactory(company=b, code="B1")
+    PositionFactory(company=a, unit=branch, code="BR-HEAD", is_corruption_prone=True)
+    return Group(
+        a=a, b=b, root=root, branch=branch, leaf=leaf, other=other,
+        in_root=EmployeeFactory(company=a, unit=root, surname="Оспанов", surname_latin="Ospanov"),
+        in_branch=EmployeeFactory(company=a, unit=branch, surname="Касымова", surname_latin="Kasymova"),
+        in_leaf=EmployeeFactory(company=a, unit=leaf, surname="Иванов", surname_latin="Ivanov"),
+        in_b=EmployeeFactory(company=b, unit=other, surname="Karimov", surname_latin="Karimov", iin="",
+                             pinfl=""),
+    )
+
+
+def _flush_past_the_audit_guard() -> None:
+    """Transactional tests end with a flush that deletes every row; lift the audit table's
+    append-only triggers for that moment only, then put them back."""
+    from django.db import connections
+    from django.test.testcases import TransactionTestCase
+
+    from senim.core import audit_guard
+
+    original = TransactionTestCase._fixture_teardown
+
+    def teardown(self):  # type: ignore[no-untyped-def]
+        for alias in self._databases_names(include_mirrors=False):
+            audit_guard.remove(connections[alias])
+        try:
+            original(self)
+        finally:
+            for alias in self._databases_names(include_mirrors=False):
+                audit_guard.install(connections[alias])
+
+    TransactionTestCase._fixture_teardown = teardown
+
+
+_flush_past_the_audit_guard()
