@@ -1,6 +1,6 @@
 """Validate and generate Kazakhstan IIN/BIN and Uzbekistan STIR/PINFL numbers (no Django here).
 
-The rules follow docs in ../shared/domain/identifiers.md. Every validator has a strict mode (encoded
+The rules follow shared/domain/identifiers.md. Every validator has a strict mode (encoded
 dates, century/sex, type and attribute digits) and a lenient mode (format and check digit only), because
 old records sometimes carry odd dates. The STIR's control digit is not public: only its format is checked.
 

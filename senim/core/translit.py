@@ -1,7 +1,7 @@
 """Transliterate Kazakh, Russian and Uzbek names between Cyrillic and Latin (no Django here).
 
 Three directions, each one deterministic; matching code should still generate several keys per name
-(see ../shared/domain/names-and-scripts.md), these functions give the official spellings to start from:
+(see shared/domain/names-and-scripts.md), these functions give the official spellings to start from:
 
 - to_latin: passport romanisation (ICAO Doc 9303) with the Kazakh and Uzbek extras, as printed in
   Kazakh and Russian passports: Жұмабеков -> Zhumabekov, ЩЕРБАКОВ -> SHCHERBAKOV.
