@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from senim.accounts.models import ApiToken, User
 
-TOKEN_PREFIX = "snm_"
+TOKEN_PREFIX = "snm_"  # noqa: S105  (a public marker, not a secret)
 
 
 def generate() -> tuple[str, str, str]:
@@ -26,12 +26,12 @@ def user_for_token(token: str) -> User | None:
     """The active user owning a live token, or None; records the time of use."""
     if not token.startswith(TOKEN_PREFIX) or token.count("_") < 2:
         return None
-    prefix = token[len(TOKEN_PREFIX):].split("_", 1)[0]
+    prefix = token[len(TOKEN_PREFIX) :].split("_", 1)[0]
     record = ApiToken.objects.select_related("user").filter(prefix=prefix, revoked_at__isnull=True).first()
     if record is None or not hmac.compare_digest(record.digest, digest(token)):
         return None
     now = timezone.now()
-    if record.expires_at and record.expires_at <= now or not record.user.is_active:
+    if (record.expires_at and record.expires_at <= now) or not record.user.is_active:
         return None
     if record.last_used_at is None or (now - record.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)

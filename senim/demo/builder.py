@@ -21,7 +21,7 @@ from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
 
 SEED = 2026
-DEMO_PASSWORD = "senim-demo-2026"
+DEMO_PASSWORD = "senim-demo-2026"  # noqa: S105  (printed at start; demo only)
 EMPLOYEE_COUNT = 2000
 
 
@@ -37,15 +37,43 @@ class CompanySpec:
 
 
 COMPANIES = [
-    CompanySpec("head", {"ru": "АО «Сенім Майнинг»", "kk": "«Сенім Майнинг» АҚ", "en": "Senim Mining JSC",
-                         "uz": "«Senim Mayning» AJ"}, "KZ", "bin", identifiers.make_bin(2004, 3, 1201),
-                ("kz", "kz", "kz", "ru"), 0.35),
-    CompanySpec("copper", {"ru": "ТОО «Сарыарка Медь»", "kk": "«Сарыарқа Мыс» ЖШС", "en": "Saryarka Copper LLP",
-                           "uz": "«Saryarqa Mis» MChJ"}, "KZ", "bin", identifiers.make_bin(2011, 7, 3344),
-                ("kz", "kz", "ru"), 0.40),
-    CompanySpec("gold", {"ru": "ООО «Зарафшан Олтин»", "kk": "«Зарафшан Олтин» ЖШҚ", "en": "Zarafshan Oltin LLC",
-                         "uz": "«Zarafshon Oltin» MChJ"}, "UZ", "stir", identifiers.make_stir(4521, legal_entity=True),
-                ("uz", "uz", "uz", "ru"), 0.25),
+    CompanySpec(
+        "head",
+        {"ru": "АО «Сенім Майнинг»", "kk": "«Сенім Майнинг» АҚ", "en": "Senim Mining JSC", "uz": "«Senim Mayning» AJ"},
+        "KZ",
+        "bin",
+        identifiers.make_bin(2004, 3, 1201),
+        ("kz", "kz", "kz", "ru"),
+        0.35,
+    ),
+    CompanySpec(
+        "copper",
+        {
+            "ru": "ТОО «Сарыарка Медь»",
+            "kk": "«Сарыарқа Мыс» ЖШС",
+            "en": "Saryarka Copper LLP",
+            "uz": "«Saryarqa Mis» MChJ",
+        },
+        "KZ",
+        "bin",
+        identifiers.make_bin(2011, 7, 3344),
+        ("kz", "kz", "ru"),
+        0.40,
+    ),
+    CompanySpec(
+        "gold",
+        {
+            "ru": "ООО «Зарафшан Олтин»",
+            "kk": "«Зарафшан Олтин» ЖШҚ",
+            "en": "Zarafshan Oltin LLC",
+            "uz": "«Zarafshon Oltin» MChJ",
+        },
+        "UZ",
+        "stir",
+        identifiers.make_stir(4521, legal_entity=True),
+        ("uz", "uz", "uz", "ru"),
+        0.25,
+    ),
 ]
 
 # (code, parent code, names ru/kk/en/uz, positions: (code suffix, titles ru/kk/en/uz, corruption-prone))
@@ -53,15 +81,26 @@ UNITS: list[tuple[str, str, tuple[str, str, str, str]]] = [
     ("MGT", "", ("Руководство", "Басшылық", "Management", "Rahbariyat")),
     ("FIN", "MGT", ("Департамент финансов", "Қаржы департаменті", "Finance Department", "Moliya departamenti")),
     ("ACC", "FIN", ("Бухгалтерия", "Бухгалтерия", "Accounting", "Buxgalteriya")),
-    ("PRC", "MGT", ("Департамент закупок", "Сатып алу департаменті", "Procurement Department",
-                    "Xaridlar departamenti")),
+    (
+        "PRC",
+        "MGT",
+        ("Департамент закупок", "Сатып алу департаменті", "Procurement Department", "Xaridlar departamenti"),
+    ),
     ("HR", "MGT", ("Служба персонала", "Персонал қызметі", "Human Resources", "Xodimlar xizmati")),
     ("LEG", "MGT", ("Юридическая служба", "Заң қызметі", "Legal Service", "Yuridik xizmat")),
     ("CMP", "MGT", ("Служба комплаенс", "Комплаенс-қызмет", "Compliance Service", "Komplayens-nazorat xizmati")),
     ("SEC", "MGT", ("Служба безопасности", "Қауіпсіздік қызметі", "Security Service", "Xavfsizlik xizmati")),
     ("IT", "MGT", ("Департамент ИТ", "АТ департаменті", "IT Department", "AT departamenti")),
-    ("PRD", "MGT", ("Производственный департамент", "Өндіріс департаменті", "Production Department",
-                    "Ishlab chiqarish departamenti")),
+    (
+        "PRD",
+        "MGT",
+        (
+            "Производственный департамент",
+            "Өндіріс департаменті",
+            "Production Department",
+            "Ishlab chiqarish departamenti",
+        ),
+    ),
     ("MIN", "PRD", ("Рудник", "Кеніш", "Mine", "Kon")),
     ("PLT", "PRD", ("Обогатительная фабрика", "Байыту фабрикасы", "Processing Plant", "Boyitish fabrikasi")),
     ("LOG", "PRD", ("Служба логистики", "Логистика қызметі", "Logistics", "Logistika xizmati")),
@@ -105,8 +144,14 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         return False
     rng = random.Random(SEED)
     with transaction.atomic():
-        admin = account_services.user_create(actor=None, username="admin", password=DEMO_PASSWORD,
-                                             email="admin@senim.demo", first_name="Demo", last_name="Administrator")
+        admin = account_services.user_create(
+            actor=None,
+            username="admin",
+            password=DEMO_PASSWORD,
+            email="admin@senim.demo",
+            first_name="Demo",
+            last_name="Administrator",
+        )
         account_services.role_assign(actor=None, user=admin, role=Role.ADMIN)
         progress("structure")
         companies = _structure(admin)
@@ -123,23 +168,38 @@ def _structure(admin: User) -> dict[str, Company]:
     companies: dict[str, Company] = {}
     for spec in COMPANIES:
         company = org_services.company_create(
-            actor=admin, registration_kind=spec.kind, registration_number=spec.number, country=spec.country,
+            actor=admin,
+            registration_kind=spec.kind,
+            registration_number=spec.number,
+            country=spec.country,
             **{f"name_{lang}": name for lang, name in spec.names.items()},
         )
         companies[spec.key] = company
         units: dict[str, Unit] = {}
         for code, parent, names in UNITS:
             unit = org_services.unit_create(
-                actor=admin, company=company, parent=units.get(parent), code=code,
-                name_ru=names[0], name_kk=names[1], name_en=names[2], name_uz=names[3],
+                actor=admin,
+                company=company,
+                parent=units.get(parent),
+                code=code,
+                name_ru=names[0],
+                name_kk=names[1],
+                name_en=names[2],
+                name_uz=names[3],
             )
             units[code] = unit
             for suffix, titles, prone in POSITIONS:
                 org_services.position_create(
-                    actor=admin, company=company, unit=unit, code=f"{code}-{suffix}",
-                    title_ru=f"{titles[0]} ({names[0]})", title_kk=f"{titles[1]} ({names[1]})",
-                    title_en=f"{titles[2]}, {names[2]}", title_uz=f"{titles[3]} ({names[3]})",
-                    is_corruption_prone=prone or code in PRONE_UNITS, requires_ac_agreement=prone or code in PRONE_UNITS,
+                    actor=admin,
+                    company=company,
+                    unit=unit,
+                    code=f"{code}-{suffix}",
+                    title_ru=f"{titles[0]} ({names[0]})",
+                    title_kk=f"{titles[1]} ({names[1]})",
+                    title_en=f"{titles[2]}, {names[2]}",
+                    title_uz=f"{titles[3]} ({names[3]})",
+                    is_corruption_prone=prone or code in PRONE_UNITS,
+                    requires_ac_agreement=prone or code in PRONE_UNITS,
                 )
     return companies
 
@@ -148,15 +208,28 @@ def _employees(rng: random.Random, companies: dict[str, Company]) -> None:
     people = PersonGenerator(SEED)
     rows = []
     # Production units employ most people; management few.
-    weights = {"MIN": 30, "PLT": 20, "LOG": 8, "PRD": 3, "IT": 4, "SEC": 5, "FIN": 4, "ACC": 4, "PRC": 5, "HR": 4,
-               "LEG": 2, "CMP": 1, "MGT": 1}
+    weights = {
+        "MIN": 30,
+        "PLT": 20,
+        "LOG": 8,
+        "PRD": 3,
+        "IT": 4,
+        "SEC": 5,
+        "FIN": 4,
+        "ACC": 4,
+        "PRC": 5,
+        "HR": 4,
+        "LEG": 2,
+        "CMP": 1,
+        "MGT": 1,
+    }
     unit_codes, unit_weights = list(weights), list(weights.values())
     line = 1
     for spec in COMPANIES:
         count = round(EMPLOYEE_COUNT * spec.share)
         prefix = spec.key[0].upper()
         for number in range(1, count + 1):
-            person = people.person(rng.choice(spec.nationalities))
+            person = people.person(rng.choice(spec.nationalities), country=spec.country)
             unit = rng.choices(unit_codes, unit_weights)[0]
             level = "HEAD" if rng.random() < 0.05 else rng.choice(["CHIEF", "SPEC", "SPEC"])
             hired = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 7900))
@@ -166,17 +239,28 @@ def _employees(rng: random.Random, companies: dict[str, Company]) -> None:
                 dismissed = hired + dt.timedelta(days=rng.randrange(30, 3000))
                 dismissed = dismissed if dismissed <= dt.date(2026, 10, 31) else None
             line += 1
-            rows.append((line, {
-                "company": spec.number,
-                "personnel_number": f"{prefix}{number:05d}",
-                "surname": person.surname, "given_name": person.given_name, "patronymic": person.patronymic,
-                "surname_latin": person.surname_latin, "given_name_latin": person.given_name_latin,
-                "patronymic_latin": person.patronymic_latin,
-                "iin": person.iin or "", "pinfl": person.pinfl or "",
-                "unit_code": unit, "position_code": f"{unit}-{level}",
-                "hire_date": hired.isoformat(), "dismissal_date": dismissed.isoformat() if dismissed else "",
-                "email": f"{prefix.lower()}{number:05d}@senim.demo",
-            }))
+            rows.append(
+                (
+                    line,
+                    {
+                        "company": spec.number,
+                        "personnel_number": f"{prefix}{number:05d}",
+                        "surname": person.surname,
+                        "given_name": person.given_name,
+                        "patronymic": person.patronymic,
+                        "surname_latin": person.surname_latin,
+                        "given_name_latin": person.given_name_latin,
+                        "patronymic_latin": person.patronymic_latin,
+                        "iin": person.iin or "",
+                        "pinfl": person.pinfl or "",
+                        "unit_code": unit,
+                        "position_code": f"{unit}-{level}",
+                        "hire_date": hired.isoformat(),
+                        "dismissal_date": dismissed.isoformat() if dismissed else "",
+                        "email": f"{prefix.lower()}{number:05d}@senim.demo",
+                    },
+                )
+            )
     plan = employee_import.plan(actor=None, header=employee_import.COLUMNS, rows=iter(rows))
     if not plan.ok:
         raise RuntimeError(f"Demo employees failed validation: {plan.errors[:3]}")
@@ -189,8 +273,12 @@ def _users(admin: User, companies: dict[str, Company]) -> None:
     employee_record = head.employees.filter(dismissal_date__isnull=True).order_by("personnel_number").first()
     for username, role, label in DEMO_USERS[1:]:
         user = account_services.user_create(
-            actor=admin, username=username, password=DEMO_PASSWORD, email=f"{username}@senim.demo",
-            first_name="Demo", last_name=label,
+            actor=admin,
+            username=username,
+            password=DEMO_PASSWORD,
+            email=f"{username}@senim.demo",
+            first_name="Demo",
+            last_name=label,
             employee=employee_record if role == Role.EMPLOYEE else None,
         )
         account_services.role_assign(actor=admin, user=user, role=role)

@@ -48,9 +48,8 @@ def _content_too_long(request: HttpRequest) -> bool:
 def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and _content_too_long(request):
         # Refused from the declared length, before Django reads the body.
-        form = ImportUploadForm()
-        form.add_error(None, _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB})
-        return render(request, "org/import_upload.html", {"form": form}, status=413)
+        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+        return render(request, "org/import_upload.html", {"form": ImportUploadForm(), "file_error": message}, status=413)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -99,11 +98,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, error.message)
         return redirect("org:import-upload")
     except PermissionDenied:
-        messages.error(request, _("Nothing was imported: the file has errors. Fix them, or choose to import the "
-                                  "valid rows only."))
+        messages.error(
+            request, _("Nothing was imported: the file has errors. Fix them, or choose to import the valid rows only.")
+        )
         return redirect("org:import-preview", token=token)
-    messages.success(request, _("Imported: %(created)d added, %(updated)d updated, %(unchanged)d unchanged, "
-                                "%(skipped)d rejected.") % result.__dict__)
+    messages.success(
+        request,
+        _("Imported: %(created)d added, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d rejected.")
+        % result.__dict__,
+    )
     if not plan.rejected:
         _forget(request, token, path)
     return render(request, "org/import_done.html", {"result": result, "token": token, "plan": plan, "kind": kind})
