@@ -41,12 +41,16 @@ def group(db) -> Group:
     other = UnitFactory(company=b, code="B1")
     PositionFactory(company=a, unit=branch, code="BR-HEAD", is_corruption_prone=True)
     return Group(
-        a=a, b=b, root=root, branch=branch, leaf=leaf, other=other,
+        a=a,
+        b=b,
+        root=root,
+        branch=branch,
+        leaf=leaf,
+        other=other,
         in_root=EmployeeFactory(company=a, unit=root, surname="Оспанов", surname_latin="Ospanov"),
         in_branch=EmployeeFactory(company=a, unit=branch, surname="Касымова", surname_latin="Kasymova"),
         in_leaf=EmployeeFactory(company=a, unit=leaf, surname="Иванов", surname_latin="Ivanov"),
-        in_b=EmployeeFactory(company=b, unit=other, surname="Karimov", surname_latin="Karimov", iin="",
-                             pinfl=""),
+        in_b=EmployeeFactory(company=b, unit=other, surname="Karimov", surname_latin="Karimov", iin="", pinfl=""),
     )
 
 

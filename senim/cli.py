@@ -1,12 +1,12 @@
 """The `senim` command: Django's management commands with Senim's own first.
 
-    senim demo [--no-serve]        build (once) and serve the demo group
-    senim serve                    run the web application
-    senim worker                   run background tasks
-    senim import employees FILE    import employees (also: units, positions)
-    senim indicators --year 2025   indicator values, with the previous year
-    senim audit verify             check the audit chain
-    senim createadmin              create an administrator
+senim demo [--no-serve]        build (once) and serve the demo group
+senim serve                    run the web application
+senim worker                   run background tasks
+senim import employees FILE    import employees (also: units, positions)
+senim indicators --year 2025   indicator values, with the previous year
+senim audit verify             check the audit chain
+senim createadmin              create an administrator
 """
 
 import os

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
-__all__ = ["InvalidToken", "decrypt", "encrypt", "master_keys", "reencrypt", "EncryptedTextField"]
+__all__ = ["EncryptedTextField", "InvalidToken", "decrypt", "encrypt", "master_keys", "reencrypt"]
 
 
 def _key_strings() -> list[str]:

@@ -3,8 +3,13 @@ employees see only their own record; officers and administrators change and impo
 
 from senim.core.access import Reach, declare
 
-_STAFF = {"admin": Reach.SCOPED, "officer": Reach.SCOPED, "investigator": Reach.SCOPED,
-          "approver": Reach.SCOPED, "auditor": Reach.SCOPED}
+_STAFF = {
+    "admin": Reach.SCOPED,
+    "officer": Reach.SCOPED,
+    "investigator": Reach.SCOPED,
+    "approver": Reach.SCOPED,
+    "auditor": Reach.SCOPED,
+}
 
 VIEW_STRUCTURE = declare("org.view_structure", **_STAFF)
 VIEW_EMPLOYEE = declare("org.view_employee", **_STAFF, employee=Reach.OWN)

@@ -11,8 +11,12 @@ from senim.core.models import AuditEvent
 
 
 def _record(n: int) -> None:
-    audit_record_many(actor=None, events=[PendingEvent("test.event", "test.thing", str(i), f"thing {i}",
-                                                       changes={"n": [None, i]}) for i in range(n)])
+    audit_record_many(
+        actor=None,
+        events=[
+            PendingEvent("test.event", "test.thing", str(i), f"thing {i}", changes={"n": [None, i]}) for i in range(n)
+        ],
+    )
 
 
 def _without_triggers(sql: str, params: list) -> None:

@@ -18,20 +18,63 @@ from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback,
 from senim.org.importing.values import CellError, limit_text, parse_date, require_text
 from senim.org.models import Company, Employee, Position, Unit
 
-COLUMNS = ["company", "personnel_number", "surname", "given_name", "patronymic", "surname_latin", "given_name_latin",
-           "patronymic_latin", "iin", "pinfl", "unit_code", "position_code", "hire_date", "dismissal_date", "email"]
+COLUMNS = [
+    "company",
+    "personnel_number",
+    "surname",
+    "given_name",
+    "patronymic",
+    "surname_latin",
+    "given_name_latin",
+    "patronymic_latin",
+    "iin",
+    "pinfl",
+    "unit_code",
+    "position_code",
+    "hire_date",
+    "dismissal_date",
+    "email",
+]
 REQUIRED = ["company", "personnel_number", "surname", "given_name"]
 ALIASES = {
-    "компания": "company", "бин_компании": "company", "bin": "company",
-    "табельный_номер": "personnel_number", "таб_№": "personnel_number", "tab_number": "personnel_number",
-    "фамилия": "surname", "имя": "given_name", "name": "given_name", "отчество": "patronymic",
-    "иин": "iin", "пинфл": "pinfl", "подразделение": "unit_code", "unit": "unit_code",
-    "должность": "position_code", "position": "position_code", "дата_приема": "hire_date",
-    "дата_приёма": "hire_date", "дата_увольнения": "dismissal_date", "e_mail": "email", "почта": "email",
+    "компания": "company",
+    "бин_компании": "company",
+    "bin": "company",
+    "табельный_номер": "personnel_number",
+    "таб_№": "personnel_number",
+    "tab_number": "personnel_number",
+    "фамилия": "surname",
+    "имя": "given_name",
+    "name": "given_name",
+    "отчество": "patronymic",
+    "иин": "iin",
+    "пинфл": "pinfl",
+    "подразделение": "unit_code",
+    "unit": "unit_code",
+    "должность": "position_code",
+    "position": "position_code",
+    "дата_приема": "hire_date",
+    "дата_приёма": "hire_date",
+    "дата_увольнения": "dismissal_date",
+    "e_mail": "email",
+    "почта": "email",
 }
 # The fields an import compares and writes; company and personnel number are the key.
-WRITTEN = ["surname", "given_name", "patronymic", "surname_latin", "given_name_latin", "patronymic_latin", "iin",
-           "pinfl", "unit_id", "position_id", "hire_date", "dismissal_date", "email"]
+WRITTEN = [
+    "surname",
+    "given_name",
+    "patronymic",
+    "surname_latin",
+    "given_name_latin",
+    "patronymic_latin",
+    "iin",
+    "pinfl",
+    "unit_id",
+    "position_id",
+    "hire_date",
+    "dismissal_date",
+    "email",
+]
 
 
 class _Lookups:
@@ -53,21 +96,28 @@ def _identifier(check: Any, text: str) -> str:
     return text
 
 
-def _validate_row(line: int, raw: dict[str, str], lookups: _Lookups, scope: Scope) -> tuple[dict[str, Any], RowValidator]:
+def _validate_row(
+    line: int, raw: dict[str, str], lookups: _Lookups, scope: Scope
+) -> tuple[dict[str, Any], RowValidator]:
     check = RowValidator(line)
     row: dict[str, Any] = {}
     company = lookups.companies.get(raw.get("company", "").strip())
     if company is None:
-        check.fail("company", _("No company with this registration number.") if raw.get("company") else
-                   _("This column is required."))
+        check.fail(
+            "company",
+            _("No company with this registration number.") if raw.get("company") else _("This column is required."),
+        )
     row["company"] = company
     row["personnel_number"] = check.cell("personnel_number", lambda: require_text(raw.get("personnel_number", ""), 30))
     for name in ("surname", "given_name"):
         row[name] = check.cell(name, lambda n=name: require_text(raw.get(n, ""), 100))
     for name in ("patronymic", "surname_latin", "given_name_latin", "patronymic_latin"):
         row[name] = check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 100)) or ""
-    for latin, cyrillic in (("surname_latin", "surname"), ("given_name_latin", "given_name"),
-                            ("patronymic_latin", "patronymic")):
+    for latin, cyrillic in (
+        ("surname_latin", "surname"),
+        ("given_name_latin", "given_name"),
+        ("patronymic_latin", "patronymic"),
+    ):
         if not row[latin] and row.get(cyrillic):
             row[latin] = to_latin(row[cyrillic])[:100]
     row["iin"] = check.cell("iin", lambda: _identifier(identifiers.validate_iin, raw.get("iin", ""))) or ""
@@ -82,8 +132,10 @@ def _validate_row(line: int, raw: dict[str, str], lookups: _Lookups, scope: Scop
     row["email"] = email
     row["unit_id"] = row["position_id"] = None
     if company is not None:
-        for column, table, key in (("unit_code", lookups.units, "unit_id"),
-                                   ("position_code", lookups.positions, "position_id")):
+        for column, table, key in (
+            ("unit_code", lookups.units, "unit_id"),
+            ("position_code", lookups.positions, "position_id"),
+        ):
             code = raw.get(column, "").strip()
             if code:
                 found = table.get((company.id, code))
@@ -121,8 +173,9 @@ def plan(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, di
     return result
 
 
-def apply(*, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
-          progress: ProgressCallback = None) -> ImportResult:
+def apply(
+    *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
+) -> ImportResult:
     """Write a validated plan. Refuses a plan with errors unless `valid_only` was chosen; the
     write is all-or-nothing."""
     if plan.file_errors or (plan.rejected and not valid_only):
@@ -130,8 +183,9 @@ def apply(*, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
     company_ids = {row["company"].id for _line, row in plan.valid}
     existing = {
         (e.company_id, e.personnel_number): e
-        for e in Employee.objects.filter(company_id__in=company_ids).only("id", "company_id", "personnel_number",
-                                                                          *WRITTEN)
+        for e in Employee.objects.filter(company_id__in=company_ids).only(
+            "id", "company_id", "personnel_number", *WRITTEN
+        )
     }
     to_create: list[Employee] = []
     to_update: list[Employee] = []
@@ -145,8 +199,16 @@ def apply(*, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
             employee = Employee(company=company, personnel_number=row["personnel_number"], **values)
             employee.refresh_search_text()
             to_create.append(employee)
-            events.append(PendingEvent("org.employee.imported", "org.employee", str(employee.id), str(employee),
-                                       company.id, diff({}, values)))
+            events.append(
+                PendingEvent(
+                    "org.employee.imported",
+                    "org.employee",
+                    str(employee.id),
+                    str(employee),
+                    company.id,
+                    diff({}, values),
+                )
+            )
             continue
         before = {name: getattr(current, name) for name in WRITTEN}
         changes = diff(before, values)
@@ -158,17 +220,17 @@ def apply(*, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
         current.refresh_search_text()
         current.updated_at = timezone.now()
         to_update.append(current)
-        events.append(PendingEvent("org.employee.imported", "org.employee", str(current.id), str(current),
-                                   company.id, changes))
+        events.append(
+            PendingEvent("org.employee.imported", "org.employee", str(current.id), str(current), company.id, changes)
+        )
     with transaction.atomic():
         for start in range(0, len(to_create), 2000):
-            Employee.objects.bulk_create(to_create[start:start + 2000])
+            Employee.objects.bulk_create(to_create[start : start + 2000])
             if progress:
-                progress(len(to_create[start:start + 2000]))
+                progress(len(to_create[start : start + 2000]))
         for start in range(0, len(to_update), 1000):
-            Employee.objects.bulk_update(to_update[start:start + 1000], [*WRITTEN, "search_text", "updated_at"])
+            Employee.objects.bulk_update(to_update[start : start + 1000], [*WRITTEN, "search_text", "updated_at"])
             if progress:
-                progress(len(to_update[start:start + 1000]))
+                progress(len(to_update[start : start + 1000]))
         audit_record_many(actor=actor, events=events)
-    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged,
-                        skipped=len(plan.rejected))
+    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))

@@ -72,7 +72,9 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for broken files
-        raise FileRejected(_("The workbook could not be read: %(reason)s") % {"reason": type(error).__name__}) from error
+        raise FileRejected(
+            _("The workbook could not be read: %(reason)s") % {"reason": type(error).__name__}
+        ) from error
     try:
         sheet = workbook.worksheets[0]
         for row in sheet.iter_rows(values_only=True):
@@ -108,7 +110,9 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
         text.close()
 
 
-def read_table(path: Path, *, max_bytes: int, aliases: dict[str, str]) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+def read_table(
+    path: Path, *, max_bytes: int, aliases: dict[str, str]
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """Return (column names, rows). Headers are matched case-insensitively and through
     `aliases` (e.g. Russian headers); empty rows are skipped; line numbers count from 1."""
     kind = check_file(path, max_bytes=max_bytes)

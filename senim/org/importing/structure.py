@@ -25,8 +25,9 @@ def _company(check: RowValidator, raw: dict[str, str], companies: dict[str, Comp
     number = raw.get("company", "").strip()
     company = companies.get(number)
     if company is None:
-        check.fail("company", _("No company with this registration number.") if number else
-                   _("This column is required."))
+        check.fail(
+            "company", _("No company with this registration number.") if number else _("This column is required.")
+        )
     elif not scope.covers(company_id=company.id):
         check.fail("company", _("You may not import into this company."))
     return company
@@ -39,8 +40,14 @@ def _texts(check: RowValidator, raw: dict[str, str], columns: list[str], what: s
     return values
 
 
-def _split(result: ImportPlan, line: int, raw: dict[str, str], row: dict[str, Any], check: RowValidator,
-           seen: dict[tuple[Any, str], int]) -> None:
+def _split(
+    result: ImportPlan,
+    line: int,
+    raw: dict[str, str],
+    row: dict[str, Any],
+    check: RowValidator,
+    seen: dict[tuple[Any, str], int],
+) -> None:
     key = (row["company"].id if row.get("company") else None, row.get("code"))
     if row.get("company") and row.get("code"):
         if key in seen:
@@ -54,8 +61,15 @@ def _split(result: ImportPlan, line: int, raw: dict[str, str], row: dict[str, An
 
 
 class UnitImport:
-    ALIASES = {"компания": "company", "код": "code", "родитель": "parent_code", "parent": "parent_code",
-               "наименование": "name_ru", "название": "name_ru", "name": "name_en"}
+    ALIASES = {
+        "компания": "company",
+        "код": "code",
+        "родитель": "parent_code",
+        "parent": "parent_code",
+        "наименование": "name_ru",
+        "название": "name_ru",
+        "name": "name_en",
+    }
     COLUMNS = ["company", "code", "parent_code", *NAME_COLUMNS]
 
     def plan(self, *, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
@@ -79,14 +93,18 @@ class UnitImport:
             if row["company"] and row["parent_code"]:
                 parent_key = (row["company"].id, row["parent_code"])
                 if parent_key not in in_file and parent_key not in existing:
-                    check.fail("parent_code", _("No such code in this company: “%(code)s”.") % {"code": row["parent_code"][:50]})
+                    check.fail(
+                        "parent_code",
+                        _("No such code in this company: “%(code)s”.") % {"code": row["parent_code"][:50]},
+                    )
                 if row["parent_code"] == row["code"]:
                     check.fail("parent_code", _("A unit cannot be its own parent."))
             _split(result, line, raw, row, check, seen)
         return result
 
-    def apply(self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
-              progress: ProgressCallback = None) -> ImportResult:
+    def apply(
+        self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
+    ) -> ImportResult:
         """Upsert units by (company, code), then rebuild the paths of every touched company's tree."""
         if plan.file_errors or (plan.rejected and not valid_only):
             raise PermissionDenied("import has errors")
@@ -103,8 +121,16 @@ class UnitImport:
                     unit.save()
                     units[key] = unit
                     created += 1
-                    events.append(PendingEvent("org.unit.imported", "org.unit", str(unit.id), str(unit),
-                                               unit.company_id, diff({}, {**values, "code": unit.code})))
+                    events.append(
+                        PendingEvent(
+                            "org.unit.imported",
+                            "org.unit",
+                            str(unit.id),
+                            str(unit),
+                            unit.company_id,
+                            diff({}, {**values, "code": unit.code}),
+                        )
+                    )
                 else:
                     changes = diff({c: getattr(unit, c) for c in NAME_COLUMNS}, values)
                     if changes:
@@ -112,8 +138,11 @@ class UnitImport:
                             setattr(unit, name, value)
                         unit.save()
                         updated += 1
-                        events.append(PendingEvent("org.unit.imported", "org.unit", str(unit.id), str(unit),
-                                                   unit.company_id, changes))
+                        events.append(
+                            PendingEvent(
+                                "org.unit.imported", "org.unit", str(unit.id), str(unit), unit.company_id, changes
+                            )
+                        )
                     else:
                         unchanged += 1
             for _line, row in plan.valid:
@@ -149,9 +178,17 @@ def rebuild_paths(company_ids: set[Any]) -> None:
 
 
 class PositionImport:
-    ALIASES = {"компания": "company", "код": "code", "подразделение": "unit_code", "unit": "unit_code",
-               "наименование": "title_ru", "должность": "title_ru", "title": "title_en",
-               "коррупционно_опасная": "corruption_prone", "соглашение": "requires_agreement"}
+    ALIASES = {
+        "компания": "company",
+        "код": "code",
+        "подразделение": "unit_code",
+        "unit": "unit_code",
+        "наименование": "title_ru",
+        "должность": "title_ru",
+        "title": "title_en",
+        "коррупционно_опасная": "corruption_prone",
+        "соглашение": "requires_agreement",
+    }
     COLUMNS = ["company", "code", "unit_code", *TITLE_COLUMNS, "corruption_prone", "requires_agreement"]
     WRITTEN = ["unit_id", *TITLE_COLUMNS, "is_corruption_prone", "requires_ac_agreement"]
 
@@ -168,9 +205,12 @@ class PositionImport:
             row: dict[str, Any] = {"company": _company(check, raw, companies, scope)}
             row["code"] = check.cell("code", lambda raw=raw: require_text(raw.get("code", ""), 50))
             row.update(_texts(check, raw, TITLE_COLUMNS, _("title")))
-            row["is_corruption_prone"] = check.cell("corruption_prone", lambda raw=raw: parse_bool(raw.get("corruption_prone", "")))
+            row["is_corruption_prone"] = check.cell(
+                "corruption_prone", lambda raw=raw: parse_bool(raw.get("corruption_prone", ""))
+            )
             row["requires_ac_agreement"] = check.cell(
-                "requires_agreement", lambda raw=raw: parse_bool(raw.get("requires_agreement", "")))
+                "requires_agreement", lambda raw=raw: parse_bool(raw.get("requires_agreement", ""))
+            )
             unit_code = raw.get("unit_code", "").strip()
             row["unit_id"] = None
             if unit_code and row["company"]:
@@ -180,8 +220,9 @@ class PositionImport:
             _split(result, line, raw, row, check, seen)
         return result
 
-    def apply(self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False,
-              progress: ProgressCallback = None) -> ImportResult:
+    def apply(
+        self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
+    ) -> ImportResult:
         if plan.file_errors or (plan.rejected and not valid_only):
             raise PermissionDenied("import has errors")
         existing = {(p.company_id, p.code): p for p in Position.objects.all()}
@@ -192,8 +233,16 @@ class PositionImport:
             if current is None:
                 position = Position(company=row["company"], code=row["code"], **values)
                 to_create.append(position)
-                events.append(PendingEvent("org.position.imported", "org.position", str(position.id), str(position),
-                                           position.company_id, diff({}, values)))
+                events.append(
+                    PendingEvent(
+                        "org.position.imported",
+                        "org.position",
+                        str(position.id),
+                        str(position),
+                        position.company_id,
+                        diff({}, values),
+                    )
+                )
                 continue
             changes = diff({name: getattr(current, name) for name in self.WRITTEN}, values)
             if not changes:
@@ -202,16 +251,20 @@ class PositionImport:
             for name, value in values.items():
                 setattr(current, name, value)
             to_update.append(current)
-            events.append(PendingEvent("org.position.imported", "org.position", str(current.id), str(current),
-                                       current.company_id, changes))
+            events.append(
+                PendingEvent(
+                    "org.position.imported", "org.position", str(current.id), str(current), current.company_id, changes
+                )
+            )
         with transaction.atomic():
             Position.objects.bulk_create(to_create, batch_size=1000)
             Position.objects.bulk_update(to_update, self.WRITTEN, batch_size=1000)
             audit_record_many(actor=actor, events=events)
         if progress:
             progress(len(plan.valid))
-        return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged,
-                            skipped=len(plan.rejected))
+        return ImportResult(
+            created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected)
+        )
 
 
 units = UnitImport()

@@ -64,8 +64,14 @@ def test_officer_changes_inside_scope_but_not_outside(group):
 
 def test_only_group_wide_roles_create_companies(group):
     with pytest.raises(PermissionDenied):
-        services.company_create(actor=user_with_role("admin", company=group.a), name_en="X", registration_kind="foreign",
-                                registration_number="X-1", country="DE")
-    company = services.company_create(actor=user_with_role("admin"), name_en="X", registration_kind="foreign",
-                                      registration_number="X-1", country="de")
+        services.company_create(
+            actor=user_with_role("admin", company=group.a),
+            name_en="X",
+            registration_kind="foreign",
+            registration_number="X-1",
+            country="DE",
+        )
+    company = services.company_create(
+        actor=user_with_role("admin"), name_en="X", registration_kind="foreign", registration_number="X-1", country="de"
+    )
     assert company.country == "DE"

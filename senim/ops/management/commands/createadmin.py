@@ -19,8 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         password = options["password"] or getpass.getpass("Password: ")
         try:
-            user = services.user_create(actor=None, username=options["username"], email=options["email"],
-                                        password=password)
+            user = services.user_create(
+                actor=None, username=options["username"], email=options["email"], password=password
+            )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         services.role_assign(actor=None, user=user, role=Role.ADMIN)

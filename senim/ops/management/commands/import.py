@@ -14,8 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=sorted(importing.KINDS))
         parser.add_argument("file", type=Path)
-        parser.add_argument("--valid-only", action="store_true",
-                            help="Import the valid rows even if some are rejected.")
+        parser.add_argument(
+            "--valid-only", action="store_true", help="Import the valid rows even if some are rejected."
+        )
         parser.add_argument("--rejected", type=Path, help="Write the rejected rows, with reasons, to this CSV.")
         parser.add_argument("--dry-run", action="store_true", help="Validate only; write nothing.")
         parser.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
@@ -46,8 +47,12 @@ class Command(BaseCommand):
         if options["dry_run"]:
             return
         with tqdm(total=len(plan.valid), unit="row", file=self.stderr, disable=len(plan.valid) < 2000) as bar:
-            result = importing.KINDS[options["kind"]].apply(actor=None, plan=plan, valid_only=options["valid_only"],
-                                                            progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported: {result.created} added, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{result.skipped} rejected."))
+            result = importing.KINDS[options["kind"]].apply(
+                actor=None, plan=plan, valid_only=options["valid_only"], progress=bar.update
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported: {result.created} added, {result.updated} updated, {result.unchanged} unchanged, "
+                f"{result.skipped} rejected."
+            )
+        )

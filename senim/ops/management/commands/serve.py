@@ -23,7 +23,15 @@ class Command(BaseCommand):
             return
         from gunicorn.app.wsgiapp import WSGIApplication  # imported here: only `serve` needs gunicorn
 
-        argv = ["gunicorn", "senim.wsgi:application", "--bind", options["bind"], "--workers",
-                str(options["workers"]), "--access-logfile", "-" if settings.DEBUG else "/dev/null"]
+        argv = [
+            "gunicorn",
+            "senim.wsgi:application",
+            "--bind",
+            options["bind"],
+            "--workers",
+            str(options["workers"]),
+            "--access-logfile",
+            "-" if settings.DEBUG else "/dev/null",
+        ]
         sys.argv = argv
         WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
