@@ -22,7 +22,7 @@ def field_attrs(field: object) -> object:
         return field
     if field.is_hidden:
         return field.as_widget()
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if field.errors:
         attrs["aria-invalid"] = "true"
     if not field.use_fieldset:
