@@ -8,6 +8,7 @@ writers queue up and the chain never forks.
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,10 @@ class PendingEvent:
 
 def _jsonable(value: Any) -> Any:
     """Normalise a value to what a JSON column gives back, so the hash is stable after a read."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, (dt.date, uuid.UUID)):  # the common non-JSON values, without a round trip
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
     return json.loads(json.dumps(value, default=_default, ensure_ascii=False))
 
 
