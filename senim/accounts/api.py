@@ -3,11 +3,11 @@
 import datetime as dt
 import uuid
 
-from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from senim.accounts import selectors, services
+from senim.accounts.requests import AuthedRequest
 from senim.org import selectors as org_selectors
 
 router = Router(tags=["accounts"])
@@ -32,11 +32,16 @@ class MeOut(Schema):
 
 
 @router.get("/me", response=MeOut)
-def me(request: HttpRequest):  # type: ignore[no-untyped-def]
+def me(request: AuthedRequest):  # type: ignore[no-untyped-def]
     user = request.user
     return {
-        "id": user.pk, "username": user.username, "email": user.email, "display_name": user.display_name,
-        "language": user.language, "employee_id": user.employee_id, "two_factor": user.totp_confirmed,
+        "id": user.pk,
+        "username": user.username,
+        "email": user.email,
+        "display_name": user.display_name,
+        "language": user.language,
+        "employee_id": user.employee_id,
+        "two_factor": user.totp_confirmed,
         "roles": list(selectors.assignment_list(user=user)),
     }
 
@@ -61,18 +66,18 @@ class TokenIn(Schema):
 
 
 @router.get("/tokens", response=list[TokenOut])
-def token_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def token_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
     return list(selectors.token_list(actor=request.user))
 
 
 @router.post("/tokens", response={201: TokenCreatedOut})
-def token_create(request: HttpRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
+def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
     record, secret = services.api_token_create(actor=request.user, name=payload.name, expires_at=payload.expires_at)
     return 201, {**TokenOut.from_orm(record).dict(), "token": secret}
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
-def token_revoke(request: HttpRequest, token_id: uuid.UUID):  # type: ignore[no-untyped-def]
+def token_revoke(request: AuthedRequest, token_id: uuid.UUID):  # type: ignore[no-untyped-def]
     token = selectors.token_list(actor=request.user).get(id=token_id)
     services.api_token_revoke(actor=request.user, token=token)
     return 204, None
@@ -90,7 +95,7 @@ class UserOut(Schema):
 
 @router.get("/users", response=list[UserOut])
 @paginate(PageNumberPagination, page_size=50)
-def user_list(request: HttpRequest, q: str = Field("", max_length=100)):  # type: ignore[no-untyped-def]
+def user_list(request: AuthedRequest, q: str = Field("", max_length=100)):  # type: ignore[no-untyped-def]
     if not request.user.can("accounts.manage_users"):
         return selectors.user_list(actor=request.user).none()
     return selectors.user_list(actor=request.user, query=q)
@@ -103,11 +108,10 @@ class AssignmentIn(Schema):
 
 
 @router.post("/users/{user_id}/roles", response={201: AssignmentOut})
-def role_assign(request: HttpRequest, user_id: uuid.UUID, payload: AssignmentIn):  # type: ignore[no-untyped-def]
+def role_assign(request: AuthedRequest, user_id: uuid.UUID, payload: AssignmentIn):  # type: ignore[no-untyped-def]
     subject = selectors.user_get(actor=request.user, user_id=user_id)
-    company = org_selectors.company_get(actor=request.user, company_id=payload.company_id) if payload.company_id else None
+    company = (
+        org_selectors.company_get(actor=request.user, company_id=payload.company_id) if payload.company_id else None
+    )
     unit = org_selectors.unit_get(actor=request.user, unit_id=payload.unit_id) if payload.unit_id else None
     return 201, services.role_assign(actor=request.user, user=subject, role=payload.role, company=company, unit=unit)
-
-
-

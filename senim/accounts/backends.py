@@ -16,8 +16,8 @@ class UsernameOrEmailBackend(ModelBackend):
     ) -> User | None:
         if not username or password is None:
             return None
-        user = User.objects.filter(Q(username__iexact=username) | Q(email__iexact=username)).order_by("date_joined")
-        user = user.first()
+        matches = User.objects.filter(Q(username__iexact=username) | Q(email__iexact=username)).order_by("date_joined")
+        user = matches.first()
         if user is None:
             # Spend the same time as a real check so timing does not reveal which names exist.
             User().set_password(password)

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -8,16 +10,22 @@ from senim.org.models import Company, Unit
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Username or e-mail"), max_length=254,
-                               widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
-    password = forms.CharField(label=_("Password"), strip=False,
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Username or e-mail"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Six-digit code"), max_length=10,
-                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                                         "autofocus": True}))
+    code = forms.CharField(
+        label=_("Six-digit code"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
 
 
 class PasswordConfirmForm(forms.Form):
@@ -26,8 +34,9 @@ class PasswordConfirmForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. “HR sync”."))
-    expires_at = forms.DateTimeField(label=_("Expires"), required=False,
-                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    expires_at = forms.DateTimeField(
+        label=_("Expires"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
 
 
 class LanguageForm(forms.Form):
@@ -35,8 +44,13 @@ class LanguageForm(forms.Form):
 
 
 class UserForm(forms.ModelForm):
-    password = forms.CharField(label=_("Initial password"), required=False, strip=False, widget=forms.PasswordInput,
-                               help_text=_("Leave empty to let the user set one through a password reset."))
+    password = forms.CharField(
+        label=_("Initial password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput,
+        help_text=_("Leave empty to let the user set one through a password reset."),
+    )
 
     class Meta:
         model = User
@@ -45,11 +59,19 @@ class UserForm(forms.ModelForm):
 
 class RoleAssignmentForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    company = forms.ModelChoiceField(label=_("Company"), queryset=Company.objects.none(), required=False,
-                                     help_text=_("Leave company and unit empty for the whole group."))
+    company = forms.ModelChoiceField(
+        label=_("Company"),
+        queryset=Company.objects.none(),
+        required=False,
+        help_text=_("Leave company and unit empty for the whole group."),
+    )
     unit = forms.ModelChoiceField(label=_("Unit subtree"), queryset=Unit.objects.none(), required=False)
 
     def __init__(self, *args, companies=None, units=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = companies if companies is not None else Company.objects.none()
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        cast("forms.ModelChoiceField[Company]", self.fields["company"]).queryset = (
+            companies if companies is not None else Company.objects.none()
+        )
+        cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = (
+            units if units is not None else Unit.objects.none()
+        )

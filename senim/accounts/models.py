@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar, Self, cast
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -14,13 +15,20 @@ from senim.core.crypto import EncryptedTextField
 from senim.core.models import BaseModel
 from senim.org.selectors import unit_subtree_ids
 
+if TYPE_CHECKING:
+    from senim.org.models import Unit
+
 
 class User(AbstractUser):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     email = models.EmailField(_("e-mail"), blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
     employee = models.OneToOneField(
-        "org.Employee", verbose_name=_("employee"), null=True, blank=True, on_delete=models.SET_NULL,
+        "org.Employee",
+        verbose_name=_("employee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="user_account",
     )
     totp_secret = EncryptedTextField(_("two-factor secret"), blank=True)
@@ -29,7 +37,7 @@ class User(AbstractUser):
     failed_logins = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
 
-    objects = UserManager()
+    objects: ClassVar[UserManager[Self]] = UserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -128,7 +136,8 @@ class RoleAssignment(BaseModel):
         return str(_("Whole group"))
 
     def clean(self) -> None:
-        if self.unit_id and self.company_id and self.unit.company_id != self.company_id:
+        # With `unit_id` set, `unit` is not None.
+        if self.unit_id and self.company_id and cast("Unit", self.unit).company_id != self.company_id:
             raise ValidationError({"unit": _("The unit belongs to another company.")})
 
 

@@ -23,6 +23,7 @@ from senim.accounts.backends import UsernameOrEmailBackend
 from senim.accounts.forms import CodeForm, LoginForm, PasswordConfirmForm, RoleAssignmentForm, TokenForm, UserForm
 from senim.accounts.models import RoleAssignment, User
 from senim.accounts.policy import MANAGE_USERS
+from senim.accounts.requests import AuthedRequest
 from senim.core.access import PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import permission_required
@@ -122,8 +123,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def profile(request: AuthedRequest) -> HttpResponse:
+    user = request.user
     context = {
         "employee": org_selectors.employee_for_user(user_employee_id=user.employee_id),
         "assignments": selectors.assignment_list(user=user),
@@ -135,7 +136,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthedRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
@@ -144,14 +145,15 @@ def token_create(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error)
         else:
             return render(request, "accounts/token_created.html", {"token": token, "secret": secret})
-    for error in form.errors.values():
-        messages.error(request, " ".join(error))
+    for field_errors in form.errors.values():
+        # Iterating an ErrorList yields message strings; django-stubs types its items more widely.
+        messages.error(request, " ".join(field_errors))  # type: ignore[arg-type]
     return redirect("accounts:profile")
 
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
+def token_revoke(request: AuthedRequest, token_id: str) -> HttpResponse:
     token = get_object_or_404(selectors.token_list(actor=request.user), id=token_id)
     services.api_token_revoke(actor=request.user, token=token)
     messages.success(request, _("The token was revoked."))
@@ -159,8 +161,8 @@ def token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
 
 
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def two_factor_setup(request: AuthedRequest) -> HttpResponse:
+    user = request.user
     if user.totp_confirmed:
         return render(request, "accounts/two_factor_on.html", {"form": PasswordConfirmForm()})
     form = CodeForm(request.POST or None)
@@ -178,7 +180,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def two_factor_disable(request: HttpRequest) -> HttpResponse:
+def two_factor_disable(request: AuthedRequest) -> HttpResponse:
     form = PasswordConfirmForm(request.POST)
     if form.is_valid():
         try:
@@ -191,22 +193,23 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE_USERS)
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthedRequest) -> HttpResponse:
     users = selectors.user_list(actor=request.user, query=request.GET.get("q", ""))
     page = Paginator(users.prefetch_related("assignments"), 25).get_page(request.GET.get("page"))
     return render(request, "accounts/user_list.html", {"page_obj": page})
 
 
 @permission_required(MANAGE_USERS)
-def user_create(request: HttpRequest) -> HttpResponse:
+def user_create(request: AuthedRequest) -> HttpResponse:
     form = UserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "password"}
         try:
             user = services.user_create(actor=request.user, password=form.cleaned_data["password"] or None, **data)
         except (ValidationError, PermissionDenied) as error:
-            apply_errors(form, error if isinstance(error, ValidationError) else ValidationError(
-                _("You may not create users.")))
+            apply_errors(
+                form, error if isinstance(error, ValidationError) else ValidationError(_("You may not create users."))
+            )
         else:
             messages.success(request, _("The user was created."))
             return redirect("accounts:user-detail", user_id=user.pk)
@@ -214,7 +217,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(MANAGE_USERS)
-def user_detail(request: HttpRequest, user_id: str) -> HttpResponse:
+def user_detail(request: AuthedRequest, user_id: str) -> HttpResponse:
     try:
         subject = selectors.user_get(actor=request.user, user_id=user_id)
     except (User.DoesNotExist, ValidationError) as error:
@@ -240,7 +243,7 @@ def user_detail(request: HttpRequest, user_id: str) -> HttpResponse:
 
 @permission_required(MANAGE_USERS)
 @require_POST
-def role_revoke(request: HttpRequest, user_id: str, assignment_id: str) -> HttpResponse:
+def role_revoke(request: AuthedRequest, user_id: str, assignment_id: str) -> HttpResponse:
     subject = get_object_or_404(selectors.user_list(actor=request.user), id=user_id)
     assignment = get_object_or_404(RoleAssignment, id=assignment_id, user=subject)
     try:

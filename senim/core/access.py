@@ -14,6 +14,7 @@ from typing import Protocol
 
 from django.db import models
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 
@@ -111,14 +112,27 @@ NOTHING = Scope()
 class Actor(Protocol):
     """What selectors and services need of the acting user (implemented by accounts.User)."""
 
-    pk: object
-    is_authenticated: bool
+    # Read-only members, so that a model's `pk` and the `Literal[True]` property of
+    # `is_authenticated` satisfy the protocol.
+    @property
+    def pk(self) -> object: ...
+
+    @property
+    def is_authenticated(self) -> bool: ...
 
     def scope_for(self, permission: str) -> Scope: ...
 
     def can(self, permission: str) -> bool: ...
 
     def roles(self) -> Iterable[Role]: ...
+
+
+class ActorRequest(HttpRequest):
+    """Typing only, never instantiated: the request of a view or API endpoint that only an
+    authenticated actor reaches (behind `permission_required` or the API's authentication).
+    Core and org may not import accounts, so their views see the user through `Actor`."""
+
+    user: Actor  # type: ignore[assignment]  # deliberately narrower than `User | AnonymousUser`
 
 
 def scope_of(actor: Actor | None, permission: str) -> Scope:

@@ -3,13 +3,12 @@
 import datetime as dt
 import uuid
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from senim.core import indicators, selectors
-from senim.core.access import PermissionDenied, require
+from senim.core.access import ActorRequest, PermissionDenied, require
 from senim.core.policy import VIEW_AUDIT, VIEW_INDICATORS
 
 router = Router(tags=["core"])
@@ -29,7 +28,7 @@ class IndicatorQuery(Schema):
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Indicator values for a year and the one before")
-def indicator_values(request: HttpRequest, filters: Query[IndicatorQuery]) -> list[dict]:
+def indicator_values(request: ActorRequest, filters: Query[IndicatorQuery]) -> list[dict]:
     scope = require(request.user, VIEW_INDICATORS)
     if filters.company is None and not scope.everything:
         raise PermissionDenied(VIEW_INDICATORS)
@@ -61,7 +60,13 @@ class AuditQuery(Schema):
 
 @router.get("/audit-events", response=list[AuditEventOut], summary="Audit events, newest first")
 @paginate(PageNumberPagination, page_size=50)
-def audit_events(request: HttpRequest, filters: Query[AuditQuery]):  # type: ignore[no-untyped-def]
+def audit_events(request: ActorRequest, filters: Query[AuditQuery]):  # type: ignore[no-untyped-def]
     require(request.user, VIEW_AUDIT)
-    return selectors.audit_event_list(actor=request.user, actor_query=filters.actor, event_type=filters.event_type,
-                                      object_query=filters.object, start=filters.start, end=filters.end)
+    return selectors.audit_event_list(
+        actor=request.user,
+        actor_query=filters.actor,
+        event_type=filters.event_type,
+        object_query=filters.object,
+        start=filters.start,
+        end=filters.end,
+    )

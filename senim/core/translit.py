@@ -127,7 +127,7 @@ def to_uzbek_latin(text: str) -> str:
 
 def to_uzbek_cyrillic(text: str) -> str:
     """Write Uzbek Latin in Uzbek Cyrillic, accepting any apostrophe for the oʻ, gʻ and ʼ marks."""
-    out = []
+    out: list[str] = []
     index = 0
     while index < len(text):
         char = text[index]

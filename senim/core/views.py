@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core import indicators, selectors
+from senim.core.access import ActorRequest
 from senim.core.dashboard import tiles as dashboard_tiles
 from senim.core.forms import PeriodForm
 from senim.core.policy import VIEW_AUDIT, VIEW_INDICATORS
@@ -62,12 +63,12 @@ class IndicatorFilterForm(forms.Form):
 
 
 @permission_required(VIEW_INDICATORS)
-def indicator_list(request: HttpRequest) -> HttpResponse:
+def indicator_list(request: ActorRequest) -> HttpResponse:
     form = IndicatorFilterForm(request.GET or None)
     year = timezone.localdate().year
     if form.is_valid() and form.cleaned_data.get("year"):
         year = form.cleaned_data["year"]
-    scope = request.user.scope_for(VIEW_INDICATORS)  # type: ignore[union-attr]
+    scope = request.user.scope_for(VIEW_INDICATORS)
     company_id = None if scope.everything else next(iter(sorted(scope.company_ids, key=str)), None)
     values = indicators.compute_values(year=year, company_id=company_id) if (scope.everything or company_id) else []
     return render(request, "core/indicators.html", {"form": form, "year": year, "values": values})
@@ -79,11 +80,11 @@ class AuditFilterForm(PeriodForm):
     object = forms.CharField(label=_("Object"), required=False, max_length=100)
 
 
-def _audit_events(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
+def _audit_events(request: ActorRequest) -> tuple[AuditFilterForm, Any]:
     form = AuditFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     events = selectors.audit_event_list(
-        actor=request.user,  # type: ignore[arg-type]
+        actor=request.user,
         actor_query=data.get("actor", ""),
         event_type=data.get("event_type", ""),
         object_query=data.get("object", ""),
@@ -94,7 +95,7 @@ def _audit_events(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
 
 
 @permission_required(VIEW_AUDIT)
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: ActorRequest) -> HttpResponse:
     form, events = _audit_events(request)
     context = {"form": form, "page_obj": paginate(request, events, 50), "event_types": selectors.audit_event_types()}
     return render(request, "core/audit_list.html", context)
@@ -106,18 +107,38 @@ class _Echo:
 
 
 @permission_required(VIEW_AUDIT)
-def audit_export(request: HttpRequest) -> StreamingHttpResponse:
+def audit_export(request: ActorRequest) -> StreamingHttpResponse:
     """The filtered events as CSV, streamed so a year of events never sits in memory."""
     _form, events = _audit_events(request)
     writer = csv.writer(_Echo())
-    header = [_("Sequence"), _("Time"), _("Actor"), _("Event type"), _("Object type"), _("Object ID"), _("Object"),
-              _("Changes"), _("Hash")]
+    header = [
+        _("Sequence"),
+        _("Time"),
+        _("Actor"),
+        _("Event type"),
+        _("Object type"),
+        _("Object ID"),
+        _("Object"),
+        _("Changes"),
+        _("Hash"),
+    ]
 
     def rows() -> Any:
         yield "\ufeff" + writer.writerow([str(h) for h in header])
         for e in events.iterator(chunk_size=2000):
-            yield writer.writerow([e.seq, e.occurred_at.isoformat(), e.actor_label, e.event_type, e.object_type,
-                                   e.object_id, e.object_repr, e.changes, e.hash])
+            yield writer.writerow(
+                [
+                    e.seq,
+                    e.occurred_at.isoformat(),
+                    e.actor_label,
+                    e.event_type,
+                    e.object_type,
+                    e.object_id,
+                    e.object_repr,
+                    e.changes,
+                    e.hash,
+                ]
+            )
 
     stamp = dt.date.today().isoformat()
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

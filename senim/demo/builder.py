@@ -15,7 +15,7 @@ from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import Role
-from senim.demo.names import PersonGenerator
+from senim.demo.names import Country, Nationality, PersonGenerator
 from senim.org import services as org_services
 from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
@@ -29,10 +29,10 @@ EMPLOYEE_COUNT = 2000
 class CompanySpec:
     key: str
     names: dict[str, str]
-    country: str
+    country: Country
     kind: str
     number: str
-    nationalities: tuple[str, ...]
+    nationalities: tuple[Nationality, ...]
     share: float
 
 

@@ -5,14 +5,13 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpRequest
 from ninja import File, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
-from senim.core.access import PermissionDenied
+from senim.core.access import ActorRequest, PermissionDenied
 from senim.org import importing, selectors, services
 from senim.org.schemas import (
     CompanyIn,
@@ -30,28 +29,28 @@ router = Router(tags=["org"])
 
 
 @router.get("/companies", response=list[CompanyOut])
-def company_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def company_list(request: ActorRequest):  # type: ignore[no-untyped-def]
     return list(selectors.company_list(actor=request.user))
 
 
 @router.get("/companies/{company_id}", response=CompanyOut)
-def company_get(request: HttpRequest, company_id: uuid.UUID):  # type: ignore[no-untyped-def]
+def company_get(request: ActorRequest, company_id: uuid.UUID):  # type: ignore[no-untyped-def]
     return selectors.company_get(actor=request.user, company_id=company_id)
 
 
 @router.post("/companies", response={201: CompanyOut})
-def company_create(request: HttpRequest, payload: CompanyIn):  # type: ignore[no-untyped-def]
+def company_create(request: ActorRequest, payload: CompanyIn):  # type: ignore[no-untyped-def]
     return 201, services.company_create(actor=request.user, **payload.dict())
 
 
 @router.get("/units", response=list[UnitOut])
 @paginate(PageNumberPagination, page_size=100)
-def unit_list(request: HttpRequest, company: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
+def unit_list(request: ActorRequest, company: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
     return selectors.unit_list(actor=request.user, company_id=company)
 
 
 @router.post("/units", response={201: UnitOut})
-def unit_create(request: HttpRequest, payload: UnitIn):  # type: ignore[no-untyped-def]
+def unit_create(request: ActorRequest, payload: UnitIn):  # type: ignore[no-untyped-def]
     data = payload.dict()
     company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
     parent_id = data.pop("parent_id")
@@ -61,8 +60,11 @@ def unit_create(request: HttpRequest, payload: UnitIn):  # type: ignore[no-untyp
 
 @router.get("/positions", response=list[PositionOut])
 @paginate(PageNumberPagination, page_size=100)
-def position_list(request: HttpRequest, company: uuid.UUID | None = None,  # type: ignore[no-untyped-def]
-                  q: str = ""):
+def position_list(
+    request: ActorRequest,
+    company: uuid.UUID | None = None,  # type: ignore[no-untyped-def]
+    q: str = "",
+):
     return selectors.position_list(actor=request.user, company_id=company, query=q[:100])
 
 
@@ -75,17 +77,18 @@ class EmployeeQuery(Schema):
 
 @router.get("/employees", response=list[EmployeeOut])
 @paginate(PageNumberPagination, page_size=50)
-def employee_list(request: HttpRequest, filters: Query[EmployeeQuery]):  # type: ignore[no-untyped-def]
-    return selectors.employee_list(actor=request.user, query=filters.q, sort=filters.sort,
-                                   company_id=filters.company, active=filters.active)
+def employee_list(request: ActorRequest, filters: Query[EmployeeQuery]):  # type: ignore[no-untyped-def]
+    return selectors.employee_list(
+        actor=request.user, query=filters.q, sort=filters.sort, company_id=filters.company, active=filters.active
+    )
 
 
 @router.get("/employees/{employee_id}", response=EmployeeOut)
-def employee_get(request: HttpRequest, employee_id: uuid.UUID):  # type: ignore[no-untyped-def]
+def employee_get(request: ActorRequest, employee_id: uuid.UUID):  # type: ignore[no-untyped-def]
     return selectors.employee_get(actor=request.user, employee_id=employee_id)
 
 
-def _links(request: HttpRequest, data: dict) -> dict:
+def _links(request: ActorRequest, data: dict) -> dict:
     """Resolve unit and position ids through the actor's selectors (never raw lookups)."""
     if data.get("unit_id"):
         data["unit"] = selectors.unit_get(actor=request.user, unit_id=data["unit_id"])
@@ -101,22 +104,27 @@ def _links(request: HttpRequest, data: dict) -> dict:
 
 
 @router.post("/employees", response={201: EmployeeOut})
-def employee_create(request: HttpRequest, payload: EmployeeIn):  # type: ignore[no-untyped-def]
+def employee_create(request: ActorRequest, payload: EmployeeIn):  # type: ignore[no-untyped-def]
     data = payload.dict()
     company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
     return 201, services.employee_create(actor=request.user, company=company, **_links(request, data))
 
 
 @router.patch("/employees/{employee_id}", response=EmployeeOut)
-def employee_update(request: HttpRequest, employee_id: uuid.UUID, payload: EmployeePatch):  # type: ignore[no-untyped-def]
+def employee_update(request: ActorRequest, employee_id: uuid.UUID, payload: EmployeePatch):  # type: ignore[no-untyped-def]
     employee = selectors.employee_get(actor=request.user, employee_id=employee_id)
     data = _links(request, payload.dict(exclude_unset=True))
     return services.employee_update(actor=request.user, employee=employee, **data)
 
 
 @router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
-def import_file(request: HttpRequest, kind: str, file: File[UploadedFile],  # type: ignore[no-untyped-def]
-                dry_run: bool = True, valid_only: bool = False):
+def import_file(
+    request: ActorRequest,
+    kind: str,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    dry_run: bool = True,
+    valid_only: bool = False,
+):
     """With dry_run (the default) only the validation report is returned; nothing is written."""
     if kind not in importing.KINDS:
         raise HttpError(404, "Unknown import kind.")
@@ -135,8 +143,13 @@ def import_file(request: HttpRequest, kind: str, file: File[UploadedFile],  # ty
         except importing.FileRejected as error:
             raise HttpError(422, error.message) from error
         report = {
-            "kind": kind, "total": plan.total, "valid": len(plan.valid), "rejected": len(plan.rejected),
-            "file_errors": plan.file_errors, "errors": [e.__dict__ for e in plan.errors[:1000]], "imported": False,
+            "kind": kind,
+            "total": plan.total,
+            "valid": len(plan.valid),
+            "rejected": len(plan.rejected),
+            "file_errors": plan.file_errors,
+            "errors": [e.__dict__ for e in plan.errors[:1000]],
+            "imported": False,
         }
         if not dry_run:
             if plan.file_errors or (plan.rejected and not valid_only):
@@ -144,4 +157,3 @@ def import_file(request: HttpRequest, kind: str, file: File[UploadedFile],  # ty
             result = importing.KINDS[kind].apply(actor=request.user, plan=plan, valid_only=valid_only)
             report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
     return report
-

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +10,16 @@ from senim.org.models import Company, Employee, Position, Unit
 class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
-        fields = ["name_ru", "name_kk", "name_en", "name_uz", "registration_kind", "registration_number", "country",
-                  "is_active"]
+        fields = [
+            "name_ru",
+            "name_kk",
+            "name_en",
+            "name_uz",
+            "registration_kind",
+            "registration_number",
+            "country",
+            "is_active",
+        ]
 
 
 class UnitForm(forms.ModelForm):
@@ -21,16 +31,38 @@ class UnitForm(forms.ModelForm):
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = ["unit", "code", "title_ru", "title_kk", "title_en", "title_uz", "is_corruption_prone",
-                  "requires_ac_agreement"]
+        fields = [
+            "unit",
+            "code",
+            "title_ru",
+            "title_kk",
+            "title_en",
+            "title_uz",
+            "is_corruption_prone",
+            "requires_ac_agreement",
+        ]
 
 
 class EmployeeForm(forms.ModelForm):
     class Meta:
         model = Employee
-        fields = ["company", "personnel_number", "surname", "given_name", "patronymic", "surname_latin",
-                  "given_name_latin", "patronymic_latin", "iin", "pinfl", "unit", "position", "hire_date",
-                  "dismissal_date", "email"]
+        fields = [
+            "company",
+            "personnel_number",
+            "surname",
+            "given_name",
+            "patronymic",
+            "surname_latin",
+            "given_name_latin",
+            "patronymic_latin",
+            "iin",
+            "pinfl",
+            "unit",
+            "position",
+            "hire_date",
+            "dismissal_date",
+            "email",
+        ]
         widgets = {
             "hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "dismissal_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -39,11 +71,11 @@ class EmployeeForm(forms.ModelForm):
     def __init__(self, *args, companies=None, units=None, positions=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         if companies is not None:
-            self.fields["company"].queryset = companies
+            cast("forms.ModelChoiceField[Company]", self.fields["company"]).queryset = companies
         if units is not None:
-            self.fields["unit"].queryset = units
+            cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
         if positions is not None:
-            self.fields["position"].queryset = positions
+            cast("forms.ModelChoiceField[Position]", self.fields["position"]).queryset = positions
 
 
 class ImportUploadForm(forms.Form):
@@ -56,8 +88,9 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
         if upload.size > limit:
-            raise forms.ValidationError(_("The file is larger than %(limit)d MB."), params={
-                "limit": settings.SENIM_MAX_UPLOAD_MB})
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)d MB."), params={"limit": settings.SENIM_MAX_UPLOAD_MB}
+            )
         if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from senim.core.access import PermissionDenied
+from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.views import permission_required
 from senim.org import importing, policy
 from senim.org.forms import ImportUploadForm
@@ -45,11 +45,13 @@ def _content_too_long(request: HttpRequest) -> bool:
 
 
 @permission_required(policy.IMPORT)
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: ActorRequest) -> HttpResponse:
     if request.method == "POST" and _content_too_long(request):
         # Refused from the declared length, before Django reads the body.
         message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
-        return render(request, "org/import_upload.html", {"form": ImportUploadForm(), "file_error": message}, status=413)
+        return render(
+            request, "org/import_upload.html", {"form": ImportUploadForm(), "file_error": message}, status=413
+        )
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -67,7 +69,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(policy.IMPORT)
-def preview(request: HttpRequest, token: str) -> HttpResponse:
+def preview(request: ActorRequest, token: str) -> HttpResponse:
     kind, path = _stored(request, token)
     try:
         plan = importing.plan_file(actor=request.user, kind=kind, path=path)
@@ -86,7 +88,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @permission_required(policy.IMPORT)
-def confirm(request: HttpRequest, token: str) -> HttpResponse:
+def confirm(request: ActorRequest, token: str) -> HttpResponse:
     if request.method != "POST":
         return redirect("org:import-preview", token=token)
     kind, path = _stored(request, token)
@@ -113,7 +115,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @permission_required(policy.IMPORT)
-def rejected(request: HttpRequest, token: str) -> HttpResponse:
+def rejected(request: ActorRequest, token: str) -> HttpResponse:
     kind, path = _stored(request, token)
     try:
         plan = importing.plan_file(actor=request.user, kind=kind, path=path)

@@ -1,5 +1,7 @@
 """The organisation: companies of the group, their unit trees, positions and employees."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Upper
@@ -43,7 +45,10 @@ class Company(BaseModel):
     def clean(self) -> None:
         if not any((self.name_ru, self.name_kk, self.name_en, self.name_uz)):
             raise ValidationError(_("Give the name in at least one language."))
-        check = {RegistrationKind.BIN: validators.validate_bin, RegistrationKind.STIR: validators.validate_stir}
+        check: dict[str, Callable[[str], None]] = {
+            RegistrationKind.BIN: validators.validate_bin,
+            RegistrationKind.STIR: validators.validate_stir,
+        }
         if self.registration_kind in check and self.registration_number:
             try:
                 check[self.registration_kind](self.registration_number)

@@ -1,12 +1,15 @@
 """Pages of the organisation: employees, companies with their structure, and imports."""
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from senim.core.access import PermissionDenied
+from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
 from senim.org import policy, selectors, services
@@ -22,10 +25,12 @@ def _get_or_404(getter, **kwargs):  # type: ignore[no-untyped-def]
 
 
 @permission_required(policy.VIEW_EMPLOYEE)
-def employee_list(request: HttpRequest) -> HttpResponse:
+def employee_list(request: ActorRequest) -> HttpResponse:
     active = {"active": True, "dismissed": False}.get(request.GET.get("status", ""))
     employees = selectors.employee_list(
-        actor=request.user, query=request.GET.get("q", "")[:200], sort=request.GET.get("sort", "surname"),
+        actor=request.user,
+        query=request.GET.get("q", "")[:200],
+        sort=request.GET.get("sort", "surname"),
         active=active,
     )
     context = {"page_obj": paginate(request, employees), "can_manage": request.user.can(policy.MANAGE)}
@@ -33,22 +38,23 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(policy.VIEW_EMPLOYEE)
-def employee_detail(request: HttpRequest, employee_id: str) -> HttpResponse:
+def employee_detail(request: ActorRequest, employee_id: str) -> HttpResponse:
     employee = _get_or_404(selectors.employee_get, actor=request.user, employee_id=employee_id)
     can_manage = request.user.scope_for(policy.MANAGE).covers(company_id=employee.company_id, unit_id=employee.unit_id)
     return render(request, "org/employee_detail.html", {"employee": employee, "can_manage": can_manage})
 
 
-def _employee_form(request: HttpRequest, instance: Employee | None = None) -> EmployeeForm:
+def _employee_form(request: ActorRequest, instance: Employee | None = None) -> EmployeeForm:
     return EmployeeForm(
-        request.POST or None, instance=instance,
+        request.POST or None,
+        instance=instance,
         companies=selectors.company_list(actor=request.user),
         units=selectors.unit_list(actor=request.user),
         positions=selectors.position_list(actor=request.user),
     )
 
 
-def _save_employee(request: HttpRequest, form: EmployeeForm, employee: Employee | None) -> Employee | None:
+def _save_employee(request: ActorRequest, form: EmployeeForm, employee: Employee | None) -> Employee | None:
     data = dict(form.cleaned_data)
     try:
         if employee is None:
@@ -62,7 +68,7 @@ def _save_employee(request: HttpRequest, form: EmployeeForm, employee: Employee 
 
 
 @permission_required(policy.MANAGE)
-def employee_create(request: HttpRequest) -> HttpResponse:
+def employee_create(request: ActorRequest) -> HttpResponse:
     form = _employee_form(request)
     if request.method == "POST" and form.is_valid():
         employee = _save_employee(request, form, None)
@@ -73,26 +79,26 @@ def employee_create(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required(policy.MANAGE)
-def employee_edit(request: HttpRequest, employee_id: str) -> HttpResponse:
+def employee_edit(request: ActorRequest, employee_id: str) -> HttpResponse:
     employee = _get_or_404(selectors.employee_get, actor=request.user, employee_id=employee_id)
     original = Employee.objects.get(pk=employee.pk)
     form = _employee_form(request, employee)
-    if request.method == "POST" and form.is_valid():
-        if _save_employee(request, form, original):
-            messages.success(request, _("The changes were saved."))
-            return redirect("org:employee-detail", employee_id=employee.pk)
+    if request.method == "POST" and form.is_valid() and _save_employee(request, form, original):
+        messages.success(request, _("The changes were saved."))
+        return redirect("org:employee-detail", employee_id=employee.pk)
     return render(request, "org/employee_form.html", {"form": form, "employee": original})
 
 
 @permission_required(policy.VIEW_STRUCTURE)
-def company_list(request: HttpRequest) -> HttpResponse:
+def company_list(request: ActorRequest) -> HttpResponse:
     companies = selectors.company_list(actor=request.user)
-    return render(request, "org/company_list.html", {"companies": companies,
-                                                     "can_manage": request.user.can(policy.MANAGE)})
+    return render(
+        request, "org/company_list.html", {"companies": companies, "can_manage": request.user.can(policy.MANAGE)}
+    )
 
 
 @permission_required(policy.VIEW_STRUCTURE)
-def company_detail(request: HttpRequest, company_id: str) -> HttpResponse:
+def company_detail(request: ActorRequest, company_id: str) -> HttpResponse:
     company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
     units = selectors.unit_list(actor=request.user, company_id=company.id)
     positions = selectors.position_list(actor=request.user, company_id=company.id, query=request.GET.get("q", ""))
@@ -105,7 +111,7 @@ def company_detail(request: HttpRequest, company_id: str) -> HttpResponse:
     return render(request, "org/company_detail.html", context)
 
 
-def _save(request: HttpRequest, form, action) -> object | None:  # type: ignore[no-untyped-def]
+def _save(request: ActorRequest, form, action) -> object | None:  # type: ignore[no-untyped-def]
     try:
         return action(**form.cleaned_data)
     except ValidationError as error:
@@ -116,7 +122,7 @@ def _save(request: HttpRequest, form, action) -> object | None:  # type: ignore[
 
 
 @permission_required(policy.MANAGE)
-def company_form(request: HttpRequest, company_id: str | None = None) -> HttpResponse:
+def company_form(request: ActorRequest, company_id: str | None = None) -> HttpResponse:
     company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id) if company_id else None
     form = CompanyForm(request.POST or None, instance=Company.objects.get(pk=company.pk) if company else None)
     if request.method == "POST" and form.is_valid():
@@ -131,11 +137,13 @@ def company_form(request: HttpRequest, company_id: str | None = None) -> HttpRes
 
 
 @permission_required(policy.MANAGE)
-def unit_form(request: HttpRequest, company_id: str, unit_id: str | None = None) -> HttpResponse:
+def unit_form(request: ActorRequest, company_id: str, unit_id: str | None = None) -> HttpResponse:
     company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
     unit = _get_or_404(selectors.unit_get, actor=request.user, unit_id=unit_id) if unit_id else None
     form = UnitForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk) if unit else None)
-    form.fields["parent"].queryset = selectors.unit_list(actor=request.user, company_id=company.id)
+    cast("forms.ModelChoiceField[Unit]", form.fields["parent"]).queryset = selectors.unit_list(
+        actor=request.user, company_id=company.id
+    )
     if request.method == "POST" and form.is_valid():
         if unit:
             saved = _save(request, form, lambda **d: services.unit_update(actor=request.user, unit=unit, **d))
@@ -144,12 +152,15 @@ def unit_form(request: HttpRequest, company_id: str, unit_id: str | None = None)
         if saved:
             messages.success(request, _("The changes were saved."))
             return redirect("org:company-detail", company_id=company.pk)
-    return render(request, "org/simple_form.html", {"form": form, "title": _("Structural unit"), "object": unit,
-                                                    "company": company})
+    return render(
+        request,
+        "org/simple_form.html",
+        {"form": form, "title": _("Structural unit"), "object": unit, "company": company},
+    )
 
 
 @permission_required(policy.MANAGE)
-def position_form(request: HttpRequest, company_id: str, position_id: str | None = None) -> HttpResponse:
+def position_form(request: ActorRequest, company_id: str, position_id: str | None = None) -> HttpResponse:
     company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
     position = None
     if position_id:
@@ -157,16 +168,18 @@ def position_form(request: HttpRequest, company_id: str, position_id: str | None
         if position is None:
             raise Http404
     form = PositionForm(request.POST or None, instance=position)
-    form.fields["unit"].queryset = selectors.unit_list(actor=request.user, company_id=company.id)
+    cast("forms.ModelChoiceField[Unit]", form.fields["unit"]).queryset = selectors.unit_list(
+        actor=request.user, company_id=company.id
+    )
     if request.method == "POST" and form.is_valid():
         if position:
             fresh = type(position).objects.get(pk=position.pk)
             saved = _save(request, form, lambda **d: services.position_update(actor=request.user, position=fresh, **d))
         else:
-            saved = _save(request, form,
-                          lambda **d: services.position_create(actor=request.user, company=company, **d))
+            saved = _save(request, form, lambda **d: services.position_create(actor=request.user, company=company, **d))
         if saved:
             messages.success(request, _("The changes were saved."))
             return redirect("org:company-detail", company_id=company.pk)
-    return render(request, "org/simple_form.html", {"form": form, "title": _("Position"), "object": position,
-                                                    "company": company})
+    return render(
+        request, "org/simple_form.html", {"form": form, "title": _("Position"), "object": position, "company": company}
+    )

@@ -5,20 +5,38 @@ column (nothing written); `apply` writes a plan in one transaction. A plan with 
 applied when the user chose to import the valid rows and leave the rejected ones out.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 from django.conf import settings
 
+from senim.core.access import Actor
 from senim.org.importing import employees, structure
-from senim.org.importing.base import ImportPlan, ImportResult, RowError
+from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowError
 from senim.org.importing.reader import FileRejected, read_table
 
-KINDS = {"employees": employees, "units": structure.units, "positions": structure.positions}
 
-__all__ = ["KINDS", "FileRejected", "ImportPlan", "ImportResult", "RowError", "plan_file"]
+class Importer(Protocol):
+    """One kind of import: the employees module, or the units and positions importers."""
+
+    ALIASES: dict[str, str]
+
+    def plan(
+        self, *, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]
+    ) -> ImportPlan: ...
+
+    def apply(
+        self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
+    ) -> ImportResult: ...
 
 
-def plan_file(*, actor: object, kind: str, path: Path) -> ImportPlan:
+KINDS: dict[str, Importer] = {"employees": employees, "units": structure.units, "positions": structure.positions}
+
+__all__ = ["KINDS", "FileRejected", "ImportPlan", "ImportResult", "Importer", "RowError", "plan_file"]
+
+
+def plan_file(*, actor: Actor | None, kind: str, path: Path) -> ImportPlan:
     """Read and validate a file of the given kind; raises FileRejected for unreadable files."""
     module = KINDS[kind]
     max_bytes = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024

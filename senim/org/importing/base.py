@@ -64,7 +64,10 @@ class RowValidator:
         self.line = line
         self.errors: list[RowError] = []
 
-    def cell(self, column: str, parse: Callable[[], Any]) -> Any:
+    # `parse` is called without arguments. It is typed `Callable[..., Any]` because callers bind
+    # loop variables as lambda defaults (`lambda n=name: ...`), which mypy cannot match against a
+    # zero-argument Callable (python/mypy#15459).
+    def cell(self, column: str, parse: Callable[..., Any]) -> Any:
         try:
             return parse()
         except CellError as error:
@@ -75,4 +78,5 @@ class RowValidator:
         self.errors.append(RowError(self.line, column, message))
 
 
-ProgressCallback = Callable[[int], None] | None
+# Called with the number of rows written so far; any return value (tqdm's `update` gives one) is ignored.
+ProgressCallback = Callable[[int], object] | None

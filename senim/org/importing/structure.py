@@ -46,7 +46,7 @@ def _split(
     raw: dict[str, str],
     row: dict[str, Any],
     check: RowValidator,
-    seen: dict[tuple[Any, str], int],
+    seen: dict[tuple[Any, str | None], int],
 ) -> None:
     key = (row["company"].id if row.get("company") else None, row.get("code"))
     if row.get("company") and row.get("code"):
@@ -79,7 +79,7 @@ class UnitImport:
             return result
         scope, companies = _scope(actor), {c.registration_number: c for c in Company.objects.all()}
         existing = {(u.company_id, u.code) for u in Unit.objects.only("company_id", "code")}
-        seen: dict[tuple[Any, str], int] = {}
+        seen: dict[tuple[Any, str | None], int] = {}
         staged: list[tuple[int, dict[str, str], dict[str, Any], RowValidator]] = []
         for line, raw in rows:
             check = RowValidator(line)
@@ -199,7 +199,7 @@ class PositionImport:
             return result
         scope, companies = _scope(actor), {c.registration_number: c for c in Company.objects.all()}
         units = {(u.company_id, u.code): u.id for u in Unit.objects.only("id", "company_id", "code")}
-        seen: dict[tuple[Any, str], int] = {}
+        seen: dict[tuple[Any, str | None], int] = {}
         for line, raw in rows:
             check = RowValidator(line)
             row: dict[str, Any] = {"company": _company(check, raw, companies, scope)}

@@ -35,8 +35,8 @@ class Command(BaseCommand):
             raise CommandError(error.message) from error
         for message in plan.file_errors:
             self.stderr.write(message)
-        for error in plan.errors[:200]:
-            self.stderr.write(f"line {error.line}, {error.column}: {error.message}")
+        for row_error in plan.errors[:200]:
+            self.stderr.write(f"line {row_error.line}, {row_error.column}: {row_error.message}")
         if len(plan.errors) > 200:
             self.stderr.write(f"… and {len(plan.errors) - 200} more")
         if options["rejected"] and plan.rejected:
