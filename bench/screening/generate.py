@@ -79,12 +79,16 @@ def _feminine(surname: str) -> str:
     return surname
 
 
-def _patronymic_ru(father: str, female: bool) -> str:
+def _patronymic_ru(father: str, female: bool, russian: bool = False) -> str:
+    """Russian-style patronymic: Сергей → Сергеевич, Илья → Ильич, Зейнолла → Зейноллаевич."""
     father = father.translate(rz.KAZAKH_TO_RUSSIAN).translate(rz.UZBEK_CYR_TO_RUSSIAN)
+    father = father.replace("ё", "е").replace("Ё", "Е")  # Пётр → Петрович
     if father.endswith("й"):
         stem, suffix = father[:-1], ("евна" if female else "евич")
-    elif father.endswith("а") or father.endswith("я"):
+    elif russian and father[-1] in "ая":
         stem, suffix = father[:-1], ("ична" if female else "ич")
+    elif father[-1] in "аоуеи":
+        stem, suffix = father, ("евна" if female else "евич")
     else:
         stem, suffix = father, ("овна" if female else "ович")
     return stem + suffix
@@ -247,7 +251,7 @@ def person_parts(p: Person, system: str) -> tuple[str, str, str | None]:
         rng = random.Random(hash(p.identity()) & 0xFFFF)
         return rz.english_style(russian[0], rng), rz.english_style(russian[1], rng), None
     if p.culture == "ru":
-        patronymic = _patronymic_ru(p.father, p.female)
+        patronymic = _patronymic_ru(p.father, p.female, russian=True)
         if system == "ru_cyr":
             return p.surname, p.given, patronymic
         if system == "icao":
@@ -314,8 +318,8 @@ def render_company(c: Company, system: str, rng: random.Random, *, with_form: bo
     stem_cyr, stem_lat = nd.COMPANY_STEMS[c.stem]
     latin = system in ("english", "uz_lat")
     parts = [stem_lat if latin else stem_cyr]
-    if system == "uz_cyr":
-        parts = [rz.uzbek_latin_to_cyrillic(stem_lat)]
+    if system == "uz_cyr" and c.country == "uz" and any(ch in stem_lat for ch in "ʻqxQX"):
+        parts = [rz.uzbek_latin_to_cyrillic(stem_lat)]  # an Uzbek stem: write it back in Cyrillic
     if c.word is not None:
         ru, en = nd.COMPANY_WORDS[c.word]
         parts.append(en if latin else ru)
@@ -403,6 +407,8 @@ def _query_from_person(p: Person, rng: random.Random, avoid: list[str], *, label
                        entity_id: str | None, kind: str, allow_typo: bool, birth: str | None = None,
                        identifier: str | None = None, may_drop: bool = True) -> dict:
     systems = PERSON_SYSTEMS[p.culture]
+    if not may_drop and p.culture != "en":
+        systems = [s for s in systems if s != "english"]  # English style has no patronymic
     fresh = [s for s in systems if s not in avoid] or systems
     system = rng.choice(fresh)
     # Without the patronymic the name must still point to one list entry (or to none, for

@@ -77,7 +77,7 @@ COMPANY_STEMS = [("Альфа", "Alfa"), ("Бета", "Beta"), ("Казахмы�
     ("Барыс", "Barys"), ("Тұлпар", "Tulpar"), ("Жұлдыз", "Zhuldyz"), ("Аспан", "Aspan"),
     ("Мега", "Mega"), ("Гамма", "Gamma"), ("Дельта", "Delta"), ("Омега", "Omega"),
     ("Сигма", "Sigma"), ("Лидер", "Lider"), ("Импульс", "Impuls"), ("Оптима", "Optima"),
-    ("Интер", "Inter"), ("Евразия", "Eurasia"), ("Азия", "Asia"), ("Сункар", "Sunqar"),
+    ("Интер", "Inter"), ("Евразия", "Eurasia"),
     ("Асыл", "Asyl"), ("Алмаз", "Almaz"), ("Тенгиз", "Tengiz"), ("Экибастуз", "Ekibastuz")]
 # Business words: (Russian/Kazakh spelling, English spelling).
 COMPANY_WORDS = [("Энерджи", "Energy"), ("Трейд", "Trade"), ("Сервис", "Service"),
@@ -89,5 +89,5 @@ COMPANY_WORDS = [("Энерджи", "Energy"), ("Трейд", "Trade"), ("Сер
     ("Системс", "Systems"), ("Партнерс", "Partners"), ("Стил", "Steel"), ("Майнинг", "Mining"),
     ("Текстиль", "Textile"), ("Телеком", "Telecom"), ("Секьюрити", "Security"),
     ("Инжиниринг", "Engineering"), ("Ресурс", "Resource"), ("Кэпитал", "Capital")]
-COMPANY_EXTRA = [("Плюс", "Plus"), ("Про", "Pro"), ("Лтд", "Ltd"), ("Сити", "City"),
-                 ("Центр", "Center"), ("Азия", "Asia"), ("Юг", "South"), ("Север", "North")]
+COMPANY_EXTRA = [("Плюс", "Plus"), ("Про", "Pro"), ("Сити", "City"),
+                 ("Центр", "Center"),("Юг", "South"), ("Север", "North")]

@@ -43,11 +43,41 @@ _EQUIVALENTS: list[list[str]] = [
     ["trans", "транс"],
     ["steel", "стил"],
     ["solutions", "солюшнс", "solyushns"],
-    ["resources", "ресорсиз", "resurs", "ресурс", "resource"],
+    ["resources", "ресорсиз", "resurs", "ресурс", "resource", "resurslar"],
+    ["engineering", "инжиниринг", "injiniring", "inzhiniring", "engineering"],
+    ["mining", "майнинг", "mayning", "mining"],
+    ["security", "секьюрити", "sekyuriti", "секьюрити"],
+    ["city", "сити", "siti"],
+    ["textile", "текстиль", "tekstil", "textiles"],
+    ["telecom", "телеком", "telekom", "telecommunications", "телекоммуникации"],
+    ["capital", "кэпитал"],
+    ["center", "центр", "centre", "tsentr", "markaz", "орталық", "ortalyk"],
+    ["south", "юг", "оңтүстік", "ontustik", "janub", "жануб"],
+    ["north", "север", "солтүстік", "soltustik", "shimol", "шимол"],
+    ["east", "восток", "шығыс", "shygys", "sharq", "шарқ"],
+    ["west", "запад", "батыс", "batys", "garb", "ғарб"],
+    ["bank", "банк", "banki"],
+    ["insurance", "иншуранс", "страхование", "sugurta"],
+    ["pro", "про"],
+    ["market", "маркет", "market"],
+    ["electric", "электрик", "elektrik"],
+    ["power", "пауэр", "pauer"],
+    ["petroleum", "петролеум", "petroleum"],
+    ["invest", "инвестментс"],
+    ["management", "менеджмент", "menejment", "menedzhment"],
+    ["distribution", "дистрибьюшн", "distribyushn"],
+    ["global", "глобал", "global"],
+    ["house", "хаус", "xaus"],
+    ["auto", "авто", "avto"],
+    ["tech", "тех", "tex"],
+    ["soft", "софт"],
+    ["export", "экспорт", "eksport"],
+    ["import", "импорт"],
 ]
 # Words that tell little about which company is meant.
-GENERIC_WORDS = {"company", "group", "holding", "international", "corporation", "korporatsiia",
+GENERIC_WORDS = {"company", "group", "international", "corporation", "korporatsiia",
                  "firma", "the", "and", "и", "va"}
+GENERIC_WEIGHT = 0.5
 
 
 def _key(word: str) -> str:

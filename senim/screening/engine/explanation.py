@@ -69,15 +69,18 @@ class Explanation:
             if comparison.patronymic == "same":
                 lines.append(
                     f"  Patronymic agrees ('{comparison.query.patronymic_word}' ↔ "
-                    f"'{comparison.record.patronymic_word}')."
+                    f"'{comparison.record.patronymic_word or 'patronymic of another alias'}')."
                 )
             elif comparison.patronymic == "different":
                 lines.append(
                     f"  Patronymic differs ('{comparison.query.patronymic_word}' ↔ "
-                    f"'{comparison.record.patronymic_word}'): score lowered."
+                    f"'{comparison.record.patronymic_word or 'patronymic of another alias'}'): "
+                    "score lowered."
                 )
             elif comparison.patronymic == "missing":
                 lines.append("  Patronymic given on one side only: neutral.")
+            if comparison.patronymic == "same" and not comparison.query.patronymic_word:
+                lines.append("  (the query's patronymic is misspelt but names the same father)")
             forms_q, forms_r = comparison.query.legal_forms, comparison.record.legal_forms
             if forms_q or forms_r:
                 lines.append(

@@ -23,19 +23,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from senim.screening.engine.business_terms import GENERIC_KEYS, GENERIC_WEIGHT
+from senim.screening.engine.identifiers import normalise_identifier
 from senim.screening.engine.legal_forms import LEGAL_FORM_LABELS
 from senim.screening.engine.model import Hit, Query, Record
 from senim.screening.engine.names import ParsedName, parse_name, schema_is_organisation
-from senim.screening.engine.business_terms import GENERIC_KEYS
-from senim.screening.engine.identifiers import normalise_identifier
 from senim.screening.engine.scoring import (
     DEFAULT_THRESHOLD,
+    MAX_QUALIFIER_BONUS,
     Profile,
     parse_date,
     profile_of,
     score_profiles,
 )
-from senim.screening.engine.similarity import MIN_WORD_SIMILARITY, key_similarity
+from senim.screening.engine.similarity import (
+    MIN_WORD_SIMILARITY,
+    PATRONYMIC_MISMATCH,
+    key_similarity,
+    patronymics_agree,
+)
 from senim.screening.engine.transliteration import loose_key
 
 FORMAT_VERSION = 1
@@ -159,7 +165,8 @@ class Index:
                 if is_organisation and len(parsed.keys) > 1:
                     posted.add(token_id(parsed.joined))
                 token_start.append(len(tokens))
-                patronymics.append(token_id(parsed.patronymic) if parsed.patronymic else NO_KEY)
+                patronymics.append(
+                    token_id("|".join(parsed.patronymic)) if parsed.patronymic else NO_KEY)
                 mask = 0
                 for form in parsed.legal_forms:
                     mask |= _FORM_BITS.get(form, 0)
@@ -251,9 +258,10 @@ class Index:
                 words=primaries,
                 keys=keys,
                 loose=tuple(loose_key(k) for k in primaries),
-                weights=tuple((0.3 if k in GENERIC_KEYS else 1.0) if is_organisation else 1.0
+                weights=tuple((GENERIC_WEIGHT if k in GENERIC_KEYS else 1.0) if is_organisation else 1.0
                               for k in primaries),
-                patronymic="" if patronymic_id == NO_KEY else vocabulary[patronymic_id],
+                patronymic=() if patronymic_id == NO_KEY else tuple(
+                    vocabulary[patronymic_id].split("|")),
                 legal_forms=_forms_of(self._legal_forms[name]),
                 gender=_GENDERS[self._name_gender[name]],
             ))
@@ -294,7 +302,13 @@ class Index:
             found[exact] = 1.0
         for token_id in self._by_loose.get(loose_key(key), ()):
             found.setdefault(token_id, 0.95)
-        for deletion in _deletions(key):
+        neighbourhood = _deletions(key)
+        if len(key) >= 8:
+            # Long words may carry two typos: try the query's double deletions too.
+            neighbourhood = list(dict.fromkeys(
+                neighbourhood + [d for single in neighbourhood[1:] for d in _deletions(single)[1:]]
+            ))
+        for deletion in neighbourhood:
             for token_id in self._by_deletion.get(deletion, ()):
                 if token_id not in found:
                     similarity, _ = key_similarity(key, self._vocabulary[token_id])
@@ -313,13 +327,15 @@ class Index:
             result.update(flat[start[token_id]:start[token_id + 1]])
         return result
 
-    def candidates(self, profile: Profile) -> set[int]:
-        """Record numbers that may match ``profile``; never the whole list."""
-        found: set[int] = set()
+    def candidates(self, profile: Profile) -> dict[int, float]:
+        """Record numbers that may match ``profile`` (never the whole list), each with an upper
+        bound of its name score computed from which query words it contains."""
+        bounds: dict[int, float] = {}
         for _, value in profile.identifiers:
             hit = self._by_identifier.get(value)
             if hit is not None:
-                found.update([hit] if isinstance(hit, int) else hit)
+                for number in [hit] if isinstance(hit, int) else hit:
+                    bounds[number] = 1.0
         for name in profile.names:
             word_sets = []
             for word_keys in name.keys:
@@ -330,28 +346,62 @@ class Index:
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)
                 if joined is not None:
-                    found.update(self._records_for((joined,)))
+                    for number in self._records_for((joined,)):
+                        bounds[number] = 1.0
+            found: set[int] = set()
             if len(word_sets) == 1:
                 short = self._name_short
                 found.update(r for r in word_sets[0] if short[r] <= 2)
-                continue
-            word_sets.sort(key=len)
-            for i, first in enumerate(word_sets):
-                for second in word_sets[i + 1:]:
-                    found.update(first & second)
+            else:
+                ordered = sorted(word_sets, key=len)
+                for i, first in enumerate(ordered):
+                    for second in ordered[i + 1:]:
+                        found.update(first & second)
+            # A misspelt patronymic may be absorbed rather than counted as unmatched (persons).
+            absorbed = 0.0 if name.is_organisation or name.patronymic else 1.0
+            weights = name.weights
+            total = sum(weights)
+            for number in found:
+                matched = sum(w for w, ids in zip(weights, word_sets, strict=True) if number in ids)
+                missing = max(0.0, total - matched - absorbed)
+                bound = matched / (matched + missing) if matched else 0.0
+                if bound > bounds.get(number, -1.0):
+                    bounds[number] = bound
         if profile.schema_known:
             flags = self._is_organisation
             wanted = 1 if profile.is_organisation else 0
-            found = {r for r in found if flags[r] == wanted}
-        if len(found) > MAX_CANDIDATES:
-            found = set(sorted(found)[:MAX_CANDIDATES])
-        return found
+            bounds = {r: b for r, b in bounds.items() if flags[r] == wanted}
+        if len(bounds) > MAX_CANDIDATES:
+            kept = sorted(bounds.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+            bounds = dict(kept)
+        return bounds
+
+    def _patronymic_conflict(self, profile: Profile, number: int) -> bool:
+        """True when every query patronymic disagrees with the record's (cheap pre-check)."""
+        query_stems = tuple(s for n in profile.names for s in n.patronymic)
+        if not query_stems:
+            return False
+        record_stems: list[str] = []
+        for name in range(self._name_start[number], self._name_start[number + 1]):
+            patronymic_id = self._patronymic[name]
+            if patronymic_id != NO_KEY:
+                record_stems.extend(self._vocabulary[patronymic_id].split("|"))
+        return bool(record_stems) and not patronymics_agree(query_stems, tuple(record_stems))
 
     def search_profile(
         self, profile: Profile, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
     ) -> list[Hit]:
+        """Score the candidates of ``profile``. Candidates whose upper bound (name bound, times
+        the patronymic penalty when patronymics disagree, plus the largest qualifier bonus)
+        cannot reach ``threshold`` are skipped: the result is the same as scoring them all."""
         scored: list[tuple[float, int]] = []
-        for number in self.candidates(profile):
+        for number, bound in self.candidates(profile).items():
+            if bound < 1.0 or not profile.identifiers:
+                if bound + MAX_QUALIFIER_BONUS < threshold:
+                    continue
+                if (bound * PATRONYMIC_MISMATCH + MAX_QUALIFIER_BONUS < threshold
+                        and self._patronymic_conflict(profile, number)):
+                    continue
             hit = score_profiles(profile, self._profile(number), self.is_known_name)
             if hit.score >= threshold:
                 scored.append((hit.score, number))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 _FORMS: dict[str, list[str]] = {
     "limited_liability": [
-        "тоо", "too", "жшс", "zhshs", "jshs", "llp", "llc", "ооо", "ooo", "мчж", "mchj", "ltd",
+        "тоо", "too", "жшс", "zhshs", "jshs", "llp", "llc", "ооо", "ooo", "мчж", "mchj", "ltd", "лтд",
         "limited", "gmbh", "товарищество с ограниченной ответственностью",
         "жауапкершілігі шектеулі серіктестік", "jauapkershiligi shekteuli seriktestik",
         "limited liability partnership", "limited liability company",
@@ -114,16 +116,45 @@ LEGAL_FORM_LABELS: dict[str, str] = {
 }
 
 
-def _match_at(words: Sequence[str], start: int, forward: bool) -> int:
-    """Length of the longest legal-form phrase starting (or ending) at ``start``; 0 if none."""
+# Spelled-out (multi-word) forms by their first word, for tolerant matching of typos.
+_MULTIWORD_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _type in _PHRASES.items():
+    if len(_phrase) > 1:
+        _MULTIWORD_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _type))
+
+
+def _close(word: str, form: str) -> bool:
+    """A spelled-out legal form word with at most one typo (Товарчищество, олраниченной)."""
+    if word == form:
+        return True
+    if len(form) < 6 or abs(len(word) - len(form)) > 1:
+        return False
+    return Levenshtein.distance(word, form, score_cutoff=1) <= 1
+
+
+def _match_at(words: Sequence[str], start: int, forward: bool) -> tuple[int, str]:
+    """(length, type) of the longest legal-form phrase at the start (or end) of ``words``."""
+    fuzzy: list[tuple[tuple[str, ...], str]] = []
+    edge = _word_form(words[start]) if forward else ""
+    if forward and len(edge) >= 6 and len(words) > 1:
+        for first, phrases in _MULTIWORD_BY_FIRST.items():
+            # Cheap gate first: a typo rarely hits both of the first two letters.
+            if (first[0] == edge[0] or first[1] == edge[1]) and _close(edge, first):
+                fuzzy.extend(phrases)
     for length in range(min(_LONGEST, len(words)), 0, -1):
-        if forward:
-            phrase = tuple(_word_form(w) for w in words[start:start + length])
-        else:
-            phrase = tuple(_word_form(w) for w in words[len(words) - length:])
-        if len(phrase) == length and phrase in _PHRASES:
-            return length
-    return 0
+        window = words[start:start + length] if forward else words[len(words) - length:]
+        phrase = tuple(_word_form(w) for w in window)
+        if len(phrase) != length:
+            continue
+        found = _PHRASES.get(phrase)
+        if found is not None:
+            return length, found
+        for candidate, kind in fuzzy:
+            if len(candidate) == length and all(
+                _close(w, f) for w, f in zip(phrase, candidate, strict=True)
+            ):
+                return length, kind
+    return 0, ""
 
 
 def strip_legal_forms(
@@ -145,22 +176,21 @@ def strip_legal_forms(
     while changed and items:
         changed = False
         plain = [w for w, _, _ in items]
-        length = _match_at(plain, 0, True)
+        length, kind = _match_at(plain, 0, True)
         if length and length < len(items):
-            last_word, last_depth, opens = items[length - 1]
+            opens = items[length - 1][2]
             outside = all(d == base for _, d, _ in items[:length])
             ambiguous = length == 1 and plain[0] in _AMBIGUOUS
             if (outside and (quoted or not ambiguous)) or opens:
-                types.add(_PHRASES[tuple(_word_form(w) for w in plain[:length])])
-                base = items[length][1] if opens and not outside else base
+                types.add(kind)
                 items = items[length:]
                 changed = True
                 continue
-        length = _match_at(plain, len(plain) - 1, False)
+        length, kind = _match_at(plain, len(plain) - 1, False)
         if length and length < len(items):
             outside = all(d == base for _, d, _ in items[-length:])
             if outside:
-                types.add(_PHRASES[tuple(_word_form(w) for w in plain[-length:])])
+                types.add(kind)
                 items = items[:-length]
                 changed = True
     return [w for w, _, _ in items], frozenset(types)
@@ -170,7 +200,7 @@ def legal_form_types(text_words: Sequence[str]) -> frozenset[str]:
     """Types of every legal-form phrase found anywhere in ``text_words`` (for diagnostics)."""
     found = set()
     for start in range(len(text_words)):
-        length = _match_at(text_words, start, True)
+        length, kind = _match_at(text_words[start:], 0, True)
         if length:
-            found.add(_PHRASES[tuple(_word_form(w) for w in text_words[start:start + length])])
+            found.add(kind)
     return frozenset(found)

@@ -13,10 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from senim.screening.engine.business_terms import CANONICAL_KEY, GENERIC_KEYS
+from senim.screening.engine.business_terms import CANONICAL_KEY, GENERIC_KEYS, GENERIC_WEIGHT
 from senim.screening.engine.legal_forms import strip_legal_forms
 from senim.screening.engine.scripts import fold_case, has_quotes, quote_depths, split_words
-from senim.screening.engine.transliteration import loose_key, word_keys
+from senim.screening.engine.transliteration import (
+    finish_key,
+    loose_key,
+    unfinished_key,
+    word_keys,
+)
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
@@ -24,13 +29,16 @@ _ORGANISATION_SCHEMAS = {"organization", "organisation", "company", "legalentity
 
 # Russian-style patronymic endings in key spelling (C = ч): -ович -евич -овна -евна -ична.
 _RUSSIAN_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>oviC|eviC|ovna|evna|iCna)$")
+# Russian -ич (Ильич, Никитич) is also a surname ending (Бабич): trusted only after the first word.
+_SHORT_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>iC)$")
 # Kazakh joined patronymic: Кемелұлы / Kemeluly / Kemelūly, Әбішқызы / Abishkyzy / Äbişqyzy.
 _KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
 # Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
 _SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "kizi": "f"}
 _FEMALE_SUFFIXES = {"ovna", "evna", "iCna", "kizi"}
-_FEMALE_SURNAME = re.compile(r"(ova|eva|ina|skaia|cka|kaia)$")
-_MALE_SURNAME = re.compile(r"(ov|ev|in|ski|skii)$")
+# Slavic/Turkic surname endings only: -in/-ina would also catch Kevin and Marina.
+_FEMALE_SURNAME = re.compile(r"(ova|eva|skaia)$")
+_MALE_SURNAME = re.compile(r"(ov|ev|ski|skii)$")
 
 
 def schema_is_organisation(schema: str | None) -> bool:
@@ -43,7 +51,8 @@ class ParsedName:
 
     ``words``: the folded words kept for comparison (for explanations); ``keys``: for each word,
     its romanisation keys (primary first); ``loose``: the loose key of each primary key;
-    ``patronymic``: the father's-name stem key or ""; ``legal_forms``: legal-form types (orgs);
+    ``patronymic``: the father's-name stem keys (several when the spelling is ambiguous), or ();
+    ``legal_forms``: legal-form types (orgs);
     ``gender``: "m", "f" or "" as implied by the patronymic or surname ending.
     """
 
@@ -53,7 +62,7 @@ class ParsedName:
     keys: tuple[tuple[str, ...], ...]
     loose: tuple[str, ...]
     weights: tuple[float, ...]
-    patronymic: str = ""
+    patronymic: tuple[str, ...] = ()
     patronymic_word: str = ""
     legal_forms: frozenset[str] = frozenset()
     gender: str = ""
@@ -67,23 +76,55 @@ class ParsedName:
         return "".join(k[0] for k in self.keys)
 
 
-def _patronymic(key: str) -> tuple[str, str] | None:
-    """(father's-name stem, gender) if the key is a patronymic, else None."""
-    match = _RUSSIAN_PATRONYMIC.match(key)
-    if match is None:
-        match = _KAZAKH_PATRONYMIC.match(key)
-    if match is None:
+def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
+    """(father's-name stems, gender) if the word is a patronymic, else None.
+
+    Works on the key before double letters collapse, so Ерікқызы keeps the stem "erik".
+    """
+    stems: list[str] = []
+    gender = ""
+    for key in dict.fromkeys((unfinished_key(word),) + word_keys(word)):
+        match = _RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key)
+        if match is None and position > 0:
+            match = _SHORT_PATRONYMIC.match(key)
+        if match is None:
+            continue
+        stem = finish_key(match.group("stem"))
+        # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
+        if stem.endswith("e") and match.group("suffix") in ("eviC", "evna"):
+            stem = stem + "i"
+        stems.append(stem)
+        gender = "f" if match.group("suffix") in _FEMALE_SUFFIXES else "m"
+    if not stems:
         return None
-    stem = match.group("stem")
-    # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
-    if stem.endswith("e") and match.group("suffix") in ("eviC", "evna"):
-        stem = stem + "i"
-    gender = "f" if match.group("suffix") in _FEMALE_SUFFIXES else "m"
-    return stem, gender
+    return tuple(dict.fromkeys(stems)), gender
 
 
 def _organisation_key(key: str) -> str:
     return CANONICAL_KEY.get(key, key)
+
+
+@lru_cache(maxsize=262144)
+def _word_info(
+    word: str, is_organisation: bool, not_first: bool,
+) -> tuple[tuple[str, ...], str, str, tuple[tuple[str, ...], str] | None, str] | None:
+    """Everything parse_name needs from one word, cached: (keys, loose key, separate-patronymic
+    gender, joined patronymic (stems, gender), surname gender). None for a word without letters."""
+    word_key = word_keys(word)
+    primary = word_key[0]
+    if not primary:
+        return None
+    if is_organisation:
+        word_key = tuple(_organisation_key(k) for k in word_key)
+        return word_key, loose_key(word_key[0]), "", None, ""
+    separate = _SEPARATE_PATRONYMIC.get(primary, "")
+    found = _patronymic(word, 1 if not_first else 0)
+    surname_gender = ""
+    if _FEMALE_SURNAME.search(primary) and len(primary) > 5:
+        surname_gender = "f"
+    elif _MALE_SURNAME.search(primary) and len(primary) > 4:
+        surname_gender = "m"
+    return word_key, loose_key(primary), separate, found, surname_gender
 
 
 @lru_cache(maxsize=65536)
@@ -102,48 +143,46 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
 
     words: list[str] = []
     keys: list[tuple[str, ...]] = []
-    patronymic = ""
+    loose: list[str] = []
+    patronymic: tuple[str, ...] = ()
     patronymic_word = ""
     gender = ""
-    for word in raw_words:
-        word_key = word_keys(word)
-        primary = word_key[0]
-        if not primary:
+    surname_gender = ""
+    may_have_patronymic = not is_organisation and len(raw_words) > 2
+    for position, word in enumerate(raw_words):
+        info = _word_info(word, is_organisation, may_have_patronymic and position > 0)
+        if info is None:
             continue
-        if not is_organisation:
-            separate = _SEPARATE_PATRONYMIC.get(primary)
-            if separate and keys and not patronymic:
+        word_key, word_loose, separate, found, word_gender = info
+        if not is_organisation and not patronymic:
+            if separate and keys:
                 # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.
-                patronymic = keys.pop()[0]
+                patronymic = keys.pop()
+                loose.pop()
                 patronymic_word = f"{words.pop()} {word}"
                 gender = separate
                 continue
-            found = _patronymic(primary) if not patronymic and len(raw_words) > 1 else None
-            if found is not None:
+            if found is not None and may_have_patronymic:
                 patronymic, gender = found
                 patronymic_word = word
                 continue
-        if is_organisation:
-            word_key = tuple(_organisation_key(k) for k in word_key)
         words.append(word)
         keys.append(word_key)
+        loose.append(word_loose)
+        if word_gender and not surname_gender:
+            surname_gender = word_gender
 
     if not is_organisation and not gender:
-        for key in keys:
-            if _FEMALE_SURNAME.search(key[0]) and len(key[0]) > 5:
-                gender = "f"
-                break
-            if _MALE_SURNAME.search(key[0]) and len(key[0]) > 4:
-                gender = "m"
+        gender = surname_gender
     weights = tuple(
-        (0.3 if k[0] in GENERIC_KEYS else 1.0) if is_organisation else 1.0 for k in keys
+        (GENERIC_WEIGHT if k[0] in GENERIC_KEYS else 1.0) if is_organisation else 1.0 for k in keys
     )
     return ParsedName(
         text=text,
         is_organisation=is_organisation,
         words=tuple(words),
         keys=tuple(keys),
-        loose=tuple(loose_key(k[0]) for k in keys),
+        loose=tuple(loose),
         weights=weights,
         patronymic=patronymic,
         patronymic_word=patronymic_word,
@@ -177,6 +216,6 @@ def name_keys(text: str, schema: str | None = PERSON) -> list[str]:
             result.append(" ".join(sorted(variant)))
     if len(parsed.keys) > 1:
         result.append(parsed.joined)
-    if parsed.patronymic:
-        result.append(" ".join(sorted(parsed.primary_keys)) + " ~" + parsed.patronymic)
+    for stem in parsed.patronymic:
+        result.append(" ".join(sorted(parsed.primary_keys)) + " ~" + stem)
     return list(dict.fromkeys(result))

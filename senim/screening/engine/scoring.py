@@ -38,6 +38,8 @@ OTHER_GENDER = -0.25
 SAME_LEGAL_FORM = 0.02
 OTHER_LEGAL_FORM = -0.15
 OTHER_SCHEMA = -0.30
+# The most the qualifiers can add; the index uses it to skip hopeless candidates exactly.
+MAX_QUALIFIER_BONUS = SAME_BIRTH_DATE + SAME_COUNTRY + SAME_LEGAL_FORM
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
@@ -201,9 +203,11 @@ def score_profiles(
 ) -> Hit:
     """Score two parsed profiles; see the module docstring for the order of evidence."""
     best: NameComparison | None = None
+    record_patronymics = tuple(dict.fromkeys(s for n in record.names for s in n.patronymic))
     for query_name in query.names:
         for record_name in record.names:
-            comparison = compare_names(query_name, record_name, is_known_name)
+            comparison = compare_names(query_name, record_name, is_known_name,
+                                       record_patronymics)
             if best is None or comparison.score > best.score:
                 best = comparison
                 if best.score >= 1.0:

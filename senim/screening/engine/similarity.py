@@ -100,12 +100,41 @@ class NameComparison:
     patronymic: str  # "same" | "different" | "missing" | ""
 
 
+def patronymics_agree(query_stems: tuple[str, ...], record_stems: tuple[str, ...]) -> bool:
+    """Whether two patronymics name the same father (Кемелұлы = Kemelevich = Kemel uly)."""
+    for query_stem in query_stems:
+        for record_stem in record_stems:
+            if key_similarity(query_stem, record_stem)[0] >= 0.7:
+                return True
+            shorter, longer = sorted((query_stem, record_stem), key=len)
+            # Russian forms may drop the father's final vowel (Зейнолла → Зейноллаевич/-ич).
+            if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2:
+                return True
+    return False
+
+
+def _looks_like_patronymic_of(key: str, stems: tuple[str, ...]) -> bool:
+    """A query word that failed patronymic detection (a typo in the suffix: Aibekuyl,
+    Alikhanovch) but starts with the record's father's name and has a suffix-like tail."""
+    for stem in stems:
+        tail = len(key) - len(stem)
+        if 2 <= tail <= 6 and len(stem) >= 3:
+            if OSA.distance(key[:len(stem)], stem, score_cutoff=1) <= 1:
+                return True
+    return False
+
+
 def compare_names(
     query: ParsedName,
     record: ParsedName,
     is_known_name: Callable[[str], bool] | None = None,
+    record_patronymics: tuple[str, ...] = (),
 ) -> NameComparison:
-    """Compare two parsed names, word order free. Empty names score 0."""
+    """Compare two parsed names, word order free. Empty names score 0.
+
+    ``record_patronymics``: the patronymics of the record's other names, used when this name has
+    none (a list entry "Otabek Temirov" whose other alias carries "Rustam oʻgʻli").
+    """
     if not query.keys or not record.keys:
         return NameComparison(query, record, 0.0, (), query.words, record.words, "")
     if query.is_organisation and len(query.keys) + len(record.keys) > 2:
@@ -139,6 +168,15 @@ def compare_names(
         matched_weight += similarity * weight
         total += weight
 
+    record_stems = record.patronymic or record_patronymics
+    patronymic = ""
+    if not query.patronymic and record_stems and len(used_query) < len(query.keys):
+        for qi, keys in enumerate(query.keys):
+            if qi not in used_query and _looks_like_patronymic_of(keys[0], record_stems):
+                used_query.add(qi)  # a misspelt patronymic: compared, not counted as a word
+                patronymic = "same"
+                break
+
     extra_record = (
         EXTRA_RECORD_WORD_ORGANISATION if record.is_organisation else EXTRA_RECORD_WORD_PERSON
     )
@@ -146,15 +184,13 @@ def compare_names(
     total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
     score = matched_weight / total if total else 0.0
 
-    patronymic = ""
-    if query.patronymic and record.patronymic:
-        similarity, _ = word_similarity((query.patronymic,), (record.patronymic,))
-        if similarity >= 0.7:
+    if query.patronymic and record_stems:
+        if patronymics_agree(query.patronymic, record_stems):
             patronymic = "same"
         else:
             patronymic = "different"
             score *= PATRONYMIC_MISMATCH
-    elif query.patronymic or record.patronymic:
+    elif (query.patronymic or record_stems) and not patronymic:
         patronymic = "missing"
 
     return NameComparison(

@@ -54,7 +54,8 @@ _APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u"
 # Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
 _LATIN_DIGRAPHS = [
     ("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
-    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("ck", "k"), ("ng", "n"),
+    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+    ("ng", "n"),
     ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""),
 ]
 _GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
@@ -87,26 +88,46 @@ def _finish(key: str) -> str:
     return _DOUBLES.sub(r"\1", key)
 
 
+def _unfinished_keys(word: str) -> tuple[str, ...]:
+    word = fix_mixed_script(word)
+    if is_cyrillic(word):
+        key = word.translate(_CYRILLIC_TO_KEY).replace("dj", "j")
+        if _NON_ASCII.search(key):  # a Cyrillic word with stray Latin diacritics
+            key = _latin_key(key)
+        if "ё" in word:
+            # Ё is written Е in most Russian text and passports (Фёдоров = Fedorov) but "yo" in
+            # older romanisations (Fyodorov): keep both readings.
+            return (key.replace("io", "e"), key)
+        return (key,)
+    keys = [_latin_key(word)]
+    if "x" in word:
+        # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр).
+        keys = [keys[0].replace("x", "h"), _latin_key(word.replace("x", "ks"))]
+    if "sh" in word and "shch" not in word:
+        # Kazakh Latin 2021 writes ш as ş, so "sh" there is с+х (Ashat = Асхат).
+        keys.append(_latin_key(word.replace("sh", "s\x01h")))
+    return tuple(keys)
+
+
 @lru_cache(maxsize=262144)
 def word_keys(word: str) -> tuple[str, ...]:
     """Keys of one case-folded word: the primary key first, then alternatives (possibly none).
 
     Never raises; a word in an unknown script keys to itself.
     """
-    word = fix_mixed_script(word)
-    if is_cyrillic(word):
-        key = word.translate(_CYRILLIC_TO_KEY).replace("dj", "j")
-        if _NON_ASCII.search(key):  # a Cyrillic word with stray Latin diacritics
-            key = _latin_key(key)
-        return (_finish(key),)
-    primary = _finish(_latin_key(word))
-    if "x" not in word:
-        return (primary,) if primary else (word,)
-    # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр): keep both readings.
-    english = _finish(_latin_key(word.replace("x", "ks")))
-    primary = primary.replace("x", "h")
-    primary = _finish(primary)
-    return (primary, english) if english != primary else (primary,)
+    keys = tuple(dict.fromkeys(k for k in (_finish(k) for k in _unfinished_keys(word)) if k))
+    return keys or (word,)
+
+
+@lru_cache(maxsize=65536)
+def unfinished_key(word: str) -> str:
+    """The primary key before glide removal and double-letter collapsing (for suffix analysis:
+    Ерікқызы keeps both k's so the patronymic stem stays "erik")."""
+    return _unfinished_keys(word)[0]
+
+
+def finish_key(key: str) -> str:
+    return _finish(key)
 
 
 @lru_cache(maxsize=262144)
