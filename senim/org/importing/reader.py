@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
 
 XLSX_MAGIC = b"PK\x03\x04"
 # An XLSX unpacks to many times its size; more than this ratio (or absolute size) is a zip bomb.
@@ -67,17 +68,15 @@ def _cell_text(value: object) -> str:
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
-    from openpyxl import load_workbook  # heavy; loaded only when a workbook is read
-
+    """The first sheet's rows. calamine (Rust) reads a 35,000-row sheet in a fraction of a
+    second, where openpyxl takes tens; the size and zip checks above have already run."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for broken files
-        raise FileRejected(
-            _("The workbook could not be read: %(reason)s") % {"reason": type(error).__name__}
-        ) from error
+        workbook = CalamineWorkbook.from_path(str(path))
+        rows = workbook.get_sheet_by_index(0).iter_rows()
+    except (CalamineError, ValueError, OSError) as error:
+        raise FileRejected(_("The workbook could not be read: %(reason)s") % {"reason": type(error).__name__}) from error
     try:
-        sheet = workbook.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
+        for row in rows:
             yield [_cell_text(v) for v in row]
     finally:
         workbook.close()
