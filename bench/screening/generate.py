@@ -25,6 +25,8 @@ from pathlib import Path
 from bench.screening import names_data as nd
 from bench.screening import romanise as rz
 
+ENGLISH_MALE = [g for g, _ in nd.ENGLISH_GIVEN[:24] + nd.ENGLISH_GIVEN[38:]]
+ENGLISH_FEMALE = [g for g, _ in nd.ENGLISH_GIVEN[24:38]]
 _QUOTES = [("«", "»"), ('"', '"'), ("„", "“"), ("“", "”"), ("'", "'")]
 
 
@@ -191,8 +193,8 @@ def random_person(rng: random.Random, world: World) -> Person:
         father = rng.choice(nd.UZBEK_MALE)
     else:
         surname = rng.choice(nd.ENGLISH_SURNAMES)[0]
-        given = rng.choice(nd.ENGLISH_GIVEN[24:] if female else nd.ENGLISH_GIVEN[:24])[0]
-        father = rng.choice(nd.ENGLISH_GIVEN[:24])[0]  # used as an English middle name
+        given = rng.choice(ENGLISH_FEMALE if female else ENGLISH_MALE)
+        father = rng.choice(ENGLISH_MALE + ENGLISH_FEMALE)  # used as an English middle name
     person = Person(culture, female, surname, given, father)
     if rng.random() < 0.85:
         birth = f"{rng.randrange(1945, 2004)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
@@ -500,7 +502,7 @@ def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, w
         pool = {"kz": nd.KAZAKH_FEMALE if entity.female else nd.KAZAKH_MALE,
                 "ru": nd.RUSSIAN_FEMALE if entity.female else nd.RUSSIAN_MALE,
                 "uz": nd.UZBEK_FEMALE if entity.female else nd.UZBEK_MALE,
-                "en": [g for g, _ in (nd.ENGLISH_GIVEN[24:] if entity.female else nd.ENGLISH_GIVEN[:24])]}
+                "en": ENGLISH_FEMALE if entity.female else ENGLISH_MALE}
         other.given = rng.choice([g for g in pool[entity.culture] if g != entity.given])
     elif kind == "father_son":
         if entity.culture == "en" or entity.female:

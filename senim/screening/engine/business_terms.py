@@ -75,7 +75,7 @@ _EQUIVALENTS: list[list[str]] = [
     ["import", "импорт"],
 ]
 # Words that tell little about which company is meant.
-GENERIC_WORDS = {"company", "group", "international", "corporation", "korporatsiia",
+GENERIC_WORDS = {"company", "group", "corporation", "korporatsiia",
                  "firma", "the", "and", "и", "va"}
 GENERIC_WEIGHT = 0.5
 

@@ -23,11 +23,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from senim.screening.engine.business_terms import GENERIC_KEYS, GENERIC_WEIGHT
 from senim.screening.engine.identifiers import normalise_identifier
 from senim.screening.engine.legal_forms import LEGAL_FORM_LABELS
 from senim.screening.engine.model import Hit, Query, Record
-from senim.screening.engine.names import ParsedName, parse_name, schema_is_organisation
+from senim.screening.engine.names import (
+    ParsedName,
+    parse_name,
+    schema_is_organisation,
+    word_weights,
+)
 from senim.screening.engine.scoring import (
     DEFAULT_THRESHOLD,
     MAX_QUALIFIER_BONUS,
@@ -258,8 +262,7 @@ class Index:
                 words=primaries,
                 keys=keys,
                 loose=tuple(loose_key(k) for k in primaries),
-                weights=tuple((GENERIC_WEIGHT if k in GENERIC_KEYS else 1.0) if is_organisation else 1.0
-                              for k in primaries),
+                weights=word_weights(primaries, is_organisation),
                 patronymic=() if patronymic_id == NO_KEY else tuple(
                     vocabulary[patronymic_id].split("|")),
                 legal_forms=_forms_of(self._legal_forms[name]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 _FORMS: dict[str, list[str]] = {
     "limited_liability": [
@@ -129,7 +129,7 @@ def _close(word: str, form: str) -> bool:
         return True
     if len(form) < 6 or abs(len(word) - len(form)) > 1:
         return False
-    return Levenshtein.distance(word, form, score_cutoff=1) <= 1
+    return OSA.distance(word, form, score_cutoff=1) <= 1
 
 
 def _match_at(words: Sequence[str], start: int, forward: bool) -> tuple[int, str]:

@@ -36,9 +36,9 @@ _KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
 # Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
 _SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "kizi": "f"}
 _FEMALE_SUFFIXES = {"ovna", "evna", "iCna", "kizi"}
-# Slavic/Turkic surname endings only: -in/-ina would also catch Kevin and Marina.
-_FEMALE_SURNAME = re.compile(r"(ova|eva|skaia)$")
-_MALE_SURNAME = re.compile(r"(ov|ev|ski|skii)$")
+# Words with a family-name ending weigh more: Alimov vs Azimov decides more than Oybek vs Oabek.
+_FAMILY_NAME = re.compile(r"(ov|ev|ova|eva|skii|skaia|enko)$")
+FAMILY_NAME_WEIGHT = 1.5
 
 
 def schema_is_organisation(schema: str | None) -> bool:
@@ -53,7 +53,7 @@ class ParsedName:
     its romanisation keys (primary first); ``loose``: the loose key of each primary key;
     ``patronymic``: the father's-name stem keys (several when the spelling is ambiguous), or ();
     ``legal_forms``: legal-form types (orgs);
-    ``gender``: "m", "f" or "" as implied by the patronymic or surname ending.
+    ``gender``: "m", "f" or "" as implied by the patronymic.
     """
 
     text: str
@@ -100,6 +100,16 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
     return tuple(dict.fromkeys(stems)), gender
 
 
+def word_weights(primary_keys: tuple[str, ...], is_organisation: bool) -> tuple[float, ...]:
+    """Weight of each word in a comparison: generic company words count half, family names
+    (by their ending) 1.5, everything else 1."""
+    if is_organisation:
+        return tuple(GENERIC_WEIGHT if k in GENERIC_KEYS else 1.0 for k in primary_keys)
+    return tuple(
+        FAMILY_NAME_WEIGHT if len(k) > 4 and _FAMILY_NAME.search(k) else 1.0 for k in primary_keys
+    )
+
+
 def _organisation_key(key: str) -> str:
     return CANONICAL_KEY.get(key, key)
 
@@ -107,24 +117,19 @@ def _organisation_key(key: str) -> str:
 @lru_cache(maxsize=262144)
 def _word_info(
     word: str, is_organisation: bool, not_first: bool,
-) -> tuple[tuple[str, ...], str, str, tuple[tuple[str, ...], str] | None, str] | None:
+) -> tuple[tuple[str, ...], str, str, tuple[tuple[str, ...], str] | None] | None:
     """Everything parse_name needs from one word, cached: (keys, loose key, separate-patronymic
-    gender, joined patronymic (stems, gender), surname gender). None for a word without letters."""
+    gender, joined patronymic (stems, gender)). None for a word without letters."""
     word_key = word_keys(word)
     primary = word_key[0]
     if not primary:
         return None
     if is_organisation:
         word_key = tuple(_organisation_key(k) for k in word_key)
-        return word_key, loose_key(word_key[0]), "", None, ""
+        return word_key, loose_key(word_key[0]), "", None
     separate = _SEPARATE_PATRONYMIC.get(primary, "")
     found = _patronymic(word, 1 if not_first else 0)
-    surname_gender = ""
-    if _FEMALE_SURNAME.search(primary) and len(primary) > 5:
-        surname_gender = "f"
-    elif _MALE_SURNAME.search(primary) and len(primary) > 4:
-        surname_gender = "m"
-    return word_key, loose_key(primary), separate, found, surname_gender
+    return word_key, loose_key(primary), separate, found
 
 
 @lru_cache(maxsize=65536)
@@ -147,13 +152,12 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
     patronymic: tuple[str, ...] = ()
     patronymic_word = ""
     gender = ""
-    surname_gender = ""
     may_have_patronymic = not is_organisation and len(raw_words) > 2
     for position, word in enumerate(raw_words):
         info = _word_info(word, is_organisation, may_have_patronymic and position > 0)
         if info is None:
             continue
-        word_key, word_loose, separate, found, word_gender = info
+        word_key, word_loose, separate, found = info
         if not is_organisation and not patronymic:
             if separate and keys:
                 # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.
@@ -169,14 +173,9 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         words.append(word)
         keys.append(word_key)
         loose.append(word_loose)
-        if word_gender and not surname_gender:
-            surname_gender = word_gender
 
-    if not is_organisation and not gender:
-        gender = surname_gender
-    weights = tuple(
-        (GENERIC_WEIGHT if k[0] in GENERIC_KEYS else 1.0) if is_organisation else 1.0 for k in keys
-    )
+    # Gender comes from the patronymic only: surname endings mislead (Andrew keys to "andrev").
+    weights = word_weights(tuple(k[0] for k in keys), is_organisation)
     return ParsedName(
         text=text,
         is_organisation=is_organisation,

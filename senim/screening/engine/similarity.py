@@ -9,8 +9,8 @@ Word level (``word_similarity``):
   Azimov when Alimov is a name in its own right.
 
 Name level (``compare_names``): words are aligned in any order (greedy on similarity). Unmatched
-query words count fully against; unmatched record words count half for persons (a list entry may
-carry an extra given name) and fully for organisations (Альфа ≠ Альфа Плюс). Patronymics are
+query words count fully against; unmatched record words count 0.35 for persons (a list entry may
+carry an extra given or middle name) and fully for organisations (Альфа ≠ Альфа Плюс). Patronymics are
 compared separately: both present and different → ×``PATRONYMIC_MISMATCH``; one missing → neutral.
 """
 
@@ -29,7 +29,7 @@ VOWEL_VARIANT = 0.95
 FUZZY_EDIT_COST = 1.5
 KNOWN_NAME_DISCOUNT = 0.75
 PATRONYMIC_MISMATCH = 0.7
-EXTRA_RECORD_WORD_PERSON = 0.5
+EXTRA_RECORD_WORD_PERSON = 0.35
 EXTRA_RECORD_WORD_ORGANISATION = 1.0
 MIN_WORD_SIMILARITY = 0.5
 

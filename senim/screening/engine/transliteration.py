@@ -12,7 +12,7 @@ region's data uses for one sound are the same letter:
   and doubled letters are collapsed (Kassym/Қасым, Mariia/Maria).
 
 ``word_keys`` returns the primary key plus alternatives (x as "ks" for English spellings such as
-Alexander); ``loose_key`` merges o/u and e/i and drops glides, for spellings that differ in vowels
+Alexander); ``loose_key`` merges o/u and drops glides, for spellings that differ in vowels
 (Ўткир/Уткир/Oʻtkir, Плюс/Plus).
 """
 
@@ -54,7 +54,7 @@ _APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u"
 # Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
 _LATIN_DIGRAPHS = [
     ("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
-    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("th", "t"), ("eu", "ev"), ("ck", "k"),
     ("ng", "n"),
     ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""),
 ]
@@ -62,7 +62,7 @@ _GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _GLIDE_BEFORE_VOWEL = re.compile(r"i(?=[aeou])")
-_LOOSE_VOWELS = str.maketrans({"o": "u", "e": "i"})
+_LOOSE_VOWELS = str.maketrans({"o": "u"})
 
 
 def _latin_key(word: str) -> str:
@@ -103,6 +103,9 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
     if "x" in word:
         # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр).
         keys = [keys[0].replace("x", "h"), _latin_key(word.replace("x", "ks"))]
+    if "ng" in word:
+        # Latin "ng" is ң in BGN-style Kazakh but н+г in Mangystau/Маңғыстау.
+        keys.append(_latin_key(word.replace("ng", "n\x01g")))
     if "sh" in word and "shch" not in word:
         # Kazakh Latin 2021 writes ш as ş, so "sh" there is с+х (Ashat = Асхат).
         keys.append(_latin_key(word.replace("sh", "s\x01h")))
@@ -132,6 +135,8 @@ def finish_key(key: str) -> str:
 
 @lru_cache(maxsize=262144)
 def loose_key(key: str) -> str:
-    """A coarser key merging o/u and e/i and dropping glides (Ўткир/Уткир, Плюс/Plus)."""
+    """A coarser key merging o/u and dropping glides (Ўткир/Уткир/Oʻtkir, Плюс/Plus).
+
+    e/i are not merged: Egor and Igor are different names."""
     key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_LOOSE_VOWELS)
     return _DOUBLES.sub(r"\1", key)
