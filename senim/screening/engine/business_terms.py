@@ -73,9 +73,10 @@ _EQUIVALENTS: list[list[str]] = [
     ["soft", "софт"],
     ["export", "экспорт", "eksport"],
     ["import", "импорт"],
+    ["eurasia", "евразия", "evraziia", "eurasian", "евразиан", "yevraziya"],
 ]
 # Words that tell little about which company is meant.
-GENERIC_WORDS = {"company", "group", "corporation", "korporatsiia",
+GENERIC_WORDS = {"company", "corporation", "korporatsiia",
                  "firma", "the", "and", "и", "va"}
 GENERIC_WEIGHT = 0.5
 
@@ -89,4 +90,30 @@ for _group in _EQUIVALENTS:
     _canonical = _key(_group[0])
     for _word in _group:
         CANONICAL_KEY[_key(_word)] = _canonical
+_BY_DELETION: dict[str, str] = {}
+for _variant_key, _canonical_key in CANONICAL_KEY.items():
+    if len(_variant_key) >= 5:
+        for _i in range(len(_variant_key)):
+            _BY_DELETION.setdefault(_variant_key[:_i] + _variant_key[_i + 1:], _canonical_key)
+        _BY_DELETION.setdefault(_variant_key, _canonical_key)
+
+
+def canonical_business_key(key: str) -> str:
+    """The canonical key of a business word, tolerating one typo in words of 5+ letters
+    (Финас = Finance, Логяистик = Logistics); other words are returned unchanged."""
+    found = CANONICAL_KEY.get(key)
+    if found is not None:
+        return found
+    if len(key) < 5:
+        return key
+    found = _BY_DELETION.get(key)
+    if found is not None:
+        return found
+    for i in range(len(key)):
+        found = _BY_DELETION.get(key[:i] + key[i + 1:])
+        if found is not None:
+            return found
+    return key
+
+
 GENERIC_KEYS: frozenset[str] = frozenset(CANONICAL_KEY.get(_key(w), _key(w)) for w in GENERIC_WORDS)

@@ -389,7 +389,8 @@ class Index:
             patronymic_id = self._patronymic[name]
             if patronymic_id != NO_KEY:
                 record_stems.extend(self._vocabulary[patronymic_id].split("|"))
-        return bool(record_stems) and not patronymics_agree(query_stems, tuple(record_stems))
+        return bool(record_stems) and not patronymics_agree(
+            query_stems, tuple(record_stems), self.is_known_name)
 
     def search_profile(
         self, profile: Profile, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,

@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from senim.screening.engine.business_terms import CANONICAL_KEY, GENERIC_KEYS, GENERIC_WEIGHT
+from senim.screening.engine.business_terms import (
+    GENERIC_KEYS,
+    GENERIC_WEIGHT,
+    canonical_business_key,
+)
 from senim.screening.engine.legal_forms import strip_legal_forms
 from senim.screening.engine.scripts import fold_case, has_quotes, quote_depths, split_words
 from senim.screening.engine.transliteration import (
@@ -111,7 +115,7 @@ def word_weights(primary_keys: tuple[str, ...], is_organisation: bool) -> tuple[
 
 
 def _organisation_key(key: str) -> str:
-    return CANONICAL_KEY.get(key, key)
+    return canonical_business_key(key)
 
 
 @lru_cache(maxsize=262144)

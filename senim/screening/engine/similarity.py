@@ -27,7 +27,7 @@ from senim.screening.engine.transliteration import loose_key
 
 VOWEL_VARIANT = 0.95
 FUZZY_EDIT_COST = 1.5
-KNOWN_NAME_DISCOUNT = 0.75
+KNOWN_NAME_DISCOUNT = 0.5
 PATRONYMIC_MISMATCH = 0.7
 EXTRA_RECORD_WORD_PERSON = 0.35
 EXTRA_RECORD_WORD_ORGANISATION = 1.0
@@ -100,12 +100,25 @@ class NameComparison:
     patronymic: str  # "same" | "different" | "missing" | ""
 
 
-def patronymics_agree(query_stems: tuple[str, ...], record_stems: tuple[str, ...]) -> bool:
-    """Whether two patronymics name the same father (Кемелұлы = Kemelevich = Kemel uly)."""
+def patronymics_agree(
+    query_stems: tuple[str, ...],
+    record_stems: tuple[str, ...],
+    is_known_name: Callable[[str], bool] | None = None,
+) -> bool:
+    """Whether two patronymics name the same father (Кемелұлы = Kemelevich = Kemel uly).
+
+    A misspelt father's name (Ivnovna, Eduarodvich) still agrees, unless the query's stem is
+    itself a known name: Ержанович is not a typo of Ерланович.
+    """
     for query_stem in query_stems:
         for record_stem in record_stems:
-            if key_similarity(query_stem, record_stem)[0] >= 0.7:
+            if query_stem == record_stem or loose_key(query_stem) == loose_key(record_stem):
                 return True
+            shortest = min(len(query_stem), len(record_stem))
+            limit = 0 if shortest < 3 else (1 if shortest < 7 else 2)
+            if limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit:
+                if is_known_name is None or not is_known_name(query_stem):
+                    return True
             shorter, longer = sorted((query_stem, record_stem), key=len)
             # Russian forms may drop the father's final vowel (Зейнолла → Зейноллаевич/-ич).
             if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2:
@@ -118,7 +131,7 @@ def _looks_like_patronymic_of(key: str, stems: tuple[str, ...]) -> bool:
     Alikhanovch) but starts with the record's father's name and has a suffix-like tail."""
     for stem in stems:
         tail = len(key) - len(stem)
-        if 2 <= tail <= 6 and len(stem) >= 3:
+        if 2 <= tail <= 6 and len(stem) >= 2:
             if OSA.distance(key[:len(stem)], stem, score_cutoff=1) <= 1:
                 return True
     return False
@@ -185,7 +198,7 @@ def compare_names(
     score = matched_weight / total if total else 0.0
 
     if query.patronymic and record_stems:
-        if patronymics_agree(query.patronymic, record_stems):
+        if patronymics_agree(query.patronymic, record_stems, is_known_name):
             patronymic = "same"
         else:
             patronymic = "different"

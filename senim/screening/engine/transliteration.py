@@ -54,14 +54,14 @@ _APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u"
 # Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
 _LATIN_DIGRAPHS = [
     ("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
-    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("th", "t"), ("eu", "ev"), ("ck", "k"),
+    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"),
     ("ng", "n"),
     ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""),
 ]
 _GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_GLIDE_BEFORE_VOWEL = re.compile(r"i(?=[aeou])")
+_GLIDE_BEFORE_VOWEL = re.compile(r"(?<=.)i(?=[aeou])")  # not word-initial: Яна ≠ Анна
 _LOOSE_VOWELS = str.maketrans({"o": "u"})
 
 
@@ -94,11 +94,18 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
         key = word.translate(_CYRILLIC_TO_KEY).replace("dj", "j")
         if _NON_ASCII.search(key):  # a Cyrillic word with stray Latin diacritics
             key = _latin_key(key)
+        keys = [key]
         if "ё" in word:
             # Ё is written Е in most Russian text and passports (Фёдоров = Fedorov) but "yo" in
             # older romanisations (Fyodorov): keep both readings.
-            return (key.replace("io", "e"), key)
-        return (key,)
+            keys = [key.replace("io", "e"), key]
+        if "э" in word:
+            # Russian transcription of English a (Дэвид = David, Нэнси = Nancy).
+            keys.append(keys[0].replace("e", "a") if "е" not in word else
+                        word.replace("э", "а").translate(_CYRILLIC_TO_KEY))
+        if word.startswith("уи"):
+            keys.append("vi" + keys[0][2:])  # Уильям = William, Уилсон = Wilson
+        return tuple(keys)
     keys = [_latin_key(word)]
     if "x" in word:
         # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр).
