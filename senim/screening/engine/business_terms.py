@@ -110,9 +110,16 @@ def canonical_business_key(key: str) -> str:
     if found is not None:
         return found
     for i in range(len(key)):
-        found = _BY_DELETION.get(key[:i] + key[i + 1:])
+        single = key[:i] + key[i + 1:]
+        found = _BY_DELETION.get(single)
         if found is not None:
             return found
+        if len(key) >= 8:
+            # Cyrillic я/ю typed by mistake add two key letters (Логяистик, Майнюинг).
+            for j in range(i, len(single)):
+                found = CANONICAL_KEY.get(single[:j] + single[j + 1:])
+                if found is not None:
+                    return found
     return key
 
 

@@ -93,7 +93,10 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
             match = _SHORT_PATRONYMIC.match(key)
         if match is None:
             continue
-        stem = finish_key(match.group("stem"))
+        stem = match.group("stem")
+        if match.group("suffix") == "iC" and stem.endswith("v") and len(stem) > 4:
+            stem = stem[:-1]  # a misspelt -ович (Eduarodvich): drop the v of the suffix
+        stem = finish_key(stem)
         # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
         if stem.endswith("e") and match.group("suffix") in ("eviC", "evna"):
             stem = stem + "i"

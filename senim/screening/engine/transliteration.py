@@ -61,6 +61,10 @@ _LATIN_DIGRAPHS = [
 _GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ENGLISH_C = re.compile(r"c(?![hk'])")
+_ENGLISH_C_SOFT = re.compile(r"c(?![hk'])(?=[eiy])")
+_ENGLISH_C_HARD = re.compile(r"c(?![hk'])")
+_IE_AS_YO = re.compile(r"(?<=.)ie")
 _GLIDE_BEFORE_VOWEL = re.compile(r"(?<=.)i(?=[aeou])")  # not word-initial: Яна ≠ Анна
 _LOOSE_VOWELS = str.maketrans({"o": "u"})
 
@@ -105,11 +109,18 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
                         word.replace("э", "а").translate(_CYRILLIC_TO_KEY))
         if word.startswith("уи"):
             keys.append("vi" + keys[0][2:])  # Уильям = William, Уилсон = Wilson
+        if word.startswith("г"):
+            keys.append("h" + keys[0][1:])  # Russian Г for English H: Генри = Henry
         return tuple(keys)
     keys = [_latin_key(word)]
     if "x" in word:
         # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр).
         keys = [keys[0].replace("x", "h"), _latin_key(word.replace("x", "ks"))]
+    if "c" in word and _ENGLISH_C.search(word):
+        # English c: s before e/i/y (Nancy = Нэнси), k elsewhere (Cooper = Купер).
+        keys.append(_latin_key(_ENGLISH_C_HARD.sub("k", _ENGLISH_C_SOFT.sub("s", word))))
+    if len(word) > 3 and word.endswith("h") and word[-2] in "aeo":
+        keys.append(_latin_key(word[:-1]))  # silent final h: Sarah = Сара
     if "ng" in word:
         # Latin "ng" is ң in BGN-style Kazakh but н+г in Mangystau/Маңғыстау.
         keys.append(_latin_key(word.replace("ng", "n\x01g")))
@@ -145,5 +156,6 @@ def loose_key(key: str) -> str:
     """A coarser key merging o/u and dropping glides (Ўткир/Уткир/Oʻtkir, Плюс/Plus).
 
     e/i are not merged: Egor and Igor are different names."""
-    key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_LOOSE_VOWELS)
+    # Russian spelling writes Uzbek/Kazakh "yo" as е (Бахтиер = Baxtiyor): ie reads as io.
+    key = _GLIDE_BEFORE_VOWEL.sub("", _IE_AS_YO.sub("io", key)).translate(_LOOSE_VOWELS)
     return _DOUBLES.sub(r"\1", key)
