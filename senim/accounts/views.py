@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -136,6 +137,7 @@ def profile(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@never_cache  # the page shows the secret once; no browser or proxy may keep it
 def token_create(request: AuthedRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():

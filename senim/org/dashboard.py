@@ -19,6 +19,9 @@ def org_tiles(request: HttpRequest) -> list[Tile]:
         Tile(_("Employees"), employees.count(), reverse("org:employee-list")),
         Tile(_("Companies"), selectors.company_list(actor=user).count(), reverse("org:company-list")),  # type: ignore[arg-type]
         Tile(_("Structural units"), selectors.unit_list(actor=user).count()),  # type: ignore[arg-type]
-        Tile(_("Corruption-prone positions"), positions.filter(is_corruption_prone=True).count(),
-             hint=_("of %(total)d positions") % {"total": positions.count()}),
+        Tile(
+            _("Corruption-prone positions"),
+            positions.filter(is_corruption_prone=True).count(),
+            hint=_("of %(total)d positions") % {"total": positions.count()},
+        ),
     ]

@@ -14,9 +14,10 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.views import permission_required
 from senim.org import importing, policy
 from senim.org.forms import ImportUploadForm
+from senim.org.importing.base import ImportResult
 
 SESSION_KEY = "senim_org_imports"
-PREVIEW_ROWS = 20
+RESULTS_KEY = "senim_org_import_results"
 
 
 def _upload_dir() -> Path:
@@ -80,7 +81,7 @@ def preview(request: ActorRequest, token: str) -> HttpResponse:
         "kind": kind,
         "plan": plan,
         "name": request.session[SESSION_KEY][token]["name"],
-        "preview_rows": [(line, [row.get(c) for c in plan.columns]) for line, row in plan.valid[:PREVIEW_ROWS]],
+        "preview_rows": [(line, [raw.get(c, "") for c in plan.columns]) for line, raw in plan.sample],
         "errors": plan.errors[:500],
         "more_errors": max(0, len(plan.errors) - 500),
     }
@@ -109,9 +110,29 @@ def confirm(request: ActorRequest, token: str) -> HttpResponse:
         _("Imported: %(created)d added, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d rejected.")
         % result.__dict__,
     )
+    done = request.session.get(RESULTS_KEY, {})
+    done[token] = {"kind": kind, "rejected": len(plan.rejected), **result.__dict__}
+    request.session[RESULTS_KEY] = done
     if not plan.rejected:
         _forget(request, token, path)
-    return render(request, "org/import_done.html", {"result": result, "token": token, "plan": plan, "kind": kind})
+    # Redirect, so reloading the result page never re-submits the import.
+    return redirect("org:import-done", token=token)
+
+
+@permission_required(policy.IMPORT)
+def done(request: ActorRequest, token: str) -> HttpResponse:
+    outcome = request.session.get(RESULTS_KEY, {}).get(token)
+    if outcome is None:
+        raise Http404
+    result = ImportResult(**{k: outcome[k] for k in ("created", "updated", "unchanged", "skipped")})
+    still_stored = token in request.session.get(SESSION_KEY, {})
+    context = {
+        "result": result,
+        "token": token,
+        "kind": outcome["kind"],
+        "has_rejected": outcome["rejected"] and still_stored,
+    }
+    return render(request, "org/import_done.html", context)
 
 
 @permission_required(policy.IMPORT)

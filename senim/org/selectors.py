@@ -54,8 +54,11 @@ def position_list(*, actor: Actor, company_id: uuid.UUID | None = None, query: s
         qs = qs.filter(company_id=company_id)
     if query:
         qs = qs.filter(
-            Q(code__icontains=query) | Q(title_ru__icontains=query) | Q(title_kk__icontains=query)
-            | Q(title_en__icontains=query) | Q(title_uz__icontains=query)
+            Q(code__icontains=query)
+            | Q(title_ru__icontains=query)
+            | Q(title_kk__icontains=query)
+            | Q(title_en__icontains=query)
+            | Q(title_uz__icontains=query)
         )
     return qs.order_by("company_id", "code")
 

@@ -12,14 +12,45 @@ from senim.core.services import model_create, model_update
 from senim.org import policy
 from senim.org.models import Company, Employee, Position, Unit
 
-COMPANY_FIELDS = ["name_ru", "name_kk", "name_en", "name_uz", "registration_kind", "registration_number", "country",
-                  "is_active"]
+COMPANY_FIELDS = [
+    "name_ru",
+    "name_kk",
+    "name_en",
+    "name_uz",
+    "registration_kind",
+    "registration_number",
+    "country",
+    "is_active",
+]
 UNIT_FIELDS = ["company", "parent", "code", "name_ru", "name_kk", "name_en", "name_uz"]
-POSITION_FIELDS = ["company", "unit", "code", "title_ru", "title_kk", "title_en", "title_uz", "is_corruption_prone",
-                   "requires_ac_agreement"]
-EMPLOYEE_FIELDS = ["company", "personnel_number", "surname", "given_name", "patronymic", "surname_latin",
-                   "given_name_latin", "patronymic_latin", "iin", "pinfl", "unit", "position", "hire_date",
-                   "dismissal_date", "email"]
+POSITION_FIELDS = [
+    "company",
+    "unit",
+    "code",
+    "title_ru",
+    "title_kk",
+    "title_en",
+    "title_uz",
+    "is_corruption_prone",
+    "requires_ac_agreement",
+]
+EMPLOYEE_FIELDS = [
+    "company",
+    "personnel_number",
+    "surname",
+    "given_name",
+    "patronymic",
+    "surname_latin",
+    "given_name_latin",
+    "patronymic_latin",
+    "iin",
+    "pinfl",
+    "unit",
+    "position",
+    "hire_date",
+    "dismissal_date",
+    "email",
+]
 
 
 def _require_group_admin(actor: Actor | None) -> None:
@@ -39,8 +70,9 @@ def company_update(*, actor: Actor | None, company: Company, **data: Any) -> Com
     require(actor, policy.MANAGE, company_id=company.id)
     if "country" in data:
         data["country"] = str(data["country"]).upper()
-    return model_update(actor=actor, instance=company, data=data, fields=COMPANY_FIELDS,
-                        event_type="org.company.updated")
+    return model_update(
+        actor=actor, instance=company, data=data, fields=COMPANY_FIELDS, event_type="org.company.updated"
+    )
 
 
 def _set_path(unit: Unit) -> None:
@@ -72,7 +104,7 @@ def unit_update(*, actor: Actor | None, unit: Unit, **data: Any) -> Unit:
         if unit.path != old_path:
             unit.save(update_fields=["path", "depth"])
             for child in Unit.objects.filter(path__startswith=old_path).exclude(id=unit.id).order_by("depth"):
-                child.path = unit.path + child.path[len(old_path):]
+                child.path = unit.path + child.path[len(old_path) :]
                 child.depth = child.path.count("/") - 1
                 child.save(update_fields=["path", "depth"])
     return unit
@@ -88,8 +120,9 @@ def position_create(*, actor: Actor | None, company: Company, **data: Any) -> Po
 def position_update(*, actor: Actor | None, position: Position, **data: Any) -> Position:
     require(actor, policy.MANAGE, company_id=position.company_id, unit_id=position.unit_id)
     data.pop("company", None)
-    return model_update(actor=actor, instance=position, data=data, fields=POSITION_FIELDS,
-                        event_type="org.position.updated")
+    return model_update(
+        actor=actor, instance=position, data=data, fields=POSITION_FIELDS, event_type="org.position.updated"
+    )
 
 
 def employee_create(*, actor: Actor | None, company: Company, **data: Any) -> Employee:
@@ -104,8 +137,9 @@ def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> 
     require(actor, policy.MANAGE, company_id=employee.company_id, unit_id=employee.unit_id)
     data.pop("company", None)
     with transaction.atomic():
-        employee = model_update(actor=actor, instance=employee, data=data, fields=EMPLOYEE_FIELDS,
-                                event_type="org.employee.updated")
+        employee = model_update(
+            actor=actor, instance=employee, data=data, fields=EMPLOYEE_FIELDS, event_type="org.employee.updated"
+        )
         before = employee.search_text
         employee.refresh_search_text()
         if employee.search_text != before:

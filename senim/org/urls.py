@@ -20,5 +20,6 @@ urlpatterns = [
     path("import/", import_views.upload, name="import-upload"),
     path("import/<str:token>/", import_views.preview, name="import-preview"),
     path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),
+    path("import/<str:token>/done/", import_views.done, name="import-done"),
     path("import/<str:token>/rejected.csv", import_views.rejected, name="import-rejected"),
 ]

@@ -9,6 +9,9 @@ from typing import Any
 from senim.org.importing.values import CellError
 
 
+SAMPLE_SIZE = 20
+
+
 @dataclass(frozen=True)
 class RowError:
     line: int
@@ -25,6 +28,13 @@ class ImportPlan:
     valid: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     rejected: list[tuple[int, dict[str, str], list[RowError]]] = field(default_factory=list)
     file_errors: list[str] = field(default_factory=list)
+    # The first valid rows as written in the file, for the preview (parsed rows hold ids).
+    sample: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+
+    def accept(self, line: int, raw: dict[str, str], row: dict[str, Any]) -> None:
+        self.valid.append((line, row))
+        if len(self.sample) < SAMPLE_SIZE:
+            self.sample.append((line, raw))
 
     @property
     def errors(self) -> list[RowError]:

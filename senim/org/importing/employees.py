@@ -169,7 +169,7 @@ def plan(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, di
         if check.errors:
             result.rejected.append((line, raw, check.errors))
         else:
-            result.valid.append((line, row))
+            result.accept(line, raw, row)
     return result
 
 

@@ -74,7 +74,9 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         workbook = CalamineWorkbook.from_path(str(path))
         rows = workbook.get_sheet_by_index(0).iter_rows()
     except (CalamineError, ValueError, OSError) as error:
-        raise FileRejected(_("The workbook could not be read: %(reason)s") % {"reason": type(error).__name__}) from error
+        raise FileRejected(
+            _("The workbook could not be read: %(reason)s") % {"reason": type(error).__name__}
+        ) from error
     try:
         for row in rows:
             yield [_cell_text(v) for v in row]

@@ -57,7 +57,7 @@ def _split(
     if check.errors:
         result.rejected.append((line, raw, check.errors))
     else:
-        result.valid.append((line, row))
+        result.accept(line, raw, row)
 
 
 class UnitImport:

@@ -59,7 +59,14 @@ def test_each_bad_cell_is_reported_by_line_and_column(group, tmp_path):
     ]
     plan = importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
     found = {(e.line, e.column) for e in plan.errors}
-    assert {(3, "surname"), (4, "iin"), (4, "hire_date"), (5, "company"), (5, "email"), (6, "personnel_number")} <= found
+    assert {
+        (3, "surname"),
+        (4, "iin"),
+        (4, "hire_date"),
+        (5, "company"),
+        (5, "email"),
+        (6, "personnel_number"),
+    } <= found
     assert len(plan.valid) == 1
 
 
@@ -77,8 +84,9 @@ def test_a_file_with_errors_writes_nothing_unless_valid_rows_are_chosen(group, t
 
 def test_reimport_is_idempotent_and_updates_only_what_changed(group, tmp_path):
     rows = [_good(group, 1), _good(group, 2)]
-    employee_import.apply(actor=None, plan=importing.plan_file(actor=None, kind="employees",
-                                                                 path=_csv(tmp_path, group, rows)))
+    employee_import.apply(
+        actor=None, plan=importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
+    )
     again = importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
     assert employee_import.apply(actor=None, plan=again).unchanged == 2
     rows[1] = rows[1].replace(",LEAF,", ",BR,")
