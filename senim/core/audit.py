@@ -16,6 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from senim.core.bulk import bulk_insert
 from senim.core.models import AuditChainHead, AuditEvent
 
 GENESIS_HASH = "0" * 64
@@ -125,7 +126,7 @@ def audit_record_many(*, actor: Any, events: Iterable[PendingEvent]) -> int:
             row.hash = event_hash(row)
             head.seq, head.hash = row.seq, row.hash
             rows.append(row)
-        AuditEvent.objects.bulk_create(rows, batch_size=1000)
+        bulk_insert(AuditEvent, rows)
         head.save(update_fields=["seq", "hash"])
     return len(rows)
 

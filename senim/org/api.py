@@ -12,7 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from senim.core.access import ActorRequest, PermissionDenied
-from senim.org import importing, selectors, services
+from senim.org import importing, policy, selectors, services
 from senim.org.schemas import (
     CompanyIn,
     CompanyOut,
@@ -26,6 +26,12 @@ from senim.org.schemas import (
 )
 
 router = Router(tags=["org"])
+
+
+def _require_manage(request: ActorRequest) -> None:
+    """Refuse writers without org.manage before resolving ids, so they get 403, not 404."""
+    if not request.user.can(policy.MANAGE):
+        raise PermissionDenied(policy.MANAGE)
 
 
 @router.get("/companies", response=list[CompanyOut])
@@ -51,6 +57,7 @@ def unit_list(request: ActorRequest, company: uuid.UUID | None = None):  # type:
 
 @router.post("/units", response={201: UnitOut})
 def unit_create(request: ActorRequest, payload: UnitIn):  # type: ignore[no-untyped-def]
+    _require_manage(request)
     data = payload.dict()
     company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
     parent_id = data.pop("parent_id")
@@ -105,6 +112,7 @@ def _links(request: ActorRequest, data: dict) -> dict:
 
 @router.post("/employees", response={201: EmployeeOut})
 def employee_create(request: ActorRequest, payload: EmployeeIn):  # type: ignore[no-untyped-def]
+    _require_manage(request)
     data = payload.dict()
     company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
     return 201, services.employee_create(actor=request.user, company=company, **_links(request, data))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from senim.core import identifiers
 from senim.core.access import Actor, PermissionDenied, Scope, scope_of
 from senim.core.audit import PendingEvent, audit_record_many, diff
+from senim.core.bulk import bulk_insert
 from senim.core.translit import to_latin
 from senim.core.validators import MESSAGES
 from senim.org import policy
@@ -59,6 +60,8 @@ ALIASES = {
     "e_mail": "email",
     "почта": "email",
 }
+# Latin names may be derived from the Cyrillic ones when the file has no Latin columns.
+DERIVED_LATIN = {"surname_latin", "given_name_latin", "patronymic_latin"}
 # The fields an import compares and writes; company and personnel number are the key.
 WRITTEN = [
     "surname",
@@ -75,6 +78,7 @@ WRITTEN = [
     "dismissal_date",
     "email",
 ]
+COLUMN_OF = {name: name for name in WRITTEN} | {"unit_id": "unit_code", "position_id": "position_code"}
 
 
 class _Lookups:
@@ -210,7 +214,14 @@ def apply(
                 )
             )
             continue
-        before = {name: getattr(current, name) for name in WRITTEN}
+        # An existing record keeps whatever the file does not speak about: a column left out of
+        # the file changes nothing. Latin names the file lacks are filled only where empty.
+        values = {
+            name: value
+            for name, value in values.items()
+            if COLUMN_OF[name] in plan.columns or (name in DERIVED_LATIN and not getattr(current, name))
+        }
+        before = {name: getattr(current, name) for name in values}
         changes = diff(before, values)
         if not changes:
             unchanged += 1
@@ -224,10 +235,10 @@ def apply(
             PendingEvent("org.employee.imported", "org.employee", str(current.id), str(current), company.id, changes)
         )
     with transaction.atomic():
-        for start in range(0, len(to_create), 2000):
-            Employee.objects.bulk_create(to_create[start : start + 2000])
+        for start in range(0, len(to_create), 5000):
+            bulk_insert(Employee, to_create[start : start + 5000])
             if progress:
-                progress(len(to_create[start : start + 2000]))
+                progress(len(to_create[start : start + 5000]))
         for start in range(0, len(to_update), 1000):
             Employee.objects.bulk_update(to_update[start : start + 1000], [*WRITTEN, "search_text", "updated_at"])
             if progress:

@@ -115,7 +115,7 @@ class UnitImport:
             for _line, row in plan.valid:
                 key = (row["company"].id, row["code"])
                 unit = units.get(key)
-                values = {c: row[c] for c in NAME_COLUMNS}
+                values = {c: row[c] for c in NAME_COLUMNS if c in plan.columns or unit is None}
                 if unit is None:
                     unit = Unit(company=row["company"], code=row["code"], path="", **values)
                     unit.save()
@@ -145,7 +145,7 @@ class UnitImport:
                         )
                     else:
                         unchanged += 1
-            for _line, row in plan.valid:
+            for _line, row in plan.valid if "parent_code" in plan.columns else []:
                 unit = units[(row["company"].id, row["code"])]
                 parent = units.get((unit.company_id, row["parent_code"])) if row["parent_code"] else None
                 if (parent.id if parent else None) != unit.parent_id:
@@ -191,6 +191,11 @@ class PositionImport:
     }
     COLUMNS = ["company", "code", "unit_code", *TITLE_COLUMNS, "corruption_prone", "requires_agreement"]
     WRITTEN = ["unit_id", *TITLE_COLUMNS, "is_corruption_prone", "requires_ac_agreement"]
+    COLUMN_OF = {name: name for name in TITLE_COLUMNS} | {
+        "unit_id": "unit_code",
+        "is_corruption_prone": "corruption_prone",
+        "requires_ac_agreement": "requires_agreement",
+    }
 
     def plan(self, *, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
         result = ImportPlan(kind="positions", columns=[c for c in self.COLUMNS if c in header])
@@ -244,7 +249,9 @@ class PositionImport:
                     )
                 )
                 continue
-            changes = diff({name: getattr(current, name) for name in self.WRITTEN}, values)
+            # Columns the file leaves out keep their current values.
+            values = {name: v for name, v in values.items() if self.COLUMN_OF[name] in plan.columns}
+            changes = diff({name: getattr(current, name) for name in values}, values)
             if not changes:
                 unchanged += 1
                 continue

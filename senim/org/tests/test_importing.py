@@ -201,3 +201,32 @@ def test_oversized_upload_is_refused_from_its_declared_length(client, group, set
     response = client.post(reverse("org:import-upload"), {"kind": "employees", "file": io.BytesIO(body)})
     assert response.status_code == 413
     assert Employee.objects.count() == 4
+
+
+def test_a_column_left_out_of_the_file_keeps_existing_values(group, tmp_path):
+    """Re-importing with only the required columns must not wipe identifiers, units or dates."""
+    before = Employee.objects.get(pk=group.in_leaf.pk)
+    path = tmp_path / "names.csv"
+    path.write_text(
+        f"company,personnel_number,surname,given_name\n{group.a.registration_number},{before.personnel_number},"
+        f"Жаңа,{before.given_name}\n",
+        encoding="utf-8",
+    )
+    result = employee_import.apply(actor=None, plan=importing.plan_file(actor=None, kind="employees", path=path))
+    after = Employee.objects.get(pk=before.pk)
+    assert result.updated == 1 and after.surname == "Жаңа"
+    assert (after.iin, after.unit_id, after.hire_date, after.surname_latin) == (
+        before.iin,
+        before.unit_id,
+        before.hire_date,
+        before.surname_latin,
+    )
+
+
+def test_unit_reimport_without_parent_column_keeps_the_tree(group, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(f"company,code,name_en\n{group.a.registration_number},LEAF,Leaf renamed\n", encoding="utf-8")
+    importing.KINDS["units"].apply(actor=None, plan=importing.plan_file(actor=None, kind="units", path=path))
+    group.leaf.refresh_from_db()
+    assert group.leaf.parent_id == group.branch.id and group.leaf.name_en == "Leaf renamed"
+    assert group.leaf.name_ru  # the Russian name was not in the file and stays
