@@ -102,7 +102,7 @@ def quote_depths(text: str) -> list[tuple[str, int, bool]]:
     def flush(opens: bool) -> None:
         if buffer:
             for word in _WORD.findall("".join(buffer)):
-                words.append((word.lstrip("'"), buffer_depth, False))
+                words.append((_trim(word), buffer_depth, False))
             if words and opens and words[-1][1] == buffer_depth:
                 word, d, _ = words[-1]
                 words[-1] = (word, d, True)
@@ -128,6 +128,18 @@ def quote_depths(text: str) -> list[tuple[str, int, bool]]:
     return [w for w in words if w[0]]
 
 
+_MEANINGFUL_TRAILING_APOSTROPHE = re.compile(r"[agiounysc]'$")
+
+
+def _trim(word: str) -> str:
+    """Drop apostrophes used as quotes: leading ones, and trailing ones unless they mark a Kazakh
+    2017 letter (a' = ә) or Uzbek oʻ/gʻ."""
+    word = word.lstrip("'")
+    if word.endswith("'") and not _MEANINGFUL_TRAILING_APOSTROPHE.search(word):
+        word = word.rstrip("'")
+    return word
+
+
 def split_words(text: str) -> list[str]:
-    """Split folded text into words, dropping quotes, punctuation and leading apostrophes."""
-    return [w for w in (m.lstrip("'") for m in _WORD.findall(text)) if w]
+    """Split folded text into words, dropping quotes, punctuation and quote-like apostrophes."""
+    return [w for w in (_trim(m) for m in _WORD.findall(text)) if w]

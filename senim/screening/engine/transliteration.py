@@ -39,7 +39,7 @@ _CYRILLIC_TO_KEY = str.maketrans({
 # Latin letters with diacritics from Kazakh 2018/2021, Uzbek, Turkish and Western spellings.
 _LATIN_LETTERS = str.maketrans({
     "ä": "a", "á": "a", "à": "a", "â": "a", "ã": "a", "å": "a", "ā": "a", "æ": "a",
-    "ğ": "g", "ǵ": "g", "ñ": "n", "ń": "n", "ň": "n", "ö": "o", "ó": "o", "ò": "o", "ô": "o",
+    "ğ": "g", "ǵ": "g", "ñ": "\x02", "ń": "\x02", "ň": "n", "ö": "o", "ó": "o", "ò": "o", "ô": "o",
     "õ": "o", "ø": "o", "ō": "o", "ū": "u", "ü": "u", "ú": "u", "ù": "u", "û": "u", "ŭ": "u",
     "ý": "u",  # 2018 Kazakh Latin: Ý = У
     "ş": "S", "ș": "S", "š": "S", "ç": "C", "č": "C", "ž": "j", "ı": "i", "í": "i", "ì": "i",
@@ -49,7 +49,7 @@ _LATIN_LETTERS = str.maketrans({
 })
 # Kazakh 2017 apostrophe letters and Uzbek oʻ/gʻ; s' and c' are ш/ч in 2017; y' is у.
 _APOSTROPHE_LETTER = re.compile(r"([agiouynsc])'")
-_APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u", "n": "n",
+_APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u", "n": "\x02",
                       "s": "S", "c": "C"}
 # Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
 _LATIN_DIGRAPHS = [
@@ -78,7 +78,9 @@ def _latin_key(word: str) -> str:
     for digraph, value in _LATIN_DIGRAPHS:
         if digraph in word:
             word = word.replace(digraph, value)
-    word = word.replace("\x01", "")
+    # \x01 shielded a literal pair from the digraph pass; \x02 is ң written ñ/ń/n' (Şyñğys),
+    # which must not merge with a following g as the digraph "ng" would.
+    word = word.replace("\x01", "").replace("\x02", "n")
     if _NON_ASCII.search(word):
         # Unknown diacritics: strip them; letters of other scripts stay as they are.
         word = "".join(

@@ -1,0 +1,93 @@
+"""The candidate index: search, persistence, and blocking that never scans everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record
+
+RECORDS = [
+    Record("kz1", "Person", ["Тоқаев Қасым-Жомарт Кемелұлы", "Tokayev Kassym-Jomart"],
+           birth_dates=["1953-05-17"], countries=["kz"]),
+    Record("uz1", "Person", ["Azimov Baxtiyor Rustam oʻgʻli"]),
+    Record("uz2", "Person", ["Alimov Baxtiyor Rustam oʻgʻli"]),
+    Record("org1", "Organization", ["ТОО «Альфа»"], identifiers=["990140004654"]),
+    Record("org2", "Organization", ["ТОО «Альфа Плюс»"]),
+    Record("org3", "Company", ["АО «НК «ҚазМұнайГаз»»", "KazMunayGas JSC"]),
+] + [Record(f"filler{i}", "Person", [f"Иванов{i} Иван Иванович"]) for i in range(200)]
+
+
+def build() -> Index:
+    return Index.build(RECORDS)
+
+
+def ids(hits: list) -> list[str]:
+    return [h.record_id for h in hits]
+
+
+def test_search_finds_cross_script_variants() -> None:
+    index = build()
+    assert ids(index.search(Query(names=["Kassym-Jomart Tokayev"])))[:1] == ["kz1"]
+    assert ids(index.search(Query(names=["Азимов Бахтиёр"]))) == ["uz1"]
+    assert ids(index.search(Query(names=["Alfa LLP"], schema="Organization"))) == ["org1"]
+    assert ids(index.search(Query(names=["Kazmunaygaz"], schema="Organization"))) == ["org3"]
+
+
+def test_near_namesakes_in_the_list_do_not_alert() -> None:
+    index = build()
+    assert ids(index.search(Query(names=["Alimov Bakhtiyor"]))) == ["uz2"]
+    assert ids(index.search(Query(names=["ТОО «Альфа Плюс»"], schema="Organization"))) == ["org2"]
+
+
+def test_identifier_finds_a_record_whatever_the_name() -> None:
+    hits = build().search(Query(names=["Совсем другое"], schema="Organization",
+                                identifiers=["БИН 990140004654"]))
+    assert ids(hits) == ["org1"]
+    assert hits[0].score >= 0.97
+
+
+def test_candidates_are_a_small_part_of_the_list() -> None:
+    index = build()
+    from senim.screening.engine.scoring import profile_of
+
+    candidates = index.candidates(profile_of(Query(names=["Иванов5 Иван Иванович"])))
+    assert "filler5" in {index.record_ids[c] for c in candidates}
+    assert len(candidates) < len(RECORDS) / 4
+
+
+def test_pruned_search_equals_full_scoring() -> None:
+    index = build()
+    for record in RECORDS[:6]:
+        query = Query(names=record.names[:1], schema=record.schema)
+        full = [(h.record_id, h.score) for h in index.search(query, threshold=0.0)
+                if h.score >= DEFAULT_THRESHOLD]
+        assert [(h.record_id, h.score) for h in index.search(query)] == full
+
+
+def test_save_and_load(tmp_path: Path) -> None:
+    index = build()
+    path = tmp_path / "index.pkl"
+    index.save(path)
+    loaded = Index.load(path)
+    assert len(loaded) == len(index)
+    query = Query(names=["Токаев Касым-Жомарт"])
+    assert [(h.record_id, h.score) for h in loaded.search(query)] == [
+        (h.record_id, h.score) for h in index.search(query)]
+    assert loaded.record(0) == RECORDS[0]
+
+
+def test_search_many_and_progress() -> None:
+    seen: list[int] = []
+    index = Index.build(iter(RECORDS), progress=seen.append)
+    assert seen[-1] == len(RECORDS)
+    results = index.search_many([Query(names=["Ўткир"]), Query(names=["Альфа"],
+                                                               schema="Organization")])
+    assert len(results) == 2
+    assert ids(results[1]) == ["org1"]
+
+
+def test_empty_index_and_empty_query() -> None:
+    index = Index.build([])
+    assert index.search(Query(names=["Ахметов"])) == []
+    assert build().search(Query(names=[""])) == []
+    assert build().search(Query(names=[])) == []
