@@ -15,9 +15,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record
+from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record, names, similarity, transliteration
 from senim.screening.engine import index as index_module
-from senim.screening.engine import names, similarity, transliteration
 
 
 def _records(path: Path) -> Iterator[Record]:

@@ -163,7 +163,7 @@ def make_pinfl(rng: random.Random, birth: str, female: bool) -> str:
     century = (3 if int(year) < 2000 else 5) + (1 if female else 0)
     body = f"{century}{day}{month}{year[2:]}{rng.randrange(100, 1000)}{rng.randrange(1, 1000):03d}"
     weights = [7, 3, 1] * 5
-    check = sum(int(d) * w for d, w in zip(body, weights)) % 10
+    check = sum(int(d) * w for d, w in zip(body, weights, strict=False)) % 10
     return body + str(check)
 
 
@@ -374,7 +374,7 @@ def entity_record(number: int, entity: Person | Company, rng: random.Random) -> 
     if isinstance(entity, Person):
         systems = PERSON_SYSTEMS[entity.culture]
         native = systems[0]
-        chosen = [native] + rng.sample(systems[1:], k=rng.choice([0, 1, 1, 2]))
+        chosen = [native, *rng.sample(systems[1:], k=rng.choice([0, 1, 1, 2]))]
         names = list(dict.fromkeys(render_person(entity, s, rng, swap=False if s == native else None)
                                    for s in chosen))
         return {"id": f"e{number}", "schema": "Person", "names": names,
@@ -384,7 +384,7 @@ def entity_record(number: int, entity: Person | Company, rng: random.Random) -> 
                 "gender": "f" if entity.female else "m", "_systems": chosen}
     native = COMPANY_SYSTEMS[entity.country][0]
     others = COMPANY_SYSTEMS[entity.country][1:]
-    chosen = [native] + rng.sample(others, k=rng.choice([0, 1, 1, 2]))
+    chosen = [native, *rng.sample(others, k=rng.choice([0, 1, 1, 2]))]
     names = list(dict.fromkeys(render_company(entity, s, rng) for s in chosen))
     return {"id": f"e{number}", "schema": "Organization", "names": names,
             "identifiers": [entity.identifier] if entity.identifier else [],

@@ -2,7 +2,8 @@
 
 Runs inside bench/screening/.peer-venv (``pip install nomenklatura``), never in Senim's own
 environment. Input: a JSON file {"queries": {id: query}, "records": {id: record},
-"pairs": [[query_id, record_id], ...]}. Output: JSON {"scores": [...], "seconds": scoring time, "per_query_s": {id: seconds}}.
+"pairs": [[query_id, record_id], ...]}. Output: JSON {"scores": [...], "seconds": scoring time,
+"per_query_s": {id: seconds}}.
 Entities are built once before timing; the timing covers ``LogicV2.compare`` calls only.
 """
 
@@ -38,7 +39,8 @@ def _entity(prefix: str, key: str, data: dict):
 
 
 def main(in_path: str, out_path: str) -> None:
-    payload = json.load(open(in_path, encoding="utf-8"))
+    with open(in_path, encoding="utf-8") as handle:
+        payload = json.load(handle)
     config = LogicV2.default_config()
     queries = {k: _entity("q", k, v) for k, v in payload["queries"].items()}
     records = {k: _entity("r", k, v) for k, v in payload["records"].items()}
@@ -53,8 +55,8 @@ def main(in_path: str, out_path: str) -> None:
         scores.append(LogicV2.compare(queries[query_id], records[record_id], config).score)
         per_query[query_id] = per_query.get(query_id, 0.0) + time.perf_counter() - pair_started
     seconds = time.perf_counter() - started
-    json.dump({"scores": scores, "seconds": seconds, "per_query_s": per_query},
-              open(out_path, "w"))
+    with open(out_path, "w", encoding="utf-8") as handle:
+        json.dump({"scores": scores, "seconds": seconds, "per_query_s": per_query}, handle)
 
 
 if __name__ == "__main__":

@@ -119,5 +119,5 @@ def uzbek_latin_to_cyrillic(text: str) -> str:
 
 def uzbek_latin_variant(text: str, rng: random.Random) -> str:
     """Uzbek Latin as found in data: any apostrophe for oʻ/gʻ, sometimes none at all."""
-    apostrophe = rng.choice(UZ_APOSTROPHES + [""])
+    apostrophe = rng.choice([*UZ_APOSTROPHES, ""])
     return text.replace("ʻ", apostrophe)

@@ -150,7 +150,7 @@ def main() -> None:
                         str(work / f"senim-{args.split}.json")])
     print(f"searched: {search}", flush=True)
     senim_out = json.loads((work / f"senim-{args.split}.json").read_text())
-    senim = {qid: dict((r, s) for r, s in hits) for qid, hits in senim_out["results"].items()}
+    senim = {qid: dict(hits) for qid, hits in senim_out["results"].items()}
     default = search["threshold"]
 
     rows = {"senim": {"default": metrics(queries, senim, default),

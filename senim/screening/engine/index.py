@@ -253,7 +253,7 @@ class Index:
         first = self._name_start[number]
         for offset, name in enumerate(range(first, self._name_start[number + 1])):
             ids = self._tokens[self._token_start[name]:self._token_start[name + 1]]
-            keys = tuple((vocabulary[t],) + alternatives.get(t, ()) for t in ids)
+            keys = tuple((vocabulary[t], *alternatives.get(t, ())) for t in ids)
             primaries = tuple(k[0] for k in keys)
             patronymic_id = self._patronymic[name]
             names.append(ParsedName(

@@ -87,7 +87,7 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
     """
     stems: list[str] = []
     gender = ""
-    for key in dict.fromkeys((unfinished_key(word),) + word_keys(word)):
+    for key in dict.fromkeys((unfinished_key(word), *word_keys(word))):
         match = _RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key)
         if match is None and position > 0:
             match = _SHORT_PATRONYMIC.match(key)

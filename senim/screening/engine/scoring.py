@@ -187,7 +187,7 @@ def _identifier_findings(query: Profile, record: Profile) -> list[IdentifierFind
     if common:
         return [IdentifierFinding("match", KIND_LABELS[k], v, v) for k, v in sorted(common)]
     conflicts = []
-    record_by_kind = {k: v for k, v in record.identifiers}
+    record_by_kind = dict(record.identifiers)
     for kind, value in sorted(query.identifiers):
         if kind != OTHER and kind in record_by_kind:
             conflicts.append(IdentifierFinding("conflict", KIND_LABELS[kind], value,

@@ -116,9 +116,9 @@ def patronymics_agree(
                 return True
             shortest = min(len(query_stem), len(record_stem))
             limit = 0 if shortest < 3 else (1 if shortest < 7 else 2)
-            if limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit:
-                if is_known_name is None or not is_known_name(query_stem):
-                    return True
+            close = limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit
+            if close and (is_known_name is None or not is_known_name(query_stem)):
+                return True
             shorter, longer = sorted((query_stem, record_stem), key=len)
             # Russian forms may drop the father's final vowel (Зейнолла → Зейноллаевич/-ич).
             if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2:
@@ -131,9 +131,8 @@ def _looks_like_patronymic_of(key: str, stems: tuple[str, ...]) -> bool:
     Alikhanovch) but starts with the record's father's name and has a suffix-like tail."""
     for stem in stems:
         tail = len(key) - len(stem)
-        if 2 <= tail <= 6 and len(stem) >= 2:
-            if OSA.distance(key[:len(stem)], stem, score_cutoff=1) <= 1:
-                return True
+        if 2 <= tail <= 6 and len(stem) >= 2 and OSA.distance(key[:len(stem)], stem, score_cutoff=1) <= 1:
+            return True
     return False
 
 
@@ -150,11 +149,10 @@ def compare_names(
     """
     if not query.keys or not record.keys:
         return NameComparison(query, record, 0.0, (), query.words, record.words, "")
-    if query.is_organisation and len(query.keys) + len(record.keys) > 2:
-        if query.joined == record.joined:
-            # "ҚазМұнайГаз" = "Kaz Munay Gaz": the same letters, spaced differently.
-            pair = WordPair(" ".join(query.words), " ".join(record.words), 1.0, "joined")
-            return NameComparison(query, record, 1.0, (pair,), (), (), "")
+    if query.is_organisation and len(query.keys) + len(record.keys) > 2 and query.joined == record.joined:
+        # "ҚазМұнайГаз" = "Kaz Munay Gaz": the same letters, spaced differently.
+        pair = WordPair(" ".join(query.words), " ".join(record.words), 1.0, "joined")
+        return NameComparison(query, record, 1.0, (pair,), (), (), "")
 
     candidates: list[tuple[float, int, int, str]] = []
     for qi, query_keys in enumerate(query.keys):
