@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = list(sys.argv if argv is None else argv)
     args[0] = "senim"
+    if len(args) > 1 and not args[1].startswith("-"):
+        args[1] = args[1].replace("-", "_")  # `senim rotate-master-key` runs rotate_master_key
     execute_from_command_line(args)
     return 0
 

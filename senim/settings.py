@@ -179,6 +179,8 @@ SENIM_LOGIN_MAX_FAILURES = env_int("SENIM_LOGIN_MAX_FAILURES", 5)
 SENIM_LOGIN_LOCK_MINUTES = env_int("SENIM_LOGIN_LOCK_MINUTES", 15)
 # Per client address, for names that do not exist (so probing cannot enumerate accounts).
 SENIM_LOGIN_RATE_PER_HOUR = env_int("SENIM_LOGIN_RATE_PER_HOUR", 60)
+# How many reverse proxies (e.g. nginx) stand in front of Senim and append to X-Forwarded-For.
+SENIM_TRUSTED_PROXIES = env_int("SENIM_TRUSTED_PROXIES", 0)
 # Two-factor is mandatory for compliance roles (administrator, officer, investigator) when on.
 SENIM_2FA_REQUIRED_FOR_COMPLIANCE = env_bool("SENIM_2FA_REQUIRED_FOR_COMPLIANCE", default=PRODUCTION)
 

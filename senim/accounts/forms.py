@@ -1,4 +1,4 @@
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -75,3 +75,35 @@ class RoleAssignmentForm(forms.Form):
         cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = (
             units if units is not None else Unit.objects.none()
         )
+
+
+class UserEditForm(forms.ModelForm):
+    """Account details an administrator may change, and the link to the person's employee record."""
+
+    employee_number = forms.CharField(
+        label=_("Personnel number"),
+        required=False,
+        max_length=30,
+        help_text=_("Link the account to this employee (needed for the employee role). Leave empty to unlink."),
+    )
+    employee_company = forms.ModelChoiceField(
+        label=_("Employee's company"), queryset=Company.objects.none(), required=False
+    )
+
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name", "language", "is_active"]
+
+    def __init__(self, *args: Any, companies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if companies is not None:
+            cast("forms.ModelChoiceField[Company]", self.fields["employee_company"]).queryset = companies
+        if self.instance.employee_id:
+            self.initial.setdefault("employee_number", self.instance.employee.personnel_number)
+            self.initial.setdefault("employee_company", self.instance.employee.company_id)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("employee_number") and not data.get("employee_company"):
+            self.add_error("employee_company", _("Choose the employee's company."))
+        return data

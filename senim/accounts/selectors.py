@@ -18,8 +18,12 @@ def user_list(*, actor: Actor, query: str = "") -> QuerySet[User]:
         inside = RoleAssignment.objects.filter(scope.q(company="company_id", unit="unit_id"))
         qs = qs.filter(id__in=inside.values("user_id"))
     for term in query.split()[:4]:
-        qs = qs.filter(Q(username__icontains=term) | Q(email__icontains=term) | Q(first_name__icontains=term)
-                       | Q(last_name__icontains=term))
+        qs = qs.filter(
+            Q(username__icontains=term)
+            | Q(email__icontains=term)
+            | Q(first_name__icontains=term)
+            | Q(last_name__icontains=term)
+        )
     return qs.order_by("username")
 
 

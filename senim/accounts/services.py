@@ -48,8 +48,13 @@ def user_set_language(*, actor: User, language: str) -> None:
     """Remember the actor's interface language (a user may always change their own)."""
     if language not in dict(settings.LANGUAGES) or actor.language == language:
         return
-    model_update(actor=actor, instance=actor, data={"language": language}, fields=["language"],
-                 event_type="accounts.user.language_changed")
+    model_update(
+        actor=actor,
+        instance=actor,
+        data={"language": language},
+        fields=["language"],
+        event_type="accounts.user.language_changed",
+    )
 
 
 def role_assign(*, actor: Any, user: User, role: str, company: Any = None, unit: Any = None) -> RoleAssignment:
@@ -58,16 +63,24 @@ def role_assign(*, actor: Any, user: User, role: str, company: Any = None, unit:
         if company is None and unit is None:
             _require_user_admin(actor)
         else:
-            require(actor, policy.MANAGE_USERS, company_id=company.id if company else unit.company_id,
-                    unit_id=unit.id if unit else None)
+            require(
+                actor,
+                policy.MANAGE_USERS,
+                company_id=company.id if company else unit.company_id,
+                unit_id=unit.id if unit else None,
+            )
     if unit is not None and company is None:
         company = unit.company
     existing = RoleAssignment.objects.filter(user=user, role=role, company=company, unit=unit).first()
     if existing:
         return existing
     assignment = RoleAssignment(user=user, role=Role(role), company=company, unit=unit)
-    model_create(actor=actor, instance=assignment, event_type="accounts.role.assigned",
-                 fields=["user", "role", "company", "unit"])
+    model_create(
+        actor=actor,
+        instance=assignment,
+        event_type="accounts.role.assigned",
+        fields=["user", "role", "company", "unit"],
+    )
     user.forget_access()
     return assignment
 
@@ -75,8 +88,12 @@ def role_assign(*, actor: Any, user: User, role: str, company: Any = None, unit:
 def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
     require(actor, policy.MANAGE_USERS, company_id=assignment.company_id, unit_id=assignment.unit_id)
     with transaction.atomic():
-        audit_record(actor=actor, event_type="accounts.role.revoked", obj=assignment,
-                     changes={"role": [assignment.role, None], "user": [str(assignment.user_id), None]})
+        audit_record(
+            actor=actor,
+            event_type="accounts.role.revoked",
+            obj=assignment,
+            changes={"role": [assignment.role, None], "user": [str(assignment.user_id), None]},
+        )
         assignment.delete()
 
 
@@ -89,8 +106,9 @@ def api_token_create(*, actor: User, name: str, expires_at: dt.datetime | None =
         raise ValidationError({"expires_at": _("The expiry date must be in the future.")})
     secret, prefix, digest = tokens.generate()
     record = ApiToken(user=actor, name=name[:100], prefix=prefix, digest=digest, expires_at=expires_at)
-    model_create(actor=actor, instance=record, event_type="accounts.token.created", fields=["name", "prefix",
-                                                                                            "expires_at"])
+    model_create(
+        actor=actor, instance=record, event_type="accounts.token.created", fields=["name", "prefix", "expires_at"]
+    )
     return record, secret
 
 
@@ -98,8 +116,13 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> None:
     if token.user_id != actor.pk:
         raise PermissionDenied("accounts.token")
     if token.revoked_at is None:
-        model_update(actor=actor, instance=token, data={"revoked_at": timezone.now()}, fields=["revoked_at"],
-                     event_type="accounts.token.revoked")
+        model_update(
+            actor=actor,
+            instance=token,
+            data={"revoked_at": timezone.now()},
+            fields=["revoked_at"],
+            event_type="accounts.token.revoked",
+        )
 
 
 def totp_begin(*, actor: User) -> str:
@@ -121,8 +144,9 @@ def totp_confirm(*, actor: User, code: str) -> bool:
     with transaction.atomic():
         actor.totp_confirmed, actor.totp_last_counter = True, counter
         actor.save(update_fields=["totp_confirmed", "totp_last_counter"])
-        audit_record(actor=actor, event_type="accounts.two_factor.enabled", obj=actor,
-                     changes={"totp_confirmed": [False, True]})
+        audit_record(
+            actor=actor, event_type="accounts.two_factor.enabled", obj=actor, changes={"totp_confirmed": [False, True]}
+        )
     return True
 
 
@@ -138,6 +162,18 @@ def totp_verify(*, user: User, code: str) -> bool:
     return True
 
 
+def totp_reset(*, actor: Any, user: User) -> None:
+    """An administrator clears a user's lost authenticator; they enrol again at next log-in."""
+    _require_user_admin(actor)
+    with transaction.atomic():
+        was_on = user.totp_confirmed
+        user.totp_secret, user.totp_confirmed, user.totp_last_counter = "", False, 0
+        user.save(update_fields=["totp_secret", "totp_confirmed", "totp_last_counter"])
+        audit_record(
+            actor=actor, event_type="accounts.two_factor.reset", obj=user, changes={"totp_confirmed": [was_on, False]}
+        )
+
+
 def totp_disable(*, actor: User, password: str) -> None:
     if not actor.check_password(password):
         raise ValidationError({"password": _("The password is not correct.")})
@@ -146,8 +182,9 @@ def totp_disable(*, actor: User, password: str) -> None:
     with transaction.atomic():
         actor.totp_secret, actor.totp_confirmed = "", False
         actor.save(update_fields=["totp_secret", "totp_confirmed"])
-        audit_record(actor=actor, event_type="accounts.two_factor.disabled", obj=actor,
-                     changes={"totp_confirmed": [True, False]})
+        audit_record(
+            actor=actor, event_type="accounts.two_factor.disabled", obj=actor, changes={"totp_confirmed": [True, False]}
+        )
 
 
 def login_failed(*, user: User) -> None:
@@ -160,8 +197,12 @@ def login_failed(*, user: User) -> None:
             user.locked_until = timezone.now() + dt.timedelta(minutes=settings.SENIM_LOGIN_LOCK_MINUTES)
             user.failed_logins = 0
             fields.append("locked_until")
-            audit_record(actor=None, event_type="accounts.user.locked", obj=user,
-                         changes={"locked_until": [None, user.locked_until]})
+            audit_record(
+                actor=None,
+                event_type="accounts.user.locked",
+                obj=user,
+                changes={"locked_until": [None, user.locked_until]},
+            )
         user.save(update_fields=fields)
 
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("users/", views.user_list, name="user-list"),
     path("users/new/", views.user_create, name="user-create"),
     path("users/<uuid:user_id>/", views.user_detail, name="user-detail"),
+    path("users/<uuid:user_id>/edit/", views.user_edit, name="user-edit"),
+    path("users/<uuid:user_id>/two-factor/reset/", views.two_factor_reset, name="two-factor-reset"),
     path("users/<uuid:user_id>/roles/<uuid:assignment_id>/revoke/", views.role_revoke, name="role-revoke"),
     path(
         "password-reset/",

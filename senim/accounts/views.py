@@ -1,7 +1,5 @@
 """Log-in, two-factor, profile, API tokens, and user administration pages."""
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -21,11 +19,20 @@ from django.views.i18n import set_language as django_set_language
 
 from senim.accounts import selectors, services, totp
 from senim.accounts.backends import UsernameOrEmailBackend
-from senim.accounts.forms import CodeForm, LoginForm, PasswordConfirmForm, RoleAssignmentForm, TokenForm, UserForm
+from senim.accounts.forms import (
+    CodeForm,
+    LoginForm,
+    PasswordConfirmForm,
+    RoleAssignmentForm,
+    TokenForm,
+    UserEditForm,
+    UserForm,
+)
 from senim.accounts.models import RoleAssignment, User
 from senim.accounts.policy import MANAGE_USERS
 from senim.accounts.requests import AuthedRequest
 from senim.core.access import PermissionDenied
+from senim.core.clients import client_key
 from senim.core.forms import apply_errors
 from senim.core.views import permission_required
 from senim.org import selectors as org_selectors
@@ -33,15 +40,9 @@ from senim.org import selectors as org_selectors
 PENDING_2FA = "senim_2fa_user"
 
 
-def _client_key(request: HttpRequest) -> str:
-    # Hashed so the cache never holds a plain address.
-    address = request.META.get("REMOTE_ADDR", "")
-    return "login-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
 def _too_many_attempts(request: HttpRequest) -> bool:
     """Count this attempt against the client's hourly budget; True once it is spent."""
-    key = _client_key(request)
+    key = client_key(request, "login")
     cache.add(key, 0, 3600)
     try:
         count = cache.incr(key)
@@ -254,4 +255,47 @@ def role_revoke(request: AuthedRequest, user_id: str, assignment_id: str) -> Htt
         messages.error(request, _("You may not revoke a role over that part of the group."))
     else:
         messages.success(request, _("The role was revoked."))
+    return redirect("accounts:user-detail", user_id=subject.pk)
+
+
+@permission_required(MANAGE_USERS)
+def user_edit(request: AuthedRequest, user_id: str) -> HttpResponse:
+    subject = get_object_or_404(selectors.user_list(actor=request.user), id=user_id)
+    form = UserEditForm(
+        request.POST or None,
+        instance=User.objects.get(pk=subject.pk),
+        companies=org_selectors.company_list(actor=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in {"employee_number", "employee_company"}}
+        data["employee"] = None
+        if form.cleaned_data["employee_number"]:
+            data["employee"] = (
+                org_selectors.employee_list(actor=request.user, company_id=form.cleaned_data["employee_company"].id)
+                .filter(personnel_number=form.cleaned_data["employee_number"])
+                .first()
+            )
+            if data["employee"] is None:
+                form.add_error("employee_number", _("No employee with this number in that company."))
+        if not form.errors:
+            try:
+                services.user_update(actor=request.user, user=subject, **data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The changes were saved."))
+                return redirect("accounts:user-detail", user_id=subject.pk)
+    return render(request, "accounts/user_edit.html", {"form": form, "subject": subject})
+
+
+@permission_required(MANAGE_USERS)
+@require_POST
+def two_factor_reset(request: AuthedRequest, user_id: str) -> HttpResponse:
+    subject = get_object_or_404(selectors.user_list(actor=request.user), id=user_id)
+    try:
+        services.totp_reset(actor=request.user, user=subject)
+    except PermissionDenied:
+        messages.error(request, _("Only group administrators may reset two-factor authentication."))
+    else:
+        messages.success(request, _("Two-factor authentication was reset; the user sets it up again at next log-in."))
     return redirect("accounts:user-detail", user_id=subject.pk)

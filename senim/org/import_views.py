@@ -1,6 +1,7 @@
 """The import wizard: upload → preview with every error → import (all, or the valid rows only)."""
 
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -20,10 +21,21 @@ SESSION_KEY = "senim_org_imports"
 RESULTS_KEY = "senim_org_import_results"
 
 
+UPLOAD_LIFETIME_SECONDS = 24 * 3600
+
+
 def _upload_dir() -> Path:
     path = Path(settings.DATA_DIR) / "uploads"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _sweep_uploads() -> None:
+    """Delete uploads older than a day: abandoned previews hold personal data."""
+    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
+    for stale in _upload_dir().iterdir():
+        if stale.is_file() and stale.stat().st_mtime < cutoff:
+            stale.unlink(missing_ok=True)
 
 
 def _stored(request: HttpRequest, token: str) -> tuple[str, Path]:
@@ -55,6 +67,7 @@ def upload(request: ActorRequest) -> HttpResponse:
         )
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        _sweep_uploads()
         upload = form.cleaned_data["file"]
         token = secrets.token_urlsafe(16)
         suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
