@@ -82,3 +82,19 @@ def compute_values(
         )
         for indicator in chosen
     ]
+
+
+# Which companies an actor may report on, as (id, name) pairs. The org app provides it (core
+# cannot read companies itself: layers point one way).
+CompanyChoices = Callable[[Any], list[tuple[uuid.UUID, str]]]
+_company_choices: list[CompanyChoices] = []
+
+
+def register_company_choices(provider: CompanyChoices) -> CompanyChoices:
+    if provider not in _company_choices:
+        _company_choices.append(provider)
+    return provider
+
+
+def company_choices(actor: Any) -> list[tuple[uuid.UUID, str]]:
+    return [choice for provider in _company_choices for choice in provider(actor)]

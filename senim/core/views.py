@@ -60,17 +60,25 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 class IndicatorFilterForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    company = forms.ChoiceField(label=_("Company"), required=False)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], whole_group: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["company"]
+        field.choices = ([("", _("Whole group"))] if whole_group else []) + choices  # type: ignore[attr-defined]
 
 
 @permission_required(VIEW_INDICATORS)
 def indicator_list(request: ActorRequest) -> HttpResponse:
-    form = IndicatorFilterForm(request.GET or None)
-    year = timezone.localdate().year
-    if form.is_valid() and form.cleaned_data.get("year"):
-        year = form.cleaned_data["year"]
+    """Indicator values for a year and the year before, for the group or one company the
+    actor may report on (the first such company when the actor has no group-wide role)."""
     scope = request.user.scope_for(VIEW_INDICATORS)
-    company_id = None if scope.everything else next(iter(sorted(scope.company_ids, key=str)), None)
-    values = indicators.compute_values(year=year, company_id=company_id) if (scope.everything or company_id) else []
+    choices = [(str(pk), name) for pk, name in indicators.company_choices(request.user)]
+    form = IndicatorFilterForm(request.GET or None, choices=choices, whole_group=scope.everything)
+    data = form.cleaned_data if form.is_valid() else {}
+    year = data.get("year") or timezone.localdate().year
+    company = data.get("company") or (None if scope.everything else next(iter(dict(choices)), None))
+    values = indicators.compute_values(year=year, company_id=company) if (scope.everything or company) else []
     return render(request, "core/indicators.html", {"form": form, "year": year, "values": values})
 
 

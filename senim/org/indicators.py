@@ -6,8 +6,10 @@ import uuid
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.indicators import register
-from senim.org.models import Employee
+from senim.core.access import scope_of
+from senim.core.indicators import register, register_company_choices
+from senim.core.policy import VIEW_INDICATORS
+from senim.org.models import Company, Employee
 
 
 def _employees(company_id: uuid.UUID | None):
@@ -34,3 +36,11 @@ def hires(year: int, company_id: uuid.UUID | None) -> int:
 @register(code="org.leavers", title=_("Employees who left in the year"), unit=_("people"), module="org")
 def leavers(year: int, company_id: uuid.UUID | None) -> int:
     return _employees(company_id).filter(dismissal_date__year=year).count()
+
+
+@register_company_choices
+def reportable_companies(actor: object) -> list[tuple[uuid.UUID, str]]:
+    """Companies whose figures the actor may read: all of them for group-wide roles."""
+    scope = scope_of(actor, VIEW_INDICATORS)  # type: ignore[arg-type]
+    companies = Company.objects.all() if scope.everything else Company.objects.filter(id__in=scope.company_ids)
+    return [(c.id, c.name) for c in companies]

@@ -1,0 +1,55 @@
+"""Indicators: declared once, computed for a year and the one before, per group or company."""
+
+import datetime as dt
+import io
+import json
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from senim.accounts.tests.factories import user_with_role
+from senim.core.indicators import all_indicators, compute_values
+from senim.org.tests.factories import EmployeeFactory
+
+
+def _values(**kwargs):
+    return {v.code: (v.value, v.previous) for v in compute_values(**kwargs)}
+
+
+def test_org_indicators_count_headcount_hires_and_leavers(group):
+    EmployeeFactory(company=group.a, hire_date=dt.date(2025, 6, 1))
+    EmployeeFactory(company=group.a, hire_date=dt.date(2024, 1, 10), dismissal_date=dt.date(2025, 3, 1))
+    EmployeeFactory(company=group.b, hire_date=dt.date(2025, 12, 31), dismissal_date=dt.date(2026, 1, 5))
+    values = _values(year=2025)
+    # The group fixture's four employees were hired in 2020 and are still employed.
+    assert values["org.headcount"] == (4 + 1 + 1, 4 + 1)
+    assert values["org.hires"] == (2, 1)
+    assert values["org.leavers"] == (1, 0)
+    assert _values(year=2025, company_id=group.b.id)["org.headcount"] == (2, 1)
+
+
+def test_every_indicator_has_a_translated_title_and_unit():
+    codes = [i.code for i in all_indicators()]
+    assert len(codes) == len(set(codes)) and {"org.headcount", "org.hires", "org.leavers"} <= set(codes)
+
+
+def test_cli_prints_json_with_current_and_previous(group, capsys):
+    out = io.StringIO()
+    call_command("indicators", "--year", "2025", "--format", "json", stdout=out)
+    rows = {row["code"]: row for row in json.loads(out.getvalue())}
+    assert rows["org.headcount"]["value"] == 4 and set(rows["org.hires"]) == {
+        "code",
+        "title",
+        "unit",
+        "value",
+        "previous",
+    }
+
+
+def test_a_company_scoped_auditor_chooses_among_their_companies_only(client, group):
+    auditor = user_with_role("auditor", company=group.a)
+    client.force_login(auditor)
+    page = client.get(reverse("core:indicators"), {"year": 2025})
+    choices = dict(page.context["form"].fields["company"].choices)
+    assert set(choices) == {str(group.a.id)}
+    assert client.get(reverse("core:indicators"), {"company": str(group.b.id)}).context["form"].errors
