@@ -87,7 +87,7 @@ def test_malformed_or_unknown_bearer_token_is_refused_with_401(client, group):
 
 def test_token_with_a_wrong_secret_but_a_real_prefix_is_refused(client, group):
     user = user_with_role("admin")
-    record, secret = account_services.api_token_create(actor=user, name="t")
+    _record, secret = account_services.api_token_create(actor=user, name="t")
     forged = secret[:-4] + ("AAAA" if not secret.endswith("AAAA") else "BBBB")
     assert client.get(EMPLOYEES, HTTP_AUTHORIZATION=f"Bearer {forged}").status_code == 401
     assert client.get(EMPLOYEES, HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
@@ -230,20 +230,7 @@ def test_user_without_any_role_lists_no_employees(client, group):
 # --- role matrix: writing ---------------------------------------------------------------------
 
 
-EMPLOYEE_CREATE_404 = pytest.mark.xfail(
-    reason=(
-        "App bug: senim/org/api.py employee_create resolves company_id through the actor's visibility "
-        "(selectors.company_get) before checking org.manage, so the employee role, which cannot see companies, "
-        "gets 404 'Not found.' where every other read-only role gets 403 (the import endpoint checks the "
-        "permission first and answers 403)."
-    ),
-    strict=True,
-)
-
-
-@pytest.mark.parametrize(
-    "role", [pytest.param(r, marks=EMPLOYEE_CREATE_404) if r == "employee" else r for r in READ_ONLY_ROLES]
-)
+@pytest.mark.parametrize("role", READ_ONLY_ROLES)
 @pytest.mark.parametrize("scope", ["group", "company_b"])
 def test_read_only_roles_cannot_create_employees(client, group, role, scope):
     user = _user(role, scope, group)

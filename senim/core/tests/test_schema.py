@@ -1,0 +1,125 @@
+"""The published OpenAPI schema, and property-based fuzzing of every operation it describes.
+
+Schemathesis reads /api/v1/openapi.json from the WSGI application, generates requests for each
+operation (a bounded, derandomised number per operation) and sends them, authenticated as a
+group administrator, against a database holding the `group` fixture. Whatever it sends, the API
+must answer with a client error at worst: never a 5xx.
+"""
+
+import json
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.errors import LoaderError
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from senim.accounts import services as account_services
+from senim.accounts.tests.factories import user_with_role
+from senim.wsgi import application
+
+SCHEMA_URL = "/api/v1/openapi.json"
+
+
+@pytest.fixture
+def admin_headers(group) -> dict[str, str]:
+    _record, secret = account_services.api_token_create(actor=user_with_role("admin"), name="schemathesis")
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_openapi_schema_is_served_as_json_and_describes_the_api(client, db):
+    response = client.get(SCHEMA_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    document = response.json()
+    assert document["openapi"].startswith("3.")
+    assert document["info"]["title"] == "Senim API"
+    paths = set(document["paths"])
+    assert {
+        "/api/v1/org/employees",
+        "/api/v1/org/employees/{employee_id}",
+        "/api/v1/org/imports/{kind}",
+        "/api/v1/accounts/me",
+        "/api/v1/accounts/tokens",
+        "/api/v1/indicators",
+        "/api/v1/audit-events",
+    } <= paths
+    # both ways in are declared: the bearer token and the session cookie
+    schemes = document["components"]["securitySchemes"]
+    assert {scheme["type"] for scheme in schemes.values()} >= {"http", "apiKey"}
+    assert json.dumps(document)  # serialisable as served
+
+
+def test_openapi_schema_needs_no_authentication(db):
+    from django.test import Client
+
+    response = Client(raise_request_exception=False).get(SCHEMA_URL)
+    assert response.status_code not in {401, 403}
+
+
+def test_interactive_docs_are_served(client, db):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert SCHEMA_URL in response.content.decode()
+
+
+def _load_served_schema() -> tuple[object | None, LoaderError | None]:
+    """Load the schema the application serves, once, at collection time (schemathesis's lazy
+    `from_fixture` loader does not work with pytest 9: it sets `request.node._nodeid`)."""
+    try:
+        return schemathesis.openapi.from_wsgi(SCHEMA_URL, application), None
+    except LoaderError as error:
+        return None, error
+
+
+SCHEMA, SCHEMA_ERROR = _load_served_schema()
+
+FUZZ_SETTINGS = settings(
+    max_examples=15,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
+
+# Known app bug, pinned by senim/core/tests/test_api.py::test_huge_page_number_is_a_client_error: a
+# page number whose offset does not fit a 64-bit integer answers 500 on every paginated endpoint.
+# Such pages are turned into page 1 here so that the fuzzing keeps finding *other* server errors;
+# remove this once that test passes.
+PAGE_OVERFLOW_WORKAROUND = 10**15
+
+
+def _skip_known_page_overflow(case) -> None:  # type: ignore[no-untyped-def]
+    page = case.query.get("page") if isinstance(case.query, dict) else None
+    if str(page).isdigit() and int(str(page)) > PAGE_OVERFLOW_WORKAROUND:
+        case.query["page"] = 1
+
+
+def test_schema_loaded_from_the_application():
+    assert SCHEMA is not None, f"{SCHEMA_URL} could not be loaded: {SCHEMA_ERROR}"
+
+
+if SCHEMA is not None:
+
+    @pytest.mark.slow
+    @SCHEMA.parametrize()  # type: ignore[attr-defined]
+    @FUZZ_SETTINGS
+    def test_no_generated_request_causes_a_server_error(case, admin_headers):
+        """Every operation, fed schema-conforming and boundary inputs, answers below 500, and any
+        success it reports matches the response schema it declares."""
+        _skip_known_page_overflow(case)
+        response = case.call(headers=admin_headers)
+        assert response.status_code < 500, (
+            f"{case.method} {case.formatted_path} → {response.status_code}\n"
+            f"query={case.query!r}\nbody={case.body!r}\n{response.text[:2000]}"
+        )
+        case.validate_response(
+            response, checks=[not_a_server_error, response_schema_conformance], headers=admin_headers
+        )
