@@ -3,7 +3,7 @@
 import datetime as dt
 import uuid
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from senim.accounts import selectors, services
@@ -73,14 +73,14 @@ def token_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
 @router.post("/tokens", response={201: TokenCreatedOut})
 def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
     record, secret = services.api_token_create(actor=request.user, name=payload.name, expires_at=payload.expires_at)
-    return 201, {**TokenOut.from_orm(record).dict(), "token": secret}
+    return Status(201, {**TokenOut.from_orm(record).dict(), "token": secret})
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
 def token_revoke(request: AuthedRequest, token_id: uuid.UUID):  # type: ignore[no-untyped-def]
     token = selectors.token_list(actor=request.user).get(id=token_id)
     services.api_token_revoke(actor=request.user, token=token)
-    return 204, None
+    return Status(204, None)
 
 
 class UserOut(Schema):
@@ -116,4 +116,6 @@ def role_assign(request: AuthedRequest, user_id: uuid.UUID, payload: AssignmentI
         org_selectors.company_get(actor=request.user, company_id=payload.company_id) if payload.company_id else None
     )
     unit = org_selectors.unit_get(actor=request.user, unit_id=payload.unit_id) if payload.unit_id else None
-    return 201, services.role_assign(actor=request.user, user=subject, role=payload.role, company=company, unit=unit)
+    return Status(
+        201, services.role_assign(actor=request.user, user=subject, role=payload.role, company=company, unit=unit)
+    )

@@ -10,7 +10,7 @@ import enum
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import models
 from django.db.models import Q
@@ -133,6 +133,7 @@ class ActorRequest(HttpRequest):
     Core and org may not import accounts, so their views see the user through `Actor`."""
 
     user: Actor  # type: ignore[assignment]  # deliberately narrower than `User | AnonymousUser`
+    htmx: Any  # django-htmx's request details (HtmxDetails), falsy when not an htmx request
 
 
 def scope_of(actor: Actor | None, permission: str) -> Scope:

@@ -16,7 +16,7 @@ def bulk_insert(model: type[models.Model], objects: Sequence[models.Model], *, b
     """Insert `objects` (new rows of `model`) and return how many."""
     fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.get_default() is None)]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(str(f.column)) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 (names from the model)
     with connection.cursor() as cursor:

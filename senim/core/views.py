@@ -1,6 +1,7 @@
 """Dashboard, indicators and the audit trail; the `permission_required` guard for every app."""
 
 import csv
+import uuid
 import datetime as dt
 from collections.abc import Callable
 from functools import wraps
@@ -77,7 +78,8 @@ def indicator_list(request: ActorRequest) -> HttpResponse:
     form = IndicatorFilterForm(request.GET or None, choices=choices, whole_group=scope.everything)
     data = form.cleaned_data if form.is_valid() else {}
     year = data.get("year") or timezone.localdate().year
-    company = data.get("company") or (None if scope.everything else next(iter(dict(choices)), None))
+    chosen = data.get("company") or (None if scope.everything else next(iter(dict(choices)), None))
+    company = uuid.UUID(chosen) if chosen else None
     values = indicators.compute_values(year=year, company_id=company) if (scope.everything or company) else []
     return render(request, "core/indicators.html", {"form": form, "year": year, "values": values})
 

@@ -5,7 +5,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from ninja import File, Query, Router, Schema
+from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
@@ -46,7 +46,7 @@ def company_get(request: ActorRequest, company_id: uuid.UUID):  # type: ignore[n
 
 @router.post("/companies", response={201: CompanyOut})
 def company_create(request: ActorRequest, payload: CompanyIn):  # type: ignore[no-untyped-def]
-    return 201, services.company_create(actor=request.user, **payload.dict())
+    return Status(201, services.company_create(actor=request.user, **payload.dict()))
 
 
 @router.get("/units", response=list[UnitOut])
@@ -62,7 +62,7 @@ def unit_create(request: ActorRequest, payload: UnitIn):  # type: ignore[no-unty
     company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
     parent_id = data.pop("parent_id")
     parent = selectors.unit_get(actor=request.user, unit_id=parent_id) if parent_id else None
-    return 201, services.unit_create(actor=request.user, company=company, parent=parent, **data)
+    return Status(201, services.unit_create(actor=request.user, company=company, parent=parent, **data))
 
 
 @router.get("/positions", response=list[PositionOut])
@@ -115,7 +115,7 @@ def employee_create(request: ActorRequest, payload: EmployeeIn):  # type: ignore
     _require_manage(request)
     data = payload.dict()
     company = selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
-    return 201, services.employee_create(actor=request.user, company=company, **_links(request, data))
+    return Status(201, services.employee_create(actor=request.user, company=company, **_links(request, data)))
 
 
 @router.patch("/employees/{employee_id}", response=EmployeeOut)

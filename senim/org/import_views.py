@@ -9,25 +9,22 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.access import ActorRequest
 from senim.core.views import permission_required
-from senim.org import importing, policy
+from senim.org import importing, jobs, policy
 from senim.org.forms import ImportUploadForm
-from senim.org.importing.base import ImportResult
 
 SESSION_KEY = "senim_org_imports"
-RESULTS_KEY = "senim_org_import_results"
 
 
 UPLOAD_LIFETIME_SECONDS = 24 * 3600
 
 
 def _upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return jobs.upload_dir()
 
 
 def _sweep_uploads() -> None:
@@ -79,7 +76,8 @@ def upload(request: ActorRequest) -> HttpResponse:
         imports[token] = {"kind": form.cleaned_data["kind"], "file": name, "name": upload.name[:200]}
         request.session[SESSION_KEY] = imports
         return redirect("org:import-preview", token=token)
-    return render(request, "org/import_upload.html", {"form": form})
+    recent = jobs.import_job_list(actor=request.user)[:10]
+    return render(request, "org/import_upload.html", {"form": form, "recent_jobs": recent})
 
 
 @permission_required(policy.IMPORT)
@@ -103,54 +101,51 @@ def preview(request: ActorRequest, token: str) -> HttpResponse:
 
 @permission_required(policy.IMPORT)
 def confirm(request: ActorRequest, token: str) -> HttpResponse:
+    """Queue the import; the job page follows it to the end."""
     if request.method != "POST":
         return redirect("org:import-preview", token=token)
     kind, path = _stored(request, token)
-    valid_only = request.POST.get("mode") == "valid_only"
-    try:
-        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
-        result = importing.KINDS[kind].apply(actor=request.user, plan=plan, valid_only=valid_only)
-    except importing.FileRejected as error:
-        messages.error(request, error.message)
-        return redirect("org:import-upload")
-    except PermissionDenied:
-        messages.error(
-            request, _("Nothing was imported: the file has errors. Fix them, or choose to import the valid rows only.")
-        )
-        return redirect("org:import-preview", token=token)
-    messages.success(
-        request,
-        _("Imported: %(created)d added, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d rejected.")
-        % result.__dict__,
+    entry = request.session[SESSION_KEY][token]
+    job = jobs.import_job_start(
+        actor=request.user,
+        kind=kind,
+        stored_file=path.name,
+        file_name=entry["name"],
+        valid_only=request.POST.get("mode") == "valid_only",
+        language=get_language() or "en",
     )
-    done = request.session.get(RESULTS_KEY, {})
-    done[token] = {"kind": kind, "rejected": len(plan.rejected), **result.__dict__}
-    request.session[RESULTS_KEY] = done
-    if not plan.rejected:
-        _forget(request, token, path)
-    # Redirect, so reloading the result page never re-submits the import.
-    return redirect("org:import-done", token=token)
+    return redirect("org:import-job", job_id=job.pk)
 
 
 @permission_required(policy.IMPORT)
-def done(request: ActorRequest, token: str) -> HttpResponse:
-    outcome = request.session.get(RESULTS_KEY, {}).get(token)
-    if outcome is None:
+def job_detail(request: ActorRequest, job_id: str) -> HttpResponse:
+    job = jobs.import_job_list(actor=request.user).filter(pk=job_id).first()
+    if job is None:
         raise Http404
-    result = ImportResult(**{k: outcome[k] for k in ("created", "updated", "unchanged", "skipped")})
-    still_stored = token in request.session.get(SESSION_KEY, {})
-    context = {
-        "result": result,
-        "token": token,
-        "kind": outcome["kind"],
-        "has_rejected": outcome["rejected"] and still_stored,
-    }
-    return render(request, "org/import_done.html", context)
+    rejected_available = (
+        job.status == job.Status.DONE and job.skipped and (jobs.upload_dir() / job.stored_file).exists()
+    )
+    context = {"job": job, "rejected_available": rejected_available}
+    template = "org/import_job_status.html" if request.htmx else "org/import_job.html"
+    return render(request, template, context)
+
+
+@permission_required(policy.IMPORT)
+def job_rejected(request: ActorRequest, job_id: str) -> HttpResponse:
+    job = jobs.import_job_list(actor=request.user).filter(pk=job_id).first()
+    path = jobs.upload_dir() / job.stored_file if job else None
+    if job is None or path is None or not path.exists():
+        raise Http404
+    return _rejected_csv(request, job.kind, path)
 
 
 @permission_required(policy.IMPORT)
 def rejected(request: ActorRequest, token: str) -> HttpResponse:
     kind, path = _stored(request, token)
+    return _rejected_csv(request, kind, path)
+
+
+def _rejected_csv(request: ActorRequest, kind: str, path: Path) -> HttpResponse:
     try:
         plan = importing.plan_file(actor=request.user, kind=kind, path=path)
     except importing.FileRejected as error:
@@ -159,10 +154,3 @@ def rejected(request: ActorRequest, token: str) -> HttpResponse:
     response = HttpResponse(plan.rejected_csv(_("error")), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="rejected-{kind}.csv"'
     return response
-
-
-def _forget(request: HttpRequest, token: str, path: Path) -> None:
-    imports = request.session.get(SESSION_KEY, {})
-    imports.pop(token, None)
-    request.session[SESSION_KEY] = imports
-    path.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("import/", import_views.upload, name="import-upload"),
     path("import/<str:token>/", import_views.preview, name="import-preview"),
     path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),
-    path("import/<str:token>/done/", import_views.done, name="import-done"),
+    path("import/jobs/<uuid:job_id>/", import_views.job_detail, name="import-job"),
+    path("import/jobs/<uuid:job_id>/rejected.csv", import_views.job_rejected, name="import-job-rejected"),
     path("import/<str:token>/rejected.csv", import_views.rejected, name="import-rejected"),
 ]

@@ -8,7 +8,6 @@ from typing import Any
 
 from senim.org.importing.values import CellError
 
-
 SAMPLE_SIZE = 20
 
 

@@ -18,7 +18,7 @@ from senim.core.access import PermissionDenied
 from senim.core.models import AuditEvent
 from senim.org import importing
 from senim.org.importing import employees as employee_import
-from senim.org.models import Employee
+from senim.org.models import Employee, ImportJob
 
 HEADER = "company,personnel_number,surname,given_name,patronymic,iin,unit_code,hire_date,email"
 
@@ -34,7 +34,8 @@ def _csv(tmp_path: Path, group, rows: list[str], name: str = "staff.csv") -> Pat
 
 
 def _good(group, n: int, unit: str = "LEAF") -> str:
-    return f"{group.a.registration_number},N{n:04d},Сейтқали,Әсел,Маратқызы,{_iin(n)},{unit},2024-02-0{1 + n % 8},a{n}@x.kz"
+    number = group.a.registration_number
+    return f"{number},N{n:04d},Сейтқали,Әсел,Маратқызы,{_iin(n)},{unit},2024-02-0{1 + n % 8},a{n}@x.kz"
 
 
 def test_valid_file_imports_every_row_with_latin_names_and_audit(group, tmp_path):
@@ -54,7 +55,7 @@ def test_each_bad_cell_is_reported_by_line_and_column(group, tmp_path):
         _good(group, 1),
         f"{group.a.registration_number},N0002,,Әсел,,,LEAF,2024-02-01,a@x.kz",
         f"{group.a.registration_number},N0003,Ким,Ли,,{bad_iin},LEAF,31.02.2024,a@x.kz",
-        f"999999999999,N0004,Ким,Ли,,,NOPE,2024-01-01,not-an-email",
+        "999999999999,N0004,Ким,Ли,,,NOPE,2024-01-01,not-an-email",
         _good(group, 1).replace("a1@", "b1@"),
     ]
     plan = importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
@@ -177,7 +178,9 @@ def test_cli_import_refuses_a_file_with_errors_and_writes_rejected_rows(group, t
     assert Employee.objects.filter(personnel_number="N0001").count() == 1
 
 
-def test_upload_wizard_previews_errors_then_imports_valid_rows(client, group, tmp_path):
+def test_upload_wizard_previews_errors_then_imports_valid_rows_in_the_background(
+    client, group, tmp_path, django_capture_on_commit_callbacks
+):
     client.force_login(user_with_role("officer"))
     path = _csv(tmp_path, group, [_good(group, 1), f"{group.a.registration_number},N0002,,X,,,,,"])
     with path.open("rb") as handle:
@@ -185,13 +188,28 @@ def test_upload_wizard_previews_errors_then_imports_valid_rows(client, group, tm
     assert response.status_code == 302
     preview = client.get(response["Location"])
     assert preview.status_code == 200 and b"surname" in preview.content
+    assert "Сейтқали" in preview.content.decode()  # the preview shows the file's own text
     token = response["Location"].rstrip("/").split("/")[-1]
-    client.post(reverse("org:import-confirm", args=[token]))
-    assert not Employee.objects.filter(personnel_number="N0001").exists()
-    client.post(reverse("org:import-confirm", args=[token]), {"mode": "valid_only"})
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post(reverse("org:import-confirm", args=[token]))
+    job = ImportJob.objects.get()
+    assert started["Location"] == reverse("org:import-job", args=[job.pk])
+    assert job.status == ImportJob.Status.FAILED and not Employee.objects.filter(personnel_number="N0001").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("org:import-confirm", args=[token]), {"mode": "valid_only"})
+    job = ImportJob.objects.latest("created_at")
+    assert (job.status, job.created, job.skipped) == (ImportJob.Status.DONE, 1, 1)
     assert Employee.objects.filter(personnel_number="N0001").exists()
-    rejected = client.get(reverse("org:import-rejected", args=[token]))
-    assert b"N0002" in rejected.content
+    page = client.get(reverse("org:import-job", args=[job.pk]))
+    assert page.status_code == 200 and b"hx-trigger" not in page.content  # finished: no more polling
+    assert b"N0002" in client.get(reverse("org:import-job-rejected", args=[job.pk])).content
+
+
+def test_another_officer_cannot_open_someone_elses_import_job(client, group, tmp_path):
+    owner = user_with_role("officer", company=group.a)
+    job = ImportJob.objects.create(kind="employees", file_name="x.csv", stored_file="x.csv", requested_by=owner)
+    client.force_login(user_with_role("officer", company=group.a))
+    assert client.get(reverse("org:import-job", args=[job.pk])).status_code == 404
 
 
 def test_oversized_upload_is_refused_from_its_declared_length(client, group, settings):
