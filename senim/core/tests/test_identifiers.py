@@ -194,9 +194,7 @@ def test_stir_of_nine_digits_starting_2_to_9_is_valid(number):
     assert ids.validate_stir(number) == number.replace(" ", "")
 
 
-@pytest.mark.parametrize(
-    "value,code", [("106180825", "format"), ("006180825", "format"), ("30618082", "length")]
-)
+@pytest.mark.parametrize("value,code", [("106180825", "format"), ("006180825", "format"), ("30618082", "length")])
 def test_stir_with_bad_format_is_rejected(value, code):
     assert error_code(ids.validate_stir, value) == code
 

@@ -76,9 +76,7 @@ def test_uzbek_cyrillic_is_written_in_official_uzbek_latin(cyrillic, latin):
     assert to_uzbek_latin(cyrillic) == latin
 
 
-@pytest.mark.parametrize(
-    "spelling", ["O'zbekiston", "O`zbekiston", "O‘zbekiston", "O’zbekiston", "Oʻzbekiston"]
-)
+@pytest.mark.parametrize("spelling", ["O'zbekiston", "O`zbekiston", "O‘zbekiston", "O’zbekiston", "Oʻzbekiston"])
 def test_every_apostrophe_reads_as_the_okina_after_o_and_g(spelling):
     assert to_uzbek_cyrillic(spelling) == "Ўзбекистон"
 
