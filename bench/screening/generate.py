@@ -42,6 +42,9 @@ class Person:
     identifier: str | None = None
 
     def identity(self) -> tuple:
+        if self.culture == "en":
+            # Given and middle names can swap places in free-order matching: one identity.
+            return ("P", self.culture, self.surname, frozenset((self.given, self.father)))
         return ("P", self.culture, self.surname, self.given, self.father)
 
     def short_identity(self) -> tuple:
@@ -57,9 +60,10 @@ class Company:
     extra: int | None
     form: str  # limited_liability | jsc | national_company
     identifier: str | None = None
+    place: int | None = None
 
     def identity(self) -> tuple:
-        return ("O", self.stem, self.word, self.extra)
+        return ("O", self.stem, self.place, self.word, self.extra)
 
 
 @dataclass
@@ -216,6 +220,8 @@ def random_company(rng: random.Random) -> Company:
     form = rng.choices(["limited_liability", "jsc", "national_company"], weights=[75, 22, 3])[0]
     company = Company(country, rng.randrange(len(nd.COMPANY_STEMS)), word, extra, form)
     if rng.random() < 0.5:
+        company.place = rng.randrange(len(nd.COMPANY_PLACES))
+    if rng.random() < 0.5:
         company.identifier = make_bin(rng) if country == "kz" else make_stir(rng, True)
     return company
 
@@ -322,6 +328,9 @@ def render_company(c: Company, system: str, rng: random.Random, *, with_form: bo
     parts = [stem_lat if latin else stem_cyr]
     if system == "uz_cyr" and c.country == "uz" and any(ch in stem_lat for ch in "ʻqxQX"):
         parts = [rz.uzbek_latin_to_cyrillic(stem_lat)]  # an Uzbek stem: write it back in Cyrillic
+    if c.place is not None:
+        place_cyr, place_lat = nd.COMPANY_PLACES[c.place]
+        parts.append(place_lat if latin else place_cyr)
     if c.word is not None:
         ru, en = nd.COMPANY_WORDS[c.word]
         parts.append(en if latin else ru)
@@ -469,10 +478,11 @@ def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, w
         if kind == "extra_word":
             other = Company(entity.country, entity.stem, entity.word,
                             rng.randrange(len(nd.COMPANY_EXTRA)) if entity.extra is None else None,
-                            entity.form)
+                            entity.form, place=entity.place)
         elif kind == "other_word":
             other = Company(entity.country, entity.stem,
-                            rng.randrange(len(nd.COMPANY_WORDS)), entity.extra, entity.form)
+                            rng.randrange(len(nd.COMPANY_WORDS)), entity.extra, entity.form,
+                            place=entity.place)
         else:
             if not entity.identifier:
                 return None
@@ -503,7 +513,8 @@ def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, w
                 "ru": nd.RUSSIAN_FEMALE if entity.female else nd.RUSSIAN_MALE,
                 "uz": nd.UZBEK_FEMALE if entity.female else nd.UZBEK_MALE,
                 "en": ENGLISH_FEMALE if entity.female else ENGLISH_MALE}
-        other.given = rng.choice([g for g in pool[entity.culture] if g != entity.given])
+        other.given = rng.choice([g for g in pool[entity.culture]
+                                  if g not in (entity.given, entity.father)])
     elif kind == "father_son":
         if entity.culture == "en" or entity.female:
             return None

@@ -91,3 +91,10 @@ COMPANY_WORDS = [("Энерджи", "Energy"), ("Трейд", "Trade"), ("Сер
     ("Инжиниринг", "Engineering"), ("Ресурс", "Resource"), ]
 COMPANY_EXTRA = [("Плюс", "Plus"), ("Про", "Pro"), ("Сити", "City"),
                  ("Центр", "Center"),("Юг", "South"), ("Север", "North")]
+# Places often inserted into company names (Алматы Строй, Toshkent Invest).
+COMPANY_PLACES = [("Алматы", "Almaty"), ("Астана", "Astana"), ("Шымкент", "Shymkent"),
+    ("Қостанай", "Kostanay"), ("Семей", "Semey"), ("Түркістан", "Turkistan"),
+    ("Талдықорған", "Taldykorgan"), ("Петропавл", "Petropavl"), ("Өскемен", "Oskemen"),
+    ("Жезқазған", "Zhezkazgan"), ("Ташкент", "Tashkent"), ("Андижон", "Andijon"),
+    ("Наманган", "Namangan"), ("Қарши", "Qarshi"), ("Термиз", "Termiz"), ("Нукус", "Nukus"),
+    ("Жиззах", "Jizzax"), ("Гулистон", "Guliston"), ("Қўқон", "Qoʻqon"), ("Марғилон", "Margʻilon")]

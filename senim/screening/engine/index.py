@@ -43,6 +43,7 @@ from senim.screening.engine.scoring import (
 from senim.screening.engine.similarity import (
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
+    VOWEL_VARIANT,
     key_similarity,
     patronymics_agree,
 )
@@ -103,6 +104,9 @@ class Index:
             for deletion in _deletions(key):
                 self._by_deletion.setdefault(deletion, []).append(token_id)
         self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._token_loose = [loose_key(key) for key in self._vocabulary]
+        self._token_weight = word_weights(tuple(self._vocabulary), False)
+        self._token_generic = word_weights(tuple(self._vocabulary), True)
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -249,6 +253,8 @@ class Index:
         texts = _split(self._names[number])
         vocabulary = self._vocabulary
         alternatives = self._alternatives
+        token_loose = self._token_loose
+        token_weight = self._token_generic if is_organisation else self._token_weight
         names = []
         first = self._name_start[number]
         for offset, name in enumerate(range(first, self._name_start[number + 1])):
@@ -261,8 +267,8 @@ class Index:
                 is_organisation=is_organisation,
                 words=primaries,
                 keys=keys,
-                loose=tuple(loose_key(k) for k in primaries),
-                weights=word_weights(primaries, is_organisation),
+                loose=tuple(token_loose[t] for t in ids),
+                weights=tuple(token_weight[t] for t in ids),
                 patronymic=() if patronymic_id == NO_KEY else tuple(
                     vocabulary[patronymic_id].split("|")),
                 legal_forms=_forms_of(self._legal_forms[name]),
@@ -342,9 +348,14 @@ class Index:
         for name in profile.names:
             word_sets = []
             for word_keys in name.keys:
+                # A fuzzy match of a word that is itself a known name is discounted below any
+                # use in scoring (similarity.word_similarity), so only its exact and loose
+                # spellings can lead to a hit: skip its fuzzy neighbours here.
+                floor = VOWEL_VARIANT if self.is_known_name(word_keys[0]) else 0.0
                 ids: set[int] = set()
                 for key in word_keys:
-                    ids.update(token_id for token_id, _ in self._expand(key))
+                    ids.update(token_id for token_id, similarity in self._expand(key)
+                               if similarity >= floor)
                 word_sets.append(self._records_for(ids))
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)
@@ -379,18 +390,27 @@ class Index:
             bounds = dict(kept)
         return bounds
 
-    def _patronymic_conflict(self, profile: Profile, number: int) -> bool:
-        """True when every query patronymic disagrees with the record's (cheap pre-check)."""
-        query_stems = tuple(s for n in profile.names for s in n.patronymic)
+    def _patronymic_conflict(
+        self, query_stems: tuple[str, ...], number: int, memo: dict[int, bool],
+    ) -> bool:
+        """True when the record has patronymics and none agrees with the query's (a cheap
+        pre-check; ``memo`` caches the verdict per patronymic for one query)."""
         if not query_stems:
             return False
-        record_stems: list[str] = []
+        found = False
         for name in range(self._name_start[number], self._name_start[number + 1]):
             patronymic_id = self._patronymic[name]
-            if patronymic_id != NO_KEY:
-                record_stems.extend(self._vocabulary[patronymic_id].split("|"))
-        return bool(record_stems) and not patronymics_agree(
-            query_stems, tuple(record_stems), self.is_known_name)
+            if patronymic_id == NO_KEY:
+                continue
+            found = True
+            agrees = memo.get(patronymic_id)
+            if agrees is None:
+                agrees = memo[patronymic_id] = patronymics_agree(
+                    query_stems, tuple(self._vocabulary[patronymic_id].split("|")),
+                    self.is_known_name)
+            if agrees:
+                return False
+        return found
 
     def search_profile(
         self, profile: Profile, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
@@ -399,12 +419,14 @@ class Index:
         the patronymic penalty when patronymics disagree, plus the largest qualifier bonus)
         cannot reach ``threshold`` are skipped: the result is the same as scoring them all."""
         scored: list[tuple[float, int]] = []
+        query_stems = tuple(s for n in profile.names for s in n.patronymic)
+        memo: dict[int, bool] = {}
         for number, bound in self.candidates(profile).items():
             if bound < 1.0 or not profile.identifiers:
                 if bound + MAX_QUALIFIER_BONUS < threshold:
                     continue
                 if (bound * PATRONYMIC_MISMATCH + MAX_QUALIFIER_BONUS < threshold
-                        and self._patronymic_conflict(profile, number)):
+                        and self._patronymic_conflict(query_stems, number, memo)):
                     continue
             hit = score_profiles(profile, self._profile(number), self.is_known_name)
             if hit.score >= threshold:

@@ -34,7 +34,7 @@ _ORGANISATION_SCHEMAS = {"organization", "organisation", "company", "legalentity
 # Russian-style patronymic endings in key spelling (C = ч): -ович -евич -овна -евна -ична.
 _RUSSIAN_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>oviC|eviC|ovna|evna|iCna)$")
 # Russian -ич (Ильич, Никитич) is also a surname ending (Бабич): trusted only after the first word.
-_SHORT_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>iC)$")
+_SHORT_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>iC)$")
 # Kazakh joined patronymic: Кемелұлы / Kemeluly / Kemelūly, Әбішқызы / Abishkyzy / Äbişqyzy.
 _KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
 # Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
