@@ -17,6 +17,9 @@ from pathlib import Path
 
 from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record, names, similarity, transliteration
 from senim.screening.engine import index as index_module
+from senim.screening.engine.scoring import profile_of
+
+PEER_CANDIDATES = 25  # yente-like: the peer scores a short candidate list per query
 
 
 def _records(path: Path) -> Iterator[Record]:
@@ -65,11 +68,16 @@ def search(index_path: Path, queries_path: Path, split: str, out_path: Path) -> 
     load_s = time.perf_counter() - started
     queries = [_query(q) for q in json.loads(queries_path.read_text(encoding="utf-8"))[split]]
 
-    # 1. Quality: every candidate's score (threshold 0) and the candidate list for the peer.
+    # 1. Quality: every candidate's score (threshold 0), and the blocking candidates (best name
+    #    bound first, at most PEER_CANDIDATES) for the peer to score.
     results = {}
+    candidates = {}
     for query in queries:
         hits = index.search(query, limit=10, threshold=0.0)
         results[query.id] = [[h.record_id, h.score] for h in hits]
+        bounds = index.candidates(profile_of(query))
+        ranked = sorted(bounds.items(), key=lambda item: (-item[1], item[0]))[:PEER_CANDIDATES]
+        candidates[query.id] = [index.record_ids[number] for number, _ in ranked]
 
     # 2. Single-query latency at the default threshold, caches cleared first (cold start).
     _clear_caches(index)
@@ -96,7 +104,8 @@ def search(index_path: Path, queries_path: Path, split: str, out_path: Path) -> 
         "search_peak_rss_mb": _peak_rss_mb(),
         "rss_before_load_mb": rss_before,
     }
-    out_path.write_text(json.dumps({"summary": summary, "results": results}), encoding="utf-8")
+    out_path.write_text(json.dumps({"summary": summary, "results": results,
+                                    "candidates": candidates}), encoding="utf-8")
     return summary
 
 

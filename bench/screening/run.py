@@ -7,9 +7,10 @@
 Steps: generate (seeded) → build Senim's index in a subprocess (time, peak memory, save) → load it
 in another subprocess and run every query of the split (quality pass at threshold 0, cold single-
 query latency pass, cold batch pass) → score the same query→candidate pairs with logic-v2 in its
-own virtualenv (candidates = Senim's top 10 plus the true entity, so the peer is never penalised
-for Senim's blocking) → print precision/recall/F1 at each system's default threshold and at the
-best threshold found *on this split* (an oracle, shown for comparison only).
+own virtualenv (candidates = Senim's blocking candidates, best 25 by name bound, plus the true
+entity, so the peer is never penalised for Senim's blocking) → print precision/recall/F1 at
+each system's default threshold and at the best threshold found *on this split* (an oracle,
+shown for comparison only).
 """
 
 from __future__ import annotations
@@ -88,12 +89,12 @@ def breakdown(queries: list[dict], scores: dict[str, dict[str, float]], threshol
     return {k: f"{v[0]}/{v[1]}" for k, v in sorted(table.items())}
 
 
-def run_peer(work: Path, queries: list[dict], senim: dict[str, dict[str, float]],
+def run_peer(work: Path, queries: list[dict], blocking: dict[str, list[str]],
              watchlist: Path) -> tuple[dict[str, dict[str, float]], dict]:
     pairs = []
     needed: set[str] = set()
     for query in queries:
-        candidates = list(senim.get(query["id"], {}))[:10]
+        candidates = list(blocking.get(query["id"], []))
         if query["entity"] and query["entity"] not in candidates:
             candidates.append(query["entity"])
         for record_id in candidates:
@@ -157,7 +158,7 @@ def main() -> None:
                       "best": best_threshold(queries, senim)}}
     peer_timing: dict = {}
     if not args.no_peer:
-        peer, peer_timing = run_peer(work, queries, senim, watchlist)
+        peer, peer_timing = run_peer(work, queries, senim_out["candidates"], watchlist)
         rows["logic-v2"] = {"default": metrics(queries, peer, PEER_DEFAULT_THRESHOLD),
                             "best": best_threshold(queries, peer)}
     if args.sweep:
