@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from django.utils import translation
 
 from senim.core import audit_guard
 from senim.core.audit import PendingEvent, audit_record, audit_record_many, audit_verify
@@ -84,5 +85,5 @@ def test_audit_verify_command_exit_status(capsys):
     call_command("audit", "verify")
     assert "2" in capsys.readouterr().out
     _without_triggers("UPDATE core_auditevent SET changes = %s WHERE seq = %s", ['{"n": [null, 99]}', 1])
-    with pytest.raises(CommandError, match="#1"):
+    with translation.override("en"), pytest.raises(CommandError, match="#1"):
         call_command("audit", "verify")
