@@ -4,10 +4,11 @@ import datetime as dt
 import uuid
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from senim.accounts import selectors, services
 from senim.accounts.requests import AuthedRequest
+from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
 router = Router(tags=["accounts"])
@@ -98,7 +99,7 @@ class UserQuery(Schema):
 
 
 @router.get("/users", response=list[UserOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def user_list(request: AuthedRequest, filters: Query[UserQuery]):  # type: ignore[no-untyped-def]
     return selectors.user_list(actor=request.user, query=filters.q)
 

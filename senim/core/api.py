@@ -5,10 +5,11 @@ import uuid
 
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from senim.core import indicators, selectors
 from senim.core.access import ActorRequest, PermissionDenied, require
+from senim.core.pagination import Pagination
 from senim.core.policy import VIEW_AUDIT, VIEW_INDICATORS
 
 router = Router(tags=["core"])
@@ -59,7 +60,7 @@ class AuditQuery(Schema):
 
 
 @router.get("/audit-events", response=list[AuditEventOut], summary="Audit events, newest first")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def audit_events(request: ActorRequest, filters: Query[AuditQuery]):  # type: ignore[no-untyped-def]
     require(request.user, VIEW_AUDIT)
     return selectors.audit_event_list(

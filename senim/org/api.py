@@ -8,10 +8,11 @@ from django.conf import settings
 from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.pagination import Pagination
 from senim.org import importing, policy, selectors, services
 from senim.org.schemas import (
     CompanyIn,
@@ -50,7 +51,7 @@ def company_create(request: ActorRequest, payload: CompanyIn):  # type: ignore[n
 
 
 @router.get("/units", response=list[UnitOut])
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pagination, page_size=100)
 def unit_list(request: ActorRequest, company: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
     return selectors.unit_list(actor=request.user, company_id=company)
 
@@ -66,7 +67,7 @@ def unit_create(request: ActorRequest, payload: UnitIn):  # type: ignore[no-unty
 
 
 @router.get("/positions", response=list[PositionOut])
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pagination, page_size=100)
 def position_list(
     request: ActorRequest,
     company: uuid.UUID | None = None,  # type: ignore[no-untyped-def]
@@ -83,7 +84,7 @@ class EmployeeQuery(Schema):
 
 
 @router.get("/employees", response=list[EmployeeOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pagination, page_size=50)
 def employee_list(request: ActorRequest, filters: Query[EmployeeQuery]):  # type: ignore[no-untyped-def]
     return selectors.employee_list(
         actor=request.user, query=filters.q, sort=filters.sort, company_id=filters.company, active=filters.active

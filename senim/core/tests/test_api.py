@@ -3,7 +3,9 @@
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from senim.accounts import services as account_services
@@ -145,17 +147,6 @@ PAGINATED = [
 ]
 
 
-@pytest.mark.xfail(
-    reason=(
-        "App bug (found by schemathesis): every endpoint paginated with ninja's PageNumberPagination "
-        "(senim/org/api.py unit_list, position_list, employee_list; senim/core/api.py audit_events; "
-        "senim/accounts/api.py user_list) accepts any page >= 1, so ?page=4611686018427387904 (or any page whose "
-        "(page-1)*page_size exceeds 2**63-1) reaches the database as an OFFSET that overflows: SQLite raises "
-        "OverflowError / IntegrityError 'datatype mismatch' and the API answers 500. Bound `page` (e.g. a "
-        "PageNumberPagination subclass with Input.page le=10**6) or answer an empty page / 422."
-    ),
-    strict=True,
-)
 @pytest.mark.parametrize("url", PAGINATED)
 @pytest.mark.parametrize("page", [2**62])
 def test_huge_page_number_is_a_client_error(group, url, page):
@@ -221,3 +212,72 @@ def test_audit_list_query_count_does_not_grow_with_the_number_of_events(client, 
     few = count()
     _events(group, 40, 0)
     assert count() == few
+
+
+# --- NUL characters ------------------------------------------------------------------------------
+
+
+def _nul_requests(group) -> list[tuple[str, str, dict]]:
+    return [
+        ("get", "/api/v1/org/employees", {"q": "a\x00"}),
+        ("get", "/api/v1/org/positions", {"q": "a\x00"}),
+        ("get", "/api/v1/accounts/users", {"q": "a\x00"}),
+        ("get", AUDIT, {"actor": "\x00"}),
+        ("get", AUDIT, {"event_type": "\x00"}),
+        ("get", AUDIT, {"object": "\x00"}),
+        ("post", "/api/v1/accounts/tokens", {"name": "a\x00"}),
+        (
+            "post",
+            "/api/v1/org/employees",
+            {"company_id": str(group.a.id), "personnel_number": "NUL-1", "surname": "a\x00", "given_name": "b"},
+        ),
+        ("patch", f"/api/v1/org/employees/{group.in_leaf.id}", {"surname": "a\x00"}),
+        (
+            "post",
+            "/api/v1/org/companies",
+            {"name_en": "X\x00", "registration_kind": "foreign", "registration_number": "F-1", "country": "DE"},
+        ),
+        ("post", "/api/v1/org/units", {"company_id": str(group.a.id), "code": "Z\x00"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "index",
+    range(11),
+    ids=[
+        "employees-q",
+        "positions-q",
+        "users-q",
+        "audit-actor",
+        "audit-event_type",
+        "audit-object",
+        "token-create",
+        "employee-create",
+        "employee-patch",
+        "company-create",
+        "unit-create",
+    ],
+)
+def test_nul_character_in_api_text_is_never_a_server_error(group, index):
+    method, url, data = _nul_requests(group)[index]
+    client = Client(raise_request_exception=False)
+    headers = _bearer(user_with_role("admin"))
+    if method == "get":
+        response = client.get(url, data, **headers)
+    else:
+        response = getattr(client, method)(url, data, content_type="application/json", **headers)
+    assert response.status_code < 500, f"{method.upper()} {url} {data!r}"
+
+
+def test_nul_character_deep_inside_an_import_file_is_never_a_server_error(group):
+    rows = [f"{group.a.registration_number},P{i},Name{i},G" for i in range(400)]  # > 8 KB before the NUL
+    content = "\n".join(
+        ["company,personnel_number,surname,given_name", *rows, f"{group.a.registration_number},PX,Bad\x00,G"]
+    )
+    client = Client(raise_request_exception=False)
+    response = client.post(
+        "/api/v1/org/imports/employees?dry_run=false&valid_only=true",
+        {"file": SimpleUploadedFile("staff.csv", content.encode(), "text/csv")},
+        **_bearer(user_with_role("officer")),
+    )
+    assert response.status_code < 500

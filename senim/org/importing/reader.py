@@ -134,6 +134,8 @@ def read_table(
             number += 1
             if not any(cells):
                 continue
+            if any("\x00" in cell for cell in cells):
+                raise FileRejected(_("Line %(line)d contains a NUL character; the file is damaged.") % {"line": number})
             yield number, {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header) if name}
 
     return header, body()
