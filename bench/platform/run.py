@@ -51,11 +51,21 @@ def _write_xlsx(path: Path, count: int) -> None:
         unit = rng.choice(codes)
         hired = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000))
         row = {
-            "company": spec.number, "personnel_number": f"B{n:06d}", "surname": person.surname,
-            "given_name": person.given_name, "patronymic": person.patronymic, "surname_latin": person.surname_latin,
-            "given_name_latin": person.given_name_latin, "patronymic_latin": person.patronymic_latin,
-            "iin": person.iin or "", "pinfl": person.pinfl or "", "unit_code": unit, "position_code": f"{unit}-SPEC",
-            "hire_date": hired, "dismissal_date": None, "email": f"b{n:06d}@bench.test",
+            "company": spec.number,
+            "personnel_number": f"B{n:06d}",
+            "surname": person.surname,
+            "given_name": person.given_name,
+            "patronymic": person.patronymic,
+            "surname_latin": person.surname_latin,
+            "given_name_latin": person.given_name_latin,
+            "patronymic_latin": person.patronymic_latin,
+            "iin": person.iin or "",
+            "pinfl": person.pinfl or "",
+            "unit_code": unit,
+            "position_code": f"{unit}-SPEC",
+            "hire_date": hired,
+            "dismissal_date": None,
+            "email": f"b{n:06d}@bench.test",
         }
         sheet.append([row[c] for c in COLUMNS])
     book.save(path)
@@ -92,9 +102,11 @@ def main() -> None:
         result = employee_import.apply(actor=None, plan=plan)
         imported = time.perf_counter()
         assert plan.ok and result.created == args.employees, (plan.errors[:3], result)
-        print(f"Import of {args.employees:,} employees from XLSX ({xlsx.stat().st_size / 1e6:.1f} MB): "
-              f"read+validate {validated - started:.1f} s, write {imported - validated:.1f} s, "
-              f"total {imported - started:.1f} s (target ≤ 30 s)")
+        print(
+            f"Import of {args.employees:,} employees from XLSX ({xlsx.stat().st_size / 1e6:.1f} MB): "
+            f"read+validate {validated - started:.1f} s, write {imported - validated:.1f} s, "
+            f"total {imported - started:.1f} s (target ≤ 30 s)"
+        )
         print(f"Employees in the database: {Employee.objects.count():,}\n")
 
         client = Client()

@@ -1,8 +1,8 @@
 """Dashboard, indicators and the audit trail; the `permission_required` guard for every app."""
 
 import csv
-import uuid
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import Any

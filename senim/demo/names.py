@@ -162,9 +162,7 @@ def _ends_in_consonant(name: str) -> bool:
 
 # Fathers whose names take a patronymic suffix cleanly: ending in a consonant, or irregular.
 _KZ_FATHERS = tuple(name for name in _KZ_MALE if _ends_in_consonant(name))
-_RU_FATHERS = tuple(
-    name for name in _RU_MALE if _ends_in_consonant(name) or name in _IRREGULAR_PATRONYMICS
-)
+_RU_FATHERS = tuple(name for name in _RU_MALE if _ends_in_consonant(name) or name in _IRREGULAR_PATRONYMICS)
 _UZ_FATHERS = tuple(name for name in _UZ_MALE if _ends_in_consonant(name))
 
 
@@ -202,9 +200,7 @@ class DemoPerson:
     @property
     def full_name_latin(self) -> str:
         """Return the Latin name in register order."""
-        return " ".join(
-            part for part in (self.surname_latin, self.given_name_latin, self.patronymic_latin) if part
-        )
+        return " ".join(part for part in (self.surname_latin, self.given_name_latin, self.patronymic_latin) if part)
 
 
 class PersonGenerator:
@@ -214,9 +210,7 @@ class PersonGenerator:
         self._random = random.Random(seed)
         self._issued: set[str] = set()
 
-    def person(
-        self, nationality: Nationality | None = None, *, country: Country | None = None
-    ) -> DemoPerson:
+    def person(self, nationality: Nationality | None = None, *, country: Country | None = None) -> DemoPerson:
         """Return the next person of this nationality (else one drawn from the group's mix).
 
         The country of work decides between IIN and PINFL; by default Kazakhs work in KZ, Uzbeks in UZ

@@ -3,8 +3,8 @@ happened and the outcome, so a 35,000-row file never holds a web request open.""
 
 import logging
 import uuid
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
