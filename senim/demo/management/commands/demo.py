@@ -29,4 +29,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{username:<14}{password:<18}{role}")
         self.stdout.write("")
         if not options["no_serve"]:
-            call_command("serve", bind=host, no_migrate=True)
+            call_command("serve", bind=host, no_migrate=True, with_worker=True)
