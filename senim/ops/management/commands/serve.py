@@ -45,6 +45,6 @@ class Command(BaseCommand):
 
     def _start_worker(self) -> None:
         """A `senim worker` child process that ends when the server does."""
-        worker = subprocess.Popen([sys.executable, "-m", "senim.cli", "worker"])  # noqa: S603 (our own command)
+        worker = subprocess.Popen([sys.executable, "-m", "senim.cli", "worker"])
         atexit.register(worker.terminate)
         self.stdout.write(f"Background worker started (pid {worker.pid}).")
