@@ -9,6 +9,7 @@ that names are compared without them and the types are compared separately.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -86,7 +87,7 @@ _AMBIGUOUS = {"ақ", "aq", "ok", "ок", "мм", "dm", "дм", "сп", "qk", "�
 
 
 def _word_form(word: str) -> str:
-    return word.replace("'", "")
+    return word.replace("'", "") if "'" in word else word
 
 
 _PHRASES: dict[tuple[str, ...], str] = {}
@@ -132,20 +133,26 @@ def _close(word: str, form: str) -> bool:
     return OSA.distance(word, form, score_cutoff=1) <= 1
 
 
-def _match_at(words: Sequence[str], start: int, forward: bool) -> tuple[int, str]:
-    """(length, type) of the longest legal-form phrase at the start (or end) of ``words``."""
+_FIRST_WORDS = frozenset(phrase[0] for phrase in _PHRASES)
+_LAST_WORDS = frozenset(phrase[-1] for phrase in _PHRASES)
+
+
+@lru_cache(maxsize=65536)
+def _match_edge(window: tuple[str, ...], forward: bool) -> tuple[int, str]:
+    """(length, type) of the longest legal-form phrase at the start (``forward``) or the end of
+    ``window`` (word forms, at most ``_LONGEST`` of them). Spelled-out forms at the start may
+    carry one typo per word."""
+    edge = window[0] if forward else window[-1]
     fuzzy: list[tuple[tuple[str, ...], str]] = []
-    edge = _word_form(words[start]) if forward else ""
-    if forward and len(edge) >= 6 and len(words) > 1:
+    if forward and len(edge) >= 6 and len(window) > 1:
         for first, phrases in _MULTIWORD_BY_FIRST.items():
             # Cheap gate first: a typo rarely hits both of the first two letters.
             if (first[0] == edge[0] or first[1] == edge[1]) and _close(edge, first):
                 fuzzy.extend(phrases)
-    for length in range(min(_LONGEST, len(words)), 0, -1):
-        window = words[start:start + length] if forward else words[len(words) - length:]
-        phrase = tuple(_word_form(w) for w in window)
-        if len(phrase) != length:
-            continue
+    if not fuzzy and edge not in (_FIRST_WORDS if forward else _LAST_WORDS):
+        return 0, ""
+    for length in range(len(window), 0, -1):
+        phrase = window[:length] if forward else window[len(window) - length:]
         found = _PHRASES.get(phrase)
         if found is not None:
             return length, found
@@ -155,6 +162,14 @@ def _match_at(words: Sequence[str], start: int, forward: bool) -> tuple[int, str
             ):
                 return length, kind
     return 0, ""
+
+
+def _match_at(words: Sequence[str], start: int, forward: bool) -> tuple[int, str]:
+    """(length, type) of the longest legal-form phrase at ``start`` (forward) or at the end."""
+    forms = tuple(_word_form(w) for w in words)
+    if forward:
+        return _match_edge(forms[start:start + _LONGEST], True)
+    return _match_edge(forms[-_LONGEST:], False)
 
 
 def strip_legal_forms(

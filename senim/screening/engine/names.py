@@ -45,6 +45,7 @@ _FAMILY_NAME = re.compile(r"(ov|ev|ova|eva|skii|skaia|enko)$")
 FAMILY_NAME_WEIGHT = 1.5
 
 
+@lru_cache(maxsize=256)
 def schema_is_organisation(schema: str | None) -> bool:
     return (schema or "").replace("_", "").replace(" ", "").lower() in _ORGANISATION_SCHEMAS
 
@@ -110,11 +111,14 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
 def word_weights(primary_keys: tuple[str, ...], is_organisation: bool) -> tuple[float, ...]:
     """Weight of each word in a comparison: generic company words count half, family names
     (by their ending) 1.5, everything else 1."""
+    return tuple(_word_weight(k, is_organisation) for k in primary_keys)
+
+
+@lru_cache(maxsize=262144)
+def _word_weight(key: str, is_organisation: bool) -> float:
     if is_organisation:
-        return tuple(GENERIC_WEIGHT if k in GENERIC_KEYS else 1.0 for k in primary_keys)
-    return tuple(
-        FAMILY_NAME_WEIGHT if len(k) > 4 and _FAMILY_NAME.search(k) else 1.0 for k in primary_keys
-    )
+        return GENERIC_WEIGHT if key in GENERIC_KEYS else 1.0
+    return FAMILY_NAME_WEIGHT if len(key) > 4 and _FAMILY_NAME.search(key) else 1.0
 
 
 def _organisation_key(key: str) -> str:

@@ -86,46 +86,44 @@ def has_quotes(text: str) -> bool:
     return _ANY_QUOTE.search(text) is not None
 
 
+_QUOTE_SPLIT = re.compile("([" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + AMBIGUOUS_QUOTES) + "])")
+
+
 def quote_depths(text: str) -> list[tuple[str, int, bool]]:
     """Split folded ``text`` into words with their quote nesting depth.
 
     Returns ``(word, depth, opens_quote_after)`` where ``opens_quote_after`` tells whether the next
     non-space character after the word opens a quote (as in АО «НК «ҚазМұнайГаз»» for "нк"). Nested
-    and unbalanced quotes of every kind are tolerated.
+    and unbalanced quotes of every kind are tolerated. An ambiguous quote (" “ ”) opens after a
+    space, the start or another opening quote, and closes otherwise.
     """
     words: list[tuple[str, int, bool]] = []
     depth = 0
     previous = " "
-    buffer: list[str] = []
-    buffer_depth = 0
-
-    def flush(opens: bool) -> None:
-        if buffer:
-            for word in _WORD.findall("".join(buffer)):
-                words.append((_trim(word), buffer_depth, False))
-            if words and opens and words[-1][1] == buffer_depth:
-                word, d, _ = words[-1]
-                words[-1] = (word, d, True)
-            buffer.clear()
-
-    for char in text:
-        opening = char in OPENING_QUOTES or (
-            char in AMBIGUOUS_QUOTES and (previous.isspace() or previous in OPENING_QUOTES)
+    for index, part in enumerate(_QUOTE_SPLIT.split(text)):
+        if not part:
+            continue
+        if index % 2 == 0:  # text between quotes
+            for word in _WORD.findall(part):
+                trimmed = _trim(word)
+                if trimmed:
+                    words.append((trimmed, depth, False))
+            previous = part[-1]
+            continue
+        opening = part in OPENING_QUOTES or (
+            part in AMBIGUOUS_QUOTES and (previous.isspace() or previous in OPENING_QUOTES)
         )
-        closing = not opening and (char in CLOSING_QUOTES or char in AMBIGUOUS_QUOTES)
         if opening:
-            flush(True)
+            if words and words[-1][1] == depth and not words[-1][2] and (
+                previous.isspace() or previous == words[-1][0][-1:]
+            ):
+                word, word_depth, _ = words[-1]
+                words[-1] = (word, word_depth, True)
             depth += 1
-        elif closing:
-            flush(False)
-            depth = max(0, depth - 1)
         else:
-            if not buffer:
-                buffer_depth = depth
-            buffer.append(char)
-        previous = char
-    flush(False)
-    return [w for w in words if w[0]]
+            depth = max(0, depth - 1)
+        previous = part
+    return words
 
 
 _MEANINGFUL_TRAILING_APOSTROPHE = re.compile(r"[agiounysc]'$")
