@@ -1,7 +1,7 @@
 """Senim engine side of the benchmark, run as a subprocess so memory and time are its own.
 
-    python -m bench.screening.engine_worker build WATCHLIST.jsonl INDEX.pkl   → JSON on stdout
-    python -m bench.screening.engine_worker search INDEX.pkl QUERIES.json SPLIT OUT.json
+python -m bench.screening.engine_worker build WATCHLIST.jsonl INDEX.pkl   → JSON on stdout
+python -m bench.screening.engine_worker search INDEX.pkl QUERIES.json SPLIT OUT.json
 """
 
 from __future__ import annotations
@@ -26,9 +26,15 @@ def _records(path: Path) -> Iterator[Record]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             data = json.loads(line)
-            yield Record(id=data["id"], schema=data["schema"], names=data["names"],
-                         identifiers=data["identifiers"], birth_dates=data["birth_dates"],
-                         countries=data["countries"], gender=data["gender"])
+            yield Record(
+                id=data["id"],
+                schema=data["schema"],
+                names=data["names"],
+                identifiers=data["identifiers"],
+                birth_dates=data["birth_dates"],
+                countries=data["countries"],
+                gender=data["gender"],
+            )
 
 
 def _peak_rss_mb() -> float:
@@ -42,13 +48,24 @@ def build(watchlist: Path, index_path: Path) -> dict:
     started = time.perf_counter()
     index.save(index_path)
     saved = time.perf_counter() - started
-    return {"build_s": built, "save_s": saved, "peak_rss_mb": _peak_rss_mb(),
-            "index_mb": index_path.stat().st_size / 1e6, "entities": len(index)}
+    return {
+        "build_s": built,
+        "save_s": saved,
+        "peak_rss_mb": _peak_rss_mb(),
+        "index_mb": index_path.stat().st_size / 1e6,
+        "entities": len(index),
+    }
 
 
 def _query(data: dict) -> Query:
-    return Query(names=data["names"], schema=data["schema"], identifiers=data["identifiers"],
-                 birth_dates=data["birth_dates"], countries=data["countries"], id=data["id"])
+    return Query(
+        names=data["names"],
+        schema=data["schema"],
+        identifiers=data["identifiers"],
+        birth_dates=data["birth_dates"],
+        countries=data["countries"],
+        id=data["id"],
+    )
 
 
 def _clear_caches(index: Index) -> None:
@@ -104,8 +121,9 @@ def search(index_path: Path, queries_path: Path, split: str, out_path: Path) -> 
         "search_peak_rss_mb": _peak_rss_mb(),
         "rss_before_load_mb": rss_before,
     }
-    out_path.write_text(json.dumps({"summary": summary, "results": results,
-                                    "candidates": candidates}), encoding="utf-8")
+    out_path.write_text(
+        json.dumps({"summary": summary, "results": results, "candidates": candidates}), encoding="utf-8"
+    )
     return summary
 
 
@@ -114,7 +132,6 @@ if __name__ == "__main__":
     if command == "build":
         print(json.dumps(build(Path(sys.argv[2]), Path(sys.argv[3]))))
     elif command == "search":
-        print(json.dumps(search(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4],
-                                Path(sys.argv[5]))))
+        print(json.dumps(search(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], Path(sys.argv[5]))))
     else:
         raise SystemExit(f"unknown command {command!r}")

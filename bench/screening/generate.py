@@ -116,14 +116,11 @@ def _levenshtein(a: str, b: str) -> int:
 
 def make_world() -> World:
     world = World()
-    world.kz_surnames = [_kazakh_surname(s, False) for s in nd.KAZAKH_SURNAME_STEMS] + [
-        a for a, _ in nd.KAZAKH_NEAR]
-    pools = [world.kz_surnames, nd.RUSSIAN_SURNAMES, nd.UZBEK_SURNAMES,
-             [s for s, _ in nd.ENGLISH_SURNAMES]]
+    world.kz_surnames = [_kazakh_surname(s, False) for s in nd.KAZAKH_SURNAME_STEMS] + [a for a, _ in nd.KAZAKH_NEAR]
+    pools = [world.kz_surnames, nd.RUSSIAN_SURNAMES, nd.UZBEK_SURNAMES, [s for s, _ in nd.ENGLISH_SURNAMES]]
     for pool in pools:
         for a in pool:
-            near = [b for b in pool if b != a and _levenshtein(a.lower(), b.lower()) <= 2
-                    and abs(len(a) - len(b)) <= 2]
+            near = [b for b in pool if b != a and _levenshtein(a.lower(), b.lower()) <= 2 and abs(len(a) - len(b)) <= 2]
             if near:
                 world.near[a] = near
     for pairs in (nd.KAZAKH_NEAR, nd.RUSSIAN_NEAR, nd.UZBEK_NEAR, nd.ENGLISH_NEAR):
@@ -233,16 +230,18 @@ PERSON_SYSTEMS = {
     "uz": ["uz_lat", "uz_cyr", "ru_cyr", "uz_lat_ru", "english"],
     "en": ["english", "ru_cyr", "upper"],
 }
-COMPANY_SYSTEMS = {"kz": ["ru_cyr", "kk_cyr", "english", "ru_full"],
-                   "uz": ["uz_lat", "uz_cyr", "ru_cyr", "english"]}
+COMPANY_SYSTEMS = {"kz": ["ru_cyr", "kk_cyr", "english", "ru_full"], "uz": ["uz_lat", "uz_cyr", "ru_cyr", "english"]}
 
 
 def person_parts(p: Person, system: str) -> tuple[str, str, str | None]:
     """(surname, given, patronymic or None) as written in ``system``."""
     if p.culture == "kz":
         native_patronymic = p.father + ("қызы" if p.female else "ұлы")
-        russian = (p.surname.translate(rz.KAZAKH_TO_RUSSIAN), p.given.translate(rz.KAZAKH_TO_RUSSIAN),
-                   _patronymic_ru(p.father, p.female))
+        russian = (
+            p.surname.translate(rz.KAZAKH_TO_RUSSIAN),
+            p.given.translate(rz.KAZAKH_TO_RUSSIAN),
+            _patronymic_ru(p.father, p.female),
+        )
         if system == "kk_cyr":
             return p.surname, p.given, native_patronymic
         if system == "ru_cyr":
@@ -264,20 +263,29 @@ def person_parts(p: Person, system: str) -> tuple[str, str, str | None]:
             return p.surname, p.given, patronymic
         if system == "icao":
             return rz.icao(p.surname), rz.icao(p.given), rz.icao(patronymic)
-        return rz.old_passport(p.surname), rz.old_passport(p.given), (
-            rz.old_passport(patronymic) if system == "old" else None)
+        return (
+            rz.old_passport(p.surname),
+            rz.old_passport(p.given),
+            (rz.old_passport(patronymic) if system == "old" else None),
+        )
     if p.culture == "uz":
         latin_patronymic = p.father + (" qizi" if p.female else " oʻgʻli")
         if system == "uz_lat":
             return p.surname, p.given, latin_patronymic
-        cyr = (rz.uzbek_latin_to_cyrillic(p.surname), rz.uzbek_latin_to_cyrillic(p.given),
-               rz.uzbek_latin_to_cyrillic(latin_patronymic))
+        cyr = (
+            rz.uzbek_latin_to_cyrillic(p.surname),
+            rz.uzbek_latin_to_cyrillic(p.given),
+            rz.uzbek_latin_to_cyrillic(latin_patronymic),
+        )
         if system == "uz_cyr":
             return cyr
         if system == "ru_cyr":
             father = rz.uzbek_latin_to_cyrillic(p.father)
-            return (cyr[0].translate(rz.UZBEK_CYR_TO_RUSSIAN), cyr[1].translate(rz.UZBEK_CYR_TO_RUSSIAN),
-                    _patronymic_ru(father, p.female))
+            return (
+                cyr[0].translate(rz.UZBEK_CYR_TO_RUSSIAN),
+                cyr[1].translate(rz.UZBEK_CYR_TO_RUSSIAN),
+                _patronymic_ru(father, p.female),
+            )
         if system == "uz_lat_ru":
             return p.surname.replace("ʻ", ""), p.given.replace("ʻ", ""), _patronymic_uz_latin_ru(p.father, p.female)
         ru = rz.uzbek_latin_to_cyrillic(p.surname).translate(rz.UZBEK_CYR_TO_RUSSIAN)
@@ -293,8 +301,9 @@ def person_parts(p: Person, system: str) -> tuple[str, str, str | None]:
     return p.surname, p.given, middle or None
 
 
-def render_person(p: Person, system: str, rng: random.Random, *, swap: bool | None = None,
-                  drop_patronymic: bool = False) -> str:
+def render_person(
+    p: Person, system: str, rng: random.Random, *, swap: bool | None = None, drop_patronymic: bool = False
+) -> str:
     surname, given, patronymic = person_parts(p, system)
     if drop_patronymic:
         patronymic = None
@@ -313,12 +322,30 @@ def render_person(p: Person, system: str, rng: random.Random, *, swap: bool | No
 
 
 _FORM_WORDS = {
-    "limited_liability": {"ru_cyr": "ТОО", "kk_cyr": "ЖШС", "english": "LLP", "uz_lat": "MChJ",
-                          "uz_cyr": "МЧЖ", "ru_full": "Товарищество с ограниченной ответственностью"},
-    "jsc": {"ru_cyr": "АО", "kk_cyr": "АҚ", "english": "JSC", "uz_lat": "AJ", "uz_cyr": "АЖ",
-            "ru_full": "Акционерное общество"},
-    "national_company": {"ru_cyr": "АО «НК", "kk_cyr": "АҚ «ҰК", "english": "JSC NC",
-                         "uz_lat": "AJ", "uz_cyr": "АЖ", "ru_full": "Акционерное общество «НК"},
+    "limited_liability": {
+        "ru_cyr": "ТОО",
+        "kk_cyr": "ЖШС",
+        "english": "LLP",
+        "uz_lat": "MChJ",
+        "uz_cyr": "МЧЖ",
+        "ru_full": "Товарищество с ограниченной ответственностью",
+    },
+    "jsc": {
+        "ru_cyr": "АО",
+        "kk_cyr": "АҚ",
+        "english": "JSC",
+        "uz_lat": "AJ",
+        "uz_cyr": "АЖ",
+        "ru_full": "Акционерное общество",
+    },
+    "national_company": {
+        "ru_cyr": "АО «НК",
+        "kk_cyr": "АҚ «ҰК",
+        "english": "JSC NC",
+        "uz_lat": "AJ",
+        "uz_cyr": "АЖ",
+        "ru_full": "Акционерное общество «НК",
+    },
 }
 
 
@@ -367,13 +394,13 @@ def typo(text: str, rng: random.Random) -> str:
     alphabet = _CYR_NEIGHBOURS if any("а" <= ch.lower() <= "я" for ch in word) else _LAT_NEIGHBOURS
     kind = rng.choice(["substitute", "delete", "insert", "transpose"])
     if kind == "substitute":
-        word = word[:position] + rng.choice(alphabet) + word[position + 1:]
+        word = word[:position] + rng.choice(alphabet) + word[position + 1 :]
     elif kind == "delete":
-        word = word[:position] + word[position + 1:]
+        word = word[:position] + word[position + 1 :]
     elif kind == "insert":
         word = word[:position] + rng.choice(alphabet) + word[position:]
     else:
-        word = word[:position] + word[position + 1] + word[position] + word[position + 2:]
+        word = word[:position] + word[position + 1] + word[position] + word[position + 2 :]
     words[index] = word
     return " ".join(words)
 
@@ -384,20 +411,31 @@ def entity_record(number: int, entity: Person | Company, rng: random.Random) -> 
         systems = PERSON_SYSTEMS[entity.culture]
         native = systems[0]
         chosen = [native, *rng.sample(systems[1:], k=rng.choice([0, 1, 1, 2]))]
-        names = list(dict.fromkeys(render_person(entity, s, rng, swap=False if s == native else None)
-                                   for s in chosen))
-        return {"id": f"e{number}", "schema": "Person", "names": names,
-                "identifiers": [entity.identifier] if entity.identifier else [],
-                "birth_dates": [entity.birth] if entity.birth else [],
-                "countries": [entity.country] if entity.country else [],
-                "gender": "f" if entity.female else "m", "_systems": chosen}
+        names = list(dict.fromkeys(render_person(entity, s, rng, swap=False if s == native else None) for s in chosen))
+        return {
+            "id": f"e{number}",
+            "schema": "Person",
+            "names": names,
+            "identifiers": [entity.identifier] if entity.identifier else [],
+            "birth_dates": [entity.birth] if entity.birth else [],
+            "countries": [entity.country] if entity.country else [],
+            "gender": "f" if entity.female else "m",
+            "_systems": chosen,
+        }
     native = COMPANY_SYSTEMS[entity.country][0]
     others = COMPANY_SYSTEMS[entity.country][1:]
     chosen = [native, *rng.sample(others, k=rng.choice([0, 1, 1, 2]))]
     names = list(dict.fromkeys(render_company(entity, s, rng) for s in chosen))
-    return {"id": f"e{number}", "schema": "Organization", "names": names,
-            "identifiers": [entity.identifier] if entity.identifier else [],
-            "birth_dates": [], "countries": [entity.country], "gender": None, "_systems": chosen}
+    return {
+        "id": f"e{number}",
+        "schema": "Organization",
+        "names": names,
+        "identifiers": [entity.identifier] if entity.identifier else [],
+        "birth_dates": [],
+        "countries": [entity.country],
+        "gender": None,
+        "_systems": chosen,
+    }
 
 
 def generate_entities(count: int, seed: int) -> Iterator[tuple[Person | Company, dict]]:
@@ -414,9 +452,19 @@ def generate_entities(count: int, seed: int) -> Iterator[tuple[Person | Company,
         number += 1
 
 
-def _query_from_person(p: Person, rng: random.Random, avoid: list[str], *, label: str,
-                       entity_id: str | None, kind: str, allow_typo: bool, birth: str | None = None,
-                       identifier: str | None = None, may_drop: bool = True) -> dict:
+def _query_from_person(
+    p: Person,
+    rng: random.Random,
+    avoid: list[str],
+    *,
+    label: str,
+    entity_id: str | None,
+    kind: str,
+    allow_typo: bool,
+    birth: str | None = None,
+    identifier: str | None = None,
+    may_drop: bool = True,
+) -> dict:
     systems = PERSON_SYSTEMS[p.culture]
     if not may_drop and p.culture != "en":
         systems = [s for s in systems if s != "english"]  # English style has no patronymic
@@ -433,9 +481,17 @@ def _query_from_person(p: Person, rng: random.Random, avoid: list[str], *, label
         variations.append("typo")
     if rng.random() < 0.1:
         text = text.upper()
-    query = {"names": [text], "schema": "Person", "label": label, "kind": kind,
-             "entity": entity_id, "variations": variations, "identifiers": [], "birth_dates": [],
-             "countries": []}
+    query = {
+        "names": [text],
+        "schema": "Person",
+        "label": label,
+        "kind": kind,
+        "entity": entity_id,
+        "variations": variations,
+        "identifiers": [],
+        "birth_dates": [],
+        "countries": [],
+    }
     if birth:
         query["birth_dates"] = [birth]
     elif p.birth and rng.random() < 0.3:
@@ -449,9 +505,17 @@ def _query_from_person(p: Person, rng: random.Random, avoid: list[str], *, label
     return query
 
 
-def _query_from_company(c: Company, rng: random.Random, avoid: list[str], *, label: str,
-                        entity_id: str | None, kind: str, allow_typo: bool,
-                        identifier: str | None = None) -> dict:
+def _query_from_company(
+    c: Company,
+    rng: random.Random,
+    avoid: list[str],
+    *,
+    label: str,
+    entity_id: str | None,
+    kind: str,
+    allow_typo: bool,
+    identifier: str | None = None,
+) -> dict:
     systems = COMPANY_SYSTEMS[c.country]
     fresh = [s for s in systems if s not in avoid] or systems
     system = rng.choice(fresh)
@@ -461,9 +525,17 @@ def _query_from_company(c: Company, rng: random.Random, avoid: list[str], *, lab
     if allow_typo and rng.random() < 0.15:
         text = typo(text, rng)
         variations.append("typo")
-    query = {"names": [text], "schema": "Organization", "label": label, "kind": kind,
-             "entity": entity_id, "variations": variations, "identifiers": [], "birth_dates": [],
-             "countries": []}
+    query = {
+        "names": [text],
+        "schema": "Organization",
+        "label": label,
+        "kind": kind,
+        "entity": entity_id,
+        "variations": variations,
+        "identifiers": [],
+        "birth_dates": [],
+        "countries": [],
+    }
     if identifier:
         query["identifiers"] = [identifier]
     elif c.identifier and label == "variant" and rng.random() < 0.15:
@@ -471,18 +543,34 @@ def _query_from_company(c: Company, rng: random.Random, avoid: list[str], *, lab
     return query
 
 
-def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, world: World,
-                   seen: set[tuple], short_counts: Counter[tuple]) -> dict | None:
+def _hard_negative(
+    entity: Person | Company,
+    record: dict,
+    rng: random.Random,
+    world: World,
+    seen: set[tuple],
+    short_counts: Counter[tuple],
+) -> dict | None:
     if isinstance(entity, Company):
         kind = rng.choice(["extra_word", "other_word", "id_conflict"])
         if kind == "extra_word":
-            other = Company(entity.country, entity.stem, entity.word,
-                            rng.randrange(len(nd.COMPANY_EXTRA)) if entity.extra is None else None,
-                            entity.form, place=entity.place)
+            other = Company(
+                entity.country,
+                entity.stem,
+                entity.word,
+                rng.randrange(len(nd.COMPANY_EXTRA)) if entity.extra is None else None,
+                entity.form,
+                place=entity.place,
+            )
         elif kind == "other_word":
-            other = Company(entity.country, entity.stem,
-                            rng.randrange(len(nd.COMPANY_WORDS)), entity.extra, entity.form,
-                            place=entity.place)
+            other = Company(
+                entity.country,
+                entity.stem,
+                rng.randrange(len(nd.COMPANY_WORDS)),
+                entity.extra,
+                entity.form,
+                place=entity.place,
+            )
         else:
             if not entity.identifier:
                 return None
@@ -494,11 +582,13 @@ def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, w
             identifier = make_bin(rng) if entity.country == "kz" else make_stir(rng, True)
             if identifier == entity.identifier:
                 return None
-        return _query_from_company(other, rng, [], label="hard_negative", entity_id=None,
-                                   kind=kind, allow_typo=False, identifier=identifier)
+        return _query_from_company(
+            other, rng, [], label="hard_negative", entity_id=None, kind=kind, allow_typo=False, identifier=identifier
+        )
     kind = rng.choice(["near_surname", "other_given", "father_son", "id_conflict"])
-    other = Person(entity.culture, entity.female, entity.surname, entity.given, entity.father,
-                   None, entity.country, None)
+    other = Person(
+        entity.culture, entity.female, entity.surname, entity.given, entity.father, None, entity.country, None
+    )
     birth = None
     identifier = None
     if kind == "near_surname":
@@ -509,12 +599,13 @@ def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, w
         choice = rng.choice(near)
         other.surname = _feminine(choice) if entity.female and entity.culture != "en" else choice
     elif kind == "other_given":
-        pool = {"kz": nd.KAZAKH_FEMALE if entity.female else nd.KAZAKH_MALE,
-                "ru": nd.RUSSIAN_FEMALE if entity.female else nd.RUSSIAN_MALE,
-                "uz": nd.UZBEK_FEMALE if entity.female else nd.UZBEK_MALE,
-                "en": ENGLISH_FEMALE if entity.female else ENGLISH_MALE}
-        other.given = rng.choice([g for g in pool[entity.culture]
-                                  if g not in (entity.given, entity.father)])
+        pool = {
+            "kz": nd.KAZAKH_FEMALE if entity.female else nd.KAZAKH_MALE,
+            "ru": nd.RUSSIAN_FEMALE if entity.female else nd.RUSSIAN_MALE,
+            "uz": nd.UZBEK_FEMALE if entity.female else nd.UZBEK_MALE,
+            "en": ENGLISH_FEMALE if entity.female else ENGLISH_MALE,
+        }
+        other.given = rng.choice([g for g in pool[entity.culture] if g not in (entity.given, entity.father)])
     elif kind == "father_son":
         if entity.culture == "en" or entity.female:
             return None
@@ -526,19 +617,30 @@ def _hard_negative(entity: Person | Company, record: dict, rng: random.Random, w
     else:
         if not entity.identifier:
             return None
-        identifier = (make_iin(rng, entity.birth, entity.female) if entity.culture == "kz"
-                      else make_pinfl(rng, entity.birth, entity.female))
+        identifier = (
+            make_iin(rng, entity.birth, entity.female)
+            if entity.culture == "kz"
+            else make_pinfl(rng, entity.birth, entity.female)
+        )
         if identifier == entity.identifier:
             return None
     if kind != "id_conflict" and other.identity() in seen:
         return None
-    query = _query_from_person(other, rng, [], label="hard_negative", entity_id=None, kind=kind,
-                               allow_typo=False, birth=birth, identifier=identifier,
-                               may_drop=short_counts[other.short_identity()] == 0)
+    query = _query_from_person(
+        other,
+        rng,
+        [],
+        label="hard_negative",
+        entity_id=None,
+        kind=kind,
+        allow_typo=False,
+        birth=birth,
+        identifier=identifier,
+        may_drop=short_counts[other.short_identity()] == 0,
+    )
     if kind == "father_son":
         # The son's (or father's) full patronymic is what tells them apart: keep it.
-        query["names"] = [render_person(other, rng.choice(PERSON_SYSTEMS[other.culture][:3]), rng,
-                                        swap=False)]
+        query["names"] = [render_person(other, rng.choice(PERSON_SYSTEMS[other.culture][:3]), rng, swap=False)]
         query["variations"] = ["with_patronymic"]
     query["near_entity"] = record["id"]
     return query
@@ -572,14 +674,30 @@ def generate(count: int, seed: int, out_dir: Path, queries_per_split: tuple[int,
         queries = splits[split]
         for entity, record in pool[:positives]:
             if isinstance(entity, Person):
-                queries.append(_query_from_person(
-                    entity, rng, record["_systems"], label="variant", entity_id=record["id"],
-                    kind="variant", allow_typo=True,
-                    may_drop=short_counts[entity.short_identity()] == 1))
+                queries.append(
+                    _query_from_person(
+                        entity,
+                        rng,
+                        record["_systems"],
+                        label="variant",
+                        entity_id=record["id"],
+                        kind="variant",
+                        allow_typo=True,
+                        may_drop=short_counts[entity.short_identity()] == 1,
+                    )
+                )
             else:
-                queries.append(_query_from_company(entity, rng, record["_systems"], label="variant",
-                                                   entity_id=record["id"], kind="variant",
-                                                   allow_typo=True))
+                queries.append(
+                    _query_from_company(
+                        entity,
+                        rng,
+                        record["_systems"],
+                        label="variant",
+                        entity_id=record["id"],
+                        kind="variant",
+                        allow_typo=True,
+                    )
+                )
         made = 0
         for entity, record in pool[positives:]:
             if made >= negatives:
@@ -596,19 +714,25 @@ def generate(count: int, seed: int, out_dir: Path, queries_per_split: tuple[int,
             seen.add(entity.identity())  # never reuse a clean name across splits
             if isinstance(entity, Person):
                 query = _query_from_person(
-                    entity, rng, [], label="clean", entity_id=None, kind="clean",
-                    allow_typo=False, may_drop=short_counts[entity.short_identity()] == 0)
+                    entity,
+                    rng,
+                    [],
+                    label="clean",
+                    entity_id=None,
+                    kind="clean",
+                    allow_typo=False,
+                    may_drop=short_counts[entity.short_identity()] == 0,
+                )
             else:
-                query = _query_from_company(entity, rng, [], label="clean", entity_id=None,
-                                            kind="clean", allow_typo=False)
+                query = _query_from_company(
+                    entity, rng, [], label="clean", entity_id=None, kind="clean", allow_typo=False
+                )
             queries.append(query)
             made += 1
         for number, query in enumerate(queries):
             query["id"] = f"{split}-{number}"
-    (out_dir / "queries.json").write_text(json.dumps(splits, ensure_ascii=False, indent=0),
-                                          encoding="utf-8")
-    return {"entities": count, "seed": seed,
-            "queries": {k: len(v) for k, v in splits.items()}}
+    (out_dir / "queries.json").write_text(json.dumps(splits, ensure_ascii=False, indent=0), encoding="utf-8")
+    return {"entities": count, "seed": seed, "queries": {k: len(v) for k, v in splits.items()}}
 
 
 if __name__ == "__main__":

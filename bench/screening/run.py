@@ -35,8 +35,9 @@ QUERIES_PER_SPLIT = (1000, 500, 500)  # true variants, hard negatives, clean nam
 
 
 def _run_json(command: list[str]) -> dict:
-    completed = subprocess.run(command, check=True, capture_output=True, text=True,
-                               cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    completed = subprocess.run(
+        command, check=True, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
@@ -59,10 +60,17 @@ def metrics(queries: list[dict], scores: dict[str, dict[str, float]], threshold:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / positives if positives else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"threshold": threshold, "precision": precision, "recall": recall, "f1": f1,
-            "top5": top5 / positives if positives else 0.0,
-            "clean_alerts_per_1000": 1000 * clean_alerts / clean if clean else 0.0,
-            "tp": tp, "fp": fp, "positives": positives}
+    return {
+        "threshold": threshold,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "top5": top5 / positives if positives else 0.0,
+        "clean_alerts_per_1000": 1000 * clean_alerts / clean if clean else 0.0,
+        "tp": tp,
+        "fp": fp,
+        "positives": positives,
+    }
 
 
 def best_threshold(queries: list[dict], scores: dict[str, dict[str, float]]) -> dict:
@@ -89,8 +97,9 @@ def breakdown(queries: list[dict], scores: dict[str, dict[str, float]], threshol
     return {k: f"{v[0]}/{v[1]}" for k, v in sorted(table.items())}
 
 
-def run_peer(work: Path, queries: list[dict], blocking: dict[str, list[str]],
-             watchlist: Path) -> tuple[dict[str, dict[str, float]], dict]:
+def run_peer(
+    work: Path, queries: list[dict], blocking: dict[str, list[str]], watchlist: Path
+) -> tuple[dict[str, dict[str, float]], dict]:
     pairs = []
     needed: set[str] = set()
     for query in queries:
@@ -103,29 +112,35 @@ def run_peer(work: Path, queries: list[dict], blocking: dict[str, list[str]],
     records = {}
     with open(watchlist, encoding="utf-8") as handle:
         for line in handle:
-            record_id = line[8:line.index('"', 8)]
+            record_id = line[8 : line.index('"', 8)]
             if record_id in needed:
                 records[record_id] = json.loads(line)
     payload = {"queries": {q["id"]: q for q in queries}, "records": records, "pairs": pairs}
     (work / "peer-in.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     started = time.perf_counter()
-    subprocess.run([str(PEER_PYTHON), str(HERE / "peer_score.py"), str(work / "peer-in.json"),
-                    str(work / "peer-out.json")], check=True, cwd=HERE)
+    subprocess.run(
+        [str(PEER_PYTHON), str(HERE / "peer_score.py"), str(work / "peer-in.json"), str(work / "peer-out.json")],
+        check=True,
+        cwd=HERE,
+    )
     wall = time.perf_counter() - started
     output = json.loads((work / "peer-out.json").read_text())
     scores: dict[str, dict[str, float]] = {}
     for (query_id, record_id), score in zip(pairs, output["scores"], strict=True):
         scores.setdefault(query_id, {})[record_id] = score
     latencies = sorted(1000 * output["per_query_s"].get(q["id"], 0.0) for q in queries)
-    timing = {"qps": len(queries) / output["seconds"], "pairs": len(pairs),
-              "p50_ms": latencies[len(latencies) // 2],
-              "p95_ms": latencies[int(0.95 * (len(latencies) - 1))], "wall_s": wall}
+    timing = {
+        "qps": len(queries) / output["seconds"],
+        "pairs": len(pairs),
+        "p50_ms": latencies[len(latencies) // 2],
+        "p95_ms": latencies[int(0.95 * (len(latencies) - 1))],
+        "wall_s": wall,
+    }
     return scores, timing
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entities", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--split", choices=["dev", "eval"], default="eval")
@@ -143,34 +158,47 @@ def main() -> None:
     queries = json.loads(queries_path.read_text(encoding="utf-8"))[args.split]
 
     python = sys.executable
-    build = _run_json([python, "-m", "bench.screening.engine_worker", "build", str(watchlist),
-                       str(work / "index.pkl")])
+    build = _run_json([python, "-m", "bench.screening.engine_worker", "build", str(watchlist), str(work / "index.pkl")])
     print(f"built: {build}", flush=True)
-    search = _run_json([python, "-m", "bench.screening.engine_worker", "search",
-                        str(work / "index.pkl"), str(queries_path), args.split,
-                        str(work / f"senim-{args.split}.json")])
+    search = _run_json(
+        [
+            python,
+            "-m",
+            "bench.screening.engine_worker",
+            "search",
+            str(work / "index.pkl"),
+            str(queries_path),
+            args.split,
+            str(work / f"senim-{args.split}.json"),
+        ]
+    )
     print(f"searched: {search}", flush=True)
     senim_out = json.loads((work / f"senim-{args.split}.json").read_text())
     senim = {qid: dict(hits) for qid, hits in senim_out["results"].items()}
     default = search["threshold"]
 
-    rows = {"senim": {"default": metrics(queries, senim, default),
-                      "best": best_threshold(queries, senim)}}
+    rows = {"senim": {"default": metrics(queries, senim, default), "best": best_threshold(queries, senim)}}
     peer_timing: dict = {}
     if not args.no_peer:
         peer, peer_timing = run_peer(work, queries, senim_out["candidates"], watchlist)
-        rows["logic-v2"] = {"default": metrics(queries, peer, PEER_DEFAULT_THRESHOLD),
-                            "best": best_threshold(queries, peer)}
+        rows["logic-v2"] = {
+            "default": metrics(queries, peer, PEER_DEFAULT_THRESHOLD),
+            "best": best_threshold(queries, peer),
+        }
     if args.sweep:
         for t in range(60, 96, 2):
             m = metrics(queries, senim, t / 100)
-            print(f"  t={t / 100:.2f} P={m['precision']:.3f} R={m['recall']:.3f} "
-                  f"F1={m['f1']:.3f} clean/1000={m['clean_alerts_per_1000']:.1f}")
+            print(
+                f"  t={t / 100:.2f} P={m['precision']:.3f} R={m['recall']:.3f} "
+                f"F1={m['f1']:.3f} clean/1000={m['clean_alerts_per_1000']:.1f}"
+            )
     print()
-    print(f"Screening benchmark — {args.entities:,} entities, seed {args.seed}, split "
-          f"{args.split}: {sum(1 for q in queries if q['entity'])} true variants, "
-          f"{sum(1 for q in queries if q['label'] == 'hard_negative')} hard negatives, "
-          f"{sum(1 for q in queries if q['label'] == 'clean')} clean names")
+    print(
+        f"Screening benchmark — {args.entities:,} entities, seed {args.seed}, split "
+        f"{args.split}: {sum(1 for q in queries if q['entity'])} true variants, "
+        f"{sum(1 for q in queries if q['label'] == 'hard_negative')} hard negatives, "
+        f"{sum(1 for q in queries if q['label'] == 'clean')} clean names"
+    )
     names = list(rows)
     print(f"{'':38}" + "".join(f"{n:>16}" for n in names))
 
@@ -184,27 +212,26 @@ def main() -> None:
     for key in ("precision", "recall", "f1"):
         line(f"{key} @ best", [f"{rows[n]['best'][key]:.3f}" for n in names])
     line("true entity in top 5", [f"{rows[n]['default']['top5']:.3f}" for n in names])
-    line("false alerts / 1,000 clean @ default",
-         [f"{rows[n]['default']['clean_alerts_per_1000']:.1f}" for n in names])
+    line("false alerts / 1,000 clean @ default", [f"{rows[n]['default']['clean_alerts_per_1000']:.1f}" for n in names])
     senim_speed = [f"{search['batch_qps']:.0f}"]
     peer_speed = [f"{peer_timing['qps']:.1f}"] if peer_timing else []
     line("queries/s, one core", senim_speed + peer_speed)
-    line("p50 latency ms", [f"{search['p50_ms']:.2f}"] + (
-        [f"{peer_timing['p50_ms']:.2f}"] if peer_timing else []))
-    line("p95 latency ms", [f"{search['p95_ms']:.2f}"] + (
-        [f"{peer_timing['p95_ms']:.2f}"] if peer_timing else []))
+    line("p50 latency ms", [f"{search['p50_ms']:.2f}"] + ([f"{peer_timing['p50_ms']:.2f}"] if peer_timing else []))
+    line("p95 latency ms", [f"{search['p95_ms']:.2f}"] + ([f"{peer_timing['p95_ms']:.2f}"] if peer_timing else []))
     line("index build s", [f"{build['build_s']:.1f}"] + (["n/a"] if peer_timing else []))
     line("index load s", [f"{search['load_s']:.2f}"] + (["n/a"] if peer_timing else []))
     line("peak memory of build MB", [f"{build['peak_rss_mb']:.0f}"] + (["n/a"] if peer_timing else []))
     if peer_timing:
-        print(f"\nspeed ratio Senim/logic-v2 (queries/s): {search['batch_qps'] / peer_timing['qps']:.1f}x"
-              f"  (logic-v2 timed on {peer_timing['pairs']} query→candidate pairs, scoring only)")
+        print(
+            f"\nspeed ratio Senim/logic-v2 (queries/s): {search['batch_qps'] / peer_timing['qps']:.1f}x"
+            f"  (logic-v2 timed on {peer_timing['pairs']} query→candidate pairs, scoring only)"
+        )
     print("\nSenim breakdown @ default:", json.dumps(breakdown(queries, senim, default), indent=None))
     if not args.no_peer:
-        print("logic-v2 breakdown @ 0.70:",
-              json.dumps(breakdown(queries, peer, PEER_DEFAULT_THRESHOLD), indent=None))
-    (work / f"results-{args.split}.json").write_text(json.dumps(
-        {"rows": rows, "build": build, "search": search, "peer_timing": peer_timing}, indent=1))
+        print("logic-v2 breakdown @ 0.70:", json.dumps(breakdown(queries, peer, PEER_DEFAULT_THRESHOLD), indent=None))
+    (work / f"results-{args.split}.json").write_text(
+        json.dumps({"rows": rows, "build": build, "search": search, "peer_timing": peer_timing}, indent=1)
+    )
 
 
 if __name__ == "__main__":

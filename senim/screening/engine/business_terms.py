@@ -22,8 +22,16 @@ _EQUIVALENTS: list[list[str]] = [
     ["gas", "газ", "gaz"],
     ["logistics", "логистик", "логистикс", "logistik", "logistika", "логистика"],
     ["consulting", "консалтинг", "konsalting"],
-    ["technologies", "технолоджис", "технолоджи", "texnologiyalari", "технологии",
-     "tekhnologii", "technology", "texnologiya"],
+    [
+        "technologies",
+        "технолоджис",
+        "технолоджи",
+        "texnologiyalari",
+        "технологии",
+        "tekhnologii",
+        "technology",
+        "texnologiya",
+    ],
     ["food", "фуд", "fud", "foods", "фудс"],
     ["finance", "финанс", "finans", "financial"],
     ["capital", "капитал", "kapital"],
@@ -76,8 +84,7 @@ _EQUIVALENTS: list[list[str]] = [
     ["eurasia", "евразия", "evraziia", "eurasian", "евразиан", "yevraziya"],
 ]
 # Words that tell little about which company is meant.
-GENERIC_WORDS = {"company", "corporation", "korporatsiia",
-                 "firma", "the", "and", "и", "va"}
+GENERIC_WORDS = {"company", "corporation", "korporatsiia", "firma", "the", "and", "и", "va"}
 GENERIC_WEIGHT = 0.5
 
 
@@ -94,7 +101,7 @@ _BY_DELETION: dict[str, str] = {}
 for _variant_key, _canonical_key in CANONICAL_KEY.items():
     if len(_variant_key) >= 5:
         for _i in range(len(_variant_key)):
-            _BY_DELETION.setdefault(_variant_key[:_i] + _variant_key[_i + 1:], _canonical_key)
+            _BY_DELETION.setdefault(_variant_key[:_i] + _variant_key[_i + 1 :], _canonical_key)
         _BY_DELETION.setdefault(_variant_key, _canonical_key)
 
 
@@ -110,14 +117,14 @@ def canonical_business_key(key: str) -> str:
     if found is not None:
         return found
     for i in range(len(key)):
-        single = key[:i] + key[i + 1:]
+        single = key[:i] + key[i + 1 :]
         found = _BY_DELETION.get(single)
         if found is not None:
             return found
         if len(key) >= 8:
             # Cyrillic я/ю typed by mistake add two key letters (Логяистик, Майнюинг).
             for j in range(i, len(single)):
-                found = CANONICAL_KEY.get(single[:j] + single[j + 1:])
+                found = CANONICAL_KEY.get(single[:j] + single[j + 1 :])
                 if found is not None:
                     return found
     return key

@@ -51,21 +51,16 @@ class Explanation:
             lines.append("No name could be compared.")
         else:
             lines.append(
-                f"Name «{comparison.query.text}» compared with «{comparison.record.text}»: "
-                f"{comparison.score:.2f}."
+                f"Name «{comparison.query.text}» compared with «{comparison.record.text}»: {comparison.score:.2f}."
             )
             for pair in comparison.pairs:
                 how = _HOW.get(pair.how, pair.how)
                 ratio = f" (ratio {pair.similarity:.2f})" if pair.similarity < 1 else ""
                 lines.append(f"  '{pair.query_word}' ↔ '{pair.record_word}': {how}{ratio}.")
             if comparison.unmatched_query:
-                lines.append(
-                    "  Not found in the list entry: " + ", ".join(comparison.unmatched_query) + "."
-                )
+                lines.append("  Not found in the list entry: " + ", ".join(comparison.unmatched_query) + ".")
             if comparison.unmatched_record:
-                lines.append(
-                    "  Only in the list entry: " + ", ".join(comparison.unmatched_record) + "."
-                )
+                lines.append("  Only in the list entry: " + ", ".join(comparison.unmatched_record) + ".")
             if comparison.patronymic == "same":
                 lines.append(
                     f"  Patronymic agrees ('{comparison.query.patronymic_word}' ↔ "
@@ -84,16 +79,20 @@ class Explanation:
             forms_q, forms_r = comparison.query.legal_forms, comparison.record.legal_forms
             if forms_q or forms_r:
                 lines.append(
-                    "  Legal forms: query " + (", ".join(sorted(forms_q)) or "none")
-                    + "; list entry " + (", ".join(sorted(forms_r)) or "none") + "."
+                    "  Legal forms: query "
+                    + (", ".join(sorted(forms_q)) or "none")
+                    + "; list entry "
+                    + (", ".join(sorted(forms_r)) or "none")
+                    + "."
                 )
         for finding in self.identifiers:
             if finding.outcome == "match":
-                lines.append(f"Identifier {finding.query_value} ({finding.kind}) is the same: "
-                             "decisive match.")
+                lines.append(f"Identifier {finding.query_value} ({finding.kind}) is the same: decisive match.")
             else:
-                lines.append(f"Identifiers differ: {finding.query_value} vs {finding.record_value} "
-                             f"({finding.kind}): score strongly lowered.")
+                lines.append(
+                    f"Identifiers differ: {finding.query_value} vs {finding.record_value} "
+                    f"({finding.kind}): score strongly lowered."
+                )
         for qualifier in self.qualifiers:
             verb = "raised" if qualifier.effect > 0 else "lowered"
             lines.append(f"{qualifier.detail}: {verb} by {abs(qualifier.effect):.2f}.")
@@ -105,29 +104,30 @@ class Explanation:
         return {
             "score": round(self.score, 4),
             "name_score": round(self.name_score, 4),
-            "name": None if comparison is None else {
+            "name": None
+            if comparison is None
+            else {
                 "query": comparison.query.text,
                 "record": comparison.record.text,
                 "score": round(comparison.score, 4),
                 "pairs": [
-                    {"query": p.query_word, "record": p.record_word, "how": p.how,
-                     "similarity": round(p.similarity, 4)}
+                    {"query": p.query_word, "record": p.record_word, "how": p.how, "similarity": round(p.similarity, 4)}
                     for p in comparison.pairs
                 ],
                 "unmatched_query": list(comparison.unmatched_query),
                 "unmatched_record": list(comparison.unmatched_record),
                 "patronymic": comparison.patronymic or None,
-                "legal_forms": {"query": sorted(comparison.query.legal_forms),
-                                "record": sorted(comparison.record.legal_forms)},
+                "legal_forms": {
+                    "query": sorted(comparison.query.legal_forms),
+                    "record": sorted(comparison.record.legal_forms),
+                },
             },
             "identifiers": [
-                {"outcome": f.outcome, "kind": f.kind, "query": f.query_value,
-                 "record": f.record_value}
+                {"outcome": f.outcome, "kind": f.kind, "query": f.query_value, "record": f.record_value}
                 for f in self.identifiers
             ],
             "qualifiers": [
-                {"factor": q.factor, "effect": round(q.effect, 4), "detail": q.detail}
-                for q in self.qualifiers
+                {"factor": q.factor, "effect": round(q.effect, 4), "detail": q.detail} for q in self.qualifiers
             ],
             "lines": self.lines(),
         }

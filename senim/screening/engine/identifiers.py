@@ -20,8 +20,7 @@ KZ_BIN_IIN = "kz_bin_iin"
 UZ_PINFL = "uz_pinfl"
 UZ_STIR = "uz_stir"
 OTHER = "other"
-KIND_LABELS = {KZ_BIN_IIN: "Kazakh BIN/IIN", UZ_PINFL: "Uzbek PINFL", UZ_STIR: "Uzbek STIR",
-               OTHER: "identifier"}
+KIND_LABELS = {KZ_BIN_IIN: "Kazakh BIN/IIN", UZ_PINFL: "Uzbek PINFL", UZ_STIR: "Uzbek STIR", OTHER: "identifier"}
 
 
 def normalise_identifier(raw: str) -> tuple[str, str] | None:

@@ -61,7 +61,7 @@ NO_KEY = 0xFFFFFFFF
 def _deletions(key: str) -> list[str]:
     if len(key) < 4:
         return [key]
-    return [key] + [key[:i] + key[i + 1:] for i in range(len(key))]
+    return [key] + [key[:i] + key[i + 1 :] for i in range(len(key))]
 
 
 @lru_cache(maxsize=4096)
@@ -133,18 +133,26 @@ class Index:
             return found
 
         state: dict[str, Any] = {
-            "record_ids": [], "is_organisation": bytearray(), "names": [], "identifiers": [],
-            "birth_dates": [], "countries": [], "gender": bytearray(),
-            "name_start": array("I", [0]), "name_short": bytearray(),
-            "token_start": array("I", [0]), "tokens": array("I"),
-            "patronymic": array("I"), "legal_forms": array("I"), "name_gender": bytearray(),
+            "record_ids": [],
+            "is_organisation": bytearray(),
+            "names": [],
+            "identifiers": [],
+            "birth_dates": [],
+            "countries": [],
+            "gender": bytearray(),
+            "name_start": array("I", [0]),
+            "name_short": bytearray(),
+            "token_start": array("I", [0]),
+            "tokens": array("I"),
+            "patronymic": array("I"),
+            "legal_forms": array("I"),
+            "name_gender": bytearray(),
         }
         by_identifier: dict[str, int | list[int]] = {}
         record_ids = state["record_ids"]
         is_organisation_flags = state["is_organisation"]
         tokens, token_start = state["tokens"], state["token_start"]
-        patronymics, legal_forms, name_gender = (state["patronymic"], state["legal_forms"],
-                                                 state["name_gender"])
+        patronymics, legal_forms, name_gender = (state["patronymic"], state["legal_forms"], state["name_gender"])
         name_start, name_short = state["name_start"], state["name_short"]
         for number, record in enumerate(records):
             is_organisation = schema_is_organisation(record.schema)
@@ -173,8 +181,7 @@ class Index:
                 if is_organisation and len(parsed.keys) > 1:
                     posted.add(token_id(parsed.joined))
                 token_start.append(len(tokens))
-                patronymics.append(
-                    token_id("|".join(parsed.patronymic)) if parsed.patronymic else NO_KEY)
+                patronymics.append(token_id("|".join(parsed.patronymic)) if parsed.patronymic else NO_KEY)
                 mask = 0
                 for form in parsed.legal_forms:
                     mask |= _FORM_BITS.get(form, 0)
@@ -210,8 +217,11 @@ class Index:
             posting_start.append(len(flat))
         postings.clear()
         state.update(
-            vocabulary=vocabulary, alternatives=alternatives, posting_start=posting_start,
-            postings=flat, by_identifier=by_identifier,
+            vocabulary=vocabulary,
+            alternatives=alternatives,
+            posting_start=posting_start,
+            postings=flat,
+            by_identifier=by_identifier,
         )
         if progress is not None:
             progress(len(record_ids))
@@ -221,8 +231,7 @@ class Index:
     def save(self, path: str | Path) -> None:
         """Write the index to ``path`` (pickle of compact arrays)."""
         with open(path, "wb") as handle:
-            pickle.dump({"format": FORMAT_VERSION, "state": self._state}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT_VERSION, "state": self._state}, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def load(cls, path: str | Path) -> Index:
@@ -247,58 +256,58 @@ class Index:
             gender=_GENDERS[self._gender[number]] or None,
         )
 
-    def _profile(self, number: int) -> Profile:
-        """Rebuild a record's profile from the arrays, without parsing its names again."""
+    def _profile(self, number: int, query: Profile) -> Profile:
+        """Rebuild a record's profile from the arrays, without parsing its names again.
+
+        Only what scoring against ``query`` can use is rebuilt: identifiers, dates and countries
+        count only when the query has them too. Name texts are left empty; hits are re-scored
+        from the stored record for their explanation."""
         is_organisation = bool(self._is_organisation[number])
-        texts = _split(self._names[number])
         vocabulary = self._vocabulary
         alternatives = self._alternatives
         token_loose = self._token_loose
         token_weight = self._token_generic if is_organisation else self._token_weight
+        tokens, token_start = self._tokens, self._token_start
         names = []
-        first = self._name_start[number]
-        for offset, name in enumerate(range(first, self._name_start[number + 1])):
-            ids = self._tokens[self._token_start[name]:self._token_start[name + 1]]
-            keys = tuple((vocabulary[t], *alternatives.get(t, ())) for t in ids)
-            primaries = tuple(k[0] for k in keys)
+        for name in range(self._name_start[number], self._name_start[number + 1]):
+            ids = tokens[token_start[name] : token_start[name + 1]]
+            keys = tuple((vocabulary[t], *alternatives[t]) if t in alternatives else (vocabulary[t],) for t in ids)
             patronymic_id = self._patronymic[name]
-            names.append(ParsedName(
-                text=texts[offset] if offset < len(texts) else "",
-                is_organisation=is_organisation,
-                words=primaries,
-                keys=keys,
-                loose=tuple(token_loose[t] for t in ids),
-                weights=tuple(token_weight[t] for t in ids),
-                patronymic=() if patronymic_id == NO_KEY else tuple(
-                    vocabulary[patronymic_id].split("|")),
-                legal_forms=_forms_of(self._legal_forms[name]),
-                gender=_GENDERS[self._name_gender[name]],
-            ))
-        gender = _GENDERS[self._gender[number]]
-        if not gender and not is_organisation:
-            gender = next((n.gender for n in names if n.gender), "")
-        identifiers = frozenset(
-            found for found in (normalise_identifier(i) for i in _split(self._identifiers[number]))
-            if found
-        )
-        return Profile(
-            names=tuple(names),
-            is_organisation=is_organisation,
-            schema_known=True,
-            identifiers=identifiers,
-            birth_dates=tuple(d for d in (parse_date(b) for b in
-                                          _split(self._birth_dates[number])) if d),
-            countries=frozenset(_split(self._countries[number])),
-            gender=gender,
-        )
+            names.append(
+                ParsedName(
+                    "",
+                    is_organisation,
+                    tuple(k[0] for k in keys),
+                    keys,
+                    tuple(token_loose[t] for t in ids),
+                    tuple(token_weight[t] for t in ids),
+                    () if patronymic_id == NO_KEY else tuple(vocabulary[patronymic_id].split("|")),
+                    "",
+                    _forms_of(self._legal_forms[name]),
+                    _GENDERS[self._name_gender[name]],
+                )
+            )
+        gender = ""
+        if query.gender and not is_organisation:
+            gender = _GENDERS[self._gender[number]] or next((n.gender for n in names if n.gender), "")
+        identifiers: frozenset[tuple[str, str]] = frozenset()
+        if query.identifiers and self._identifiers[number]:
+            identifiers = frozenset(
+                found for found in (normalise_identifier(i) for i in _split(self._identifiers[number])) if found
+            )
+        birth_dates: tuple[tuple[int, int, int], ...] = ()
+        if query.birth_dates and self._birth_dates[number]:
+            birth_dates = tuple(d for d in (parse_date(b) for b in _split(self._birth_dates[number])) if d)
+        countries: frozenset[str] = frozenset()
+        if query.countries and self._countries[number]:
+            countries = frozenset(_split(self._countries[number]))
+        return Profile(tuple(names), is_organisation, True, identifiers, birth_dates, countries, gender)
 
     # ------------------------------------------------------------------ search
     def is_known_name(self, key: str) -> bool:
         """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
         token_id = self._key_id.get(key)
-        return token_id is not None and (
-            self._posting_start[token_id] != self._posting_start[token_id + 1]
-        )
+        return token_id is not None and (self._posting_start[token_id] != self._posting_start[token_id + 1])
 
     def _expand(self, key: str) -> tuple[tuple[int, float], ...]:
         """Vocabulary keys a query key may match, with their similarity."""
@@ -314,9 +323,9 @@ class Index:
         neighbourhood = _deletions(key)
         if len(key) >= 8:
             # Long words may carry two typos: try the query's double deletions too.
-            neighbourhood = list(dict.fromkeys(
-                neighbourhood + [d for single in neighbourhood[1:] for d in _deletions(single)[1:]]
-            ))
+            neighbourhood = list(
+                dict.fromkeys(neighbourhood + [d for single in neighbourhood[1:] for d in _deletions(single)[1:]])
+            )
         for deletion in neighbourhood:
             for token_id in self._by_deletion.get(deletion, ()):
                 if token_id not in found:
@@ -333,7 +342,7 @@ class Index:
         result: set[int] = set()
         start, flat = self._posting_start, self._postings
         for token_id in token_ids:
-            result.update(flat[start[token_id]:start[token_id + 1]])
+            result.update(flat[start[token_id] : start[token_id + 1]])
         return result
 
     def candidates(self, profile: Profile) -> dict[int, float]:
@@ -346,7 +355,7 @@ class Index:
                 for number in [hit] if isinstance(hit, int) else hit:
                     bounds[number] = 1.0
         for name in profile.names:
-            word_sets = []
+            word_tokens: list[set[int]] = []
             for word_keys in name.keys:
                 # A fuzzy match of a word that is itself a known name is discounted below any
                 # use in scoring (similarity.word_similarity), so only its exact and loose
@@ -354,31 +363,28 @@ class Index:
                 floor = VOWEL_VARIANT if self.is_known_name(word_keys[0]) else 0.0
                 ids: set[int] = set()
                 for key in word_keys:
-                    ids.update(token_id for token_id, similarity in self._expand(key)
-                               if similarity >= floor)
-                word_sets.append(self._records_for(ids))
+                    ids.update(token_id for token_id, similarity in self._expand(key) if similarity >= floor)
+                word_tokens.append(ids)
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)
                 if joined is not None:
                     for number in self._records_for((joined,)):
                         bounds[number] = 1.0
-            found: set[int] = set()
-            if len(word_sets) == 1:
+            weights = name.weights
+            if len(word_tokens) == 1:
                 short = self._name_short
-                found.update(r for r in word_sets[0] if short[r] <= 2)
-            else:
-                ordered = sorted(word_sets, key=len)
-                for i, first in enumerate(ordered):
-                    for second in ordered[i + 1:]:
-                        found.update(first & second)
+                for number in self._records_for(word_tokens[0]):
+                    if short[number] <= 2:
+                        bounds[number] = max(bounds.get(number, 0.0), 1.0)
+                continue
+            masks = self._matched_words(word_tokens)
             # A misspelt patronymic may be absorbed rather than counted as unmatched (persons).
             absorbed = 0.0 if name.is_organisation or name.patronymic else 1.0
-            weights = name.weights
             total = sum(weights)
-            for number in found:
-                matched = sum(w for w, ids in zip(weights, word_sets, strict=True) if number in ids)
+            for number, mask in masks.items():
+                matched = sum(w for i, w in enumerate(weights) if mask >> i & 1)
                 missing = max(0.0, total - matched - absorbed)
-                bound = matched / (matched + missing) if matched else 0.0
+                bound = matched / (matched + missing)
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
@@ -390,8 +396,37 @@ class Index:
             bounds = dict(kept)
         return bounds
 
+    def _matched_words(self, word_tokens: list[set[int]]) -> dict[int, int]:
+        """Records containing at least two of the query's words, with a bit mask of which.
+
+        The largest word's postings are never materialised as a set: the smaller words' sets
+        are intersected with its posting slices directly (C speed, no allocation)."""
+        start, flat = self._posting_start, self._postings
+        sizes = [sum(start[t + 1] - start[t] for t in ids) for ids in word_tokens]
+        order = sorted(range(len(word_tokens)), key=sizes.__getitem__)
+        largest = order[-1]
+        built = {i: self._records_for(word_tokens[i]) for i in order[:-1]}
+        masks: dict[int, int] = {}
+        smaller = order[:-1]
+        for position, a in enumerate(smaller):
+            for b in smaller[position + 1 :]:
+                bits = 1 << a | 1 << b
+                for number in built[a] & built[b]:
+                    masks[number] = masks.get(number, 0) | bits
+        slices = [flat[start[t] : start[t + 1]] for t in word_tokens[largest]]
+        for a in smaller:
+            bits = 1 << a | 1 << largest
+            records = built[a]
+            for posting in slices:
+                for number in records.intersection(posting):
+                    masks[number] = masks.get(number, 0) | bits
+        return masks
+
     def _patronymic_conflict(
-        self, query_stems: tuple[str, ...], number: int, memo: dict[int, bool],
+        self,
+        query_stems: tuple[str, ...],
+        number: int,
+        memo: dict[int, bool],
     ) -> bool:
         """True when the record has patronymics and none agrees with the query's (a cheap
         pre-check; ``memo`` caches the verdict per patronymic for one query)."""
@@ -406,14 +441,17 @@ class Index:
             agrees = memo.get(patronymic_id)
             if agrees is None:
                 agrees = memo[patronymic_id] = patronymics_agree(
-                    query_stems, tuple(self._vocabulary[patronymic_id].split("|")),
-                    self.is_known_name)
+                    query_stems, tuple(self._vocabulary[patronymic_id].split("|")), self.is_known_name
+                )
             if agrees:
                 return False
         return found
 
     def search_profile(
-        self, profile: Profile, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
+        self,
+        profile: Profile,
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
     ) -> list[Hit]:
         """Score the candidates of ``profile``. Candidates whose upper bound (name bound, times
         the patronymic penalty when patronymics disagree, plus the largest qualifier bonus)
@@ -425,10 +463,11 @@ class Index:
             if bound < 1.0 or not profile.identifiers:
                 if bound + MAX_QUALIFIER_BONUS < threshold:
                     continue
-                if (bound * PATRONYMIC_MISMATCH + MAX_QUALIFIER_BONUS < threshold
-                        and self._patronymic_conflict(query_stems, number, memo)):
+                if bound * PATRONYMIC_MISMATCH + MAX_QUALIFIER_BONUS < threshold and self._patronymic_conflict(
+                    query_stems, number, memo
+                ):
                     continue
-            hit = score_profiles(profile, self._profile(number), self.is_known_name)
+            hit = score_profiles(profile, self._profile(number, profile), self.is_known_name)
             if hit.score >= threshold:
                 scored.append((hit.score, number))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -440,13 +479,19 @@ class Index:
         return hits
 
     def search(
-        self, query: Query, limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
+        self,
+        query: Query,
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
     ) -> list[Hit]:
         """Ranked hits with score ≥ ``threshold`` (best first, at most ``limit``)."""
         return self.search_profile(profile_of(query), limit, threshold)
 
     def search_many(
-        self, queries: Iterable[Query], limit: int = 10, threshold: float = DEFAULT_THRESHOLD,
+        self,
+        queries: Iterable[Query],
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
     ) -> list[list[Hit]]:
         """``search`` for each query, sharing the per-word expansion cache."""
         return [self.search(query, limit, threshold) for query in queries]
@@ -463,4 +508,3 @@ def _gender_code(value: str | None) -> str:
     if value in ("f", "female"):
         return "f"
     return ""
-

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from senim.screening.engine.explanation import Explanation, IdentifierFinding, Qualifier
 from senim.screening.engine.identifiers import KIND_LABELS, OTHER, normalise_identifier
@@ -53,8 +53,7 @@ def parse_date(raw: str) -> tuple[int, int, int] | None:
     return int(year), int(month or 0), int(day or 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """Everything of a query or record that scoring uses, parsed once."""
 
     names: tuple[ParsedName, ...]
@@ -88,13 +87,9 @@ def build_profile(
 ) -> Profile:
     is_organisation = schema_is_organisation(schema)
     parsed = tuple(
-        p for p in (parse_name(n, "Organization" if is_organisation else "Person")
-                    for n in names if n)
-        if p.keys
+        p for p in (parse_name(n, "Organization" if is_organisation else "Person") for n in names if n) if p.keys
     )
-    normalised = frozenset(
-        found for found in (normalise_identifier(i) for i in identifiers) if found
-    )
+    normalised = frozenset(found for found in (normalise_identifier(i) for i in identifiers) if found)
     dates = tuple(d for d in (parse_date(b) for b in birth_dates) if d)
     return Profile(
         names=parsed,
@@ -108,8 +103,7 @@ def build_profile(
 
 
 def profile_of(item: Record | Query) -> Profile:
-    return build_profile(item.names, item.schema, item.identifiers, item.birth_dates,
-                         item.countries, item.gender)
+    return build_profile(item.names, item.schema, item.identifiers, item.birth_dates, item.countries, item.gender)
 
 
 def _birth_date_qualifier(query: Profile, record: Profile) -> Qualifier | None:
@@ -121,20 +115,19 @@ def _birth_date_qualifier(query: Profile, record: Profile) -> Qualifier | None:
             gap = abs(q[0] - r[0])
             if gap == 0:
                 if q[1] and r[1] and (q[1] != r[1] or (q[2] and r[2] and q[2] != r[2])):
-                    found = Qualifier("birth_date", SAME_YEAR_OTHER_DATE,
-                                      f"Birth dates share the year but differ ({_iso(q)} vs {_iso(r)})")
+                    found = Qualifier(
+                        "birth_date",
+                        SAME_YEAR_OTHER_DATE,
+                        f"Birth dates share the year but differ ({_iso(q)} vs {_iso(r)})",
+                    )
                 elif q[2] and r[2]:
-                    found = Qualifier("birth_date", SAME_BIRTH_DATE,
-                                      f"Same birth date {_iso(q)}")
+                    found = Qualifier("birth_date", SAME_BIRTH_DATE, f"Same birth date {_iso(q)}")
                 else:
-                    found = Qualifier("birth_date", SAME_BIRTH_YEAR,
-                                      f"Same birth year {q[0]}")
+                    found = Qualifier("birth_date", SAME_BIRTH_YEAR, f"Same birth year {q[0]}")
             elif gap == 1:
-                found = Qualifier("birth_date", BIRTH_YEAR_OFF_BY_ONE,
-                                  f"Birth years one apart ({q[0]} vs {r[0]})")
+                found = Qualifier("birth_date", BIRTH_YEAR_OFF_BY_ONE, f"Birth years one apart ({q[0]} vs {r[0]})")
             else:
-                found = Qualifier("birth_date", OTHER_BIRTH_YEAR,
-                                  f"Different birth years ({q[0]} vs {r[0]})")
+                found = Qualifier("birth_date", OTHER_BIRTH_YEAR, f"Different birth years ({q[0]} vs {r[0]})")
             if best is None or found.effect > best.effect:
                 best = found
     return best
@@ -155,28 +148,37 @@ def _qualifiers(query: Profile, record: Profile, comparison: NameComparison) -> 
         if common:
             found.append(Qualifier("country", SAME_COUNTRY, f"Same country {sorted(common)[0]}"))
         else:
-            found.append(Qualifier(
-                "country", OTHER_COUNTRY,
-                f"Different countries ({', '.join(sorted(query.countries))} vs "
-                f"{', '.join(sorted(record.countries))})"))
+            found.append(
+                Qualifier(
+                    "country",
+                    OTHER_COUNTRY,
+                    f"Different countries ({', '.join(sorted(query.countries))} vs "
+                    f"{', '.join(sorted(record.countries))})",
+                )
+            )
     if query.gender and record.gender and query.gender != record.gender:
-        found.append(Qualifier("gender", OTHER_GENDER,
-                               f"Different gender ({query.gender} vs {record.gender})"))
+        found.append(Qualifier("gender", OTHER_GENDER, f"Different gender ({query.gender} vs {record.gender})"))
     query_forms, record_forms = comparison.query.legal_forms, comparison.record.legal_forms
     if query_forms and record_forms:
         if query_forms & record_forms:
             form = sorted(query_forms & record_forms)[0]
-            found.append(Qualifier("legal_form", SAME_LEGAL_FORM,
-                                   f"Same legal form: {LEGAL_FORM_LABELS.get(form, form)}"))
+            found.append(
+                Qualifier("legal_form", SAME_LEGAL_FORM, f"Same legal form: {LEGAL_FORM_LABELS.get(form, form)}")
+            )
         else:
-            found.append(Qualifier(
-                "legal_form", OTHER_LEGAL_FORM,
-                "Different legal forms ("
-                + ", ".join(LEGAL_FORM_LABELS.get(f, f) for f in sorted(query_forms)) + " vs "
-                + ", ".join(LEGAL_FORM_LABELS.get(f, f) for f in sorted(record_forms)) + ")"))
+            found.append(
+                Qualifier(
+                    "legal_form",
+                    OTHER_LEGAL_FORM,
+                    "Different legal forms ("
+                    + ", ".join(LEGAL_FORM_LABELS.get(f, f) for f in sorted(query_forms))
+                    + " vs "
+                    + ", ".join(LEGAL_FORM_LABELS.get(f, f) for f in sorted(record_forms))
+                    + ")",
+                )
+            )
     if query.schema_known and query.is_organisation != record.is_organisation:
-        found.append(Qualifier("schema", OTHER_SCHEMA,
-                               "One is a person, the other an organisation"))
+        found.append(Qualifier("schema", OTHER_SCHEMA, "One is a person, the other an organisation"))
     return found
 
 
@@ -190,8 +192,7 @@ def _identifier_findings(query: Profile, record: Profile) -> list[IdentifierFind
     record_by_kind = dict(record.identifiers)
     for kind, value in sorted(query.identifiers):
         if kind != OTHER and kind in record_by_kind:
-            conflicts.append(IdentifierFinding("conflict", KIND_LABELS[kind], value,
-                                               record_by_kind[kind]))
+            conflicts.append(IdentifierFinding("conflict", KIND_LABELS[kind], value, record_by_kind[kind]))
     return conflicts[:1]
 
 
@@ -206,8 +207,7 @@ def score_profiles(
     record_patronymics = tuple(dict.fromkeys(s for n in record.names for s in n.patronymic))
     for query_name in query.names:
         for record_name in record.names:
-            comparison = compare_names(query_name, record_name, is_known_name,
-                                       record_patronymics)
+            comparison = compare_names(query_name, record_name, is_known_name, record_patronymics)
             if best is None or comparison.score > best.score:
                 best = comparison
                 if best.score >= 1.0:

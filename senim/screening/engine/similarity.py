@@ -131,7 +131,7 @@ def _looks_like_patronymic_of(key: str, stems: tuple[str, ...]) -> bool:
     Alikhanovch) but starts with the record's father's name and has a suffix-like tail."""
     for stem in stems:
         tail = len(key) - len(stem)
-        if 2 <= tail <= 6 and len(stem) >= 2 and OSA.distance(key[:len(stem)], stem, score_cutoff=1) <= 1:
+        if 2 <= tail <= 6 and len(stem) >= 2 and OSA.distance(key[: len(stem)], stem, score_cutoff=1) <= 1:
             return True
     return False
 
@@ -188,9 +188,7 @@ def compare_names(
                 patronymic = "same"
                 break
 
-    extra_record = (
-        EXTRA_RECORD_WORD_ORGANISATION if record.is_organisation else EXTRA_RECORD_WORD_PERSON
-    )
+    extra_record = EXTRA_RECORD_WORD_ORGANISATION if record.is_organisation else EXTRA_RECORD_WORD_PERSON
     total += sum(w for qi, w in enumerate(query.weights) if qi not in used_query)
     total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
     score = matched_weight / total if total else 0.0
@@ -213,4 +211,3 @@ def compare_names(
         unmatched_record=tuple(w for i, w in enumerate(record.words) if i not in used_record),
         patronymic=patronymic,
     )
-

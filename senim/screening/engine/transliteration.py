@@ -26,37 +26,157 @@ from senim.screening.engine.scripts import fix_mixed_script, is_cyrillic
 
 # Cyrillic (Russian, Kazakh, Uzbek) straight into the key alphabet. Mapping directly avoids the
 # Latin digraph pass turning Асхат ("ashat") into a false "sh".
-_CYRILLIC_TO_KEY = str.maketrans({
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "io",
-    "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
-    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
-    "ү": "u", "ў": "o", "ф": "f", "х": "h", "ҳ": "h", "һ": "h", "ц": "c", "ч": "C", "ш": "S",
-    "щ": "S", "ъ": "", "ы": "i", "і": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ѣ": "e",
-    "ґ": "g", "є": "e", "ї": "i", "ј": "j", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n", "џ": "j",
-    "'": "",
-})
+_CYRILLIC_TO_KEY = str.maketrans(
+    {
+        "а": "a",
+        "ә": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "ғ": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "io",
+        "ж": "j",
+        "з": "z",
+        "и": "i",
+        "й": "i",
+        "к": "k",
+        "қ": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "ң": "n",
+        "о": "o",
+        "ө": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ұ": "u",
+        "ү": "u",
+        "ў": "o",
+        "ф": "f",
+        "х": "h",
+        "ҳ": "h",
+        "һ": "h",
+        "ц": "c",
+        "ч": "C",
+        "ш": "S",
+        "щ": "S",
+        "ъ": "",
+        "ы": "i",
+        "і": "i",
+        "ь": "",
+        "э": "e",
+        "ю": "iu",
+        "я": "ia",
+        "ѣ": "e",
+        "ґ": "g",
+        "є": "e",
+        "ї": "i",
+        "ј": "j",
+        "ђ": "d",
+        "ћ": "c",
+        "љ": "l",
+        "њ": "n",
+        "џ": "j",
+        "'": "",
+    }
+)
 
 # Latin letters with diacritics from Kazakh 2018/2021, Uzbek, Turkish and Western spellings.
-_LATIN_LETTERS = str.maketrans({
-    "ä": "a", "á": "a", "à": "a", "â": "a", "ã": "a", "å": "a", "ā": "a", "æ": "a",
-    "ğ": "g", "ǵ": "g", "ñ": "\x02", "ń": "\x02", "ň": "n", "ö": "o", "ó": "o", "ò": "o", "ô": "o",
-    "õ": "o", "ø": "o", "ō": "o", "ū": "u", "ü": "u", "ú": "u", "ù": "u", "û": "u", "ŭ": "u",
-    "ý": "u",  # 2018 Kazakh Latin: Ý = У
-    "ş": "S", "ș": "S", "š": "S", "ç": "C", "č": "C", "ž": "j", "ı": "i", "í": "i", "ì": "i",
-    "î": "i", "ï": "i", "ī": "i", "é": "e", "è": "e", "ê": "e", "ë": "e", "ē": "e", "ė": "e",
-    "ё": "e", "ß": "ss", "ð": "d", "þ": "t", "ł": "l", "ś": "s", "ź": "z", "ż": "z", "ć": "c",
-    "ř": "r", "ď": "d", "ť": "t", "ů": "u", "ő": "o", "ű": "u", "ą": "a", "ę": "e",
-})
+_LATIN_LETTERS = str.maketrans(
+    {
+        "ä": "a",
+        "á": "a",
+        "à": "a",
+        "â": "a",
+        "ã": "a",
+        "å": "a",
+        "ā": "a",
+        "æ": "a",
+        "ğ": "g",
+        "ǵ": "g",
+        "ñ": "\x02",
+        "ń": "\x02",
+        "ň": "n",
+        "ö": "o",
+        "ó": "o",
+        "ò": "o",
+        "ô": "o",
+        "õ": "o",
+        "ø": "o",
+        "ō": "o",
+        "ū": "u",
+        "ü": "u",
+        "ú": "u",
+        "ù": "u",
+        "û": "u",
+        "ŭ": "u",
+        "ý": "u",  # 2018 Kazakh Latin: Ý = У
+        "ş": "S",
+        "ș": "S",
+        "š": "S",
+        "ç": "C",
+        "č": "C",
+        "ž": "j",
+        "ı": "i",
+        "í": "i",
+        "ì": "i",
+        "î": "i",
+        "ï": "i",
+        "ī": "i",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "ë": "e",
+        "ē": "e",
+        "ė": "e",
+        "ё": "e",
+        "ß": "ss",
+        "ð": "d",
+        "þ": "t",
+        "ł": "l",
+        "ś": "s",
+        "ź": "z",
+        "ż": "z",
+        "ć": "c",
+        "ř": "r",
+        "ď": "d",
+        "ť": "t",
+        "ů": "u",
+        "ő": "o",
+        "ű": "u",
+        "ą": "a",
+        "ę": "e",
+    }
+)
 # Kazakh 2017 apostrophe letters and Uzbek oʻ/gʻ; s' and c' are ш/ч in 2017; y' is у.
 _APOSTROPHE_LETTER = re.compile(r"([agiouynsc])'")
-_APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u", "n": "\x02",
-                      "s": "S", "c": "C"}
+_APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u", "n": "\x02", "s": "S", "c": "C"}
 # Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
 _LATIN_DIGRAPHS = [
-    ("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "C"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
-    ("kh", "h"), ("gh", "g"), ("ts", "c"), ("tc", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+    ("shch", "S"),
+    ("sch", "S"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ts", "c"),
+    ("tc", "c"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
     ("ng", "n"),
-    ("q", "k"), ("w", "v"), ("y", "i"), ("'", ""),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("'", ""),
 ]
 _GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -83,9 +203,7 @@ def _latin_key(word: str) -> str:
     word = word.replace("\x01", "").replace("\x02", "n")
     if _NON_ASCII.search(word):
         # Unknown diacritics: strip them; letters of other scripts stay as they are.
-        word = "".join(
-            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
-        )
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     return word
 
 
@@ -107,8 +225,9 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
             keys = [key.replace("io", "e"), key]
         if "э" in word:
             # Russian transcription of English a (Дэвид = David, Нэнси = Nancy).
-            keys.append(keys[0].replace("e", "a") if "е" not in word else
-                        word.replace("э", "а").translate(_CYRILLIC_TO_KEY))
+            keys.append(
+                keys[0].replace("e", "a") if "е" not in word else word.replace("э", "а").translate(_CYRILLIC_TO_KEY)
+            )
         if word.startswith("уи"):
             keys.append("vi" + keys[0][2:])  # Уильям = William, Уилсон = Wilson
         if word.startswith("г"):

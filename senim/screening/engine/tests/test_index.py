@@ -7,8 +7,13 @@ from pathlib import Path
 from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record
 
 RECORDS = [
-    Record("kz1", "Person", ["Тоқаев Қасым-Жомарт Кемелұлы", "Tokayev Kassym-Jomart"],
-           birth_dates=["1953-05-17"], countries=["kz"]),
+    Record(
+        "kz1",
+        "Person",
+        ["Тоқаев Қасым-Жомарт Кемелұлы", "Tokayev Kassym-Jomart"],
+        birth_dates=["1953-05-17"],
+        countries=["kz"],
+    ),
     Record("uz1", "Person", ["Azimov Baxtiyor Rustam oʻgʻli"]),
     Record("uz2", "Person", ["Alimov Baxtiyor Rustam oʻgʻli"]),
     Record("org1", "Organization", ["ТОО «Альфа»"], identifiers=["990140004654"]),
@@ -40,8 +45,7 @@ def test_near_namesakes_in_the_list_do_not_alert() -> None:
 
 
 def test_identifier_finds_a_record_whatever_the_name() -> None:
-    hits = build().search(Query(names=["Совсем другое"], schema="Organization",
-                                identifiers=["БИН 990140004654"]))
+    hits = build().search(Query(names=["Совсем другое"], schema="Organization", identifiers=["БИН 990140004654"]))
     assert ids(hits) == ["org1"]
     assert hits[0].score >= 0.97
 
@@ -59,8 +63,7 @@ def test_pruned_search_equals_full_scoring() -> None:
     index = build()
     for record in RECORDS[:6]:
         query = Query(names=record.names[:1], schema=record.schema)
-        full = [(h.record_id, h.score) for h in index.search(query, threshold=0.0)
-                if h.score >= DEFAULT_THRESHOLD]
+        full = [(h.record_id, h.score) for h in index.search(query, threshold=0.0) if h.score >= DEFAULT_THRESHOLD]
         assert [(h.record_id, h.score) for h in index.search(query)] == full
 
 
@@ -72,7 +75,8 @@ def test_save_and_load(tmp_path: Path) -> None:
     assert len(loaded) == len(index)
     query = Query(names=["Токаев Касым-Жомарт"])
     assert [(h.record_id, h.score) for h in loaded.search(query)] == [
-        (h.record_id, h.score) for h in index.search(query)]
+        (h.record_id, h.score) for h in index.search(query)
+    ]
     assert loaded.record(0) == RECORDS[0]
 
 
@@ -80,8 +84,7 @@ def test_search_many_and_progress() -> None:
     seen: list[int] = []
     index = Index.build(iter(RECORDS), progress=seen.append)
     assert seen[-1] == len(RECORDS)
-    results = index.search_many([Query(names=["Ўткир"]), Query(names=["Альфа"],
-                                                               schema="Organization")])
+    results = index.search_many([Query(names=["Ўткир"]), Query(names=["Альфа"], schema="Organization")])
     assert len(results) == 2
     assert ids(results[1]) == ["org1"]
 

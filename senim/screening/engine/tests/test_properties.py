@@ -18,15 +18,18 @@ from senim.screening.engine import (
 
 ANY_TEXT = st.text(max_size=60)
 NAMEISH = st.text(
-    alphabet=st.sampled_from(list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіўҳ"
-                                  "abcdefghijklmnopqrstuvwxyzäöüşçğıñáóúý'ʻʼ`‘’ -«»\"„“”🙂😀")),
+    alphabet=st.sampled_from(
+        list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіўҳabcdefghijklmnopqrstuvwxyzäöüşçğıñáóúý'ʻʼ`‘’ -«»\"„“”🙂😀")
+    ),
     max_size=40,
 )
 SCHEMA = st.sampled_from(["Person", "Organization", "Company", "LegalEntity", "", "Vessel"])
-INDEX = Index.build([
-    Record("a", "Person", ["Ахметов Серик Болатович"]),
-    Record("b", "Organization", ["ТОО «Альфа»"], identifiers=["990140004654"]),
-])
+INDEX = Index.build(
+    [
+        Record("a", "Person", ["Ахметов Серик Болатович"]),
+        Record("b", "Organization", ["ТОО «Альфа»"], identifiers=["990140004654"]),
+    ]
+)
 
 
 @given(text=st.one_of(ANY_TEXT, NAMEISH), schema=SCHEMA)
@@ -39,15 +42,25 @@ def test_name_analysis_never_crashes(text: str, schema: str) -> None:
     normalise_identifier(text)
 
 
-@given(query=st.lists(st.one_of(ANY_TEXT, NAMEISH), max_size=3),
-       record=st.lists(st.one_of(ANY_TEXT, NAMEISH), max_size=3),
-       schema=SCHEMA, dates=st.lists(ANY_TEXT, max_size=2), ids=st.lists(ANY_TEXT, max_size=2))
+@given(
+    query=st.lists(st.one_of(ANY_TEXT, NAMEISH), max_size=3),
+    record=st.lists(st.one_of(ANY_TEXT, NAMEISH), max_size=3),
+    schema=SCHEMA,
+    dates=st.lists(ANY_TEXT, max_size=2),
+    ids=st.lists(ANY_TEXT, max_size=2),
+)
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 def test_scoring_never_crashes_and_stays_in_range(
-    query: list[str], record: list[str], schema: str, dates: list[str], ids: list[str],
+    query: list[str],
+    record: list[str],
+    schema: str,
+    dates: list[str],
+    ids: list[str],
 ) -> None:
-    hit = score_pair(Query(names=query, schema=schema, birth_dates=dates, identifiers=ids),
-                     Record(id="r", schema=schema, names=record, birth_dates=dates))
+    hit = score_pair(
+        Query(names=query, schema=schema, birth_dates=dates, identifiers=ids),
+        Record(id="r", schema=schema, names=record, birth_dates=dates),
+    )
     assert 0.0 <= hit.score <= 1.0
     assert isinstance(hit.explanation.lines(), list)
     hit.explanation.as_dict()
@@ -64,5 +77,4 @@ def test_search_never_crashes(query: list[str], schema: str) -> None:
 def test_identical_names_match_fully(text: str) -> None:
     parsed = parse_name(text)
     if parsed.keys:
-        assert score_pair(Query(names=[text]), Record(id="r", schema="Person", names=[text])
-                          ).score == 1.0
+        assert score_pair(Query(names=[text]), Record(id="r", schema="Person", names=[text])).score == 1.0

@@ -62,8 +62,7 @@ def test_near_namesake_is_weaker_than_the_name_itself() -> None:
     # weaker evidence; with the list (test_index) it stays below the threshold.
     assert score("Азимов Бахтиёр", "Alimov Bakhtiyor") < score("Азимов Бахтиёр", "Azimov Bakhtiyor")
     known = {"alimov", "azimov"}.__contains__
-    hit = score_pair(Query(names=["Азимов Бахтиёр"]),
-                     Record(id="r", schema=PERSON, names=["Alimov Bakhtiyor"]), known)
+    hit = score_pair(Query(names=["Азимов Бахтиёр"]), Record(id="r", schema=PERSON, names=["Alimov Bakhtiyor"]), known)
     assert hit.score < DEFAULT_THRESHOLD
 
 
@@ -82,28 +81,27 @@ def test_different_patronymic_counts_against() -> None:
 
 
 def test_patronymic_of_another_alias_counts() -> None:
-    record = Record(id="r", schema=PERSON,
-                    names=["Temirov Otabek Rustam oʻgʻli", "Otabek Temirov"])
+    record = Record(id="r", schema=PERSON, names=["Temirov Otabek Rustam oʻgʻli", "Otabek Temirov"])
     same = score_pair(Query(names=["Temirov Otabek Rustamovich"]), record).score
     other = score_pair(Query(names=["Temirov Otabek Saidakbarovich"]), record).score
     assert same >= DEFAULT_THRESHOLD > other
 
 
 def test_father_and_son() -> None:
-    son = score("Ахметов Серик Серикович", "Ахметов Серик Болатович",
-                q_birth_dates=["1988"], r_birth_dates=["1960-04-02"])
+    son = score(
+        "Ахметов Серик Серикович", "Ахметов Серик Болатович", q_birth_dates=["1988"], r_birth_dates=["1960-04-02"]
+    )
     assert son < 0.5
 
 
 def test_identifier_decides() -> None:
-    same = score("Совсем другое имя", "ТОО «Альфа»", ORG,
-                 q_identifiers=["БИН 990 140 004 654"], r_identifiers=["990140004654"])
+    same = score(
+        "Совсем другое имя", "ТОО «Альфа»", ORG, q_identifiers=["БИН 990 140 004 654"], r_identifiers=["990140004654"]
+    )
     assert same >= 0.97
-    conflict = score("ТОО «Альфа»", "ТОО «Альфа»", ORG,
-                     q_identifiers=["990140004654"], r_identifiers=["940140000385"])
+    conflict = score("ТОО «Альфа»", "ТОО «Альфа»", ORG, q_identifiers=["990140004654"], r_identifiers=["940140000385"])
     assert conflict <= 0.55 < DEFAULT_THRESHOLD
-    passports = score("Ахметов Серик", "Ахметов Серик",
-                      q_identifiers=["N1234567"], r_identifiers=["N7654321"])
+    passports = score("Ахметов Серик", "Ахметов Серик", q_identifiers=["N1234567"], r_identifiers=["N7654321"])
     assert passports >= DEFAULT_THRESHOLD  # other identifiers never contradict
 
 
@@ -111,14 +109,16 @@ def test_birth_date_country_and_gender_qualify() -> None:
     record = "Ахметов Серик Ерлан Болатович"  # an extra given name: base score below 1
     base = score("Ахметов Серик", record)
     assert base < 0.95
-    assert score("Ахметов Серик", record,
-                 q_birth_dates=["1970-01-02"], r_birth_dates=["1970-01-02"]) > base
-    assert score("Ахметов Серик", record,
-                 q_birth_dates=["1970"], r_birth_dates=["1990-01-02"]) < base
+    assert score("Ахметов Серик", record, q_birth_dates=["1970-01-02"], r_birth_dates=["1970-01-02"]) > base
+    assert score("Ахметов Серик", record, q_birth_dates=["1970"], r_birth_dates=["1990-01-02"]) < base
     assert score("Ахметов Серик", record, q_countries=["kz"], r_countries=["uz"]) < base
-    assert score_pair(Query(names=["Ахметова Айгуль Болатовна"]),
-                      Record(id="r", schema=PERSON, names=["Ахметова Айгуль"], gender="m")
-                      ).score < DEFAULT_THRESHOLD
+    assert (
+        score_pair(
+            Query(names=["Ахметова Айгуль Болатовна"]),
+            Record(id="r", schema=PERSON, names=["Ахметова Айгуль"], gender="m"),
+        ).score
+        < DEFAULT_THRESHOLD
+    )
 
 
 def test_legal_form_type_qualifies() -> None:
@@ -126,16 +126,14 @@ def test_legal_form_type_qualifies() -> None:
 
 
 def test_person_and_organisation_do_not_mix() -> None:
-    hit = score_pair(Query(names=["Альфа"], schema=PERSON),
-                     Record(id="r", schema=ORG, names=["ТОО «Альфа»"]))
+    hit = score_pair(Query(names=["Альфа"], schema=PERSON), Record(id="r", schema=ORG, names=["ТОО «Альфа»"]))
     assert hit.score < DEFAULT_THRESHOLD
 
 
 def test_explanation_is_readable_and_serialisable() -> None:
     hit = score_pair(
         Query(names=["Kassym-Jomart Tokayev"], birth_dates=["1953-05-17"]),
-        Record(id="r1", schema=PERSON, names=["Тоқаев Қасым-Жомарт Кемелұлы"],
-               birth_dates=["1953-05-17"]),
+        Record(id="r1", schema=PERSON, names=["Тоқаев Қасым-Жомарт Кемелұлы"], birth_dates=["1953-05-17"]),
     )
     text = "\n".join(hit.explanation.lines())
     assert "another script or romanisation" in text
@@ -143,6 +141,5 @@ def test_explanation_is_readable_and_serialisable() -> None:
     data = json.loads(json.dumps(hit.explanation.as_dict(), ensure_ascii=False))
     assert data["name"]["pairs"][0]["how"] in ("transliteration", "exact")
     assert data["qualifiers"][0]["factor"] == "birth_date"
-    fuzzy = score_pair(Query(names=["Ахметоп Серик"]), Record(id="r", schema=PERSON,
-                                                                names=["Ахметов Серик"]))
+    fuzzy = score_pair(Query(names=["Ахметоп Серик"]), Record(id="r", schema=PERSON, names=["Ахметов Серик"]))
     assert any("ratio" in line for line in fuzzy.explanation.lines())
