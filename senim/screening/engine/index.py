@@ -380,11 +380,12 @@ class Index:
             masks = self._matched_words(word_tokens)
             # A misspelt patronymic may be absorbed rather than counted as unmatched (persons).
             absorbed = 0.0 if name.is_organisation or name.patronymic else 1.0
-            total = sum(weights)
+            # Names have a handful of words: tabulate the bound for every subset once.
+            table = None
+            if len(weights) <= 8:
+                table = [_name_bound(m, weights, absorbed) for m in range(1 << len(weights))]
             for number, mask in masks.items():
-                matched = sum(w for i, w in enumerate(weights) if mask >> i & 1)
-                missing = max(0.0, total - matched - absorbed)
-                bound = matched / (matched + missing)
+                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed)
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
@@ -495,6 +496,15 @@ class Index:
     ) -> list[list[Hit]]:
         """``search`` for each query, sharing the per-word expansion cache."""
         return [self.search(query, limit, threshold) for query in queries]
+
+
+def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float) -> float:
+    """Upper bound of a name score when only the query words in ``mask`` have a match: every
+    match perfect, extra list words free, and up to ``absorbed`` unmatched weight forgiven (a
+    misspelt patronymic)."""
+    matched = sum(w for i, w in enumerate(weights) if mask >> i & 1)
+    missing = max(0.0, sum(weights) - matched - absorbed)
+    return matched / (matched + missing) if matched else 0.0
 
 
 def _split(value: str) -> list[str]:

@@ -119,7 +119,10 @@ def patronymics_agree(
             close = limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit
             if close and (is_known_name is None or not is_known_name(query_stem)):
                 return True
-            shorter, longer = sorted((query_stem, record_stem), key=len)
+            if len(query_stem) <= len(record_stem):
+                shorter, longer = query_stem, record_stem
+            else:
+                shorter, longer = record_stem, query_stem
             # Russian forms may drop the father's final vowel (Зейнолла → Зейноллаевич/-ич).
             if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2:
                 return True
