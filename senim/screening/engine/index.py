@@ -23,10 +23,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from senim.screening.engine.business_terms import GENERIC_WEIGHT
 from senim.screening.engine.identifiers import normalise_identifier
 from senim.screening.engine.legal_forms import LEGAL_FORM_LABELS
 from senim.screening.engine.model import Hit, Query, Record
 from senim.screening.engine.names import (
+    FAMILY_NAME_WEIGHT,
     ParsedName,
     parse_name,
     schema_is_organisation,
@@ -41,6 +43,8 @@ from senim.screening.engine.scoring import (
     score_profiles,
 )
 from senim.screening.engine.similarity import (
+    EXTRA_RECORD_WORD_ORGANISATION,
+    EXTRA_RECORD_WORD_PERSON,
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
     VOWEL_VARIANT,
@@ -372,20 +376,32 @@ class Index:
                         bounds[number] = 1.0
             weights = name.weights
             if len(word_tokens) == 1:
+                # One query word against a list name of n words: at best weight / (weight +
+                # (n - 1) extra words at their lowest weight).
                 short = self._name_short
+                # The matched pair's weight can reach the heaviest word weight on either side.
+                weight = max(weights[0] if weights else 1.0, 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT)
+                extra = (
+                    EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
+                    if name.is_organisation
+                    else EXTRA_RECORD_WORD_PERSON
+                )
                 for number in self._records_for(word_tokens[0]):
                     if short[number] <= 2:
-                        bounds[number] = max(bounds.get(number, 0.0), 1.0)
+                        bound = weight / (weight + (short[number] - 1) * extra)
+                        if bound > bounds.get(number, -1.0):
+                            bounds[number] = bound
                 continue
             masks = self._matched_words(word_tokens)
+            heaviest = 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT
             # A misspelt patronymic may be absorbed rather than counted as unmatched (persons).
             absorbed = 0.0 if name.is_organisation or name.patronymic else 1.0
             # Names have a handful of words: tabulate the bound for every subset once.
             table = None
             if len(weights) <= 8:
-                table = [_name_bound(m, weights, absorbed) for m in range(1 << len(weights))]
+                table = [_name_bound(m, weights, absorbed, heaviest) for m in range(1 << len(weights))]
             for number, mask in masks.items():
-                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed)
+                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed, heaviest)
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
@@ -498,12 +514,12 @@ class Index:
         return [self.search(query, limit, threshold) for query in queries]
 
 
-def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float) -> float:
+def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float, heaviest: float) -> float:
     """Upper bound of a name score when only the query words in ``mask`` have a match: every
-    match perfect, extra list words free, and up to ``absorbed`` unmatched weight forgiven (a
-    misspelt patronymic)."""
-    matched = sum(w for i, w in enumerate(weights) if mask >> i & 1)
-    missing = max(0.0, sum(weights) - matched - absorbed)
+    match perfect and as heavy as a list word can be (``heaviest``), extra list words free, and
+    up to ``absorbed`` unmatched weight forgiven (a misspelt patronymic)."""
+    matched = sum(max(w, heaviest) for i, w in enumerate(weights) if mask >> i & 1)
+    missing = max(0.0, sum(w for i, w in enumerate(weights) if not mask >> i & 1) - absorbed)
     return matched / (matched + missing) if matched else 0.0
 
 
