@@ -53,7 +53,7 @@ from senim.screening.engine.similarity import (
 )
 from senim.screening.engine.transliteration import loose_key
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
 _FORM_BITS = {form: 1 << i for i, form in enumerate(sorted(LEGAL_FORM_LABELS))}
@@ -97,20 +97,15 @@ class Index:
         self._posting_start: array = state["posting_start"]
         self._postings: array = state["postings"]
         self._by_identifier: dict[str, int | list[int]] = state["by_identifier"]
+        if "by_deletion" not in state:
+            state.update(_derived_lookups(self._vocabulary, self._posting_start))
+        self._by_loose: dict[str, list[int]] = state["by_loose"]
+        self._by_deletion: dict[str, list[int]] = state["by_deletion"]
+        self._token_loose: list[str] = state["token_loose"]
+        self._token_weight: tuple[float, ...] = state["token_weight"]
+        self._token_generic: tuple[float, ...] = state["token_generic"]
         self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
-        self._by_loose: dict[str, list[int]] = {}
-        self._by_deletion: dict[str, list[int]] = {}
-        posting_start = self._posting_start
-        for token_id, key in enumerate(self._vocabulary):
-            if posting_start[token_id] == posting_start[token_id + 1]:
-                continue  # patronymic stems: compared, never searched
-            self._by_loose.setdefault(loose_key(key), []).append(token_id)
-            for deletion in _deletions(key):
-                self._by_deletion.setdefault(deletion, []).append(token_id)
         self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
-        self._token_loose = [loose_key(key) for key in self._vocabulary]
-        self._token_weight = word_weights(tuple(self._vocabulary), False)
-        self._token_generic = word_weights(tuple(self._vocabulary), True)
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -512,6 +507,27 @@ class Index:
     ) -> list[list[Hit]]:
         """``search`` for each query, sharing the per-word expansion cache."""
         return [self.search(query, limit, threshold) for query in queries]
+
+
+def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:
+    """Lookups computed from the vocabulary once at build time and saved with the index (they
+    would cost seconds to recompute on every load): loose key and single-deletion neighbourhoods
+    of every searchable key, and each key's loose form and weights."""
+    by_loose: dict[str, list[int]] = {}
+    by_deletion: dict[str, list[int]] = {}
+    for token_id, key in enumerate(vocabulary):
+        if posting_start[token_id] == posting_start[token_id + 1]:
+            continue  # patronymic stems: compared, never searched
+        by_loose.setdefault(loose_key(key), []).append(token_id)
+        for deletion in _deletions(key):
+            by_deletion.setdefault(deletion, []).append(token_id)
+    return {
+        "by_loose": by_loose,
+        "by_deletion": by_deletion,
+        "token_loose": [loose_key(key) for key in vocabulary],
+        "token_weight": word_weights(tuple(vocabulary), False),
+        "token_generic": word_weights(tuple(vocabulary), True),
+    }
 
 
 def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float, heaviest: float) -> float:
