@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "senim.core",
     "senim.org",
     "senim.accounts",
+    "senim.screening",
     "senim.ops",
     "senim.demo",
 ]
@@ -191,6 +192,8 @@ SENIM_MASTER_KEY = env("SENIM_MASTER_KEY")
 SENIM_MASTER_KEY_FILE = env("SENIM_MASTER_KEY_FILE", str(DATA_DIR / "master.key"))
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
+# Screening hits are raised at or above this score; empty means the matching engine's default.
+SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_TEMP_DIR = None

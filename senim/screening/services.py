@@ -1,0 +1,691 @@
+"""Screening's writes, and the service other modules call to screen a person or organisation.
+
+    outcome = screen(actor=user, subject_key=f"org.employee:{employee.pk}", schema="Person",
+                     names=["Жұмабеков Нұрлан Серікұлы", "Zhumabekov Nurlan"], company_id=employee.company_id)
+    outcome.hits      # the hits standing for this subject after the screening, best first
+
+Review rules: a hit decided as false positive (or true match) is not raised again for the same
+subject and list entry until the subject's or the entry's data changes; then a new open hit is
+raised, linked to the old one, with what changed. An open hit, or one waiting for information, is
+refreshed in place.
+"""
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from senim.core.access import Actor, PermissionDenied, require
+from senim.core.audit import audit_record, diff
+from senim.core.bulk import bulk_insert
+from senim.core.services import model_create, model_update
+from senim.screening import policy
+from senim.screening.engine import DEFAULT_THRESHOLD, Query
+from senim.screening.importing import (
+    BatchRow,
+    EntityData,
+    ImportStats,
+    content_hash,
+    normalise_country,
+    normalise_date,
+)
+from senim.screening.indexes import index_build, index_discard, index_for
+from senim.screening.models import (
+    Hit,
+    HitStatus,
+    ScreeningRun,
+    Subject,
+    Watchlist,
+    WatchlistEntity,
+    WatchlistVersion,
+)
+from senim.screening.selectors import version_diff
+
+WATCHLIST_FIELDS = ["name", "kind", "source", "description", "owner", "is_enabled"]
+SUBJECT_FIELDS = ["schema", "names", "identifiers", "birth_dates", "countries", "gender"]
+ENTITY_FIELDS = ["schema", "names", "identifiers", "birth_dates", "countries", "gender"]
+ORGANISATION_SCHEMATA = {"organization", "organisation", "company", "legalentity", "publicbody"}
+MAX_NAMES = 20
+MAX_HITS_PER_LIST = 20
+MAX_BATCH_PROBLEMS = 200
+BATCH_SIZE = 5000
+
+
+def threshold_default() -> float:
+    return float(getattr(settings, "SENIM_SCREENING_THRESHOLD", None) or DEFAULT_THRESHOLD)
+
+
+# ---------------------------------------------------------------------------- lists
+
+
+def _require_list_manager(actor: Actor | None, permission: str = policy.MANAGE_LISTS) -> None:
+    """Lists are group-wide, so only group-wide holders change them; None is the system (CLI)."""
+    if actor is not None and not require(actor, permission).everything:
+        raise PermissionDenied(permission)
+
+
+def watchlist_create(*, actor: Actor | None, name: str, kind: str, **data: Any) -> Watchlist:
+    _require_list_manager(actor)
+    watchlist = Watchlist(name=name.strip(), kind=kind, **{k: v for k, v in data.items() if k in WATCHLIST_FIELDS})
+    return model_create(
+        actor=actor, instance=watchlist, event_type="screening.watchlist.created", fields=WATCHLIST_FIELDS
+    )
+
+
+def watchlist_update(*, actor: Actor | None, watchlist: Watchlist, **data: Any) -> Watchlist:
+    _require_list_manager(actor)
+    if "is_enabled" in data and data["is_enabled"] != watchlist.is_enabled:
+        _require_list_manager(actor, policy.ENABLE_LISTS)
+    return model_update(
+        actor=actor, instance=watchlist, data=data, fields=WATCHLIST_FIELDS, event_type="screening.watchlist.updated"
+    )
+
+
+def watchlist_set_enabled(*, actor: Actor | None, watchlist: Watchlist, enabled: bool) -> Watchlist:
+    """Switch a list on or off (administrators): a disabled list is skipped by every screening."""
+    _require_list_manager(actor, policy.ENABLE_LISTS)
+    return model_update(
+        actor=actor,
+        instance=watchlist,
+        data={"is_enabled": enabled},
+        fields=["is_enabled"],
+        event_type="screening.watchlist.updated",
+    )
+
+
+def version_create(
+    *,
+    actor: Actor | None,
+    watchlist: Watchlist,
+    file_name: str,
+    fmt: str,
+    mapping: dict[str, Any] | None = None,
+    skip_invalid: bool = False,
+    stored_file: str = "",
+    language: str = "en",
+) -> WatchlistVersion:
+    """Record a new version about to be imported (its entities follow in `version_import`)."""
+    _require_list_manager(actor)
+    with transaction.atomic():
+        Watchlist.objects.select_for_update().filter(pk=watchlist.pk).first()
+        number = (watchlist.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+        version = WatchlistVersion.objects.create(
+            watchlist=watchlist,
+            number=number,
+            file_name=file_name[:200],
+            format=fmt,
+            mapping=mapping or {},
+            skip_invalid=skip_invalid,
+            stored_file=stored_file,
+            language=language,
+            imported_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
+        )
+        audit_record(
+            actor=actor,
+            event_type="screening.version.started",
+            obj=version,
+            changes={"file": [None, version.file_name], "format": [None, fmt], "skip_invalid": [None, skip_invalid]},
+        )
+    return version
+
+
+def version_import(
+    *, version: WatchlistVersion, entities: Iterable[EntityData], stats: ImportStats | None = None
+) -> WatchlistVersion:
+    """Store the entities of a created version, index them and make it current, all or nothing.
+
+    The caller streams `entities` from the file; `stats` fills in as they are read (lines
+    skipped as invalid, records of other types). Any exception
+    (including a malformed line raised from the stream) rolls everything back; the caller then
+    marks the version failed with `version_fail`, and the previous version stays current.
+    """
+    with transaction.atomic():
+        watchlist = Watchlist.objects.select_for_update().get(pk=version.watchlist_id)
+        base = watchlist.current_version
+        count = _store_entities(version, entities)
+        stats = stats or ImportStats()
+        if not count:
+            raise ValidationError(_("The file holds no people or organisations to screen against."))
+        changes = version_diff(version=version, base=base)
+        counts = {
+            "added": changes["added"].count(),
+            "removed": changes["removed"].count() if base else 0,
+            "changed": changes["changed"].count() if base else 0,
+        }
+        try:
+            index_build(version.pk)
+        except Exception:
+            index_discard(version.pk)
+            raise
+        WatchlistVersion.objects.filter(pk=version.pk).update(
+            status=WatchlistVersion.Status.READY,
+            base=base,
+            entity_count=count,
+            skipped=stats.skipped,
+            ignored=stats.ignored,
+            problems=stats.problems,
+            finished_at=timezone.now(),
+            **counts,
+        )
+        Watchlist.objects.filter(pk=watchlist.pk).update(current_version=version)
+        version.refresh_from_db()
+        audit_record(
+            actor=version.imported_by,
+            event_type="screening.version.imported",
+            obj=version,
+            changes={
+                "entities": [base.entity_count if base else 0, count],
+                **{key: [None, value] for key, value in counts.items()},
+                "skipped": [None, stats.skipped],
+            },
+        )
+    return version
+
+
+def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData]) -> int:
+    batch: list[WatchlistEntity] = []
+    count = 0
+    for data in entities:
+        batch.append(
+            WatchlistEntity(
+                version=version,
+                entity_id=data.entity_id,
+                schema=data.schema,
+                caption=data.caption,
+                names=data.names,
+                identifiers=data.identifiers,
+                birth_dates=data.birth_dates,
+                countries=data.countries,
+                gender=data.gender,
+                content_hash=data.content_hash(),
+                properties=data.properties,
+            )
+        )
+        if len(batch) >= BATCH_SIZE:
+            count += bulk_insert(WatchlistEntity, batch)
+            batch = []
+    if batch:
+        count += bulk_insert(WatchlistEntity, batch)
+    return count
+
+
+def version_fail(*, version: WatchlistVersion, error: str, problems: Sequence[str] = (), skipped: int = 0) -> None:
+    """Mark a version whose import failed; the list keeps its current version."""
+    index_discard(version.pk)
+    with transaction.atomic():
+        WatchlistVersion.objects.filter(pk=version.pk).update(
+            status=WatchlistVersion.Status.FAILED,
+            error=error[:2000],
+            problems=list(problems),
+            skipped=skipped,
+            finished_at=timezone.now(),
+        )
+        version.refresh_from_db()
+        audit_record(
+            actor=version.imported_by,
+            event_type="screening.version.failed",
+            obj=version,
+            changes={"error": [None, version.error]},
+        )
+
+
+# ---------------------------------------------------------------------------- subjects and queries
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """An ad-hoc search result: the list entry found, its score and why."""
+
+    watchlist: Watchlist
+    entity: WatchlistEntity
+    score: float
+    explanation: dict[str, Any]
+
+
+@dataclass
+class ScreeningOutcome:
+    """The subject as screened and the hits that stand for it (new, refreshed or decided)."""
+
+    subject: Subject
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def raised(self) -> list[Hit]:
+        return [hit for hit in self.hits if hit.status == HitStatus.OPEN]
+
+
+def _schema(value: str | None) -> str:
+    text = (value or "").strip()
+    if not text or text.casefold() == "any":
+        return ""
+    if text.casefold() == "person":
+        return "Person"
+    if text.casefold() in ORGANISATION_SCHEMATA:
+        return "Organization"
+    raise ValidationError({"schema": _("The type must be Person or Organization.")})
+
+
+def make_query(
+    *,
+    names: Iterable[str],
+    schema: str | None = "Person",
+    identifiers: Iterable[str] = (),
+    birth_dates: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    gender: str | None = None,
+    query_id: str | None = None,
+) -> Query:
+    """A validated engine query; raise ValidationError (translated, by field) for bad input."""
+    cleaned = [" ".join(str(n).replace("\x00", "").split())[:300] for n in names]
+    cleaned = [n for n in cleaned if n][:MAX_NAMES]
+    if not cleaned or max(sum(ch.isalnum() for ch in n) for n in cleaned) < 2:
+        raise ValidationError({"names": _("Enter a name of at least two letters.")})
+    dates = []
+    for raw in birth_dates:
+        if str(raw).strip():
+            date = normalise_date(str(raw))
+            if date is None:
+                raise ValidationError(
+                    {"birth_dates": _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": str(raw)[:30]}}
+                )
+            dates.append(date)
+    codes = []
+    for raw in countries:
+        if str(raw).strip():
+            code = normalise_country(str(raw))
+            if not code:
+                raise ValidationError({"countries": _("Use two-letter country codes such as KZ or UZ.")})
+            codes.append(code)
+    gender_value = (gender or "").strip().casefold()
+    if gender_value and gender_value not in {"m", "f", "male", "female"}:
+        raise ValidationError({"gender": _("The gender must be male or female.")})
+    return Query(
+        names=cleaned,
+        schema=_schema(schema),
+        identifiers=[i for i in (" ".join(str(v).split())[:100] for v in identifiers) if i][:MAX_NAMES],
+        birth_dates=dates,
+        countries=codes,
+        gender={"m": "male", "f": "female"}.get(gender_value, gender_value) or None,
+        id=query_id,
+    )
+
+
+def enabled_lists(lists: Iterable[Watchlist] | None = None) -> list[Watchlist]:
+    """The enabled lists among `lists` (all enabled lists when None), by name."""
+    qs = Watchlist.objects.filter(is_enabled=True).select_related("current_version")
+    if lists is not None:
+        qs = qs.filter(pk__in=[w.pk for w in lists])
+    return list(qs.order_by("name"))
+
+
+def _matches(query: Query, watchlists: Sequence[Watchlist], threshold: float, limit: int) -> list[SearchResult]:
+    results: list[SearchResult] = []
+    for watchlist in watchlists:
+        version = watchlist.current_version
+        if version is None or version.status != WatchlistVersion.Status.READY:
+            continue
+        found = index_for(version.pk).search(query, limit=limit, threshold=threshold)
+        if not found:
+            continue
+        entities = {
+            e.entity_id: e
+            for e in WatchlistEntity.objects.filter(version=version, entity_id__in=[h.record_id for h in found])
+        }
+        for engine_hit in found:
+            entity = entities.get(engine_hit.record_id)
+            if entity is not None:
+                results.append(SearchResult(watchlist, entity, engine_hit.score, engine_hit.explanation.as_dict()))
+    results.sort(key=lambda r: -r.score)
+    return results
+
+
+def search(
+    *, actor: Actor, query: Query, lists: Iterable[Watchlist] | None = None, limit: int = 20
+) -> list[SearchResult]:
+    """Ad-hoc search of the enabled lists; nothing is stored but the audit event (searching for
+    people is itself sensitive)."""
+    require(actor, policy.SEARCH)
+    query = make_query(
+        names=query.names,
+        schema=query.schema,
+        identifiers=query.identifiers,
+        birth_dates=query.birth_dates,
+        countries=query.countries,
+        gender=query.gender,
+    )
+    watchlists = enabled_lists(lists)
+    results = _matches(query, watchlists, threshold_default(), limit)[:limit]
+    audit_record(
+        actor=actor,
+        event_type="screening.searched",
+        object_type="screening.search",
+        object_repr=query.names[0],
+        changes={
+            "names": [None, query.names],
+            "identifiers": [None, query.identifiers],
+            "lists": [None, [w.name for w in watchlists]],
+            "results": [None, len(results)],
+        },
+    )
+    return results
+
+
+def _snapshot(item: Subject | WatchlistEntity) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in SUBJECT_FIELDS}
+
+
+def _subject_save(
+    *, key: str, query: Query, label: str, company_id: uuid.UUID | None, watchlists: Sequence[Watchlist]
+) -> Subject:
+    values = {
+        "schema": query.schema,
+        "names": list(query.names),
+        "identifiers": list(query.identifiers),
+        "birth_dates": list(query.birth_dates),
+        "countries": list(query.countries),
+        "gender": query.gender or "",
+    }
+    values["content_hash"] = content_hash(**values)  # type: ignore[arg-type]
+    subject, _created = Subject.objects.update_or_create(
+        key=key[:200],
+        defaults={**values, "label": label[:300], "company_id": company_id, "last_screened_at": timezone.now()},
+    )
+    subject.watchlists.set(watchlists)
+    return subject
+
+
+def _query_of(subject: Subject) -> Query:
+    return Query(
+        names=subject.names,
+        schema=subject.schema,
+        identifiers=subject.identifiers,
+        birth_dates=subject.birth_dates,
+        countries=subject.countries,
+        gender=subject.gender or None,
+        id=subject.key,
+    )
+
+
+def _screen_subject(
+    subject: Subject, watchlists: Sequence[Watchlist], threshold: float, run: ScreeningRun | None
+) -> list[Hit]:
+    """Apply the review rules to what the engine finds for `subject`; return the standing hits."""
+    results = _matches(_query_of(subject), watchlists, threshold, MAX_HITS_PER_LIST)
+    keys = [f"{r.watchlist.pk}:{r.entity.entity_id}" for r in results]
+    latest: dict[str, Hit] = {}
+    for previous in Hit.objects.filter(subject=subject, entity_key__in=keys).select_related("entity"):
+        if previous.entity_key not in latest or previous.created_at >= latest[previous.entity_key].created_at:
+            latest[previous.entity_key] = previous
+    standing: list[Hit] = []
+    snapshot = _snapshot(subject)
+    for key, result in zip(keys, results, strict=True):
+        prior = latest.get(key)
+        values = {
+            "entity": result.entity,
+            "score": result.score,
+            "explanation": result.explanation,
+            "subject_hash": subject.content_hash,
+            "subject_snapshot": snapshot,
+            "entity_hash": result.entity.content_hash,
+            "run": run,
+        }
+        if prior is not None and prior.status in {HitStatus.OPEN, HitStatus.NEEDS_INFO}:
+            for name, value in values.items():
+                setattr(prior, name, value)
+            prior.save(update_fields=[*values, "updated_at"])
+            standing.append(prior)
+        elif (
+            prior is not None
+            and prior.subject_hash == subject.content_hash
+            and (prior.entity_hash == result.entity.content_hash)
+        ):
+            standing.append(prior)  # decided, and neither side changed: not raised again
+        else:
+            changes = {}
+            if prior is not None:
+                changes = {
+                    "subject": diff(prior.subject_snapshot, snapshot),
+                    "entity": diff(_snapshot(prior.entity), _snapshot(result.entity)),
+                }
+            standing.append(
+                Hit.objects.create(
+                    subject=subject,
+                    watchlist=result.watchlist,
+                    entity_key=key,
+                    previous=prior,
+                    changes=changes,
+                    **values,
+                )
+            )
+    if run is not None:
+        ScreeningRun.objects.filter(pk=run.pk).update(subject_count=run.subject_count + 1)
+        run.subject_count += 1
+        fresh = sum(1 for hit in standing if hit.run_id == run.pk)
+        if fresh:
+            run.hit_count += fresh
+            ScreeningRun.objects.filter(pk=run.pk).update(hit_count=run.hit_count)
+    return standing
+
+
+def _require_subject_scope(actor: Actor | None, permission: str, company_id: uuid.UUID | None) -> None:
+    """A company's subjects need the permission over that company; subjects of no company need
+    it group-wide. None is the system (tasks, the command line)."""
+    if actor is not None:
+        require(actor, permission, company_id=company_id)
+
+
+def check_screening_allowed(*, actor: Actor | None, company_id: uuid.UUID | None) -> None:
+    """Raise PermissionDenied unless the actor may screen subjects of `company_id` (None: of no
+    company, which needs screening.search group-wide)."""
+    _require_subject_scope(actor, policy.SEARCH, company_id)
+
+
+def run_start(
+    *,
+    actor: Actor | None,
+    kind: str,
+    watchlists: Sequence[Watchlist],
+    threshold: float | None = None,
+    **values: Any,
+) -> ScreeningRun:
+    """Open a run that screenings then join (`screen(run=...)`); close it with `run_finish`."""
+    run = ScreeningRun.objects.create(
+        kind=kind,
+        requested_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
+        threshold=threshold if threshold is not None else threshold_default(),
+        status=ScreeningRun.Status.RUNNING,
+        **values,
+    )
+    run.lists.set(watchlists)
+    return run
+
+
+def run_finish(*, run: ScreeningRun, status: str = ScreeningRun.Status.DONE, error: str = "") -> ScreeningRun:
+    ScreeningRun.objects.filter(pk=run.pk).update(status=status, error=error[:2000], finished_at=timezone.now())
+    run.refresh_from_db()
+    return run
+
+
+def screen(
+    *,
+    actor: Actor | None,
+    subject_key: str,
+    schema: str,
+    names: Iterable[str],
+    identifiers: Iterable[str] = (),
+    birth_dates: Iterable[str] = (),
+    countries: Iterable[str] = (),
+    gender: str | None = None,
+    label: str = "",
+    company_id: uuid.UUID | None = None,
+    lists: Iterable[Watchlist] | None = None,
+    threshold: float | None = None,
+    run: ScreeningRun | None = None,
+) -> ScreeningOutcome:
+    """Screen one person or organisation against `lists` (default: every enabled list), store
+    the subject under `subject_key` (e.g. "org.employee:<uuid>") and raise its hits.
+
+    The actor needs screening.search over `company_id` (group-wide when None); None is the system.
+    Raises ValidationError for an empty or one-letter name and other bad input.
+    """
+    _require_subject_scope(actor, policy.SEARCH, company_id)
+    existing = Subject.objects.filter(key=subject_key[:200]).values_list("company_id", flat=True).first()
+    if existing is not None and existing != company_id:
+        _require_subject_scope(actor, policy.SEARCH, existing)
+    query = make_query(
+        names=names,
+        schema=schema,
+        identifiers=identifiers,
+        birth_dates=birth_dates,
+        countries=countries,
+        gender=gender,
+        query_id=subject_key,
+    )
+    threshold = threshold if threshold is not None else threshold_default()
+    watchlists = enabled_lists(lists)
+    with transaction.atomic():
+        own_run = run is None
+        if run is None:
+            run = run_start(actor=actor, kind=ScreeningRun.Kind.SINGLE, watchlists=watchlists, threshold=threshold)
+        subject = _subject_save(key=subject_key, query=query, label=label, company_id=company_id, watchlists=watchlists)
+        hits = _screen_subject(subject, watchlists, threshold, run)
+        if own_run:
+            run_finish(run=run)
+        audit_record(
+            actor=actor,
+            event_type="screening.subject.screened",
+            obj=subject,
+            company_id=company_id,
+            changes={"lists": [None, [w.name for w in watchlists]], "hits": [None, len(hits)]},
+        )
+    return ScreeningOutcome(subject=subject, hits=sorted(hits, key=lambda h: -h.score))
+
+
+def screen_batch(
+    *,
+    actor: Actor | None,
+    rows: Iterable[BatchRow],
+    lists: Iterable[Watchlist] | None = None,
+    threshold: float | None = None,
+    company_id: uuid.UUID | None = None,
+    run: ScreeningRun | None = None,
+    file_name: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> ScreeningRun:
+    """Screen every row as a subject "batch:<run>:<row id>" in one batch run. Rows with bad input
+    are skipped and listed with their line numbers; the run records the counts."""
+    _require_subject_scope(actor, policy.SEARCH, company_id)
+    threshold = threshold if threshold is not None else threshold_default()
+    watchlists = enabled_lists(lists)
+    if run is None:
+        run = run_start(
+            actor=actor,
+            kind=ScreeningRun.Kind.BATCH,
+            watchlists=watchlists,
+            threshold=threshold,
+            file_name=file_name[:200],
+        )
+    problems: list[str] = []
+    skipped = 0
+    for row in rows:
+        try:
+            query = make_query(
+                names=[row.name],
+                schema=row.schema or "",
+                identifiers=row.identifiers,
+                birth_dates=row.birth_dates,
+                countries=row.countries,
+            )
+        except ValidationError as error:
+            skipped += 1
+            if len(problems) < MAX_BATCH_PROBLEMS:
+                message = "; ".join(error.messages)
+                problems.append(_("Line %(line)d: %(message)s") % {"line": row.line, "message": message})
+            continue
+        with transaction.atomic():
+            subject = _subject_save(
+                key=f"batch:{run.pk}:{row.id or row.line}",
+                query=query,
+                label=row.name,
+                company_id=company_id,
+                watchlists=watchlists,
+            )
+            _screen_subject(subject, watchlists, threshold, run)
+        if progress is not None:
+            progress(1)
+    ScreeningRun.objects.filter(pk=run.pk).update(skipped=skipped, problems=problems)
+    run = run_finish(run=run)
+    audit_record(
+        actor=actor,
+        event_type="screening.batch.screened",
+        obj=run,
+        company_id=company_id,
+        changes={
+            "file": [None, run.file_name],
+            "subjects": [None, run.subject_count],
+            "hits": [None, run.hit_count],
+            "skipped": [None, skipped],
+        },
+    )
+    return run
+
+
+def rescreen_watchlist(*, version: WatchlistVersion) -> ScreeningRun:
+    """Screen again, against this list, every subject screened against it (after a new version
+    became current), raising the hits the new entries bring."""
+    watchlist = Watchlist.objects.select_related("current_version").get(pk=version.watchlist_id)
+    threshold = threshold_default()
+    run = run_start(
+        actor=None, kind=ScreeningRun.Kind.RESCREEN, watchlists=[watchlist], threshold=threshold, trigger=version
+    )
+    if watchlist.is_enabled and watchlist.current_version_id == version.pk:
+        for subject in Subject.objects.filter(watchlists=watchlist).order_by("created_at").iterator(chunk_size=500):
+            with transaction.atomic():
+                _screen_subject(subject, [watchlist], threshold, run)
+    run = run_finish(run=run)
+    audit_record(
+        actor=None,
+        event_type="screening.rescreen.finished",
+        obj=run,
+        changes={"list": [None, watchlist.name], "subjects": [None, run.subject_count], "hits": [None, run.hit_count]},
+    )
+    return run
+
+
+# ---------------------------------------------------------------------------- review
+
+DECISIONS = {HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE, HitStatus.NEEDS_INFO}
+
+
+def hit_decide(*, actor: Actor, hit: Hit, status: str, comment: str) -> Hit:
+    """Decide a hit (true match, false positive, needs information) with a comment; audited
+    old → new. The reviewer needs screening.review over the subject's company."""
+    if actor is None:
+        raise PermissionDenied(policy.REVIEW)
+    _require_subject_scope(actor, policy.REVIEW, hit.subject.company_id)
+    if status not in DECISIONS:
+        raise ValidationError({"status": _("Choose true match, false positive or needs information.")})
+    comment = comment.replace("\x00", "").strip()
+    if not comment:
+        raise ValidationError({"comment": _("Explain the decision in a comment.")})
+    with transaction.atomic():
+        before = {"status": hit.status, "comment": hit.comment}
+        hit.status, hit.comment = status, comment[:5000]
+        hit.decided_by_id = cast(uuid.UUID, actor.pk)
+        hit.decided_at = timezone.now()
+        hit.save(update_fields=["status", "comment", "decided_by", "decided_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            event_type="screening.hit.decided",
+            obj=hit,
+            company_id=hit.subject.company_id,
+            changes=diff(before, {"status": hit.status, "comment": hit.comment}),
+        )
+    return hit
