@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("senim.core.urls")),
     path("accounts/", include("senim.accounts.urls")),
     path("org/", include("senim.org.urls")),
+    path("screening/", include("senim.screening.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]

@@ -401,6 +401,13 @@ def _subject_save(
     return subject
 
 
+def subject_reference(subject: Subject) -> str:
+    """The caller's own id of a subject: a batch row's id (or line), otherwise the subject key."""
+    if subject.key.startswith("batch:"):
+        return subject.key.split(":", 2)[2]
+    return subject.key
+
+
 def _query_of(subject: Subject) -> Query:
     return Query(
         names=subject.names,

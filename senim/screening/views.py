@@ -1,0 +1,344 @@
+"""Screening pages: ad-hoc search, hits to review, screening runs (with batch uploads) and lists."""
+
+import csv
+import secrets
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from senim.accounts import selectors as account_selectors
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.forms import apply_errors
+from senim.core.views import paginate, permission_required
+from senim.org import selectors as org_selectors
+from senim.screening import jobs, policy, selectors, services
+from senim.screening.forms import BatchForm, DecisionForm, HitFilterForm, SearchForm, WatchlistForm
+from senim.screening.models import Hit, ScreeningRun, Watchlist, WatchlistEntity, WatchlistVersion
+
+NOT_FOUND = (
+    Watchlist.DoesNotExist,
+    WatchlistVersion.DoesNotExist,
+    WatchlistEntity.DoesNotExist,
+    Hit.DoesNotExist,
+    ScreeningRun.DoesNotExist,
+    ValidationError,
+    ValueError,
+)
+
+
+def get_or_404(getter, **kwargs):  # type: ignore[no-untyped-def]
+    try:
+        return getter(**kwargs)
+    except NOT_FOUND as error:
+        raise Http404 from error
+
+
+def content_too_long(request: ActorRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 + 65536
+
+
+def store_upload(upload: Any, suffix: str) -> str:
+    jobs.sweep_uploads()
+    name = f"{secrets.token_urlsafe(16)}{suffix}"
+    with (jobs.upload_dir() / name).open("wb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+    return name
+
+
+def upload_suffix(file_name: str) -> str:
+    lowered = file_name.lower()
+    return ".xlsx" if lowered.endswith(".xlsx") else ".csv" if lowered.endswith((".csv", ".txt")) else ".jsonl"
+
+
+# ---------------------------------------------------------------------------- search
+
+
+@permission_required(policy.SEARCH)
+def search(request: ActorRequest) -> HttpResponse:
+    """The ad-hoc search form and its results (nothing stored; the search is audited)."""
+    lists = selectors.watchlist_list(actor=request.user, enabled=True)
+    form = SearchForm(request.GET or None, lists=lists)
+    results = None
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        try:
+            query = services.make_query(
+                names=[data["name"]],
+                schema=data["schema"],
+                identifiers=[data["identifier"]],
+                birth_dates=[data["birth_date"]],
+                countries=[data["country"]],
+            )
+            results = services.search(actor=request.user, query=query, lists=data["lists"] or None)
+        except ValidationError as error:
+            apply_errors(form, _field_errors(error))
+    context = {"form": form, "results": results, "has_lists": lists.exists()}
+    return render(request, "screening/search.html", context)
+
+
+def _field_errors(error: ValidationError) -> ValidationError:
+    """Map the service's field names (names, birth_dates, countries) to the form's."""
+    if not hasattr(error, "error_dict"):
+        return error
+    renamed = {"names": "name", "birth_dates": "birth_date", "countries": "country", "identifiers": "identifier"}
+    return ValidationError({renamed.get(k, k): v for k, v in error.error_dict.items()})
+
+
+# ---------------------------------------------------------------------------- hits
+
+
+@permission_required(policy.VIEW)
+def hit_list(request: ActorRequest) -> HttpResponse:
+    form = HitFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    hits = selectors.hit_list(
+        actor=request.user,
+        status=data.get("status", ""),
+        kind=data.get("kind", ""),
+        run_id=data.get("run"),
+        query=data.get("q", ""),
+    )
+    context = {"form": form, "page_obj": paginate(request, hits, 50)}
+    return render(request, "screening/hit_list.html", context)
+
+
+@permission_required(policy.VIEW)
+def hit_detail(request: ActorRequest, hit_id: uuid.UUID) -> HttpResponse:
+    hit = get_or_404(selectors.hit_get, actor=request.user, hit_id=hit_id)
+    can_review = request.user.scope_for(policy.REVIEW).covers(company_id=hit.subject.company_id)
+    form = DecisionForm(request.POST or None, initial={"status": hit.status if hit.is_decided else None})
+    if request.method == "POST":
+        if not can_review:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.hit_decide(actor=request.user, hit=hit, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The decision was recorded."))
+                return redirect("screening:hit-detail", hit_id=hit.pk)
+    context = {"hit": hit, "form": form, "can_review": can_review, "history": _history(hit)}
+    return render(request, "screening/hit_detail.html", context)
+
+
+def _history(hit: Hit) -> list[Hit]:
+    chain: list[Hit] = []
+    seen, current = {hit.pk}, hit.previous
+    while current is not None and current.pk not in seen and len(chain) < 20:
+        chain.append(current)
+        seen.add(current.pk)
+        current = current.previous
+    return chain
+
+
+# ---------------------------------------------------------------------------- runs
+
+
+@permission_required(policy.VIEW)
+def run_list(request: ActorRequest) -> HttpResponse:
+    runs = selectors.run_list(actor=request.user, kind=request.GET.get("kind", ""))
+    context = {"page_obj": paginate(request, runs, 50), "can_screen": request.user.can(policy.SEARCH)}
+    return render(request, "screening/run_list.html", context)
+
+
+def _company_choices(request: ActorRequest) -> tuple[list[tuple[str, str]], bool]:
+    scope = request.user.scope_for(policy.SEARCH)
+    companies = org_selectors.company_list(actor=request.user)
+    if not scope.everything:
+        companies = companies.filter(id__in=scope.company_ids)
+    return [(str(c.pk), str(c)) for c in companies], scope.everything
+
+
+@permission_required(policy.SEARCH)
+def run_create(request: ActorRequest) -> HttpResponse:
+    """Upload a CSV/XLSX of names to screen in the background."""
+    companies, whole_group = _company_choices(request)
+    lists = selectors.watchlist_list(actor=request.user, enabled=True)
+    if request.method == "POST" and content_too_long(request):
+        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+        form = BatchForm(lists=lists, companies=companies, whole_group=whole_group)
+        return render(request, "screening/run_create.html", {"form": form, "file_error": message}, status=413)
+    form = BatchForm(
+        request.POST or None, request.FILES or None, lists=lists, companies=companies, whole_group=whole_group
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        company = form.cleaned_data["company"]
+        try:
+            run = jobs.batch_start(
+                actor=request.user,
+                stored_file=store_upload(upload, ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"),
+                file_name=upload.name,
+                lists=list(form.cleaned_data["lists"]) or None,
+                company_id=uuid.UUID(company) if company else None,
+                language=get_language() or "en",
+            )
+        except PermissionDenied:
+            form.add_error("company", _("You may not screen for that company."))
+        else:
+            return redirect("screening:run-detail", run_id=run.pk)
+    return render(request, "screening/run_create.html", {"form": form})
+
+
+@permission_required(policy.VIEW)
+def run_detail(request: ActorRequest, run_id: uuid.UUID) -> HttpResponse:
+    run = get_or_404(selectors.run_get, actor=request.user, run_id=run_id)
+    hits = selectors.hit_list(actor=request.user, run_id=run.pk)
+    context = {"run": run, "page_obj": paginate(request, hits, 50), "lists": run.lists.all()}
+    if request.htmx:
+        response = render(request, "screening/run_status.html", context)
+        if run.is_finished:
+            response["HX-Refresh"] = "true"  # show the hits and the download now that they are all there
+        return response
+    return render(request, "screening/run_detail.html", context)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@permission_required(policy.VIEW)
+def run_hits_csv(request: ActorRequest, run_id: uuid.UUID) -> StreamingHttpResponse:
+    """One row per hit: query id, query name, list, entity id, entity name, score."""
+    run = get_or_404(selectors.run_get, actor=request.user, run_id=run_id)
+    hits = selectors.hit_list(actor=request.user, run_id=run.pk).order_by("subject__key", "-score")
+    writer = csv.writer(_Echo())
+    header = [_("Query ID"), _("Query name"), _("List"), _("Entity ID"), _("Entity name"), _("Score")]
+
+    def rows() -> Any:
+        yield "\ufeff" + writer.writerow(header)
+        for hit in hits.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    services.subject_reference(hit.subject),
+                    hit.subject.label or hit.subject.names[0],
+                    hit.watchlist.name,
+                    hit.entity.entity_id,
+                    hit.entity.caption,
+                    f"{hit.score:.3f}",
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="screening-{run.pk}.csv"'
+    return response
+
+
+# ---------------------------------------------------------------------------- lists
+
+
+@permission_required(policy.VIEW)
+def watchlist_list(request: ActorRequest) -> HttpResponse:
+    context = {
+        "watchlists": selectors.watchlist_list(actor=request.user),
+        "can_manage": request.user.scope_for(policy.MANAGE_LISTS).everything,
+        "can_enable": request.user.scope_for(policy.ENABLE_LISTS).everything,
+    }
+    return render(request, "screening/watchlist_list.html", context)
+
+
+@permission_required(policy.VIEW)
+def watchlist_detail(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpResponse:
+    watchlist = get_or_404(selectors.watchlist_get, actor=request.user, watchlist_id=watchlist_id)
+    entities = WatchlistEntity.objects.none()
+    if watchlist.current_version_id:
+        entities = selectors.entity_list(
+            actor=request.user, version_id=watchlist.current_version_id, query=request.GET.get("q", "")[:200]
+        )
+    context = {
+        "watchlist": watchlist,
+        "versions": selectors.version_list(actor=request.user, watchlist_id=watchlist.pk)[:50],
+        "page_obj": paginate(request, entities, 50),
+        "can_manage": request.user.scope_for(policy.MANAGE_LISTS).everything,
+        "can_enable": request.user.scope_for(policy.ENABLE_LISTS).everything,
+    }
+    return render(request, "screening/watchlist_detail.html", context)
+
+
+def _owners(request: ActorRequest, current: Any = None) -> Any:
+    ids: set[Any] = {request.user.pk} | ({current.owner_id} if current is not None and current.owner_id else set())
+    users = get_user_model().objects.filter(pk__in=ids)
+    if request.user.can("accounts.manage_users"):
+        users = users | account_selectors.user_list(actor=request.user)  # type: ignore[arg-type]
+    return users.filter(is_active=True).distinct().order_by("username")
+
+
+@permission_required(policy.MANAGE_LISTS)
+def watchlist_form(request: ActorRequest, watchlist_id: uuid.UUID | None = None) -> HttpResponse:
+    watchlist = None
+    if watchlist_id:
+        watchlist = get_or_404(selectors.watchlist_get, actor=request.user, watchlist_id=watchlist_id)
+    initial = {"owner": request.user.pk} if watchlist is None else None
+    instance = Watchlist.objects.get(pk=watchlist.pk) if watchlist else None
+    form = WatchlistForm(request.POST or None, instance=instance, initial=initial, owners=_owners(request, watchlist))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if watchlist is None:
+                saved = services.watchlist_create(actor=request.user, **form.cleaned_data)
+            else:
+                saved = services.watchlist_update(actor=request.user, watchlist=watchlist, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("Only group-wide administrators and officers change lists."))
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("screening:watchlist-detail", watchlist_id=saved.pk)
+    return render(request, "screening/watchlist_form.html", {"form": form, "watchlist": watchlist})
+
+
+@require_POST
+@permission_required(policy.ENABLE_LISTS)
+def watchlist_toggle(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpResponse:
+    watchlist = get_or_404(selectors.watchlist_get, actor=request.user, watchlist_id=watchlist_id)
+    try:
+        services.watchlist_set_enabled(actor=request.user, watchlist=watchlist, enabled=not watchlist.is_enabled)
+    except PermissionDenied as error:
+        raise Http404 from error
+    if watchlist.is_enabled:
+        messages.success(request, _("The list is enabled: screenings use it."))
+    else:
+        messages.success(request, _("The list is disabled: screenings skip it."))
+    if request.POST.get("next") == "list":
+        return redirect("screening:watchlist-list")
+    return redirect("screening:watchlist-detail", watchlist_id=watchlist.pk)
+
+
+@permission_required(policy.VIEW)
+def version_detail(request: ActorRequest, version_id: uuid.UUID) -> HttpResponse:
+    """A version: its import status (polled while importing), counts, problems and its changes."""
+    version = get_or_404(selectors.version_get, actor=request.user, version_id=version_id)
+    if request.htmx:
+        response = render(request, "screening/version_status.html", {"version": version})
+        if version.is_finished:
+            response["HX-Refresh"] = "true"
+        return response
+    change = request.GET.get("change", "added")
+    change = change if change in {"added", "removed", "changed"} else "added"
+    entities = WatchlistEntity.objects.none()
+    if version.status == WatchlistVersion.Status.READY:
+        entities = selectors.version_diff(version=version, base=version.base)[change].order_by("caption", "id")
+    context = {"version": version, "change": change, "page_obj": paginate(request, entities, 50)}
+    return render(request, "screening/version_detail.html", context)
+
+
+@permission_required(policy.VIEW)
+def entity_detail(request: ActorRequest, entity_pk: int) -> HttpResponse:
+    entity = get_or_404(selectors.entity_get, actor=request.user, entity_pk=entity_pk)
+    return render(request, "screening/entity_detail.html", {"entity": entity})
