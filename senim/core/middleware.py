@@ -2,12 +2,12 @@
 query or form value contains one. Multipart bodies (file uploads) are left to the forms, whose
 text fields refuse NUL themselves, and to the import reader."""
 
+import json
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
-
-NUL_MARKERS = (b"\x00", b"%00", b"\\u0000")
 
 
 class RejectNulMiddleware:
@@ -25,9 +25,27 @@ class RejectNulMiddleware:
     @staticmethod
     def _carries_nul(request: HttpRequest) -> bool:
         query = request.META.get("QUERY_STRING", "").encode("latin-1", "replace").lower()
-        if any(marker in query for marker in NUL_MARKERS[:2]):
+        if b"\x00" in query or b"%00" in query:
             return True
         if request.method in {"GET", "HEAD", "OPTIONS"} or request.content_type == "multipart/form-data":
             return False
         body = request.body  # bounded by DATA_UPLOAD_MAX_MEMORY_SIZE for non-file bodies
-        return any(marker in body.lower() for marker in NUL_MARKERS)
+        if b"\x00" in body:
+            return True
+        if request.content_type == "application/json":
+            try:
+                return _has_nul(json.loads(body))
+            except ValueError:  # not JSON: the endpoint answers that
+                return False
+        return b"%00" in body.lower()
+
+
+def _has_nul(value: Any) -> bool:
+    """Whether decoded JSON holds a NUL anywhere (an escaped "\\u0000" in the text is not one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False

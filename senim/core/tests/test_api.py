@@ -289,3 +289,23 @@ def test_nul_character_deep_inside_an_import_file_is_never_a_server_error(group)
     assert response.status_code < 500
     # (checked in Python: SQLite's LIKE stops at a NUL, so surname__contains="\x00" matches every row)
     assert not [name for name in Employee.objects.values_list("surname", flat=True) if "\x00" in name]
+
+
+def test_unsafe_request_without_credentials_is_401_not_a_csrf_error(group):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/api/v1/accounts/tokens", {"name": "x"}, content_type="application/json")
+    assert response.status_code == 401
+
+
+def test_escaped_backslash_u0000_text_is_not_mistaken_for_a_nul(group):
+    from django.test import Client
+
+    response = Client().post(
+        "/api/v1/accounts/tokens",
+        '{"name": "C:\\\\u0000dir"}',
+        content_type="application/json",
+        **_bearer(user_with_role("admin")),
+    )
+    assert response.status_code == 201
