@@ -21,6 +21,7 @@ import pickle
 from array import array
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -369,9 +370,14 @@ class Index:
             result.update(flat[start[token_id] : start[token_id + 1]])
         return result
 
-    def candidates(self, profile: Profile) -> dict[int, float]:
+    def candidates(self, profile: Profile, threshold: float = 0.0) -> dict[int, float]:
         """Record numbers that may match ``profile`` (never the whole list), each with an upper
-        bound of its name score computed from which query words it contains."""
+        bound of its name score computed from which query words it contains.
+
+        A record must contain at least two of a name's words (one for one-word names); with a
+        ``threshold``, at least as many as the bound needs to reach it (three of four company
+        words, say), which keeps long company names from pulling in every partial namesake."""
+        needed = threshold - MAX_QUALIFIER_BONUS
         bounds: dict[int, float] = {}
         for _, value in profile.identifiers:
             hit = self._by_identifier.get(value)
@@ -412,7 +418,6 @@ class Index:
                         if bound > bounds.get(number, -1.0):
                             bounds[number] = bound
                 continue
-            masks = self._matched_words(word_tokens)
             heaviest = 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT
             # A misspelt patronymic may be absorbed rather than counted as unmatched (persons).
             absorbed = 0.0 if name.is_organisation or name.patronymic else 1.0
@@ -420,6 +425,19 @@ class Index:
             table = None
             if len(weights) <= 8:
                 table = [_name_bound(m, weights, absorbed, heaviest) for m in range(1 << len(weights))]
+            at_least = 2
+            if table is not None and needed > 0:
+                best_of_size: dict[int, float] = {}
+                for mask, bound in enumerate(table):
+                    size = mask.bit_count()
+                    best_of_size[size] = max(best_of_size.get(size, 0.0), bound)
+                at_least = next((k for k in range(2, len(weights) + 1) if best_of_size[k] >= needed), 0)
+                if not at_least:
+                    continue  # no subset of this name's words could reach the threshold
+            if at_least <= 2 or table is None:
+                masks = self._matched_words(word_tokens)
+            else:
+                masks = self._matched_at_least(word_tokens, at_least, table, needed)
             for number, mask in masks.items():
                 bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed, heaviest)
                 if bound > bounds.get(number, -1.0):
@@ -447,16 +465,41 @@ class Index:
         smaller = order[:-1]
         for position, a in enumerate(smaller):
             for b in smaller[position + 1 :]:
+                if word_tokens[a] == word_tokens[b]:
+                    continue  # a repeated word ("Charles Charles") is not two matches
                 bits = 1 << a | 1 << b
                 for number in built[a] & built[b]:
                     masks[number] = masks.get(number, 0) | bits
         slices = [flat[start[t] : start[t + 1]] for t in word_tokens[largest]]
         for a in smaller:
+            if word_tokens[a] == word_tokens[largest]:
+                continue
             bits = 1 << a | 1 << largest
             records = built[a]
             for posting in slices:
                 for number in records.intersection(posting):
                     masks[number] = masks.get(number, 0) | bits
+        return masks
+
+    def _matched_at_least(
+        self, word_tokens: list[set[int]], at_least: int, table: list[float], needed: float
+    ) -> dict[int, int]:
+        """Records containing at least ``at_least`` of the query's words, by intersecting every
+        combination of that many words whose bound can reach ``needed``; with a bit mask."""
+        sets = [self._records_for(ids) for ids in word_tokens]
+        masks: dict[int, int] = {}
+        for combination in combinations(range(len(sets)), at_least):
+            bits = sum(1 << i for i in combination)
+            if table[bits] < needed or len({frozenset(word_tokens[i]) for i in combination}) < at_least:
+                continue
+            ordered = sorted((sets[i] for i in combination), key=len)
+            for number in ordered[0].intersection(*ordered[1:]):
+                masks[number] = masks.get(number, 0) | bits
+        for number, bits in masks.items():
+            for i, records in enumerate(sets):
+                if not bits >> i & 1 and number in records:
+                    bits |= 1 << i
+            masks[number] = bits
         return masks
 
     def _patronymic_conflict(
@@ -496,7 +539,7 @@ class Index:
         scored: list[tuple[float, int]] = []
         query_stems = tuple(s for n in profile.names for s in n.patronymic)
         memo: dict[int, bool] = {}
-        for number, bound in self.candidates(profile).items():
+        for number, bound in self.candidates(profile, threshold).items():
             if bound < 1.0 or not profile.identifiers:
                 if bound + MAX_QUALIFIER_BONUS < threshold:
                     continue
