@@ -15,17 +15,19 @@ from senim.accounts.api_auth import SessionAuth, TokenAuth
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
 from senim.org.api import router as org_router
+from senim.screening.api import router as screening_router
 
 api = NinjaAPI(
     title="Senim API",
     version="1",
-    description="Anti-corruption compliance: organisation, people, access, audit and indicators.",
+    description="Anti-corruption compliance: organisation, people, access, audit, indicators and screening.",
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
 )
 api.add_router("/", core_router)
 api.add_router("/accounts/", accounts_router)
 api.add_router("/org/", org_router)
+api.add_router("/screening/", screening_router)
 
 
 def _error(request: HttpRequest, status: int, detail: object) -> HttpResponse:
