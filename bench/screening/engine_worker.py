@@ -71,6 +71,7 @@ def _query(data: dict) -> Query:
 def _clear_caches(index: Index) -> None:
     index._expansions.clear()
     similarity.key_similarity.cache_clear()
+    similarity._align.cache_clear()
     transliteration.word_keys.cache_clear()
     transliteration.loose_key.cache_clear()
     names.parse_name.cache_clear()

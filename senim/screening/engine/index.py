@@ -50,6 +50,7 @@ from senim.screening.engine.similarity import (
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
     VOWEL_VARIANT,
+    _align,
     key_similarity,
     patronymics_agree,
 )
@@ -107,6 +108,9 @@ class Index:
         self._token_weight: tuple[float, ...] = state["token_weight"]
         self._token_generic: tuple[float, ...] = state["token_generic"]
         self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
+        # The alignment cache holds this index's is_known_name: drop entries of earlier indexes
+        # so a replaced index can be freed.
+        _align.cache_clear()
         self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
 
     def __len__(self) -> int:

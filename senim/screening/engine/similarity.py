@@ -139,6 +139,47 @@ def _looks_like_patronymic_of(key: str, stems: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _align(
+    query_words: tuple[str, ...],
+    query_keys: tuple[tuple[str, ...], ...],
+    query_weights: tuple[float, ...],
+    record_words: tuple[str, ...],
+    record_keys: tuple[tuple[str, ...], ...],
+    record_weights: tuple[float, ...],
+    is_known_name: Callable[[str], bool] | None,
+) -> tuple[tuple[WordPair, ...], tuple[int, ...], tuple[int, ...], float, float]:
+    """Greedy best-first alignment of the words of two names (order free); cached because a
+    list entry's aliases and namesakes often share the same words.
+
+    Returns the pairs, the matched query and record word indices, the matched weighted
+    similarity and the matched weight."""
+    candidates: list[tuple[float, int, int, str]] = []
+    for qi, keys_of_query_word in enumerate(query_keys):
+        for ri, keys_of_record_word in enumerate(record_keys):
+            similarity, how = word_similarity(keys_of_query_word, keys_of_record_word, is_known_name)
+            if similarity >= MIN_WORD_SIMILARITY:
+                candidates.append((similarity, qi, ri, how))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_query: list[int] = []
+    used_record: list[int] = []
+    pairs: list[WordPair] = []
+    matched_weight = 0.0
+    total = 0.0
+    for similarity, qi, ri, how in candidates:
+        if qi in used_query or ri in used_record:
+            continue
+        used_query.append(qi)
+        used_record.append(ri)
+        if how == "key":
+            how = "exact" if query_words[qi] == record_words[ri] else "transliteration"
+        pairs.append(WordPair(query_words[qi], record_words[ri], similarity, how))
+        weight = (query_weights[qi] + record_weights[ri]) / 2
+        matched_weight += similarity * weight
+        total += weight
+    return tuple(pairs), tuple(used_query), tuple(used_record), matched_weight, total
+
+
 def compare_names(
     query: ParsedName,
     record: ParsedName,
@@ -157,30 +198,11 @@ def compare_names(
         pair = WordPair(" ".join(query.words), " ".join(record.words), 1.0, "joined")
         return NameComparison(query, record, 1.0, (pair,), (), (), "")
 
-    candidates: list[tuple[float, int, int, str]] = []
-    for qi, query_keys in enumerate(query.keys):
-        for ri, record_keys in enumerate(record.keys):
-            similarity, how = word_similarity(query_keys, record_keys, is_known_name)
-            if similarity >= MIN_WORD_SIMILARITY:
-                candidates.append((similarity, qi, ri, how))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-
-    used_query: set[int] = set()
-    used_record: set[int] = set()
-    pairs: list[WordPair] = []
-    matched_weight = 0.0
-    total = 0.0
-    for similarity, qi, ri, how in candidates:
-        if qi in used_query or ri in used_record:
-            continue
-        used_query.add(qi)
-        used_record.add(ri)
-        if how == "key":
-            how = "exact" if query.words[qi] == record.words[ri] else "transliteration"
-        pairs.append(WordPair(query.words[qi], record.words[ri], similarity, how))
-        weight = (query.weights[qi] + record.weights[ri]) / 2
-        matched_weight += similarity * weight
-        total += weight
+    pairs, used_query_t, used_record_t, matched_weight, total = _align(
+        query.words, query.keys, query.weights, record.words, record.keys, record.weights, is_known_name
+    )
+    used_query = set(used_query_t)
+    used_record = set(used_record_t)
 
     record_stems = record.patronymic or record_patronymics
     patronymic = ""
