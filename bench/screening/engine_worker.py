@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import resource
 import statistics
 import sys
@@ -19,6 +20,7 @@ from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record, name
 from senim.screening.engine import index as index_module
 from senim.screening.engine.scoring import profile_of
 
+BUILD_WORKERS = os.cpu_count() or 1  # names are parsed in forked workers; see Index.build
 PEER_CANDIDATES = 25  # yente-like: the peer scores a short candidate list per query
 
 
@@ -43,15 +45,18 @@ def _peak_rss_mb() -> float:
 
 def build(watchlist: Path, index_path: Path) -> dict:
     started = time.perf_counter()
-    index = Index.build(_records(watchlist))
+    index = Index.build(_records(watchlist), workers=BUILD_WORKERS)
     built = time.perf_counter() - started
     started = time.perf_counter()
     index.save(index_path)
     saved = time.perf_counter() - started
     return {
         "build_s": built,
+        "build_workers": BUILD_WORKERS,
         "save_s": saved,
         "peak_rss_mb": _peak_rss_mb(),
+        # Forked parser processes: the largest one's peak (they run side by side).
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "index_mb": index_path.stat().st_size / 1e6,
         "entities": len(index),
     }

@@ -220,7 +220,8 @@ def main() -> None:
     line("p95 latency ms", [f"{search['p95_ms']:.2f}"] + ([f"{peer_timing['p95_ms']:.2f}"] if peer_timing else []))
     line("index build s", [f"{build['build_s']:.1f}"] + (["n/a"] if peer_timing else []))
     line("index load s", [f"{search['load_s']:.2f}"] + (["n/a"] if peer_timing else []))
-    line("peak memory of build MB", [f"{build['peak_rss_mb']:.0f}"] + (["n/a"] if peer_timing else []))
+    peak = build["peak_rss_mb"] + build.get("build_workers", 1) * build.get("worker_peak_rss_mb", 0.0)
+    line("peak memory of build MB", [f"{peak:.0f}"] + (["n/a"] if peer_timing else []))
     if peer_timing:
         print(
             f"\nspeed ratio Senim/logic-v2 (queries/s): {search['batch_qps'] / peer_timing['qps']:.1f}x"

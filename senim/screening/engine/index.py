@@ -17,11 +17,14 @@ identifier. Candidates are scored with ``scoring.score_profiles``.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import pickle
 from array import array
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import combinations
+from itertools import batched, combinations
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -122,14 +125,18 @@ class Index:
         cls,
         records: Iterable[Record],
         progress: Callable[[int], None] | None = None,
+        workers: int = 1,
     ) -> Index:
-        """Index ``records`` (streamed; each is read once). ``progress(n)`` every 10,000 records."""
+        """Index ``records`` (streamed; each is read once). ``progress(n)`` every 10,000 records.
+
+        ``workers`` > 1 parses names in that many forked processes (POSIX only) while this one
+        assembles the index; the result is identical."""
         # Millions of small objects are created and kept: the cyclic garbage collector would
         # rescan them again and again for nothing (there are no cycles here).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return cls._build(records, progress)
+            return cls._build(_analysed(records, workers), progress)
         finally:
             if collecting:
                 gc.enable()
@@ -137,7 +144,7 @@ class Index:
     @classmethod
     def _build(
         cls,
-        records: Iterable[Record],
+        analysed: Iterable[tuple[Record, list[_AnalysedName]]],
         progress: Callable[[int], None] | None,
     ) -> Index:
         key_id: dict[str, int] = {}
@@ -175,25 +182,17 @@ class Index:
         tokens, token_start = state["tokens"], state["token_start"]
         patronymics, legal_forms, name_gender = (state["patronymic"], state["legal_forms"], state["name_gender"])
         name_start, name_short = state["name_start"], state["name_short"]
-        # Names in a list are nearly all distinct: skip parse_name's cache while indexing.
-        analyse = parse_name.__wrapped__
-        for number, record in enumerate(records):
+        for number, (record, names) in enumerate(analysed):
             is_organisation = schema_is_organisation(record.schema)
-            schema = "Organization" if is_organisation else "Person"
             record_ids.append(record.id)
             is_organisation_flags.append(1 if is_organisation else 0)
             kept_names: list[str] = []
             posted: set[int] = set()
             shortest = 255
-            for raw in record.names:
-                if not raw:
-                    continue
-                parsed = analyse(raw, schema)
-                if not parsed.keys:
-                    continue
+            for raw, keys, joined, patronymic, forms, gender in names:
                 kept_names.append(raw.replace(SEPARATOR, " ") if SEPARATOR in raw else raw)
-                shortest = min(shortest, len(parsed.keys))
-                for word_keys in parsed.keys:
+                shortest = min(shortest, len(keys))
+                for word_keys in keys:
                     primary = token_id(word_keys[0])
                     tokens.append(primary)
                     if len(word_keys) > 1:
@@ -201,15 +200,12 @@ class Index:
                     posted.add(primary)
                     for alternative in word_keys[1:]:
                         posted.add(token_id(alternative))
-                if is_organisation and len(parsed.keys) > 1:
-                    posted.add(token_id(parsed.joined))
+                if joined:
+                    posted.add(token_id(joined))
                 token_start.append(len(tokens))
-                patronymics.append(token_id("|".join(parsed.patronymic)) if parsed.patronymic else NO_KEY)
-                mask = 0
-                for form in parsed.legal_forms:
-                    mask |= _FORM_BITS.get(form, 0)
-                legal_forms.append(mask)
-                name_gender.append(_GENDER_CODES.get(parsed.gender, 0))
+                patronymics.append(token_id(patronymic) if patronymic else NO_KEY)
+                legal_forms.append(forms)
+                name_gender.append(gender)
             name_start.append(len(token_start) - 1)
             name_short.append(min(shortest, 255))
             for posted_id in posted:
@@ -579,6 +575,56 @@ class Index:
     ) -> list[list[Hit]]:
         """``search`` for each query, sharing the per-word expansion cache."""
         return [self.search(query, limit, threshold) for query in queries]
+
+
+# What the index keeps of one name: (text, word keys, joined key of a company name or "",
+# patronymic stems joined by "|", legal-form bit mask, gender code).
+_AnalysedName = tuple[str, tuple[tuple[str, ...], ...], str, str, int, int]
+
+
+def _analyse_names(names: list[str], is_organisation: bool) -> list[_AnalysedName]:
+    """Parse a record's names for the index (uncached: list names are nearly all distinct)."""
+    schema = "Organization" if is_organisation else "Person"
+    analysed: list[_AnalysedName] = []
+    for raw in names:
+        if not raw:
+            continue
+        parsed = parse_name.__wrapped__(raw, schema)
+        if not parsed.keys:
+            continue
+        mask = 0
+        for form in parsed.legal_forms:
+            mask |= _FORM_BITS.get(form, 0)
+        joined = parsed.joined if is_organisation and len(parsed.keys) > 1 else ""
+        analysed.append(
+            (raw, parsed.keys, joined, "|".join(parsed.patronymic), mask, _GENDER_CODES.get(parsed.gender, 0))
+        )
+    return analysed
+
+
+def _analyse_chunk(chunk: list[tuple[list[str], bool]]) -> list[list[_AnalysedName]]:
+    return [_analyse_names(names, is_organisation) for names, is_organisation in chunk]
+
+
+def _analysed(records: Iterable[Record], workers: int) -> Iterator[tuple[Record, list[_AnalysedName]]]:
+    """Records with their analysed names, parsed here or in ``workers`` forked processes."""
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for record in records:
+            yield record, _analyse_names(record.names, schema_is_organisation(record.schema))
+        return
+    window: deque[tuple[list[Record], AsyncResult[list[list[_AnalysedName]]]]] = deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for batch in batched(records, 2000):
+            chunk = list(batch)
+            payload = [(r.names, schema_is_organisation(r.schema)) for r in chunk]
+            window.append((chunk, pool.apply_async(_analyse_chunk, (payload,))))
+            # A bounded window keeps the workers busy without reading the whole list ahead.
+            if len(window) > 2 * workers:
+                done, result = window.popleft()
+                yield from zip(done, result.get(), strict=True)
+        while window:
+            done, result = window.popleft()
+            yield from zip(done, result.get(), strict=True)
 
 
 def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:

@@ -94,3 +94,13 @@ def test_empty_index_and_empty_query() -> None:
     assert index.search(Query(names=["Ахметов"])) == []
     assert build().search(Query(names=[""])) == []
     assert build().search(Query(names=[])) == []
+
+
+def test_parallel_build_is_identical() -> None:
+    serial = build()
+    parallel = Index.build(RECORDS, workers=2)
+    query = Query(names=["Kassym-Jomart Tokayev"])
+    assert [(h.record_id, h.score) for h in parallel.search(query)] == [
+        (h.record_id, h.score) for h in serial.search(query)
+    ]
+    assert parallel._state["tokens"] == serial._state["tokens"]
