@@ -28,6 +28,7 @@ __all__ = [
     "ImportStats",
     "LineRejected",
     "default_mapping",
+    "normalise_header",
     "read_entities",
     "table_header",
 ]
@@ -460,7 +461,7 @@ def read_entities(
     mapping: dict[str, Any] | None = None,
     skip_invalid: bool = False,
     max_bytes: int | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> Iterator[EntityData]:
     """Stream the file's entities; raise FileRejected or LineRejected (unless skipping).
 

@@ -81,7 +81,7 @@ def version_import_run(
     version: WatchlistVersion,
     path: Path,
     max_bytes: int | None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> WatchlistVersion:
     """Import the file into the version (all or nothing); on success re-screen the list's subjects."""
     stats = ImportStats()

@@ -153,3 +153,18 @@ def open_hit_count(*, actor: Actor | None) -> int:
 def hit_counts_by_status(*, actor: Actor | None) -> dict[str, int]:
     rows = hit_list(actor=actor).order_by().values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
+
+
+# ---------------------------------------------------------------------------- the command line
+# The command line acts as the system (no user), like the org import command: these reads are
+# not scoped and must not be used by views or the API.
+
+
+def watchlists_named(*, names: list[str]) -> list[Watchlist]:
+    return list(Watchlist.objects.filter(name__in=names).order_by("name"))
+
+
+def run_hits(*, run: ScreeningRun) -> QuerySet[Hit]:
+    return (
+        Hit.objects.filter(run=run).select_related("subject", "watchlist", "entity").order_by("subject__key", "-score")
+    )

@@ -31,6 +31,7 @@ from senim.screening.engine import DEFAULT_THRESHOLD, Query
 from senim.screening.importing import (
     BatchRow,
     EntityData,
+    FileRejected,
     ImportStats,
     content_hash,
     normalise_country,
@@ -347,11 +348,12 @@ def _matches(query: Query, watchlists: Sequence[Watchlist], threshold: float, li
 
 
 def search(
-    *, actor: Actor, query: Query, lists: Iterable[Watchlist] | None = None, limit: int = 20
+    *, actor: Actor | None, query: Query, lists: Iterable[Watchlist] | None = None, limit: int = 20
 ) -> list[SearchResult]:
     """Ad-hoc search of the enabled lists; nothing is stored but the audit event (searching for
-    people is itself sensitive)."""
-    require(actor, policy.SEARCH)
+    people is itself sensitive). None is the system (the command line)."""
+    if actor is not None:
+        require(actor, policy.SEARCH)
     query = make_query(
         names=query.names,
         schema=query.schema,
@@ -584,7 +586,7 @@ def screen_batch(
     company_id: uuid.UUID | None = None,
     run: ScreeningRun | None = None,
     file_name: str = "",
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> ScreeningRun:
     """Screen every row as a subject "batch:<run>:<row id>" in one batch run. Rows with bad input
     are skipped and listed with their line numbers; the run records the counts."""
@@ -601,32 +603,39 @@ def screen_batch(
         )
     problems: list[str] = []
     skipped = 0
-    for row in rows:
-        try:
-            query = make_query(
-                names=[row.name],
-                schema=row.schema or "",
-                identifiers=row.identifiers,
-                birth_dates=row.birth_dates,
-                countries=row.countries,
-            )
-        except ValidationError as error:
-            skipped += 1
-            if len(problems) < MAX_BATCH_PROBLEMS:
-                message = "; ".join(error.messages)
-                problems.append(_("Line %(line)d: %(message)s") % {"line": row.line, "message": message})
-            continue
-        with transaction.atomic():
-            subject = _subject_save(
-                key=f"batch:{run.pk}:{row.id or row.line}",
-                query=query,
-                label=row.name,
-                company_id=company_id,
-                watchlists=watchlists,
-            )
-            _screen_subject(subject, watchlists, threshold, run)
-        if progress is not None:
-            progress(1)
+    try:
+        for row in rows:
+            try:
+                query = make_query(
+                    names=[row.name],
+                    schema=row.schema or "",
+                    identifiers=row.identifiers,
+                    birth_dates=row.birth_dates,
+                    countries=row.countries,
+                )
+            except ValidationError as error:
+                skipped += 1
+                if len(problems) < MAX_BATCH_PROBLEMS:
+                    message = "; ".join(error.messages)
+                    problems.append(_("Line %(line)d: %(message)s") % {"line": row.line, "message": message})
+                continue
+            with transaction.atomic():
+                subject = _subject_save(
+                    key=f"batch:{run.pk}:{row.id or row.line}",
+                    query=query,
+                    label=row.name,
+                    company_id=company_id,
+                    watchlists=watchlists,
+                )
+                _screen_subject(subject, watchlists, threshold, run)
+            if progress is not None:
+                progress(1)
+    except Exception as error:
+        # The rows screened so far keep their hits; the run says where it stopped and why.
+        reason = error.message if isinstance(error, FileRejected) else _("The screening failed unexpectedly.")
+        ScreeningRun.objects.filter(pk=run.pk).update(skipped=skipped, problems=problems)
+        run_finish(run=run, status=ScreeningRun.Status.FAILED, error=reason)
+        raise
     ScreeningRun.objects.filter(pk=run.pk).update(skipped=skipped, problems=problems)
     run = run_finish(run=run)
     audit_record(
