@@ -125,7 +125,9 @@ def build_screening_demo(rng: random.Random, admin: User) -> None:
         _entities("int", INTERNAL_PEOPLE, INTERNAL_COMPANIES, planted[EMPLOYEE_MATCHES[0] :], rng),
     )
     lists = [sanctions, internal]
-    run = services.run_start(actor=admin, kind=ScreeningRun.Kind.BATCH, watchlists=lists, file_name="demo staff")
+    run = services.run_start(
+        actor=admin, kind=ScreeningRun.Kind.BATCH, watchlists=lists, file_name="Demo: every current employee"
+    )
     for employee in staff:
         services.screen(
             actor=admin,

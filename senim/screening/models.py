@@ -3,6 +3,7 @@ them, screening runs, and the hits officers review."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.models import BaseModel
@@ -223,7 +224,7 @@ class ScreeningRun(BaseModel):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
 
     @property
     def is_finished(self) -> bool:
