@@ -95,7 +95,7 @@ def _import(admin: User, watchlist: Watchlist, file_name: str, entities) -> None
 def build_screening_demo(rng: random.Random, admin: User) -> None:
     """Two lists, then one screening of every current employee against both."""
     staff = list(org_selectors.employee_list(actor=admin, active=True).order_by("personnel_number"))
-    planted = rng.sample(staff, sum(EMPLOYEE_MATCHES)) if len(staff) >= sum(EMPLOYEE_MATCHES) else []
+    planted = rng.sample(staff, min(len(staff), sum(EMPLOYEE_MATCHES)))
     sanctions = services.watchlist_create(
         actor=admin,
         name="Demo sanctions list",
