@@ -52,6 +52,7 @@ from senim.screening.engine.similarity import (
     EXTRA_RECORD_WORD_PERSON,
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
+    UNMATCHED_ORGANISATION_WORD,
     VOWEL_VARIANT,
     _align,
     key_similarity,
@@ -419,12 +420,14 @@ class Index:
                             bounds[number] = bound
                 continue
             heaviest = 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT
-            # A misspelt patronymic may be absorbed rather than counted as unmatched (persons).
+            # A misspelt patronymic may be absorbed rather than counted as unmatched (persons);
+            # an unmatched company word weighs more (similarity.UNMATCHED_ORGANISATION_WORD).
             absorbed = 0.0 if name.is_organisation or name.patronymic else 1.0
+            penalty = UNMATCHED_ORGANISATION_WORD if name.is_organisation else 1.0
             # Names have a handful of words: tabulate the bound for every subset once.
             table = None
             if len(weights) <= 8:
-                table = [_name_bound(m, weights, absorbed, heaviest) for m in range(1 << len(weights))]
+                table = [_name_bound(m, weights, absorbed, heaviest, penalty) for m in range(1 << len(weights))]
             at_least = 2
             if table is not None and needed > 0:
                 best_of_size: dict[int, float] = {}
@@ -439,7 +442,7 @@ class Index:
             else:
                 masks = self._matched_at_least(word_tokens, at_least, table, needed)
             for number, mask in masks.items():
-                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed, heaviest)
+                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed, heaviest, penalty)
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
@@ -648,12 +651,12 @@ def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, A
     }
 
 
-def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float, heaviest: float) -> float:
+def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float, heaviest: float, penalty: float = 1.0) -> float:
     """Upper bound of a name score when only the query words in ``mask`` have a match: every
     match perfect and as heavy as a list word can be (``heaviest``), extra list words free, and
     up to ``absorbed`` unmatched weight forgiven (a misspelt patronymic)."""
     matched = sum(max(w, heaviest) for i, w in enumerate(weights) if mask >> i & 1)
-    missing = max(0.0, sum(w for i, w in enumerate(weights) if not mask >> i & 1) - absorbed)
+    missing = max(0.0, sum(w * penalty for i, w in enumerate(weights) if not mask >> i & 1) - absorbed)
     return matched / (matched + missing) if matched else 0.0
 
 

@@ -10,7 +10,8 @@ Word level (``word_similarity``):
 
 Name level (``compare_names``): words are aligned in any order (greedy on similarity). Unmatched
 query words count fully against; unmatched record words count 0.35 for persons (a list entry may
-carry an extra given or middle name) and fully for organisations (Альфа ≠ Альфа Плюс). Patronymics are
+carry an extra given or middle name) and 1.5 for organisations, where an unmatched query word
+also counts 1.5 (Альфа ≠ Альфа Плюс). Patronymics are
 compared separately: both present and different → ×``PATRONYMIC_MISMATCH``; one missing → neutral.
 """
 
@@ -30,7 +31,9 @@ FUZZY_EDIT_COST = 1.5
 KNOWN_NAME_DISCOUNT = 0.5
 PATRONYMIC_MISMATCH = 0.7
 EXTRA_RECORD_WORD_PERSON = 0.35
-EXTRA_RECORD_WORD_ORGANISATION = 1.0
+EXTRA_RECORD_WORD_ORGANISATION = 1.5
+# A distinctive company word on one side only usually names another company (Альфа Плюс).
+UNMATCHED_ORGANISATION_WORD = 1.5
 MIN_WORD_SIMILARITY = 0.5
 
 
@@ -214,7 +217,8 @@ def compare_names(
                 break
 
     extra_record = EXTRA_RECORD_WORD_ORGANISATION if record.is_organisation else EXTRA_RECORD_WORD_PERSON
-    total += sum(w for qi, w in enumerate(query.weights) if qi not in used_query)
+    query_penalty = UNMATCHED_ORGANISATION_WORD if query.is_organisation else 1.0
+    total += sum(w * query_penalty for qi, w in enumerate(query.weights) if qi not in used_query)
     total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
     score = matched_weight / total if total else 0.0
 

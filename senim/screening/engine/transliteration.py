@@ -219,10 +219,12 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
         if _NON_ASCII.search(key):  # a Cyrillic word with stray Latin diacritics
             key = _latin_key(key)
         keys = [key]
-        if "ё" in word:
-            # Ё is written Е in most Russian text and passports (Фёдоров = Fedorov) but "yo" in
-            # older romanisations (Fyodorov): keep both readings.
-            keys = [key.replace("io", "e"), key]
+        if "ё" in word[1:]:
+            # Ё inside a word is written Е in most Russian text and passports (Фёдоров = Fedorov)
+            # but "yo" in older romanisations (Fyodorov): keep both readings. A word-initial Ё
+            # stays "yo": Ёрқин (Yorqin) and Эркин (Erkin) are different names.
+            softened = (word[0] + word[1:].replace("ё", "е")).translate(_CYRILLIC_TO_KEY).replace("dj", "j")
+            keys = [softened, key]
         if "э" in word:
             # Russian transcription of English a (Дэвид = David, Нэнси = Nancy).
             keys.append(
