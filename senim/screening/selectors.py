@@ -81,8 +81,9 @@ def version_diff(*, version: WatchlistVersion, base: WatchlistVersion | None) ->
     }
 
 
-def entity_in_version(*, version: WatchlistVersion, entity_id: str) -> WatchlistEntity | None:
-    return WatchlistEntity.objects.filter(version=version, entity_id=entity_id).first()
+def entities_in_version(*, version: WatchlistVersion, entity_ids: list[str]) -> dict[str, WatchlistEntity]:
+    """The entities of `version` with these ids (e.g. the earlier side of changed entities)."""
+    return {e.entity_id: e for e in WatchlistEntity.objects.filter(version=version, entity_id__in=entity_ids)}
 
 
 def hit_list(

@@ -383,6 +383,11 @@ def _snapshot(item: Subject | WatchlistEntity) -> dict[str, Any]:
     return {name: getattr(item, name) for name in SUBJECT_FIELDS}
 
 
+def entity_changes(before: WatchlistEntity, after: WatchlistEntity) -> dict[str, list[Any]]:
+    """What screening compares that differs between two versions of an entity: {field: [old, new]}."""
+    return diff(_snapshot(before), _snapshot(after))
+
+
 def _subject_save(
     *, key: str, query: Query, label: str, company_id: uuid.UUID | None, watchlists: Sequence[Watchlist]
 ) -> Subject:
@@ -461,7 +466,7 @@ def _screen_subject(
             if prior is not None:
                 changes = {
                     "subject": diff(prior.subject_snapshot, snapshot),
-                    "entity": diff(_snapshot(prior.entity), _snapshot(result.entity)),
+                    "entity": entity_changes(prior.entity, result.entity),
                 }
             standing.append(
                 Hit.objects.create(

@@ -334,7 +334,12 @@ def version_detail(request: ActorRequest, version_id: uuid.UUID) -> HttpResponse
     entities = WatchlistEntity.objects.none()
     if version.status == WatchlistVersion.Status.READY:
         entities = selectors.version_diff(version=version, base=version.base)[change].order_by("caption", "id")
-    context = {"version": version, "change": change, "page_obj": paginate(request, entities, 50)}
+    page = paginate(request, entities, 50)
+    changes = {}
+    if change == "changed" and version.base is not None:
+        earlier = selectors.entities_in_version(version=version.base, entity_ids=[e.entity_id for e in page])
+        changes = {e.pk: services.entity_changes(earlier[e.entity_id], e) for e in page if e.entity_id in earlier}
+    context = {"version": version, "change": change, "page_obj": page, "changes": changes}
     return render(request, "screening/version_detail.html", context)
 
 

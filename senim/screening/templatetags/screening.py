@@ -63,3 +63,8 @@ def percent(score: float) -> int:
 def score_kind(score: float) -> str:
     """Bar colour: danger from 0.9, warn below."""
     return "danger" if float(score or 0) >= 0.9 else "warn"
+
+
+@register.filter
+def get_item(mapping: dict, key: object) -> object:
+    return mapping.get(key, {}) if isinstance(mapping, dict) else {}

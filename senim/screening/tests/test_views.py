@@ -212,3 +212,13 @@ def test_company_scoped_batch_needs_a_company_in_scope(world, group):
     upload = _xlsx([["name"], ["Kassym-Jomart Tokayev"]])
     response = client.post(reverse("screening:run-create"), {"file": upload, "company": str(group.b.pk)})
     assert response.status_code == 200 and "company" in response.context["form"].errors
+
+
+def test_the_changed_tab_shows_before_and_now(world, group, tmp_path):
+    import_entities(world["watchlist"], [ftm("kz-1", "Тоқаев Қасым-Жомарт Кемелұлы", country="kz")], tmp_path)
+    version = WatchlistVersion.objects.get(number=2)
+    page = _client(_user("auditor", "group", group)).get(
+        reverse("screening:version-detail", args=[version.pk]), {"change": "changed"}
+    )
+    assert list(page.context["changes"].values()) == [{"countries": [[], ["kz"]]}]
+    assert "countries" in page.content.decode()
