@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -143,51 +143,63 @@ def version_import(
     """Store the entities of a created version, index them and make it current, all or nothing.
 
     The caller streams `entities` from the file; `stats` fills in as they are read (lines
-    skipped as invalid, records of other types). Any exception
-    (including a malformed line raised from the stream) rolls everything back; the caller then
-    marks the version failed with `version_fail`, and the previous version stays current.
+    skipped as invalid, records of other types). Entities are written in batches, each in its own
+    short transaction, so a million-entity import never holds the database's write lock for
+    minutes (on SQLite that would stop every other writer); nothing reads them until the final
+    transaction makes the version current. Any exception (including a malformed line raised
+    from the stream) deletes what was written and is re-raised; the caller then marks the
+    version failed with `version_fail`, and the previous version stays current.
     """
-    with transaction.atomic():
-        watchlist = Watchlist.objects.select_for_update().get(pk=version.watchlist_id)
-        base = watchlist.current_version
+    stats = stats or ImportStats()
+    try:
         count = _store_entities(version, entities)
-        stats = stats or ImportStats()
         if not count:
             raise ValidationError(_("The file holds no people or organisations to screen against."))
-        changes = version_diff(version=version, base=base)
-        counts = {
-            "added": changes["added"].count(),
-            "removed": changes["removed"].count() if base else 0,
-            "changed": changes["changed"].count() if base else 0,
-        }
-        try:
-            index_build(version.pk)
-        except Exception:
-            index_discard(version.pk)
-            raise
-        WatchlistVersion.objects.filter(pk=version.pk).update(
-            status=WatchlistVersion.Status.READY,
-            base=base,
-            entity_count=count,
-            skipped=stats.skipped,
-            ignored=stats.ignored,
-            problems=stats.problems,
-            finished_at=timezone.now(),
-            **counts,
-        )
-        Watchlist.objects.filter(pk=watchlist.pk).update(current_version=version)
-        version.refresh_from_db()
-        audit_record(
-            actor=version.imported_by,
-            event_type="screening.version.imported",
-            obj=version,
-            changes={
-                "entities": [base.entity_count if base else 0, count],
-                **{key: [None, value] for key, value in counts.items()},
-                "skipped": [None, stats.skipped],
-            },
-        )
+        index_build(version.pk)
+        with transaction.atomic():
+            watchlist = Watchlist.objects.select_for_update().get(pk=version.watchlist_id)
+            base = watchlist.current_version
+            changes = version_diff(version=version, base=base)
+            counts = {
+                "added": changes["added"].count(),
+                "removed": changes["removed"].count() if base else 0,
+                "changed": changes["changed"].count() if base else 0,
+            }
+            WatchlistVersion.objects.filter(pk=version.pk).update(
+                status=WatchlistVersion.Status.READY,
+                base=base,
+                entity_count=count,
+                skipped=stats.skipped,
+                ignored=stats.ignored,
+                problems=stats.problems,
+                finished_at=timezone.now(),
+                **counts,
+            )
+            Watchlist.objects.filter(pk=watchlist.pk).update(current_version=version)
+            version.refresh_from_db()
+            audit_record(
+                actor=version.imported_by,
+                event_type="screening.version.imported",
+                obj=version,
+                changes={
+                    "entities": [base.entity_count if base else 0, count],
+                    **{key: [None, value] for key, value in counts.items()},
+                    "skipped": [None, stats.skipped],
+                },
+            )
+    except BaseException:
+        _discard_entities(version)
+        raise
     return version
+
+
+def _discard_entities(version: WatchlistVersion) -> None:
+    """Delete what a failed import wrote (one statement: no hit can point at these rows yet)."""
+    index_discard(version.pk)
+    table = connection.ops.quote_name(WatchlistEntity._meta.db_table)
+    key = WatchlistVersion._meta.pk.get_db_prep_value(version.pk, connection)  # type: ignore[union-attr]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE version_id = %s", [key])  # noqa: S608 (name from the model)
 
 
 def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData]) -> int:
@@ -210,10 +222,12 @@ def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData]) -
             )
         )
         if len(batch) >= BATCH_SIZE:
-            count += bulk_insert(WatchlistEntity, batch)
+            with transaction.atomic():
+                count += bulk_insert(WatchlistEntity, batch)
             batch = []
     if batch:
-        count += bulk_insert(WatchlistEntity, batch)
+        with transaction.atomic():
+            count += bulk_insert(WatchlistEntity, batch)
     return count
 
 
