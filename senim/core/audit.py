@@ -16,7 +16,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from senim.core.bulk import bulk_insert
+from senim.core.bulk import bulk_insert_values
 from senim.core.models import AuditChainHead, AuditEvent
 
 GENESIS_HASH = "0" * 64
@@ -52,23 +52,56 @@ def _default(value: Any) -> Any:
     return str(value)
 
 
-def event_hash(event: AuditEvent) -> str:
-    """The SHA-256 of an event's content and the previous event's hash."""
+# The columns of an event, in the order its hash covers them.
+EVENT_FIELDS = (
+    "seq",
+    "occurred_at",
+    "actor_id",
+    "actor_label",
+    "event_type",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "company_id",
+    "changes",
+    "prev_hash",
+)
+
+
+def _hash_values(values: tuple[Any, ...]) -> str:
+    (
+        seq,
+        occurred_at,
+        actor_id,
+        actor_label,
+        event_type,
+        object_type,
+        object_id,
+        object_repr,
+        company_id,
+        changes,
+        prev,
+    ) = values
     payload = [
-        event.seq,
-        event.occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
-        str(event.actor_id) if event.actor_id else "",
-        event.actor_label,
-        event.event_type,
-        event.object_type,
-        event.object_id,
-        event.object_repr,
-        str(event.company_id) if event.company_id else "",
-        event.changes,
-        event.prev_hash,
+        seq,
+        occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        str(actor_id) if actor_id else "",
+        actor_label,
+        event_type,
+        object_type,
+        object_id,
+        object_repr,
+        str(company_id) if company_id else "",
+        changes,
+        prev,
     ]
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def event_hash(event: AuditEvent) -> str:
+    """The SHA-256 of an event's content and the previous event's hash."""
+    return _hash_values(tuple(getattr(event, name) for name in EVENT_FIELDS))
 
 
 def describe(obj: models.Model) -> tuple[str, str, str]:
@@ -108,25 +141,25 @@ def audit_record_many(*, actor: Any, events: Iterable[PendingEvent]) -> int:
     now = timezone.now()
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        rows: list[AuditEvent] = []
+        rows: list[tuple[Any, ...]] = []
         for pending in events:
-            row = AuditEvent(
-                seq=head.seq + 1,
-                occurred_at=now,
-                actor_id=actor_id,
-                actor_label=actor_label,
-                event_type=pending.event_type,
-                object_type=pending.object_type,
-                object_id=pending.object_id,
-                object_repr=pending.object_repr[:300],
-                company_id=pending.company_id,
-                changes=_jsonable(pending.changes),
-                prev_hash=head.hash,
+            values = (
+                head.seq + 1,
+                now,
+                actor_id,
+                actor_label,
+                pending.event_type,
+                pending.object_type,
+                pending.object_id,
+                pending.object_repr[:300],
+                pending.company_id,
+                _jsonable(pending.changes),
+                head.hash,
             )
-            row.hash = event_hash(row)
-            head.seq, head.hash = row.seq, row.hash
-            rows.append(row)
-        bulk_insert(AuditEvent, rows)
+            digest = _hash_values(values)
+            head.seq, head.hash = values[0], digest
+            rows.append((*values, digest))
+        bulk_insert_values(AuditEvent, (*EVENT_FIELDS, "hash"), rows)
         head.save(update_fields=["seq", "hash"])
     return len(rows)
 

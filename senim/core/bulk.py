@@ -8,17 +8,22 @@ Use only for plain new rows of one concrete model: no signals are sent, no ids a
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection, models
+
+
+def _insert_sql(model: type[models.Model], fields: Sequence[models.Field]) -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(f.column)) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 (names from the model)
 
 
 def bulk_insert(model: type[models.Model], objects: Sequence[models.Model], *, batch_size: int = 5000) -> int:
     """Insert `objects` (new rows of `model`) and return how many."""
     fields = [f for f in model._meta.concrete_fields if not (f.primary_key and f.get_default() is None)]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(str(f.column)) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 (names from the model)
+    sql = _insert_sql(model, fields)
     with connection.cursor() as cursor:
         for start in range(0, len(objects), batch_size):
             rows = [
@@ -27,3 +32,20 @@ def bulk_insert(model: type[models.Model], objects: Sequence[models.Model], *, b
             ]
             cursor.executemany(sql, rows)
     return len(objects)
+
+
+def bulk_insert_values(
+    model: type[models.Model], names: Sequence[str], rows: Sequence[Sequence[Any]], *, batch_size: int = 5000
+) -> int:
+    """Insert rows given as plain values for the fields `names`, skipping model instances
+    altogether (their construction is the next largest cost after SQL compilation)."""
+    fields = [model._meta.get_field(name) for name in names]
+    sql = _insert_sql(model, fields)  # type: ignore[arg-type]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            prepared = [
+                [field.get_db_prep_save(value, connection) for field, value in zip(fields, row, strict=True)]  # type: ignore[union-attr]
+                for row in rows[start : start + batch_size]
+            ]
+            cursor.executemany(sql, prepared)
+    return len(rows)
