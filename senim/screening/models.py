@@ -163,6 +163,11 @@ class Subject(BaseModel):
     gender = models.CharField(_("gender"), max_length=10, blank=True)
     content_hash = models.CharField(max_length=64)
     watchlists = models.ManyToManyField(Watchlist, verbose_name=_("lists"), related_name="subjects", blank=True)
+    all_lists = models.BooleanField(
+        _("screened against every list"),
+        default=False,
+        help_text=_("Screened against every enabled list, so lists added later apply too."),
+    )
     last_screened_at = models.DateTimeField(_("last screened"), null=True, blank=True)
 
     class Meta:

@@ -18,7 +18,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -403,7 +403,13 @@ def entity_changes(before: WatchlistEntity, after: WatchlistEntity) -> dict[str,
 
 
 def _subject_save(
-    *, key: str, query: Query, label: str, company_id: uuid.UUID | None, watchlists: Sequence[Watchlist]
+    *,
+    key: str,
+    query: Query,
+    label: str,
+    company_id: uuid.UUID | None,
+    watchlists: Sequence[Watchlist],
+    all_lists: bool,
 ) -> Subject:
     values = {
         "schema": query.schema,
@@ -416,7 +422,13 @@ def _subject_save(
     values["content_hash"] = content_hash(**values)  # type: ignore[arg-type]
     subject, _created = Subject.objects.update_or_create(
         key=key[:200],
-        defaults={**values, "label": label[:300], "company_id": company_id, "last_screened_at": timezone.now()},
+        defaults={
+            **values,
+            "label": label[:300],
+            "company_id": company_id,
+            "all_lists": all_lists,
+            "last_screened_at": timezone.now(),
+        },
     )
     subject.watchlists.set(watchlists)
     return subject
@@ -577,12 +589,20 @@ def screen(
         query_id=subject_key,
     )
     threshold = threshold if threshold is not None else threshold_default()
+    all_lists = lists is None
     watchlists = enabled_lists(lists)
     with transaction.atomic():
         own_run = run is None
         if run is None:
             run = run_start(actor=actor, kind=ScreeningRun.Kind.SINGLE, watchlists=watchlists, threshold=threshold)
-        subject = _subject_save(key=subject_key, query=query, label=label, company_id=company_id, watchlists=watchlists)
+        subject = _subject_save(
+            key=subject_key,
+            query=query,
+            label=label,
+            company_id=company_id,
+            watchlists=watchlists,
+            all_lists=all_lists,
+        )
         hits = _screen_subject(subject, watchlists, threshold, run)
         if own_run:
             run_finish(run=run)
@@ -611,6 +631,7 @@ def screen_batch(
     are skipped and listed with their line numbers; the run records the counts."""
     _require_subject_scope(actor, policy.SEARCH, company_id)
     threshold = threshold if threshold is not None else threshold_default()
+    all_lists = lists is None
     watchlists = enabled_lists(lists)
     if run is None:
         run = run_start(
@@ -645,6 +666,7 @@ def screen_batch(
                     label=row.name,
                     company_id=company_id,
                     watchlists=watchlists,
+                    all_lists=all_lists,
                 )
                 _screen_subject(subject, watchlists, threshold, run)
             if progress is not None:
@@ -673,16 +695,18 @@ def screen_batch(
 
 
 def rescreen_watchlist(*, version: WatchlistVersion) -> ScreeningRun:
-    """Screen again, against this list, every subject screened against it (after a new version
-    became current), raising the hits the new entries bring."""
+    """Screen again, against this list, every subject screened against it or against every list
+    (after a new version became current), raising the hits the new entries bring."""
     watchlist = Watchlist.objects.select_related("current_version").get(pk=version.watchlist_id)
     threshold = threshold_default()
     run = run_start(
         actor=None, kind=ScreeningRun.Kind.RESCREEN, watchlists=[watchlist], threshold=threshold, trigger=version
     )
     if watchlist.is_enabled and watchlist.current_version_id == version.pk:
-        for subject in Subject.objects.filter(watchlists=watchlist).order_by("created_at").iterator(chunk_size=500):
+        subjects = Subject.objects.filter(Q(watchlists=watchlist) | Q(all_lists=True)).distinct()
+        for subject in subjects.order_by("created_at").iterator(chunk_size=500):
             with transaction.atomic():
+                subject.watchlists.add(watchlist)
                 _screen_subject(subject, [watchlist], threshold, run)
     run = run_finish(run=run)
     audit_record(

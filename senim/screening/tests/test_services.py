@@ -9,7 +9,7 @@ from senim.core.models import AuditEvent
 from senim.screening import services
 from senim.screening.engine import Query
 from senim.screening.importing import BatchRow
-from senim.screening.models import Hit, HitStatus, ScreeningRun
+from senim.screening.models import Hit, HitStatus, ScreeningRun, Subject
 from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +163,13 @@ def test_batch_screening_skips_bad_rows_and_counts_hits(group, sanctions):
     assert (run.subject_count, run.hit_count, run.skipped) == (2, 2, 1)
     assert run.problems[0].startswith("Line 3")
     assert run.status == ScreeningRun.Status.DONE
+
+
+def test_a_new_list_applies_to_subjects_screened_against_every_list(group, sanctions, tmp_path):
+    officer = user_with_role("officer")
+    _screen(officer, key="adhoc:all", names=["Karimov Aziz"])
+    _screen(officer, key="adhoc:chosen", names=["Karimov Aziz"], lists=[sanctions])
+    internal = WatchlistFactory(name="Internal", kind="internal")
+    import_entities(internal, [ftm("i-1", "Каримов Азиз")], tmp_path)
+    assert list(Hit.objects.values_list("subject__key", flat=True)) == ["adhoc:all"]
+    assert internal in Subject.objects.get(key="adhoc:all").watchlists.all()
