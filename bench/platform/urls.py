@@ -21,8 +21,13 @@ def bare(request: HttpRequest) -> HttpResponse:
 
 
 def bare_list(request: HttpRequest) -> HttpResponse:
-    """Plain Django over the same table: paginate 25 employees by surname, no scoping, no layout."""
-    page = Paginator(Employee.objects.order_by("surname", "given_name", "id"), 25).get_page(request.GET.get("page"))
+    """Plain Django over the same table doing the same work (search, sort, paginate 25 rows),
+    without Senim's scoping, layout or navigation."""
+    employees = Employee.objects.all()
+    for term in request.GET.get("q", "").casefold().split():
+        employees = employees.filter(search_text__contains=term)
+    order = ("-hire_date", "-id") if request.GET.get("sort") == "-hired" else ("surname", "given_name", "id")
+    page = Paginator(employees.order_by(*order), 25).get_page(request.GET.get("page"))
     return HttpResponse(_TEMPLATE.render({"page": page}, request))
 
 
