@@ -78,6 +78,8 @@ def version_mapping(request: ActorRequest, watchlist_id: uuid.UUID, token: str) 
     if not entry or entry["watchlist"] != str(watchlist.pk):
         raise Http404
     path: Path = jobs.upload_dir() / entry["file"]
+    if not path.exists():  # swept after a day, or already imported
+        raise Http404
     try:
         header = table_header(path, max_bytes=jobs.upload_limit())
     except FileRejected as error:

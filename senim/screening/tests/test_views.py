@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
-from senim.screening import services
+from senim.screening import jobs, services
 from senim.screening.models import Hit, HitStatus, ScreeningRun, Watchlist, WatchlistVersion
 from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
 
@@ -222,3 +222,22 @@ def test_the_changed_tab_shows_before_and_now(world, group, tmp_path):
     )
     assert list(page.context["changes"].values()) == [{"countries": [[], ["kz"]]}]
     assert "countries" in page.content.decode()
+
+
+def test_a_mapping_step_whose_upload_is_gone_is_not_found(world, group):
+    client = _client(_user("officer", "group", group))
+    upload = io.BytesIO(b"name\nIvan Ivanov\n")
+    upload.name = "list.csv"
+    mapping_url = client.post(reverse("screening:version-upload", args=[world["watchlist"].pk]), {"file": upload}).url
+    for stored in jobs.upload_dir().iterdir():
+        stored.unlink()
+    assert client.get(mapping_url).status_code == 404
+
+
+def test_an_unreadable_table_goes_back_to_the_upload_with_the_reason(world, group):
+    client = _client(_user("officer", "group", group))
+    upload = io.BytesIO(b"PK\x03\x04 not really a workbook")
+    upload.name = "list.xlsx"
+    mapping_url = client.post(reverse("screening:version-upload", args=[world["watchlist"].pk]), {"file": upload}).url
+    page = client.get(mapping_url)
+    assert page.status_code == 200 and "not a valid XLSX" in page.context["file_error"]
