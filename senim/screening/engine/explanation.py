@@ -13,6 +13,7 @@ _HOW = {
     "loose": "spelling variant (vowels differ)",
     "fuzzy": "similar spelling",
     "fuzzy-known": "similar spelling, but the query word is itself another known name",
+    "loose-known": "vowel variant, but the query word is itself another known name",
     "joined": "same letters, spaced differently",
 }
 

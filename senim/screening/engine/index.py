@@ -53,14 +53,13 @@ from senim.screening.engine.similarity import (
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
     UNMATCHED_ORGANISATION_WORD,
-    VOWEL_VARIANT,
     _align,
     key_similarity,
     patronymics_agree,
 )
 from senim.screening.engine.transliteration import loose_key
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
 _FORM_BITS = {form: 1 << i for i, form in enumerate(sorted(LEGAL_FORM_LABELS))}
@@ -104,6 +103,7 @@ class Index:
         self._posting_start: array = state["posting_start"]
         self._postings: array = state["postings"]
         self._by_identifier: dict[str, int | list[int]] = state["by_identifier"]
+        self._variants: set[tuple[str, str]] = state["variants"]
         if "by_deletion" not in state:
             state.update(_derived_lookups(self._vocabulary, self._posting_start))
         self._by_loose: dict[str, list[int]] = state["by_loose"]
@@ -112,7 +112,7 @@ class Index:
         self._token_weight: tuple[float, ...] = state["token_weight"]
         self._token_generic: tuple[float, ...] = state["token_generic"]
         self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
-        # The alignment cache holds this index's is_known_name: drop entries of earlier indexes
+        # The alignment cache holds this index's is_other_name: drop entries of earlier indexes
         # so a replaced index can be freed.
         _align.cache_clear()
         self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
@@ -183,7 +183,10 @@ class Index:
         tokens, token_start = state["tokens"], state["token_start"]
         patronymics, legal_forms, name_gender = (state["patronymic"], state["legal_forms"], state["name_gender"])
         name_start, name_short = state["name_start"], state["name_short"]
+        variants: set[tuple[str, str]] = set()
         for number, (record, names) in enumerate(analysed):
+            if len(names) > 1:
+                _learn_variants(names, variants)
             is_organisation = schema_is_organisation(record.schema)
             record_ids.append(record.id)
             is_organisation_flags.append(1 if is_organisation else 0)
@@ -242,6 +245,7 @@ class Index:
             posting_start=posting_start,
             postings=flat,
             by_identifier=by_identifier,
+            variants=variants,
         )
         if progress is not None:
             progress(len(record_ids))
@@ -330,6 +334,14 @@ class Index:
         return Profile(tuple(names), is_organisation, True, identifiers, birth_dates, countries, gender)
 
     # ------------------------------------------------------------------ search
+    def is_other_name(self, query_key: str, record_key: str) -> bool:
+        """Whether ``query_key`` names someone else than ``record_key``: it is a name word of some
+        list entry and the two were never aliases of one entry (similarity.word_similarity)."""
+        if not self.is_known_name(query_key):
+            return False
+        pair = (query_key, record_key) if query_key < record_key else (record_key, query_key)
+        return pair not in self._variants
+
     def is_known_name(self, key: str) -> bool:
         """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
         token_id = self._key_id.get(key)
@@ -388,13 +400,16 @@ class Index:
         for name in profile.names:
             word_tokens: list[set[int]] = []
             for word_keys in name.keys:
-                # A fuzzy match of a word that is itself a known name is discounted below any
-                # use in scoring (similarity.word_similarity), so only its exact and loose
-                # spellings can lead to a hit: skip its fuzzy neighbours here.
-                floor = VOWEL_VARIANT if self.is_known_name(word_keys[0]) else 0.0
+                # A close match of a word that is itself another known name is discounted below
+                # any use in scoring (similarity.word_similarity): skip such neighbours here.
                 ids: set[int] = set()
+                vocabulary = self._vocabulary
                 for key in word_keys:
-                    ids.update(token_id for token_id, similarity in self._expand(key) if similarity >= floor)
+                    ids.update(
+                        token_id
+                        for token_id, similarity in self._expand(key)
+                        if similarity == 1.0 or not self.is_other_name(key, vocabulary[token_id])
+                    )
                 word_tokens.append(ids)
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)
@@ -524,7 +539,7 @@ class Index:
             agrees = memo.get(patronymic_id)
             if agrees is None:
                 agrees = memo[patronymic_id] = patronymics_agree(
-                    query_stems, tuple(self._vocabulary[patronymic_id].split("|")), self.is_known_name
+                    query_stems, tuple(self._vocabulary[patronymic_id].split("|")), self.is_other_name
                 )
             if agrees:
                 return False
@@ -550,7 +565,7 @@ class Index:
                     query_stems, number, memo
                 ):
                     continue
-            hit = score_profiles(profile, self._profile(number, profile), self.is_known_name)
+            hit = score_profiles(profile, self._profile(number, profile), self.is_other_name)
             if hit.score >= threshold:
                 scored.append((hit.score, number))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -558,7 +573,7 @@ class Index:
         for _, number in scored[:limit]:
             # Re-score from the original text so the explanation shows the words as written.
             record = self.record(number)
-            hits.append(score_profiles(profile, profile_of(record), self.is_known_name, record.id))
+            hits.append(score_profiles(profile, profile_of(record), self.is_other_name, record.id))
         return hits
 
     def search(
@@ -628,6 +643,18 @@ def _analysed(records: Iterable[Record], workers: int) -> Iterator[tuple[Record,
         while window:
             done, result = window.popleft()
             yield from zip(done, result.get(), strict=True)
+
+
+def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) -> None:
+    """Record which close-but-different word keys the list uses as aliases of one entry
+    (Oʻtkir/Уткир, Samruk/Самұрық): they are spellings of one name, not different names."""
+    for first in range(len(names)):
+        for second in range(first + 1, len(names)):
+            for keys_a in names[first][1]:
+                for keys_b in names[second][1]:
+                    a, b = keys_a[0], keys_b[0]
+                    if a != b and key_similarity(a, b)[0] >= MIN_WORD_SIMILARITY:
+                        variants.add((a, b) if a < b else (b, a))
 
 
 def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:

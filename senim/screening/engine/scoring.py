@@ -12,7 +12,7 @@ The result is clamped to [0, 1].
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from senim.screening.engine.explanation import Explanation, IdentifierFinding, Qualifier
@@ -20,7 +20,7 @@ from senim.screening.engine.identifiers import KIND_LABELS, OTHER, normalise_ide
 from senim.screening.engine.legal_forms import LEGAL_FORM_LABELS
 from senim.screening.engine.model import Hit, Query, Record
 from senim.screening.engine.names import ParsedName, parse_name, schema_is_organisation
-from senim.screening.engine.similarity import NameComparison, compare_names
+from senim.screening.engine.similarity import NameComparison, OtherName, compare_names
 
 # Tuned on the development split of bench/screening (seed 1), never on the evaluation split.
 DEFAULT_THRESHOLD = 0.80
@@ -199,7 +199,7 @@ def _identifier_findings(query: Profile, record: Profile) -> list[IdentifierFind
 def score_profiles(
     query: Profile,
     record: Profile,
-    is_known_name: Callable[[str], bool] | None = None,
+    is_other_name: OtherName | None = None,
     record_id: str = "",
 ) -> Hit:
     """Score two parsed profiles; see the module docstring for the order of evidence."""
@@ -207,7 +207,7 @@ def score_profiles(
     record_patronymics = tuple(dict.fromkeys(s for n in record.names for s in n.patronymic))
     for query_name in query.names:
         for record_name in record.names:
-            comparison = compare_names(query_name, record_name, is_known_name, record_patronymics)
+            comparison = compare_names(query_name, record_name, is_other_name, record_patronymics)
             if best is None or comparison.score > best.score:
                 best = comparison
                 if best.score >= 1.0:
@@ -232,11 +232,12 @@ def score_profiles(
 def score_pair(
     query: Query | Record,
     record: Record,
-    is_known_name: Callable[[str], bool] | None = None,
+    is_other_name: OtherName | None = None,
 ) -> Hit:
     """Score ``query`` against ``record`` without an index.
 
-    ``is_known_name`` (optional) tells whether a primary key is a name found elsewhere in the list;
+    ``is_other_name`` (optional, ``(query_key, record_key) -> bool``) tells whether the query word is
+    another known name rather than a spelling of the record's (the index learns this from the list);
     the index passes its vocabulary so that a fuzzy match to a different real name counts less.
     """
-    return score_profiles(profile_of(query), profile_of(record), is_known_name, record.id)
+    return score_profiles(profile_of(query), profile_of(record), is_other_name, record.id)

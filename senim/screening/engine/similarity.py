@@ -62,23 +62,30 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
     return max(0.0, 1.0 - FUZZY_EDIT_COST * edits / length), "fuzzy"
 
 
+# is_other_name(query_key, record_key): True when the query word is itself a name found in the
+# list and the two spellings were never seen as aliases of one entry (Normatov vs Nurmatov).
+OtherName = Callable[[str, str], bool]
+
+
 def word_similarity(
     query_keys: tuple[str, ...],
     record_keys: tuple[str, ...],
-    is_known_name: Callable[[str], bool] | None = None,
+    is_other_name: OtherName | None = None,
 ) -> tuple[float, str]:
-    """Best similarity over the keys of two words, with the known-name discount for fuzzy ones."""
+    """Best similarity over the keys of two words. A vowel variant or fuzzy match is discounted
+    when ``is_other_name`` says the query word is another known name."""
     best, how = 0.0, "none"
+    best_pair = ("", "")
     for query_key in query_keys:
         for record_key in record_keys:
             similarity, kind = key_similarity(query_key, record_key)
             if similarity > best:
-                best, how = similarity, kind
+                best, how, best_pair = similarity, kind, (query_key, record_key)
                 if best == 1.0:
                     return best, how
-    if how == "fuzzy" and is_known_name is not None and is_known_name(query_keys[0]):
+    if how in ("fuzzy", "loose") and is_other_name is not None and is_other_name(*best_pair):
         best *= KNOWN_NAME_DISCOUNT
-        how = "fuzzy-known"
+        how += "-known"
     return best, how
 
 
@@ -87,7 +94,7 @@ class WordPair:
     query_word: str
     record_word: str
     similarity: float
-    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "fuzzy-known" | "joined"
+    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "loose-known" | "fuzzy-known" | "joined"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +113,7 @@ class NameComparison:
 def patronymics_agree(
     query_stems: tuple[str, ...],
     record_stems: tuple[str, ...],
-    is_known_name: Callable[[str], bool] | None = None,
+    is_other_name: OtherName | None = None,
 ) -> bool:
     """Whether two patronymics name the same father (Кемелұлы = Kemelevich = Kemel uly).
 
@@ -120,7 +127,7 @@ def patronymics_agree(
             shortest = min(len(query_stem), len(record_stem))
             limit = 0 if shortest < 3 else (1 if shortest < 7 else 2)
             close = limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit
-            if close and (is_known_name is None or not is_known_name(query_stem)):
+            if close and (is_other_name is None or not is_other_name(query_stem, record_stem)):
                 return True
             if len(query_stem) <= len(record_stem):
                 shorter, longer = query_stem, record_stem
@@ -150,7 +157,7 @@ def _align(
     record_words: tuple[str, ...],
     record_keys: tuple[tuple[str, ...], ...],
     record_weights: tuple[float, ...],
-    is_known_name: Callable[[str], bool] | None,
+    is_other_name: OtherName | None,
 ) -> tuple[tuple[WordPair, ...], tuple[int, ...], tuple[int, ...], float, float]:
     """Greedy best-first alignment of the words of two names (order free); cached because a
     list entry's aliases and namesakes often share the same words.
@@ -160,7 +167,7 @@ def _align(
     candidates: list[tuple[float, int, int, str]] = []
     for qi, keys_of_query_word in enumerate(query_keys):
         for ri, keys_of_record_word in enumerate(record_keys):
-            similarity, how = word_similarity(keys_of_query_word, keys_of_record_word, is_known_name)
+            similarity, how = word_similarity(keys_of_query_word, keys_of_record_word, is_other_name)
             if similarity >= MIN_WORD_SIMILARITY:
                 candidates.append((similarity, qi, ri, how))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -186,7 +193,7 @@ def _align(
 def compare_names(
     query: ParsedName,
     record: ParsedName,
-    is_known_name: Callable[[str], bool] | None = None,
+    is_other_name: OtherName | None = None,
     record_patronymics: tuple[str, ...] = (),
 ) -> NameComparison:
     """Compare two parsed names, word order free. Empty names score 0.
@@ -202,7 +209,7 @@ def compare_names(
         return NameComparison(query, record, 1.0, (pair,), (), (), "")
 
     pairs, used_query_t, used_record_t, matched_weight, total = _align(
-        query.words, query.keys, query.weights, record.words, record.keys, record.weights, is_known_name
+        query.words, query.keys, query.weights, record.words, record.keys, record.weights, is_other_name
     )
     used_query = set(used_query_t)
     used_record = set(used_record_t)
@@ -223,7 +230,7 @@ def compare_names(
     score = matched_weight / total if total else 0.0
 
     if query.patronymic and record_stems:
-        if patronymics_agree(query.patronymic, record_stems, is_known_name):
+        if patronymics_agree(query.patronymic, record_stems, is_other_name):
             patronymic = "same"
         else:
             patronymic = "different"
