@@ -201,3 +201,15 @@ def test_unknown_ids_are_404(world, group):
     missing = "00000000-0000-0000-0000-000000000000"
     for path in [f"/lists/{missing}", f"/versions/{missing}", f"/hits/{missing}", f"/runs/{missing}"]:
         assert client.get(f"{API}{path}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("scope", ["group", "company_a", "company_b"])
+def test_hit_and_run_detail_role_matrix(world, group, role, scope):
+    client = _client(role, scope, group)
+    visible = role in VIEWERS and scope != "company_b"
+    assert client.get(f"{API}/hits/{world['hit_a'].pk}").status_code == (200 if visible else 404)
+    assert client.get(f"{API}/hits/{world['hit_none'].pk}").status_code == (
+        200 if role in VIEWERS and scope == "group" else 404
+    )
+    assert client.get(f"{API}/runs/{world['hit_a'].run_id}").status_code == (200 if visible else 404)

@@ -241,3 +241,23 @@ def test_an_unreadable_table_goes_back_to_the_upload_with_the_reason(world, grou
     mapping_url = client.post(reverse("screening:version-upload", args=[world["watchlist"].pk]), {"file": upload}).url
     page = client.get(mapping_url)
     assert page.status_code == 200 and "not a valid XLSX" in page.context["file_error"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("scope", ["group", "company_a", "company_b"])
+def test_run_pages_role_matrix(world, group, role, scope):
+    """A run is seen group-wide, by whoever started it, and by whoever may see one of its hits."""
+    run = world["hit_a"].run
+    client = _client(_user(role, scope, group))
+    expected = 403 if role not in VIEWERS else (404 if scope == "company_b" else 200)
+    assert client.get(reverse("screening:run-detail", args=[run.pk])).status_code == expected
+    assert client.get(reverse("screening:run-hits-csv", args=[run.pk])).status_code == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_version_upload_and_mapping_role_matrix(world, group, role):
+    client = _client(_user(role, "group", group))
+    url = reverse("screening:version-upload", args=[world["watchlist"].pk])
+    assert client.get(url).status_code == (200 if role in MANAGERS else 403)
+    mapping = reverse("screening:version-mapping", args=[world["watchlist"].pk, "not-a-token"])
+    assert client.get(mapping).status_code == (404 if role in MANAGERS else 403)
