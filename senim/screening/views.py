@@ -132,7 +132,18 @@ def hit_detail(request: ActorRequest, hit_id: uuid.UUID) -> HttpResponse:
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect("screening:hit-detail", hit_id=hit.pk)
-    context = {"hit": hit, "form": form, "can_review": can_review, "history": _history(hit)}
+    current = hit.watchlist.current_version
+    listed = current is None or current.pk == hit.entity.version_id
+    if not listed and current is not None:
+        listed = bool(selectors.entities_in_version(version=current, entity_ids=[hit.entity.entity_id]))
+    context = {
+        "hit": hit,
+        "form": form,
+        "can_review": can_review,
+        "history": _history(hit),
+        "still_listed": listed,
+        "current_version": current,
+    }
     return render(request, "screening/hit_detail.html", context)
 
 

@@ -261,3 +261,13 @@ def test_version_upload_and_mapping_role_matrix(world, group, role):
     assert client.get(url).status_code == (200 if role in MANAGERS else 403)
     mapping = reverse("screening:version-mapping", args=[world["watchlist"].pk, "not-a-token"])
     assert client.get(mapping).status_code == (404 if role in MANAGERS else 403)
+
+
+def test_a_hit_whose_entry_left_the_list_says_so(world, group, tmp_path):
+    url = reverse("screening:hit-detail", args=[world["hit_a"].pk])
+    client = _client(_user("officer", "group", group))
+    assert client.get(url).context["still_listed"] is True
+    import_entities(world["watchlist"], [ftm("kz-9", "Someone Else")], tmp_path)
+    page = client.get(url)
+    assert page.context["still_listed"] is False
+    assert "no longer on the list" in page.content.decode()
