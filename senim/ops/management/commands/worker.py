@@ -12,5 +12,5 @@ class Command(BaseCommand):
         parser.add_argument("--batch", action="store_true", help="Run the queued tasks, then exit.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        extra = ["--batch"] if options["batch"] else []
+        extra = ["--batch", "--no-startup-delay"] if options["batch"] else []
         call_command("db_worker", "--queue-name", options["queue_name"], *extra)
