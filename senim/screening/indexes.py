@@ -6,7 +6,7 @@ import pickle
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -48,9 +48,10 @@ def _records(version_id: uuid.UUID) -> Iterator[Record]:
         )
 
 
-def index_build(version_id: uuid.UUID) -> Index:
-    """Index the version's stored entities and save the index (written aside, then renamed)."""
-    index = Index.build(_records(version_id))
+def index_build(version_id: uuid.UUID, records: Iterable[Record] | None = None) -> Index:
+    """Index `records` (by default the version's stored entities, read back from the database)
+    and save the index (written aside, then renamed)."""
+    index = Index.build(records if records is not None else _records(version_id))
     target = index_path(version_id)
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     index.save(partial)

@@ -11,7 +11,7 @@ refreshed in place.
 """
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -27,7 +27,7 @@ from senim.core.audit import audit_record, diff
 from senim.core.bulk import bulk_insert
 from senim.core.services import model_create, model_update
 from senim.screening import policy
-from senim.screening.engine import DEFAULT_THRESHOLD, Query
+from senim.screening.engine import DEFAULT_THRESHOLD, Query, Record
 from senim.screening.importing import (
     BatchRow,
     EntityData,
@@ -151,11 +151,13 @@ def version_import(
     version failed with `version_fail`, and the previous version stays current.
     """
     stats = stats or ImportStats()
+    stored = [0]
     try:
-        count = _store_entities(version, entities)
+        # One pass over the file: each batch is written while the index takes its records.
+        index_build(version.pk, _store_entities(version, entities, stored))
+        count = stored[0]
         if not count:
             raise ValidationError(_("The file holds no people or organisations to screen against."))
-        index_build(version.pk)
         with transaction.atomic():
             watchlist = Watchlist.objects.select_for_update().get(pk=version.watchlist_id)
             base = watchlist.current_version
@@ -202,9 +204,10 @@ def _discard_entities(version: WatchlistVersion) -> None:
         cursor.execute(f"DELETE FROM {table} WHERE version_id = %s", [key])  # noqa: S608 (name from the model)
 
 
-def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData]) -> int:
+def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData], stored: list[int]) -> Iterator[Record]:
+    """Write the entities in batches, each in its own transaction, yielding each one's engine
+    record as it goes; `stored[0]` counts what was written."""
     batch: list[WatchlistEntity] = []
-    count = 0
     for data in entities:
         batch.append(
             WatchlistEntity(
@@ -221,14 +224,14 @@ def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData]) -
                 properties=data.properties,
             )
         )
+        yield data.as_record()
         if len(batch) >= BATCH_SIZE:
             with transaction.atomic():
-                count += bulk_insert(WatchlistEntity, batch)
+                stored[0] += bulk_insert(WatchlistEntity, batch)
             batch = []
     if batch:
         with transaction.atomic():
-            count += bulk_insert(WatchlistEntity, batch)
-    return count
+            stored[0] += bulk_insert(WatchlistEntity, batch)
 
 
 def version_fail(*, version: WatchlistVersion, error: str, problems: Sequence[str] = (), skipped: int = 0) -> None:

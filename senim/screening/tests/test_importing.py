@@ -96,15 +96,15 @@ def test_a_failed_reimport_leaves_the_previous_version_current(tmp_path):
 
 
 def test_a_failure_after_the_entities_were_written_removes_them(tmp_path, monkeypatch):
-    """All or nothing even though entities are written in batches: an error while indexing
+    """All or nothing even though entities are written in batches: an error after they were written
     deletes the new version's entities and keeps the previous version current."""
     watchlist = WatchlistFactory()
     first = import_entities(watchlist, [TOKAYEV], tmp_path)
 
-    def broken(version_id):  # type: ignore[no-untyped-def]
+    def broken(**kwargs):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr("senim.screening.services.index_build", broken)
+    monkeypatch.setattr("senim.screening.services.version_diff", broken)
     failed = import_entities(watchlist, [TOKAYEV, ftm("b", "Bob Smith")], tmp_path)
     assert failed.status == WatchlistVersion.Status.FAILED
     assert "unexpectedly" in failed.error
