@@ -348,7 +348,7 @@ class Index:
         return token_id is not None and (self._posting_start[token_id] != self._posting_start[token_id + 1])
 
     def _expand(self, key: str) -> tuple[tuple[int, float], ...]:
-        """Vocabulary keys a query key may match, with their similarity."""
+        """Vocabulary keys a query key may match, with their similarity (cached per key)."""
         cached = self._expansions.get(key)
         if cached is not None:
             return cached
@@ -370,7 +370,14 @@ class Index:
                     similarity, _ = key_similarity(key, self._vocabulary[token_id])
                     if similarity >= MIN_WORD_SIMILARITY:
                         found[token_id] = similarity
-        result = tuple(sorted(found.items(), key=lambda item: -item[1]))
+        # Neighbours that are other known names are discounted below any use in scoring
+        # (similarity.word_similarity): leave them out here, once per query word.
+        vocabulary = self._vocabulary
+        result = tuple(
+            (token_id, similarity)
+            for token_id, similarity in sorted(found.items(), key=lambda item: -item[1])
+            if similarity == 1.0 or not self.is_other_name(key, vocabulary[token_id])
+        )
         if len(self._expansions) > 200_000:
             self._expansions.clear()
         self._expansions[key] = result
@@ -400,16 +407,9 @@ class Index:
         for name in profile.names:
             word_tokens: list[set[int]] = []
             for word_keys in name.keys:
-                # A close match of a word that is itself another known name is discounted below
-                # any use in scoring (similarity.word_similarity): skip such neighbours here.
                 ids: set[int] = set()
-                vocabulary = self._vocabulary
                 for key in word_keys:
-                    ids.update(
-                        token_id
-                        for token_id, similarity in self._expand(key)
-                        if similarity == 1.0 or not self.is_other_name(key, vocabulary[token_id])
-                    )
+                    ids.update(token_id for token_id, _ in self._expand(key))
                 word_tokens.append(ids)
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)

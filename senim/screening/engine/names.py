@@ -23,7 +23,7 @@ from senim.screening.engine.scripts import fold_case, has_quotes, quote_depths, 
 from senim.screening.engine.transliteration import (
     finish_key,
     loose_key,
-    unfinished_key,
+    unfinished_keys,
     word_keys,
 )
 
@@ -88,7 +88,7 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
     """
     stems: list[str] = []
     gender = ""
-    for key in dict.fromkeys((unfinished_key(word), *word_keys(word))):
+    for key in unfinished_keys(word):
         match = _RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key)
         if match is None and position > 0:
             match = _SHORT_PATRONYMIC.match(key)

@@ -35,6 +35,7 @@ EXTRA_RECORD_WORD_ORGANISATION = 1.5
 # A distinctive company word on one side only usually names another company (Альфа Плюс).
 UNMATCHED_ORGANISATION_WORD = 1.5
 MIN_WORD_SIMILARITY = 0.5
+_VOWELS = set("aeiou")
 
 
 def allowed_edits(length: int) -> int:
@@ -133,8 +134,9 @@ def patronymics_agree(
                 shorter, longer = query_stem, record_stem
             else:
                 shorter, longer = record_stem, query_stem
-            # Russian forms may drop the father's final vowel (Зейнолла → Зейноллаевич/-ич).
-            if len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2:
+            # Russian forms may drop or add the father's final vowel (Зейнолла → Зейноллаевич).
+            extra = longer[len(shorter) :]
+            if len(shorter) >= 3 and longer.startswith(shorter) and len(extra) <= 2 and set(extra) <= _VOWELS:
                 return True
     return False
 

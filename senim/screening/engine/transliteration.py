@@ -270,6 +270,12 @@ def unfinished_key(word: str) -> str:
     return _unfinished_keys(word)[0]
 
 
+@lru_cache(maxsize=65536)
+def unfinished_keys(word: str) -> tuple[str, ...]:
+    """All keys of a word (primary and alternatives) before glide removal and collapsing."""
+    return tuple(dict.fromkeys(k for k in _unfinished_keys(word) if k))
+
+
 def finish_key(key: str) -> str:
     return _finish(key)
 

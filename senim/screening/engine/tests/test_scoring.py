@@ -61,6 +61,7 @@ def test_near_namesake_is_weaker_than_the_name_itself() -> None:
     # Without a list to tell that Alimov is a name of its own, a one-letter difference is only
     # weaker evidence; with the list (test_index) it stays below the threshold.
     assert score("Азимов Бахтиёр", "Alimov Bakhtiyor") < score("Азимов Бахтиёр", "Azimov Bakhtiyor")
+
     def known(query_key: str, record_key: str) -> bool:
         return query_key in {"alimov", "azimov"}
 
