@@ -36,7 +36,7 @@ def _write_xlsx(path: Path, count: int) -> None:
 
     from openpyxl import Workbook
 
-    from senim.demo.builder import COMPANIES, UNITS
+    from senim.demo.builder import COMPANIES, UNITS, employee_row
     from senim.demo.names import PersonGenerator
     from senim.org.importing.employees import COLUMNS
 
@@ -50,23 +50,7 @@ def _write_xlsx(path: Path, count: int) -> None:
         person = people.person(rng.choice(spec.nationalities), country=spec.country)
         unit = rng.choice(codes)
         hired = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9000))
-        row = {
-            "company": spec.number,
-            "personnel_number": f"B{n:06d}",
-            "surname": person.surname,
-            "given_name": person.given_name,
-            "patronymic": person.patronymic,
-            "surname_latin": person.surname_latin,
-            "given_name_latin": person.given_name_latin,
-            "patronymic_latin": person.patronymic_latin,
-            "iin": person.iin or "",
-            "pinfl": person.pinfl or "",
-            "unit_code": unit,
-            "position_code": f"{unit}-SPEC",
-            "hire_date": hired,
-            "dismissal_date": None,
-            "email": f"b{n:06d}@bench.test",
-        }
+        row = employee_row(spec, person, number=f"B{n:06d}", unit=unit, level="SPEC", hired=hired)
         sheet.append([row[c] for c in COLUMNS])
     book.save(path)
 

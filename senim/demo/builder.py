@@ -15,7 +15,7 @@ from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import Role
-from senim.demo.names import Country, Nationality, PersonGenerator
+from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.org import services as org_services
 from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
@@ -204,9 +204,39 @@ def _structure(admin: User) -> dict[str, Company]:
     return companies
 
 
+def employee_row(
+    spec: CompanySpec,
+    person: DemoPerson,
+    *,
+    number: str,
+    unit: str,
+    level: str,
+    hired: dt.date,
+    dismissed: dt.date | None = None,
+) -> dict[str, object]:
+    """One employee as an import row (the columns of the employee import); also used by bench/."""
+    return {
+        "company": spec.number,
+        "personnel_number": number,
+        "surname": person.surname,
+        "given_name": person.given_name,
+        "patronymic": person.patronymic,
+        "surname_latin": person.surname_latin,
+        "given_name_latin": person.given_name_latin,
+        "patronymic_latin": person.patronymic_latin,
+        "iin": person.iin or "",
+        "pinfl": person.pinfl or "",
+        "unit_code": unit,
+        "position_code": f"{unit}-{level}",
+        "hire_date": hired,
+        "dismissal_date": dismissed,
+        "email": f"{number.lower()}@{spec.key}.senim.demo",
+    }
+
+
 def _employees(rng: random.Random, companies: dict[str, Company]) -> None:
     people = PersonGenerator(SEED)
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
     # Production units employ most people; management few.
     weights = {
         "MIN": 30,
@@ -239,28 +269,10 @@ def _employees(rng: random.Random, companies: dict[str, Company]) -> None:
                 dismissed = hired + dt.timedelta(days=rng.randrange(30, 3000))
                 dismissed = dismissed if dismissed <= dt.date(2026, 10, 31) else None
             line += 1
-            rows.append(
-                (
-                    line,
-                    {
-                        "company": spec.number,
-                        "personnel_number": f"{prefix}{number:05d}",
-                        "surname": person.surname,
-                        "given_name": person.given_name,
-                        "patronymic": person.patronymic,
-                        "surname_latin": person.surname_latin,
-                        "given_name_latin": person.given_name_latin,
-                        "patronymic_latin": person.patronymic_latin,
-                        "iin": person.iin or "",
-                        "pinfl": person.pinfl or "",
-                        "unit_code": unit,
-                        "position_code": f"{unit}-{level}",
-                        "hire_date": hired.isoformat(),
-                        "dismissal_date": dismissed.isoformat() if dismissed else "",
-                        "email": f"{prefix.lower()}{number:05d}@senim.demo",
-                    },
-                )
+            row = employee_row(
+                spec, person, number=f"{prefix}{number:05d}", unit=unit, level=level, hired=hired, dismissed=dismissed
             )
+            rows.append((line, {k: v.isoformat() if isinstance(v, dt.date) else str(v or "") for k, v in row.items()}))
     plan = employee_import.plan(actor=None, header=employee_import.COLUMNS, rows=iter(rows))
     if not plan.ok:
         raise RuntimeError(f"Demo employees failed validation: {plan.errors[:3]}")

@@ -5,64 +5,31 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from senim.org.models import Company, Employee, Position, Unit
+from senim.org.services import COMPANY_FIELDS, EMPLOYEE_FIELDS, POSITION_FIELDS, UNIT_FIELDS
 
 
 class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
-        fields = [
-            "name_ru",
-            "name_kk",
-            "name_en",
-            "name_uz",
-            "registration_kind",
-            "registration_number",
-            "country",
-            "is_active",
-        ]
+        fields = COMPANY_FIELDS
 
 
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["parent", "code", "name_ru", "name_kk", "name_en", "name_uz"]
+        fields = [f for f in UNIT_FIELDS if f != "company"]
 
 
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = [
-            "unit",
-            "code",
-            "title_ru",
-            "title_kk",
-            "title_en",
-            "title_uz",
-            "is_corruption_prone",
-            "requires_ac_agreement",
-        ]
+        fields = [f for f in POSITION_FIELDS if f != "company"]
 
 
 class EmployeeForm(forms.ModelForm):
     class Meta:
         model = Employee
-        fields = [
-            "company",
-            "personnel_number",
-            "surname",
-            "given_name",
-            "patronymic",
-            "surname_latin",
-            "given_name_latin",
-            "patronymic_latin",
-            "iin",
-            "pinfl",
-            "unit",
-            "position",
-            "hire_date",
-            "dismissal_date",
-            "email",
-        ]
+        fields = EMPLOYEE_FIELDS
         widgets = {
             "hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "dismissal_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
