@@ -21,6 +21,7 @@ from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
 from senim.org import selectors as org_selectors
 from senim.screening import jobs, policy, selectors, services
+from senim.screening.exports import hit_rows
 from senim.screening.forms import BatchForm, DecisionForm, HitFilterForm, SearchForm, WatchlistForm
 from senim.screening.models import Hit, ScreeningRun, Watchlist, WatchlistEntity, WatchlistVersion
 
@@ -234,17 +235,8 @@ def run_hits_csv(request: ActorRequest, run_id: uuid.UUID) -> StreamingHttpRespo
 
     def rows() -> Any:
         yield "\ufeff" + writer.writerow(header)
-        for hit in hits.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    services.subject_reference(hit.subject),
-                    hit.subject.label or hit.subject.names[0],
-                    hit.watchlist.name,
-                    hit.entity.entity_id,
-                    hit.entity.caption,
-                    f"{hit.score:.3f}",
-                ]
-            )
+        for row in hit_rows(hits.iterator(chunk_size=2000)):
+            yield writer.writerow(row)
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="screening-{run.pk}.csv"'

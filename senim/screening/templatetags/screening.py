@@ -1,6 +1,7 @@
 """Template helpers for screening pages: translated labels for the engine's explanation codes."""
 
 from django import template
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -68,3 +69,16 @@ def score_kind(score: float) -> str:
 @register.filter
 def get_item(mapping: dict, key: object) -> object:
     return mapping.get(key, {}) if isinstance(mapping, dict) else {}
+
+
+@register.simple_tag
+def subject_url(subject: object) -> str:
+    """The page of what a subject stands for, when Senim has one (employees, for now)."""
+    key = str(getattr(subject, "key", ""))
+    prefix, _sep, rest = key.partition(":")
+    if prefix == "org.employee" and rest:
+        try:
+            return reverse("org:employee-detail", args=[rest])
+        except NoReverseMatch:
+            return ""
+    return ""

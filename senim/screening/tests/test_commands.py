@@ -100,3 +100,14 @@ def test_screen_batch_needs_a_name_column(imported, tmp_path):
 def test_screen_unknown_list_is_an_error(imported):
     with pytest.raises(CommandError, match="No such list"):
         _run("screen", "Tokayev", "--list", "Nope")
+
+
+def test_batch_output_cells_never_start_a_formula(tmp_path):
+    path = write_jsonl(tmp_path / "l.jsonl", [ftm("=cmd|' /C calc'!A0", "=HYPERLINK Evil Corp", "Company")])
+    _run("watchlist", "import", str(path), "--name", "L")
+    source = tmp_path / "people.csv"
+    source.write_text("id,name,schema\n=1+1,=HYPERLINK Evil Corp,Organization\n", encoding="utf-8")
+    output = tmp_path / "hits.csv"
+    _run("screen", "--batch", str(source), "--output", str(output))
+    row = list(csv.reader(output.open(encoding="utf-8")))[1]
+    assert row[:2] == ["'=1+1", "'=HYPERLINK Evil Corp"] and row[3].startswith("'=")

@@ -271,3 +271,15 @@ def test_a_hit_whose_entry_left_the_list_says_so(world, group, tmp_path):
     page = client.get(url)
     assert page.context["still_listed"] is False
     assert "no longer on the list" in page.content.decode()
+
+
+def test_an_employee_hit_links_to_the_employee(world, group):
+    hit = services.screen(
+        actor=None,
+        subject_key=f"org.employee:{group.in_leaf.pk}",
+        schema="Person",
+        names=["Kassym-Jomart Tokayev"],
+        company_id=group.a.pk,
+    ).hits[0]
+    page = _client(_user("officer", "group", group)).get(reverse("screening:hit-detail", args=[hit.pk]))
+    assert reverse("org:employee-detail", args=[group.in_leaf.pk]) in page.content.decode()

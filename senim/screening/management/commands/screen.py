@@ -13,6 +13,7 @@ from django.utils import translation
 from tqdm import tqdm
 
 from senim.screening import selectors, services
+from senim.screening.exports import hit_rows
 from senim.screening.importing import FileRejected, read_batch_rows
 from senim.screening.models import Watchlist
 
@@ -105,17 +106,7 @@ class Command(BaseCommand):
         with options["output"].open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_HEADER)
-            for hit in selectors.run_hits(run=run).iterator(chunk_size=2000):
-                writer.writerow(
-                    [
-                        services.subject_reference(hit.subject),
-                        hit.subject.label,
-                        hit.watchlist.name,
-                        hit.entity.entity_id,
-                        hit.entity.caption,
-                        f"{hit.score:.4f}",
-                    ]
-                )
+            writer.writerows(hit_rows(selectors.run_hits(run=run).iterator(chunk_size=2000)))
         self.stdout.write(
             self.style.SUCCESS(
                 f"{run.subject_count} screened, {run.hit_count} hits, {run.skipped} rows skipped → {options['output']}"
