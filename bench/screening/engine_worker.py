@@ -44,6 +44,7 @@ def _peak_rss_mb() -> float:
 
 
 def build(watchlist: Path, index_path: Path) -> dict:
+    load_before = os.getloadavg()
     started = time.perf_counter()
     index = Index.build(_records(watchlist), workers=BUILD_WORKERS)
     built = time.perf_counter() - started
@@ -53,6 +54,8 @@ def build(watchlist: Path, index_path: Path) -> dict:
     return {
         "build_s": built,
         "build_workers": BUILD_WORKERS,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
         "save_s": saved,
         "peak_rss_mb": _peak_rss_mb(),
         # Forked parser processes: the largest one's peak (they run side by side).
@@ -113,8 +116,10 @@ def search(index_path: Path, queries_path: Path, split: str, out_path: Path) -> 
     # 3. Batch throughput on one core, caches cleared again.
     _clear_caches(index)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     index.search_many(queries, limit=10)
     batch_s = time.perf_counter() - started
+    batch_cpu_s = time.process_time() - cpu_started
 
     latencies.sort()
     summary = {
@@ -123,6 +128,9 @@ def search(index_path: Path, queries_path: Path, split: str, out_path: Path) -> 
         "p50_ms": statistics.median(latencies),
         "p95_ms": latencies[int(0.95 * (len(latencies) - 1))],
         "batch_qps": len(queries) / batch_s,
+        # Per CPU-second of this process: what one core delivers when the machine is shared.
+        "batch_qps_cpu": len(queries) / batch_cpu_s,
+        "load_average": os.getloadavg(),
         "queries": len(queries),
         "search_peak_rss_mb": _peak_rss_mb(),
         "rss_before_load_mb": rss_before,

@@ -131,6 +131,7 @@ def run_peer(
     latencies = sorted(1000 * output["per_query_s"].get(q["id"], 0.0) for q in queries)
     timing = {
         "qps": len(queries) / output["seconds"],
+        "qps_cpu": len(queries) / output["cpu_seconds"],
         "pairs": len(pairs),
         "p50_ms": latencies[len(latencies) // 2],
         "p95_ms": latencies[int(0.95 * (len(latencies) - 1))],
@@ -215,16 +216,22 @@ def main() -> None:
     line("false alerts / 1,000 clean @ default", [f"{rows[n]['default']['clean_alerts_per_1000']:.1f}" for n in names])
     senim_speed = [f"{search['batch_qps']:.0f}"]
     peer_speed = [f"{peer_timing['qps']:.1f}"] if peer_timing else []
-    line("queries/s, one core", senim_speed + peer_speed)
+    line("queries/s, one core (wall clock)", senim_speed + peer_speed)
+    line(
+        "queries/s per CPU-second",
+        [f"{search['batch_qps_cpu']:.0f}"] + ([f"{peer_timing['qps_cpu']:.1f}"] if peer_timing else []),
+    )
     line("p50 latency ms", [f"{search['p50_ms']:.2f}"] + ([f"{peer_timing['p50_ms']:.2f}"] if peer_timing else []))
     line("p95 latency ms", [f"{search['p95_ms']:.2f}"] + ([f"{peer_timing['p95_ms']:.2f}"] if peer_timing else []))
     line("index build s", [f"{build['build_s']:.1f}"] + (["n/a"] if peer_timing else []))
     line("index load s", [f"{search['load_s']:.2f}"] + (["n/a"] if peer_timing else []))
     peak = build["peak_rss_mb"] + build.get("build_workers", 1) * build.get("worker_peak_rss_mb", 0.0)
     line("peak memory of build MB", [f"{peak:.0f}"] + (["n/a"] if peer_timing else []))
+    print(f"load average during search: {search['load_average']}, during build: {build.get('load_average_after')}")
     if peer_timing:
         print(
-            f"\nspeed ratio Senim/logic-v2 (queries/s): {search['batch_qps'] / peer_timing['qps']:.1f}x"
+            f"\nspeed ratio Senim/logic-v2 (queries/s): {search['batch_qps'] / peer_timing['qps']:.1f}x wall, "
+            f"{search['batch_qps_cpu'] / peer_timing['qps_cpu']:.1f}x per CPU-second"
             f"  (logic-v2 timed on {peer_timing['pairs']} query→candidate pairs, scoring only)"
         )
     print("\nSenim breakdown @ default:", json.dumps(breakdown(queries, senim, default), indent=None))
