@@ -104,7 +104,7 @@ def test_a_failure_after_the_entities_were_written_removes_them(tmp_path, monkey
     def broken(**kwargs):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr("senim.screening.services.version_diff", broken)
+    monkeypatch.setattr("senim.screening.services.lists.version_diff", broken)
     failed = import_entities(watchlist, [TOKAYEV, ftm("b", "Bob Smith")], tmp_path)
     assert failed.status == WatchlistVersion.Status.FAILED
     assert "unexpectedly" in failed.error

@@ -1,8 +1,4 @@
-"""Screening's writes, and the service other modules call to screen a person or organisation.
-
-    outcome = screen(actor=user, subject_key=f"org.employee:{employee.pk}", schema="Person",
-                     names=["Жұмабеков Нұрлан Серікұлы", "Zhumabekov Nurlan"], company_id=employee.company_id)
-    outcome.hits      # the hits standing for this subject after the screening, best first
+"""Screening people and organisations against the lists, with the review rules.
 
 Review rules: a hit decided as false positive (or true match) is not raised again for the same
 subject and list entry until the subject's or the entry's data changes; then a new open hit is
@@ -11,250 +7,34 @@ refreshed in place.
 """
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import Actor, require
 from senim.core.audit import audit_record, diff
-from senim.core.bulk import bulk_insert
-from senim.core.services import model_create, model_update
 from senim.screening import policy
-from senim.screening.engine import DEFAULT_THRESHOLD, Query, Record
-from senim.screening.importing import (
-    BatchRow,
-    EntityData,
-    FileRejected,
-    ImportStats,
-    content_hash,
-    normalise_country,
-    normalise_date,
-)
-from senim.screening.indexes import index_build, index_discard, index_for
-from senim.screening.models import (
-    Hit,
-    HitStatus,
-    ScreeningRun,
-    Subject,
-    Watchlist,
-    WatchlistEntity,
-    WatchlistVersion,
-)
-from senim.screening.selectors import version_diff
+from senim.screening.engine import DEFAULT_THRESHOLD, Query
+from senim.screening.importing import BatchRow, FileRejected, content_hash, normalise_country, normalise_date
+from senim.screening.indexes import index_for
+from senim.screening.models import Hit, HitStatus, ScreeningRun, Subject, Watchlist, WatchlistEntity, WatchlistVersion
 
-WATCHLIST_FIELDS = ["name", "kind", "source", "description", "owner", "is_enabled"]
 SUBJECT_FIELDS = ["schema", "names", "identifiers", "birth_dates", "countries", "gender"]
-ENTITY_FIELDS = ["schema", "names", "identifiers", "birth_dates", "countries", "gender"]
 ORGANISATION_SCHEMATA = {"organization", "organisation", "company", "legalentity", "publicbody"}
 MAX_NAMES = 20
 MAX_HITS_PER_LIST = 20
 MAX_BATCH_PROBLEMS = 200
-BATCH_SIZE = 5000
 
 
 def threshold_default() -> float:
     return float(getattr(settings, "SENIM_SCREENING_THRESHOLD", None) or DEFAULT_THRESHOLD)
-
-
-# ---------------------------------------------------------------------------- lists
-
-
-def _require_list_manager(actor: Actor | None, permission: str = policy.MANAGE_LISTS) -> None:
-    """Lists are group-wide, so only group-wide holders change them; None is the system (CLI)."""
-    if actor is not None and not require(actor, permission).everything:
-        raise PermissionDenied(permission)
-
-
-def watchlist_create(*, actor: Actor | None, name: str, kind: str, **data: Any) -> Watchlist:
-    _require_list_manager(actor)
-    watchlist = Watchlist(name=name.strip(), kind=kind, **{k: v for k, v in data.items() if k in WATCHLIST_FIELDS})
-    return model_create(
-        actor=actor, instance=watchlist, event_type="screening.watchlist.created", fields=WATCHLIST_FIELDS
-    )
-
-
-def watchlist_update(*, actor: Actor | None, watchlist: Watchlist, **data: Any) -> Watchlist:
-    _require_list_manager(actor)
-    if "is_enabled" in data and data["is_enabled"] != watchlist.is_enabled:
-        _require_list_manager(actor, policy.ENABLE_LISTS)
-    return model_update(
-        actor=actor, instance=watchlist, data=data, fields=WATCHLIST_FIELDS, event_type="screening.watchlist.updated"
-    )
-
-
-def watchlist_set_enabled(*, actor: Actor | None, watchlist: Watchlist, enabled: bool) -> Watchlist:
-    """Switch a list on or off (administrators): a disabled list is skipped by every screening."""
-    _require_list_manager(actor, policy.ENABLE_LISTS)
-    return model_update(
-        actor=actor,
-        instance=watchlist,
-        data={"is_enabled": enabled},
-        fields=["is_enabled"],
-        event_type="screening.watchlist.updated",
-    )
-
-
-def version_create(
-    *,
-    actor: Actor | None,
-    watchlist: Watchlist,
-    file_name: str,
-    fmt: str,
-    mapping: dict[str, Any] | None = None,
-    skip_invalid: bool = False,
-    stored_file: str = "",
-    language: str = "en",
-) -> WatchlistVersion:
-    """Record a new version about to be imported (its entities follow in `version_import`)."""
-    _require_list_manager(actor)
-    with transaction.atomic():
-        Watchlist.objects.select_for_update().filter(pk=watchlist.pk).first()
-        number = (watchlist.versions.aggregate(top=Max("number"))["top"] or 0) + 1
-        version = WatchlistVersion.objects.create(
-            watchlist=watchlist,
-            number=number,
-            file_name=file_name[:200],
-            format=fmt,
-            mapping=mapping or {},
-            skip_invalid=skip_invalid,
-            stored_file=stored_file,
-            language=language,
-            imported_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
-        )
-        audit_record(
-            actor=actor,
-            event_type="screening.version.started",
-            obj=version,
-            changes={"file": [None, version.file_name], "format": [None, fmt], "skip_invalid": [None, skip_invalid]},
-        )
-    return version
-
-
-def version_import(
-    *, version: WatchlistVersion, entities: Iterable[EntityData], stats: ImportStats | None = None
-) -> WatchlistVersion:
-    """Store the entities of a created version, index them and make it current, all or nothing.
-
-    The caller streams `entities` from the file; `stats` fills in as they are read (lines
-    skipped as invalid, records of other types). Entities are written in batches, each in its own
-    short transaction, so a million-entity import never holds the database's write lock for
-    minutes (on SQLite that would stop every other writer); nothing reads them until the final
-    transaction makes the version current. Any exception (including a malformed line raised
-    from the stream) deletes what was written and is re-raised; the caller then marks the
-    version failed with `version_fail`, and the previous version stays current.
-    """
-    stats = stats or ImportStats()
-    stored = [0]
-    try:
-        # One pass over the file: each batch is written while the index takes its records.
-        index_build(version.pk, _store_entities(version, entities, stored))
-        count = stored[0]
-        if not count:
-            raise ValidationError(_("The file holds no people or organisations to screen against."))
-        with transaction.atomic():
-            watchlist = Watchlist.objects.select_for_update().get(pk=version.watchlist_id)
-            base = watchlist.current_version
-            changes = version_diff(version=version, base=base)
-            counts = {
-                "added": changes["added"].count(),
-                "removed": changes["removed"].count() if base else 0,
-                "changed": changes["changed"].count() if base else 0,
-            }
-            WatchlistVersion.objects.filter(pk=version.pk).update(
-                status=WatchlistVersion.Status.READY,
-                base=base,
-                entity_count=count,
-                skipped=stats.skipped,
-                ignored=stats.ignored,
-                problems=stats.problems,
-                finished_at=timezone.now(),
-                **counts,
-            )
-            Watchlist.objects.filter(pk=watchlist.pk).update(current_version=version)
-            version.refresh_from_db()
-            audit_record(
-                actor=version.imported_by,
-                event_type="screening.version.imported",
-                obj=version,
-                changes={
-                    "entities": [base.entity_count if base else 0, count],
-                    **{key: [None, value] for key, value in counts.items()},
-                    "skipped": [None, stats.skipped],
-                },
-            )
-    except BaseException:
-        _discard_entities(version)
-        raise
-    return version
-
-
-def _discard_entities(version: WatchlistVersion) -> None:
-    """Delete what a failed import wrote (one statement: no hit can point at these rows yet)."""
-    index_discard(version.pk)
-    table = connection.ops.quote_name(WatchlistEntity._meta.db_table)
-    key = WatchlistVersion._meta.pk.get_db_prep_value(version.pk, connection)  # type: ignore[union-attr]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE version_id = %s", [key])  # noqa: S608 (name from the model)
-
-
-def _store_entities(version: WatchlistVersion, entities: Iterable[EntityData], stored: list[int]) -> Iterator[Record]:
-    """Write the entities in batches, each in its own transaction, yielding each one's engine
-    record as it goes; `stored[0]` counts what was written."""
-    batch: list[WatchlistEntity] = []
-    for data in entities:
-        batch.append(
-            WatchlistEntity(
-                version=version,
-                entity_id=data.entity_id,
-                schema=data.schema,
-                caption=data.caption,
-                names=data.names,
-                identifiers=data.identifiers,
-                birth_dates=data.birth_dates,
-                countries=data.countries,
-                gender=data.gender,
-                content_hash=data.content_hash(),
-                properties=data.properties,
-            )
-        )
-        yield data.as_record()
-        if len(batch) >= BATCH_SIZE:
-            with transaction.atomic():
-                stored[0] += bulk_insert(WatchlistEntity, batch)
-            batch = []
-    if batch:
-        with transaction.atomic():
-            stored[0] += bulk_insert(WatchlistEntity, batch)
-
-
-def version_fail(*, version: WatchlistVersion, error: str, problems: Sequence[str] = (), skipped: int = 0) -> None:
-    """Mark a version whose import failed; the list keeps its current version."""
-    index_discard(version.pk)
-    with transaction.atomic():
-        WatchlistVersion.objects.filter(pk=version.pk).update(
-            status=WatchlistVersion.Status.FAILED,
-            error=error[:2000],
-            problems=list(problems),
-            skipped=skipped,
-            finished_at=timezone.now(),
-        )
-        version.refresh_from_db()
-        audit_record(
-            actor=version.imported_by,
-            event_type="screening.version.failed",
-            obj=version,
-            changes={"error": [None, version.error]},
-        )
-
-
-# ---------------------------------------------------------------------------- subjects and queries
 
 
 @dataclass(frozen=True)
@@ -719,35 +499,3 @@ def rescreen_watchlist(*, version: WatchlistVersion) -> ScreeningRun:
         changes={"list": [None, watchlist.name], "subjects": [None, run.subject_count], "hits": [None, run.hit_count]},
     )
     return run
-
-
-# ---------------------------------------------------------------------------- review
-
-DECISIONS = {HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE, HitStatus.NEEDS_INFO}
-
-
-def hit_decide(*, actor: Actor, hit: Hit, status: str, comment: str) -> Hit:
-    """Decide a hit (true match, false positive, needs information) with a comment; audited
-    old → new. The reviewer needs screening.review over the subject's company."""
-    if actor is None:
-        raise PermissionDenied(policy.REVIEW)
-    _require_subject_scope(actor, policy.REVIEW, hit.subject.company_id)
-    if status not in DECISIONS:
-        raise ValidationError({"status": _("Choose true match, false positive or needs information.")})
-    comment = comment.replace("\x00", "").strip()
-    if not comment:
-        raise ValidationError({"comment": _("Explain the decision in a comment.")})
-    with transaction.atomic():
-        before = {"status": hit.status, "comment": hit.comment}
-        hit.status, hit.comment = status, comment[:5000]
-        hit.decided_by_id = cast(uuid.UUID, actor.pk)
-        hit.decided_at = timezone.now()
-        hit.save(update_fields=["status", "comment", "decided_by", "decided_at", "updated_at"])
-        audit_record(
-            actor=actor,
-            event_type="screening.hit.decided",
-            obj=hit,
-            company_id=hit.subject.company_id,
-            changes=diff(before, {"status": hit.status, "comment": hit.comment}),
-        )
-    return hit
