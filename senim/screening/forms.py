@@ -75,7 +75,16 @@ class HitFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("List kind"), choices=[("", _("All")), *list(WatchlistKind.choices)], required=False
     )
+    watchlist = forms.ModelChoiceField(
+        label=_("List"), queryset=Watchlist.objects.none(), required=False, empty_label=_("All")
+    )
     run = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, lists: QuerySet[Watchlist] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["watchlist"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = lists if lists is not None else Watchlist.objects.none()
 
 
 class DecisionForm(forms.Form):

@@ -104,12 +104,14 @@ def _field_errors(error: ValidationError) -> ValidationError:
 
 @permission_required(policy.VIEW)
 def hit_list(request: ActorRequest) -> HttpResponse:
-    form = HitFilterForm(request.GET or None)
+    form = HitFilterForm(request.GET or None, lists=selectors.watchlist_list(actor=request.user))
     data = form.cleaned_data if form.is_valid() else {}
+    watchlist = data.get("watchlist")
     hits = selectors.hit_list(
         actor=request.user,
         status=data.get("status", ""),
         kind=data.get("kind", ""),
+        watchlist_id=watchlist.pk if watchlist else None,
         run_id=data.get("run"),
         query=data.get("q", ""),
     )

@@ -283,3 +283,18 @@ def test_an_employee_hit_links_to_the_employee(world, group):
     ).hits[0]
     page = _client(_user("officer", "group", group)).get(reverse("screening:hit-detail", args=[hit.pk]))
     assert reverse("org:employee-detail", args=[group.in_leaf.pk]) in page.content.decode()
+
+
+def test_hits_filter_by_status_kind_and_list(world, group, tmp_path):
+    other = WatchlistFactory(name="Internal", kind="internal")
+    import_entities(other, [ftm("i-1", "Kassym-Jomart Tokayev")], tmp_path)  # re-screens the subjects
+    client = _client(_user("officer", "group", group))
+    url = reverse("screening:hit-list")
+
+    def shown(**params):  # type: ignore[no-untyped-def]
+        return {h.watchlist.name for h in client.get(url, params).context["page_obj"]}
+
+    assert shown() == {"Sanctions", "Internal"}
+    assert shown(kind="internal") == {"Internal"}
+    assert shown(watchlist=str(world["watchlist"].pk)) == {"Sanctions"}
+    assert shown(status="false_positive") == set()
