@@ -299,8 +299,15 @@ class Index:
         token_weight = self._token_generic if is_organisation else self._token_weight
         tokens, token_start = self._tokens, self._token_start
         names = []
+        seen: set[tuple[bytes, int, int]] = set()
         for name in range(self._name_start[number], self._name_start[number + 1]):
             ids = tokens[token_start[name] : token_start[name + 1]]
+            # Aliases in another script often key identically (Ахметов Серик = Akhmetov Serik):
+            # compare each distinct one once.
+            signature = (ids.tobytes(), self._patronymic[name], self._legal_forms[name])
+            if signature in seen:
+                continue
+            seen.add(signature)
             keys = tuple((vocabulary[t], *alternatives[t]) if t in alternatives else (vocabulary[t],) for t in ids)
             patronymic_id = self._patronymic[name]
             names.append(
