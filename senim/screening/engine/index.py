@@ -53,6 +53,7 @@ from senim.screening.engine.similarity import (
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
     UNMATCHED_ORGANISATION_WORD,
+    VOWEL_VARIANT,
     _align,
     key_similarity,
     patronymics_agree,
@@ -104,6 +105,10 @@ class Index:
         self._postings: array = state["postings"]
         self._by_identifier: dict[str, int | list[int]] = state["by_identifier"]
         self._variants: set[tuple[str, str]] = state["variants"]
+        self._variants_of: dict[str, list[str]] = {}
+        for first, second in self._variants:
+            self._variants_of.setdefault(first, []).append(second)
+            self._variants_of.setdefault(second, []).append(first)
         if "by_deletion" not in state:
             state.update(_derived_lookups(self._vocabulary, self._posting_start))
         self._by_loose: dict[str, list[int]] = state["by_loose"]
@@ -361,30 +366,33 @@ class Index:
             return cached
         found: dict[int, float] = {}
         exact = self._key_id.get(key)
-        if exact is not None and self._posting_start[exact] != self._posting_start[exact + 1]:
+        posting_start = self._posting_start
+        if exact is not None and posting_start[exact] != posting_start[exact + 1]:
+            # A known name: its close neighbours are other names (discounted below any use in
+            # scoring, similarity.word_similarity) unless the list shows them as its aliases.
             found[exact] = 1.0
-        for token_id in self._by_loose.get(loose_key(key), ()):
-            found.setdefault(token_id, 0.95)
-        neighbourhood = _deletions(key)
-        if len(key) >= 8:
-            # Long words may carry two typos: try the query's double deletions too.
-            neighbourhood = list(
-                dict.fromkeys(neighbourhood + [d for single in neighbourhood[1:] for d in _deletions(single)[1:]])
-            )
-        for deletion in neighbourhood:
-            for token_id in self._by_deletion.get(deletion, ()):
-                if token_id not in found:
-                    similarity, _ = key_similarity(key, self._vocabulary[token_id])
+            for variant in self._variants_of.get(key, ()):
+                token_id = self._key_id.get(variant)
+                if token_id is not None and posting_start[token_id] != posting_start[token_id + 1]:
+                    similarity, _ = key_similarity(key, variant)
                     if similarity >= MIN_WORD_SIMILARITY:
                         found[token_id] = similarity
-        # Neighbours that are other known names are discounted below any use in scoring
-        # (similarity.word_similarity): leave them out here, once per query word.
-        vocabulary = self._vocabulary
-        result = tuple(
-            (token_id, similarity)
-            for token_id, similarity in sorted(found.items(), key=lambda item: -item[1])
-            if similarity == 1.0 or not self.is_other_name(key, vocabulary[token_id])
-        )
+        else:
+            for token_id in self._by_loose.get(loose_key(key), ()):
+                found.setdefault(token_id, VOWEL_VARIANT)
+            neighbourhood = _deletions(key)
+            if len(key) >= 8:
+                # Long words may carry two typos: try the query's double deletions too.
+                neighbourhood = list(
+                    dict.fromkeys(neighbourhood + [d for single in neighbourhood[1:] for d in _deletions(single)[1:]])
+                )
+            for deletion in neighbourhood:
+                for token_id in self._by_deletion.get(deletion, ()):
+                    if token_id not in found:
+                        similarity, _ = key_similarity(key, self._vocabulary[token_id])
+                        if similarity >= MIN_WORD_SIMILARITY:
+                            found[token_id] = similarity
+        result = tuple(sorted(found.items(), key=lambda item: -item[1]))
         if len(self._expansions) > 200_000:
             self._expansions.clear()
         self._expansions[key] = result
