@@ -1,7 +1,7 @@
 """The demo group: a mining holding with companies in Kazakhstan and Uzbekistan, their structure,
 2,000 employees with valid identifiers, and one user per role. Seeded, so every build is the same.
 
-Later modules add their own demo data by registering an extension (see `register_extension`).
+Each module's demo data is a module of this app (e.g. `senim.demo.screening`), called in order by `build`.
 """
 
 import datetime as dt
@@ -16,6 +16,7 @@ from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import Role
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
+from senim.demo.screening import build_screening_demo
 from senim.org import services as org_services
 from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
@@ -123,16 +124,6 @@ DEMO_USERS = [
     ("employee", Role.EMPLOYEE, "Employee"),
 ]
 
-Extension = Callable[[random.Random, User], None]
-_EXTENSIONS: list[Extension] = []
-
-
-def register_extension(extension: Extension) -> Extension:
-    """Let a module add its demo data after the platform's (called with the seeded RNG and admin)."""
-    if extension not in _EXTENSIONS:
-        _EXTENSIONS.append(extension)
-    return extension
-
 
 def demo_exists() -> bool:
     return Company.objects.filter(registration_number=COMPANIES[0].number).exists()
@@ -159,8 +150,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         _employees(rng, companies)
         progress("users")
         _users(admin, companies)
-        for extension in _EXTENSIONS:
-            extension(rng, admin)
+        progress("screening")
+        build_screening_demo(rng, admin)
     return True
 
 

@@ -2,15 +2,13 @@
 entities each. A few entries are demo employees written in another script (Latin for Cyrillic
 names, Cyrillic for Latin ones), so that screening the demo staff raises hits to review.
 
-The demo app sits above screening in the layers; this module alone imports it, to register
-itself (an exception recorded in pyproject.toml's import-linter contract).
+Called by senim.demo.builder after the platform's demo data (the demo app sits above screening).
 """
 
 import random
 
 from senim.accounts.models import User
 from senim.core import translit
-from senim.demo.builder import register_extension
 from senim.demo.names import PersonGenerator
 from senim.org import selectors as org_selectors
 from senim.org.models import Employee
@@ -91,7 +89,6 @@ def _import(admin: User, watchlist: Watchlist, file_name: str, entities) -> None
     services.version_import(version=version, entities=entities)
 
 
-@register_extension
 def build_screening_demo(rng: random.Random, admin: User) -> None:
     """Two lists, then one screening of every current employee against both."""
     staff = list(org_selectors.employee_list(actor=admin, active=True).order_by("personnel_number"))

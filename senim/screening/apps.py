@@ -8,4 +8,4 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
-        from senim.screening import dashboard, demo, indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.screening import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)

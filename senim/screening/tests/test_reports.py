@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from senim.accounts.tests.factories import user_with_role
 from senim.core.indicators import compute_values
-from senim.screening import demo, services
+from senim.demo import screening as demo
+from senim.screening import services
 from senim.screening.importing import ImportStats, LineRejected, read_entities
 from senim.screening.models import Hit, HitStatus, Watchlist, WatchlistKind
 from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
