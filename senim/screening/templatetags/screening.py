@@ -82,3 +82,17 @@ def subject_url(subject: object) -> str:
         except NoReverseMatch:
             return ""
     return ""
+
+
+@register.filter
+def schema_label(schema: str) -> str:
+    """The FollowTheMoney schema as the reviewer's word: a person, or an organisation of a kind."""
+    if schema == "Person":
+        return _("Person")
+    labels = {
+        "Company": _("Company"),
+        "Organization": _("Organisation"),
+        "LegalEntity": _("Legal entity"),
+        "PublicBody": _("Public body"),
+    }
+    return labels.get(schema, schema)
