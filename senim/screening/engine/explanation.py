@@ -24,7 +24,10 @@ class Qualifier:
 
     factor: str  # "birth_date" | "country" | "gender" | "legal_form" | "schema"
     effect: float
-    detail: str
+    detail: str  # plain English, for the command line and logs
+    # A stable code and its values, so an interface can say the same in the reader's language.
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,14 @@ class Explanation:
                 for f in self.identifiers
             ],
             "qualifiers": [
-                {"factor": q.factor, "effect": round(q.effect, 4), "detail": q.detail} for q in self.qualifiers
+                {
+                    "factor": q.factor,
+                    "effect": round(q.effect, 4),
+                    "detail": q.detail,
+                    "code": q.code,
+                    "params": dict(q.params),
+                }
+                for q in self.qualifiers
             ],
             "lines": self.lines(),
         }

@@ -119,15 +119,41 @@ def _birth_date_qualifier(query: Profile, record: Profile) -> Qualifier | None:
                         "birth_date",
                         SAME_YEAR_OTHER_DATE,
                         f"Birth dates share the year but differ ({_iso(q)} vs {_iso(r)})",
+                        "birth_same_year_other_date",
+                        (("query", _iso(q)), ("record", _iso(r))),
                     )
                 elif q[2] and r[2]:
-                    found = Qualifier("birth_date", SAME_BIRTH_DATE, f"Same birth date {_iso(q)}")
+                    found = Qualifier(
+                        "birth_date",
+                        SAME_BIRTH_DATE,
+                        f"Same birth date {_iso(q)}",
+                        "birth_same_date",
+                        (("date", _iso(q)),),
+                    )
                 else:
-                    found = Qualifier("birth_date", SAME_BIRTH_YEAR, f"Same birth year {q[0]}")
+                    found = Qualifier(
+                        "birth_date",
+                        SAME_BIRTH_YEAR,
+                        f"Same birth year {q[0]}",
+                        "birth_same_year",
+                        (("year", str(q[0])),),
+                    )
             elif gap == 1:
-                found = Qualifier("birth_date", BIRTH_YEAR_OFF_BY_ONE, f"Birth years one apart ({q[0]} vs {r[0]})")
+                found = Qualifier(
+                    "birth_date",
+                    BIRTH_YEAR_OFF_BY_ONE,
+                    f"Birth years one apart ({q[0]} vs {r[0]})",
+                    "birth_year_off_by_one",
+                    (("query", str(q[0])), ("record", str(r[0]))),
+                )
             else:
-                found = Qualifier("birth_date", OTHER_BIRTH_YEAR, f"Different birth years ({q[0]} vs {r[0]})")
+                found = Qualifier(
+                    "birth_date",
+                    OTHER_BIRTH_YEAR,
+                    f"Different birth years ({q[0]} vs {r[0]})",
+                    "birth_other_year",
+                    (("query", str(q[0])), ("record", str(r[0]))),
+                )
             if best is None or found.effect > best.effect:
                 best = found
     return best
@@ -146,7 +172,10 @@ def _qualifiers(query: Profile, record: Profile, comparison: NameComparison) -> 
     if query.countries and record.countries:
         common = query.countries & record.countries
         if common:
-            found.append(Qualifier("country", SAME_COUNTRY, f"Same country {sorted(common)[0]}"))
+            country = sorted(common)[0]
+            found.append(
+                Qualifier("country", SAME_COUNTRY, f"Same country {country}", "country_same", (("country", country),))
+            )
         else:
             found.append(
                 Qualifier(
@@ -154,16 +183,32 @@ def _qualifiers(query: Profile, record: Profile, comparison: NameComparison) -> 
                     OTHER_COUNTRY,
                     f"Different countries ({', '.join(sorted(query.countries))} vs "
                     f"{', '.join(sorted(record.countries))})",
+                    "country_other",
+                    (("query", ", ".join(sorted(query.countries))), ("record", ", ".join(sorted(record.countries)))),
                 )
             )
     if query.gender and record.gender and query.gender != record.gender:
-        found.append(Qualifier("gender", OTHER_GENDER, f"Different gender ({query.gender} vs {record.gender})"))
+        found.append(
+            Qualifier(
+                "gender",
+                OTHER_GENDER,
+                f"Different gender ({query.gender} vs {record.gender})",
+                "gender_other",
+                (("query", query.gender), ("record", record.gender)),
+            )
+        )
     query_forms, record_forms = comparison.query.legal_forms, comparison.record.legal_forms
     if query_forms and record_forms:
         if query_forms & record_forms:
             form = sorted(query_forms & record_forms)[0]
             found.append(
-                Qualifier("legal_form", SAME_LEGAL_FORM, f"Same legal form: {LEGAL_FORM_LABELS.get(form, form)}")
+                Qualifier(
+                    "legal_form",
+                    SAME_LEGAL_FORM,
+                    f"Same legal form: {LEGAL_FORM_LABELS.get(form, form)}",
+                    "legal_form_same",
+                    (("form", form),),
+                )
             )
         else:
             found.append(
@@ -175,10 +220,12 @@ def _qualifiers(query: Profile, record: Profile, comparison: NameComparison) -> 
                     + " vs "
                     + ", ".join(LEGAL_FORM_LABELS.get(f, f) for f in sorted(record_forms))
                     + ")",
+                    "legal_form_other",
+                    (("query", ", ".join(sorted(query_forms))), ("record", ", ".join(sorted(record_forms)))),
                 )
             )
     if query.schema_known and query.is_organisation != record.is_organisation:
-        found.append(Qualifier("schema", OTHER_SCHEMA, "One is a person, the other an organisation"))
+        found.append(Qualifier("schema", OTHER_SCHEMA, "One is a person, the other an organisation", "schema_other"))
     return found
 
 

@@ -96,3 +96,62 @@ def schema_label(schema: str) -> str:
         "PublicBody": _("Public body"),
     }
     return labels.get(schema, schema)
+
+
+def _legal_form_labels() -> dict[str, str]:
+    """The engine's legal-form types in the reader's language (abbreviations stay as written)."""
+    return {
+        "limited_liability": _("limited liability (ТОО/ЖШС/LLP/ООО/MChJ/LLC)"),
+        "additional_liability": _("additional liability (ТДО/ҚЖС/ОДО/QMJ)"),
+        "jsc": _("joint-stock company (АО/АҚ/JSC/AJ)"),
+        "non_profit_jsc": _("non-profit joint-stock company (НАО/КеАҚ)"),
+        "individual_entrepreneur": _("individual entrepreneur (ИП/ЖК/YaTT)"),
+        "farm": _("farm (КХ/ФХ/ШҚ)"),
+        "state_enterprise": _("state enterprise (ГКП/РГП/DUK)"),
+        "state_institution": _("state institution (ГУ/ММ/DM)"),
+        "public_association": _("public association or NGO"),
+        "public_foundation": _("public foundation (ОФ/ҚҚ)"),
+        "association_of_legal_entities": _("association of legal entities (ОЮЛ/ЗТБ)"),
+        "cooperative": _("production cooperative (ПК/ӨК)"),
+        "national_company": _("national company (НК/ҰК)"),
+        "branch": _("branch or representative office"),
+        "private_enterprise": _("private enterprise (XK/ЧП)"),
+        "joint_venture": _("joint venture (QK/СП)"),
+        "family_enterprise": _("family enterprise (OK)"),
+    }
+
+
+def _qualifier_messages() -> dict[str, str]:
+    return {
+        "birth_same_date": _("same birth date, %(date)s"),
+        "birth_same_year": _("same birth year, %(year)s"),
+        "birth_same_year_other_date": _("same birth year, but the dates differ (%(query)s and %(record)s)"),
+        "birth_year_off_by_one": _("birth years one apart (%(query)s and %(record)s)"),
+        "birth_other_year": _("different birth years (%(query)s and %(record)s)"),
+        "country_same": _("same country, %(country)s"),
+        "country_other": _("different countries (%(query)s and %(record)s)"),
+        "gender_other": _("different gender (%(query)s and %(record)s)"),
+        "legal_form_same": _("same legal form, %(form)s"),
+        "legal_form_other": _("different legal forms (%(query)s and %(record)s)"),
+        "schema_other": _("one is a person, the other an organisation"),
+    }
+
+
+@register.filter
+def qualifier_text(qualifier: dict) -> str:
+    """A qualifier of the engine's explanation in the reader's language. Explanations stored
+    before qualifiers carried codes fall back to the engine's English detail."""
+    message = _qualifier_messages().get(qualifier.get("code") or "")
+    if message is None:
+        return str(qualifier.get("detail", ""))
+    params = {
+        key: str(value).upper() if key == "country" else value for key, value in qualifier.get("params", {}).items()
+    }
+    labels = _legal_form_labels()
+    for key in ("form", "query", "record"):
+        if key in params and qualifier.get("factor") == "legal_form":
+            params[key] = ", ".join(labels.get(code.strip(), code.strip()) for code in str(params[key]).split(","))
+    try:
+        return message % params
+    except (KeyError, TypeError, ValueError):
+        return str(qualifier.get("detail", ""))
