@@ -12,10 +12,13 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
+from senim.conflicts.api import router as conflicts_router
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
+from senim.counterparties.api import router as counterparties_router
 from senim.org.api import router as org_router
 from senim.screening.api import router as screening_router
+from senim.speakup.api import router as speakup_router
 
 api = NinjaAPI(
     title="Senim API",
@@ -28,6 +31,9 @@ api.add_router("/", core_router)
 api.add_router("/accounts/", accounts_router)
 api.add_router("/org/", org_router)
 api.add_router("/screening/", screening_router)
+api.add_router("/counterparties/", counterparties_router)
+api.add_router("/speakup/", speakup_router)
+api.add_router("/conflicts/", conflicts_router)
 
 
 def _error(request: HttpRequest, status: int, detail: object) -> HttpResponse:

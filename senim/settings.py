@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "senim.org",
     "senim.accounts",
     "senim.screening",
+    "senim.counterparties",
+    "senim.speakup",
+    "senim.conflicts",
     "senim.ops",
     "senim.demo",
 ]

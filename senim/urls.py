@@ -8,6 +8,9 @@ urlpatterns = [
     path("accounts/", include("senim.accounts.urls")),
     path("org/", include("senim.org.urls")),
     path("screening/", include("senim.screening.urls")),
+    path("counterparties/", include("senim.counterparties.urls")),
+    path("speakup/", include("senim.speakup.urls")),
+    path("conflicts/", include("senim.conflicts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]

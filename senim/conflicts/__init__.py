@@ -1,0 +1,1 @@
+"""Conflicts of interest (declaration forms A and B) and gifts and hospitality."""

@@ -1,0 +1,1 @@
+"""Counterparties: register, questionnaire, verification, contracts and approvals of those that refuse."""

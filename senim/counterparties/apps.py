@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CounterpartiesConfig(AppConfig):
+    name = "senim.counterparties"
+    label = "counterparties"
+    verbose_name = _("Counterparties")
