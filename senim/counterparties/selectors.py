@@ -1,0 +1,180 @@
+"""Reads of the counterparties module, limited to what the actor may see."""
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Max, QuerySet
+from django.utils.translation import get_language
+
+from senim.core.access import Actor, scope_of
+from senim.counterparties import policy
+from senim.counterparties.models import Counterparty, Party
+from senim.screening.engine import Index, Query, Record
+
+
+def _lang() -> str:
+    code = (get_language() or "ru").split("-")[0]
+    return code if code in {"ru", "kk", "en", "uz"} else "ru"
+
+
+COUNTERPARTY_SORTS = {
+    "name": ("name_{lang}", "name_ru", "id"),
+    "identifier": ("identifier", "id"),
+    "country": ("country", "name_ru", "id"),
+    "created": ("created_at", "id"),
+}
+
+
+def counterparty_list(
+    *,
+    actor: Actor,
+    query: str = "",
+    kind: str = "",
+    category: str = "",
+    country: str = "",
+    sort: str = "name",
+    include_merged: bool = False,
+) -> QuerySet[Counterparty]:
+    """Counterparties of the register (group-wide: all of them for anyone who may view it),
+    searched by name in every language, legal form and number."""
+    qs = Counterparty.objects.all()
+    if scope_of(actor, policy.VIEW).is_empty:
+        return qs.none()
+    if not include_merged:
+        qs = qs.filter(merged_into__isnull=True)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if category:
+        qs = qs.filter(category=category)
+    if country:
+        qs = qs.filter(country=country.upper()[:2])
+    for term in query.casefold().split()[:6]:
+        qs = qs.filter(search_text__contains=term)
+    descending = sort.startswith("-")
+    keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS.get(sort.lstrip("-"), COUNTERPARTY_SORTS["name"])]
+    return qs.order_by(*[f"-{k}" if descending else k for k in keys])
+
+
+def counterparty_get(*, actor: Actor, counterparty_id: uuid.UUID | str) -> Counterparty:
+    """The counterparty (merged ones too, so old links resolve); raises Counterparty.DoesNotExist."""
+    return counterparty_list(actor=actor, include_merged=True).select_related("merged_into").get(id=counterparty_id)
+
+
+def counterparty_by_identifier(*, actor: Actor, country: str, identifier: str) -> Counterparty | None:
+    """The registered (not merged) counterparty with this number in this country, if any."""
+    if not identifier:
+        return None
+    return counterparty_list(actor=actor).filter(country=country.upper(), identifier=identifier).first()
+
+
+def party_list(*, actor: Actor, counterparty: Counterparty) -> QuerySet[Party]:
+    if scope_of(actor, policy.VIEW).is_empty:
+        return Party.objects.none()
+    return Party.objects.filter(counterparty=counterparty).order_by("role", "name")
+
+
+def counterparty_counts_by_category(*, actor: Actor) -> dict[str, int]:
+    rows = counterparty_list(actor=actor).order_by().values("category").annotate(n=Count("id"))
+    return {row["category"]: row["n"] for row in rows}
+
+
+# --- for other modules' system jobs ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyForMatching:
+    counterparty_id: uuid.UUID
+    counterparty_name: str  # display name in the default fallback order
+    role: str  # "counterparty" | "owner" | "manager"
+    name: str  # the party's name as written (person full name or company name)
+    identifier: str  # the party's IIN/PINFL/BIN/STIR, or ""
+    is_person: bool
+    share: Decimal | None  # owners only
+    country: str  # ISO 3166-1 alpha-2 or ""
+
+
+def counterparty_parties_for_matching() -> Iterator[PartyForMatching]:
+    """Every counterparty, its beneficial owners and its managers, unscoped: for system jobs only."""
+    counterparties = Counterparty.objects.filter(merged_into__isnull=True).order_by("id")
+    names: dict[uuid.UUID, str] = {}
+    for cp in counterparties.iterator(chunk_size=2000):
+        names[cp.id] = cp.display_name
+        yield PartyForMatching(
+            counterparty_id=cp.id,
+            counterparty_name=names[cp.id],
+            role="counterparty",
+            name=names[cp.id],
+            identifier=cp.identifier,
+            is_person=cp.kind != "legal_entity",
+            share=None,
+            country=cp.country,
+        )
+    parties = Party.objects.filter(counterparty__merged_into__isnull=True).order_by("counterparty_id", "role", "id")
+    for party in parties.iterator(chunk_size=2000):
+        yield PartyForMatching(
+            counterparty_id=party.counterparty_id,
+            counterparty_name=names.get(party.counterparty_id, ""),
+            role=party.role,
+            name=party.name,
+            identifier=party.identifier,
+            is_person=party.is_person,
+            share=party.share if party.role == Party.Role.OWNER else None,
+            country=party.country,
+        )
+
+
+# --- duplicates by name -----------------------------------------------------------------------------
+
+_INDEX_CACHE: dict[str, tuple[tuple[int, object], Index]] = {}
+
+
+def _counterparty_index() -> Index:
+    """The screening engine's index of every registered counterparty's names, rebuilt when the
+    register changes (count or latest update), so suggestions cost one search, not a scan."""
+    live = Counterparty.objects.filter(merged_into__isnull=True)
+    stamp = (live.count(), live.aggregate(latest=Max("updated_at"))["latest"])
+    cached = _INDEX_CACHE.get("register")
+    if cached and cached[0] == stamp:
+        return cached[1]
+    rows = live.values_list("id", "kind", "name_ru", "name_kk", "name_en", "name_uz", "identifier", "country")
+    records = (
+        Record(
+            id=str(pk),
+            schema="Organization" if kind == "legal_entity" else "Person",
+            names=[n for n in (ru, kk, en, uz) if n],
+            identifiers=[ident] if ident else [],
+            countries=[country.lower()] if country else [],
+        )
+        for pk, kind, ru, kk, en, uz, ident, country in rows.iterator(chunk_size=5000)
+    )
+    index = Index.build(records)
+    _INDEX_CACHE["register"] = (stamp, index)
+    return index
+
+
+def counterparty_similar(
+    *,
+    actor: Actor,
+    names: list[str],
+    kind: str = "legal_entity",
+    country: str = "",
+    exclude_id: uuid.UUID | None = None,
+    limit: int = 5,
+) -> list[tuple[Counterparty, float]]:
+    """Registered counterparties whose names the screening engine matches with `names`, best first:
+    suggestions of possible duplicates (different spellings, scripts, legal forms)."""
+    names = [n for n in names if n and len(n.strip()) > 1]
+    if not names or scope_of(actor, policy.VIEW).is_empty:
+        return []
+    query = Query(
+        names=names,
+        schema="Organization" if kind == "legal_entity" else "Person",
+        countries=[country.lower()] if country else [],
+    )
+    hits = _counterparty_index().search(query, limit=limit + 1)
+    scores = {uuid.UUID(hit.record_id): hit.score for hit in hits if hit.record_id != str(exclude_id)}
+    found = {cp.id: cp for cp in Counterparty.objects.filter(id__in=scores, merged_into__isnull=True)}
+    ranked = sorted(((found[pk], score) for pk, score in scores.items() if pk in found), key=lambda item: -item[1])
+    return ranked[:limit]

@@ -1,0 +1,297 @@
+"""Writes to the register of counterparties. Each checks the actor, validates, saves and audits."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.access import Actor, PermissionDenied, require
+from senim.core.audit import audit_record, diff, snapshot
+from senim.core.identifiers import normalise_identifier
+from senim.core.services import model_create, model_update
+from senim.counterparties import policy
+from senim.counterparties.models import Contact, Counterparty, Party
+from senim.screening import services as screening
+
+COUNTERPARTY_FIELDS = [
+    "kind",
+    "name_ru",
+    "name_kk",
+    "name_en",
+    "name_uz",
+    "legal_form",
+    "country",
+    "category",
+    "identifier_kind",
+    "identifier",
+    "registration_date",
+    "address",
+    "website",
+    "notes",
+    "is_active",
+]
+PARTY_FIELDS = [
+    "role",
+    "is_person",
+    "name",
+    "name_latin",
+    "identifier_kind",
+    "identifier",
+    "share",
+    "position",
+    "country",
+    "birth_date",
+    "is_official",
+]
+CONTACT_FIELDS = ["name", "position", "email", "phone"]
+
+# Other records that point at a counterparty and move to the survivor when duplicates are merged:
+# (model label, foreign key name). Later parts of the module add theirs here.
+MERGE_MOVES: list[tuple[type[models.Model], str]] = [(Party, "counterparty"), (Contact, "counterparty")]
+
+
+class DuplicateCounterparty(ValidationError):
+    """The number is already registered: `existing` is the counterparty that carries it."""
+
+    def __init__(self, existing: Counterparty) -> None:
+        super().__init__(
+            {"identifier": _("This number is already registered: %(name)s.") % {"name": str(existing)}},
+        )
+        self.existing = existing
+
+
+def _require_group(actor: Actor | None, permission: str) -> None:
+    if not require(actor, permission).everything:
+        raise PermissionDenied(permission)
+
+
+def _normalise(data: dict[str, Any]) -> dict[str, Any]:
+    if "identifier" in data:
+        data["identifier"] = normalise_identifier(str(data["identifier"] or ""))
+    if "country" in data:
+        data["country"] = str(data["country"] or "").strip().upper()
+    for name in ("name_ru", "name_kk", "name_en", "name_uz", "legal_form"):
+        if name in data and isinstance(data[name], str):
+            data[name] = " ".join(data[name].split())
+    return data
+
+
+def _refuse_duplicate(counterparty: Counterparty) -> None:
+    if not counterparty.identifier:
+        return
+    existing = (
+        Counterparty.objects.filter(
+            country=counterparty.country.upper(), identifier=counterparty.identifier, merged_into__isnull=True
+        )
+        .exclude(id=counterparty.id)
+        .first()
+    )
+    if existing is not None:
+        raise DuplicateCounterparty(existing)
+
+
+def counterparty_create(*, actor: Actor | None, **data: Any) -> Counterparty:
+    """Add a counterparty; a number already registered is refused with the existing counterparty."""
+    require(actor, policy.MANAGE)
+    counterparty = Counterparty(**{k: v for k, v in _normalise(dict(data)).items() if k in COUNTERPARTY_FIELDS})
+    counterparty.country = counterparty.country.upper()
+    _refuse_duplicate(counterparty)
+    counterparty.refresh_search_text()
+    return model_create(
+        actor=actor, instance=counterparty, event_type="counterparties.counterparty.created", fields=COUNTERPARTY_FIELDS
+    )
+
+
+def counterparty_update(*, actor: Actor | None, counterparty: Counterparty, **data: Any) -> Counterparty:
+    require(actor, policy.MANAGE)
+    if counterparty.merged_into_id:
+        raise ValidationError(_("This counterparty was merged into another; edit that one."))
+    data = _normalise(dict(data))
+    with transaction.atomic():
+        probe = Counterparty(
+            id=counterparty.id,
+            country=data.get("country", counterparty.country),
+            identifier=data.get("identifier", counterparty.identifier),
+        )
+        _refuse_duplicate(probe)
+        counterparty = model_update(
+            actor=actor,
+            instance=counterparty,
+            data=data,
+            fields=COUNTERPARTY_FIELDS,
+            event_type="counterparties.counterparty.updated",
+        )
+        before = counterparty.search_text
+        counterparty.refresh_search_text()
+        if counterparty.search_text != before:
+            counterparty.save(update_fields=["search_text"])
+    return counterparty
+
+
+def party_add(*, actor: Actor | None, counterparty: Counterparty, **data: Any) -> Party:
+    """Add a beneficial owner or manager."""
+    require(actor, policy.MANAGE)
+    data = _normalise(dict(data))
+    party = Party(counterparty=counterparty, **{k: v for k, v in data.items() if k in PARTY_FIELDS})
+    with transaction.atomic():
+        party = model_create(
+            actor=actor, instance=party, event_type="counterparties.party.created", fields=PARTY_FIELDS
+        )
+        _check_total_share(counterparty)
+    return party
+
+
+def party_update(*, actor: Actor | None, party: Party, **data: Any) -> Party:
+    require(actor, policy.MANAGE)
+    with transaction.atomic():
+        party = model_update(
+            actor=actor,
+            instance=party,
+            data=_normalise(dict(data)),
+            fields=PARTY_FIELDS,
+            event_type="counterparties.party.updated",
+        )
+        _check_total_share(party.counterparty)
+    return party
+
+
+def party_remove(*, actor: Actor | None, party: Party) -> None:
+    require(actor, policy.MANAGE)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            event_type="counterparties.party.removed",
+            obj=party,
+            changes=diff(snapshot(party, PARTY_FIELDS), {}),
+        )
+        party.delete()
+
+
+def _check_total_share(counterparty: Counterparty) -> None:
+    total = sum(
+        (p.share for p in Party.objects.filter(counterparty=counterparty, role=Party.Role.OWNER) if p.share), start=0
+    )
+    if total > 100:
+        raise ValidationError({"share": _("The owners' shares add up to more than 100 %.")})
+
+
+def contact_add(*, actor: Actor | None, counterparty: Counterparty, **data: Any) -> Contact:
+    require(actor, policy.MANAGE)
+    contact = Contact(counterparty=counterparty, **{k: v for k, v in data.items() if k in CONTACT_FIELDS})
+    return model_create(
+        actor=actor, instance=contact, event_type="counterparties.contact.created", fields=CONTACT_FIELDS
+    )
+
+
+def contact_remove(*, actor: Actor | None, contact: Contact) -> None:
+    require(actor, policy.MANAGE)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            event_type="counterparties.contact.removed",
+            obj=contact,
+            changes=diff(snapshot(contact, CONTACT_FIELDS), {}),
+        )
+        contact.delete()
+
+
+def counterparty_merge(*, actor: Actor | None, survivor: Counterparty, duplicate: Counterparty) -> Counterparty:
+    """Merge `duplicate` into `survivor` (group-wide managers only): its owners, managers, contacts
+    and every other record pointing at it move to the survivor, empty fields of the survivor are
+    filled from it, and it stays as a merged record pointing at the survivor."""
+    _require_group(actor, policy.MANAGE)
+    if survivor.pk == duplicate.pk:
+        raise ValidationError(_("A counterparty cannot be merged into itself."))
+    if survivor.merged_into_id or duplicate.merged_into_id:
+        raise ValidationError(_("One of these counterparties was already merged."))
+    with transaction.atomic():
+        moved: dict[str, int] = {}
+        for model, fk in MERGE_MOVES:
+            count = model._default_manager.filter(**{fk: duplicate}).update(**{fk: survivor})
+            if count:
+                moved[model._meta.label_lower] = count
+        filled = {
+            name: getattr(duplicate, name)
+            for name in COUNTERPARTY_FIELDS
+            if name not in {"identifier", "identifier_kind", "is_active", "kind", "country", "category"}
+            and not getattr(survivor, name)
+            and getattr(duplicate, name)
+        }
+        if not survivor.identifier and duplicate.identifier:
+            filled.update(identifier=duplicate.identifier, identifier_kind=duplicate.identifier_kind)
+        before = snapshot(duplicate, ["merged_into", "is_active"])
+        duplicate.merged_into = survivor
+        duplicate.is_active = False
+        duplicate.save(update_fields=["merged_into", "is_active", "updated_at"])
+        audit_record(
+            actor=actor,
+            event_type="counterparties.counterparty.merged",
+            obj=duplicate,
+            changes={**diff(before, snapshot(duplicate, ["merged_into", "is_active"])), "moved": moved},
+        )
+        if filled:
+            survivor = model_update(
+                actor=actor,
+                instance=survivor,
+                data=filled,
+                fields=COUNTERPARTY_FIELDS,
+                event_type="counterparties.counterparty.updated",
+            )
+            survivor.refresh_search_text()
+            survivor.save(update_fields=["search_text"])
+        audit_record(
+            actor=actor,
+            event_type="counterparties.counterparty.merge_received",
+            obj=survivor,
+            changes={"merged": [None, str(duplicate.pk)], "moved": moved},
+        )
+    return survivor
+
+
+# --- screening ------------------------------------------------------------------------------------
+
+
+def counterparty_subject_key(counterparty: Counterparty) -> str:
+    return f"counterparties.counterparty:{counterparty.pk}"
+
+
+def party_subject_key(party: Party) -> str:
+    return f"counterparties.party:{party.pk}"
+
+
+def counterparty_screen(*, actor: Actor | None, counterparty: Counterparty) -> list[screening.ScreeningOutcome]:
+    """Screen the counterparty and each owner and manager against every enabled list.
+
+    The register is group-wide, so the subjects belong to no company and screening them needs the
+    screening permission over the whole group (or the system as actor)."""
+    require_view = actor is not None
+    if require_view:
+        require(actor, policy.VIEW)
+    outcomes = []
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    outcomes.append(
+        screening.screen(
+            actor=actor,
+            subject_key=counterparty_subject_key(counterparty),
+            schema="Organization" if counterparty.kind == "legal_entity" else "Person",
+            names=names,
+            identifiers=[counterparty.identifier] if counterparty.identifier else [],
+            countries=[counterparty.country.lower()] if counterparty.country else [],
+            label=str(counterparty),
+        )
+    )
+    for party in counterparty.parties.all():
+        outcomes.append(
+            screening.screen(
+                actor=actor,
+                subject_key=party_subject_key(party),
+                schema="Person" if party.is_person else "Organization",
+                names=[n for n in (party.name, party.name_latin) if n],
+                identifiers=[party.identifier] if party.identifier else [],
+                birth_dates=[party.birth_date.isoformat()] if party.birth_date else [],
+                countries=[party.country.lower()] if party.country else [],
+                label=f"{party.name} ({counterparty})",
+            )
+        )
+    return outcomes
