@@ -19,3 +19,5 @@ _STAFF = {
 VIEW = declare("counterparties.view", **_STAFF)
 MANAGE = declare("counterparties.manage", admin=Reach.SCOPED, officer=Reach.SCOPED)
 IMPORT = declare("counterparties.import", admin=Reach.SCOPED, officer=Reach.SCOPED)
+VIEW_CONTRACTS = declare("counterparties.view_contracts", **_STAFF)
+MANAGE_CONTRACTS = declare("counterparties.manage_contracts", admin=Reach.SCOPED, officer=Reach.SCOPED)

@@ -5,12 +5,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
 from senim.counterparties import policy
-from senim.counterparties.models import Counterparty, Party
+from senim.counterparties.models import Contract, Counterparty, Party
+from senim.org.models import Company
 from senim.screening.engine import Index, Query, Record
 
 
@@ -178,3 +180,100 @@ def counterparty_similar(
     found = {cp.id: cp for cp in Counterparty.objects.filter(id__in=scores, merged_into__isnull=True)}
     ranked = sorted(((found[pk], score) for pk, score in scores.items() if pk in found), key=lambda item: -item[1])
     return ranked[:limit]
+
+
+# --- contracts -------------------------------------------------------------------------------------
+
+CONTRACT_SORTS = {
+    "date": ("date", "number", "id"),
+    "number": ("number", "id"),
+    "amount": ("amount", "id"),
+}
+
+
+def contract_list(
+    *,
+    actor: Actor,
+    query: str = "",
+    company_id: uuid.UUID | None = None,
+    counterparty_id: uuid.UUID | None = None,
+    year: int | None = None,
+    method: str = "",
+    has_clause: bool | None = None,
+    sort: str = "-date",
+) -> QuerySet[Contract]:
+    """Contracts of the companies and units the actor may see."""
+    scope = scope_of(actor, policy.VIEW_CONTRACTS)
+    qs = Contract.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    if company_id:
+        qs = qs.filter(company_id=company_id)
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    if year:
+        qs = qs.filter(date__year=year)
+    if method:
+        qs = qs.filter(procurement_method=method)
+    if has_clause is not None:
+        qs = qs.filter(has_clause=has_clause)
+    query = query.strip()[:100]
+    if query:
+        qs = qs.filter(
+            Q(number__icontains=query)
+            | Q(subject__icontains=query)
+            | Q(counterparty__search_text__contains=query.casefold())
+        )
+    descending = sort.startswith("-")
+    keys = CONTRACT_SORTS.get(sort.lstrip("-"), CONTRACT_SORTS["date"])
+    qs = qs.order_by(*[f"-{k}" if descending else k for k in keys])
+    return qs.select_related("company", "counterparty", "unit")
+
+
+def contract_get(*, actor: Actor, contract_id: uuid.UUID | str) -> Contract:
+    return contract_list(actor=actor).get(id=contract_id)
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    year: int
+    company_id: uuid.UUID
+    company_name: str
+    procurement_method: str
+    total: int
+    with_clause: int
+
+    @property
+    def share(self) -> float:
+        return self.with_clause / self.total if self.total else 0.0
+
+
+def contract_clause_coverage(*, actor: Actor, year: int | None = None) -> list[CoverageRow]:
+    """How many contracts carry the anti-corruption clause, by year, company and procurement method."""
+    qs = contract_list(actor=actor, year=year).order_by()
+    rows = (
+        qs.annotate(y=ExtractYear("date"))
+        .values("y", "company_id", "procurement_method")
+        .annotate(total=Count("id"), with_clause=Count("id", filter=Q(has_clause=True)))
+        .order_by("-y", "company_id", "procurement_method")
+    )
+    names = {c.id: c.name for c in Company.objects.filter(id__in={r["company_id"] for r in rows})}
+    return [
+        CoverageRow(
+            r["y"],
+            r["company_id"],
+            names.get(r["company_id"], ""),
+            r["procurement_method"],
+            r["total"],
+            r["with_clause"],
+        )
+        for r in rows
+    ]
+
+
+def contract_counterparty_ids_by_company() -> dict[uuid.UUID, set[uuid.UUID]]:
+    """Company id → ids of the counterparties it has contracts with, unscoped: for system jobs only.
+    Contracts of merged counterparties were moved to the survivor, so only live ids appear."""
+    result: dict[uuid.UUID, set[uuid.UUID]] = {}
+    pairs = Contract.objects.order_by().values_list("company_id", "counterparty_id").distinct()
+    for company_id, counterparty_id in pairs.iterator(chunk_size=5000):
+        result.setdefault(company_id, set()).add(counterparty_id)
+    return result

@@ -11,7 +11,7 @@ from senim.core.audit import audit_record, diff, snapshot
 from senim.core.identifiers import normalise_identifier
 from senim.core.services import model_create, model_update
 from senim.counterparties import policy
-from senim.counterparties.models import Contact, Counterparty, Party
+from senim.counterparties.models import Contact, Contract, Counterparty, Party
 from senim.screening import services as screening
 
 COUNTERPARTY_FIELDS = [
@@ -48,7 +48,11 @@ CONTACT_FIELDS = ["name", "position", "email", "phone"]
 
 # Other records that point at a counterparty and move to the survivor when duplicates are merged:
 # (model label, foreign key name). Later parts of the module add theirs here.
-MERGE_MOVES: list[tuple[type[models.Model], str]] = [(Party, "counterparty"), (Contact, "counterparty")]
+MERGE_MOVES: list[tuple[type[models.Model], str]] = [
+    (Party, "counterparty"),
+    (Contact, "counterparty"),
+    (Contract, "counterparty"),
+]
 
 
 class DuplicateCounterparty(ValidationError):
@@ -295,3 +299,58 @@ def counterparty_screen(*, actor: Actor | None, counterparty: Counterparty) -> l
             )
         )
     return outcomes
+
+
+# --- contracts ------------------------------------------------------------------------------------
+
+CONTRACT_FIELDS = [
+    "company",
+    "unit",
+    "number",
+    "date",
+    "counterparty",
+    "procurement_method",
+    "amount",
+    "currency",
+    "subject",
+    "term_end",
+    "has_clause",
+]
+
+
+def _live(counterparty: Counterparty) -> Counterparty:
+    if counterparty.merged_into_id:
+        raise ValidationError({"counterparty": _("This counterparty was merged into another; choose that one.")})
+    return counterparty
+
+
+def contract_create(*, actor: Actor | None, **data: Any) -> Contract:
+    """Register a contract of a company the actor may manage contracts for."""
+    company, unit = data.get("company"), data.get("unit")
+    require(
+        actor, policy.MANAGE_CONTRACTS, company_id=company.id if company else None, unit_id=unit.id if unit else None
+    )
+    if data.get("counterparty") is not None:
+        _live(data["counterparty"])
+    contract = Contract(**{k: v for k, v in data.items() if k in CONTRACT_FIELDS})
+    if Contract.objects.filter(company=company, number=contract.number).exists():
+        raise ValidationError({"number": _("This company already has a contract with this number.")})
+    return model_create(
+        actor=actor, instance=contract, event_type="counterparties.contract.created", fields=CONTRACT_FIELDS
+    )
+
+
+def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> Contract:
+    require(actor, policy.MANAGE_CONTRACTS, company_id=contract.company_id, unit_id=contract.unit_id)
+    data.pop("company", None)
+    unit = data.get("unit")
+    if unit is not None:
+        require(actor, policy.MANAGE_CONTRACTS, company_id=contract.company_id, unit_id=unit.id)
+    if data.get("counterparty") is not None:
+        _live(data["counterparty"])
+    number = data.get("number", contract.number)
+    if Contract.objects.filter(company_id=contract.company_id, number=number).exclude(id=contract.id).exists():
+        raise ValidationError({"number": _("This company already has a contract with this number.")})
+    return model_update(
+        actor=actor, instance=contract, data=data, fields=CONTRACT_FIELDS, event_type="counterparties.contract.updated"
+    )
