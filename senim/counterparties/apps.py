@@ -8,4 +8,4 @@ class CounterpartiesConfig(AppConfig):
     verbose_name = _("Counterparties")
 
     def ready(self) -> None:
-        from senim.counterparties import navigation, policy  # noqa: F401  (registrations)
+        from senim.counterparties import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)

@@ -24,3 +24,26 @@ register(
 register(
     NavEntry(COUNTERPARTIES, _("Import"), "counterparties:import-upload", "upload", policy.MANAGE_CONTRACTS, order=39)
 )
+register(
+    NavEntry(
+        COUNTERPARTIES,
+        _("Applications"),
+        "counterparties:application-list",
+        "inbox",
+        policy.VIEW_APPLICATIONS,
+        order=33,
+    )
+)
+register(
+    NavEntry(COUNTERPARTIES, _("Register of permitted"), "counterparties:register", "shield", policy.VIEW, order=34)
+)
+register(
+    NavEntry(
+        COUNTERPARTIES,
+        _("Regulation clauses"),
+        "counterparties:clause-list",
+        "scale",
+        policy.VIEW_APPLICATIONS,
+        order=38,
+    )
+)

@@ -21,3 +21,12 @@ MANAGE = declare("counterparties.manage", admin=Reach.SCOPED, officer=Reach.SCOP
 IMPORT = declare("counterparties.import", admin=Reach.SCOPED, officer=Reach.SCOPED)
 VIEW_CONTRACTS = declare("counterparties.view_contracts", **_STAFF)
 MANAGE_CONTRACTS = declare("counterparties.manage_contracts", admin=Reach.SCOPED, officer=Reach.SCOPED)
+# Applications for counterparties that refuse: officers file them for an initiating unit and propose
+# a decision; approvers (or administrators) approve it. Entering a counterparty in the Register of
+# counterparties permitted without anti-corruption provisions is a group-wide standing approval, so
+# approving that decision, revoking an entry and keeping the regulation clauses need the whole group.
+VIEW_APPLICATIONS = declare("counterparties.view_applications", **_STAFF)
+FILE_APPLICATION = declare("counterparties.file_application", admin=Reach.SCOPED, officer=Reach.SCOPED)
+DECIDE = declare("counterparties.decide", admin=Reach.SCOPED, officer=Reach.SCOPED)
+APPROVE = declare("counterparties.approve", admin=Reach.SCOPED, approver=Reach.SCOPED)
+MANAGE_CLAUSES = declare("counterparties.manage_clauses", admin=Reach.SCOPED, officer=Reach.SCOPED)

@@ -167,3 +167,98 @@ class ImportReportOut(Schema):
     created: int | None = None
     updated: int | None = None
     unchanged: int | None = None
+
+
+class ClauseOut(Schema):
+    id: uuid.UUID
+    code: str
+    text: str
+    text_ru: str
+    text_kk: str
+    text_en: str
+    text_uz: str
+    is_active: bool
+
+
+class ClauseIn(Schema):
+    code: str = Field(..., min_length=1, max_length=30)
+    text_ru: str = Field("", max_length=5000)
+    text_kk: str = Field("", max_length=5000)
+    text_en: str = Field("", max_length=5000)
+    text_uz: str = Field("", max_length=5000)
+    is_active: bool = True
+
+
+class ApplicationOut(Schema):
+    id: uuid.UUID
+    number: str
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None
+    counterparty_id: uuid.UUID
+    refusal: str
+    contract_ids: list[uuid.UUID]
+    contract_count: int
+    contracts_description: str
+    justification: str
+    filed_on: dt.date
+    on_register: bool
+    register_entry_id: uuid.UUID | None
+    status: str
+    decision: str
+    clause_id: uuid.UUID | None
+    grounds: str
+    reference_id: uuid.UUID | None
+    register_until: dt.date | None
+    return_comment: str
+
+    @staticmethod
+    def resolve_contract_ids(obj) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
+        return [c.pk for c in obj.contracts.all()]
+
+    @staticmethod
+    def resolve_on_register(obj) -> bool:  # type: ignore[no-untyped-def]
+        return obj.register_entry_id is not None
+
+
+class ApplicationIn(Schema):
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None = None
+    counterparty_id: uuid.UUID
+    refusal: str = Field(..., pattern="^(questionnaire|clause|both)$")
+    contract_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    contract_count: int | None = Field(None, ge=1, le=10000)
+    contracts_description: str = Field("", max_length=5000)
+    justification: str = Field(..., min_length=1, max_length=5000)
+
+
+class ProposalIn(Schema):
+    decision: str = Field(..., pattern="^(register|one_off|reference|no_consideration|refuse)$")
+    clause_id: uuid.UUID
+    grounds: str = Field("", max_length=5000)
+    reference_id: uuid.UUID | None = None
+    register_until: dt.date | None = None
+
+
+class CommentIn(Schema):
+    comment: str = Field(..., min_length=1, max_length=5000)
+
+
+class RegisterEntryOut(Schema):
+    id: uuid.UUID
+    counterparty_id: uuid.UUID
+    counterparty_name: str
+    application_id: uuid.UUID
+    refusal: str
+    grounds: str
+    clause_code: str
+    start_date: dt.date
+    end_date: dt.date | None
+    revoked_on: dt.date | None
+
+    @staticmethod
+    def resolve_counterparty_name(obj) -> str:  # type: ignore[no-untyped-def]
+        return str(obj.counterparty)
+
+    @staticmethod
+    def resolve_clause_code(obj) -> str:  # type: ignore[no-untyped-def]
+        return obj.clause.code

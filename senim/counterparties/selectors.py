@@ -1,5 +1,6 @@
 """Reads of the counterparties module, limited to what the actor may see."""
 
+import datetime as dt
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,7 +12,15 @@ from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
 from senim.counterparties import policy
-from senim.counterparties.models import Contract, Counterparty, Party
+from senim.counterparties.models import (
+    Application,
+    Contract,
+    Counterparty,
+    Decision,
+    Party,
+    RegisterEntry,
+    RegulationClause,
+)
 from senim.org.models import Company
 from senim.screening.engine import Index, Query, Record
 
@@ -277,3 +286,77 @@ def contract_counterparty_ids_by_company() -> dict[uuid.UUID, set[uuid.UUID]]:
     for company_id, counterparty_id in pairs.iterator(chunk_size=5000):
         result.setdefault(company_id, set()).add(counterparty_id)
     return result
+
+
+# --- applications and the Register -----------------------------------------------------------------
+
+
+def application_list(
+    *,
+    actor: Actor,
+    status: str = "",
+    decision: str = "",
+    counterparty_id: uuid.UUID | None = None,
+    year: int | None = None,
+    query: str = "",
+) -> QuerySet[Application]:
+    """Applications of the companies and units the actor may see, newest first."""
+    scope = scope_of(actor, policy.VIEW_APPLICATIONS)
+    qs = Application.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    if status:
+        qs = qs.filter(status=status)
+    if decision:
+        qs = qs.filter(decision=decision)
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    if year:
+        qs = qs.filter(filed_on__year=year)
+    query = query.strip()[:100]
+    if query:
+        qs = qs.filter(Q(number__icontains=query) | Q(counterparty__search_text__contains=query.casefold()))
+    return qs.select_related("company", "unit", "counterparty", "clause", "register_entry").order_by(
+        "-filed_on", "-number"
+    )
+
+
+def application_get(*, actor: Actor, application_id: uuid.UUID | str) -> Application:
+    return (
+        application_list(actor=actor)
+        .select_related("reference", "proposed_by", "approved_by", "filed_by")
+        .get(id=application_id)
+    )
+
+
+def earlier_approvals(*, actor: Actor, application: Application) -> QuerySet[Application]:
+    """Approved applications for the same counterparty that an answer by reference may cite."""
+    return (
+        application_list(actor=actor, counterparty_id=application.counterparty_id, status=Application.Status.DECIDED)
+        .filter(decision__in=[Decision.REGISTER, Decision.ONE_OFF])
+        .exclude(id=application.id)
+    )
+
+
+def register_entry_list(
+    *, actor: Actor, active_on: dt.date | None = None, category: str = "", query: str = ""
+) -> QuerySet[RegisterEntry]:
+    """The Register of counterparties permitted without anti-corruption provisions (group-wide,
+    like the register of counterparties). With `active_on`, only entries in force that day."""
+    if scope_of(actor, policy.VIEW).is_empty:
+        return RegisterEntry.objects.none()
+    qs = RegisterEntry.objects.select_related("counterparty", "clause", "application")
+    if active_on is not None:
+        qs = qs.filter(revoked_on__isnull=True, start_date__lte=active_on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=active_on)
+        )
+    if category:
+        qs = qs.filter(counterparty__category=category)
+    for term in query.casefold().split()[:6]:
+        qs = qs.filter(counterparty__search_text__contains=term)
+    return qs.order_by("-start_date", "id")
+
+
+def clause_list(*, actor: Actor, active_only: bool = False) -> QuerySet[RegulationClause]:
+    if scope_of(actor, policy.VIEW_APPLICATIONS).is_empty and scope_of(actor, policy.VIEW).is_empty:
+        return RegulationClause.objects.none()
+    qs = RegulationClause.objects.all()
+    return qs.filter(is_active=True) if active_only else qs

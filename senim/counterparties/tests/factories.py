@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 
 from senim.core import identifiers
-from senim.counterparties.models import Contact, Counterparty, Party
+from senim.counterparties.models import Contact, Counterparty, Party, RegulationClause
 
 
 class CounterpartyFactory(factory.django.DjangoModelFactory):
@@ -58,3 +58,12 @@ class ContactFactory(factory.django.DjangoModelFactory):
     counterparty = factory.SubFactory(CounterpartyFactory)
     name = "Айгерим Нурланова"
     email = "a@example.kz"
+
+
+class ClauseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegulationClause
+
+    code = factory.Sequence(lambda n: f"5.{n}")
+    text_ru = "Контрагент является субъектом естественной монополии."
+    text_en = "The counterparty is a natural monopoly."

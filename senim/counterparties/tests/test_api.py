@@ -113,3 +113,28 @@ def test_contract_import_reports_an_unknown_counterparty_by_row(group):
         f"{BASE}/imports/contracts?dry_run=false&valid_only=true", {"file": SimpleUploadedFile("c.csv", content)}
     ).json()
     assert done["created"] == 1 and Contract.objects.get().has_clause is True
+
+
+def test_an_application_over_the_api_from_filing_to_the_register(group):
+    from senim.counterparties.tests.factories import ClauseFactory
+
+    cp, clause = CounterpartyFactory(), ClauseFactory()
+    contract = Contract.objects.create(company=group.a, number="1", date=dt.date(2025, 1, 1), counterparty=cp)
+    officer, approver = _api(user_with_role("officer")), _api(user_with_role("approver"))
+    body = {"company_id": str(group.a.pk), "counterparty_id": str(cp.pk), "refusal": "questionnaire"}
+    body |= {"contract_ids": [str(contract.pk)], "justification": "Нужно"}
+    filed = officer.post(f"{BASE}/applications", body, content_type="application/json")
+    assert filed.status_code == 201 and filed.json()["contract_ids"] == [str(contract.pk)]
+    app_id = filed.json()["id"]
+    assert approver.post(f"{BASE}/applications", body, content_type="application/json").status_code == 403
+    proposal = {"decision": "register", "clause_id": str(clause.pk), "grounds": "Монополия"}
+    proposed = officer.post(f"{BASE}/applications/{app_id}/proposal", proposal, content_type="application/json")
+    assert proposed.status_code == 200 and proposed.json()["status"] == "proposed"
+    assert officer.post(f"{BASE}/applications/{app_id}/approval").status_code == 403
+    assert approver.post(f"{BASE}/applications/{app_id}/approval").json()["status"] == "decided"
+    register = officer.get(f"{BASE}/register").json()
+    assert register["count"] == 1 and register["items"][0]["clause_code"] == clause.code
+    export = officer.get(f"{BASE}/register.xlsx")
+    assert export.status_code == 200 and export.content[:2] == b"PK"
+    again = officer.post(f"{BASE}/applications", body, content_type="application/json").json()
+    assert again["on_register"] is True
