@@ -17,9 +17,12 @@ from senim.counterparties.models import (
     Contract,
     Counterparty,
     Decision,
+    DueDiligenceRule,
     Party,
+    RedFlag,
     RegisterEntry,
     RegulationClause,
+    VerificationCase,
 )
 from senim.org.models import Company
 from senim.screening.engine import Index, Query, Record
@@ -360,3 +363,56 @@ def clause_list(*, actor: Actor, active_only: bool = False) -> QuerySet[Regulati
         return RegulationClause.objects.none()
     qs = RegulationClause.objects.all()
     return qs.filter(is_active=True) if active_only else qs
+
+
+# --- verification -----------------------------------------------------------------------------------
+
+
+def case_list(
+    *,
+    actor: Actor,
+    status: str = "",
+    level: str = "",
+    risk: str = "",
+    counterparty_id: uuid.UUID | None = None,
+    lapsing_by: dt.date | None = None,
+    needs_reverification: bool | None = None,
+    query: str = "",
+) -> QuerySet[VerificationCase]:
+    """Verifications of the companies and units the actor may see, newest first. `lapsing_by`: approved
+    ones whose validity ends by that day (the reminder list)."""
+    scope = scope_of(actor, policy.VIEW_CASES)
+    qs = VerificationCase.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    if status:
+        qs = qs.filter(status=status)
+    if level:
+        qs = qs.filter(level=level)
+    if risk:
+        qs = qs.filter(risk_level=risk)
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    if lapsing_by:
+        qs = qs.filter(status=VerificationCase.Status.APPROVED, valid_until__lte=lapsing_by)
+    if needs_reverification is not None:
+        qs = qs.filter(needs_reverification=needs_reverification)
+    query = query.strip()[:100]
+    if query:
+        qs = qs.filter(Q(subject__icontains=query) | Q(counterparty__search_text__contains=query.casefold()))
+    return qs.select_related("company", "unit", "counterparty").order_by("-opened_on", "-created_at")
+
+
+def case_get(*, actor: Actor, case_id: uuid.UUID | str) -> VerificationCase:
+    return case_list(actor=actor).select_related("concluded_by", "approved_by", "second_approved_by").get(id=case_id)
+
+
+def red_flag_list(*, actor: Actor, active_only: bool = False) -> QuerySet[RedFlag]:
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return RedFlag.objects.none()
+    qs = RedFlag.objects.all()
+    return qs.filter(is_active=True) if active_only else qs
+
+
+def rule_list(*, actor: Actor) -> QuerySet[DueDiligenceRule]:
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return DueDiligenceRule.objects.none()
+    return DueDiligenceRule.objects.all()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.counterparties import application_views, contract_views, import_views, views
+from senim.counterparties import application_views, contract_views, import_views, verification_views, views
 
 app_name = "counterparties"
 
@@ -37,6 +37,26 @@ urlpatterns = [
     path("clauses/", application_views.clause_list, name="clause-list"),
     path("clauses/new/", application_views.clause_form, name="clause-create"),
     path("clauses/<uuid:clause_id>/edit/", application_views.clause_form, name="clause-edit"),
+    path("<uuid:counterparty_id>/verifications/new/", verification_views.case_create, name="case-create"),
+    path("verifications/", verification_views.case_list, name="case-list"),
+    path("verifications/<uuid:case_id>/", verification_views.case_detail, name="case-detail"),
+    path("verifications/<uuid:case_id>/checks/<uuid:check_id>/", verification_views.case_check, name="case-check"),
+    path("verifications/<uuid:case_id>/flags/", verification_views.case_flag_raise, name="case-flag-raise"),
+    path(
+        "verifications/<uuid:case_id>/flags/<uuid:flag_id>/withdraw/",
+        verification_views.case_flag_withdraw,
+        name="case-flag-withdraw",
+    ),
+    path("verifications/<uuid:case_id>/refresh/", verification_views.case_refresh, name="case-refresh"),
+    path("verifications/<uuid:case_id>/conclude/", verification_views.case_conclude, name="case-conclude"),
+    path("verifications/<uuid:case_id>/approve/", verification_views.case_approve, name="case-approve"),
+    path("verifications/<uuid:case_id>/second-approval/", verification_views.case_second_approve, name="case-second"),
+    path("verifications/<uuid:case_id>/reopen/", verification_views.case_reopen, name="case-reopen"),
+    path("verifications/settings/", verification_views.settings_page, name="verification-settings"),
+    path("verifications/settings/red-flags/new/", verification_views.red_flag_form, name="red-flag-create"),
+    path("verifications/settings/red-flags/<uuid:flag_id>/", verification_views.red_flag_form, name="red-flag-edit"),
+    path("verifications/settings/rules/new/", verification_views.rule_form, name="rule-create"),
+    path("verifications/settings/rules/<uuid:rule_id>/", verification_views.rule_form, name="rule-edit"),
     path("import/", import_views.upload, name="import-upload"),
     path("import/<str:token>/", import_views.preview, name="import-preview"),
     path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),

@@ -91,6 +91,8 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "can_screen": request.user.scope_for(screening_policy.SEARCH).everything and not counterparty.merged_into_id,
         "can_add_contract": request.user.can(policy.MANAGE_CONTRACTS) and not counterparty.merged_into_id,
         "can_file": request.user.can(policy.FILE_APPLICATION) and not counterparty.merged_into_id,
+        "can_verify": request.user.can(policy.VERIFY) and not counterparty.merged_into_id,
+        "cases": selectors.case_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
         "register_entry": services.register_entry_active(counterparty),
     }
     return render(request, "counterparties/counterparty_detail.html", context)
