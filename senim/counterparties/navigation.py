@@ -60,3 +60,8 @@ register(
         order=37,
     )
 )
+register(
+    NavEntry(
+        COUNTERPARTIES, _("Questionnaire"), "counterparties:questionnaire-versions", "list", policy.VIEW_CASES, order=36
+    )
+)

@@ -38,3 +38,9 @@ VERIFY = declare("counterparties.verify", admin=Reach.SCOPED, officer=Reach.SCOP
 APPROVE_CONCLUSION = declare("counterparties.approve_conclusion", admin=Reach.SCOPED, officer=Reach.SCOPED)
 SECOND_APPROVAL = declare("counterparties.second_approval", admin=Reach.SCOPED, approver=Reach.SCOPED)
 CONFIGURE = declare("counterparties.configure", admin=Reach.SCOPED, officer=Reach.SCOPED)
+# The anti-corruption questionnaire: whoever verifies sends personal links and enters paper copies
+# for the companies in their scope; responses are read like verifications; versions of the
+# questionnaire are group-wide settings (counterparties.configure).
+SEND_QUESTIONNAIRE = declare(
+    "counterparties.send_questionnaire", admin=Reach.SCOPED, officer=Reach.SCOPED, investigator=Reach.SCOPED
+)

@@ -19,6 +19,8 @@ from senim.counterparties.models import (
     Decision,
     DueDiligenceRule,
     Party,
+    Questionnaire,
+    QuestionnaireResponse,
     RedFlag,
     RegisterEntry,
     RegulationClause,
@@ -416,3 +418,27 @@ def rule_list(*, actor: Actor) -> QuerySet[DueDiligenceRule]:
     if scope_of(actor, policy.VIEW_CASES).is_empty:
         return DueDiligenceRule.objects.none()
     return DueDiligenceRule.objects.all()
+
+
+# --- questionnaires ---------------------------------------------------------------------------------
+
+
+def response_list(*, actor: Actor, counterparty_id: uuid.UUID | None = None) -> QuerySet[QuestionnaireResponse]:
+    """Questionnaire responses of the companies the actor may see (sent, drafts and submitted)."""
+    scope = scope_of(actor, policy.VIEW_CASES)
+    qs = QuestionnaireResponse.objects.filter(scope.q(company="company_id"))
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    return qs.select_related("questionnaire", "counterparty", "company", "entered_by", "sent_by").order_by(
+        "-created_at"
+    )
+
+
+def response_get(*, actor: Actor, response_id: uuid.UUID | str) -> QuestionnaireResponse:
+    return response_list(actor=actor).get(id=response_id)
+
+
+def questionnaire_list(*, actor: Actor) -> QuerySet[Questionnaire]:
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return Questionnaire.objects.none()
+    return Questionnaire.objects.order_by("-version")

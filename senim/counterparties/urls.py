@@ -1,6 +1,13 @@
 from django.urls import path
 
-from senim.counterparties import application_views, contract_views, import_views, verification_views, views
+from senim.counterparties import (
+    application_views,
+    contract_views,
+    import_views,
+    questionnaire_views,
+    verification_views,
+    views,
+)
 
 app_name = "counterparties"
 
@@ -57,6 +64,42 @@ urlpatterns = [
     path("verifications/settings/red-flags/<uuid:flag_id>/", verification_views.red_flag_form, name="red-flag-edit"),
     path("verifications/settings/rules/new/", verification_views.rule_form, name="rule-create"),
     path("verifications/settings/rules/<uuid:rule_id>/", verification_views.rule_form, name="rule-edit"),
+    path("q/<str:token>/", questionnaire_views.public_form, name="questionnaire-public"),
+    path("<uuid:counterparty_id>/questionnaires/send/", questionnaire_views.send, name="questionnaire-send"),
+    path("<uuid:counterparty_id>/questionnaires/paper/", questionnaire_views.paper, name="questionnaire-paper"),
+    path("questionnaires/", questionnaire_views.version_list, name="questionnaire-versions"),
+    path("questionnaires/new/", questionnaire_views.version_create, name="questionnaire-version-create"),
+    path("questionnaires/<uuid:questionnaire_id>/", questionnaire_views.version_detail, name="questionnaire-version"),
+    path(
+        "questionnaires/<uuid:questionnaire_id>/publish/",
+        questionnaire_views.version_publish,
+        name="questionnaire-publish",
+    ),
+    path(
+        "questionnaires/<uuid:questionnaire_id>/questions/new/",
+        questionnaire_views.question_form,
+        name="question-create",
+    ),
+    path(
+        "questionnaires/<uuid:questionnaire_id>/questions/<uuid:question_id>/",
+        questionnaire_views.question_form,
+        name="question-edit",
+    ),
+    path(
+        "questionnaires/responses/<uuid:response_id>/",
+        questionnaire_views.response_detail,
+        name="questionnaire-response",
+    ),
+    path(
+        "questionnaires/responses/<uuid:response_id>/scan/",
+        questionnaire_views.response_file,
+        name="questionnaire-scan",
+    ),
+    path(
+        "questionnaires/responses/<uuid:response_id>/files/<uuid:answer_id>/",
+        questionnaire_views.response_file,
+        name="questionnaire-file",
+    ),
     path("import/", import_views.upload, name="import-upload"),
     path("import/<str:token>/", import_views.preview, name="import-preview"),
     path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),

@@ -93,6 +93,8 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "can_file": request.user.can(policy.FILE_APPLICATION) and not counterparty.merged_into_id,
         "can_verify": request.user.can(policy.VERIFY) and not counterparty.merged_into_id,
         "cases": selectors.case_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
+        "responses": selectors.response_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
+        "can_send": request.user.can(policy.SEND_QUESTIONNAIRE) and not counterparty.merged_into_id,
         "register_entry": services.register_entry_active(counterparty),
     }
     return render(request, "counterparties/counterparty_detail.html", context)

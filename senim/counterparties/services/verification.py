@@ -19,6 +19,7 @@ from senim.core.services import model_create, model_update
 from senim.counterparties import policy
 from senim.counterparties.models import (
     LEVEL_ORDER,
+    Answer,
     CaseCheck,
     CaseFlag,
     Counterparty,
@@ -26,10 +27,12 @@ from senim.counterparties.models import (
     Kind,
     Level,
     Party,
+    QuestionnaireResponse,
     RedFlag,
     RiskLevel,
     VerificationCase,
 )
+from senim.counterparties.services.questionnaires import answer_raises_flag
 from senim.counterparties.services.register import (
     _live,
     _require_group,
@@ -149,6 +152,8 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
         names = [e.full_name for e in linked[:5]]
         if names:
             found["employee_link"] = "; ".join(names)
+    for code, detail in _questionnaire_findings(counterparty).items():
+        found.setdefault(code, detail)
     keys = [counterparty_subject_key(counterparty)] + [party_subject_key(p) for p in parties]
     hits = Hit.objects.filter(subject__key__in=keys).exclude(status="false_positive").select_related("watchlist")
     listed = sorted({hit.watchlist.name for hit in hits})
@@ -157,6 +162,26 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
     debarred = sorted({hit.watchlist.name for hit in hits if hit.watchlist.kind == "debarment"})
     if debarred:
         found["prior_debarment"] = ", ".join(debarred)
+    return found
+
+
+def _questionnaire_findings(counterparty: Counterparty) -> dict[str, str]:
+    """Red flags raised by the answers of the counterparty's latest submitted questionnaire."""
+    response = (
+        QuestionnaireResponse.objects.filter(counterparty=counterparty, status=QuestionnaireResponse.Status.SUBMITTED)
+        .order_by("-submitted_at")
+        .first()
+    )
+    if response is None:
+        return {}
+    found: dict[str, str] = {}
+    answers = Answer.objects.filter(response=response, question__red_flag__isnull=False).select_related(
+        "question__red_flag"
+    )
+    for answer in answers:
+        flag = answer.question.red_flag
+        if flag is not None and answer_raises_flag(answer.question, answer.value):
+            found.setdefault(flag.code, str(_("Questionnaire, question “%(code)s”")) % {"code": answer.question.code})
     return found
 
 
