@@ -94,7 +94,7 @@ def _questions(response_or_questionnaire: Any) -> list[dict[str, Any]]:
         answer = answers.get(question.pk)
         value = answer.value if answer else None
         if question.answer_type == AnswerType.PERSONS and value:
-            value = "\n".join("; ".join(p for p in (v["name"], v["identifier"], v["role"]) if p) for v in value)
+            value = "\n".join("; ".join((v["name"], v["identifier"], v["role"])).rstrip("; ") for v in value)
         elif question.answer_type == AnswerType.YES_NO and value is not None:
             value = "yes" if value else "no"
         items.append(
