@@ -194,6 +194,8 @@ def contract_create(request: ActorRequest, payload: ContractIn):  # type: ignore
     unit_id = data.pop("unit_id")
     data["unit"] = org_selectors.unit_get(actor=request.user, unit_id=unit_id) if unit_id else None
     data["counterparty"] = selectors.counterparty_get(actor=request.user, counterparty_id=data.pop("counterparty_id"))
+    case_id = data.pop("verification_case_id")
+    data["verification_case"] = selectors.case_get(actor=request.user, case_id=case_id) if case_id else None
     return Status(201, services.contract_create(actor=request.user, **data))
 
 

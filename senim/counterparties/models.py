@@ -286,6 +286,14 @@ class Contract(BaseModel):
     subject = models.CharField(_("subject"), max_length=500, blank=True)
     term_end = models.DateField(_("valid until"), null=True, blank=True)
     has_clause = models.BooleanField(_("anti-corruption clause included"), default=True)
+    verification_case = models.ForeignKey(
+        "VerificationCase",
+        verbose_name=_("verification"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contracts",
+    )
 
     class Meta:
         verbose_name = _("contract")
@@ -310,6 +318,11 @@ class Contract(BaseModel):
             errors.setdefault("term_end", []).append(_("The contract ends before its date."))
         if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
             errors.setdefault("unit", []).append(_("The unit belongs to another company."))
+        case = self.verification_case
+        if case is not None and (case.counterparty_id != self.counterparty_id or case.company_id != self.company_id):
+            errors.setdefault("verification_case", []).append(
+                _("The verification must be of this company and this counterparty.")
+            )
         if errors:
             raise ValidationError(errors)
 

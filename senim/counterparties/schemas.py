@@ -131,6 +131,7 @@ class ContractOut(Schema):
     subject: str
     term_end: dt.date | None
     has_clause: bool
+    verification_case_id: uuid.UUID | None
 
 
 class ContractIn(Schema):
@@ -145,6 +146,7 @@ class ContractIn(Schema):
     subject: str = Field("", max_length=500)
     term_end: dt.date | None = None
     has_clause: bool = True
+    verification_case_id: uuid.UUID | None = None
 
 
 class CoverageOut(Schema):

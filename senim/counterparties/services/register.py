@@ -367,6 +367,7 @@ CONTRACT_FIELDS = [
     "subject",
     "term_end",
     "has_clause",
+    "verification_case",
 ]
 
 

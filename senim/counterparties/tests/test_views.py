@@ -156,3 +156,29 @@ def test_import_wizard_checks_then_imports_counterparties(tmp_path, group):
     assert refused.status_code == 302 and not Counterparty.objects.exists()
     done = client.post(reverse("counterparties:import-confirm", args=[token]), {"mode": "valid_only"})
     assert done.status_code == 302 and Counterparty.objects.get().identifier == number
+
+
+def test_a_contract_links_only_a_verification_of_its_company_and_counterparty(group, counterparty):
+    from django.core.exceptions import ValidationError
+
+    from senim.counterparties import services
+
+    officer = user_with_role("officer")
+    case = services.case_open(
+        actor=officer, company=group.a, counterparty=counterparty, procurement_method="direct", subject="Услуги"
+    )
+    data = {"company": group.a, "number": "V-1", "date": dt.date(2025, 5, 1), "counterparty": counterparty}
+    contract = services.contract_create(actor=officer, verification_case=case, **data)
+    assert contract.verification_case == case
+    with pytest.raises(ValidationError) as caught:
+        services.contract_create(
+            actor=officer, verification_case=case, **(data | {"company": group.b, "number": "V-2"})
+        )
+    assert "verification_case" in caught.value.message_dict
+
+
+@pytest.mark.parametrize("role", ["officer", "auditor", "approver"])
+def test_the_dashboard_shows_the_counterparty_tiles(group, counterparty, role):
+    page = _client(user_with_role(role)).get("/")
+    assert page.status_code == 200
+    assert "Contracts this year" in page.content.decode()
