@@ -11,6 +11,7 @@ from senim.counterparties.models import (
     Contract,
     Counterparty,
     Decision,
+    Document,
     DueDiligenceRule,
     Party,
     ProcurementMethod,
@@ -212,3 +213,10 @@ class RuleForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         pass
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Document.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=_DATE)
+    upload = forms.FileField(label=_("File"))

@@ -806,3 +806,39 @@ class Answer(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.question.code}: {self.value}"
+
+
+class Document(BaseModel):
+    """A document of the counterparty's file: charter, registration, licence, financial statements."""
+
+    class Kind(models.TextChoices):
+        CHARTER = "charter", _("Charter")
+        REGISTRATION = "registration", _("Registration certificate")
+        LICENCE = "licence", _("Licence")
+        FINANCIAL = "financial", _("Financial statements")
+        OTHER = "other", _("Other")
+
+    counterparty = models.ForeignKey(
+        Counterparty, verbose_name=_("counterparty"), on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    file_name = models.CharField(_("file"), max_length=200)
+    stored_file = models.CharField(max_length=200, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["kind", "title"]
+
+    def __str__(self) -> str:
+        return self.title

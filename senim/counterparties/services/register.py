@@ -1,9 +1,14 @@
 """Writes to the register of counterparties and the contracts register. Each checks the actor,
 validates, saves and audits in one transaction."""
 
+import datetime as dt
+import uuid
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +22,7 @@ from senim.counterparties.models import (
     Contact,
     Contract,
     Counterparty,
+    Document,
     Party,
     RegisterEntry,
     VerificationCase,
@@ -64,6 +70,7 @@ MERGE_MOVES: list[tuple[type[models.Model], str]] = [
     (Application, "counterparty"),
     (RegisterEntry, "counterparty"),
     (VerificationCase, "counterparty"),
+    (Document, "counterparty"),
 ]
 
 
@@ -407,3 +414,70 @@ def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> 
     return model_update(
         actor=actor, instance=contract, data=data, fields=CONTRACT_FIELDS, event_type="counterparties.contract.updated"
     )
+
+
+# --- documents ------------------------------------------------------------------------------------
+
+DOCUMENT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".zip")
+
+
+def documents_dir() -> Path:
+    path = Path(settings.DATA_DIR) / "counterparties" / "documents"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def document_add(
+    *,
+    actor: Actor | None,
+    counterparty: Counterparty,
+    title: str,
+    upload: UploadedFile,
+    kind: str = Document.Kind.OTHER,
+    valid_until: dt.date | None = None,
+) -> Document:
+    """Attach a document to the counterparty's file."""
+    require(actor, policy.MANAGE)
+    _live(counterparty)
+    name = (upload.name or "file")[-200:]
+    if not name.lower().endswith(DOCUMENT_SUFFIXES):
+        raise ValidationError({"upload": _("Attach a PDF, image, Word, Excel or ZIP file.")})
+    if upload.size and upload.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
+        raise ValidationError(
+            {"upload": _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}}
+        )
+    stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+    document = Document(
+        counterparty=counterparty,
+        kind=kind,
+        title=title.strip(),
+        valid_until=valid_until,
+        file_name=name,
+        stored_file=stored,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+    )
+    with transaction.atomic():
+        document = model_create(
+            actor=actor,
+            instance=document,
+            event_type="counterparties.document.added",
+            fields=["kind", "title", "valid_until", "file_name"],
+        )
+        with (documents_dir() / stored).open("wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+    return document
+
+
+def document_remove(*, actor: Actor | None, document: Document) -> None:
+    require(actor, policy.MANAGE)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            event_type="counterparties.document.removed",
+            obj=document,
+            changes=diff(snapshot(document, ["kind", "title", "file_name"]), {}),
+        )
+        stored = documents_dir() / document.stored_file
+        document.delete()
+        transaction.on_commit(lambda: stored.unlink(missing_ok=True))

@@ -182,3 +182,23 @@ def test_the_dashboard_shows_the_counterparty_tiles(group, counterparty, role):
     page = _client(user_with_role(role)).get("/")
     assert page.status_code == 200
     assert "Contracts this year" in page.content.decode()
+
+
+def test_documents_are_attached_downloaded_and_removed_and_odd_files_refused(group, counterparty):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    officer = _client(user_with_role("officer"))
+    url = reverse("counterparties:document-create", args=[counterparty.pk])
+    bad = officer.post(url, {"kind": "charter", "title": "Устав", "upload": SimpleUploadedFile("x.exe", b"MZ")})
+    assert bad.status_code == 200 and not counterparty.documents.exists()
+    ok = officer.post(url, {"kind": "charter", "title": "Устав", "upload": SimpleUploadedFile("ustav.pdf", b"%PDF")})
+    assert ok.status_code == 302
+    document = counterparty.documents.get()
+    reader = _client(user_with_role("auditor", company=group.b))
+    download = reader.get(reverse("counterparties:document-download", args=[counterparty.pk, document.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF"
+    assert (
+        reader.post(reverse("counterparties:document-remove", args=[counterparty.pk, document.pk])).status_code == 403
+    )
+    removed = officer.post(reverse("counterparties:document-remove", args=[counterparty.pk, document.pk]))
+    assert removed.status_code == 302 and not counterparty.documents.exists()
