@@ -198,9 +198,9 @@ def main() -> None:
         client = Client()
         client.force_login(User.objects.get(username="officer"))
         pairs = {
-            "register, first page": ("/counterparties/", "/bench/bare-counterparties/"),
-            "register, search": ("/counterparties/?q=газ", "/bench/bare-counterparties/?q=газ"),
-            "register, page 1000": ("/counterparties/?page=1000", "/bench/bare-counterparties/?page=1000"),
+            "register, first page": ("/counterparties/list/", "/bench/bare-counterparties/"),
+            "register, search": ("/counterparties/list/?q=газ", "/bench/bare-counterparties/?q=газ"),
+            "register, page 1000": ("/counterparties/list/?page=1000", "/bench/bare-counterparties/?page=1000"),
             "contracts, first page": ("/counterparties/contracts/", "/bench/bare-contracts/"),
             "contracts, year 2025": ("/counterparties/contracts/?year=2025", "/bench/bare-contracts/?year=2025"),
             "contracts, page 500": ("/counterparties/contracts/?page=500", "/bench/bare-contracts/?page=500"),

@@ -636,7 +636,7 @@ class VerificationCase(BaseModel):
         indexes = [models.Index(fields=["opened_on"], name="cp_case_opened_idx")]
 
     def __str__(self) -> str:
-        return f"{self.counterparty} · {self.opened_on:%d.%m.%Y}"
+        return f"{self.counterparty} · {self.opened_on.isoformat()}"
 
 
 class CaseCheck(BaseModel):

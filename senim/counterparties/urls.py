@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from senim.counterparties import (
     application_views,
@@ -12,7 +13,10 @@ from senim.counterparties import (
 app_name = "counterparties"
 
 urlpatterns = [
-    path("", views.counterparty_list, name="counterparty-list"),
+    # The register lives at list/ rather than at the app's root, so that the sidebar (which marks the
+    # entry whose address is a prefix of the page's) does not mark it on every page of the module.
+    path("", RedirectView.as_view(pattern_name="counterparties:counterparty-list"), name="index"),
+    path("list/", views.counterparty_list, name="counterparty-list"),
     path("new/", views.counterparty_form, name="counterparty-create"),
     path("<uuid:counterparty_id>/", views.counterparty_detail, name="counterparty-detail"),
     path("<uuid:counterparty_id>/edit/", views.counterparty_form, name="counterparty-edit"),
@@ -28,7 +32,7 @@ urlpatterns = [
     path("<uuid:counterparty_id>/documents/<uuid:document_id>/remove/", views.document_remove, name="document-remove"),
     path("<uuid:counterparty_id>/contracts/new/", contract_views.contract_create, name="contract-create"),
     path("contracts/", contract_views.contract_list, name="contract-list"),
-    path("contracts/coverage/", contract_views.contract_coverage, name="contract-coverage"),
+    path("coverage/", contract_views.contract_coverage, name="contract-coverage"),
     path("contracts/<uuid:contract_id>/", contract_views.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_id>/edit/", contract_views.contract_edit, name="contract-edit"),
     path("<uuid:counterparty_id>/applications/new/", application_views.application_create, name="application-create"),
@@ -62,11 +66,11 @@ urlpatterns = [
     path("verifications/<uuid:case_id>/approve/", verification_views.case_approve, name="case-approve"),
     path("verifications/<uuid:case_id>/second-approval/", verification_views.case_second_approve, name="case-second"),
     path("verifications/<uuid:case_id>/reopen/", verification_views.case_reopen, name="case-reopen"),
-    path("verifications/settings/", verification_views.settings_page, name="verification-settings"),
-    path("verifications/settings/red-flags/new/", verification_views.red_flag_form, name="red-flag-create"),
-    path("verifications/settings/red-flags/<uuid:flag_id>/", verification_views.red_flag_form, name="red-flag-edit"),
-    path("verifications/settings/rules/new/", verification_views.rule_form, name="rule-create"),
-    path("verifications/settings/rules/<uuid:rule_id>/", verification_views.rule_form, name="rule-edit"),
+    path("settings/", verification_views.settings_page, name="verification-settings"),
+    path("settings/red-flags/new/", verification_views.red_flag_form, name="red-flag-create"),
+    path("settings/red-flags/<uuid:flag_id>/", verification_views.red_flag_form, name="red-flag-edit"),
+    path("settings/rules/new/", verification_views.rule_form, name="rule-create"),
+    path("settings/rules/<uuid:rule_id>/", verification_views.rule_form, name="rule-edit"),
     path("q/<str:token>/", questionnaire_views.public_form, name="questionnaire-public"),
     path("<uuid:counterparty_id>/questionnaires/send/", questionnaire_views.send, name="questionnaire-send"),
     path("<uuid:counterparty_id>/questionnaires/paper/", questionnaire_views.paper, name="questionnaire-paper"),

@@ -18,6 +18,7 @@ from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.audit import PendingEvent, audit_record_many, diff, snapshot
 from senim.core.bulk import bulk_insert
+from senim.core.translit import to_latin
 from senim.counterparties import importing, services
 from senim.counterparties.models import (
     Application,
@@ -105,15 +106,15 @@ def _counterparties(rng: random.Random, people: PersonGenerator) -> None:
         if roll < 0.70:
             kind, country, form = "legal_entity", "KZ", "ТОО"
             ident_kind, ident = "bin", identifiers.make_bin(max(registered.year, 1995), registered.month, 20000 + n)
-            names = (f"ТОО «{word} {trade_ru}»", f"«{word} {trade_kk}» ЖШС", f"{word} {trade_en} LLP")
+            names = (f"ТОО «{word} {trade_ru}»", f"«{word} {trade_kk}» ЖШС", f"{to_latin(word)} {trade_en} LLP")
         elif roll < 0.85:
             kind, country, form = "legal_entity", "UZ", "ООО"
             ident_kind, ident = "stir", identifiers.make_stir(300000 + n)
-            names = (f"ООО «{word} {trade_ru}»", "", f"{word} {trade_en} LLC")
+            names = (f"ООО «{word} {trade_ru}»", "", f"{to_latin(word)} {trade_en} LLC")
         elif roll < 0.92:
             kind, country, form = "legal_entity", rng.choice(["RU", "CN", "DE", "TR", "AE"]), "Ltd"
             ident_kind, ident = "foreign", f"F{700000 + n}"
-            names = ("", "", f"{word} {trade_en} Ltd")
+            names = ("", "", f"{to_latin(word)} {trade_en} Ltd")
         else:
             person = people.person(country="KZ")
             kind, country, form = "entrepreneur", "KZ", "ИП"

@@ -202,3 +202,10 @@ def test_documents_are_attached_downloaded_and_removed_and_odd_files_refused(gro
     )
     removed = officer.post(reverse("counterparties:document-remove", args=[counterparty.pk, document.pk]))
     assert removed.status_code == 302 and not counterparty.documents.exists()
+
+
+def test_the_apps_root_leads_to_the_register_and_the_sidebar_marks_one_entry(counterparty):
+    client = _client(user_with_role("officer"))
+    assert client.get("/counterparties/")["Location"] == reverse("counterparties:counterparty-list")
+    page = client.get(reverse("counterparties:application-list")).content.decode()
+    assert page.count('aria-current="page"') <= 2  # the sidebar entry and the breadcrumb

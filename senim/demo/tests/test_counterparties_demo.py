@@ -45,8 +45,8 @@ def test_the_demo_has_each_decision_each_level_and_indicators_that_add_up():
     client = Client()
     client.force_login(User.objects.get(username="officer"))
     for url in (
-        "/counterparties/",
-        "/counterparties/contracts/coverage/",
+        "/counterparties/list/",
+        "/counterparties/coverage/",
         "/counterparties/register/",
         "/counterparties/applications/",
         "/counterparties/verifications/",
