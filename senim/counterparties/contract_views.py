@@ -27,6 +27,13 @@ def _int(value: str | None) -> int | None:
     return number if 1990 <= number <= 2100 else None
 
 
+def _uuid(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value or "")
+    except ValueError:
+        return None
+
+
 def _clause(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value or "")
 
@@ -40,6 +47,7 @@ def contract_list(request: ActorRequest) -> HttpResponse:
         year=_int(request.GET.get("year")),
         method=method if method in ProcurementMethod.values else "",
         has_clause=_clause(request.GET.get("clause")),
+        counterparty_id=_uuid(request.GET.get("counterparty")),
         sort=request.GET.get("sort", "-date"),
     )
     context = {"page_obj": paginate(request, contracts, 50), "methods": ProcurementMethod.choices}

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Max, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
@@ -69,7 +69,14 @@ def counterparty_list(
     for term in query.casefold().split()[:6]:
         qs = qs.filter(search_text__contains=term)
     descending = sort.startswith("-")
-    keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS.get(sort.lstrip("-"), COUNTERPARTY_SORTS["name"])]
+    key = sort.lstrip("-")
+    if key not in COUNTERPARTY_SORTS:
+        key = "name"
+    if key == "name" and _lang() != "ru":
+        # Names missing in the reader's language sort where their fallback (Russian, then English) would.
+        name = Coalesce(NullIf(f"name_{_lang()}", Value("")), NullIf("name_ru", Value("")), "name_en")
+        return qs.order_by(name.desc() if descending else name.asc(), "id")
+    keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS[key]]
     return qs.order_by(*[f"-{k}" if descending else k for k in keys])
 
 

@@ -20,6 +20,7 @@ from senim.counterparties import policy
 from senim.counterparties.models import (
     LEVEL_ORDER,
     Answer,
+    Application,
     CaseCheck,
     CaseFlag,
     Counterparty,
@@ -29,6 +30,7 @@ from senim.counterparties.models import (
     Party,
     QuestionnaireResponse,
     RedFlag,
+    Refusal,
     RiskLevel,
     VerificationCase,
 )
@@ -152,6 +154,14 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
         names = [e.full_name for e in linked[:5]]
         if names:
             found["employee_link"] = "; ".join(names)
+    refused = (
+        Application.objects.filter(counterparty=counterparty, refusal__in=[Refusal.QUESTIONNAIRE, Refusal.BOTH])
+        .order_by("-filed_on")
+        .values_list("number", flat=True)
+        .first()
+    )
+    if refused:
+        found["questionnaire_refused"] = str(_("Application %(number)s")) % {"number": refused}
     for code, detail in _questionnaire_findings(counterparty).items():
         found.setdefault(code, detail)
     keys = [counterparty_subject_key(counterparty)] + [party_subject_key(p) for p in parties]

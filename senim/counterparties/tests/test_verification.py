@@ -192,3 +192,15 @@ def test_the_catalogue_and_rules_are_changed_by_group_wide_officers_only(group):
     assert flag.weight == 50
     rule = services.rule_save(actor=user_with_role("admin"), level="enhanced", category="quasi_public", currency="kzt")
     assert rule.currency == "KZT"
+
+
+def test_a_refused_questionnaire_raises_its_red_flag(group):
+    officer = user_with_role("officer")
+    cp = CounterpartyFactory()
+    OwnerFactory(counterparty=cp, share=Decimal("100"))
+    application = services.application_file(
+        actor=officer, company=group.a, counterparty=cp, refusal="questionnaire", justification="Нужно"
+    )
+    case = _open(officer, group, cp)
+    raised = case.flags.get(flag__code="questionnaire_refused")
+    assert application.number in raised.detail
