@@ -147,6 +147,9 @@ def _parse_persons(text: str) -> list[dict[str, str]]:
 
 def _parse(question: Question, raw: str) -> Any:
     raw = (raw or "").strip()
+    if "\x00" in raw:
+        # Multipart bodies pass the NUL middleware; PostgreSQL text cannot hold the character.
+        raise ValidationError(_("The answer contains a NUL character, which is not allowed."))
     kind = question.answer_type
     if kind == AnswerType.PERSONS:
         return _parse_persons(raw) or None

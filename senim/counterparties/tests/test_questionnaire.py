@@ -199,3 +199,13 @@ def test_versions_a_published_one_never_changes_and_a_new_one_is_a_copy(group):
     assert services.questionnaire_current() == draft
     with pytest.raises(PermissionDenied):
         services.questionnaire_new_version(actor=user_with_role("officer", company=group.a))
+
+
+def test_a_nul_character_in_a_multipart_answer_is_refused_not_stored(link):
+    response, url = link
+    page = _post(
+        url,
+        {**COMPLETE, "q_comments": "a\x00b", "action": "draft", "q_policy_file": SimpleUploadedFile("p.pdf", b"%PDF")},
+    )
+    assert page.status_code == 200 and "NUL" in page.content.decode()
+    assert not Answer.objects.filter(response=response).exists()
