@@ -1,0 +1,168 @@
+"""The public Speak Up portal: no account, no JavaScript needed, nothing about the visitor kept.
+
+Every response is marked not to be cached and to send no referrer. The receipt key never appears
+in a URL: the follow-up pages are reached by posting it, and each form on them carries it again
+(hidden), so no session ties a browser to a case.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from senim.core.forms import apply_errors
+from senim.speakup import conf, ratelimit, selectors, services
+from senim.speakup.downloads import file_response
+from senim.speakup.forms import QuestionForm, ReceiptForm, ReplyForm, ReportForm
+from senim.speakup.models import FINAL_STATUSES, Attachment, Case, Kind
+
+PUBLIC_METHODS = ["GET", "HEAD", "POST"]
+
+
+def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return never_cache(require_http_methods(PUBLIC_METHODS)(wrapper))
+
+
+def _context(**extra: Any) -> dict[str, Any]:
+    return {"hotline": conf.hotline(), **extra}
+
+
+def _language() -> str:
+    code = (get_language() or "ru").split("-")[0]
+    return code if code in {"en", "ru", "kk", "uz"} else "ru"
+
+
+@public
+def portal(request: HttpRequest) -> HttpResponse:
+    return render(request, "speakup/public/portal.html", _context())
+
+
+@public
+def anonymity(request: HttpRequest) -> HttpResponse:
+    return render(request, "speakup/public/anonymity.html", _context(max_mb=conf.max_file_mb()))
+
+
+def _submit(request: HttpRequest, kind: str) -> HttpResponse:
+    form_class = QuestionForm if kind == Kind.QUESTION else ReportForm
+    companies = selectors.public_companies()
+    form = form_class(request.POST or None, request.FILES or None, companies=companies)
+    template = "speakup/public/question.html" if kind == Kind.QUESTION else "speakup/public/report.html"
+    if request.method == "POST":
+        limit = conf.submissions_per_hour()
+        if ratelimit.exceeded(request, "submit", limit):
+            form.add_error(None, _("Too many submissions from this connection. Please try again in an hour."))
+        elif form.is_valid():
+            ratelimit.count(request, "submit", limit)
+            try:
+                submission = services.case_submit(
+                    kind=kind,
+                    category=form.cleaned_data["category"],
+                    content=form.content(),
+                    anonymous=form.anonymous,
+                    reporter=form.reporter(),
+                    company_id=form.cleaned_data.get("company") or None,
+                    language=_language(),
+                    uploads=form.cleaned_data.get("attachments") or [],
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                context = _context(receipt=submission.receipt, case=submission.case)
+                return render(request, "speakup/public/receipt.html", context)
+    return render(request, template, _context(form=form, max_mb=conf.max_file_mb(), max_files=conf.max_files()))
+
+
+@public
+def report(request: HttpRequest) -> HttpResponse:
+    return _submit(request, Kind.REPORT)
+
+
+@public
+def question(request: HttpRequest) -> HttpResponse:
+    return _submit(request, Kind.QUESTION)
+
+
+def _open_case(request: HttpRequest, form: ReceiptForm) -> Case | None:
+    """The case the posted receipt key opens; counts failures against the client's hourly limit.
+    Every failure gives the same plain message, whatever was wrong with the key."""
+    limit = conf.receipt_failures_per_hour()
+    if ratelimit.exceeded(request, "receipt", limit):
+        form.add_error(None, _("Too many attempts with wrong keys. Please try again in an hour."))
+        return None
+    if not form.is_valid():
+        return None
+    case = selectors.case_for_receipt(key=form.cleaned_data["receipt"])
+    if case is None:
+        ratelimit.count(request, "receipt", limit)
+        form.add_error(None, _("This receipt key does not open any report. Check it and try again."))
+    return case
+
+
+def _follow_page(request: HttpRequest, case: Case, receipt: str, **extra: Any) -> HttpResponse:
+    context = _context(
+        case=case,
+        receipt=receipt,
+        data=selectors.case_content(case=case, for_reporter=True),
+        reply_form=extra.pop("reply_form", None) or ReplyForm(),
+        can_reply=case.status not in FINAL_STATUSES,
+        max_mb=conf.max_file_mb(),
+        **extra,
+    )
+    return render(request, "speakup/public/follow.html", context)
+
+
+@public
+def follow(request: HttpRequest) -> HttpResponse:
+    """Enter the receipt key (GET shows the form); a POST with a valid key shows the case, and
+    one with a message as well adds it."""
+    form = ReceiptForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "speakup/public/follow_key.html", _context(form=form))
+    case = _open_case(request, form)
+    if case is None:
+        return render(request, "speakup/public/follow_key.html", _context(form=form), status=200)
+    receipt = form.cleaned_data["receipt"]
+    if request.POST.get("action") != "reply":
+        return _follow_page(request, case, receipt)
+    reply = ReplyForm(request.POST, request.FILES)
+    if reply.is_valid():
+        try:
+            services.reporter_reply(
+                case=case,
+                body=reply.cleaned_data.get("body") or "",
+                uploads=reply.cleaned_data.get("attachments") or [],
+            )
+        except ValidationError as error:
+            apply_errors(reply, error)
+        else:
+            return _follow_page(request, case, receipt, sent=True)
+    return _follow_page(request, case, receipt, reply_form=reply)
+
+
+@public
+def follow_file(request: HttpRequest) -> HttpResponse:
+    """Download a file of the case the posted receipt key opens."""
+    if request.method != "POST":
+        raise Http404
+    form = ReceiptForm(request.POST)
+    case = _open_case(request, form)
+    if case is None:
+        return render(request, "speakup/public/follow_key.html", _context(form=form))
+    try:
+        name, kind, data = selectors.attachment_get(case=case, attachment_id=request.POST.get("file", ""))
+    except (Attachment.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    return file_response(name, kind, data)
