@@ -17,6 +17,7 @@ from senim.core import identifiers
 from senim.core.access import Role
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.demo.screening import build_screening_demo
+from senim.demo.speakup import build_speakup_demo
 from senim.org import services as org_services
 from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
@@ -152,6 +153,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         _users(admin, companies)
         progress("screening")
         build_screening_demo(rng, admin)
+        progress("speakup")
+        build_speakup_demo(rng, admin)
     return True
 
 

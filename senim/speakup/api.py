@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from senim.core.access import ActorRequest, PermissionDenied
@@ -42,20 +42,16 @@ def _case(request: ActorRequest, case_id: uuid.UUID) -> Case:
     return selectors.case_get(actor=request.user, case_id=case_id)
 
 
-def _detail(case: Case) -> dict[str, Any]:
+def _detail(case: Case) -> Case:
+    """The case with its decrypted content attached, for CaseDetailOut."""
     data = selectors.case_content(case=case)
     internals = selectors.case_internals(case=case)
-    out = CaseOut.from_orm(case).dict()
-    out.update(
-        content=data.content,
-        reporter=data.reporter,
-        closure=data.closure,
-        answer=data.answer,
-        messages=[vars(m) for m in data.messages],
-        notes=[vars(n) for n in internals["notes"]],
-        tasks=[vars(t) for t in internals["tasks"]],
-    )
-    return out
+    case.content, case.reporter = data.content, data.reporter  # type: ignore[attr-defined]
+    case.closure, case.answer = data.closure, data.answer  # type: ignore[attr-defined]
+    case.messages_out = [vars(m) for m in data.messages]  # type: ignore[attr-defined]
+    case.notes_out = [vars(n) for n in internals["notes"]]  # type: ignore[attr-defined]
+    case.tasks_out = [vars(t) for t in internals["tasks"]]  # type: ignore[attr-defined]
+    return case
 
 
 class CaseFilterIn(Schema):
@@ -87,16 +83,16 @@ def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[C
 
 
 @router.post("/cases", response={201: CaseCreatedOut})
-def case_register(request: ActorRequest, payload: CaseIn) -> tuple[int, dict[str, Any]]:
+def case_register(request: ActorRequest, payload: CaseIn) -> Status:
     """Register a report received by the hotline, e-mail, post or in person."""
     if request.user.scope_for(policy.MANAGE).is_empty:
         raise PermissionDenied(policy.MANAGE)
     submission = services.case_register(actor=request.user, **payload.dict())
-    return 201, {"case": submission.case, "receipt": submission.receipt}
+    return Status(201, {"case": submission.case, "receipt": submission.receipt})
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut)
-def case_detail(request: ActorRequest, case_id: uuid.UUID) -> dict[str, Any]:
+def case_detail(request: ActorRequest, case_id: uuid.UUID) -> Case:
     case = _case(request, case_id)
     services.case_record_view(actor=request.user, case=case)
     return _detail(case)
@@ -108,19 +104,19 @@ def case_status(request: ActorRequest, case_id: uuid.UUID, payload: StatusIn) ->
 
 
 @router.post("/cases/{case_id}/messages", response={201: CaseOut})
-def case_message(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> tuple[int, Case]:
+def case_message(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Status:
     """A message to the reporter (read on the portal with the receipt key)."""
     case = _case(request, case_id)
     services.message_send(actor=request.user, case=case, body=payload.text)
     case.refresh_from_db()
-    return 201, case
+    return Status(201, case)
 
 
 @router.post("/cases/{case_id}/notes", response={201: CaseOut})
-def case_note(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> tuple[int, Case]:
+def case_note(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Status:
     case = _case(request, case_id)
     services.note_add(actor=request.user, case=case, body=payload.text)
-    return 201, case
+    return Status(201, case)
 
 
 @router.post("/cases/{case_id}/answer", response=CaseOut)
@@ -144,10 +140,10 @@ def case_assign(request: ActorRequest, case_id: uuid.UUID, payload: AssignIn) ->
 
 
 @router.post("/cases/{case_id}/conflict", response={204: None})
-def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> tuple[int, None]:
+def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> Status:
     """Declare a conflict of interest and step aside from the case."""
     services.conflict_declare(actor=request.user, case=_case(request, case_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/statistics", response=StatisticsOut)

@@ -67,9 +67,9 @@ class CaseDetailOut(CaseOut):
     reporter: dict[str, str]
     closure: str
     answer: str
-    messages: list[EntryOut]
-    notes: list[EntryOut]
-    tasks: list[TaskOut]
+    messages: list[EntryOut] = Field(..., alias="messages_out")
+    notes: list[EntryOut] = Field(..., alias="notes_out")
+    tasks: list[TaskOut] = Field(..., alias="tasks_out")
 
 
 class CaseIn(Schema):
