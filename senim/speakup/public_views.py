@@ -1,6 +1,6 @@
 """The public Speak Up portal: no account, no JavaScript needed, nothing about the visitor kept.
 
-Every response is marked not to be cached and to send no referrer. The receipt key never appears
+Every response is marked not to be cached and to send no referrer to other sites. The receipt key never appears
 in a URL: the follow-up pages are reached by posting it, and each form on them carries it again
 (hidden), so no session ties a browser to a case.
 """
@@ -30,7 +30,8 @@ def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        # Not "no-referrer": browsers then send "Origin: null" with form posts, which CSRF refuses.
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return never_cache(require_http_methods(PUBLIC_METHODS)(wrapper))
