@@ -52,9 +52,9 @@ def _pages(requests_per_page: int) -> None:
 
     from senim.speakup import services
 
-    receipt = services.case_submit(
+    submission = services.case_submit(
         kind="report", category="fraud", content={"what": "Benchmark report."}, anonymous=True
-    ).receipt
+    )
     client = Client()
 
     def measure(method: str, url: str, data: dict[str, str] | None = None) -> tuple[float, float]:
@@ -71,20 +71,24 @@ def _pages(requests_per_page: int) -> None:
 
     trivial = measure("GET", "/bench/bare/")
     form = measure("GET", "/bench/bare-form/")
+    follow = measure("POST", "/bench/bare-follow/", {"reference": submission.case.reference})
     print(f"trivial Django view (HttpResponse, same middleware): p50 {trivial[0]:.2f} ms, p95 {trivial[1]:.2f} ms")
-    print(f"plain Django form page (the report's fields):        p50 {form[0]:.2f} ms, p95 {form[1]:.2f} ms\n")
+    print(f"plain Django form page (the report form's fields):   p50 {form[0]:.2f} ms, p95 {form[1]:.2f} ms")
+    print(f"plain Django follow-up page (lookup + reply form):   p50 {follow[0]:.2f} ms, p95 {follow[1]:.2f} ms\n")
     pages = {
-        "portal": ("GET", "/speakup/", None),
-        "anonymity page": ("GET", "/speakup/anonymity/", None),
-        "report form": ("GET", "/speakup/report/", None),
-        "question form": ("GET", "/speakup/question/", None),
-        "receipt-key form": ("GET", "/speakup/follow/", None),
-        "follow-up page (key checked)": ("POST", "/speakup/follow/", {"receipt": receipt or ""}),
+        "portal": ("GET", "/speakup/", None, trivial),
+        "anonymity page": ("GET", "/speakup/anonymity/", None, trivial),
+        "receipt-key form": ("GET", "/speakup/follow/", None, trivial),
+        "report form": ("GET", "/speakup/report/", None, form),
+        "question form": ("GET", "/speakup/question/", None, form),
+        "follow-up page (key checked)": ("POST", "/speakup/follow/", {"receipt": submission.receipt or ""}, follow),
     }
-    print(f"{'public page':<30}{'p50':>8}{'p95':>8}{'÷ form p95':>12}{'÷ trivial p95':>15}")
-    for label, (method, url, data) in pages.items():
+    names = {id(trivial): "trivial", id(form): "form", id(follow): "follow-up"}
+    print(f"{'public page':<30}{'p50':>8}{'p95':>8}  {'reference':<10}{'ref p95':>8}{'p95 ratio':>11}")
+    for label, (method, url, data, reference) in pages.items():
         p50, p95 = measure(method, url, data)
-        print(f"{label:<30}{p50:>8.2f}{p95:>8.2f}{p95 / form[1]:>12.2f}{p95 / trivial[1]:>15.2f}")
+        name, ref95 = names[id(reference)], reference[1]
+        print(f"{label:<30}{p50:>8.2f}{p95:>8.2f}  {name:<10}{ref95:>8.2f}{p95 / ref95:>11.2f}")
 
 
 def _free_port() -> int:

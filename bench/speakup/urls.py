@@ -1,33 +1,53 @@
-"""Senim's URLs plus the plain-Django references the Speak Up benchmark compares against."""
+"""Senim's URLs plus the plain-Django references the Speak Up benchmark compares against, each
+doing the same work as a public page without Senim's layout, components or security work."""
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
 from django.urls import path
 
+from senim.speakup.models import Case, Category
 from senim.urls import urlpatterns as senim_urlpatterns
 
 _FORM_PAGE = engines["django"].from_string(
-    '<html><body><form method="post">{% csrf_token %}{{ form }}<button>Send</button></form></body></html>'
+    '<html><body><form method="post" enctype="multipart/form-data">{% csrf_token %}{{ form }}'
+    "<button>Send</button></form></body></html>"
+)
+_FOLLOW_PAGE = engines["django"].from_string(
+    "<html><body><h1>{{ case.reference }}</h1><p>{{ case.get_status_display }}</p>"
+    '<form method="post" enctype="multipart/form-data">{% csrf_token %}{{ form }}<button>Send</button></form>'
+    "</body></html>"
 )
 
 
-class BareReportForm(forms.Form):
-    """The report form's fields without Senim's layout, labels, help or translations."""
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
 
-    company = forms.ChoiceField(choices=[("", "-")], required=False)
-    category = forms.ChoiceField(choices=[("bribery", "Bribery"), ("fraud", "Fraud"), ("other", "Other")])
-    what = forms.CharField(widget=forms.Textarea)
+
+class BareReportForm(forms.Form):
+    """The report form's fields, widgets and choices, rendered by Django's own form template."""
+
+    company = forms.ChoiceField(choices=[("", "-"), ("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")], required=False)
+    category = forms.ChoiceField(choices=Category.choices)
+    what = forms.CharField(widget=forms.Textarea, help_text="Describe it in your own words.")
     when = forms.CharField(required=False)
     where = forms.CharField(required=False)
-    people = forms.CharField(required=False, widget=forms.Textarea)
+    people = forms.CharField(required=False, widget=forms.Textarea, help_text="Names, positions, companies.")
     amounts = forms.CharField(required=False)
     how_known = forms.CharField(required=False, widget=forms.Textarea)
-    attachments = forms.FileField(required=False)
-    identity = forms.ChoiceField(choices=[("anonymous", "Anonymous"), ("confidential", "Confidential")])
+    attachments = forms.FileField(required=False, widget=MultipleFileInput)
+    identity = forms.ChoiceField(
+        choices=[("anonymous", "Anonymous"), ("confidential", "Confidential")], widget=forms.RadioSelect
+    )
     name = forms.CharField(required=False)
     email = forms.EmailField(required=False)
     phone = forms.CharField(required=False)
+    other = forms.CharField(required=False)
+
+
+class BareReplyForm(forms.Form):
+    body = forms.CharField(widget=forms.Textarea, required=False)
+    attachments = forms.FileField(required=False, widget=MultipleFileInput)
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -36,8 +56,20 @@ def bare(request: HttpRequest) -> HttpResponse:
 
 
 def bare_form(request: HttpRequest) -> HttpResponse:
-    """Plain Django rendering a form with the report's fields (the reference for form pages)."""
+    """The reference for the report and question forms."""
     return HttpResponse(_FORM_PAGE.render({"form": BareReportForm()}, request))
 
 
-urlpatterns = [path("bench/bare/", bare), path("bench/bare-form/", bare_form), *senim_urlpatterns]
+def bare_follow(request: HttpRequest) -> HttpResponse:
+    """The reference for the follow-up page: find a case by an indexed column from the posted
+    value and render it with a reply form (no key hashing, no decryption)."""
+    case = Case.objects.filter(reference=request.POST.get("reference", "")).first()
+    return HttpResponse(_FOLLOW_PAGE.render({"case": case, "form": BareReplyForm()}, request))
+
+
+urlpatterns = [
+    path("bench/bare/", bare),
+    path("bench/bare-form/", bare_form),
+    path("bench/bare-follow/", bare_follow),
+    *senim_urlpatterns,
+]
