@@ -12,18 +12,21 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from senim.core.forms import apply_errors
-from senim.speakup import conf, ratelimit, selectors, services
+from senim.speakup import conf, nonces, ratelimit, selectors, services
 from senim.speakup.downloads import file_response
 from senim.speakup.forms import QuestionForm, ReceiptForm, ReplyForm, ReportForm
 from senim.speakup.models import FINAL_STATUSES, Attachment, Case, Kind
 
 PUBLIC_METHODS = ["GET", "HEAD", "POST"]
+REPLAYED = gettext_lazy(
+    "This form was already sent. Nothing was added again; open the case with your receipt key to check."
+)
 
 
 def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -65,6 +68,8 @@ def _submit(request: HttpRequest, kind: str) -> HttpResponse:
         limit = conf.submissions_per_hour()
         if ratelimit.exceeded(request, "submit", limit):
             form.add_error(None, _("Too many submissions from this connection. Please try again in an hour."))
+        elif form.is_valid() and not nonces.consume(request.POST.get("nonce", "")):
+            form.add_error(None, REPLAYED)
         elif form.is_valid():
             ratelimit.count(request, "submit", limit)
             try:
@@ -83,7 +88,8 @@ def _submit(request: HttpRequest, kind: str) -> HttpResponse:
             else:
                 context = _context(receipt=submission.receipt, case=submission.case)
                 return render(request, "speakup/public/receipt.html", context)
-    return render(request, template, _context(form=form, max_mb=conf.max_file_mb(), max_files=conf.max_files()))
+    context = _context(form=form, max_mb=conf.max_file_mb(), max_files=conf.max_files(), nonce=nonces.issue())
+    return render(request, template, context)
 
 
 @public
@@ -119,6 +125,7 @@ def _follow_page(request: HttpRequest, case: Case, receipt: str, **extra: Any) -
         data=selectors.case_content(case=case, for_reporter=True),
         reply_form=extra.pop("reply_form", None) or ReplyForm(),
         can_reply=case.status not in FINAL_STATUSES,
+        nonce=nonces.issue(),
         max_mb=conf.max_file_mb(),
         **extra,
     )
@@ -139,7 +146,9 @@ def follow(request: HttpRequest) -> HttpResponse:
     if request.POST.get("action") != "reply":
         return _follow_page(request, case, receipt)
     reply = ReplyForm(request.POST, request.FILES)
-    if reply.is_valid():
+    if reply.is_valid() and not nonces.consume(request.POST.get("nonce", "")):
+        reply.add_error(None, REPLAYED)
+    elif reply.is_valid():
         try:
             services.reporter_reply(
                 case=case,

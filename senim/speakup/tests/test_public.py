@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from senim.accounts.tests.factories import user_with_role
-from senim.speakup import services
+from senim.speakup import nonces, services
 from senim.speakup.models import Attachment, Case, Message
 from senim.speakup.tests.factories import JPEG, PDF, submit, upload
 
@@ -33,7 +33,13 @@ def _receipt(response) -> str:  # type: ignore[no-untyped-def]
 
 
 def _report(client: Client, **extra) -> object:  # type: ignore[no-untyped-def]
-    data = {"category": "bribery", "what": "Cash for contracts.", "identity": "anonymous", **extra}
+    data = {
+        "category": "bribery",
+        "what": "Cash for contracts.",
+        "identity": "anonymous",
+        "nonce": nonces.issue(),
+        **extra,
+    }
     return client.post(reverse("speakup:report"), data)
 
 
@@ -62,7 +68,10 @@ def test_report_in_russian_gives_a_receipt_that_opens_it(group):
 def test_nothing_about_the_visitor_is_stored(group):
     client = _client()
     receipt = _receipt(_report(client, identity="anonymous"))
-    client.post(reverse("speakup:follow"), {"receipt": receipt, "action": "reply", "body": "More detail."})
+    client.post(
+        reverse("speakup:follow"),
+        {"receipt": receipt, "action": "reply", "body": "More detail.", "nonce": nonces.issue()},
+    )
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
             cursor.execute(f"SELECT * FROM {table}")  # noqa: S608  (table names from introspection)
@@ -82,7 +91,13 @@ def test_follow_up_reply_with_a_file(group):
     client = _client()
     receipt = _receipt(_report(client))
     photo = upload("photo.jpg", JPEG)
-    data = {"receipt": receipt, "action": "reply", "body": "Photo attached.", "attachments": photo}
+    data = {
+        "receipt": receipt,
+        "action": "reply",
+        "body": "Photo attached.",
+        "attachments": photo,
+        "nonce": nonces.issue(),
+    }
     response = client.post(reverse("speakup:follow"), data)
     assert response.status_code == 200 and response.context["sent"]
     attachment = Attachment.objects.get()
@@ -157,14 +172,16 @@ def test_officer_question_and_reporter_answer_round_trip(group):
     services.message_send(actor=officer, case=case, body="Which warehouse?")
     page = client.post(reverse("speakup:follow"), {"receipt": receipt}).content.decode()
     assert "Which warehouse?" in page and officer.username not in page
-    client.post(reverse("speakup:follow"), {"receipt": receipt, "action": "reply", "body": "Warehouse 3."})
+    reply = {"receipt": receipt, "action": "reply", "body": "Warehouse 3.", "nonce": nonces.issue()}
+    client.post(reverse("speakup:follow"), reply)
     assert [m.direction for m in case.messages.all()] == ["to_reporter", "from_reporter"]
 
 
 def test_question_form(group):
     client = _client()
     response = client.post(
-        reverse("speakup:question"), {"category": "gifts", "question": "May I accept a pen?", "identity": "anonymous"}
+        reverse("speakup:question"),
+        {"category": "gifts", "question": "May I accept a pen?", "identity": "anonymous", "nonce": nonces.issue()},
     )
     assert Case.objects.get().kind == "question"
     assert _receipt(response)
@@ -182,3 +199,26 @@ def test_any_text_is_stored_and_read_back_or_refused_cleanly(db, text):
         page = client.post(reverse("speakup:follow"), {"receipt": receipt})
         assert page.status_code == 200
         assert page.context["data"].content["what"] == text.replace("\x00", "").strip() or "\r" in text
+
+
+def test_replayed_posts_are_refused(group):
+    client = _client()
+    data = {"category": "fraud", "what": "Fuel reports are inflated.", "identity": "anonymous", "nonce": nonces.issue()}
+    first = client.post(reverse("speakup:report"), data)
+    assert b"data-receipt" in first.content
+    again = client.post(reverse("speakup:report"), data)
+    assert b"data-receipt" not in again.content and "already sent" in again.content.decode()
+    assert client.post(reverse("speakup:report"), {**data, "nonce": "forged"}).status_code == 200
+    assert Case.objects.count() == 1
+    receipt = _receipt(first)
+    reply = {"receipt": receipt, "action": "reply", "body": "One more thing.", "nonce": nonces.issue()}
+    client.post(reverse("speakup:follow"), reply)
+    client.post(reverse("speakup:follow"), reply)
+    assert Message.objects.count() == 1
+
+
+def test_form_pages_carry_a_fresh_nonce(group):
+    client = _client()
+    pages = [client.get(reverse("speakup:report")).content.decode() for _ in range(2)]
+    tokens = [re.search(r'name="nonce" value="([^"]+)"', page).group(1) for page in pages]
+    assert tokens[0] != tokens[1] and all(nonces.consume(t) for t in tokens)

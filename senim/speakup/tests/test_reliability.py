@@ -65,11 +65,13 @@ def _start(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
     raise AssertionError("the server did not start")
 
 
-def _token(session: requests.Session, url: str) -> str:
+def _tokens(session: requests.Session, url: str) -> dict[str, str]:
+    """The CSRF token and, on form pages, the one-time nonce of a fresh page."""
     page = session.get(url, timeout=10).text
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    assert match
-    return match.group(1)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    nonce = re.search(r'name="nonce" value="([^"]+)"', page)
+    assert csrf
+    return {"csrfmiddlewaretoken": csrf.group(1), "nonce": nonce.group(1) if nonce else ""}
 
 
 def _burst(base: str, receipts: dict[str, str], lock: threading.Lock, stop: threading.Event) -> None:
@@ -77,10 +79,10 @@ def _burst(base: str, receipts: dict[str, str], lock: threading.Lock, stop: thre
     while not stop.is_set():
         marker = f"Burst report {uuid.uuid4()}"
         try:
-            token = _token(session, f"{base}/speakup/report/")
+            tokens = _tokens(session, f"{base}/speakup/report/")
             response = session.post(
                 f"{base}/speakup/report/",
-                data={"csrfmiddlewaretoken": token, "category": "fraud", "what": marker, "identity": "anonymous"},
+                data={**tokens, "category": "fraud", "what": marker, "identity": "anonymous"},
                 timeout=10,
             )
         except requests.RequestException:
@@ -114,9 +116,9 @@ def test_receipted_submissions_survive_a_sigkill(tmp_path):
         assert len(receipts) >= KILL_AFTER
         server = _start(port, env)
         session = requests.Session()
-        token = _token(session, f"{base}/speakup/follow/")
+        tokens = _tokens(session, f"{base}/speakup/follow/")
         for receipt, marker in receipts.items():
-            page = session.post(f"{base}/speakup/follow/", data={"csrfmiddlewaretoken": token, "receipt": receipt})
+            page = session.post(f"{base}/speakup/follow/", data={**tokens, "receipt": receipt})
             assert page.status_code == 200 and marker in page.text, receipt
     finally:
         stop.set()
