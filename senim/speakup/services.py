@@ -507,6 +507,8 @@ def link_add(
         raise ValidationError(_("Choose one unit, employee or user."))
     if (role == LinkRole.UNIT and unit is None) or (role != LinkRole.UNIT and unit is not None):
         raise ValidationError({"role": [_("A unit is linked as the unit concerned; a person as named or witness.")]})
+    if unit is not None and unit.company_id != case.company_id:
+        raise ValidationError({"unit": [_("Choose a unit of the company the case concerns.")]})
     with transaction.atomic():
         link = CaseLink.objects.create(case=case, role=role, unit=unit, employee=employee, user=user)
         removed: list[str] = []

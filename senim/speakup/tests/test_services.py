@@ -306,3 +306,17 @@ def test_master_key_rotation_rewraps_data_keys(db, settings):
     case = Case.objects.get()
     assert selectors.case_content(case=case).content["what"] == SECRET
     assert selectors.case_for_receipt(key=submission.receipt) == case
+
+
+def test_links_are_validated(group):
+    officer = user_with_role("officer")
+    case = submit(company=group.a).case
+    with pytest.raises(ValidationError):
+        services.link_add(actor=officer, case=case, role="unit", unit=group.other)  # company B's unit
+    with pytest.raises(ValidationError):
+        services.link_add(actor=officer, case=case, role="named", unit=group.branch)
+    with pytest.raises(ValidationError):
+        services.link_add(actor=officer, case=case, role="named")
+    link = services.link_add(actor=officer, case=case, role="unit", unit=group.branch)
+    services.link_remove(actor=officer, link=link)
+    assert not case.links.exists()
