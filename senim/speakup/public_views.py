@@ -6,12 +6,15 @@ in a URL: the follow-up pages are reached by posting it, and each form on them c
 """
 
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -88,8 +91,20 @@ def _submit(request: HttpRequest, kind: str) -> HttpResponse:
             else:
                 context = _context(receipt=submission.receipt, case=submission.case)
                 return render(request, "speakup/public/receipt.html", context)
-    context = _context(form=form, max_mb=conf.max_file_mb(), max_files=conf.max_files(), nonce=nonces.issue())
+    blank = _blank_form(kind, _language(), tuple(companies)) if not form.is_bound else ""
+    context = _context(
+        form=form, form_html=blank, max_mb=conf.max_file_mb(), max_files=conf.max_files(), nonce=nonces.issue()
+    )
     return render(request, template, context)
+
+
+@lru_cache(maxsize=32)
+def _blank_form(kind: str, language: str, companies: tuple[tuple[Any, str], ...]) -> str:
+    """The empty form's fields, the same for every visitor: rendered once per language and list of
+    companies (the CSRF token and the one-time nonce stay outside it)."""
+    form_class = QuestionForm if kind == Kind.QUESTION else ReportForm
+    with translation.override(language):
+        return mark_safe(render_to_string("components/form.html", {"form": form_class(companies=list(companies))}))  # noqa: S308  (our own template's output)
 
 
 @public
