@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
 from senim.core.forms import apply_errors
+from senim.core.policy import VIEW_AUDIT
 from senim.core.views import paginate, permission_required
 from senim.org.models import Employee
 from senim.speakup import policy, selectors, services
@@ -178,6 +179,7 @@ def _detail(request: ActorRequest, case: Case, status: int = 200, **bound: forms
         "assignees": list(case.assignees.all()),
         "today": timezone.localdate(),
         "measures": [Measure(m).label for m in case.measures if m in Measure.values],
+        "can_view_audit": user.can(VIEW_AUDIT),
         **_forms(case, user, bound),
     }
     return render(request, "speakup/case_detail.html", context, status=status)

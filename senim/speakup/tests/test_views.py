@@ -90,6 +90,8 @@ def test_opening_a_case_is_logged(group):
     client.get(reverse("speakup:case-detail", args=[case.pk]))
     event = AuditEvent.objects.get(event_type="speakup.case.viewed")
     assert event.actor_id == officer.pk and event.object_id == str(case.pk)
+    log = client.get(reverse("core:audit"), {"object": case.reference}).content.decode()
+    assert "speakup.case.viewed" in log and officer.username in log
     file_id = case.attachments.get().pk
     download = client.get(reverse("speakup:case-file", args=[case.pk, file_id]))
     assert download.status_code == 200 and download.content == PDF
