@@ -70,25 +70,29 @@ def _pages(requests_per_page: int) -> None:
         return _percentiles(samples)
 
     trivial = measure("GET", "/bench/bare/")
+    text = measure("GET", "/bench/bare-page/")
     form = measure("GET", "/bench/bare-form/")
     follow = measure("POST", "/bench/bare-follow/", {"reference": submission.case.reference})
     print(f"trivial Django view (HttpResponse, same middleware): p50 {trivial[0]:.2f} ms, p95 {trivial[1]:.2f} ms")
+    print(f"plain Django text page (paragraphs, language form):  p50 {text[0]:.2f} ms, p95 {text[1]:.2f} ms")
     print(f"plain Django form page (the report form's fields):   p50 {form[0]:.2f} ms, p95 {form[1]:.2f} ms")
     print(f"plain Django follow-up page (lookup + reply form):   p50 {follow[0]:.2f} ms, p95 {follow[1]:.2f} ms\n")
     pages = {
-        "portal": ("GET", "/speakup/", None, trivial),
-        "anonymity page": ("GET", "/speakup/anonymity/", None, trivial),
-        "receipt-key form": ("GET", "/speakup/follow/", None, trivial),
+        "portal": ("GET", "/speakup/", None, text),
+        "anonymity page": ("GET", "/speakup/anonymity/", None, text),
+        "receipt-key form": ("GET", "/speakup/follow/", None, text),
         "report form": ("GET", "/speakup/report/", None, form),
         "question form": ("GET", "/speakup/question/", None, form),
         "follow-up page (key checked)": ("POST", "/speakup/follow/", {"receipt": submission.receipt or ""}, follow),
     }
-    names = {id(trivial): "trivial", id(form): "form", id(follow): "follow-up"}
-    print(f"{'public page':<30}{'p50':>8}{'p95':>8}  {'reference':<10}{'ref p95':>8}{'p95 ratio':>11}")
+    names = {id(text): "text", id(form): "form", id(follow): "follow-up"}
+    print(f"{'public page':<30}{'p50':>8}{'p95':>8}  {'reference':<10}{'ref p95':>8}{'p95 ratio':>11}{'÷ trivial':>11}")
     for label, (method, url, data, reference) in pages.items():
         p50, p95 = measure(method, url, data)
         name, ref95 = names[id(reference)], reference[1]
-        print(f"{label:<30}{p50:>8.2f}{p95:>8.2f}  {name:<10}{ref95:>8.2f}{p95 / ref95:>11.2f}")
+        print(
+            f"{label:<30}{p50:>8.2f}{p95:>8.2f}  {name:<10}{ref95:>8.2f}{p95 / ref95:>11.2f}{p95 / trivial[1]:>11.1f}"
+        )
 
 
 def _free_port() -> int:

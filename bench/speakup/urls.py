@@ -13,6 +13,13 @@ _FORM_PAGE = engines["django"].from_string(
     '<html><body><form method="post" enctype="multipart/form-data">{% csrf_token %}{{ form }}'
     "<button>Send</button></form></body></html>"
 )
+_TEXT_PAGE = engines["django"].from_string(
+    '<html><head><title>{{ title }}</title></head><body><header><form method="post" action="/i18n/">'
+    '{% csrf_token %}<select name="language">{% for code, name in languages %}<option value="{{ code }}">'
+    "{{ name }}</option>{% endfor %}</select></form></header><main><h1>{{ title }}</h1>"
+    "{% for paragraph in paragraphs %}<p>{{ paragraph }}</p>{% endfor %}"
+    '{% for label, url in links %}<a href="{{ url }}">{{ label }}</a>{% endfor %}</main></body></html>'
+)
 _FOLLOW_PAGE = engines["django"].from_string(
     "<html><body><h1>{{ case.reference }}</h1><p>{{ case.get_status_display }}</p>"
     '<form method="post" enctype="multipart/form-data">{% csrf_token %}{{ form }}<button>Send</button></form>'
@@ -55,6 +62,17 @@ def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
+def bare_page(request: HttpRequest) -> HttpResponse:
+    """The reference for the text pages: a heading, paragraphs, links and a language form."""
+    context = {
+        "title": "Speak Up",
+        "languages": [("en", "English"), ("ru", "Русский"), ("kk", "Қазақ"), ("uz", "Oʻzbek")],
+        "paragraphs": ["Report a suspected breach or ask a question."] * 6,
+        "links": [("Report", "/speakup/report/"), ("Ask", "/speakup/question/"), ("Follow up", "/speakup/follow/")],
+    }
+    return HttpResponse(_TEXT_PAGE.render(context, request))
+
+
 def bare_form(request: HttpRequest) -> HttpResponse:
     """The reference for the report and question forms."""
     return HttpResponse(_FORM_PAGE.render({"form": BareReportForm()}, request))
@@ -69,6 +87,7 @@ def bare_follow(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("bench/bare/", bare),
+    path("bench/bare-page/", bare_page),
     path("bench/bare-form/", bare_form),
     path("bench/bare-follow/", bare_follow),
     *senim_urlpatterns,

@@ -98,6 +98,12 @@ def _submit(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, template, context)
 
 
+@lru_cache(maxsize=8)
+def _blank_reply(language: str) -> str:
+    with translation.override(language):
+        return mark_safe(render_to_string("components/form.html", {"form": ReplyForm()}))  # noqa: S308  (our own template's output)
+
+
 @lru_cache(maxsize=32)
 def _blank_form(kind: str, language: str, companies: tuple[tuple[Any, str], ...]) -> str:
     """The empty form's fields, the same for every visitor: rendered once per language and list of
@@ -138,7 +144,8 @@ def _follow_page(request: HttpRequest, case: Case, receipt: str, **extra: Any) -
         case=case,
         receipt=receipt,
         data=selectors.case_content(case=case, for_reporter=True),
-        reply_form=extra.pop("reply_form", None) or ReplyForm(),
+        reply_form=extra.get("reply_form") or ReplyForm(),
+        reply_html="" if extra.pop("reply_form", None) else _blank_reply(_language()),
         can_reply=case.status not in FINAL_STATUSES,
         nonce=nonces.issue(),
         max_mb=conf.max_file_mb(),
