@@ -131,7 +131,7 @@ class QuestionForm(_IdentityForm):
 class ReceiptForm(forms.Form):
     receipt = forms.CharField(
         label=_("Receipt key"),
-        max_length=60,
+        max_length=500,  # anything longer than a key is still just "a wrong key"
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
@@ -192,12 +192,18 @@ class IntakeForm(_IdentityForm):
 
 class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Reference"), required=False, max_length=20)
+    company = forms.ChoiceField(label=_("Company"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *Status.choices])
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *Kind.choices])
     channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", _("Any")), *Channel.choices])
     category = forms.ChoiceField(label=_("Category"), required=False, choices=[("", _("Any")), *Category.choices])
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+
+    def __init__(self, *args: Any, companies: list[tuple[Any, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Any")), *[(str(pk), name) for pk, name in companies]]
+        self.fields["company"].choices = choices  # type: ignore[attr-defined]
 
 
 class StatusForm(forms.Form):

@@ -78,13 +78,14 @@ def _case(request: ActorRequest, case_id: uuid.UUID) -> Case:
 
 @cases_required
 def case_list(request: ActorRequest) -> HttpResponse:
-    form = CaseFilterForm(request.GET or None)
+    form = CaseFilterForm(request.GET or None, companies=selectors.public_companies())
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.CaseFilter(
         status=data.get("status", ""),
         kind=data.get("kind", ""),
         channel=data.get("channel", ""),
         category=data.get("category", ""),
+        company_id=uuid.UUID(data["company"]) if data.get("company") else None,
         overdue=bool(data.get("overdue")),
         mine=bool(data.get("mine")),
         query=data.get("q", ""),

@@ -69,6 +69,9 @@ def test_list_shows_overdue_cases_and_filters(group):
     assert late.reference in only_late and fresh.reference not in only_late
     questions = client.get(reverse("speakup:case-list"), {"kind": "question"}).content.decode()
     assert fresh.reference in questions and late.reference not in questions
+    in_a = client.get(reverse("speakup:case-list"), {"company": str(group.a.pk)}).content.decode()
+    assert late.reference in in_a and fresh.reference not in in_a
+    assert client.get(reverse("speakup:case-list"), {"company": "nonsense", "status": "x"}).status_code == 200
 
 
 def test_list_query_count_does_not_grow_with_cases(group, django_assert_max_num_queries):
