@@ -222,3 +222,29 @@ def test_form_pages_carry_a_fresh_nonce(group):
     pages = [client.get(reverse("speakup:report")).content.decode() for _ in range(2)]
     tokens = [re.search(r'name="nonce" value="([^"]+)"', page).group(1) for page in pages]
     assert tokens[0] != tokens[1] and all(nonces.consume(t) for t in tokens)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk", "uz"])
+def test_the_whole_journey_in_each_language(group, language):
+    """Submission, receipt, officer's question, reporter's answer, closure: every page renders in
+    each interface language (translations with placeholders included)."""
+    client = _client(HTTP_ACCEPT_LANGUAGE=language)
+    for name in ("portal", "report", "question", "follow", "anonymity"):
+        page = client.get(reverse(f"speakup:{name}"))
+        assert page.status_code == 200 and f'<html lang="{language}"' in page.content.decode()
+    receipt = _receipt(_report(client, company=str(group.a.pk)))
+    case = Case.objects.get()
+    assert case.language == language
+    officer = user_with_role("officer", language=language)
+    staff = Client()
+    staff.force_login(officer)
+    assert staff.post(reverse("speakup:case-message", args=[case.pk]), {"body": "Which warehouse?"}).status_code == 302
+    reply = {"receipt": receipt, "action": "reply", "body": "Warehouse 3.", "nonce": nonces.issue()}
+    assert client.post(reverse("speakup:follow"), reply).context["sent"]
+    closing = {"outcome": "partly", "measures": ["training"], "summary": "Done."}
+    assert staff.post(reverse("speakup:case-close", args=[case.pk]), closing).status_code == 302
+    for url in (reverse("speakup:case-list"), reverse("speakup:case-detail", args=[case.pk])):
+        assert staff.get(url).status_code == 200
+    assert staff.get(reverse("speakup:statistics")).status_code == 200
+    closed = client.post(reverse("speakup:follow"), {"receipt": receipt})
+    assert closed.status_code == 200 and not closed.context["can_reply"]
