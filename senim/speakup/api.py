@@ -5,8 +5,10 @@ selectors as the pages; every case opened is logged."""
 import uuid
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -14,8 +16,10 @@ from ninja.pagination import paginate
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
+from senim.org.models import Employee, Unit
 from senim.speakup import policy, selectors, services
-from senim.speakup.models import Case
+from senim.speakup.downloads import file_response
+from senim.speakup.models import Case, CaseLink
 from senim.speakup.schemas import (
     AssignIn,
     CaseCreatedOut,
@@ -23,8 +27,13 @@ from senim.speakup.schemas import (
     CaseIn,
     CaseOut,
     CloseIn,
+    FileOut,
+    LinkIn,
+    LinkOut,
+    RewardIn,
     StatisticsOut,
     StatusIn,
+    TaskIn,
     TextIn,
 )
 
@@ -144,6 +153,62 @@ def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> Status:
     """Declare a conflict of interest and step aside from the case."""
     services.conflict_declare(actor=request.user, case=_case(request, case_id))
     return Status(204, None)
+
+
+@router.post("/cases/{case_id}/tasks", response={201: CaseOut})
+def case_task(request: ActorRequest, case_id: uuid.UUID, payload: TaskIn) -> Status:
+    case = _case(request, case_id)
+    assignee = None
+    if payload.assignee_id:
+        eligible = {u.pk: u for u in selectors.eligible_investigators(case=case)}
+        if payload.assignee_id not in eligible:
+            raise ValidationError({"assignee_id": [_("This person cannot work on this case.")]})
+        assignee = eligible[payload.assignee_id]
+    services.task_add(actor=request.user, case=case, title=payload.title, due=payload.due, assignee=assignee)
+    return Status(201, case)
+
+
+@router.post("/cases/{case_id}/links", response={201: LinkOut})
+def case_link(request: ActorRequest, case_id: uuid.UUID, payload: LinkIn) -> Status:
+    """Link a unit (of the case's company), an employee or a staff user account to the case."""
+    case = _case(request, case_id)
+    target: dict[str, Any] = {}
+    if payload.unit_id:
+        target["unit"] = Unit.objects.get(pk=payload.unit_id)
+    if payload.employee_id:
+        target["employee"] = Employee.objects.get(pk=payload.employee_id)
+    if payload.user_id:
+        target["user"] = get_user_model().objects.get(pk=payload.user_id)
+    link = services.link_add(actor=request.user, case=case, role=payload.role, **target)
+    return Status(201, link)
+
+
+@router.get("/cases/{case_id}/links", response=list[LinkOut])
+def case_links(request: ActorRequest, case_id: uuid.UUID) -> QuerySet[CaseLink]:
+    return _case(request, case_id).links.order_by("created_at")
+
+
+@router.post("/cases/{case_id}/rewards", response={201: CaseOut})
+def case_reward(request: ActorRequest, case_id: uuid.UUID, payload: RewardIn) -> Status:
+    case = _case(request, case_id)
+    services.reward_record(actor=request.user, case=case, **payload.dict())
+    return Status(201, case)
+
+
+@router.get("/cases/{case_id}/files", response=list[FileOut])
+def case_files(request: ActorRequest, case_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The case's files (names decrypted), the reporter's and the officers'."""
+    data = selectors.case_content(case=_case(request, case_id))
+    return data.files + [f for m in data.messages for f in m.attachments]
+
+
+@router.get("/cases/{case_id}/files/{file_id}")
+def case_file(request: ActorRequest, case_id: uuid.UUID, file_id: uuid.UUID) -> HttpResponse:
+    """Download one file, decrypted (always as an attachment); the download is audited."""
+    case = _case(request, case_id)
+    name, kind, data = selectors.attachment_get(case=case, attachment_id=file_id)
+    services.case_record_file_download(actor=request.user, case=case, file_id=file_id)
+    return file_response(name, kind, data)
 
 
 @router.get("/statistics", response=StatisticsOut)

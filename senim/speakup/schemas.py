@@ -1,5 +1,6 @@
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from ninja import Field, Schema
@@ -126,3 +127,41 @@ class StatisticsOut(Schema):
     by_status: dict[str, int]
     by_outcome: dict[str, int]
     measures: dict[str, int]
+
+
+class TaskIn(Schema):
+    title: str = Field(..., min_length=1, max_length=2000)
+    due: dt.date
+    assignee_id: uuid.UUID | None = None
+
+
+class LinkIn(Schema):
+    role: str = Field(..., pattern="^(named|witness|unit)$")
+    unit_id: uuid.UUID | None = None
+    employee_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+
+
+class LinkOut(Schema):
+    id: uuid.UUID
+    role: str
+    unit_id: uuid.UUID | None
+    employee_id: uuid.UUID | None
+    user_id: uuid.UUID | None
+
+
+class RewardIn(Schema):
+    decided_on: dt.date
+    amount: Decimal = Field(..., gt=0, max_digits=14, decimal_places=2)
+    currency: str = Field("KZT", pattern="^(KZT|UZS|USD|EUR|RUB)$")
+    basis: str = Field("", max_length=2000)
+
+
+class FileOut(Schema):
+    id: uuid.UUID
+    name: str
+    size: int
+    kind: str
+    from_reporter: bool
+    stripped: bool
+    created_at: dt.datetime

@@ -3,6 +3,7 @@ kept out of a case, statistics without content, and bad input as 4xx."""
 
 import datetime as dt
 import json
+import uuid
 
 import pytest
 from django.test import Client
@@ -12,7 +13,7 @@ from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
 from senim.speakup import selectors, services
 from senim.speakup.models import Case, Status
-from senim.speakup.tests.factories import submit, submit_named
+from senim.speakup.tests.factories import PDF, submit, submit_named, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,33 @@ def test_list_filters_and_query_count(group, django_assert_max_num_queries):
         response = client.get(f"{API}/cases", {"overdue": "true"})
     assert [c["reference"] for c in response.json()["items"]] == [late.reference]
     assert response.json()["items"][0]["overdue"] == ["acknowledge"]
+
+
+def test_tasks_links_rewards_and_files_over_the_api(group):
+    officer = user_with_role("officer")
+    investigator = user_with_role("investigator")
+    client = _client(officer)
+    case = submit_named(company=group.a, uploads=[upload()]).case
+    due = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    task = {"title": "Pull the invoices", "due": due, "assignee_id": str(investigator.pk)}
+    assert _post(client, f"/cases/{case.pk}/tasks", task).status_code == 201
+    assert _post(client, f"/cases/{case.pk}/tasks", {**task, "assignee_id": str(officer.pk)}).status_code == 201
+    stranger = user_with_role("approver")
+    assert _post(client, f"/cases/{case.pk}/tasks", {**task, "assignee_id": str(stranger.pk)}).status_code == 422
+    link = _post(client, f"/cases/{case.pk}/links", {"role": "unit", "unit_id": str(group.branch.pk)})
+    assert link.status_code == 201 and link.json()["unit_id"] == str(group.branch.pk)
+    named = _post(client, f"/cases/{case.pk}/links", {"role": "named", "employee_id": str(group.in_leaf.pk)})
+    assert named.status_code == 201
+    assert _post(client, f"/cases/{case.pk}/links", {"role": "unit", "unit_id": str(group.other.pk)}).status_code == 422
+    assert _post(client, f"/cases/{case.pk}/links", {"role": "named"}).status_code == 422
+    assert len(client.get(f"{API}/cases/{case.pk}/links").json()) == 2
+    reward = {"decided_on": "2026-02-01", "amount": "150000.00", "currency": "KZT", "basis": "Order 7"}
+    assert _post(client, f"/cases/{case.pk}/rewards", reward).status_code == 201
+    assert _post(client, f"/cases/{case.pk}/rewards", {**reward, "amount": "-5"}).status_code == 422
+    files = client.get(f"{API}/cases/{case.pk}/files").json()
+    assert [f["name"] for f in files] == ["evidence.pdf"] and files[0]["stripped"] is False
+    download = client.get(f"{API}/cases/{case.pk}/files/{files[0]['id']}")
+    assert download.status_code == 200 and download.content == PDF
+    assert download["Content-Disposition"].startswith("attachment")
+    assert AuditEvent.objects.filter(event_type="speakup.file.downloaded").exists()
+    assert client.get(f"{API}/cases/{case.pk}/files/{uuid.uuid4()}").status_code == 404
