@@ -99,3 +99,16 @@ def test_speakup_paths_are_left_out_of_the_access_log():
     finally:
         PrivateAccessLogger.__mro__[1].access = original  # type: ignore[method-assign]
     assert lines == ["/org/"]
+
+
+def test_indicators_page_and_api_show_speakup_figures(group):
+    from django.test import Client
+
+    submit(company=group.a)
+    officer = user_with_role("officer")
+    client = Client()
+    client.force_login(officer)
+    page = client.get("/indicators/").content.decode()
+    assert "Speak Up reports received" in page and "Reports per 100 employees" in page
+    values = {v["code"]: v["value"] for v in client.get("/api/v1/indicators").json()}
+    assert values["speakup.reports"] == 1
