@@ -234,7 +234,7 @@ class NoteForm(forms.Form):
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Task"), max_length=2000)
     due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
-    assignee = forms.ChoiceField(label=_("Who"), required=False)
+    assignee = forms.ChoiceField(label=_("Responsible person"), required=False)
 
     def __init__(self, *args: Any, users: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
