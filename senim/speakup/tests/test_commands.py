@@ -112,3 +112,14 @@ def test_indicators_page_and_api_show_speakup_figures(group):
     assert "Speak Up reports received" in page and "Reports per 100 employees" in page
     values = {v["code"]: v["value"] for v in client.get("/api/v1/indicators").json()}
     assert values["speakup.reports"] == 1
+
+
+def test_notify_command_runs_both_or_queues_them(group):
+    officer = user_with_role("officer", email="officer@example.kz")
+    late = submit().case
+    Case.objects.filter(pk=late.pk).update(acknowledge_due=dt.date(2020, 1, 1))
+    services.case_close(actor=officer, case=submit_named().case, outcome="unsubstantiated", measures=[])
+    assert "1 overdue e-mail(s), 1 reminder e-mail(s) sent." in _run("notify")
+    assert len(mail.outbox) == 2
+    assert "Queued for the worker" in _run("notify", "--background")  # inline backend in tests: runs now
+    assert len(mail.outbox) == 2  # nothing new to send today

@@ -1,7 +1,8 @@
 """`senim speakup overdue [--notify]` lists (and e-mails) overdue cases; `senim speakup remind`
-sends retaliation-watch reminders; `senim speakup stats --year 2026` prints the year's figures.
-Run `senim speakup overdue --notify` and `senim speakup remind` daily from cron. The command line
-acts as the system: it prints references, dates and counts, never content."""
+sends retaliation-watch reminders; `senim speakup notify [--background]` does both (or queues them
+for `senim worker`); `senim speakup stats --year 2026` prints the year's figures. Run
+`senim speakup notify` daily from cron. The command line acts as the system: it prints
+references, dates and counts, never content."""
 
 import json
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone, translation
 
-from senim.speakup import notifications, selectors
+from senim.speakup import notifications, selectors, tasks
 from senim.speakup.models import Case
 
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         overdue = sub.add_parser("overdue", help="List overdue cases; --notify e-mails the officers.")
         overdue.add_argument("--notify", action="store_true")
         sub.add_parser("remind", help="E-mail retaliation-watch reminders that are due.")
+        notify = sub.add_parser("notify", help="Send the overdue e-mails and the reminders (daily, from cron).")
+        notify.add_argument("--background", action="store_true", help="Queue them for `senim worker` instead.")
         stats = sub.add_parser("stats", help="Counts for a year (cases received in it).")
         stats.add_argument("--year", type=int, default=timezone.localdate().year)
         stats.add_argument("--format", choices=["table", "json"], default="table")
@@ -43,6 +46,14 @@ class Command(BaseCommand):
 
     def _remind(self, options: dict[str, Any]) -> None:
         self.stdout.write(f"{notifications.remind_watch()} reminder e-mail(s) sent.")
+
+    def _notify(self, options: dict[str, Any]) -> None:
+        if options["background"]:
+            result = tasks.send_notifications.enqueue()
+            self.stdout.write(f"Queued for the worker ({result.id}).")
+            return
+        sent = tasks.send_notifications.call()
+        self.stdout.write(f"{sent['overdue']} overdue e-mail(s), {sent['reminders']} reminder e-mail(s) sent.")
 
     def _stats(self, options: dict[str, Any]) -> None:
         stats = selectors.case_statistics(cases=Case.objects.all(), year=options["year"])
