@@ -95,6 +95,10 @@ def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str
         now = timezone.now()
         case.status, case.outcome, case.measures, case.closed_at = Status.CLOSED, outcome, sorted(set(measures)), now
         case.closure_sealed = cipher.seal(text.get("summary", ""))
+        # The reporter sees the closure on the portal: it acknowledges and gives feedback if
+        # nothing did before.
+        case.acknowledged_at = case.acknowledged_at or now
+        case.feedback_at = case.feedback_at or now
         if not case.anonymous:
             case.watch_until = timezone.localdate(now) + dt.timedelta(days=conf.retaliation_watch_days())
         case.save()

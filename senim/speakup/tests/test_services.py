@@ -320,3 +320,11 @@ def test_links_are_validated(group):
     link = services.link_add(actor=officer, case=case, role="unit", unit=group.branch)
     services.link_remove(actor=officer, link=link)
     assert not case.links.exists()
+
+
+def test_closing_counts_as_acknowledgement_and_feedback(db):
+    officer = user_with_role("officer")
+    case = submit().case
+    services.case_close(actor=officer, case=case, outcome="out_of_scope", measures=[])
+    case.refresh_from_db()
+    assert case.acknowledged_at and case.feedback_at and case.watch_until is None  # anonymous: no watch
