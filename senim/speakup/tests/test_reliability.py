@@ -54,7 +54,7 @@ def _start(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: SIGKILL reaches master and workers at once
     )
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 180  # migrations on a fresh database, on a busy machine
     while time.monotonic() < deadline:
         try:
             if requests.get(f"http://127.0.0.1:{port}/speakup/", timeout=2).status_code == 200:
