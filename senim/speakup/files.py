@@ -108,7 +108,7 @@ def strip_metadata(kind: str, data: bytes) -> tuple[bytes, bool]:
             return strip_jpeg(data), True
         if kind == FileKind.PNG:
             return strip_png(data), True
-    except (ValueError, struct.error):
+    except (ValueError, IndexError, struct.error):  # a damaged file is kept as it is, flagged
         return data, False
     return data, kind == FileKind.TEXT
 
