@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from senim.core.forms import apply_errors
@@ -33,14 +34,31 @@ REPLAYED = gettext_lazy(
 
 
 def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """No cache, no referrer to other sites, and a body larger than any allowed upload refused from
+    its declared length before anything reads it. CSRF is checked after that check, not by the
+    middleware first (which would read, and store, a multipart body of any size)."""
+    protected = csrf_protect(view)
+
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
+        if request.method == "POST" and _body_too_large(request):
+            context = _context(max_mb=conf.max_file_mb(), max_files=conf.max_files())
+            response = render(request, "speakup/public/too_large.html", context, status=413)
+        else:
+            response = protected(request, *args, **kwargs)
         # Not "no-referrer": browsers then send "Origin: null" with form posts, which CSRF refuses.
         response["Referrer-Policy"] = "same-origin"
         return response
 
-    return never_cache(require_http_methods(PUBLIC_METHODS)(wrapper))
+    return csrf_exempt(never_cache(require_http_methods(PUBLIC_METHODS)(wrapper)))
+
+
+def _body_too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > conf.max_files() * conf.max_file_mb() * 1024 * 1024 + 1024 * 1024
 
 
 def _context(**extra: Any) -> dict[str, Any]:

@@ -248,3 +248,15 @@ def test_the_whole_journey_in_each_language(group, language):
     assert staff.get(reverse("speakup:statistics")).status_code == 200
     closed = client.post(reverse("speakup:follow"), {"receipt": receipt})
     assert closed.status_code == 200 and not closed.context["can_reply"]
+
+
+def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(group, settings):
+    settings.SENIM_SPEAKUP_MAX_FILE_MB = 1
+    settings.SENIM_SPEAKUP_MAX_FILES = 2
+    client = _client()
+    data = {"category": "fraud", "what": "x", "identity": "anonymous", "nonce": nonces.issue()}
+    response = client.post(reverse("speakup:report"), data, CONTENT_LENGTH=str(50 * 1024 * 1024))
+    assert response.status_code == 413 and "too large" in response.content.decode()
+    assert not Case.objects.exists()
+    follow = client.post(reverse("speakup:follow"), {"receipt": "x"}, CONTENT_LENGTH="nonsense")
+    assert follow.status_code == 413
