@@ -161,3 +161,34 @@ def test_tasks_links_rewards_and_files_over_the_api(group):
     assert download["Content-Disposition"].startswith("attachment")
     assert AuditEvent.objects.filter(event_type="speakup.file.downloaded").exists()
     assert client.get(f"{API}/cases/{case.pk}/files/{uuid.uuid4()}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("scope", ["group", "company_b"])
+def test_write_endpoints_role_matrix(group, role, scope):
+    case = submit(company=group.a).case
+    company = {"group": None, "company_b": group.b}[scope]
+    user = user_with_role(role, company=company, employee=group.in_root if role == "employee" else None)
+    if role == "investigator" and scope == "group":
+        services.case_assign(actor=user_with_role("officer"), case=case, users=[user])
+    client = _client(user)
+    sees, outside = role in {"officer", "investigator"}, scope == "company_b"
+
+    def expected(allowed: bool, ok: int) -> int:
+        return 403 if not sees else 404 if outside else ok if allowed else 403
+
+    assert _post(client, f"/cases/{case.pk}/notes", {"text": "x"}).status_code == expected(True, 201)
+    assert _post(client, f"/cases/{case.pk}/status", {"status": "acknowledged"}).status_code == expected(
+        role == "officer", 200
+    )
+    closing = {"outcome": "partly", "measures": []}
+    assert _post(client, f"/cases/{case.pk}/close", closing).status_code == expected(role == "officer", 200)
+    intake = {
+        "channel": "post",
+        "category": "fraud",
+        "company_id": str(group.a.pk),
+        "received_on": dt.date.today().isoformat(),
+        "content": {"what": "Letter."},
+    }
+    created = _post(client, "/cases", intake).status_code
+    assert created == (201 if role == "officer" and not outside else 403)

@@ -214,3 +214,34 @@ def test_dashboard_tiles(group):
     assert "Open Speak Up cases" in page
     auditor_page = _client(user_with_role("auditor")).get(reverse("core:dashboard")).content.decode()
     assert "Open Speak Up cases" not in auditor_page
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("scope", ["group", "company_b"])
+def test_action_role_matrix(group, role, scope):
+    """Work (notes) for officers and assigned investigators; management (status, closing,
+    assignment) for officers only; nothing for other roles; not found outside the scope."""
+    case = submit(company=group.a).case
+    user = _user(role, scope, group)
+    if role == "investigator" and scope == "group":
+        services.case_assign(actor=user_with_role("officer"), case=case, users=[user])
+    client = _client(user)
+    sees = role in {"officer", "investigator"}
+    outside = scope == "company_b"
+
+    def expected(allowed: bool) -> int:
+        if not sees:
+            return 403
+        if outside:
+            return 404
+        return 302 if allowed else 403
+
+    url = lambda name: reverse(f"speakup:{name}", args=[case.pk])  # noqa: E731
+    assert client.post(url("case-note"), {"body": "x"}).status_code == expected(True)
+    assert client.post(url("case-status"), {"status": "acknowledged"}).status_code == expected(role == "officer")
+    closing = {"outcome": "partly", "measures": []}
+    assert client.post(url("case-close"), closing).status_code == expected(role == "officer")
+    receipt = client.post(url("case-receipt")).status_code
+    assert receipt == (200 if role == "officer" and not outside else expected(False))
+    case.refresh_from_db()
+    assert (case.status == Status.CLOSED) == (role == "officer" and not outside)
