@@ -18,6 +18,7 @@ from senim.core.access import Role
 from senim.demo.counterparties import build_counterparties_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.demo.screening import build_screening_demo
+from senim.demo.speakup import build_speakup_demo
 from senim.org import services as org_services
 from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
@@ -155,6 +156,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_screening_demo(rng, admin)
         progress("counterparties")
         build_counterparties_demo(rng, admin)
+        progress("speakup")
+        build_speakup_demo(rng, admin)
     return True
 
 
