@@ -1,0 +1,100 @@
+"""The detection job on the database: planted links become alerts with evidence; clean data
+raises none; alerts found again are not duplicated; officers decide them."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from senim.accounts.tests.factories import user_with_role
+from senim.conflicts import jobs, selectors, services
+from senim.conflicts.models import Alert, AlertKind, DetectionRun
+from senim.conflicts.tests.factories import relative, submit
+from senim.core.access import PermissionDenied
+from senim.org.tests.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def planted(group):
+    """The branch head declares his daughter, who works in the leaf unit below him and has not
+    declared him."""
+    boss = group.in_branch
+    daughter = EmployeeFactory(
+        company=group.a,
+        unit=group.leaf,
+        surname="Касымова",
+        given_name="Айгерим",
+        patronymic="Нурлановна",
+        surname_latin="Kasymova",
+        given_name_latin="Aigerim",
+        patronymic_latin="Nurlanovna",
+    )
+    submit(boss, items=[relative("Kasymova Aigerim Nurlanovna", "child", person_identifier=daughter.iin)])
+    return boss, daughter
+
+
+def _run():  # type: ignore[no-untyped-def]
+    return jobs.detection_run(run=DetectionRun.objects.create())
+
+
+def test_planted_links_are_found_with_their_evidence(planted):
+    boss, daughter = planted
+    run = _run()
+    assert run.status == DetectionRun.Status.DONE and run.alerts_raised == 2 and run.processed == run.total
+    line = Alert.objects.get(kind=AlertKind.RELATIVE_REPORTING_LINE)
+    assert line.employee == boss and line.disclosed
+    undeclared = Alert.objects.get(kind=AlertKind.UNDECLARED_RELATIVE)
+    assert undeclared.employee == daughter and not undeclared.disclosed
+    assert undeclared.evidence["how"] == "identifier"
+    assert undeclared.evidence["declared_by"]["name"] == boss.full_name
+
+
+def test_a_second_run_refreshes_and_does_not_duplicate(planted):
+    _run()
+    again = _run()
+    assert again.alerts_raised == 0 and again.links_found == 2 and Alert.objects.count() == 2
+
+
+def test_once_the_daughter_declares_her_father_only_the_disclosed_link_remains(planted):
+    boss, daughter = planted
+    submit(daughter, items=[relative(boss.full_name, "parent")])
+    _run()
+    assert set(Alert.objects.values_list("kind", flat=True)) == {AlertKind.RELATIVE_REPORTING_LINE}
+
+
+def test_clean_data_raises_nothing(group):
+    submit(group.in_leaf, items=[relative("Жумабекова Сауле Ахметовна", "spouse")])
+    submit(group.in_b, items=[])
+    run = _run()
+    assert run.status == DetectionRun.Status.DONE and run.links_found == 0 and not Alert.objects.exists()
+
+
+def test_only_group_wide_reviewers_start_a_run_and_one_at_a_time(group, django_capture_on_commit_callbacks):
+    with pytest.raises(PermissionDenied):
+        jobs.detection_start(actor=user_with_role("officer", company=group.a), language="en")
+    DetectionRun.objects.create(status=DetectionRun.Status.RUNNING)
+    with pytest.raises(ValidationError):
+        jobs.detection_start(actor=user_with_role("officer"), language="en")
+
+
+def test_the_background_run_completes(planted, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run = jobs.detection_start(actor=user_with_role("officer"), language="ru")
+    run.refresh_from_db()
+    assert run.status == DetectionRun.Status.DONE and run.alerts_raised == 2
+
+
+def test_alerts_are_scoped_and_decided_with_a_comment(planted, group):
+    _run()
+    alert = Alert.objects.get(kind=AlertKind.UNDECLARED_RELATIVE)
+    outsider = user_with_role("officer", company=group.b)
+    assert not selectors.alert_list(actor=outsider).exists()
+    with pytest.raises(PermissionDenied):
+        services.alert_decide(actor=outsider, alert=alert, status="confirmed", comment="x")
+    officer = user_with_role("officer", company=group.a)
+    with pytest.raises(ValidationError):
+        services.alert_decide(actor=officer, alert=alert, status="confirmed", comment="")
+    services.alert_decide(actor=officer, alert=alert, status="confirmed", comment="Daughter confirmed by HR.")
+    _run()
+    alert.refresh_from_db()
+    assert alert.status == Alert.Status.CONFIRMED
