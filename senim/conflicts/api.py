@@ -147,6 +147,13 @@ def campaign_create(request: ActorRequest, payload: CampaignIn):  # type: ignore
     return Status(201, selectors.campaign_get(actor=request.user, campaign_id=campaign.pk))
 
 
+@router.get("/campaigns/{campaign_id}/progress", response=list[UnitProgressOut], summary="Progress by unit")
+def campaign_progress(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.VIEW)
+    campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
+    return selectors.campaign_progress(actor=request.user, campaign=campaign)
+
+
 @router.post("/campaigns/{campaign_id}/{action}", response=CampaignOut, summary="launch, close or remind")
 def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str):  # type: ignore[no-untyped-def]
     _require(request, policy.REVIEW)
@@ -160,13 +167,6 @@ def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str):
     else:
         raise ObjectDoesNotExist
     return selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
-
-
-@router.get("/campaigns/{campaign_id}/progress", response=list[UnitProgressOut], summary="Progress by unit")
-def campaign_progress(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
-    campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
-    return selectors.campaign_progress(actor=request.user, campaign=campaign)
 
 
 # ---------------------------------------------------------------------------- detection
