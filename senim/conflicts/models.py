@@ -33,7 +33,12 @@ class FormVersion(BaseModel):
     number = models.PositiveIntegerField(_("version"))
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
@@ -108,7 +113,12 @@ class Campaign(BaseModel):
     launched_at = models.DateTimeField(_("launched"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
@@ -187,7 +197,12 @@ class Declaration(BaseModel):
     is_late = models.BooleanField(_("late"), default=False)
     submitted_at = models.DateTimeField(_("submitted"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     outcome = models.CharField(_("assessment"), max_length=10, choices=Outcome, blank=True)
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
@@ -327,7 +342,12 @@ class DetectionRun(BaseModel):
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     language = models.CharField(max_length=5, default="en")
     total = models.PositiveIntegerField(_("people to compare"), default=0)
@@ -444,7 +464,12 @@ class Gift(BaseModel):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.RECORDED)
     threshold_note = models.CharField(_("threshold"), max_length=300, blank=True)
     declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("declared by"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("declared by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

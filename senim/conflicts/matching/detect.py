@@ -16,8 +16,12 @@ counterparties and their corporate owners). Then:
 
 A link to a counterparty is *disclosed* when the employee declared that counterparty (same BIN or
 STIR, or a name that scores at least ``COMPANY_THRESHOLD``). A person found without a shared
-identifier must score at least ``NAME_THRESHOLD`` on the name: homonyms with different IINs are
-ruled out by the engine itself (conflicting identifiers halve the score).
+identifier must match on the whole name (every word, with the same patronymic on both sides)
+with at least ``NAME_THRESHOLD``: homonyms with different IINs are
+ruled out by the engine itself (conflicting identifiers halve the score). And a name alone is
+evidence only when it is distinctive: if another identified person (an employee, a relative or an
+owner or manager with an IIN or PINFL other than the two sides') bears the same name, the match
+says nothing about who is who, and it is left out (``ambiguous``, counted for the report).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from senim.conflicts.matching.records import (
     PartyRecord,
     RelativeRecord,
 )
-from senim.screening.engine import Hit, Index, Query, Record, normalise_identifier, score_pair
+from senim.screening.engine import Hit, Index, Query, Record, normalise_identifier, parse_name, score_pair
 
 NAME_THRESHOLD = 0.90
 COMPANY_THRESHOLD = 0.88
@@ -60,29 +64,75 @@ def _how(hit: Hit) -> str:
 
 
 def _accept(hit: Hit) -> bool:
-    return _how(hit) == "identifier" or hit.score >= NAME_THRESHOLD
+    """An identifier match stands; a name alone must be the whole name on both sides: every word
+    matched, patronymics included and agreeing (a surname and given name alone match too many)."""
+    if _how(hit) == "identifier":
+        return True
+    name = hit.explanation.name
+    if hit.score < NAME_THRESHOLD or name is None:
+        return False
+    return not (name.unmatched_query or name.unmatched_record) and name.patronymic == "same"
+
+
+def _name_key(name: str) -> str:
+    """The whole name, script-independent: the words' romanised keys and the patronymic's stems."""
+    parsed = parse_name(name, "Person")
+    return " ".join(sorted(parsed.primary_keys)) + " ~" + "|".join(sorted(parsed.patronymic))
 
 
 class _People:
-    """The people index: counterparty people ("p<n>") and employees ("e<n>")."""
+    """The people index: counterparty people ("p<n>") and employees ("e<n>"), and who among the
+    identified people bears each name (to tell a distinctive name from a common one)."""
 
     def __init__(self, parties: list[PartyRecord], employees: list[EmployeeRecord], workers: int) -> None:
         self.parties = parties
         self.employees = employees
+        self.ambiguous = 0
+        self.bearers: dict[str, set[str]] = {}
         records: list[Record] = []
         for number, party in enumerate(parties):
             if party.is_person and party.role != "counterparty":
                 records.append(Record(f"p{number}", "Person", [party.name], _ids(party.identifier)))
+                self._bear(party.name, party.identifier)
         for number, employee in enumerate(employees):
             records.append(Record(f"e{number}", "Person", list(employee.names), _ids(employee.identifier)))
+            if employee.names:
+                self._bear(employee.names[0], employee.identifier)
+            for relative in employee.relatives:
+                self._bear(relative.name, relative.identifier)
         self.index = Index.build(records, workers=workers)
+
+    def _bear(self, name: str, identifier: str) -> None:
+        value = _identifier(identifier)
+        if value and name.strip():
+            self.bearers.setdefault(_name_key(name), set()).add(value)
+
+    def _distinctive(self, hit: Hit, names: list[str], identifier: str) -> bool:
+        """Whether a name-only hit stands: nobody else identified bears the query's name."""
+        if _how(hit) == "identifier":
+            return True
+        record = self.record_identifier(hit.record_id)
+        others = self.bearers.get(_name_key(names[0]), set()) - {_identifier(identifier), record}
+        if others:
+            self.ambiguous += 1
+            return False
+        return True
+
+    def record_identifier(self, record_id: str) -> str:
+        kind, number = record_id[0], int(record_id[1:])
+        raw = self.parties[number].identifier if kind == "p" else self.employees[number].identifier
+        return _identifier(raw)
 
     def search(self, names: Iterable[str], identifier: str) -> list[Hit]:
         names = [n for n in names if n and n.strip()]
         if not names:
             return []
         query = Query(names=names, schema="Person", identifiers=_ids(identifier))
-        return [h for h in self.index.search(query, limit=SEARCH_LIMIT, threshold=0.8) if _accept(h)]
+        return [
+            h
+            for h in self.index.search(query, limit=SEARCH_LIMIT, threshold=0.8)
+            if _accept(h) and self._distinctive(h, names, identifier)
+        ]
 
 
 def _ids(raw: str) -> list[str]:
@@ -163,10 +213,12 @@ def cross_match(
     *,
     progress: Progress | None = None,
     workers: int = 1,
+    stats: dict[str, int] | None = None,
 ) -> Iterator[Finding]:
     """Every link between the employees (and what they declared) and the counterparties' people,
     and between declared relatives and other employees. ``progress(done, total)`` is called every
-    ``PROGRESS_EVERY`` searches and at the end."""
+    ``PROGRESS_EVERY`` searches and at the end; ``stats`` (if given) receives ``ambiguous``, the
+    name-only matches left out because the name is not distinctive."""
     staff = list(employees)
     party_list = list(parties)
     people = _People(party_list, staff, workers)
@@ -191,6 +243,8 @@ def cross_match(
         for company in employee.companies:
             yield from _company_links(organisations, party_list, employee, company)
             tick()
+    if stats is not None:
+        stats["ambiguous"] = people.ambiguous
 
 
 def _employee_links(people: _People, number: int, employee: EmployeeRecord) -> Iterator[Finding]:

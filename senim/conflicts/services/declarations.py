@@ -240,7 +240,7 @@ def scan_path(stored: str) -> Path:
 
 def declaration_submit(
     *,
-    actor: Actor,
+    actor: Actor | None,
     employee: Employee,
     form_type: str,
     items: Iterable[Mapping[str, Any]] = (),
@@ -254,9 +254,11 @@ def declaration_submit(
     enters a paper form (with its scan) for an employee in scope. A new form A replaces the
     employee's current one; a form B is replaced only when `supersedes` names it. Answers the
     employee's open campaign requests (form A), marking the answer late or refusing it as each
-    campaign says."""
+    campaign says. None is the system (demo data)."""
     paper = paper_scan is not None
-    if paper:
+    if actor is None:
+        pass  # the system: demo data and imports
+    elif paper:
         require(actor, policy.REVIEW, company_id=employee.company_id, unit_id=employee.unit_id)
     else:
         require(actor, policy.DECLARE, employee_id=employee.pk)
@@ -316,7 +318,7 @@ def declaration_submit(
             scan_name=_clean_text(getattr(paper_scan, "name", ""), 200) if paper else "",
             is_late=is_late,
             submitted_at=timezone.now(),
-            submitted_by_id=cast(uuid.UUID, actor.pk),
+            submitted_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
         )
         if paper:
             declaration.scan_file = _store_scan(paper_scan)
