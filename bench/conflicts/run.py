@@ -45,11 +45,11 @@ from senim.core.identifiers import make_bin  # noqa: E402
 from senim.demo.names import PersonGenerator  # noqa: E402
 
 BUDGET_SECONDS = 600
-ORG_WORDS = (
+ORG_WORDS = (  # noqa: SIM905  (a readable word list)
     "Алтын Сарыарқа Жолдас Строй Мұнай Транс Сервис Инвест Логистик Энерго Тау Дала Кен Темір Болат "
     "Нұр Ақ Жұлдыз Самрук Самал Бірлік Береке Астана Алатау Каспий Ертіс Орда Тұран Сапа Өркен Шапағат "
     "Zarafshon Oltin Navoiy Mis Qurilish Savdo Servis Texnika Yulduz Barakа Sharq Orient Trade Group"
-).split()  # noqa: SIM905  (a readable word list)
+).split()
 
 
 def _unit_paths(rnd: random.Random, count: int = 400) -> list[str]:
