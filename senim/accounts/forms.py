@@ -28,6 +28,17 @@ class CodeForm(forms.Form):
     )
 
 
+class LoginCodeForm(forms.Form):
+    """The second log-in step: an authenticator code, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_("The six-digit code from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
 class PasswordConfirmForm(forms.Form):
     password = forms.CharField(label=_("Your password"), strip=False, widget=forms.PasswordInput)
 

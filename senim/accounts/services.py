@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from senim.accounts import policy, tokens, totp
-from senim.accounts.models import ApiToken, RoleAssignment, User
+from senim.accounts import policy, recovery, tokens, totp
+from senim.accounts.models import ApiToken, RecoveryCode, RoleAssignment, User
 from senim.core.access import PermissionDenied, Role, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_update
@@ -151,15 +151,63 @@ def totp_confirm(*, actor: User, code: str) -> bool:
 
 
 def totp_verify(*, user: User, code: str) -> bool:
-    """Check a log-in code, refusing replays of a code already used."""
+    """Check a log-in code (or an unused recovery code), refusing replays of a code already used."""
     if not user.totp_confirmed:
         return False
+    if recovery.looks_like_code(code):
+        return _recovery_code_use(user=user, code=code)
     counter = totp.matching_counter(user.totp_secret, code, user.totp_last_counter)
     if counter is None:
         login_failed(user=user)
         return False
     User.objects.filter(pk=user.pk).update(totp_last_counter=counter)
     return True
+
+
+def _recovery_code_use(*, user: User, code: str) -> bool:
+    with transaction.atomic():
+        # The conditional update is the single use: two log-ins racing with one code cannot both win.
+        used = RecoveryCode.objects.filter(user=user, digest=recovery.digest(code), used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        if used:
+            left = RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+            audit_record(
+                actor=user,
+                event_type="accounts.recovery_code.used",
+                obj=user,
+                changes={"recovery_codes_left": [left + 1, left]},
+            )
+            return True
+    login_failed(user=user)
+    return False
+
+
+def recovery_codes_generate(*, actor: User, password: str | None = None) -> list[str]:
+    """Replace the actor's recovery codes with ten new ones and return them (shown once, never stored).
+
+    Right after two-factor is turned on no password is asked; replacing codes later needs it.
+    """
+    if not actor.totp_confirmed:
+        raise ValidationError(_("Turn on two-factor authentication first."))
+    if password is not None and not actor.check_password(password):
+        raise ValidationError({"password": _("The password is not correct.")})
+    codes = recovery.generate()
+    with transaction.atomic():
+        left = RecoveryCode.objects.filter(user=actor, used_at__isnull=True).count()
+        RecoveryCode.objects.filter(user=actor).delete()
+        RecoveryCode.objects.bulk_create(RecoveryCode(user=actor, digest=recovery.digest(code)) for code in codes)
+        audit_record(
+            actor=actor,
+            event_type="accounts.recovery_codes.generated",
+            obj=actor,
+            changes={"recovery_codes_left": [left, len(codes)]},
+        )
+    return codes
+
+
+def recovery_codes_left(*, user: User) -> int:
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
 
 
 def totp_reset(*, actor: Any, user: User) -> None:
@@ -169,6 +217,7 @@ def totp_reset(*, actor: Any, user: User) -> None:
         was_on = user.totp_confirmed
         user.totp_secret, user.totp_confirmed, user.totp_last_counter = "", False, 0
         user.save(update_fields=["totp_secret", "totp_confirmed", "totp_last_counter"])
+        RecoveryCode.objects.filter(user=user).delete()
         audit_record(
             actor=actor, event_type="accounts.two_factor.reset", obj=user, changes={"totp_confirmed": [was_on, False]}
         )
@@ -182,6 +231,7 @@ def totp_disable(*, actor: User, password: str) -> None:
     with transaction.atomic():
         actor.totp_secret, actor.totp_confirmed = "", False
         actor.save(update_fields=["totp_secret", "totp_confirmed"])
+        RecoveryCode.objects.filter(user=actor).delete()
         audit_record(
             actor=actor, event_type="accounts.two_factor.disabled", obj=actor, changes={"totp_confirmed": [True, False]}
         )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("profile/tokens/<uuid:token_id>/revoke/", views.token_revoke, name="token-revoke"),
     path("two-factor/", views.two_factor_setup, name="two-factor-setup"),
     path("two-factor/disable/", views.two_factor_disable, name="two-factor-disable"),
+    path("two-factor/recovery-codes/", views.two_factor_recovery_codes, name="two-factor-recovery-codes"),
     path("users/", views.user_list, name="user-list"),
     path("users/new/", views.user_create, name="user-create"),
     path("users/<uuid:user_id>/", views.user_detail, name="user-detail"),

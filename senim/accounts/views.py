@@ -21,6 +21,7 @@ from senim.accounts import selectors, services, totp
 from senim.accounts.backends import UsernameOrEmailBackend
 from senim.accounts.forms import (
     CodeForm,
+    LoginCodeForm,
     LoginForm,
     PasswordConfirmForm,
     RoleAssignmentForm,
@@ -98,7 +99,7 @@ def login_verify(request: HttpRequest) -> HttpResponse:
     user = User.objects.filter(pk=pending[0], is_active=True).first()
     if user is None:
         return redirect("accounts:login")
-    form = CodeForm(request.POST or None)
+    form = LoginCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.is_locked(user):
             form.add_error(None, _("The account is locked after repeated failures. Try again later."))
@@ -167,18 +168,45 @@ def token_revoke(request: AuthedRequest, token_id: str) -> HttpResponse:
 def two_factor_setup(request: AuthedRequest) -> HttpResponse:
     user = request.user
     if user.totp_confirmed:
-        return render(request, "accounts/two_factor_on.html", {"form": PasswordConfirmForm()})
+        context = {
+            "form": PasswordConfirmForm(),
+            "codes_form": PasswordConfirmForm(prefix="codes"),
+            "codes_left": services.recovery_codes_left(user=user),
+        }
+        return render(request, "accounts/two_factor_on.html", context)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and user.totp_secret:
         if services.totp_confirm(actor=user, code=form.cleaned_data["code"]):
             messages.success(request, _("Two-factor authentication is on."))
-            return redirect("accounts:profile")
+            return _recovery_codes_page(request, services.recovery_codes_generate(actor=user))
         form.add_error("code", _("The code is not correct or has expired."))
     if request.method == "GET" or not user.totp_secret:
         services.totp_begin(actor=user)
     uri = totp.provisioning_uri(user.totp_secret, user.email or user.username)
     context = {"form": form, "qr": totp.qr_svg(uri), "secret": user.totp_secret, "required": user.needs_two_factor}
     return render(request, "accounts/two_factor_setup.html", context)
+
+
+def _recovery_codes_page(request: AuthedRequest, codes: list[str]) -> HttpResponse:
+    response = render(request, "accounts/recovery_codes.html", {"codes": codes})
+    # The page shows the codes once; no browser or proxy may keep it.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def two_factor_recovery_codes(request: AuthedRequest) -> HttpResponse:
+    """Replace the recovery codes (the password confirms it is the user at the keyboard)."""
+    form = PasswordConfirmForm(request.POST, prefix="codes")
+    if form.is_valid():
+        try:
+            codes = services.recovery_codes_generate(actor=request.user, password=form.cleaned_data["password"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return _recovery_codes_page(request, codes)
+    return redirect("accounts:two-factor-setup")
 
 
 @login_required

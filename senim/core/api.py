@@ -21,6 +21,7 @@ class IndicatorOut(Schema):
     unit: str
     value: float | int | None
     previous: float | int | None
+    module: str
 
 
 class IndicatorQuery(Schema):

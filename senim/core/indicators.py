@@ -33,6 +33,7 @@ class IndicatorValue:
     unit: str
     value: Number | None
     previous: Number | None
+    module: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +42,7 @@ class IndicatorValue:
             "unit": self.unit,
             "value": self.value,
             "previous": self.previous,
+            "module": self.module,
         }
 
 
@@ -79,6 +81,7 @@ def compute_values(
             unit=str(indicator.unit),
             value=indicator.compute(year, company_id),
             previous=indicator.compute(year - 1, company_id),
+            module=indicator.module,
         )
         for indicator in chosen
     ]

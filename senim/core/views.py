@@ -8,6 +8,7 @@ from functools import wraps
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
@@ -81,7 +82,25 @@ def indicator_list(request: ActorRequest) -> HttpResponse:
     chosen = data.get("company") or (None if scope.everything else next(iter(dict(choices)), None))
     company = uuid.UUID(chosen) if chosen else None
     values = indicators.compute_values(year=year, company_id=company) if (scope.everything or company) else []
-    return render(request, "core/indicators.html", {"form": form, "year": year, "values": values})
+    context = {"form": form, "year": year, "values": values, "sections": _by_module(values)}
+    return render(request, "core/indicators.html", context)
+
+
+def _by_module(values: list[indicators.IndicatorValue]) -> list[tuple[str, list[indicators.IndicatorValue]]]:
+    """Indicators grouped under their module's name, modules in the order of INSTALLED_APPS."""
+    order = {config.label: position for position, config in enumerate(apps.get_app_configs())}
+    groups: dict[str, list[indicators.IndicatorValue]] = {}
+    for value in values:
+        groups.setdefault(value.module, []).append(value)
+    labels = sorted(groups, key=lambda label: (order.get(label, len(order)), label))
+    return [(_module_title(label), groups[label]) for label in labels]
+
+
+def _module_title(label: str) -> str:
+    try:
+        return str(apps.get_app_config(label).verbose_name)
+    except LookupError:
+        return label
 
 
 class AuditFilterForm(PeriodForm):

@@ -1,5 +1,334 @@
 """API of the counterparties module (the same services and selectors as the pages)."""
 
-from ninja import Router
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from ninja import File, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+from pydantic import Field
+
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.pagination import Pagination
+from senim.counterparties import exports, importing, policy, selectors, services
+from senim.counterparties.schemas import (
+    ApplicationIn,
+    ApplicationOut,
+    ClauseIn,
+    ClauseOut,
+    CommentIn,
+    ContractIn,
+    ContractOut,
+    CounterpartyDetailOut,
+    CounterpartyIn,
+    CounterpartyOut,
+    CounterpartyPatch,
+    CoverageOut,
+    ImportReportOut,
+    MergeIn,
+    PartyIn,
+    PartyOut,
+    ProposalIn,
+    RegisterEntryOut,
+    SimilarOut,
+)
+from senim.org import selectors as org_selectors
 
 router = Router(tags=["Counterparties"])
+
+
+def _require(request: ActorRequest, permission: str) -> None:
+    """Refuse writers without the permission before resolving ids, so they get 403, not 404."""
+    if not request.user.can(permission):
+        raise PermissionDenied(permission)
+
+
+class CounterpartyQuery(Schema):
+    q: str = Field("", max_length=200)
+    kind: str = Field("", pattern="^(legal_entity|entrepreneur|individual|)$")
+    category: str = Field("", max_length=20)
+    country: str = Field("", pattern="^([A-Za-z]{2})?$")
+    sort: str = Field("name", pattern="^-?(name|identifier|country|created)$")
+
+
+@router.get("/counterparties", response=list[CounterpartyOut])
+@paginate(Pagination, page_size=50)
+def counterparty_list(request: ActorRequest, filters: Query[CounterpartyQuery]):  # type: ignore[no-untyped-def]
+    return selectors.counterparty_list(
+        actor=request.user,
+        query=filters.q,
+        kind=filters.kind,
+        category=filters.category,
+        country=filters.country,
+        sort=filters.sort,
+    )
+
+
+@router.get("/counterparties/{counterparty_id}", response=CounterpartyDetailOut)
+def counterparty_get(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """The counterparty with its owners, managers and contacts (merged ones too: see merged_into_id)."""
+    return selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+
+
+@router.post("/counterparties", response={201: CounterpartyOut})
+def counterparty_create(request: ActorRequest, payload: CounterpartyIn):  # type: ignore[no-untyped-def]
+    return Status(201, services.counterparty_create(actor=request.user, **payload.dict()))
+
+
+@router.patch("/counterparties/{counterparty_id}", response=CounterpartyOut)
+def counterparty_update(request: ActorRequest, counterparty_id: uuid.UUID, payload: CounterpartyPatch):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k == "registration_date"}
+    return services.counterparty_update(actor=request.user, counterparty=counterparty, **data)
+
+
+@router.get("/counterparties/{counterparty_id}/similar", response=list[SimilarOut])
+def counterparty_similar(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """Registered counterparties whose names the screening engine matches: possible duplicates."""
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    found = selectors.counterparty_similar(
+        actor=request.user,
+        names=names,
+        kind=counterparty.kind,
+        country=counterparty.country,
+        exclude_id=counterparty.pk,
+    )
+    return [{"counterparty": cp, "score": score} for cp, score in found]
+
+
+@router.post("/counterparties/{counterparty_id}/merge", response=CounterpartyOut)
+def counterparty_merge(request: ActorRequest, counterparty_id: uuid.UUID, payload: MergeIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    survivor = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    duplicate = selectors.counterparty_get(actor=request.user, counterparty_id=payload.duplicate_id)
+    return services.counterparty_merge(actor=request.user, survivor=survivor, duplicate=duplicate)
+
+
+@router.post("/counterparties/{counterparty_id}/parties", response={201: PartyOut})
+def party_add(request: ActorRequest, counterparty_id: uuid.UUID, payload: PartyIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return Status(201, services.party_add(actor=request.user, counterparty=counterparty, **payload.dict()))
+
+
+@router.delete("/counterparties/{counterparty_id}/parties/{party_id}", response={204: None})
+def party_remove(request: ActorRequest, counterparty_id: uuid.UUID, party_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    party = selectors.party_list(actor=request.user, counterparty=counterparty).get(id=party_id)
+    services.party_remove(actor=request.user, party=party)
+    return Status(204, None)
+
+
+@router.post("/counterparties/{counterparty_id}/screen", response=dict)
+def counterparty_screen(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """Screen the counterparty and each owner and manager against every enabled list."""
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    outcomes = services.counterparty_screen(actor=request.user, counterparty=counterparty)
+    return {
+        "subjects": [
+            {"key": o.subject.key, "hits": [str(h.pk) for h in o.hits], "open": len(o.raised)} for o in outcomes
+        ]
+    }
+
+
+class ContractQuery(Schema):
+    q: str = Field("", max_length=100)
+    company: uuid.UUID | None = None
+    counterparty: uuid.UUID | None = None
+    year: int | None = Field(None, ge=1990, le=2100)
+    method: str = Field("", pattern="^(open_tender|price_offers|direct|other|)$")
+    has_clause: bool | None = None
+    sort: str = Field("-date", pattern="^-?(date|number|amount)$")
+
+
+@router.get("/contracts", response=list[ContractOut])
+@paginate(Pagination, page_size=50)
+def contract_list(request: ActorRequest, filters: Query[ContractQuery]):  # type: ignore[no-untyped-def]
+    return selectors.contract_list(
+        actor=request.user,
+        query=filters.q,
+        company_id=filters.company,
+        counterparty_id=filters.counterparty,
+        year=filters.year,
+        method=filters.method,
+        has_clause=filters.has_clause,
+        sort=filters.sort,
+    )
+
+
+@router.get("/contracts/coverage", response=list[CoverageOut], summary="Clause coverage by year, company, method")
+def contract_coverage(request: ActorRequest, year: int | None = None):  # type: ignore[no-untyped-def]
+    if year is not None and not 1990 <= year <= 2100:
+        raise HttpError(422, "year must be between 1990 and 2100")
+    return [row.__dict__ for row in selectors.contract_clause_coverage(actor=request.user, year=year)]
+
+
+@router.get("/contracts/{contract_id}", response=ContractOut)
+def contract_get(request: ActorRequest, contract_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.contract_get(actor=request.user, contract_id=contract_id)
+
+
+@router.post("/contracts", response={201: ContractOut})
+def contract_create(request: ActorRequest, payload: ContractIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE_CONTRACTS)
+    data = payload.dict()
+    data["company"] = org_selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
+    unit_id = data.pop("unit_id")
+    data["unit"] = org_selectors.unit_get(actor=request.user, unit_id=unit_id) if unit_id else None
+    data["counterparty"] = selectors.counterparty_get(actor=request.user, counterparty_id=data.pop("counterparty_id"))
+    return Status(201, services.contract_create(actor=request.user, **data))
+
+
+@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
+def import_file(
+    request: ActorRequest,
+    kind: str,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    dry_run: bool = True,
+    valid_only: bool = False,
+):
+    """`kind`: counterparties or contracts. With dry_run (the default) only the validation report
+    is returned; nothing is written."""
+    if kind not in importing.KINDS:
+        raise HttpError(404, "Unknown import kind.")
+    _require(request, policy.IMPORT if kind == "counterparties" else policy.MANAGE_CONTRACTS)
+    if file.size and file.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
+        raise HttpError(413, "The file is too large.")
+    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
+        suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as target:
+            for chunk in file.chunks():
+                target.write(chunk)
+        try:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        except importing.FileRejected as error:
+            raise HttpError(422, error.message) from error
+        report = {
+            "kind": kind,
+            "total": plan.total,
+            "valid": len(plan.valid),
+            "rejected": len(plan.rejected),
+            "file_errors": plan.file_errors,
+            "errors": [e.__dict__ for e in plan.errors[:1000]],
+            "imported": False,
+        }
+        if not dry_run:
+            if plan.file_errors or (plan.rejected and not valid_only):
+                raise HttpError(422, "The file has errors; nothing was imported.")
+            result = importing.apply(actor=request.user, plan=plan, valid_only=valid_only)
+            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
+    return report
+
+
+# --- applications, the Register and regulation clauses ------------------------------------------------
+
+
+@router.get("/clauses", response=list[ClauseOut])
+def clause_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.clause_list(actor=request.user))
+
+
+@router.post("/clauses", response={201: ClauseOut})
+def clause_create(request: ActorRequest, payload: ClauseIn):  # type: ignore[no-untyped-def]
+    return Status(201, services.clause_create(actor=request.user, **payload.dict()))
+
+
+class ApplicationQuery(Schema):
+    q: str = Field("", max_length=100)
+    status: str = Field("", pattern="^(filed|proposed|decided|)$")
+    decision: str = Field("", pattern="^(register|one_off|reference|no_consideration|refuse|)$")
+    counterparty: uuid.UUID | None = None
+    year: int | None = Field(None, ge=1990, le=2100)
+
+
+@router.get("/applications", response=list[ApplicationOut])
+@paginate(Pagination, page_size=50)
+def application_list(request: ActorRequest, filters: Query[ApplicationQuery]):  # type: ignore[no-untyped-def]
+    return selectors.application_list(
+        actor=request.user,
+        status=filters.status,
+        decision=filters.decision,
+        counterparty_id=filters.counterparty,
+        year=filters.year,
+        query=filters.q,
+    ).prefetch_related("contracts")
+
+
+@router.get("/applications/{application_id}", response=ApplicationOut)
+def application_get(request: ActorRequest, application_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.application_get(actor=request.user, application_id=application_id)
+
+
+@router.post("/applications", response={201: ApplicationOut})
+def application_file(request: ActorRequest, payload: ApplicationIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.FILE_APPLICATION)
+    data = payload.dict()
+    company = org_selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
+    unit_id = data.pop("unit_id")
+    unit = org_selectors.unit_get(actor=request.user, unit_id=unit_id) if unit_id else None
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=data.pop("counterparty_id"))
+    ids = data.pop("contract_ids")
+    contracts = list(selectors.contract_list(actor=request.user).filter(id__in=ids))
+    if len(contracts) != len(set(ids)):
+        raise HttpError(422, "Unknown contract ids.")
+    application = services.application_file(
+        actor=request.user, company=company, unit=unit, counterparty=counterparty, contracts=contracts, **data
+    )
+    return Status(201, application)
+
+
+@router.post("/applications/{application_id}/proposal", response=ApplicationOut)
+def application_propose(request: ActorRequest, application_id: uuid.UUID, payload: ProposalIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.DECIDE)
+    application = selectors.application_get(actor=request.user, application_id=application_id)
+    data = payload.dict()
+    clause = selectors.clause_list(actor=request.user).get(id=data.pop("clause_id"))
+    reference_id = data.pop("reference_id")
+    reference = selectors.application_get(actor=request.user, application_id=reference_id) if reference_id else None
+    return services.application_propose(
+        actor=request.user, application=application, clause=clause, reference=reference, **data
+    )
+
+
+@router.post("/applications/{application_id}/approval", response=ApplicationOut)
+def application_approve(request: ActorRequest, application_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.APPROVE)
+    application = selectors.application_get(actor=request.user, application_id=application_id)
+    return services.application_approve(actor=request.user, application=application)
+
+
+@router.post("/applications/{application_id}/return", response=ApplicationOut)
+def application_return(request: ActorRequest, application_id: uuid.UUID, payload: CommentIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.APPROVE)
+    application = selectors.application_get(actor=request.user, application_id=application_id)
+    return services.application_return(actor=request.user, application=application, comment=payload.comment)
+
+
+@router.get("/register", response=list[RegisterEntryOut], summary="The Register of permitted counterparties")
+@paginate(Pagination, page_size=100)
+def register_list(request: ActorRequest, all: bool = False, category: str = ""):  # type: ignore[no-untyped-def]
+    """Entries in force today; `all=true` adds expired and revoked ones."""
+    return selectors.register_entry_list(
+        actor=request.user, active_on=None if all else timezone.localdate(), category=category[:20]
+    )
+
+
+@router.get("/register.xlsx", summary="The Register as an XLSX workbook")
+def register_export(request: ActorRequest, all: bool = False):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    entries = selectors.register_entry_list(actor=request.user, active_on=None if all else today)
+    response = HttpResponse(
+        exports.register_xlsx(entries.iterator(chunk_size=1000), on=today),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="senim-register-{today.isoformat()}.xlsx"'
+    return response

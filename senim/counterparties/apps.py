@@ -6,3 +6,6 @@ class CounterpartiesConfig(AppConfig):
     name = "senim.counterparties"
     label = "counterparties"
     verbose_name = _("Counterparties")
+
+    def ready(self) -> None:
+        from senim.counterparties import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)

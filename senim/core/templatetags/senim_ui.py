@@ -1,7 +1,10 @@
 """Template helpers for Senim's UI components (``{% load senim_ui %}``)."""
 
+from decimal import Decimal
+
 from django import template
 from django.forms.boundfield import BoundField
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
 from senim.core.icons import ICONS
@@ -57,3 +60,13 @@ def icon(name: str) -> SafeString:
     icon, which was most of a list page's rendering time."""
     paths = ICONS.get(str(name))
     return SafeString(_ICON_SVG.format(name=name, paths=paths)) if paths else SafeString("")
+
+
+@register.filter
+def figure(value: object) -> str:
+    """A figure as annual reports print it: digits grouped the reader's way ("3 104"), "—" for no data."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return str(value)
+    return number_format(value, force_grouping=True)

@@ -6,9 +6,11 @@ import json
 
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from senim.accounts.tests.factories import user_with_role
 from senim.core.indicators import all_indicators, compute_values
+from senim.core.templatetags.senim_ui import figure
 from senim.org.tests.factories import EmployeeFactory
 
 
@@ -43,6 +45,7 @@ def test_cli_prints_json_with_current_and_previous(group, capsys):
         "unit",
         "value",
         "previous",
+        "module",
     }
 
 
@@ -53,3 +56,19 @@ def test_a_company_scoped_auditor_chooses_among_their_companies_only(client, gro
     choices = dict(page.context["form"].fields["company"].choices)
     assert set(choices) == {str(group.a.id)}
     assert client.get(reverse("core:indicators"), {"company": str(group.b.id)}).context["form"].errors
+
+
+def test_the_page_groups_indicators_by_module(client, group):
+    EmployeeFactory.create_batch(3, company=group.a, unit=group.root, hire_date=dt.date(2025, 3, 1))
+    client.force_login(user_with_role("auditor"))
+    page = client.get(reverse("core:indicators"), {"year": 2025})
+    titles = [title for title, _values in page.context["sections"]]
+    assert titles[:2] == ["Organisation", "Screening"]
+    assert all(v.module == "org" for v in page.context["sections"][0][1])
+
+
+def test_figures_are_grouped_the_readers_way():
+    with translation.override("en"):
+        assert figure(3104) == "3\xa0104" and figure(None) == "—" and figure(12) == "12"
+    with translation.override("ru"):
+        assert figure(2866) == "2\xa0866" and figure(0.5) == "0,5"

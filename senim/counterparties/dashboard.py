@@ -1,0 +1,43 @@
+"""Counterparties' dashboard tiles, within the viewer's scope."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from senim.core.dashboard import Tile, register
+from senim.counterparties import policy, selectors
+from senim.counterparties.models import Application
+
+
+@register
+def counterparty_tiles(request: HttpRequest) -> list[Tile]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    tiles: list[Tile] = []
+    if user.can(policy.VIEW_APPLICATIONS):  # type: ignore[union-attr]
+        pending = selectors.application_list(actor=user).exclude(status=Application.Status.DECIDED)  # type: ignore[arg-type]
+        tiles.append(
+            Tile(
+                _("Applications for approval"),
+                pending.count(),
+                reverse("counterparties:application-list"),
+                hint=_("filed or awaiting approval"),
+            )
+        )
+    if user.can(policy.VIEW_CONTRACTS):  # type: ignore[union-attr]
+        year = timezone.localdate().year
+        contracts = selectors.contract_list(actor=user, year=year)  # type: ignore[arg-type]
+        total = contracts.count()
+        with_clause = contracts.filter(has_clause=True).count()
+        tiles.append(
+            Tile(
+                _("Contracts this year"),
+                total,
+                reverse("counterparties:contract-coverage"),
+                hint=_("%(share)s %% with the anti-corruption clause")
+                % {"share": round(100 * with_clause / total, 1) if total else 0},
+            )
+        )
+    return tiles

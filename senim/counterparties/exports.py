@@ -1,0 +1,67 @@
+"""The Register of counterparties permitted without anti-corruption provisions as an XLSX workbook."""
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from senim.counterparties.models import RegisterEntry
+
+
+def register_xlsx(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
+    """One row per entry, headed by the title and the date, with the columns a report needs."""
+    book = Workbook(write_only=False)
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = _("Register")[:31]
+    sheet.append(
+        [_("Register of counterparties permitted to conclude and execute contracts without anti-corruption provisions")]
+    )
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append([_("As of %(date)s") % {"date": on.strftime("%d.%m.%Y")}])
+    sheet.append([])
+    header = [
+        _("No."),
+        _("Counterparty"),
+        _("Number"),
+        _("Country"),
+        _("Category"),
+        _("Refusal"),
+        _("Grounds"),
+        _("Regulation clause"),
+        _("Application"),
+        _("Entered on"),
+        _("Until"),
+        _("Status"),
+    ]
+    sheet.append(header)
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for number, entry in enumerate(entries, start=1):
+        cp = entry.counterparty
+        status = _("Revoked") if entry.revoked_on else (_("In force") if entry.is_active_on(on) else _("Expired"))
+        sheet.append(
+            [
+                number,
+                cp.name,
+                cp.identifier,
+                cp.country,
+                str(cp.get_category_display()),
+                str(entry.get_refusal_display()),
+                entry.grounds,
+                entry.clause.code,
+                entry.application.number,
+                entry.start_date,
+                entry.end_date,
+                status,
+            ]
+        )
+    for column, width in zip("ABCDEFGHIJKL", (6, 40, 16, 8, 28, 24, 50, 12, 14, 12, 12, 12), strict=True):
+        sheet.column_dimensions[column].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

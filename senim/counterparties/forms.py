@@ -1,0 +1,154 @@
+from typing import cast
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from senim.counterparties.models import (
+    Application,
+    Contact,
+    Contract,
+    Counterparty,
+    Decision,
+    Party,
+    Refusal,
+    RegulationClause,
+)
+from senim.counterparties.services import CONTACT_FIELDS, CONTRACT_FIELDS, COUNTERPARTY_FIELDS, PARTY_FIELDS
+from senim.org.models import Company, Unit
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CounterpartyForm(forms.ModelForm):
+    class Meta:
+        model = Counterparty
+        fields = COUNTERPARTY_FIELDS
+        widgets = {"registration_date": _DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def _post_clean(self) -> None:
+        # The service validates (and refuses duplicates with a link); the form only parses.
+        pass
+
+
+class PartyForm(forms.ModelForm):
+    class Meta:
+        model = Party
+        fields = PARTY_FIELDS
+        widgets = {"birth_date": _DATE}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = CONTACT_FIELDS
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.UUIDField(label=_("Duplicate to merge into this counterparty"))
+    confirm = forms.BooleanField(
+        label=_("I understand that the duplicate's owners, managers, contacts and contracts move here."),
+    )
+
+
+class ContractForm(forms.ModelForm):
+    class Meta:
+        model = Contract
+        fields = CONTRACT_FIELDS
+        widgets = {"date": _DATE, "term_end": _DATE}
+
+    def __init__(self, *args, companies=None, units=None, counterparties=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if companies is not None:
+            cast("forms.ModelChoiceField[Company]", self.fields["company"]).queryset = companies
+        if units is not None:
+            cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
+        if counterparties is not None:
+            cast("forms.ModelChoiceField[Counterparty]", self.fields["counterparty"]).queryset = counterparties
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ImportUploadForm(forms.Form):
+    KIND_CHOICES = [("counterparties", _("Counterparties")), ("contracts", _("Contracts"))]
+
+    kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)d MB."), params={"limit": settings.SENIM_MAX_UPLOAD_MB}
+            )
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload
+
+
+class ClauseForm(forms.ModelForm):
+    class Meta:
+        model = RegulationClause
+        fields = ["code", "text_ru", "text_kk", "text_en", "text_uz", "is_active"]
+        widgets = {f"text_{code}": forms.Textarea(attrs={"rows": 2}) for code in ("ru", "kk", "en", "uz")}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ApplicationForm(forms.Form):
+    company = forms.ModelChoiceField(label=_("Company"), queryset=Company.objects.none())
+    unit = forms.ModelChoiceField(label=_("Initiating unit"), queryset=Unit.objects.none(), required=False)
+    refusal = forms.ChoiceField(label=_("The counterparty refuses"), choices=Refusal.choices)
+    contracts = forms.ModelMultipleChoiceField(
+        label=_("Registered contracts"), queryset=Contract.objects.none(), required=False
+    )
+    contract_count = forms.IntegerField(label=_("Number of contracts"), min_value=1, max_value=10000, initial=1)
+    contracts_description = forms.CharField(
+        label=_("Contracts"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Numbers and subjects of the contracts the application covers."),
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Why the contracts are needed despite the refusal."),
+    )
+
+    def __init__(self, *args, companies=None, units=None, contracts=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[Company]", self.fields["company"]).queryset = companies
+        cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
+        cast("forms.ModelMultipleChoiceField[Contract]", self.fields["contracts"]).queryset = contracts
+
+
+class ProposeForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    clause = forms.ModelChoiceField(label=_("Regulation clause"), queryset=RegulationClause.objects.none())
+    grounds = forms.CharField(
+        label=_("Grounds"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    reference = forms.ModelChoiceField(
+        label=_("Earlier approval (for an answer by reference)"), queryset=Application.objects.none(), required=False
+    )
+    register_until = forms.DateField(label=_("On the Register until (optional)"), required=False, widget=_DATE)
+
+    def __init__(self, *args, clauses=None, references=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[RegulationClause]", self.fields["clause"]).queryset = clauses
+        cast("forms.ModelChoiceField[Application]", self.fields["reference"]).queryset = references
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,140 @@
+"""Import of counterparties and contracts: upload → check every row → import (all, or valid rows only)."""
+
+import secrets
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.views import permission_required
+from senim.counterparties import importing, policy
+from senim.counterparties.forms import ImportUploadForm
+
+SESSION_KEY = "senim_counterparty_imports"
+UPLOAD_LIFETIME_SECONDS = 24 * 3600
+
+
+def upload_dir() -> Path:
+    path = Path(settings.DATA_DIR) / "counterparties" / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _sweep_uploads() -> None:
+    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
+    for stale in upload_dir().iterdir():
+        if stale.is_file() and stale.stat().st_mtime < cutoff:
+            stale.unlink(missing_ok=True)
+
+
+def _stored(request: HttpRequest, token: str) -> tuple[str, Path, str]:
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    if not entry:
+        raise Http404
+    path = upload_dir() / entry["file"]
+    if not path.exists():
+        raise Http404
+    return entry["kind"], path, entry["name"]
+
+
+def _content_too_long(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 + 65536
+
+
+@permission_required(policy.MANAGE_CONTRACTS)
+def upload(request: ActorRequest) -> HttpResponse:
+    if request.method == "POST" and _content_too_long(request):
+        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+        context = {"form": ImportUploadForm(), "file_error": message}
+        return render(request, "counterparties/import_upload.html", context, status=413)
+    form = ImportUploadForm(request.POST or None, request.FILES or None, initial={"kind": request.GET.get("kind")})
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["kind"]
+        if kind == "counterparties" and not request.user.can(policy.IMPORT):
+            form.add_error("kind", _("You may not import counterparties."))
+        else:
+            _sweep_uploads()
+            upload = form.cleaned_data["file"]
+            token = secrets.token_urlsafe(16)
+            name = f"{token}{'.xlsx' if upload.name.lower().endswith('.xlsx') else '.csv'}"
+            with (upload_dir() / name).open("wb") as target:
+                for chunk in upload.chunks():
+                    target.write(chunk)
+            imports = request.session.get(SESSION_KEY, {})
+            imports[token] = {"kind": kind, "file": name, "name": upload.name[:200]}
+            request.session[SESSION_KEY] = imports
+            return redirect("counterparties:import-preview", token=token)
+    return render(request, "counterparties/import_upload.html", {"form": form})
+
+
+@permission_required(policy.MANAGE_CONTRACTS)
+def preview(request: ActorRequest, token: str) -> HttpResponse:
+    kind, path, name = _stored(request, token)
+    try:
+        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+    except importing.FileRejected as error:
+        context = {"form": ImportUploadForm(), "file_error": error.message}
+        return render(request, "counterparties/import_upload.html", context)
+    context = {
+        "token": token,
+        "kind": kind,
+        "plan": plan,
+        "name": name,
+        "preview_rows": [(line, [raw.get(c, "") for c in plan.columns]) for line, raw in plan.sample],
+        "errors": plan.errors[:500],
+        "more_errors": max(0, len(plan.errors) - 500),
+    }
+    return render(request, "counterparties/import_preview.html", context)
+
+
+@require_POST
+@permission_required(policy.MANAGE_CONTRACTS)
+def confirm(request: ActorRequest, token: str) -> HttpResponse:
+    kind, path, _name = _stored(request, token)
+    try:
+        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        result = importing.apply(actor=request.user, plan=plan, valid_only=request.POST.get("mode") == "valid_only")
+    except importing.FileRejected as error:
+        messages.error(request, error.message)
+        return redirect("counterparties:import-upload")
+    except PermissionDenied:
+        messages.error(request, _("The file has errors: fix them, or choose to import the valid rows only."))
+        return redirect("counterparties:import-preview", token=token)
+    path.unlink(missing_ok=True)
+    imports = request.session.get(SESSION_KEY, {})
+    imports.pop(token, None)
+    request.session[SESSION_KEY] = imports
+    messages.success(
+        request,
+        _("Imported: %(created)d added, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d rejected.")
+        % {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+        },
+    )
+    return redirect("counterparties:contract-list" if kind == "contracts" else "counterparties:counterparty-list")
+
+
+@permission_required(policy.MANAGE_CONTRACTS)
+def rejected(request: ActorRequest, token: str) -> HttpResponse:
+    """The rejected rows with the reason for each, as CSV to fix and upload again."""
+    kind, path, _name = _stored(request, token)
+    try:
+        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+    except importing.FileRejected as error:
+        raise Http404 from error
+    response = HttpResponse(plan.rejected_csv(_("error")), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="rejected.csv"'
+    return response

@@ -1,0 +1,143 @@
+"""Counterparties' indicators for a year: applications for counterparties that refuse (received,
+contracts they concern, by refusal type and by decision), counterparties entered in the Register
+(by category), contracts signed and the share carrying the anti-corruption clause.
+
+For one company, applications and contracts count for the company they belong to, and Register
+entries for the company whose application put the counterparty on the Register."""
+
+import uuid
+from typing import cast
+
+from django.db.models import QuerySet, Sum
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.indicators import register
+from senim.counterparties.models import Application, Category, Contract, Decision, Refusal, RegisterEntry
+
+MODULE = "counterparties"
+
+
+def _titled(template: Promise, label: Promise) -> Promise:
+    """A title translated when shown, not when this module is imported."""
+    return cast(Promise, lazy(lambda: str(template) % {"label": str(label)}, str)())
+
+
+def _applications(year: int, company_id: uuid.UUID | None) -> QuerySet[Application]:
+    qs = Application.objects.filter(filed_on__year=year)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+def _entries(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
+    qs = RegisterEntry.objects.filter(start_date__year=year)
+    return qs.filter(application__company_id=company_id) if company_id else qs
+
+
+def _contracts(year: int, company_id: uuid.UUID | None) -> QuerySet[Contract]:
+    qs = Contract.objects.filter(date__year=year)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+@register(
+    code="counterparties.applications",
+    title=_("Applications for approval of counterparties that refuse"),
+    unit=_("applications"),
+    module=MODULE,
+)
+def applications(year: int, company_id: uuid.UUID | None) -> int:
+    return _applications(year, company_id).count()
+
+
+@register(
+    code="counterparties.application_contracts",
+    title=_("Contracts the applications concern"),
+    unit=_("contracts"),
+    module=MODULE,
+)
+def application_contracts(year: int, company_id: uuid.UUID | None) -> int:
+    return _applications(year, company_id).aggregate(n=Sum("contract_count"))["n"] or 0
+
+
+def _register_refusal(value: str, label: Promise) -> None:
+    def count(year: int, company_id: uuid.UUID | None) -> int:
+        return _applications(year, company_id).filter(refusal=value).count()
+
+    register(
+        code=f"counterparties.applications.refusal.{value}",
+        title=_titled(_("Applications: %(label)s"), label),
+        unit=_("applications"),
+        module=MODULE,
+    )(count)
+
+
+def _register_decision(value: str, label: Promise) -> None:
+    def count(year: int, company_id: uuid.UUID | None) -> int:
+        return _applications(year, company_id).filter(status=Application.Status.DECIDED, decision=value).count()
+
+    register(
+        code=f"counterparties.applications.decision.{value}",
+        title=_titled(_("Applications decided: %(label)s"), label),
+        unit=_("applications"),
+        module=MODULE,
+    )(count)
+
+
+@register(
+    code="counterparties.register_entries",
+    title=_("Counterparties entered in the Register of those permitted without anti-corruption provisions"),
+    unit=_("counterparties"),
+    module=MODULE,
+)
+def register_entries(year: int, company_id: uuid.UUID | None) -> int:
+    return _entries(year, company_id).values("counterparty_id").distinct().count()
+
+
+def _register_category(value: str, label: Promise) -> None:
+    def count(year: int, company_id: uuid.UUID | None) -> int:
+        return (
+            _entries(year, company_id).filter(counterparty__category=value).values("counterparty_id").distinct().count()
+        )
+
+    register(
+        code=f"counterparties.register_entries.{value}",
+        title=_titled(_("Entered in the Register: %(label)s"), label),
+        unit=_("counterparties"),
+        module=MODULE,
+    )(count)
+
+
+@register(code="counterparties.contracts", title=_("Contracts signed"), unit=_("contracts"), module=MODULE)
+def contracts(year: int, company_id: uuid.UUID | None) -> int:
+    return _contracts(year, company_id).count()
+
+
+@register(
+    code="counterparties.contracts_with_clause",
+    title=_("Contracts signed with the anti-corruption clause"),
+    unit=_("contracts"),
+    module=MODULE,
+)
+def contracts_with_clause(year: int, company_id: uuid.UUID | None) -> int:
+    return _contracts(year, company_id).filter(has_clause=True).count()
+
+
+@register(
+    code="counterparties.clause_share",
+    title=_("Share of contracts signed with the anti-corruption clause"),
+    unit=_("per cent"),
+    module=MODULE,
+)
+def clause_share(year: int, company_id: uuid.UUID | None) -> float | None:
+    qs = _contracts(year, company_id)
+    total = qs.count()
+    if not total:
+        return None
+    return round(100 * qs.filter(has_clause=True).count() / total, 1)
+
+
+for _value, _label in Refusal.choices:
+    _register_refusal(_value, _label)
+for _value, _label in Decision.choices:
+    _register_decision(_value, _label)
+for _value, _label in Category.choices:
+    _register_category(_value, _label)

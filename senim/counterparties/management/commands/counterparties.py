@@ -1,0 +1,72 @@
+"""`senim counterparties import counterparties|contracts FILE` checks a file in full and imports it;
+`senim counterparties list` prints the register. The command line acts as the system: no user,
+no size limit, audited as "system"."""
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
+from django.utils import translation
+
+from senim.counterparties import importing
+from senim.counterparties.models import Counterparty
+
+
+class Command(BaseCommand):
+    help = "Import counterparties or contracts from CSV/XLSX; list the register of counterparties."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="Check FILE in full, then import it (nothing is written on errors).")
+        imp.add_argument("kind", choices=importing.KINDS)
+        imp.add_argument("file", type=Path)
+        imp.add_argument("--valid-only", action="store_true", help="Import the valid rows and leave the rest out.")
+        imp.add_argument("--dry-run", action="store_true", help="Only check the file.")
+        imp.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
+        lst = sub.add_parser("list", help="Print the register, one counterparty a line (tab-separated).")
+        lst.add_argument("--query", default="", help="Words of the name or the number.")
+        lst.add_argument("--category", default="")
+        lst.add_argument("--limit", type=int, default=0, help="At most this many lines (0: all).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "list":
+            return self._list(options)
+        with translation.override(options["language"]):
+            self._import(options)
+
+    def _list(self, options: dict[str, Any]) -> None:
+        qs = Counterparty.objects.filter(merged_into__isnull=True).order_by("name_ru", "name_en", "id")
+        if options["category"]:
+            qs = qs.filter(category=options["category"])
+        for term in options["query"].casefold().split()[:6]:
+            qs = qs.filter(Q(search_text__contains=term))
+        if options["limit"] > 0:
+            qs = qs[: options["limit"]]
+        for cp in qs.iterator(chunk_size=2000):
+            self.stdout.write("\t".join([str(cp.pk), cp.identifier or "-", cp.country, cp.category, cp.display_name]))
+
+    def _import(self, options: dict[str, Any]) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        try:
+            plan = importing.plan_file(actor=None, kind=options["kind"], path=path, max_bytes=0)
+        except importing.FileRejected as error:
+            raise CommandError(error.message) from error
+        for message in plan.file_errors:
+            self.stderr.write(message)
+        for row_error in plan.errors[:200]:
+            self.stderr.write(f"line {row_error.line}, {row_error.column or '-'}: {row_error.message}")
+        if len(plan.errors) > 200:
+            self.stderr.write(f"... and {len(plan.errors) - 200} more errors")
+        self.stdout.write(f"rows: {plan.total}, valid: {len(plan.valid)}, rejected: {len(plan.rejected)}")
+        if options["dry_run"]:
+            return
+        if plan.file_errors or (plan.rejected and not options["valid_only"]):
+            raise CommandError("The file has errors; nothing was imported (use --valid-only to import the valid rows).")
+        result = importing.apply(actor=None, plan=plan, valid_only=options["valid_only"])
+        self.stdout.write(
+            f"added: {result.created}, updated: {result.updated}, unchanged: {result.unchanged}, "
+            f"rejected: {result.skipped}"
+        )

@@ -1,0 +1,49 @@
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.navigation import NavEntry, register
+from senim.counterparties import policy
+
+COUNTERPARTIES = _("Counterparties")
+
+register(
+    NavEntry(COUNTERPARTIES, _("Register"), "counterparties:counterparty-list", "briefcase", policy.VIEW, order=30)
+)
+register(
+    NavEntry(COUNTERPARTIES, _("Contracts"), "counterparties:contract-list", "file", policy.VIEW_CONTRACTS, order=31)
+)
+register(
+    NavEntry(
+        COUNTERPARTIES,
+        _("Clause coverage"),
+        "counterparties:contract-coverage",
+        "chart",
+        policy.VIEW_CONTRACTS,
+        order=32,
+    )
+)
+register(
+    NavEntry(COUNTERPARTIES, _("Import"), "counterparties:import-upload", "upload", policy.MANAGE_CONTRACTS, order=39)
+)
+register(
+    NavEntry(
+        COUNTERPARTIES,
+        _("Applications"),
+        "counterparties:application-list",
+        "inbox",
+        policy.VIEW_APPLICATIONS,
+        order=33,
+    )
+)
+register(
+    NavEntry(COUNTERPARTIES, _("Register of permitted"), "counterparties:register", "shield", policy.VIEW, order=34)
+)
+register(
+    NavEntry(
+        COUNTERPARTIES,
+        _("Regulation clauses"),
+        "counterparties:clause-list",
+        "scale",
+        policy.VIEW_APPLICATIONS,
+        order=38,
+    )
+)

@@ -1,0 +1,264 @@
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+KINDS = "^(legal_entity|entrepreneur|individual)$"
+CATEGORIES = "^(natural_monopoly|state_body|state_enterprise|quasi_public|private|foreign|individual)$"
+IDENTIFIER_KINDS = "^(bin|iin|stir|pinfl|foreign|)$"
+METHODS = "^(open_tender|price_offers|direct|other)$"
+
+
+class PartyOut(Schema):
+    id: uuid.UUID
+    role: str
+    is_person: bool
+    name: str
+    name_latin: str
+    identifier_kind: str
+    identifier: str
+    share: Decimal | None
+    position: str
+    country: str
+    birth_date: dt.date | None
+    is_official: bool
+
+
+class PartyIn(Schema):
+    role: str = Field(..., pattern="^(owner|manager)$")
+    is_person: bool = True
+    name: str = Field(..., min_length=1, max_length=300)
+    name_latin: str = Field("", max_length=300)
+    identifier_kind: str = Field("", pattern=IDENTIFIER_KINDS)
+    identifier: str = Field("", max_length=40)
+    share: Decimal | None = Field(None, max_digits=6, decimal_places=3)
+    position: str = Field("", max_length=200)
+    country: str = Field("", pattern="^([A-Za-z]{2})?$")
+    birth_date: dt.date | None = None
+    is_official: bool = False
+
+
+class ContactOut(Schema):
+    id: uuid.UUID
+    name: str
+    position: str
+    email: str
+    phone: str
+
+
+class CounterpartyOut(Schema):
+    id: uuid.UUID
+    kind: str
+    name: str
+    name_ru: str
+    name_kk: str
+    name_en: str
+    name_uz: str
+    legal_form: str
+    country: str
+    category: str
+    identifier_kind: str
+    identifier: str
+    registration_date: dt.date | None
+    address: str
+    website: str
+    is_active: bool
+    merged_into_id: uuid.UUID | None
+
+
+class CounterpartyDetailOut(CounterpartyOut):
+    notes: str
+    parties: list[PartyOut]
+    contacts: list[ContactOut]
+
+
+class CounterpartyIn(Schema):
+    kind: str = Field("legal_entity", pattern=KINDS)
+    name_ru: str = Field("", max_length=300)
+    name_kk: str = Field("", max_length=300)
+    name_en: str = Field("", max_length=300)
+    name_uz: str = Field("", max_length=300)
+    legal_form: str = Field("", max_length=60)
+    country: str = Field(..., pattern="^[A-Za-z]{2}$")
+    category: str = Field("private", pattern=CATEGORIES)
+    identifier_kind: str = Field("", pattern=IDENTIFIER_KINDS)
+    identifier: str = Field("", max_length=40)
+    registration_date: dt.date | None = None
+    address: str = Field("", max_length=500)
+    website: str = Field("", max_length=200)
+    notes: str = Field("", max_length=5000)
+    is_active: bool = True
+
+
+class CounterpartyPatch(Schema):
+    kind: str | None = Field(None, pattern=KINDS)
+    name_ru: str | None = Field(None, max_length=300)
+    name_kk: str | None = Field(None, max_length=300)
+    name_en: str | None = Field(None, max_length=300)
+    name_uz: str | None = Field(None, max_length=300)
+    legal_form: str | None = Field(None, max_length=60)
+    country: str | None = Field(None, pattern="^[A-Za-z]{2}$")
+    category: str | None = Field(None, pattern=CATEGORIES)
+    identifier_kind: str | None = Field(None, pattern=IDENTIFIER_KINDS)
+    identifier: str | None = Field(None, max_length=40)
+    registration_date: dt.date | None = None
+    address: str | None = Field(None, max_length=500)
+    website: str | None = Field(None, max_length=200)
+    notes: str | None = Field(None, max_length=5000)
+    is_active: bool | None = None
+
+
+class MergeIn(Schema):
+    duplicate_id: uuid.UUID
+
+
+class SimilarOut(Schema):
+    counterparty: CounterpartyOut
+    score: float
+
+
+class ContractOut(Schema):
+    id: uuid.UUID
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None
+    number: str
+    date: dt.date
+    counterparty_id: uuid.UUID
+    procurement_method: str
+    amount: Decimal | None
+    currency: str
+    subject: str
+    term_end: dt.date | None
+    has_clause: bool
+
+
+class ContractIn(Schema):
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None = None
+    number: str = Field(..., min_length=1, max_length=60)
+    date: dt.date
+    counterparty_id: uuid.UUID
+    procurement_method: str = Field("other", pattern=METHODS)
+    amount: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=2)
+    currency: str = Field("KZT", pattern="^[A-Za-z]{3}$")
+    subject: str = Field("", max_length=500)
+    term_end: dt.date | None = None
+    has_clause: bool = True
+
+
+class CoverageOut(Schema):
+    year: int
+    company_id: uuid.UUID
+    company_name: str
+    procurement_method: str
+    total: int
+    with_clause: int
+
+
+class ImportReportOut(Schema):
+    kind: str
+    total: int
+    valid: int
+    rejected: int
+    file_errors: list[str]
+    errors: list[dict]
+    imported: bool
+    created: int | None = None
+    updated: int | None = None
+    unchanged: int | None = None
+
+
+class ClauseOut(Schema):
+    id: uuid.UUID
+    code: str
+    text: str
+    text_ru: str
+    text_kk: str
+    text_en: str
+    text_uz: str
+    is_active: bool
+
+
+class ClauseIn(Schema):
+    code: str = Field(..., min_length=1, max_length=30)
+    text_ru: str = Field("", max_length=5000)
+    text_kk: str = Field("", max_length=5000)
+    text_en: str = Field("", max_length=5000)
+    text_uz: str = Field("", max_length=5000)
+    is_active: bool = True
+
+
+class ApplicationOut(Schema):
+    id: uuid.UUID
+    number: str
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None
+    counterparty_id: uuid.UUID
+    refusal: str
+    contract_ids: list[uuid.UUID]
+    contract_count: int
+    contracts_description: str
+    justification: str
+    filed_on: dt.date
+    on_register: bool
+    register_entry_id: uuid.UUID | None
+    status: str
+    decision: str
+    clause_id: uuid.UUID | None
+    grounds: str
+    reference_id: uuid.UUID | None
+    register_until: dt.date | None
+    return_comment: str
+
+    @staticmethod
+    def resolve_contract_ids(obj) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
+        return [c.pk for c in obj.contracts.all()]
+
+    @staticmethod
+    def resolve_on_register(obj) -> bool:  # type: ignore[no-untyped-def]
+        return obj.register_entry_id is not None
+
+
+class ApplicationIn(Schema):
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None = None
+    counterparty_id: uuid.UUID
+    refusal: str = Field(..., pattern="^(questionnaire|clause|both)$")
+    contract_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    contract_count: int | None = Field(None, ge=1, le=10000)
+    contracts_description: str = Field("", max_length=5000)
+    justification: str = Field(..., min_length=1, max_length=5000)
+
+
+class ProposalIn(Schema):
+    decision: str = Field(..., pattern="^(register|one_off|reference|no_consideration|refuse)$")
+    clause_id: uuid.UUID
+    grounds: str = Field("", max_length=5000)
+    reference_id: uuid.UUID | None = None
+    register_until: dt.date | None = None
+
+
+class CommentIn(Schema):
+    comment: str = Field(..., min_length=1, max_length=5000)
+
+
+class RegisterEntryOut(Schema):
+    id: uuid.UUID
+    counterparty_id: uuid.UUID
+    counterparty_name: str
+    application_id: uuid.UUID
+    refusal: str
+    grounds: str
+    clause_code: str
+    start_date: dt.date
+    end_date: dt.date | None
+    revoked_on: dt.date | None
+
+    @staticmethod
+    def resolve_counterparty_name(obj) -> str:  # type: ignore[no-untyped-def]
+        return str(obj.counterparty)
+
+    @staticmethod
+    def resolve_clause_code(obj) -> str:  # type: ignore[no-untyped-def]
+        return obj.clause.code

@@ -1,0 +1,362 @@
+"""Reads of the counterparties module, limited to what the actor may see."""
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
+
+from senim.core.access import Actor, scope_of
+from senim.counterparties import policy
+from senim.counterparties.models import (
+    Application,
+    Contract,
+    Counterparty,
+    Decision,
+    Party,
+    RegisterEntry,
+    RegulationClause,
+)
+from senim.org.models import Company
+from senim.screening.engine import Index, Query, Record
+
+
+def _lang() -> str:
+    code = (get_language() or "ru").split("-")[0]
+    return code if code in {"ru", "kk", "en", "uz"} else "ru"
+
+
+COUNTERPARTY_SORTS = {
+    "name": ("name_{lang}", "name_ru", "id"),
+    "identifier": ("identifier", "id"),
+    "country": ("country", "name_ru", "id"),
+    "created": ("created_at", "id"),
+}
+
+
+def counterparty_list(
+    *,
+    actor: Actor,
+    query: str = "",
+    kind: str = "",
+    category: str = "",
+    country: str = "",
+    sort: str = "name",
+    include_merged: bool = False,
+) -> QuerySet[Counterparty]:
+    """Counterparties of the register (group-wide: all of them for anyone who may view it),
+    searched by name in every language, legal form and number."""
+    qs = Counterparty.objects.all()
+    if scope_of(actor, policy.VIEW).is_empty:
+        return qs.none()
+    if not include_merged:
+        qs = qs.filter(merged_into__isnull=True)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if category:
+        qs = qs.filter(category=category)
+    if country:
+        qs = qs.filter(country=country.upper()[:2])
+    for term in query.casefold().split()[:6]:
+        qs = qs.filter(search_text__contains=term)
+    descending = sort.startswith("-")
+    keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS.get(sort.lstrip("-"), COUNTERPARTY_SORTS["name"])]
+    return qs.order_by(*[f"-{k}" if descending else k for k in keys])
+
+
+def counterparty_get(*, actor: Actor, counterparty_id: uuid.UUID | str) -> Counterparty:
+    """The counterparty (merged ones too, so old links resolve); raises Counterparty.DoesNotExist."""
+    return counterparty_list(actor=actor, include_merged=True).select_related("merged_into").get(id=counterparty_id)
+
+
+def counterparty_by_identifier(*, actor: Actor, country: str, identifier: str) -> Counterparty | None:
+    """The registered (not merged) counterparty with this number in this country, if any."""
+    if not identifier:
+        return None
+    return counterparty_list(actor=actor).filter(country=country.upper(), identifier=identifier).first()
+
+
+def party_list(*, actor: Actor, counterparty: Counterparty) -> QuerySet[Party]:
+    if scope_of(actor, policy.VIEW).is_empty:
+        return Party.objects.none()
+    return Party.objects.filter(counterparty=counterparty).order_by("role", "name")
+
+
+def counterparty_counts_by_category(*, actor: Actor) -> dict[str, int]:
+    rows = counterparty_list(actor=actor).order_by().values("category").annotate(n=Count("id"))
+    return {row["category"]: row["n"] for row in rows}
+
+
+# --- for other modules' system jobs ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyForMatching:
+    counterparty_id: uuid.UUID
+    counterparty_name: str  # display name in the default fallback order
+    role: str  # "counterparty" | "owner" | "manager"
+    name: str  # the party's name as written (person full name or company name)
+    identifier: str  # the party's IIN/PINFL/BIN/STIR, or ""
+    is_person: bool
+    share: Decimal | None  # owners only
+    country: str  # ISO 3166-1 alpha-2 or ""
+
+
+def counterparty_parties_for_matching() -> Iterator[PartyForMatching]:
+    """Every counterparty, its beneficial owners and its managers, unscoped: for system jobs only."""
+    counterparties = Counterparty.objects.filter(merged_into__isnull=True).order_by("id")
+    names: dict[uuid.UUID, str] = {}
+    for cp in counterparties.iterator(chunk_size=2000):
+        names[cp.id] = cp.display_name
+        yield PartyForMatching(
+            counterparty_id=cp.id,
+            counterparty_name=names[cp.id],
+            role="counterparty",
+            name=names[cp.id],
+            identifier=cp.identifier,
+            is_person=cp.kind != "legal_entity",
+            share=None,
+            country=cp.country,
+        )
+    parties = Party.objects.filter(counterparty__merged_into__isnull=True).order_by("counterparty_id", "role", "id")
+    for party in parties.iterator(chunk_size=2000):
+        yield PartyForMatching(
+            counterparty_id=party.counterparty_id,
+            counterparty_name=names.get(party.counterparty_id, ""),
+            role=party.role,
+            name=party.name,
+            identifier=party.identifier,
+            is_person=party.is_person,
+            share=party.share if party.role == Party.Role.OWNER else None,
+            country=party.country,
+        )
+
+
+# --- duplicates by name -----------------------------------------------------------------------------
+
+_INDEX_CACHE: dict[str, tuple[tuple[int, object], Index]] = {}
+
+
+def _counterparty_index() -> Index:
+    """The screening engine's index of every registered counterparty's names, rebuilt when the
+    register changes (count or latest update), so suggestions cost one search, not a scan."""
+    live = Counterparty.objects.filter(merged_into__isnull=True)
+    stamp = (live.count(), live.aggregate(latest=Max("updated_at"))["latest"])
+    cached = _INDEX_CACHE.get("register")
+    if cached and cached[0] == stamp:
+        return cached[1]
+    rows = live.values_list("id", "kind", "name_ru", "name_kk", "name_en", "name_uz", "identifier", "country")
+    records = (
+        Record(
+            id=str(pk),
+            schema="Organization" if kind == "legal_entity" else "Person",
+            names=[n for n in (ru, kk, en, uz) if n],
+            identifiers=[ident] if ident else [],
+            countries=[country.lower()] if country else [],
+        )
+        for pk, kind, ru, kk, en, uz, ident, country in rows.iterator(chunk_size=5000)
+    )
+    index = Index.build(records)
+    _INDEX_CACHE["register"] = (stamp, index)
+    return index
+
+
+def counterparty_similar(
+    *,
+    actor: Actor,
+    names: list[str],
+    kind: str = "legal_entity",
+    country: str = "",
+    exclude_id: uuid.UUID | None = None,
+    limit: int = 5,
+) -> list[tuple[Counterparty, float]]:
+    """Registered counterparties whose names the screening engine matches with `names`, best first:
+    suggestions of possible duplicates (different spellings, scripts, legal forms)."""
+    names = [n for n in names if n and len(n.strip()) > 1]
+    if not names or scope_of(actor, policy.VIEW).is_empty:
+        return []
+    query = Query(
+        names=names,
+        schema="Organization" if kind == "legal_entity" else "Person",
+        countries=[country.lower()] if country else [],
+    )
+    hits = _counterparty_index().search(query, limit=limit + 1)
+    scores = {uuid.UUID(hit.record_id): hit.score for hit in hits if hit.record_id != str(exclude_id)}
+    found = {cp.id: cp for cp in Counterparty.objects.filter(id__in=scores, merged_into__isnull=True)}
+    ranked = sorted(((found[pk], score) for pk, score in scores.items() if pk in found), key=lambda item: -item[1])
+    return ranked[:limit]
+
+
+# --- contracts -------------------------------------------------------------------------------------
+
+CONTRACT_SORTS = {
+    "date": ("date", "number", "id"),
+    "number": ("number", "id"),
+    "amount": ("amount", "id"),
+}
+
+
+def contract_list(
+    *,
+    actor: Actor,
+    query: str = "",
+    company_id: uuid.UUID | None = None,
+    counterparty_id: uuid.UUID | None = None,
+    year: int | None = None,
+    method: str = "",
+    has_clause: bool | None = None,
+    sort: str = "-date",
+) -> QuerySet[Contract]:
+    """Contracts of the companies and units the actor may see."""
+    scope = scope_of(actor, policy.VIEW_CONTRACTS)
+    qs = Contract.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    if company_id:
+        qs = qs.filter(company_id=company_id)
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    if year:
+        qs = qs.filter(date__year=year)
+    if method:
+        qs = qs.filter(procurement_method=method)
+    if has_clause is not None:
+        qs = qs.filter(has_clause=has_clause)
+    query = query.strip()[:100]
+    if query:
+        qs = qs.filter(
+            Q(number__icontains=query)
+            | Q(subject__icontains=query)
+            | Q(counterparty__search_text__contains=query.casefold())
+        )
+    descending = sort.startswith("-")
+    keys = CONTRACT_SORTS.get(sort.lstrip("-"), CONTRACT_SORTS["date"])
+    qs = qs.order_by(*[f"-{k}" if descending else k for k in keys])
+    return qs.select_related("company", "counterparty", "unit")
+
+
+def contract_get(*, actor: Actor, contract_id: uuid.UUID | str) -> Contract:
+    return contract_list(actor=actor).get(id=contract_id)
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    year: int
+    company_id: uuid.UUID
+    company_name: str
+    procurement_method: str
+    total: int
+    with_clause: int
+
+    @property
+    def share(self) -> float:
+        return self.with_clause / self.total if self.total else 0.0
+
+
+def contract_clause_coverage(*, actor: Actor, year: int | None = None) -> list[CoverageRow]:
+    """How many contracts carry the anti-corruption clause, by year, company and procurement method."""
+    qs = contract_list(actor=actor, year=year).order_by()
+    rows = (
+        qs.annotate(y=ExtractYear("date"))
+        .values("y", "company_id", "procurement_method")
+        .annotate(total=Count("id"), with_clause=Count("id", filter=Q(has_clause=True)))
+        .order_by("-y", "company_id", "procurement_method")
+    )
+    names = {c.id: c.name for c in Company.objects.filter(id__in={r["company_id"] for r in rows})}
+    return [
+        CoverageRow(
+            r["y"],
+            r["company_id"],
+            names.get(r["company_id"], ""),
+            r["procurement_method"],
+            r["total"],
+            r["with_clause"],
+        )
+        for r in rows
+    ]
+
+
+def contract_counterparty_ids_by_company() -> dict[uuid.UUID, set[uuid.UUID]]:
+    """Company id → ids of the counterparties it has contracts with, unscoped: for system jobs only.
+    Contracts of merged counterparties were moved to the survivor, so only live ids appear."""
+    result: dict[uuid.UUID, set[uuid.UUID]] = {}
+    pairs = Contract.objects.order_by().values_list("company_id", "counterparty_id").distinct()
+    for company_id, counterparty_id in pairs.iterator(chunk_size=5000):
+        result.setdefault(company_id, set()).add(counterparty_id)
+    return result
+
+
+# --- applications and the Register -----------------------------------------------------------------
+
+
+def application_list(
+    *,
+    actor: Actor,
+    status: str = "",
+    decision: str = "",
+    counterparty_id: uuid.UUID | None = None,
+    year: int | None = None,
+    query: str = "",
+) -> QuerySet[Application]:
+    """Applications of the companies and units the actor may see, newest first."""
+    scope = scope_of(actor, policy.VIEW_APPLICATIONS)
+    qs = Application.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    if status:
+        qs = qs.filter(status=status)
+    if decision:
+        qs = qs.filter(decision=decision)
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    if year:
+        qs = qs.filter(filed_on__year=year)
+    query = query.strip()[:100]
+    if query:
+        qs = qs.filter(Q(number__icontains=query) | Q(counterparty__search_text__contains=query.casefold()))
+    return qs.select_related("company", "unit", "counterparty", "clause", "register_entry").order_by(
+        "-filed_on", "-number"
+    )
+
+
+def application_get(*, actor: Actor, application_id: uuid.UUID | str) -> Application:
+    return (
+        application_list(actor=actor)
+        .select_related("reference", "proposed_by", "approved_by", "filed_by")
+        .get(id=application_id)
+    )
+
+
+def earlier_approvals(*, actor: Actor, application: Application) -> QuerySet[Application]:
+    """Approved applications for the same counterparty that an answer by reference may cite."""
+    return (
+        application_list(actor=actor, counterparty_id=application.counterparty_id, status=Application.Status.DECIDED)
+        .filter(decision__in=[Decision.REGISTER, Decision.ONE_OFF])
+        .exclude(id=application.id)
+    )
+
+
+def register_entry_list(
+    *, actor: Actor, active_on: dt.date | None = None, category: str = "", query: str = ""
+) -> QuerySet[RegisterEntry]:
+    """The Register of counterparties permitted without anti-corruption provisions (group-wide,
+    like the register of counterparties). With `active_on`, only entries in force that day."""
+    if scope_of(actor, policy.VIEW).is_empty:
+        return RegisterEntry.objects.none()
+    qs = RegisterEntry.objects.select_related("counterparty", "clause", "application")
+    if active_on is not None:
+        qs = qs.filter(revoked_on__isnull=True, start_date__lte=active_on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=active_on)
+        )
+    if category:
+        qs = qs.filter(counterparty__category=category)
+    for term in query.casefold().split()[:6]:
+        qs = qs.filter(counterparty__search_text__contains=term)
+    return qs.order_by("-start_date", "id")
+
+
+def clause_list(*, actor: Actor, active_only: bool = False) -> QuerySet[RegulationClause]:
+    if scope_of(actor, policy.VIEW_APPLICATIONS).is_empty and scope_of(actor, policy.VIEW).is_empty:
+        return RegulationClause.objects.none()
+    qs = RegulationClause.objects.all()
+    return qs.filter(is_active=True) if active_only else qs

@@ -1,0 +1,251 @@
+"""Pages of the register of counterparties: list, card, create and edit, owners and managers,
+contacts, merging duplicates, screening."""
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.forms import apply_errors
+from senim.core.views import paginate, permission_required
+from senim.counterparties import policy, selectors, services
+from senim.counterparties.forms import ContactForm, CounterpartyForm, MergeForm, PartyForm
+from senim.counterparties.models import Category, Contact, Counterparty, Kind, Party
+from senim.screening import policy as screening_policy
+from senim.screening import selectors as screening_selectors
+
+
+def get_counterparty(request: ActorRequest, counterparty_id: uuid.UUID | str) -> Counterparty:
+    try:
+        return selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    except (Counterparty.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+
+
+def _live_counterparty(request: ActorRequest, counterparty_id: uuid.UUID) -> Counterparty:
+    counterparty = get_counterparty(request, counterparty_id)
+    if counterparty.merged_into_id:
+        raise Http404
+    return counterparty
+
+
+@permission_required(policy.VIEW)
+def counterparty_list(request: ActorRequest) -> HttpResponse:
+    counterparties = selectors.counterparty_list(
+        actor=request.user,
+        query=request.GET.get("q", "")[:200],
+        kind=request.GET.get("kind", "") if request.GET.get("kind") in Kind.values else "",
+        category=request.GET.get("category", "") if request.GET.get("category") in Category.values else "",
+        sort=request.GET.get("sort", "name"),
+    )
+    context = {
+        "page_obj": paginate(request, counterparties),
+        "can_manage": request.user.can(policy.MANAGE),
+        "can_import": request.user.can(policy.IMPORT),
+        "kinds": Kind.choices,
+        "categories": Category.choices,
+    }
+    return render(request, "counterparties/counterparty_list.html", context)
+
+
+def _screening_hits(request: ActorRequest, counterparty: Counterparty) -> Any:
+    if not request.user.can(screening_policy.VIEW):
+        return None
+    keys = [services.counterparty_subject_key(counterparty)]
+    keys += [services.party_subject_key(p) for p in counterparty.parties.all()]
+    return screening_selectors.hit_list(actor=request.user).filter(subject__key__in=keys)[:20]
+
+
+@permission_required(policy.VIEW)
+def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    counterparty = get_counterparty(request, counterparty_id)
+    can_manage = request.user.can(policy.MANAGE) and not counterparty.merged_into_id
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    similar = (
+        selectors.counterparty_similar(
+            actor=request.user,
+            names=names,
+            kind=counterparty.kind,
+            country=counterparty.country,
+            exclude_id=counterparty.pk,
+        )
+        if can_manage
+        else []
+    )
+    context = {
+        "counterparty": counterparty,
+        "parties": selectors.party_list(actor=request.user, counterparty=counterparty),
+        "contacts": counterparty.contacts.all(),
+        "contracts": selectors.contract_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
+        "merged": counterparty.merged.all(),
+        "similar": similar,
+        "hits": _screening_hits(request, counterparty),
+        "can_manage": can_manage,
+        "can_merge": can_manage and request.user.scope_for(policy.MANAGE).everything,
+        "can_screen": request.user.scope_for(screening_policy.SEARCH).everything and not counterparty.merged_into_id,
+        "can_add_contract": request.user.can(policy.MANAGE_CONTRACTS) and not counterparty.merged_into_id,
+        "can_file": request.user.can(policy.FILE_APPLICATION) and not counterparty.merged_into_id,
+        "register_entry": services.register_entry_active(counterparty),
+    }
+    return render(request, "counterparties/counterparty_detail.html", context)
+
+
+def _save_counterparty(request: ActorRequest, form: CounterpartyForm, counterparty: Counterparty | None) -> Any:
+    try:
+        if counterparty is None:
+            return services.counterparty_create(actor=request.user, **form.cleaned_data)
+        return services.counterparty_update(actor=request.user, counterparty=counterparty, **form.cleaned_data)
+    except services.DuplicateCounterparty as error:
+        apply_errors(form, error)
+        return error.existing
+    except ValidationError as error:
+        apply_errors(form, error)
+    except PermissionDenied:
+        form.add_error(None, _("You may not change the register of counterparties."))
+    return None
+
+
+@permission_required(policy.MANAGE)
+def counterparty_form(request: ActorRequest, counterparty_id: uuid.UUID | None = None) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id) if counterparty_id else None
+    instance = Counterparty.objects.get(pk=counterparty.pk) if counterparty else None
+    form = CounterpartyForm(request.POST or None, instance=instance)
+    existing = None
+    similar: list = []
+    if request.method == "POST" and form.is_valid():
+        saved = _save_counterparty(request, form, instance)
+        if isinstance(saved, Counterparty) and not form.errors:
+            messages.success(request, _("The changes were saved."))
+            return redirect("counterparties:counterparty-detail", counterparty_id=saved.pk)
+        existing = saved
+    if request.method == "POST" and counterparty is None and form.is_bound:
+        names = [str(request.POST.get(f"name_{code}", ""))[:300] for code in ("ru", "kk", "en", "uz")]
+        similar = selectors.counterparty_similar(
+            actor=request.user,
+            names=names,
+            kind=str(request.POST.get("kind", "")),
+            country=str(request.POST.get("country", ""))[:2],
+        )
+    context = {"form": form, "counterparty": counterparty, "existing": existing, "similar": similar}
+    return render(request, "counterparties/counterparty_form.html", context)
+
+
+@permission_required(policy.MANAGE)
+def party_form(request: ActorRequest, counterparty_id: uuid.UUID, party_id: uuid.UUID | None = None) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    party = None
+    if party_id:
+        party = selectors.party_list(actor=request.user, counterparty=counterparty).filter(id=party_id).first()
+        if party is None:
+            raise Http404
+    initial = {"role": request.GET.get("role", "owner")} if party is None else None
+    form = PartyForm(request.POST or None, instance=party, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if party is None:
+                services.party_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
+            else:
+                services.party_update(actor=request.user, party=Party.objects.get(pk=party.pk), **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("You may not change the register of counterparties."))
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+    context = {"form": form, "counterparty": counterparty, "object": party, "title": _("Owner or manager")}
+    return render(request, "counterparties/simple_form.html", context)
+
+
+@require_POST
+@permission_required(policy.MANAGE)
+def party_remove(request: ActorRequest, counterparty_id: uuid.UUID, party_id: uuid.UUID) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    party = selectors.party_list(actor=request.user, counterparty=counterparty).filter(id=party_id).first()
+    if party is None:
+        raise Http404
+    services.party_remove(actor=request.user, party=party)
+    messages.success(request, _("Removed."))
+    return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+
+
+@permission_required(policy.MANAGE)
+def contact_form(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+    context = {"form": form, "counterparty": counterparty, "title": _("Contact")}
+    return render(request, "counterparties/simple_form.html", context)
+
+
+@require_POST
+@permission_required(policy.MANAGE)
+def contact_remove(request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    contact = Contact.objects.filter(counterparty=counterparty, id=contact_id).first()
+    if contact is None:
+        raise Http404
+    services.contact_remove(actor=request.user, contact=contact)
+    messages.success(request, _("Removed."))
+    return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+
+
+@permission_required(policy.MANAGE)
+def counterparty_merge(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    survivor = _live_counterparty(request, counterparty_id)
+    form = MergeForm(request.POST or None, initial={"duplicate": request.GET.get("duplicate", "")})
+    duplicate = None
+    raw = request.POST.get("duplicate") or request.GET.get("duplicate")
+    if raw:
+        try:
+            duplicate = selectors.counterparty_get(actor=request.user, counterparty_id=raw)
+        except (Counterparty.DoesNotExist, ValidationError):
+            duplicate = None
+    if request.method == "POST" and form.is_valid():
+        if duplicate is None:
+            form.add_error("duplicate", _("No such counterparty."))
+        else:
+            try:
+                services.counterparty_merge(actor=request.user, survivor=survivor, duplicate=duplicate)
+            except ValidationError as error:
+                apply_errors(form, error)
+            except PermissionDenied:
+                form.add_error(None, _("Only group-wide administrators and officers merge counterparties."))
+            else:
+                messages.success(request, _("The counterparties were merged."))
+                return redirect("counterparties:counterparty-detail", counterparty_id=survivor.pk)
+    context = {"form": form, "counterparty": survivor, "duplicate": duplicate}
+    return render(request, "counterparties/counterparty_merge.html", context)
+
+
+@require_POST
+@permission_required(policy.VIEW)
+def counterparty_screen(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    try:
+        outcomes = services.counterparty_screen(actor=request.user, counterparty=counterparty)
+    except PermissionDenied:
+        messages.error(request, _("Screening the register needs the screening permission over the whole group."))
+    except ValidationError as error:
+        messages.error(request, "; ".join(error.messages))
+    else:
+        raised = sum(len(o.raised) for o in outcomes)
+        messages.success(
+            request,
+            _("Screening done. Names screened: %(subjects)d; open hits: %(hits)d.")
+            % {"subjects": len(outcomes), "hits": raised},
+        )
+    return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
