@@ -259,6 +259,10 @@ class HandOverForm(forms.Form):
     storage = forms.CharField(label=_("Kept at"), max_length=300, required=False)
 
 
+class LinkCounterpartyForm(forms.Form):
+    identifier = forms.CharField(label=_("BIN or STIR of the counterparty"), max_length=40)
+
+
 class GiftFilterForm(forms.Form):
     q = forms.CharField(label=_("Employee or source"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))], required=False)

@@ -11,12 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.conflicts import policy, selectors, services
-from senim.conflicts.forms import GiftDecisionForm, GiftFilterForm, GiftForm, HandOverForm, ThresholdForm
+from senim.conflicts.forms import (
+    GiftDecisionForm,
+    GiftFilterForm,
+    GiftForm,
+    HandOverForm,
+    LinkCounterpartyForm,
+    ThresholdForm,
+)
 from senim.conflicts.models import Gift
 from senim.conflicts.views import _own_employee
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import login_required, paginate, permission_required
+from senim.counterparties import policy as counterparty_policy
 
 
 def _get(request: ActorRequest, gift_id: uuid.UUID) -> Gift:
@@ -89,6 +97,10 @@ def gift_detail(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
         "decision_form": GiftDecisionForm(),
         "hand_over_form": HandOverForm(initial={"date": timezone.localdate()}),
         "repeated": selectors.gift_is_repeated(gift=gift),
+        "can_link": not is_own
+        and request.user.can(counterparty_policy.VIEW)
+        and request.user.scope_for(policy.VIEW_GIFTS).covers(company_id=gift.company_id, unit_id=gift.unit_id),
+        "link_form": LinkCounterpartyForm(),
     }
     return render(request, "conflicts/gift_detail.html", context)
 
@@ -113,6 +125,23 @@ def gift_decide(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
             messages.success(request, _("The decision was recorded."))
             return redirect("conflicts:gift-detail", gift_id=gift.pk)
     return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "decide"})
+
+
+@permission_required(policy.VIEW_GIFTS)
+def gift_link(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
+    gift = _get(request, gift_id)
+    form = LinkCounterpartyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gift_link_counterparty(actor=request.user, gift=gift, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404 from error
+        else:
+            messages.success(request, _("The gift is linked to the counterparty."))
+            return redirect("conflicts:gift-detail", gift_id=gift.pk)
+    return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "link"})
 
 
 @permission_required(policy.REVIEW)

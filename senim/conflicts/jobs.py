@@ -18,9 +18,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from senim.conflicts import policy, services
-from senim.conflicts.matching import DeclaredCompany, EmployeeRecord, PartyRecord, RelativeRecord, cross_match
+from senim.conflicts.matching import (
+    DeclaredCompany,
+    EmployeeRecord,
+    Finding,
+    PartyRecord,
+    RelativeRecord,
+    cross_match,
+)
 from senim.conflicts.models import Declaration, DeclarationItem, DetectionRun, Section
 from senim.core.access import Actor, PermissionDenied, require
+from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Employee
 
 logger = logging.getLogger(__name__)
@@ -76,9 +84,38 @@ def employee_records() -> Iterator[EmployeeRecord]:
 
 
 def party_records() -> Iterator[PartyRecord]:
-    """The counterparties and their owners and managers. The counterparty register is not part
-    of this build yet, so there are none; the employees are still matched with each other."""
-    return iter(())
+    """The counterparties of the register and their owners and managers (unscoped: a system job)."""
+    identifiers: dict[uuid.UUID, str] = {}
+    for party in counterparty_selectors.counterparty_parties_for_matching():
+        if party.role == "counterparty":
+            identifiers[party.counterparty_id] = party.identifier
+        yield PartyRecord(
+            counterparty_key=str(party.counterparty_id),
+            counterparty_name=party.counterparty_name,
+            role=party.role,
+            name=party.name,
+            identifier=party.identifier,
+            is_person=party.is_person,
+            share="" if party.share is None else str(party.share),
+            counterparty_identifier=identifiers.get(party.counterparty_id, ""),
+        )
+
+
+def _with_contracts(findings: list[Finding]) -> list[Finding]:
+    """Note in the evidence whether the employee's company has contracts with the counterparty
+    (the link then matters most: the employee may take part in those contracts)."""
+    contracts = counterparty_selectors.contract_counterparty_ids_by_company()
+    companies = dict(
+        Employee.objects.filter(pk__in={f.employee_key for f in findings if f.counterparty_key}).values_list(
+            "pk", "company_id"
+        )
+    )
+    for finding in findings:
+        if finding.counterparty_key:
+            company_id = companies.get(uuid.UUID(finding.employee_key))
+            linked = uuid.UUID(finding.counterparty_key) in contracts.get(company_id, set()) if company_id else False
+            finding.evidence["contracts_with_company"] = linked
+    return findings
 
 
 def detection_start(*, actor: Actor, language: str) -> DetectionRun:
@@ -108,7 +145,7 @@ def detection_run(*, run: DetectionRun, progress: Callable[[int, int], object] |
             progress(done, total)
 
     try:
-        findings = list(cross_match(employee_records(), party_records(), progress=report))
+        findings = _with_contracts(list(cross_match(employee_records(), party_records(), progress=report)))
         found, raised = services.alerts_store(run=run, findings=findings)
     except Exception:  # recorded on the run so the officer sees it; details go to the log
         logger.exception("Detection run %s failed", run.pk)

@@ -455,6 +455,14 @@ class Gift(BaseModel):
     party_kind = models.CharField(_("other party is"), max_length=15, choices=PartyKind)
     party_name = models.CharField(_("other party (person)"), max_length=300)
     party_organisation = models.CharField(_("organisation of the other party"), max_length=300, blank=True)
+    counterparty = models.ForeignKey(
+        "counterparties.Counterparty",
+        verbose_name=_("counterparty in the register"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     source_key = models.CharField(max_length=300, editable=False, db_index=True)
     occasion = models.CharField(_("occasion"), max_length=300)
     description = models.TextField(_("description"))

@@ -33,5 +33,6 @@ urlpatterns = [
     path("gifts/thresholds/", gift_views.threshold_list, name="thresholds"),
     path("gifts/<uuid:gift_id>/", gift_views.gift_detail, name="gift-detail"),
     path("gifts/<uuid:gift_id>/decide/", gift_views.gift_decide, name="gift-decide"),
+    path("gifts/<uuid:gift_id>/link/", gift_views.gift_link, name="gift-link"),
     path("gifts/<uuid:gift_id>/hand-over/", gift_views.gift_hand_over, name="gift-hand-over"),
 ]

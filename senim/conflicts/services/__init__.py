@@ -24,6 +24,7 @@ from senim.conflicts.services.gifts import (
     gift_decide,
     gift_declare,
     gift_hand_over,
+    gift_link_counterparty,
     threshold_set,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "gift_decide",
     "gift_declare",
     "gift_hand_over",
+    "gift_link_counterparty",
     "measure_add",
     "measure_complete",
     "scan_path",

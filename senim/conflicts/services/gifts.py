@@ -14,6 +14,7 @@ from senim.conflicts import policy
 from senim.conflicts.models import Gift, GiftKind, GiftThreshold, PartyKind, ThresholdUnit
 from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record
+from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Employee
 from senim.screening.engine import name_keys
 
@@ -199,6 +200,30 @@ def gift_hand_over(
             event_type="conflicts.gift.handed_over",
             obj=gift,
             changes={"handed_over_at": [None, date], "handed_over_to": [None, gift.handed_over_to]},
+        )
+    return gift
+
+
+def gift_link_counterparty(*, actor: Actor, gift: Gift, identifier: str) -> Gift:
+    """Link a gift to the counterparty of the register with this BIN or STIR (a reviewer who can
+    read the register). Gifts linked to one counterparty count as one source, whatever the spelling
+    of the free-text organisation."""
+    require(actor, policy.VIEW_GIFTS, company_id=gift.company_id, unit_id=gift.unit_id)
+    identifier = _text(identifier, 40).replace(" ", "")
+    found = None
+    for country in ("KZ", "UZ"):
+        found = counterparty_selectors.counterparty_by_identifier(actor=actor, country=country, identifier=identifier)
+        if found is not None:
+            break
+    if found is None:
+        raise ValidationError({"identifier": _("No counterparty of the register has this BIN or STIR.")})
+    with transaction.atomic():
+        before = str(gift.counterparty_id) if gift.counterparty_id else None
+        gift.counterparty = found
+        gift.source_key = f"counterparty:{found.pk}"
+        gift.save(update_fields=["counterparty", "source_key", "updated_at"])
+        audit_record(
+            actor=actor, event_type="conflicts.gift.linked", obj=gift, changes={"counterparty": [before, str(found.pk)]}
         )
     return gift
 

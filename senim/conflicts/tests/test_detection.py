@@ -1,14 +1,18 @@
 """The detection job on the database: planted links become alerts with evidence; clean data
 raises none; alerts found again are not duplicated; officers decide them."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import jobs, selectors, services
 from senim.conflicts.models import Alert, AlertKind, DetectionRun
-from senim.conflicts.tests.factories import relative, submit
+from senim.conflicts.tests.factories import interest, relative, submit
 from senim.core.access import PermissionDenied
+from senim.counterparties.models import Contract
+from senim.counterparties.tests.factories import CounterpartyFactory, ManagerFactory, OwnerFactory
 from senim.org.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +102,46 @@ def test_alerts_are_scoped_and_decided_with_a_comment(planted, group):
     _run()
     alert.refresh_from_db()
     assert alert.status == Alert.Status.CONFIRMED
+
+
+# ---------------------------------------------------------------------------- the counterparty register
+
+
+@pytest.fixture
+def register(group):
+    """A counterparty owned by the leaf employee (same IIN, Latin spelling) with a contract with
+    company A, and one managed by a relative the branch employee declared (name only)."""
+    owned = CounterpartyFactory(name_ru="ТОО «Жолдас Строй»", name_en="Zholdas Stroy LLP")
+    employee = group.in_leaf
+    OwnerFactory(counterparty=owned, name=employee.full_name_latin, identifier=employee.iin)
+    Contract.objects.create(company=group.a, number="7", date=dt.date(2026, 1, 5), counterparty=owned)
+    managed = CounterpartyFactory(name_ru="ТОО «Каспий Логистик»")
+    ManagerFactory(counterparty=managed, name="Seitkali Marat Bolatovich", identifier="", identifier_kind="")
+    submit(group.in_branch, items=[relative("Сейткали Марат Болатович", "sibling")])
+    return owned, managed
+
+
+def test_links_to_counterparty_owners_and_managers_are_found(register, group):
+    owned, managed = register
+    run = _run()
+    assert run.status == DetectionRun.Status.DONE
+    own = Alert.objects.get(kind=AlertKind.EMPLOYEE_COUNTERPARTY)
+    assert own.employee == group.in_leaf and not own.disclosed and own.counterparty_id == owned.pk
+    assert own.evidence["how"] == "identifier" and own.evidence["contracts_with_company"] is True
+    managed_alert = Alert.objects.get(kind=AlertKind.RELATIVE_COUNTERPARTY)
+    assert managed_alert.employee == group.in_branch and managed_alert.counterparty_id == managed.pk
+    assert managed_alert.evidence["how"] == "name" and managed_alert.evidence["contracts_with_company"] is False
+
+
+def test_a_declared_interest_discloses_the_link(register, group):
+    owned, _managed = register
+    submit(group.in_leaf, items=[interest("Zholdas Stroy", organisation_identifier=owned.identifier)])
+    _run()
+    assert Alert.objects.get(kind=AlertKind.EMPLOYEE_COUNTERPARTY).disclosed
+    assert Alert.objects.get(kind=AlertKind.COMPANY_COUNTERPARTY).counterparty_id == owned.pk
+
+
+def test_a_homonym_with_another_iin_is_not_a_link(group):
+    OwnerFactory(name=group.in_leaf.full_name)  # same name, another IIN
+    _run()
+    assert not Alert.objects.exists()

@@ -346,3 +346,23 @@ def test_gift_totals_per_employee_and_source(group):
     totals = selectors.gift_totals(actor=user_with_role("officer"), year=2026, by="employee")
     assert [(t.count, t.value) for t in totals] == [(2, Decimal("6000"))]
     assert Campaign.objects.count() == 0
+
+
+def test_a_reviewer_links_gifts_to_the_register_and_they_count_as_one_source(group):
+    from senim.counterparties.tests.factories import CounterpartyFactory
+
+    threshold()
+    counterparty = CounterpartyFactory()
+    officer = user_with_role("officer")
+    gifts = [
+        _gift(group.in_leaf, party_organisation=name, date=TODAY - dt.timedelta(days=days))
+        for name, days in (("Supplier A", 10), ("Поставщик А", 20), ("SA LLP", 30))
+    ]
+    assert not selectors.gift_is_repeated(gift=gifts[0])
+    for gift in gifts:
+        services.gift_link_counterparty(actor=officer, gift=gift, identifier=counterparty.identifier)
+    assert gifts[0].counterparty == counterparty and selectors.gift_is_repeated(gift=gifts[0])
+    with pytest.raises(ValidationError):
+        services.gift_link_counterparty(actor=officer, gift=gifts[0], identifier="000000000000")
+    with pytest.raises(PermissionDenied):
+        services.gift_link_counterparty(actor=employee_user(group.in_leaf), gift=gifts[0], identifier="x")

@@ -213,6 +213,10 @@ def test_gift_declared_and_approved_from_the_pages(world, group):
     assert response.status_code == 200 and not Gift.objects.filter(employee=group.in_branch).exists()
     approver = _client(user_with_role("approver", company=group.a))
     gift = world["gift"]
+    page = approver.get(reverse("conflicts:gift-detail", args=[gift.pk])).content.decode()
+    assert "Link to the counterparty register" in page
+    response = approver.post(reverse("conflicts:gift-link", args=[gift.pk]), {"identifier": "000000000000"})
+    assert response.status_code == 200 and "No counterparty" in response.content.decode()
     response = approver.post(reverse("conflicts:gift-decide", args=[gift.pk]), {"decision": "approve", "comment": ""})
     assert response.status_code == 302
     gift.refresh_from_db()
