@@ -17,6 +17,8 @@ from django.utils import timezone
 from senim.accounts.models import User
 from senim.conflicts import jobs, services
 from senim.conflicts.models import DetectionRun, Gift
+from senim.core import identifiers, translit
+from senim.counterparties import services as counterparty_services
 from senim.org.models import Company, Employee
 
 SEED = 2037
@@ -25,6 +27,7 @@ PLANTED_RELATIVES = 3
 GIFTS = 70
 
 _ORGANISATIONS = ("ТОО «Жолдас Строй»", "ТОО «Каспий Логистик»", "АО «Тулпар Инвест»", "«Zarafshon Trans» MChJ")
+_OWN_COMPANIES = ("ТОО «Алтын Бидай»", "ИП «Сауле»", "АО «Тараз Агро»", "«Nur Savdo» MChJ")
 _GIVEN = ("Асель", "Дамир", "Мадина", "Ерлан", "Айжан")
 _OCCASIONS = ("Новый год", "Наурыз", "Day of the miner", "Юбилей", "Деловая встреча", "Xalqaro konferensiya")
 _ITEMS = ("Корзина сладостей", "Книга", "Ужин в ресторане", "Часы", "Сувенир с логотипом", "Билеты на концерт")
@@ -69,7 +72,7 @@ def _items(rng: random.Random, employee: Employee, colleagues: list[Employee]) -
                 "section": "interests",
                 "holder": rng.choice(("self", "relative")),
                 "person_name": f"{employee.surname} {rng.choice(('Асель', 'Дамир', 'Мадина'))}",
-                "organisation": rng.choice(_ORGANISATIONS),
+                "organisation": rng.choice(_OWN_COMPANIES),
                 "share": Decimal(rng.choice((10, 25, 50))),
                 "role": "учредитель",
             }
@@ -170,6 +173,90 @@ def _plant_relatives(staff: list[Employee]) -> set[uuid.UUID]:
     return planted
 
 
+def _plant_counterparties(admin: User, head: Company, staff: list[Employee], taken: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Three counterparties of the register tied to head-company staff: one owned by an employee
+    who has not declared it (and has a contract with the company), one managed by an employee's
+    sibling declared by name only (the register spells the name in Latin), one owned by an
+    employee who declared it."""
+    free = [e for e in staff if e.pk not in taken and e.iin and e.patronymic]
+    owner, sibling_of, declarer = free[10], free[20], free[30]
+    specs = [
+        ("ТОО «Жолдас Строй»", identifiers.make_bin(2015, 3, 7701)),
+        ("ТОО «Каспий Логистик»", identifiers.make_bin(2016, 5, 7702)),
+        ("ТОО «Тулпар Сервис»", identifiers.make_bin(2017, 9, 7703)),
+    ]
+    created = []
+    for name, bin_ in specs:
+        created.append(
+            counterparty_services.counterparty_create(
+                actor=admin,
+                kind="legal_entity",
+                name_ru=name,
+                legal_form="ТОО",
+                country="KZ",
+                category="private",
+                identifier_kind="bin",
+                identifier=bin_,
+            )
+        )
+    for counterparty, person in ((created[0], owner), (created[2], declarer)):
+        counterparty_services.party_add(
+            actor=admin,
+            counterparty=counterparty,
+            role="owner",
+            is_person=True,
+            name=person.full_name_latin or person.full_name,
+            identifier_kind="iin",
+            identifier=person.iin,
+            share=Decimal(60),
+            country="KZ",
+        )
+    sibling = f"{sibling_of.surname} Ерлан {sibling_of.patronymic}"
+    counterparty_services.party_add(
+        actor=admin,
+        counterparty=created[1],
+        role="manager",
+        is_person=True,
+        name=translit.to_latin(sibling),
+        position="Директор",
+        country="KZ",
+    )
+    counterparty_services.contract_create(
+        actor=admin,
+        company=head,
+        number="Д-2026/118",
+        date=timezone.localdate() - dt.timedelta(days=40),
+        counterparty=created[0],
+        procurement_method="price_offers",
+        amount=Decimal("48500000"),
+        currency="KZT",
+        subject="Ремонт подъездных путей",
+        has_clause=True,
+    )
+    services.declaration_submit(
+        actor=None,
+        employee=sibling_of,
+        form_type="a",
+        items=[{"section": "relatives", "person_name": sibling, "relation": "sibling", "workplace": "вне группы"}],
+    )
+    services.declaration_submit(
+        actor=None,
+        employee=declarer,
+        form_type="a",
+        items=[
+            {
+                "section": "interests",
+                "holder": "self",
+                "organisation": "ТОО «Тулпар Сервис»",
+                "organisation_identifier": specs[2][1],
+                "share": Decimal(60),
+                "role": "учредитель",
+            }
+        ],
+    )
+    return {owner.pk, sibling_of.pk, declarer.pk}
+
+
 def _gifts(rng: random.Random, admin: User, approver: User, staff: list[Employee]) -> None:
     today = timezone.localdate()
     regular = staff[5]
@@ -213,6 +300,7 @@ def build_conflicts_demo(admin: User, companies: dict[str, Company]) -> None:
     staff = _staff(head)
     _thresholds(admin, timezone.localdate().year)
     planted = _plant_relatives(staff)
+    planted |= _plant_counterparties(admin, head, staff, planted)
     demo_employee = User.objects.get(username="employee").employee_id
     _campaign(rng, admin, head, staff, planted | ({demo_employee} if demo_employee else set()))
     _forms_b(admin, approver, staff)
