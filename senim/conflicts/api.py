@@ -44,9 +44,10 @@ def _require(request: ActorRequest, permission: str) -> None:
 
 def _own_employee(request: ActorRequest):  # type: ignore[no-untyped-def]
     ids = request.user.scope_for(policy.DECLARE).own_employee_ids
-    if not ids:
+    employee = org_selectors.employee_for_user(user_employee_id=next(iter(ids), None))
+    if employee is None:
         raise PermissionDenied(policy.DECLARE)
-    return org_selectors.employee_get(actor=request.user, employee_id=next(iter(ids)))
+    return employee
 
 
 # ---------------------------------------------------------------------------- declarations

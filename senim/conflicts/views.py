@@ -88,10 +88,12 @@ def my_declarations(request: ActorRequest) -> HttpResponse:
 
 
 def _own_employee(request: ActorRequest) -> Employee:
+    """The user's own employee record (whatever the scope of their other roles)."""
     employee_ids = request.user.scope_for(policy.DECLARE).own_employee_ids
-    if not employee_ids:
+    employee = org_selectors.employee_for_user(user_employee_id=next(iter(employee_ids), None))
+    if employee is None:
         raise Http404
-    return get_or_404(org_selectors.employee_get, actor=request.user, employee_id=next(iter(employee_ids)))
+    return employee
 
 
 @permission_required(policy.DECLARE)
@@ -269,12 +271,22 @@ def _company_choices(request: ActorRequest, permission: str) -> tuple[list[tuple
     return [(str(c.pk), str(c)) for c in companies], scope.everything
 
 
+def _too_long(request: ActorRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.SENIM_MAX_UPLOAD_MB * 2**20 + 65536
+
+
 @permission_required(policy.REVIEW)
 def paper_entry(request: ActorRequest) -> HttpResponse:
     """Enter a paper form A or B for an employee in scope, with the scan of the signed form."""
     companies, _whole = _company_choices(request, policy.REVIEW)
-    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > settings.SENIM_MAX_UPLOAD_MB * 2**20:
-        raise Http404
+    if request.method == "POST" and _too_long(request):
+        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+        messages.error(request, message)
+        return redirect("conflicts:paper-entry")
     form = PaperForm(request.POST or None, request.FILES or None, companies=companies)
     declaration_form = DeclarationForm(request.POST or None)
     form_type = request.POST.get("form_type", FormType.A) if request.method == "POST" else FormType.A

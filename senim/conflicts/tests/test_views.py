@@ -251,3 +251,25 @@ def test_a_new_form_version_needs_all_languages(group):
     }
     assert client.post(url, data).status_code == 302
     assert services.form_version_current("b").number == 2
+
+
+def test_list_pages_make_a_fixed_number_of_queries(world, group, django_assert_max_num_queries):
+    """No query per row: the lists read employees, companies and units in the same query."""
+    for employee in (group.in_root, group.in_branch, group.in_b):
+        submit(employee)
+    client = _client(user_with_role("officer"))
+    for name in ("declaration-list", "gift-list", "alert-list", "campaign-list"):
+        client.get(reverse(f"conflicts:{name}"))  # warm the session and caches
+        with django_assert_max_num_queries(14):
+            assert client.get(reverse(f"conflicts:{name}")).status_code == 200
+
+
+def test_any_role_declares_for_their_own_record_outside_their_scope(group):
+    """An auditor of company B whose own employee record is in company A still declares."""
+    auditor = user_with_role("auditor", company=group.b, employee=group.in_root)
+    client = _client(auditor)
+    assert client.get(reverse("conflicts:declaration-create", args=["b"])).status_code == 200
+    assert client.get(reverse("conflicts:gift-create")).status_code == 200
+    assert (
+        _client(user_with_role("auditor")).get(reverse("conflicts:declaration-create", args=["a"])).status_code == 403
+    )
