@@ -1,5 +1,7 @@
 """A UI import queued on the real database task backend is run by `senim worker`."""
 
+import signal
+
 import pytest
 from django.core.management import call_command
 
@@ -46,3 +48,12 @@ def test_a_job_whose_file_is_gone_fails_with_a_reason_and_writes_nothing(setting
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED and "no longer available" in job.error
     assert Employee.objects.count() == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_worker_run_leaves_the_processs_signal_handlers_as_they_were(settings):
+    """Otherwise processes forked later (the engine's parallel build) ignore SIGTERM and hang on exit."""
+    settings.TASKS = DATABASE_TASKS
+    before = signal.getsignal(signal.SIGTERM)
+    call_command("worker", "--batch")
+    assert signal.getsignal(signal.SIGTERM) is before

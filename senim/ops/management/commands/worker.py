@@ -1,7 +1,11 @@
+import signal
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+# django-tasks-db's worker installs its own handlers for these and leaves them behind when it returns.
+_WORKER_SIGNALS = [s for s in ("SIGINT", "SIGTERM", "SIGQUIT") if hasattr(signal, s)]
 
 
 class Command(BaseCommand):
@@ -13,4 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         extra = ["--batch", "--no-startup-delay"] if options["batch"] else []
-        call_command("db_worker", "--queue-name", options["queue_name"], *extra)
+        # Put the process's own handlers back afterwards: a batch run inside a longer-lived process
+        # (a test, a shell) must not leave SIGTERM caught, or processes it forks later ignore terminate().
+        saved = {name: signal.getsignal(getattr(signal, name)) for name in _WORKER_SIGNALS}
+        try:
+            call_command("db_worker", "--queue-name", options["queue_name"], *extra)
+        finally:
+            for name, handler in saved.items():
+                signal.signal(getattr(signal, name), handler)
