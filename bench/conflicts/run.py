@@ -244,7 +244,7 @@ def main() -> None:
             how = finding.evidence.get("how", "")
             if how == "name":
                 same = finding.evidence["explanation"]["name_score"] >= 0.99
-                how = "name, identical full name (homonym)" if same else "name, spelling variant"
+                how = "name: two names the engine scores as one (1.00)" if same else "name: a close spelling"
             unplanted[(finding.kind, how)] += 1
 
     load = os.getloadavg()[0]
