@@ -33,10 +33,12 @@ def alert_list(request: ActorRequest) -> HttpResponse:
     alerts = selectors.alert_list(
         actor=request.user, status=data.get("status", ""), kind=data.get("kind", ""), disclosed=disclosed
     )
+    last_run = selectors.run_list(actor=request.user).first()
     context = {
         "form": form,
         "page_obj": paginate(request, alerts, 50),
-        "last_run": selectors.run_list(actor=request.user).first(),
+        "last_run": last_run,
+        "changes": selectors.changes_since_last_run(run=last_run),
         "can_run": request.user.scope_for(policy.REVIEW).everything,
     }
     return render(request, "conflicts/alert_list.html", context)

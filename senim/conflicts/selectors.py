@@ -278,6 +278,15 @@ def run_get(*, actor: Actor | None, run_id: uuid.UUID | str) -> DetectionRun:
     return run_list(actor=actor).get(pk=run_id)
 
 
+def changes_since_last_run(*, run: DetectionRun | None) -> int:
+    """Declarations submitted and employee records changed since the run started (a hint that
+    the detection should run again); 0 without a run."""
+    if run is None or run.started_at is None:
+        return 0
+    declarations = Declaration.objects.filter(submitted_at__gt=run.started_at).count()
+    return declarations + Employee.objects.filter(updated_at__gt=run.started_at).count()
+
+
 def open_alert_count(*, actor: Actor | None) -> int:
     return alert_list(actor=actor, status=Alert.Status.OPEN).count()
 

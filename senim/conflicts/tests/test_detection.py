@@ -145,3 +145,11 @@ def test_a_homonym_with_another_iin_is_not_a_link(group):
     OwnerFactory(name=group.in_leaf.full_name)  # same name, another IIN
     _run()
     assert not Alert.objects.exists()
+
+
+def test_changes_since_the_last_run_are_counted(planted, group):
+    run = _run()
+    assert selectors.changes_since_last_run(run=run) == 0
+    submit(group.in_root)
+    assert selectors.changes_since_last_run(run=run) == 1
+    assert selectors.changes_since_last_run(run=None) == 0
