@@ -88,9 +88,10 @@ def _campaign(rng: random.Random, admin: User, head: Company, staff: list[Employ
         actor=admin, title="Форма А — 2026", company=head, population="company", deadline=today + dt.timedelta(days=20)
     )
     services.campaign_launch(actor=admin, campaign=campaign)
-    services.campaign_create(
+    new_hires = services.campaign_create(
         actor=admin, title="Новые работники", population="new_hires", deadline=today + dt.timedelta(days=365)
     )
+    services.campaign_launch(actor=admin, campaign=new_hires)
     for employee in staff:
         if employee.pk in skip or rng.random() > SUBMITTED_SHARE:
             continue
