@@ -164,13 +164,15 @@ def form_versions(*, form_type: str) -> QuerySet[FormVersion]:
 
 
 def campaign_list(*, actor: Actor | None) -> QuerySet[Campaign]:
-    """Campaigns over the group (group-wide readers) or a company in the actor's view scope."""
+    """Campaigns over the whole group, and those of the companies in the actor's view scope."""
     scope = scope_of(actor, policy.VIEW)
     if scope.is_empty:
         return Campaign.objects.none()
     qs = Campaign.objects.select_related("company")
     if not scope.everything:
-        qs = qs.filter(company_id__in=scope.company_ids | companies_of_units(scope.unit_ids))
+        # Group-wide campaigns too: their progress and pending lists are narrowed to the scope.
+        companies = scope.company_ids | companies_of_units(scope.unit_ids)
+        qs = qs.filter(Q(company__isnull=True) | Q(company_id__in=companies))
     return qs.annotate(
         asked=Count("requests", distinct=True),
         answered=Count("requests", filter=Q(requests__declaration__isnull=False), distinct=True),
