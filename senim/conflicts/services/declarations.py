@@ -33,6 +33,7 @@ from senim.conflicts.models import (
     Relation,
     Section,
 )
+from senim.conflicts.screening import screen_declared_companies
 from senim.core import validators
 from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record, diff
@@ -331,6 +332,9 @@ def declaration_submit(
             Declaration.objects.filter(pk=supersedes.pk).update(status=Declaration.Status.SUPERSEDED)
         if requests:
             CampaignRequest.objects.filter(pk__in=[r.pk for r in requests]).update(declaration=declaration)
+        if any(item.organisation and item.section != Section.RELATIVES for item in built):
+            declaration_id = str(declaration.pk)
+            transaction.on_commit(lambda: screen_declared_companies.enqueue(declaration_id=declaration_id))
         audit_record(
             actor=actor,
             event_type="conflicts.declaration.submitted",

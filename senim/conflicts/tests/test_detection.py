@@ -153,3 +153,20 @@ def test_changes_since_the_last_run_are_counted(planted, group):
     submit(group.in_root)
     assert selectors.changes_since_last_run(run=run) == 1
     assert selectors.changes_since_last_run(run=None) == 0
+
+
+def test_declared_companies_are_screened_against_internal_lists(group, tmp_path, django_capture_on_commit_callbacks):
+    from senim.screening.models import Hit, Subject
+    from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
+
+    internal = WatchlistFactory(name="Terminated counterparties", kind="internal")
+    import_entities(internal, [ftm("t-1", "ТОО «Жолдас Строй»", schema="Company")], tmp_path)
+    sanctions = WatchlistFactory(name="Sanctions")
+    import_entities(sanctions, [ftm("s-1", "ТОО «Жолдас Строй»", schema="Company")], tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        declaration = submit(group.in_leaf, items=[interest("Zholdas Stroy LLP"), relative()])
+    subject = Subject.objects.get()
+    assert subject.company_id == group.a.pk and "Zholdas Stroy LLP" in subject.label
+    hit = Hit.objects.get()
+    assert hit.watchlist == internal and hit.subject == subject
+    assert declaration.items.count() == 2
