@@ -116,8 +116,10 @@ def generate(employees: int, counterparties: int, planted: int, seed: int):  # t
         )
 
     parties: list[PartyRecord] = []
+    registered: dict[int, tuple[str, str]] = {}
     for number in range(counterparties):
         key, name, bin_ = f"cp{number}", _org_name(rnd, number), make_bin(2000 + number % 24, 1 + number % 12, number)
+        registered[number] = (name, bin_)
         parties.append(PartyRecord(key, name, "counterparty", name, bin_, False, counterparty_identifier=bin_))
         for _ in range(rnd.choice((1, 1, 2))):
             owner = people.person()
@@ -142,9 +144,8 @@ def generate(employees: int, counterparties: int, planted: int, seed: int):  # t
         # An employee owns a counterparty: same identifier, Latin spelling on the register.
         row = staff[chosen[i]]
         cp = targets[i]
-        cp_name = parties_name = f"ТОО «Planted {cp}»"
-        bin_ = make_bin(1999, 1 + cp % 12, cp % 100000)
-        parties.append(PartyRecord(f"cp{cp}", parties_name, "owner", row[1][1], row[2], True, "30", bin_))
+        cp_name, bin_ = registered[cp]
+        parties.append(PartyRecord(f"cp{cp}", cp_name, "owner", row[1][1], row[2], True, "30", bin_))
         expected[FindingKind.EMPLOYEE_COUNTERPARTY].add((row[0], f"cp{cp}"))
         if i % 2 == 0:
             row[5].append(DeclaredCompany(cp_name, bin_))
@@ -154,9 +155,8 @@ def generate(employees: int, counterparties: int, planted: int, seed: int):  # t
         relative = people.person()
         row[4].append(RelativeRecord(f"pr{i}", relative.full_name, "", "spouse"))
         cp = targets[planted + i]
-        parties.append(
-            PartyRecord(f"cp{cp}", f"ТОО «Planted {cp}»", "manager", relative.full_name_latin, "", True, "", "")
-        )
+        cp_name, bin_ = registered[cp]
+        parties.append(PartyRecord(f"cp{cp}", cp_name, "manager", relative.full_name_latin, "", True, "", bin_))
         expected[FindingKind.RELATIVE_COUNTERPARTY].add((row[0], f"cp{cp}"))
         # A declared relative is another employee in the same reporting line, who did not declare back.
         row, other = staff[chosen[2 * planted + i]], staff[chosen[(2 * planted + i + 1) % len(chosen)]]
