@@ -65,7 +65,9 @@ def alert_detail(request: ActorRequest, alert_id: uuid.UUID) -> HttpResponse:
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect("conflicts:alert-detail", alert_id=alert.pk)
-    context = {"alert": alert, "form": form, "can_review": can_review, "evidence": alert.evidence}
+    last_run = selectors.run_list(actor=request.user).filter(status=DetectionRun.Status.DONE).first()
+    stale = bool(last_run and last_run.started_at and alert.last_seen_at < last_run.started_at)
+    context = {"alert": alert, "form": form, "can_review": can_review, "evidence": alert.evidence, "stale": stale}
     return render(request, "conflicts/alert_detail.html", context)
 
 

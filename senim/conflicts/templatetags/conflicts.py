@@ -3,6 +3,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from senim.conflicts.models import Relation
+
 register = template.Library()
 
 
@@ -27,6 +29,4 @@ def side_role(value: str) -> str:
 
 @register.filter
 def relation_label(value: str) -> str:
-    from senim.conflicts.models import Relation
-
     return str(dict(Relation.choices).get(value, value or "—"))

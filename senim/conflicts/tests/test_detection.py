@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
 
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import jobs, selectors, services
@@ -14,6 +16,8 @@ from senim.core.access import PermissionDenied
 from senim.counterparties.models import Contract
 from senim.counterparties.tests.factories import CounterpartyFactory, ManagerFactory, OwnerFactory
 from senim.org.tests.factories import EmployeeFactory
+from senim.screening.models import Hit, Subject
+from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
 
 pytestmark = pytest.mark.django_db
 
@@ -156,9 +160,6 @@ def test_changes_since_the_last_run_are_counted(planted, group):
 
 
 def test_declared_companies_are_screened_against_internal_lists(group, tmp_path, django_capture_on_commit_callbacks):
-    from senim.screening.models import Hit, Subject
-    from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
-
     internal = WatchlistFactory(name="Terminated counterparties", kind="internal")
     import_entities(internal, [ftm("t-1", "ТОО «Жолдас Строй»", schema="Company")], tmp_path)
     sanctions = WatchlistFactory(name="Sanctions")
@@ -170,3 +171,15 @@ def test_declared_companies_are_screened_against_internal_lists(group, tmp_path,
     hit = Hit.objects.get()
     assert hit.watchlist == internal and hit.subject == subject
     assert declaration.items.count() == 2
+
+
+def test_an_alert_no_longer_found_says_so(planted, group):
+    boss, daughter = planted
+    _run()
+    alert = Alert.objects.get(kind=AlertKind.UNDECLARED_RELATIVE)
+    submit(daughter, items=[relative(boss.full_name, "parent")])
+    _run()
+    client = Client()
+    client.force_login(user_with_role("officer"))
+    page = client.get(reverse("conflicts:alert-detail", args=[alert.pk])).content.decode()
+    assert "no longer found this link" in page

@@ -18,6 +18,7 @@ from senim.conflicts.models import Campaign, CampaignRequest, Declaration, FormQ
 from senim.conflicts.tests.factories import TODAY, employee_user, interest, relative, submit, threshold
 from senim.core.access import PermissionDenied
 from senim.core.models import AuditEvent
+from senim.counterparties.tests.factories import CounterpartyFactory
 from senim.org.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -349,8 +350,6 @@ def test_gift_totals_per_employee_and_source(group):
 
 
 def test_a_reviewer_links_gifts_to_the_register_and_they_count_as_one_source(group):
-    from senim.counterparties.tests.factories import CounterpartyFactory
-
     threshold()
     counterparty = CounterpartyFactory()
     officer = user_with_role("officer")
