@@ -25,6 +25,7 @@ from senim.conflicts.models import (
 from senim.conflicts.services import CURRENCIES
 from senim.core.i18n import CONTENT_LANGUAGES
 
+SCAN_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LANGUAGE_LABELS = {"ru": _("Russian"), "kk": _("Kazakh"), "en": _("English"), "uz": _("Uzbek")}
 
@@ -119,6 +120,14 @@ class PaperForm(forms.Form):
     def __init__(self, *args: Any, companies: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = companies  # type: ignore[attr-defined]
+
+    def clean_scan(self) -> Any:
+        scan = self.cleaned_data["scan"]
+        if not scan.name.lower().endswith(SCAN_SUFFIXES):
+            raise ValidationError(_("Attach the scan as PDF, JPEG, PNG or TIFF."))
+        if not scan.size:
+            raise ValidationError(_("The file is empty."))
+        return scan
 
 
 def build_item_formsets(data: Any = None, initial: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:

@@ -365,3 +365,20 @@ def test_a_reviewer_links_gifts_to_the_register_and_they_count_as_one_source(gro
         services.gift_link_counterparty(actor=officer, gift=gifts[0], identifier="000000000000")
     with pytest.raises(PermissionDenied):
         services.gift_link_counterparty(actor=employee_user(group.in_leaf), gift=gifts[0], identifier="x")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.text(max_size=400),
+    identifier=st.text(max_size=30),
+    organisation=st.text(max_size=400),
+    share=st.one_of(st.none(), st.decimals(allow_nan=True, allow_infinity=True)),
+)
+def test_free_text_declarations_never_crash(group, name, identifier, organisation, share):
+    """Whatever is typed, a declaration is either saved or refused with a ValidationError."""
+    items = [
+        relative(name, person_identifier=identifier),
+        interest(organisation, organisation_identifier=identifier, share=share),
+    ]
+    with contextlib.suppress(ValidationError):
+        submit(group.in_leaf, items=items)

@@ -190,6 +190,10 @@ def test_paper_entry_from_the_page(world, group):
     declaration = Declaration.objects.get(employee=group.in_root)
     assert declaration.source == "paper"
     assert client.get(reverse("conflicts:declaration-scan", args=[declaration.pk])).status_code == 200
+    data["scan"] = SimpleUploadedFile("scan.exe", b"MZ")
+    data["personnel_number"] = group.in_leaf.personnel_number
+    assert "PDF, JPEG, PNG or TIFF" in client.post(reverse("conflicts:paper-entry"), data).content.decode()
+    assert not Declaration.objects.filter(employee=group.in_leaf, source="paper").exists()
     data["personnel_number"] = group.in_b.personnel_number
     data["scan"] = SimpleUploadedFile("scan.pdf", b"%PDF")
     assert "personnel number" in client.post(reverse("conflicts:paper-entry"), data).content.decode()
