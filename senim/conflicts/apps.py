@@ -6,3 +6,6 @@ class ConflictsConfig(AppConfig):
     name = "senim.conflicts"
     label = "conflicts"
     verbose_name = _("Conflicts of interest")
+
+    def ready(self) -> None:
+        from senim.conflicts import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)

@@ -15,6 +15,7 @@ from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import Role
+from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.demo.screening import build_screening_demo
@@ -158,6 +159,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_counterparties_demo(rng, admin)
         progress("speakup")
         build_speakup_demo(rng, admin)
+        progress("conflicts of interest")
+        build_conflicts_demo(admin, companies)
     return True
 
 

@@ -1,0 +1,192 @@
+"""Gifts and hospitality pages: one's own gifts and declaring one, the register with approval and
+handing over, yearly totals, and the thresholds."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from senim.conflicts import policy, selectors, services
+from senim.conflicts.forms import (
+    GiftDecisionForm,
+    GiftFilterForm,
+    GiftForm,
+    HandOverForm,
+    LinkCounterpartyForm,
+    ThresholdForm,
+)
+from senim.conflicts.models import Gift
+from senim.conflicts.views import _own_employee
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.forms import apply_errors
+from senim.core.views import login_required, paginate, permission_required
+from senim.counterparties import policy as counterparty_policy
+
+
+def _get(request: ActorRequest, gift_id: uuid.UUID) -> Gift:
+    try:
+        return selectors.gift_get(actor=request.user, gift_id=gift_id)
+    except (Gift.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+
+
+@permission_required(policy.DECLARE)
+def my_gifts(request: ActorRequest) -> HttpResponse:
+    gifts = selectors.own_gifts(actor=request.user)
+    return render(request, "conflicts/my_gifts.html", {"page_obj": paginate(request, gifts, 50)})
+
+
+@permission_required(policy.DECLARE)
+def gift_create(request: ActorRequest) -> HttpResponse:
+    employee = _own_employee(request)
+    form = GiftForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            gift = services.gift_declare(actor=request.user, employee=employee, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            if gift.status == Gift.Status.PENDING:
+                messages.warning(
+                    request, _("The gift was declared and awaits approval: %(why)s") % {"why": gift.threshold_note}
+                )
+            else:
+                messages.success(request, _("The gift was declared."))
+            return redirect("conflicts:gift-detail", gift_id=gift.pk)
+    return render(request, "conflicts/gift_form.html", {"form": form})
+
+
+@permission_required(policy.VIEW_GIFTS)
+def gift_list(request: ActorRequest) -> HttpResponse:
+    form = GiftFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    handed = {"yes": True, "no": False}.get(data.get("handed_over", ""))
+    gifts = selectors.gift_list(
+        actor=request.user,
+        status=data.get("status", ""),
+        year=data.get("year"),
+        handed_over=handed,
+        query=data.get("q", ""),
+    )
+    context = {
+        "form": form,
+        "page_obj": paginate(request, gifts, 50),
+        "repeated": selectors.repeated_sources(gifts=selectors.gift_list(actor=request.user)),
+    }
+    return render(request, "conflicts/gift_list.html", context)
+
+
+@login_required
+def gift_detail(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
+    gift = _get(request, gift_id)
+    approve_scope = request.user.scope_for(policy.APPROVE_GIFTS)
+    review_scope = request.user.scope_for(policy.REVIEW)
+    is_own = gift.employee_id == getattr(request.user, "employee_id", None)
+    context = {
+        "gift": gift,
+        "can_decide": gift.status == Gift.Status.PENDING
+        and not is_own
+        and approve_scope.covers(company_id=gift.company_id, unit_id=gift.unit_id),
+        "can_hand_over": gift.handed_over_at is None
+        and gift.kind in {"received", "offered"}
+        and review_scope.covers(company_id=gift.company_id, unit_id=gift.unit_id),
+        "decision_form": GiftDecisionForm(),
+        "hand_over_form": HandOverForm(initial={"date": timezone.localdate()}),
+        "repeated": selectors.gift_is_repeated(gift=gift),
+        "can_link": not is_own
+        and request.user.can(counterparty_policy.VIEW)
+        and request.user.scope_for(policy.VIEW_GIFTS).covers(company_id=gift.company_id, unit_id=gift.unit_id),
+        "link_form": LinkCounterpartyForm(),
+    }
+    return render(request, "conflicts/gift_detail.html", context)
+
+
+@permission_required(policy.APPROVE_GIFTS)
+def gift_decide(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
+    gift = _get(request, gift_id)
+    form = GiftDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gift_decide(
+                actor=request.user,
+                gift=gift,
+                approve=form.cleaned_data["decision"] == "approve",
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404 from error
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect("conflicts:gift-detail", gift_id=gift.pk)
+    return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "decide"})
+
+
+@permission_required(policy.VIEW_GIFTS)
+def gift_link(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
+    gift = _get(request, gift_id)
+    form = LinkCounterpartyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gift_link_counterparty(actor=request.user, gift=gift, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404 from error
+        else:
+            messages.success(request, _("The gift is linked to the counterparty."))
+            return redirect("conflicts:gift-detail", gift_id=gift.pk)
+    return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "link"})
+
+
+@permission_required(policy.REVIEW)
+def gift_hand_over(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
+    gift = _get(request, gift_id)
+    form = HandOverForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gift_hand_over(actor=request.user, gift=gift, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404 from error
+        else:
+            messages.success(request, _("The gift is entered in the register of gifts handed over."))
+            return redirect("conflicts:gift-detail", gift_id=gift.pk)
+    return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "hand-over"})
+
+
+@permission_required(policy.VIEW_GIFTS)
+def gift_totals(request: ActorRequest) -> HttpResponse:
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    year = min(max(year, 2000), 2100)
+    context = {
+        "year": year,
+        "by_employee": selectors.gift_totals(actor=request.user, year=year, by="employee"),
+        "by_source": selectors.gift_totals(actor=request.user, year=year, by="source"),
+    }
+    return render(request, "conflicts/gift_totals.html", context)
+
+
+@permission_required(policy.CONFIGURE)
+def threshold_list(request: ActorRequest) -> HttpResponse:
+    form = ThresholdForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.threshold_set(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("Only group-wide administrators set the thresholds."))
+        else:
+            messages.success(request, _("The threshold was saved."))
+            return redirect("conflicts:thresholds")
+    return render(request, "conflicts/thresholds.html", {"form": form, "thresholds": selectors.threshold_list()})

@@ -1,0 +1,63 @@
+"""`senim conflicts detect` runs the cross-match with a progress bar; `senim conflicts campaign
+remind` e-mails everyone who has not answered an open campaign and asks new hires (run it daily);
+`senim conflicts campaign list` shows the campaigns. The command line acts as the system."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
+from tqdm import tqdm
+
+from senim.conflicts import jobs, services
+from senim.conflicts.models import Campaign, DetectionRun
+
+
+class Command(BaseCommand):
+    help = "Conflicts of interest: run the detection of undisclosed links; send campaign reminders."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        detect = sub.add_parser("detect", help="Cross-match employees and declarations with counterparties.")
+        detect.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
+        campaign = sub.add_parser("campaign", help="Declaration campaigns.")
+        campaign_sub = campaign.add_subparsers(dest="campaign_action", required=True)
+        campaign_sub.add_parser("remind", help="Remind everyone who has not answered an open campaign; ask new hires.")
+        campaign_sub.add_parser("list", help="Show the campaigns and their progress.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "detect":
+            with translation.override(options["language"]):
+                self._detect(options["language"])
+        elif options["campaign_action"] == "remind":
+            counts = services.campaign_remind(actor=None)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{counts['sent']} reminders sent, {counts['without_address']} employees without an e-mail "
+                    f"address, {counts['new_hires']} new hires asked."
+                )
+            )
+        else:
+            for campaign in Campaign.objects.order_by("-created_at"):
+                asked = campaign.requests.count()
+                answered = campaign.requests.filter(declaration__isnull=False).count()
+                self.stdout.write(
+                    f"{campaign.title}\t{campaign.status}\t{campaign.deadline}\t{answered}/{asked} answered"
+                )
+
+    def _detect(self, language: str) -> None:
+        run = DetectionRun.objects.create(language=language)
+        with tqdm(unit=" searches", file=self.stderr, mininterval=0.5) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.total = total
+                bar.update(done - bar.n)
+
+            run = jobs.detection_run(run=run, progress=progress)
+        if run.status == DetectionRun.Status.FAILED:
+            self.stderr.write(run.error)
+            raise SystemExit(1)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{run.processed} searches, {run.links_found} links found, {run.alerts_raised} new alerts."
+            )
+        )

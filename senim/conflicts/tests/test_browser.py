@@ -1,0 +1,131 @@
+"""The main journeys in a real browser (Chromium through Playwright, against the live server): an
+employee submits form A in Uzbek; a reviewer assesses a declaration and settles the conflict; an
+undisclosed link is detected and reviewed.
+
+Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as CI sets).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from senim.accounts.tests.factories import user_with_role
+from senim.conflicts.models import Alert, Declaration
+from senim.conflicts.tests.factories import relative, submit
+from senim.org.tests.factories import EmployeeFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = Path("/usr/bin/chromium")
+PASSWORD = "correct horse battery staple"  # UserFactory's password
+
+
+@pytest.fixture
+def page(monkeypatch, live_server):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not CHROMIUM.exists():
+        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def _log_in(page, live_server, user) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+
+def test_an_employee_submits_form_a_in_uzbek(page, live_server, group):
+    from playwright.sync_api import expect
+
+    user = user_with_role("employee", employee=group.in_b, language="uz")
+    _log_in(page, live_server, user)
+    with page.expect_navigation():
+        page.click("nav.sidebar a[href='/conflicts/my/']")
+    expect(page.locator("h1")).to_contain_text("Mening deklaratsiyalarim")
+    with page.expect_navigation():
+        page.click("text=A shaklini topshirish")
+    expect(page.locator("#section-relatives")).to_contain_text("Qarindoshlaringiz")
+    page.fill("input[name=relatives-0-person_name]", "Karimova Dilnoza Azizovna")
+    page.select_option("select[name=relatives-0-relation]", "sibling")
+    page.fill("input[name=relatives-0-workplace]", "Beta Gold, B1")
+    page.check("input[name=truthful]")
+    with page.expect_navigation():
+        page.click("text=Deklaratsiyani topshirish")
+    expect(page.locator(".alert-success")).to_contain_text("Deklaratsiyangiz topshirildi.")
+    declaration = Declaration.objects.get(employee=group.in_b)
+    assert declaration.form_type == "a" and declaration.items.get().person_name == "Karimova Dilnoza Azizovna"
+
+
+def test_a_reviewer_settles_a_conflict(page, live_server, group):
+    from playwright.sync_api import expect
+
+    declaration = submit(group.in_leaf, items=[relative("Иванова Анна Петровна", "child")])
+    officer = user_with_role("officer", first_name="Aigerim", last_name="Officer")
+    _log_in(page, live_server, officer)
+    with page.expect_navigation():
+        page.click("nav.sidebar a[href='/conflicts/declarations/']")
+    with page.expect_navigation():
+        page.click(f"a[href='/conflicts/declarations/{declaration.pk}/']")
+    page.check("input[name=outcome][value=actual]")
+    page.fill("textarea[name=comment]", "The daughter reports to him.")
+    with page.expect_navigation():
+        page.click("text=Record the assessment")
+    expect(page.locator(".alert-success")).to_contain_text("The assessment was recorded.")
+    with page.expect_navigation():
+        page.click("text=Add a measure")
+    page.select_option("select[name=kind]", "reporting_line")
+    page.fill("textarea[name=description]", "Move the daughter to another department.")
+    page.select_option("select[name=owner]", str(officer.pk))
+    page.fill("input[name=deadline]", "2099-01-31")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    page.fill("#measures textarea[name=note]", "Order 15 of 1 March.")
+    with page.expect_navigation():
+        page.click("text=Mark as done")
+    expect(page.locator("#outcome")).to_contain_text("Settled")
+    declaration.refresh_from_db()
+    assert declaration.status == Declaration.Status.SETTLED
+
+
+def test_an_undisclosed_link_is_detected_and_reviewed(page, live_server, group):
+    from playwright.sync_api import expect
+
+    daughter = EmployeeFactory(company=group.a, unit=group.leaf, surname="Касымова", given_name="Айгерим")
+    submit(group.in_branch, items=[relative(daughter.full_name, "child", person_identifier=daughter.iin)])
+    officer = user_with_role("officer")
+    _log_in(page, live_server, officer)
+    with page.expect_navigation():
+        page.click("nav.sidebar a[href='/conflicts/alerts/']")
+    with page.expect_navigation():
+        page.click("text=Detection runs")
+    with page.expect_navigation():
+        page.click("text=Run the detection now")
+    expect(page.locator("#run-status")).to_contain_text("Done")
+    with page.expect_navigation():
+        page.click("nav.sidebar a[href='/conflicts/alerts/']")
+    row = page.locator("tr", has_text="Relative working in the group not declared")
+    with page.expect_navigation():
+        row.locator("a").first.click()
+    expect(page.locator("main")).to_contain_text("same IIN, PINFL, BIN or STIR")
+    page.check("input[name=status][value=confirmed]")
+    page.fill("textarea[name=comment]", "She confirmed; a form A is requested.")
+    with page.expect_navigation():
+        page.click("text=Record the decision")
+    expect(page.locator(".alert-success")).to_contain_text("The decision was recorded.")
+    alert = Alert.objects.get(kind="undeclared_relative")
+    assert alert.employee == daughter and alert.status == Alert.Status.CONFIRMED
