@@ -77,7 +77,7 @@ def _query(data: dict) -> Query:
 
 
 def _clear_caches(index: Index) -> None:
-    index._expansions.clear()
+    index.clear_caches()
     similarity.key_similarity.cache_clear()
     similarity._align.cache_clear()
     transliteration.word_keys.cache_clear()

@@ -60,9 +60,11 @@ from senim.screening.engine.similarity import (
 )
 from senim.screening.engine.transliteration import loose_key
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
+# Record numbers kept in the per-word posting cache (about 50 bytes each).
+RECORD_SET_CACHE = 2_000_000
 _FORM_BITS = {form: 1 << i for i, form in enumerate(sorted(LEGAL_FORM_LABELS))}
 _GENDER_CODES = {"": 0, "m": 1, "f": 2}
 _GENDERS = ("", "m", "f")
@@ -94,6 +96,7 @@ class Index:
         self._gender: bytearray = state["gender"]
         self._name_start: array = state["name_start"]
         self._name_short: bytearray = state["name_short"]
+        self._has_patronymic: bytearray = state["has_patronymic"]
         self._token_start: array = state["token_start"]
         self._tokens: array = state["tokens"]
         self._patronymic: array = state["patronymic"]
@@ -121,6 +124,16 @@ class Index:
         # so a replaced index can be freed.
         _align.cache_clear()
         self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
+        # Record numbers of a set of tokens (a query word's expansion), shared by the queries of
+        # a batch: common names recur, and their postings are the largest.
+        self._record_sets: dict[frozenset[int], set[int]] = {}
+        self._record_sets_size = 0
+
+    def clear_caches(self) -> None:
+        """Forget the per-key expansions and cached postings (for cold-start measurements)."""
+        self._expansions.clear()
+        self._record_sets.clear()
+        self._record_sets_size = 0
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -176,6 +189,7 @@ class Index:
             "gender": bytearray(),
             "name_start": array("I", [0]),
             "name_short": bytearray(),
+            "has_patronymic": bytearray(),
             "token_start": array("I", [0]),
             "tokens": array("I"),
             "patronymic": array("I"),
@@ -217,6 +231,7 @@ class Index:
                 name_gender.append(gender)
             name_start.append(len(token_start) - 1)
             name_short.append(min(shortest, 255))
+            state["has_patronymic"].append(1 if any(name[3] for name in names) else 0)
             for posted_id in posted:
                 postings[posted_id].append(number)
             state["names"].append(SEPARATOR.join(kept_names))
@@ -398,11 +413,20 @@ class Index:
         self._expansions[key] = result
         return result
 
-    def _records_for(self, token_ids: Iterable[int]) -> set[int]:
+    def _records_for(self, token_ids: frozenset[int]) -> set[int]:
+        """Records containing any of ``token_ids`` (cached; callers must not modify the set)."""
+        cached = self._record_sets.get(token_ids)
+        if cached is not None:
+            return cached
         result: set[int] = set()
         start, flat = self._posting_start, self._postings
         for token_id in token_ids:
             result.update(flat[start[token_id] : start[token_id + 1]])
+        if self._record_sets_size + len(result) > RECORD_SET_CACHE:
+            self._record_sets.clear()
+            self._record_sets_size = 0
+        self._record_sets[token_ids] = result
+        self._record_sets_size += len(result)
         return result
 
     def candidates(self, profile: Profile, threshold: float = 0.0) -> dict[int, float]:
@@ -412,24 +436,30 @@ class Index:
         A record must contain at least two of a name's words (one for one-word names); with a
         ``threshold``, at least as many as the bound needs to reach it (three of four company
         words, say), which keeps long company names from pulling in every partial namesake."""
+        return self._candidates(profile, threshold)[0]
+
+    def _candidates(self, profile: Profile, threshold: float) -> tuple[dict[int, float], set[int]]:
+        """``candidates`` and the records found through a shared identifier."""
         needed = threshold - MAX_QUALIFIER_BONUS
         bounds: dict[int, float] = {}
+        identified: set[int] = set()
         for _, value in profile.identifiers:
             hit = self._by_identifier.get(value)
             if hit is not None:
                 for number in [hit] if isinstance(hit, int) else hit:
                     bounds[number] = 1.0
+                    identified.add(number)
         for name in profile.names:
-            word_tokens: list[set[int]] = []
+            word_tokens: list[frozenset[int]] = []
             for word_keys in name.keys:
                 ids: set[int] = set()
                 for key in word_keys:
                     ids.update(token_id for token_id, _ in self._expand(key))
-                word_tokens.append(ids)
+                word_tokens.append(frozenset(ids))
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)
                 if joined is not None:
-                    for number in self._records_for((joined,)):
+                    for number in self._records_for(frozenset((joined,))):
                         bounds[number] = 1.0
             weights = name.weights
             if len(word_tokens) == 1:
@@ -471,8 +501,24 @@ class Index:
                 masks = self._matched_words(word_tokens)
             else:
                 masks = self._matched_at_least(word_tokens, at_least, table, needed)
+            # Record words left unmatched count too: a list name has at least ``short`` words.
+            extra_word = (
+                EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT if name.is_organisation else EXTRA_RECORD_WORD_PERSON
+            )
+            # Only a list entry with a patronymic can absorb a misspelt one.
+            short, has_patronymic = self._name_short, self._has_patronymic
+            seen: dict[tuple[int, int, int], float] = {}
             for number, mask in masks.items():
-                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed, heaviest, penalty)
+                words = short[number]
+                absorbing = has_patronymic[number]
+                bound = seen.get((mask, words, absorbing))
+                if bound is None:
+                    matched, missing = _name_bound_parts(
+                        mask, weights, absorbed if absorbing else 0.0, heaviest, penalty
+                    )
+                    unmatched = max(0, words - mask.bit_count()) * extra_word
+                    bound = matched / (matched + missing + unmatched) if matched else 0.0
+                    seen[mask, words, absorbing] = bound
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
@@ -482,9 +528,9 @@ class Index:
         if len(bounds) > MAX_CANDIDATES:
             kept = sorted(bounds.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
             bounds = dict(kept)
-        return bounds
+        return bounds, identified
 
-    def _matched_words(self, word_tokens: list[set[int]]) -> dict[int, int]:
+    def _matched_words(self, word_tokens: list[frozenset[int]]) -> dict[int, int]:
         """Records containing at least two of the query's words, with a bit mask of which.
 
         The largest word's postings are never materialised as a set: the smaller words' sets
@@ -515,7 +561,7 @@ class Index:
         return masks
 
     def _matched_at_least(
-        self, word_tokens: list[set[int]], at_least: int, table: list[float], needed: float
+        self, word_tokens: list[frozenset[int]], at_least: int, table: list[float], needed: float
     ) -> dict[int, int]:
         """Records containing at least ``at_least`` of the query's words, by intersecting every
         combination of that many words whose bound can reach ``needed``; with a bit mask."""
@@ -523,7 +569,7 @@ class Index:
         masks: dict[int, int] = {}
         for combination in combinations(range(len(sets)), at_least):
             bits = sum(1 << i for i in combination)
-            if table[bits] < needed or len({frozenset(word_tokens[i]) for i in combination}) < at_least:
+            if table[bits] < needed or len({word_tokens[i] for i in combination}) < at_least:
                 continue
             ordered = sorted((sets[i] for i in combination), key=len)
             for number in ordered[0].intersection(*ordered[1:]):
@@ -572,8 +618,9 @@ class Index:
         scored: list[tuple[float, int]] = []
         query_stems = tuple(s for n in profile.names for s in n.patronymic)
         memo: dict[int, bool] = {}
-        for number, bound in self.candidates(profile, threshold).items():
-            if bound < 1.0 or not profile.identifiers:
+        bounds, identified = self._candidates(profile, threshold)
+        for number, bound in bounds.items():
+            if number not in identified:
                 if bound + MAX_QUALIFIER_BONUS < threshold:
                     continue
                 if bound * PATRONYMIC_MISMATCH + MAX_QUALIFIER_BONUS < threshold and self._patronymic_conflict(
@@ -668,8 +715,16 @@ def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) 
             for keys_a in names[first][1]:
                 for keys_b in names[second][1]:
                     a, b = keys_a[0], keys_b[0]
-                    if a != b and key_similarity(a, b)[0] >= MIN_WORD_SIMILARITY:
+                    if a == b:
+                        continue
+                    if key_similarity(a, b)[0] >= MIN_WORD_SIMILARITY:
                         variants.add((a, b) if a < b else (b, a))
+                    elif len(keys_a) > 1 or len(keys_b) > 1:
+                        # Through an alternative key (Тәңірі as "teniri" ~ Tengri).
+                        for x in keys_a:
+                            for y in keys_b:
+                                if x != y and key_similarity(x, y)[0] >= MIN_WORD_SIMILARITY:
+                                    variants.add((x, y) if x < y else (y, x))
 
 
 def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:
@@ -697,9 +752,17 @@ def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float, heaviest
     """Upper bound of a name score when only the query words in ``mask`` have a match: every
     match perfect and as heavy as a list word can be (``heaviest``), extra list words free, and
     up to ``absorbed`` unmatched weight forgiven (a misspelt patronymic)."""
+    matched, missing = _name_bound_parts(mask, weights, absorbed, heaviest, penalty)
+    return matched / (matched + missing) if matched else 0.0
+
+
+def _name_bound_parts(
+    mask: int, weights: tuple[float, ...], absorbed: float, heaviest: float, penalty: float = 1.0
+) -> tuple[float, float]:
+    """(matched weight, unmatched query weight) behind ``_name_bound``."""
     matched = sum(max(w, heaviest) for i, w in enumerate(weights) if mask >> i & 1)
     missing = max(0.0, sum(w * penalty for i, w in enumerate(weights) if not mask >> i & 1) - absorbed)
-    return matched / (matched + missing) if matched else 0.0
+    return matched, missing
 
 
 def _split(value: str) -> list[str]:

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from senim.screening.engine.business_terms import (
     GENERIC_KEYS,
     GENERIC_WEIGHT,
@@ -39,6 +41,10 @@ _SHORT_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>iC)$")
 _KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
 # Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
 _SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "kizi": "f"}
+# Suffixes recognised with one typo (Омирзаковыич, Azizovoich, Тулкинопич) after the first word;
+# the last letter must be right, and the short -ұлы/-uly is left out (Нурали is a given name).
+# Each keeps its anchor consonants, in order: Татьяна ("iana") is not a misspelt -ична.
+_FUZZY_SUFFIXES = {"oviC": "C", "eviC": "C", "ovna": "vn", "evna": "vn", "iCna": "Cn", "kizi": "kz"}
 _FEMALE_SUFFIXES = {"ovna", "evna", "iCna", "kizi"}
 # Words with a family-name ending weigh more: Alimov vs Azimov decides more than Oybek vs Oabek.
 _FAMILY_NAME = re.compile(r"(ov|ev|ova|eva|skii|skaia|enko)$")
@@ -90,22 +96,49 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
     gender = ""
     for key in unfinished_keys(word):
         match = _RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key)
-        if match is None and position > 0:
-            match = _SHORT_PATRONYMIC.match(key)
-        if match is None:
+        found = (match.group("stem"), match.group("suffix")) if match is not None else None
+        if found is None and position > 0:
+            found = _misspelt_patronymic(key)
+            if found is None:
+                match = _SHORT_PATRONYMIC.match(key)
+                if match is not None:
+                    found = (match.group("stem"), match.group("suffix"))
+        if found is None:
             continue
-        stem = match.group("stem")
-        if match.group("suffix") == "iC" and stem.endswith("v") and len(stem) > 4:
+        stem, suffix = found
+        if suffix == "iC" and stem.endswith("v") and len(stem) > 4:
             stem = stem[:-1]  # a misspelt -ович (Eduarodvich): drop the v of the suffix
         stem = finish_key(stem)
         # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
-        if stem.endswith("e") and match.group("suffix") in ("eviC", "evna"):
+        if stem.endswith("e") and suffix in ("eviC", "evna"):
             stem = stem + "i"
         stems.append(stem)
-        gender = "f" if match.group("suffix") in _FEMALE_SUFFIXES else "m"
+        gender = "f" if suffix in _FEMALE_SUFFIXES else "m"
     if not stems:
         return None
     return tuple(dict.fromkeys(stems)), gender
+
+
+def _misspelt_patronymic(key: str) -> tuple[str, str] | None:
+    """(stem, suffix) when ``key`` ends in a patronymic suffix with one typo, else None."""
+    for suffix, anchor in _FUZZY_SUFFIXES.items():
+        if key[-1:] != suffix[-1]:
+            continue
+        # A substituted or inserted letter only: with a deleted one, "ina" would read as -ична.
+        for tail in (len(suffix) + 1, len(suffix)):
+            end = key[-tail:]
+            if len(key) - tail >= 3 and _has_in_order(end, anchor) and OSA.distance(end, suffix, score_cutoff=1) <= 1:
+                return key[:-tail], suffix
+    return None
+
+
+def _has_in_order(text: str, letters: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def word_weights(primary_keys: tuple[str, ...], is_organisation: bool) -> tuple[float, ...]:

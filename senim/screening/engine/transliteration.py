@@ -187,6 +187,8 @@ _ENGLISH_C_HARD = re.compile(r"c(?![hk'])")
 _IE_AS_YO = re.compile(r"(?<=.)ie")
 _GLIDE_BEFORE_VOWEL = re.compile(r"(?<=.)i(?=[aeou])")  # not word-initial: Яна ≠ Анна
 _LOOSE_VOWELS = str.maketrans({"o": "u"})
+# Russian text writes a word-initial Ё as Е: Еркин for Ёрқин (Yorqin), Егор for Ёгор.
+_INITIAL_YO = re.compile(r"^io")
 
 
 def _latin_key(word: str) -> str:
@@ -234,8 +236,13 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
             keys.append("vi" + keys[0][2:])  # Уильям = William, Уилсон = Wilson
         if word.startswith("г"):
             keys.append("h" + keys[0][1:])  # Russian Г for English H: Генри = Henry
+        if "ә" in word:
+            # Kazakh Ә is written e in English and older spellings (Тәңірі = Tengri, Кәрім = Kerim).
+            keys.append(word.replace("ә", "е").translate(_CYRILLIC_TO_KEY).replace("dj", "j"))
         return tuple(keys)
     keys = [_latin_key(word)]
+    if "ä" in word or "á" in word:
+        keys.append(_latin_key(word.replace("ä", "e").replace("á", "e")))  # Täñiri = Tengri (Ә as e)
     if "x" in word:
         # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр).
         keys = [keys[0].replace("x", "h"), _latin_key(word.replace("x", "ks"))]
@@ -286,5 +293,5 @@ def loose_key(key: str) -> str:
 
     e/i are not merged: Egor and Igor are different names."""
     # Russian spelling writes Uzbek/Kazakh "yo" as е (Бахтиер = Baxtiyor): ie reads as io.
-    key = _GLIDE_BEFORE_VOWEL.sub("", _IE_AS_YO.sub("io", key)).translate(_LOOSE_VOWELS)
+    key = _GLIDE_BEFORE_VOWEL.sub("", _IE_AS_YO.sub("io", _INITIAL_YO.sub("e", key))).translate(_LOOSE_VOWELS)
     return _DOUBLES.sub(r"\1", key)

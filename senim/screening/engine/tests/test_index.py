@@ -104,3 +104,27 @@ def test_parallel_build_is_identical() -> None:
         (h.record_id, h.score) for h in serial.search(query)
     ]
     assert parallel._state["tokens"] == serial._state["tokens"]
+
+
+def test_alias_learned_through_an_alternative_key() -> None:
+    # Тәңірі keys to "taniri" with the alternative "teniri"; the list shows it as an alias of
+    # Tengri, so Tengri is not discounted as another known name.
+    records = [
+        Record("a", "Organization", ["АО «Хан Тәңірі Газ»", "Khan Tengri Gas JSC"]),
+        Record("b", "Organization", ["АО «Хан Тәңірі Финанс»"]),
+    ]
+    index = Index.build(records)
+    assert ids(index.search(Query(names=["Khan Tengri Finance JSC"], schema="Organization"))) == ["b"]
+
+
+def test_pruning_counts_unmatched_list_words_and_patronymics() -> None:
+    # Two of three words match; the list entry's third word and its lack of a patronymic
+    # keep the bound below the threshold, so it is not scored at all (and would not alert).
+    records = [Record("e", "Person", ["Mitchell George John"]), *RECORDS]
+    index = Index.build(records)
+    query = Query(names=["MITCHELL, JOHN NANCY"])
+    from senim.screening.engine.scoring import profile_of
+
+    bounds = index.candidates(profile_of(query), DEFAULT_THRESHOLD)
+    assert bounds.get(0, 0.0) < DEFAULT_THRESHOLD - 0.09
+    assert index.search(query) == []

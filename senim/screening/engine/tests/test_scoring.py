@@ -146,3 +146,18 @@ def test_explanation_is_readable_and_serialisable() -> None:
     assert data["qualifiers"][0]["factor"] == "birth_date"
     fuzzy = score_pair(Query(names=["Ахметоп Серик"]), Record(id="r", schema=PERSON, names=["Ахметов Серик"]))
     assert any("ratio" in line for line in fuzzy.explanation.lines())
+
+
+def test_misspelt_patronymic_still_names_the_same_father() -> None:
+    assert score("Ахметов Арман Омирзаковыич", "Ахметов Арман Өмірзақұлы") >= DEFAULT_THRESHOLD
+    assert score("Saidov Davron Azizovoich", "Saidov Davron Aziz oʻgʻli") >= DEFAULT_THRESHOLD
+
+
+def test_russian_e_for_initial_yo_in_a_patronymic() -> None:
+    # Russian text writes Ёрқин as Еркин: the patronymic agrees instead of counting against.
+    assert score("Тошматова Зарина Еркиновна", "Toshmatova Zarina Yorqin qizi") >= DEFAULT_THRESHOLD
+
+
+def test_kazakh_schwa_written_e() -> None:
+    assert score("Khan Tengri Finance JSC", "АО «Хан Тәңірі Финанс»", ORG) >= DEFAULT_THRESHOLD
+    assert score("Kerim Ahmetov", "Кәрім Ахметов") == 1.0
