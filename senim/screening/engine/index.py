@@ -52,15 +52,16 @@ from senim.screening.engine.similarity import (
     EXTRA_RECORD_WORD_PERSON,
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
+    SOUND_SIMILARITY,
     UNMATCHED_ORGANISATION_WORD,
     VOWEL_VARIANT,
     _align,
     key_similarity,
     patronymics_agree,
 )
-from senim.screening.engine.transliteration import loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
 # Record numbers kept in the per-word posting cache (about 50 bytes each).
@@ -364,10 +365,18 @@ class Index:
     def is_other_name(self, query_key: str, record_key: str) -> bool:
         """Whether ``query_key`` names someone else than ``record_key``: it is a name word of some
         list entry and the two were never aliases of one entry (similarity.word_similarity)."""
+        sound = query_key[:1] == SOUND_MARK
+        if sound:
+            query_key = query_key[1:]
         if not self.is_known_name(query_key):
             return False
         pair = (query_key, record_key) if query_key < record_key else (record_key, query_key)
-        return pair not in self._variants
+        if pair in self._variants:
+            return False
+        # Across scripts (a sound match), a known word is another name only if the list shows
+        # it with spellings of its own (Сарык as Sarik is not Serik); a word the list never
+        # spells otherwise (Пол) may be the transcription of the record's (Paul).
+        return not sound or query_key in self._variants_of
 
     def is_known_name(self, key: str) -> bool:
         """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
@@ -380,8 +389,20 @@ class Index:
         if cached is not None:
             return cached
         found: dict[int, float] = {}
-        exact = self._key_id.get(key)
         posting_start = self._posting_start
+        if key[:1] == SOUND_MARK:
+            # A sound key finds the same consonants in the other script only, and needs one
+            # side that looks English (similarity.key_similarity).
+            other = "l" if key[1] in "cC" else "c"
+            marks = (other, other.upper()) if key[1].islower() else (other,)
+            result = tuple(
+                (token_id, SOUND_SIMILARITY)
+                for token_id in (self._key_id.get(key[0] + mark + key[2:]) for mark in marks)
+                if token_id is not None
+            )
+            self._expansions[key] = result
+            return result
+        exact = self._key_id.get(key)
         if exact is not None and posting_start[exact] != posting_start[exact + 1]:
             # A known name: its close neighbours are other names (discounted below any use in
             # scoring, similarity.word_similarity) unless the list shows them as its aliases.
@@ -390,8 +411,8 @@ class Index:
                 token_id = self._key_id.get(variant)
                 if token_id is not None and posting_start[token_id] != posting_start[token_id + 1]:
                     similarity, _ = key_similarity(key, variant)
-                    if similarity >= MIN_WORD_SIMILARITY:
-                        found[token_id] = similarity
+                    # Aliases that only sound alike (Прайс ~ Price) were learned as such.
+                    found[token_id] = similarity if similarity >= MIN_WORD_SIMILARITY else SOUND_SIMILARITY
         else:
             for token_id in self._by_loose.get(loose_key(key), ()):
                 found.setdefault(token_id, VOWEL_VARIANT)
@@ -453,7 +474,13 @@ class Index:
             word_tokens: list[frozenset[int]] = []
             for word_keys in name.keys:
                 ids: set[int] = set()
+                # A name the list spells in several ways finds them through its aliases (a sound
+                # match to any other is discounted below use, is_other_name): sound keys are
+                # for the other words.
+                known = word_keys[0] in self._variants_of
                 for key in word_keys:
+                    if known and key[:1] == SOUND_MARK:
+                        continue
                     ids.update(token_id for token_id, _ in self._expand(key))
                 word_tokens.append(frozenset(ids))
             if name.is_organisation and len(name.keys) > 1:
@@ -723,8 +750,12 @@ def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) 
                         # Through an alternative key (Тәңірі as "teniri" ~ Tengri).
                         for x in keys_a:
                             for y in keys_b:
-                                if x != y and key_similarity(x, y)[0] >= MIN_WORD_SIMILARITY:
-                                    variants.add((x, y) if x < y else (y, x))
+                                similarity, how = key_similarity(x, y)
+                                if similarity < MIN_WORD_SIMILARITY:
+                                    continue
+                                if how == "sound":
+                                    x, y = a, b  # Catherine ~ Кэтрин: the names, not the skeletons
+                                variants.add((x, y) if x < y else (y, x))
 
 
 def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:
@@ -734,8 +765,8 @@ def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, A
     by_loose: dict[str, list[int]] = {}
     by_deletion: dict[str, list[int]] = {}
     for token_id, key in enumerate(vocabulary):
-        if posting_start[token_id] == posting_start[token_id + 1]:
-            continue  # patronymic stems: compared, never searched
+        if posting_start[token_id] == posting_start[token_id + 1] or key[:1] == SOUND_MARK:
+            continue  # patronymic stems: compared, never searched; sound keys: exact only
         by_loose.setdefault(loose_key(key), []).append(token_id)
         for deletion in _deletions(key):
             by_deletion.setdefault(deletion, []).append(token_id)

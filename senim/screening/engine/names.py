@@ -23,6 +23,7 @@ from senim.screening.engine.business_terms import (
 from senim.screening.engine.legal_forms import strip_legal_forms
 from senim.screening.engine.scripts import fold_case, has_quotes, quote_depths, split_words
 from senim.screening.engine.transliteration import (
+    SOUND_MARK,
     finish_key,
     loose_key,
     unfinished_keys,
@@ -116,6 +117,10 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
         gender = "f" if suffix in _FEMALE_SUFFIXES else "m"
     if not stems:
         return None
+    if word.startswith("е") and stems[0].startswith("e"):
+        # Russian writes a word-initial Ё as Е: Еркинович may be the son of Ёрқин (Yorqin) as
+        # well as of Эркин (Erkin). Only this spelling is ambiguous; Ё and Э stay apart.
+        stems.append("io" + stems[0][1:])
     return tuple(dict.fromkeys(stems)), gender
 
 
@@ -170,6 +175,13 @@ def _word_info(
     primary = word_key[0]
     if not primary:
         return None
+    if word_key[-1][:1] == SOUND_MARK:
+        # Sound keys are for persons' names (company words have their own table); a father's
+        # name popped as a patronymic keeps its spelling keys only (parse_name).
+        sounds = tuple(k for k in word_key if k[:1] == SOUND_MARK)
+        word_key = tuple(k for k in word_key if k[:1] != SOUND_MARK)
+        if not is_organisation:
+            word_key += sounds
     if is_organisation:
         word_key = tuple(_organisation_key(k) for k in word_key)
         return word_key, loose_key(word_key[0]), "", None
@@ -205,7 +217,7 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         if not is_organisation and not patronymic:
             if separate and keys:
                 # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.
-                patronymic = keys.pop()
+                patronymic = tuple(k for k in keys.pop() if k[:1] != SOUND_MARK)
                 loose.pop()
                 patronymic_word = f"{words.pop()} {word}"
                 gender = separate
@@ -254,6 +266,8 @@ def name_keys(text: str, schema: str | None = PERSON) -> list[str]:
     result = [" ".join(sorted(parsed.primary_keys)), " ".join(sorted(parsed.loose))]
     for index, alternatives in enumerate(parsed.keys):
         for alternative in alternatives[1:]:
+            if alternative.startswith(SOUND_MARK):
+                continue  # too coarse to de-duplicate on
             variant = list(parsed.primary_keys)
             variant[index] = alternative
             result.append(" ".join(sorted(variant)))

@@ -24,9 +24,11 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from senim.screening.engine.names import ParsedName
-from senim.screening.engine.transliteration import loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
 VOWEL_VARIANT = 0.95
+# The same consonants across scripts (Кэтрин = Catherine): weaker than a transliteration.
+SOUND_SIMILARITY = 0.85
 FUZZY_EDIT_COST = 1.5
 KNOWN_NAME_DISCOUNT = 0.5
 PATRONYMIC_MISMATCH = 0.7
@@ -50,7 +52,18 @@ def allowed_edits(length: int) -> int:
 def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
     """(similarity, how) for two primary keys; "how" is "key", "loose", "fuzzy" or "none"."""
     if query_key == record_key:
-        return 1.0, "key"
+        return (0.0, "none") if query_key[:1] == SOUND_MARK else (1.0, "key")
+    if query_key[:1] == SOUND_MARK or record_key[:1] == SOUND_MARK:
+        # Sound keys meet only across scripts ("#c…" and "#l…" with the same consonants), when
+        # one side looks English (lower-case script letter; transliteration.word_keys).
+        if (
+            query_key[2:] == record_key[2:]
+            and query_key[:1] == record_key[:1]
+            and query_key[1].lower() != record_key[1].lower()
+            and (query_key[1].islower() or record_key[1].islower())
+        ):
+            return SOUND_SIMILARITY, "sound"
+        return 0.0, "none"
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
     length = max(len(query_key), len(record_key))
@@ -65,6 +78,9 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
 
 # is_other_name(query_key, record_key): True when the query word is itself a name found in the
 # list and the two spellings were never seen as aliases of one entry (Normatov vs Nurmatov).
+# For a sound match (Кэтрин ~ Catherine) the words' primary keys are asked, the query's with
+# SOUND_MARK in front: across scripts, a known word counts as another name only if the list
+# spells it in other ways too.
 OtherName = Callable[[str, str], bool]
 
 
@@ -78,13 +94,29 @@ def word_similarity(
     best, how = 0.0, "none"
     best_pair = ("", "")
     for query_key in query_keys:
+        if query_key[0] == SOUND_MARK:
+            break  # sound keys come last and meet only sound keys
         for record_key in record_keys:
+            if record_key[0] == SOUND_MARK:
+                break
             similarity, kind = key_similarity(query_key, record_key)
             if similarity > best:
                 best, how, best_pair = similarity, kind, (query_key, record_key)
                 if best == 1.0:
                     return best, how
-    if how in ("fuzzy", "loose") and is_other_name is not None and is_other_name(*best_pair):
+    if best < SOUND_SIMILARITY and query_keys[-1][0] == SOUND_MARK and record_keys[-1][0] == SOUND_MARK:
+        for query_key in query_keys:
+            if query_key[0] != SOUND_MARK:
+                continue
+            for record_key in record_keys:
+                if record_key[0] == SOUND_MARK and key_similarity(query_key, record_key)[1] == "sound":
+                    best, how = SOUND_SIMILARITY, "sound"
+                    # The names, not their skeletons; the mark asks the across-scripts question.
+                    best_pair = (SOUND_MARK + query_keys[0], record_keys[0])
+                    break
+            if how == "sound":
+                break
+    if how in ("fuzzy", "loose", "sound") and is_other_name is not None and is_other_name(*best_pair):
         best *= KNOWN_NAME_DISCOUNT
         how += "-known"
     return best, how
@@ -128,7 +160,9 @@ def patronymics_agree(
             shortest = min(len(query_stem), len(record_stem))
             limit = 0 if shortest < 3 else (1 if shortest < 7 else 2)
             close = limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit
-            if close and (is_other_name is None or not is_other_name(query_stem, record_stem)):
+            # Known-ness is asked of the names themselves (the first stems), not of an
+            # alternative reading (Еркин read as Ёркин).
+            if close and (is_other_name is None or not is_other_name(query_stems[0], record_stems[0])):
                 return True
             if len(query_stem) <= len(record_stem):
                 shorter, longer = query_stem, record_stem

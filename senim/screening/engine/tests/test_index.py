@@ -128,3 +128,31 @@ def test_pruning_counts_unmatched_list_words_and_patronymics() -> None:
     bounds = index.candidates(profile_of(query), DEFAULT_THRESHOLD)
     assert bounds.get(0, 0.0) < DEFAULT_THRESHOLD - 0.09
     assert index.search(query) == []
+
+
+def test_sound_match_across_scripts_and_its_discount() -> None:
+    records = [
+        Record("en", "Person", ["Lewis Linda Catherine"]),
+        Record("kz", "Person", ["Serik Akhmetov"]),
+        Record("kz2", "Person", ["Сарык Жумабеков", "Sarik Zhumabekov"]),  # Сарык is a name of its own
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    # Кэтрин is in no list entry: found through its consonants.
+    assert ids(index.search(Query(names=["Линда Кэтрин Льюис"]))) == ["en"]
+    # Сарык is a known name spelt Sarik: Serik is someone else, whatever the consonants say.
+    assert index.search(Query(names=["Сарык Ахметов"])) == []
+
+
+def test_alternative_reading_of_a_patronymic_is_not_a_typo_licence() -> None:
+    # Ержанович may be read Ёржанович, and Ерланұлы Ёрланұлы; Ержан and Ерлан are both names of
+    # the list, so one is not a misspelling of the other under either reading.
+    records = [
+        Record("a", "Person", ["Жармұхамедов Аслан Ерланұлы"]),
+        Record("b", "Person", ["Ержанов Ержан"]),
+        Record("c", "Person", ["Ерланов Ерлан"]),
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    assert index.search(Query(names=["Жармухамедов Аслан Ержанович"])) == []
+    assert ids(index.search(Query(names=["Жармухамедов Аслан Ерланович"]))) == ["a"]

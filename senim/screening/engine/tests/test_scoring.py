@@ -161,3 +161,40 @@ def test_russian_e_for_initial_yo_in_a_patronymic() -> None:
 def test_kazakh_schwa_written_e() -> None:
     assert score("Khan Tengri Finance JSC", "АО «Хан Тәңірі Финанс»", ORG) >= DEFAULT_THRESHOLD
     assert score("Kerim Ahmetov", "Кәрім Ахметов") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("Линда Кэтрин Льюис", "Lewis Linda Catherine"),
+        ("МАРК ЧАРЛЬЗ ХАРРИС", "Harris Mark Charles"),
+        ("Джеймс Сара Мёрфи", "Murphy James Sarah"),
+        ("Элис Гарри Беннетт", "Bennett Alice Harry"),
+    ],
+)
+def test_english_names_written_in_russian_cyrillic(query: str, record: str) -> None:
+    assert score(query, record) >= DEFAULT_THRESHOLD
+
+
+def test_sound_keys_meet_only_across_scripts() -> None:
+    from senim.screening.engine.similarity import key_similarity
+
+    assert key_similarity("#cktrn", "#lktrn")[1] == "sound"
+    assert key_similarity("#cktrn", "#cktrn") == (0.0, "none")  # same script: keys decide
+    assert key_similarity("#lktrn", "ktrn") == (0.0, "none")
+
+
+def test_yo_and_e_stay_apart_unless_russian_spelling_hides_them() -> None:
+    assert score("Усмонова Шоира Ёрқин қизи", "Usmonova Shoira Erkin qizi") < DEFAULT_THRESHOLD
+    assert score("Усмонова Шоира Эркиновна", "Usmonova Shoira Yorqin qizi") < DEFAULT_THRESHOLD
+
+
+def test_a_fathers_name_is_compared_by_spelling_not_by_sound() -> None:
+    assert score("Ahmedova Sevara Baxtiyor qizi", "Ahmedova Sevara Botir qizi") < DEFAULT_THRESHOLD
+    assert score("Saidakbar Alisher oʼgʼli Zaripov", "Zaripov Saidakbar Sarvar o’g’li") < DEFAULT_THRESHOLD
+
+
+def test_sound_match_needs_an_english_looking_side() -> None:
+    # Petryayeva and Петрова share their consonants, but neither is spelt the English way.
+    assert score("Petryayeva Lyudmila", "Петрова Людмила") < DEFAULT_THRESHOLD
+    assert score("Qashqadaryo Resource Souoth LLP", "ТОО «Қашқадарё Ресурс Сити»", ORG) < DEFAULT_THRESHOLD
