@@ -365,18 +365,10 @@ class Index:
     def is_other_name(self, query_key: str, record_key: str) -> bool:
         """Whether ``query_key`` names someone else than ``record_key``: it is a name word of some
         list entry and the two were never aliases of one entry (similarity.word_similarity)."""
-        sound = query_key[:1] == SOUND_MARK
-        if sound:
-            query_key = query_key[1:]
         if not self.is_known_name(query_key):
             return False
         pair = (query_key, record_key) if query_key < record_key else (record_key, query_key)
-        if pair in self._variants:
-            return False
-        # Across scripts (a sound match), a known word is another name only if the list shows
-        # it with spellings of its own (Сарык as Sarik is not Serik); a word the list never
-        # spells otherwise (Пол) may be the transcription of the record's (Paul).
-        return not sound or query_key in self._variants_of
+        return pair not in self._variants
 
     def is_known_name(self, key: str) -> bool:
         """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
@@ -474,12 +466,12 @@ class Index:
             word_tokens: list[frozenset[int]] = []
             for word_keys in name.keys:
                 ids: set[int] = set()
-                # A name the list spells in several ways finds them through its aliases (a sound
-                # match to any other is discounted below use, is_other_name): sound keys are
-                # for the other words.
-                known = word_keys[0] in self._variants_of
+                # A known name finds its other-script spellings through the list's aliases (a
+                # sound match to any other is discounted below use); sound keys are for unknown
+                # words, with three consonants or more (similarity.key_similarity).
+                known = self.is_known_name(word_keys[0])
                 for key in word_keys:
-                    if known and key[:1] == SOUND_MARK:
+                    if key[:1] == SOUND_MARK and (known or len(key) < 5):
                         continue
                     ids.update(token_id for token_id, _ in self._expand(key))
                 word_tokens.append(frozenset(ids))
@@ -753,7 +745,7 @@ def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) 
                                 similarity, how = key_similarity(x, y)
                                 if similarity < MIN_WORD_SIMILARITY:
                                     continue
-                                if how == "sound":
+                                if how.startswith("sound"):
                                     x, y = a, b  # Catherine ~ Кэтрин: the names, not the skeletons
                                 variants.add((x, y) if x < y else (y, x))
 

@@ -62,7 +62,8 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
             and query_key[1].lower() != record_key[1].lower()
             and (query_key[1].islower() or record_key[1].islower())
         ):
-            return SOUND_SIMILARITY, "sound"
+            # Two consonants (Льюис ~ Lewis, Эллис ~ Wallace) are too common to go on alone.
+            return SOUND_SIMILARITY, "sound" if len(query_key) > 4 else "sound-short"
         return 0.0, "none"
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
@@ -78,9 +79,7 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
 
 # is_other_name(query_key, record_key): True when the query word is itself a name found in the
 # list and the two spellings were never seen as aliases of one entry (Normatov vs Nurmatov).
-# For a sound match (Кэтрин ~ Catherine) the words' primary keys are asked, the query's with
-# SOUND_MARK in front: across scripts, a known word counts as another name only if the list
-# spells it in other ways too.
+# For a sound match (Кэтрин ~ Catherine) the words' primary keys are asked.
 OtherName = Callable[[str, str], bool]
 
 
@@ -109,10 +108,14 @@ def word_similarity(
             if query_key[0] != SOUND_MARK:
                 continue
             for record_key in record_keys:
-                if record_key[0] == SOUND_MARK and key_similarity(query_key, record_key)[1] == "sound":
+                if record_key[0] != SOUND_MARK:
+                    continue
+                kind = key_similarity(query_key, record_key)[1]
+                if kind == "sound" or (
+                    kind == "sound-short" and _learned(query_keys[0], record_keys[0], is_other_name)
+                ):
                     best, how = SOUND_SIMILARITY, "sound"
-                    # The names, not their skeletons; the mark asks the across-scripts question.
-                    best_pair = (SOUND_MARK + query_keys[0], record_keys[0])
+                    best_pair = (query_keys[0], record_keys[0])  # the names, not their skeletons
                     break
             if how == "sound":
                 break
@@ -120,6 +123,15 @@ def word_similarity(
         best *= KNOWN_NAME_DISCOUNT
         how += "-known"
     return best, how
+
+
+def _learned(query_key: str, record_key: str, is_other_name: OtherName | None) -> bool:
+    """Whether the list shows the two as spellings of one name: the query word is a known name
+    (``is_other_name(k, k)``: a key is never its own alias) but not another name than the
+    record's."""
+    return (
+        is_other_name is not None and is_other_name(query_key, query_key) and not is_other_name(query_key, record_key)
+    )
 
 
 @dataclass(frozen=True, slots=True)
