@@ -52,6 +52,7 @@ from senim.screening.engine.similarity import (
     EXTRA_RECORD_WORD_PERSON,
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
+    SINGLE_WORD_SCORE,
     SOUND_SIMILARITY,
     UNMATCHED_ORGANISATION_WORD,
     VOWEL_VARIANT,
@@ -482,21 +483,28 @@ class Index:
                         bounds[number] = 1.0
             weights = name.weights
             if len(word_tokens) == 1:
-                # One query word against a list name of n words: at best weight / (weight +
-                # (n - 1) extra words at their lowest weight).
+                # One query word against a list name of n words: an organisation at best
+                # weight / (weight + (n - 1) extra words at their lowest weight); a person
+                # SINGLE_WORD_SCORE (similarity.compare_names) unless the name is one word too.
                 short = self._name_short
                 # The matched pair's weight can reach the heaviest word weight on either side.
                 weight = max(weights[0] if weights else 1.0, 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT)
-                extra = (
-                    EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
-                    if name.is_organisation
-                    else EXTRA_RECORD_WORD_PERSON
-                )
-                for number in self._records_for(word_tokens[0]):
-                    if short[number] <= 2:
-                        bound = weight / (weight + (short[number] - 1) * extra)
+                extra = EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
+                partial = SINGLE_WORD_SCORE if not name.patronymic else 1.0
+                if name.is_organisation or partial >= needed:
+                    for number in self._records_for(word_tokens[0]):
+                        if name.is_organisation:
+                            if short[number] > 2:
+                                continue
+                            bound = weight / (weight + (short[number] - 1) * extra)
+                        else:
+                            bound = 1.0 if short[number] == 1 else partial
                         if bound > bounds.get(number, -1.0):
                             bounds[number] = bound
+                else:
+                    for number in self._records_for(word_tokens[0]):
+                        if short[number] == 1 and bounds.get(number, -1.0) < 1.0:
+                            bounds[number] = 1.0
                 continue
             heaviest = 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT
             # A misspelt patronymic may be absorbed rather than counted as unmatched (persons);
@@ -728,26 +736,45 @@ def _analysed(records: Iterable[Record], workers: int) -> Iterator[tuple[Record,
 
 def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) -> None:
     """Record which close-but-different word keys the list uses as aliases of one entry
-    (Oʻtkir/Уткир, Samruk/Самұрық): they are spellings of one name, not different names."""
+    (Oʻtkir/Уткир, Samruk/Самұрық, Catherine/Кэтрин): they are spellings of one name, not
+    different names. The words of two aliases are aligned one to one, best first, so that
+    "Wallace Ellis" / "Уоллес Эллис" teaches Эллис = Ellis, not Эллис = Wallace."""
     for first in range(len(names)):
         for second in range(first + 1, len(names)):
-            for keys_a in names[first][1]:
-                for keys_b in names[second][1]:
-                    a, b = keys_a[0], keys_b[0]
-                    if a == b:
-                        continue
-                    if key_similarity(a, b)[0] >= MIN_WORD_SIMILARITY:
-                        variants.add((a, b) if a < b else (b, a))
-                    elif len(keys_a) > 1 or len(keys_b) > 1:
-                        # Through an alternative key (Тәңірі as "teniri" ~ Tengri).
-                        for x in keys_a:
-                            for y in keys_b:
-                                similarity, how = key_similarity(x, y)
-                                if similarity < MIN_WORD_SIMILARITY:
-                                    continue
-                                if how.startswith("sound"):
-                                    x, y = a, b  # Catherine ~ Кэтрин: the names, not the skeletons
-                                variants.add((x, y) if x < y else (y, x))
+            scored: list[tuple[float, int, int]] = []
+            for i, keys_a in enumerate(names[first][1]):
+                for j, keys_b in enumerate(names[second][1]):
+                    best = 0.0
+                    for x in keys_a:
+                        for y in keys_b:
+                            similarity = key_similarity(x, y)[0]
+                            if similarity > best:
+                                best = similarity
+                    if best >= MIN_WORD_SIMILARITY:
+                        scored.append((best, i, j))
+            if not scored:
+                continue
+            scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+            used_a: set[int] = set()
+            used_b: set[int] = set()
+            for best, i, j in scored:
+                if i in used_a or j in used_b:
+                    continue
+                used_a.add(i)
+                used_b.add(j)
+                if best == 1.0 and names[first][1][i][0] == names[second][1][j][0]:
+                    continue  # the same word
+                keys_a, keys_b = names[first][1][i], names[second][1][j]
+                for x in keys_a:
+                    for y in keys_b:
+                        if x == y:
+                            continue
+                        similarity, how = key_similarity(x, y)
+                        if similarity < MIN_WORD_SIMILARITY:
+                            continue
+                        if how.startswith("sound"):
+                            x, y = keys_a[0], keys_b[0]  # the names, not the skeletons
+                        variants.add((x, y) if x < y else (y, x))
 
 
 def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:

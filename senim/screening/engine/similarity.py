@@ -8,7 +8,8 @@ Word level (``word_similarity``):
   that is itself a known name elsewhere in the list is discounted further: Alimov is not a typo of
   Azimov when Alimov is a name in its own right.
 
-Name level (``compare_names``): words are aligned in any order (greedy on similarity). Unmatched
+Name level (``compare_names``): words are aligned in any order (greedy on similarity). A one-word
+person query against a longer list name scores at most ``SINGLE_WORD_SCORE``. Unmatched
 query words count fully against; unmatched record words count 0.35 for persons (a list entry may
 carry an extra given or middle name) and 1.5 for organisations, where an unmatched query word
 also counts 1.5 (Альфа ≠ Альфа Плюс). Patronymics are
@@ -37,6 +38,9 @@ EXTRA_RECORD_WORD_ORGANISATION = 1.5
 # A distinctive company word on one side only usually names another company (Альфа Плюс).
 UNMATCHED_ORGANISATION_WORD = 1.5
 MIN_WORD_SIMILARITY = 0.5
+# A one-word person query against a longer list name, at best (with every qualifier bonus it
+# stays below scoring.DEFAULT_THRESHOLD).
+SINGLE_WORD_SCORE = 0.70
 _VOWELS = set("aeiou")
 
 
@@ -276,6 +280,11 @@ def compare_names(
     total += sum(w * query_penalty for qi, w in enumerate(query.weights) if qi not in used_query)
     total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
     score = matched_weight / total if total else 0.0
+    if not query.is_organisation and len(query.keys) == 1 and not query.patronymic and len(record.keys) > 1:
+        # One word ("Tokayev") of a longer name: a partial match, below the default threshold
+        # so that a surname alone never raises a hit on every namesake (ad-hoc search lowers
+        # its threshold for such queries, services.search).
+        score = SINGLE_WORD_SCORE * (pairs[0].similarity if pairs else 0.0)
 
     if query.patronymic and record_stems:
         if patronymics_agree(query.patronymic, record_stems, is_other_name):

@@ -191,3 +191,11 @@ def test_a_new_list_applies_to_subjects_screened_against_every_list(group, sanct
     import_entities(internal, [ftm("i-1", "Каримов Азиз")], tmp_path)
     assert list(Hit.objects.values_list("subject__key", flat=True)) == ["adhoc:all"]
     assert internal in Subject.objects.get(key="adhoc:all").watchlists.all()
+
+
+def test_a_surname_alone_is_found_in_search_but_raises_no_hit(group, sanctions):
+    officer = user_with_role("officer")
+    results = services.search(actor=officer, query=Query(names=["Tokayev"]))
+    assert [r.entity.entity_id for r in results] == ["kz-1"]
+    assert results[0].score < services.threshold_default()
+    assert _screen(officer, names=["Tokayev"]).hits == []

@@ -159,3 +159,25 @@ def test_alternative_reading_of_a_patronymic_is_not_a_typo_licence() -> None:
     index = Index.build(records)
     assert index.search(Query(names=["Жармухамедов Аслан Ержанович"])) == []
     assert ids(index.search(Query(names=["Жармухамедов Аслан Ерланович"]))) == ["a"]
+
+
+def test_a_single_word_finds_longer_names_below_the_threshold() -> None:
+    index = build()
+    assert index.search(Query(names=["Tokayev"])) == []  # no alert on every namesake
+    hits = index.search(Query(names=["Токаев"]), threshold=0.7)
+    assert ids(hits) == ["kz1"]  # a three-word list name, in another script
+    assert 0.7 <= hits[0].score < DEFAULT_THRESHOLD
+    assert ids(index.search(Query(names=["Kazmunaygas"], schema="Organization"))) == ["org3"]
+
+
+def test_aliases_teach_word_by_word() -> None:
+    # Aliases of one entry are aligned word to word: Эллис is Ellis here, not Wallace, so a
+    # query with Эллис does not meet another entry's Wallace through two common consonants.
+    records = [
+        Record("a", "Person", ["Wallace Ellis", "Уоллес Эллис"]),
+        Record("b", "Person", ["Wallace Brian Mark"]),
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    assert index.is_other_name("elis", "valace")
+    assert index.search(Query(names=["Марк Брайан Эллис"])) == []
