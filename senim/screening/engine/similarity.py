@@ -54,7 +54,8 @@ def allowed_edits(length: int) -> int:
 
 @lru_cache(maxsize=1_000_000)
 def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
-    """(similarity, how) for two primary keys; "how" is "key", "loose", "fuzzy" or "none"."""
+    """(similarity, how) for two keys; "how" is "key", "loose", "fuzzy", "sound", "sound-short"
+    (two consonants: only for aliases the list shows, word_similarity) or "none"."""
     if query_key == record_key:
         return (0.0, "none") if query_key[:1] == SOUND_MARK else (1.0, "key")
     if query_key[:1] == SOUND_MARK or record_key[:1] == SOUND_MARK:
@@ -143,7 +144,7 @@ class WordPair:
     query_word: str
     record_word: str
     similarity: float
-    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "loose-known" | "fuzzy-known" | "joined"
+    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "sound" | "…-known" | "joined"
 
 
 @dataclass(frozen=True, slots=True)
