@@ -63,6 +63,7 @@ from senim.screening.engine.similarity import (
 from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
 FORMAT_VERSION = 5
+_VOWELS = frozenset("aeiou")
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
 # Record numbers kept in the per-word posting cache (about 50 bytes each).
@@ -741,30 +742,47 @@ def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) 
     "Wallace Ellis" / "Уоллес Эллис" teaches Эллис = Ellis, not Эллис = Wallace."""
     for first in range(len(names)):
         for second in range(first + 1, len(names)):
-            scored: list[tuple[float, int, int]] = []
-            for i, keys_a in enumerate(names[first][1]):
-                for j, keys_b in enumerate(names[second][1]):
-                    best = 0.0
+            # Words keyed alike pair first (and teach nothing): most aliases are the same name
+            # in another script, so usually nothing is left to compare.
+            words_a: list[tuple[str, ...]] = []
+            words_b = list(names[second][1])
+            for keys in names[first][1]:
+                for position, other in enumerate(words_b):
+                    if other[0] == keys[0]:
+                        del words_b[position]
+                        break
+                else:
+                    words_a.append(keys)
+            if not words_a or not words_b:
+                continue
+            # (best similarity, same first sound, best by spelling, i, j): between equal sound
+            # matches the first letter and then the spelling decide (Alice ~ Элис and Lewis ~
+            # Льюис, not Alice ~ Льюис).
+            scored: list[tuple[float, bool, float, int, int]] = []
+            for i, keys_a in enumerate(words_a):
+                for j, keys_b in enumerate(words_b):
+                    best = spelt = 0.0
                     for x in keys_a:
                         for y in keys_b:
-                            similarity = key_similarity(x, y)[0]
+                            similarity, how = key_similarity(x, y)
                             if similarity > best:
                                 best = similarity
+                            if similarity > spelt and not how.startswith("sound"):
+                                spelt = similarity
                     if best >= MIN_WORD_SIMILARITY:
-                        scored.append((best, i, j))
+                        a, b = keys_a[0][0], keys_b[0][0]
+                        scored.append((best, a == b or (a in _VOWELS and b in _VOWELS), spelt, i, j))
             if not scored:
                 continue
-            scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+            scored.sort(key=lambda item: (-item[0], not item[1], -item[2], item[3], item[4]))
             used_a: set[int] = set()
             used_b: set[int] = set()
-            for best, i, j in scored:
+            for _, _, _, i, j in scored:
                 if i in used_a or j in used_b:
                     continue
                 used_a.add(i)
                 used_b.add(j)
-                if best == 1.0 and names[first][1][i][0] == names[second][1][j][0]:
-                    continue  # the same word
-                keys_a, keys_b = names[first][1][i], names[second][1][j]
+                keys_a, keys_b = words_a[i], words_b[j]
                 for x in keys_a:
                     for y in keys_b:
                         if x == y:

@@ -181,3 +181,12 @@ def test_aliases_teach_word_by_word() -> None:
     index = Index.build(records)
     assert index.is_other_name("elis", "valace")
     assert index.search(Query(names=["Марк Брайан Эллис"])) == []
+
+
+def test_between_equal_sound_matches_spelling_decides_the_alias() -> None:
+    # Lewis, Alice, Льюис and Элис all have the consonants "ls": Alice is paired with Элис (whose
+    # spelling is close), Lewis with Льюис, never Alice with Льюис.
+    index = Index.build([Record("a", "Person", ["Lewis Mark Alice", "Элис Марк Льюис"]), *RECORDS])
+    assert not index.is_other_name("elis", "alice")
+    assert not index.is_other_name("liuis", "levis")
+    assert index.is_other_name("liuis", "alice")
