@@ -222,7 +222,13 @@ class Index:
                     primary = token_id(word_keys[0])
                     tokens.append(primary)
                     if len(word_keys) > 1:
-                        alternatives[primary] = word_keys[1:]
+                        known = alternatives.get(primary)
+                        if known is None:
+                            alternatives[primary] = word_keys[1:]
+                        elif known != word_keys[1:]:
+                            # One primary key, other alternatives (Пётр: piotr; PETR: none; the
+                            # sound keys differ by script): keep them all, sound keys last.
+                            alternatives[primary] = _merge_alternatives(known, word_keys[1:])
                     posted.add(primary)
                     for alternative in word_keys[1:]:
                         posted.add(token_id(alternative))
@@ -733,6 +739,11 @@ def _analysed(records: Iterable[Record], workers: int) -> Iterator[tuple[Record,
         while window:
             done, result = window.popleft()
             yield from zip(done, result.get(), strict=True)
+
+
+def _merge_alternatives(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    merged = dict.fromkeys(first + second)
+    return tuple(k for k in merged if k[:1] != SOUND_MARK) + tuple(k for k in merged if k[:1] == SOUND_MARK)
 
 
 def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) -> None:

@@ -190,3 +190,11 @@ def test_between_equal_sound_matches_spelling_decides_the_alias() -> None:
     assert not index.is_other_name("elis", "alice")
     assert not index.is_other_name("liuis", "levis")
     assert index.is_other_name("liuis", "alice")
+
+
+def test_a_list_word_keeps_the_alternatives_of_all_its_spellings() -> None:
+    # Пётр keys to "petr" with the alternative "piotr"; the entry's Latin alias PETR keys to
+    # "petr" with none. The index keeps both, so Pyotr still matches.
+    records = [Record("p", "Person", ["Сидоров Пётр Владиславович", "SIDOROV PETR VLADISLAVOVICH"]), *RECORDS]
+    hits = Index.build(records).search(Query(names=["Sidorov Pyotr Vladislavovich"]))
+    assert ids(hits) == ["p"] and hits[0].score == 1.0
