@@ -288,9 +288,15 @@ def word_keys(word: str) -> tuple[str, ...]:
 
     Never raises; a word in an unknown script keys to itself.
     """
-    keys = tuple(dict.fromkeys(k for k in (_finish(k) for k in _unfinished_keys(word)) if k))
+    unfinished = _unfinished_keys(word)
+    keys = tuple(dict.fromkeys(k for k in (_finish(k) for k in unfinished) if k))
     if not keys:
         return (word,)
+    if unfinished[0] and unfinished[0] != keys[0] and unfinished[0] not in keys:
+        # The spelling before glides and doubles are reduced, for typos only (key_similarity
+        # never finds two keys equal that the reduced keys tell apart): a typo that doubles a
+        # letter or breaks a glide (Tikhoov, Sergeyve) is then one edit, not two.
+        keys += (unfinished[0],)
     if keys[0].isascii() and keys[0].isalpha():
         cyrillic = is_cyrillic(word)
         english = (_RUSSIAN_TRANSCRIPTION if cyrillic else _ENGLISH_SPELLING).search(word) is not None

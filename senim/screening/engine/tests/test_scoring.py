@@ -204,3 +204,15 @@ def test_sound_match_needs_an_english_looking_side() -> None:
     # Petryayeva and Петрова share their consonants, but neither is spelt the English way.
     assert score("Petryayeva Lyudmila", "Петрова Людмила") < DEFAULT_THRESHOLD
     assert score("Qashqadaryo Resource Souoth LLP", "ТОО «Қашқадарё Ресурс Сити»", ORG) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "schema"),
+    [
+        ("LEV TIKHOOV", "Тихонов Лев", PERSON),  # the typo doubles a letter: Tikhoov keys to "tihov"
+        ("Gleb Sergeyve", "Sergeyev Gleb Levovich", PERSON),  # the typo breaks the glide of -yev
+        ("Taaz Almaty Agro LLP", "ТОО «Тараз Алматы Агро»", ORG),
+    ],
+)
+def test_a_typo_that_normalisation_would_double(query: str, record: str, schema: str) -> None:
+    assert score(query, record, schema) >= DEFAULT_THRESHOLD
