@@ -266,7 +266,9 @@ SOUND_MARK = "#"
 # The script letter is lower case when the word shows English spelling (Latin) or the Russian
 # transcription of English (Cyrillic); a sound match needs one such side, so that Petryayeva
 # does not meet Петрова, nor Serik Сарык, through their consonants.
-_ENGLISH_SPELLING = re.compile(r"w|c(?!h)|th|ph|ck|ea|oo|ou|[^aeiouy]y$|[^aeiou]e$|[^aeiou]es$|(?:tt|rr|ss|ll|nn)$")
+_ENGLISH_SPELLING = re.compile(
+    r"w|c(?!h)|th|ph|ck|ea|oo|ou|au|ae|[^aeiouy]y$|[^aeiou]e$|[^aeiou]es$|(?:tt|rr|ss|ll|nn)$"
+)
 _RUSSIAN_TRANSCRIPTION = re.compile(r"(?<=.)э|ью|юэ|^у[иоэ]|оу|тт|рр|сс")
 _ENGLISH_FLAG = str.maketrans("CL", "cl")
 _PLAIN_FLAG = str.maketrans("cl", "CL")
