@@ -198,3 +198,15 @@ def test_a_list_word_keeps_the_alternatives_of_all_its_spellings() -> None:
     records = [Record("p", "Person", ["Сидоров Пётр Владиславович", "SIDOROV PETR VLADISLAVOVICH"]), *RECORDS]
     hits = Index.build(records).search(Query(names=["Sidorov Pyotr Vladislavovich"]))
     assert ids(hits) == ["p"] and hits[0].score == 1.0
+
+
+def test_paul_is_learned_as_pol_from_the_lists_own_aliases() -> None:
+    records = [
+        Record("a", "Person", ["Price Jack Paul", "Прайс Джек Пол"]),
+        Record("b", "Person", ["Michael Paul"]),
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    assert not index.is_other_name("pol", "paul")  # Paul is spelt the English way (au)
+    # Пол ~ Paul through the alias above (two consonants), Майкл ~ Michael through its sounds.
+    assert ids(index.search(Query(names=["Майкл Пол"]))) == ["b"]
