@@ -88,6 +88,7 @@ def case_list(request: ActorRequest) -> HttpResponse:
         company_id=uuid.UUID(data["company"]) if data.get("company") else None,
         overdue=bool(data.get("overdue")),
         mine=bool(data.get("mine")),
+        watched=bool(data.get("watched")),
         query=data.get("q", ""),
     )
     page = paginate(request, selectors.case_list(actor=request.user, filters=filters), 50)

@@ -245,3 +245,12 @@ def test_action_role_matrix(group, role, scope):
     assert receipt == (200 if role == "officer" and not outside else expected(False))
     case.refresh_from_db()
     assert (case.status == Status.CLOSED) == (role == "officer" and not outside)
+
+
+def test_retaliation_watch_filter(group):
+    officer = user_with_role("officer")
+    named, anonymous = submit_named().case, submit().case
+    for case in (named, anonymous):
+        services.case_close(actor=officer, case=case, outcome="substantiated", measures=[])
+    page = _client(officer).get(reverse("speakup:case-list"), {"watched": "on"}).content.decode()
+    assert named.reference in page and anonymous.reference not in page
