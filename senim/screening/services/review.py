@@ -21,12 +21,19 @@ CHUNK = 500
 
 def hit_decide(*, actor: Actor, hit: Hit, status: str, comment: str) -> Hit:
     """Decide a hit (true match, false positive, needs information) with a comment; audited
-    old → new. The reviewer needs screening.review over the subject's company."""
+    old → new. The reviewer needs screening.review over the subject's company. A hit closed as
+    "entry removed from the list" may be decided as true match or false positive only."""
     if actor is None:
         raise PermissionDenied(policy.REVIEW)
     require(actor, policy.REVIEW, company_id=hit.subject.company_id)
     if status not in DECISIONS:
         raise ValidationError({"status": _("Choose true match, false positive or needs information.")})
+    if hit.status == HitStatus.REMOVED and status == HitStatus.NEEDS_INFO:
+        # Closed because its entry left the list: an officer may still record whether it was a
+        # true match, but not put it back in the queue of hits waiting for information.
+        raise ValidationError(
+            {"status": _("This hit was closed because its entry left the list: choose true match or false positive.")}
+        )
     comment = comment.replace("\x00", "").strip()
     if not comment:
         raise ValidationError({"comment": _("Explain the decision in a comment.")})

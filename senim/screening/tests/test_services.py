@@ -292,3 +292,18 @@ def test_removed_hits_are_no_true_matches_in_the_indicators(group, sanctions, tm
     year = timezone.now().year
     assert indicators.true_matches(year, None) == 0
     assert indicators.hits(year, None) == 1  # it was raised; it stays counted as raised
+
+
+def test_a_closed_hit_may_be_decided_but_not_put_back_to_waiting(group, sanctions, tmp_path):
+    officer = user_with_role("officer")
+    hit = _screen(officer).hits[0]
+    import_entities(sanctions, [ALPHA], tmp_path)
+    hit.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.hit_decide(actor=officer, hit=hit, status=HitStatus.NEEDS_INFO, comment="Ask again.")
+    assert "status" in error.value.message_dict
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.REMOVED
+    services.hit_decide(actor=officer, hit=hit, status=HitStatus.TRUE_MATCH, comment="It was him while listed.")
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.TRUE_MATCH and hit.closed_by_version_id is not None

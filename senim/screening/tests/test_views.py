@@ -310,6 +310,11 @@ def test_an_open_hit_closed_because_its_entry_left_says_when_and_why(world, grou
     page = client.get(reverse("screening:hit-detail", args=[hit.pk])).content.decode()
     assert "Closed automatically: the entry was removed from the list" in page
     assert reverse("screening:version-detail", args=[version.pk]) in page
+    choices = [
+        c[0]
+        for c in client.get(reverse("screening:hit-detail", args=[hit.pk])).context["form"].fields["status"].choices
+    ]
+    assert choices == [HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE]
     listed = client.get(reverse("screening:hit-list"), {"status": "removed"})
     assert {h.pk for h in listed.context["page_obj"]} == {world["hit_a"].pk, world["hit_none"].pk}
     assert not client.get(reverse("screening:hit-list"), {"status": "open"}).context["page_obj"].object_list
