@@ -2,15 +2,16 @@
 `senim counterparties list` prints the register. The command line acts as the system: no user,
 no size limit, audited as "system"."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 
-from senim.counterparties import importing
-from senim.counterparties.models import Counterparty
+from senim.counterparties import importing, services
+from senim.counterparties.models import Counterparty, VerificationCase
 
 
 class Command(BaseCommand):
@@ -28,10 +29,17 @@ class Command(BaseCommand):
         lst.add_argument("--query", default="", help="Words of the name or the number.")
         lst.add_argument("--category", default="")
         lst.add_argument("--limit", type=int, default=0, help="At most this many lines (0: all).")
+        sub.add_parser(
+            "recheck",
+            help="Mark approved verifications with new screening hits for re-verification; "
+            "list those lapsing within 30 days.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
             return self._list(options)
+        if options["action"] == "recheck":
+            return self._recheck()
         with translation.override(options["language"]):
             self._import(options)
 
@@ -45,6 +53,16 @@ class Command(BaseCommand):
             qs = qs[: options["limit"]]
         for cp in qs.iterator(chunk_size=2000):
             self.stdout.write("\t".join([str(cp.pk), cp.identifier or "-", cp.country, cp.category, cp.display_name]))
+
+    def _recheck(self) -> None:
+        marked = services.cases_recheck(actor=None)
+        self.stdout.write(f"marked for re-verification: {marked}")
+        soon = timezone.localdate() + dt.timedelta(days=30)
+        lapsing = VerificationCase.objects.filter(status=VerificationCase.Status.APPROVED, valid_until__lte=soon)
+        for case in lapsing.select_related("counterparty", "company").order_by("valid_until"):
+            self.stdout.write(
+                f"lapsing\t{case.valid_until}\t{case.company}\t{case.counterparty.display_name}\t{case.pk}"
+            )
 
     def _import(self, options: dict[str, Any]) -> None:
         path: Path = options["file"]
