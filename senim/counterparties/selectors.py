@@ -11,12 +11,16 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
+from senim.core.models import AuditEvent
+from senim.core.selectors import audit_event_list
 from senim.counterparties import policy
 from senim.counterparties.models import (
     Application,
+    Contact,
     Contract,
     Counterparty,
     Decision,
+    Document,
     DueDiligenceRule,
     Party,
     Questionnaire,
@@ -449,3 +453,19 @@ def questionnaire_list(*, actor: Actor) -> QuerySet[Questionnaire]:
     if scope_of(actor, policy.VIEW_CASES).is_empty:
         return Questionnaire.objects.none()
     return Questionnaire.objects.order_by("-version")
+
+
+def counterparty_history(*, actor: Actor, counterparty: Counterparty, limit: int = 30) -> list[AuditEvent]:
+    """The audit events of the counterparty, its owners, managers, contacts and documents, and of the
+    duplicates merged into it (their history stays with the survivor), newest first, as far as the
+    actor may read the audit trail."""
+    merged = list(Counterparty.objects.filter(merged_into=counterparty).values_list("id", flat=True))
+    ids = [counterparty.id, *merged]
+    related = [
+        *Party.objects.filter(counterparty_id__in=ids).values_list("id", flat=True),
+        *Contact.objects.filter(counterparty_id__in=ids).values_list("id", flat=True),
+        *Document.objects.filter(counterparty_id__in=ids).values_list("id", flat=True),
+    ]
+    object_ids = [str(pk) for pk in (*ids, *related)]
+    events = audit_event_list(actor=actor).filter(object_id__in=object_ids)
+    return list(events[:limit])
