@@ -161,7 +161,11 @@ class Counterparty(BaseModel):
     @property
     def display_name(self) -> str:
         """The name in the default fallback order (not the reader's language): for exports and jobs."""
-        return next(iter(all_values(self, "name")), "") or self.identifier
+        for code in settings.SENIM_CONTENT_LANGUAGE_FALLBACK:
+            value = getattr(self, f"name_{code}", "")
+            if value:
+                return str(value)
+        return self.identifier
 
     def refresh_search_text(self) -> None:
         parts = (*all_values(self, "name"), self.legal_form, self.identifier)
