@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -31,6 +32,8 @@ from senim.counterparties.schemas import (
     ClauseOut,
     CommentIn,
     ConclusionIn,
+    ContactIn,
+    ContactOut,
     ContractIn,
     ContractOut,
     CounterpartyDetailOut,
@@ -38,13 +41,18 @@ from senim.counterparties.schemas import (
     CounterpartyOut,
     CounterpartyPatch,
     CoverageOut,
+    DocumentOut,
     FlagIn,
     ImportReportOut,
     MergeIn,
     PartyIn,
     PartyOut,
     ProposalIn,
+    QuestionnaireLinkOut,
+    QuestionnaireSendIn,
     RegisterEntryOut,
+    ResponseDetailOut,
+    ResponseOut,
     SimilarOut,
 )
 from senim.org import selectors as org_selectors
@@ -420,3 +428,43 @@ def case_approve(request: ActorRequest, case_id: uuid.UUID):  # type: ignore[no-
     if case.status == VerificationCase.Status.AWAITING_SECOND:
         return services.case_second_approve(actor=request.user, case=case)
     return services.case_approve(actor=request.user, case=case)
+
+
+# --- contacts, documents and questionnaires -------------------------------------------------------
+
+
+@router.post("/counterparties/{counterparty_id}/contacts", response={201: ContactOut})
+def contact_add(request: ActorRequest, counterparty_id: uuid.UUID, payload: ContactIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return Status(201, services.contact_add(actor=request.user, counterparty=counterparty, **payload.dict()))
+
+
+@router.get("/counterparties/{counterparty_id}/documents", response=list[DocumentOut])
+def document_list(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return list(counterparty.documents.all())
+
+
+@router.post("/counterparties/{counterparty_id}/questionnaires", response={201: QuestionnaireLinkOut})
+def questionnaire_send(request: ActorRequest, counterparty_id: uuid.UUID, payload: QuestionnaireSendIn):  # type: ignore[no-untyped-def]
+    """Create a personal link; the link is in this answer only (Senim keeps its hash)."""
+    _require(request, policy.SEND_QUESTIONNAIRE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    company = org_selectors.company_get(actor=request.user, company_id=payload.company_id)
+    response, token = services.questionnaire_send(
+        actor=request.user, counterparty=counterparty, company=company, valid_days=payload.valid_days
+    )
+    link = request.build_absolute_uri(reverse("counterparties:questionnaire-public", args=[token]))
+    return Status(201, {"id": response.pk, "link": link, "expires_on": response.expires_on})
+
+
+@router.get("/questionnaire-responses", response=list[ResponseOut])
+@paginate(Pagination, page_size=50)
+def response_list(request: ActorRequest, counterparty: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
+    return selectors.response_list(actor=request.user, counterparty_id=counterparty)
+
+
+@router.get("/questionnaire-responses/{response_id}", response=ResponseDetailOut)
+def response_get(request: ActorRequest, response_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.response_get(actor=request.user, response_id=response_id)

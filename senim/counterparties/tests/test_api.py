@@ -169,3 +169,40 @@ def test_a_verification_over_the_api(group):
     assert concluded.json()["status"] == "concluded"
     assert analyst.post(f"{BASE}/verifications/{case_id}/approval").status_code == 403
     assert officer.post(f"{BASE}/verifications/{case_id}/approval").json()["status"] == "approved"
+
+
+def test_questionnaires_contacts_and_documents_over_the_api(group):
+    cp = CounterpartyFactory()
+    officer = _api(user_with_role("officer"))
+    sent = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/questionnaires",
+        {"company_id": str(group.a.pk)},
+        content_type="application/json",
+    )
+    assert sent.status_code == 201 and "/counterparties/q/" in sent.json()["link"]
+    link = sent.json()["link"].split("testserver", 1)[1]
+    Client().post(
+        link,
+        {"version": "1", "action": "draft", "q_officials": "yes", "q_owners": "Ким Ольга; ; 100 %"},
+    )
+    listed = officer.get(f"{BASE}/questionnaire-responses", {"counterparty": str(cp.pk)}).json()
+    assert listed["count"] == 1 and listed["items"][0]["status"] == "draft"
+    detail = officer.get(f"{BASE}/questionnaire-responses/{sent.json()['id']}").json()
+    answers = {a["question"]: a["value"] for a in detail["answers"]}
+    assert answers["officials"] is True and answers["owners"][0]["name"] == "Ким Ольга"
+    outsider = _api(user_with_role("auditor", company=group.b))
+    assert outsider.get(f"{BASE}/questionnaire-responses/{sent.json()['id']}").status_code == 404
+    auditor = _api(user_with_role("auditor"))
+    assert (
+        auditor.post(
+            f"{BASE}/counterparties/{cp.pk}/questionnaires",
+            {"company_id": str(group.a.pk)},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
+    contact = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/contacts", {"name": "Айгерим"}, content_type="application/json"
+    )
+    assert contact.status_code == 201
+    assert officer.get(f"{BASE}/counterparties/{cp.pk}/documents").json() == []
