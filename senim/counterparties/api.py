@@ -18,7 +18,7 @@ from pydantic import Field
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
 from senim.counterparties import exports, importing, policy, selectors, services
-from senim.counterparties.models import VerificationCase
+from senim.counterparties.models import Document, VerificationCase
 from senim.counterparties.schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -50,9 +50,11 @@ from senim.counterparties.schemas import (
     ProposalIn,
     QuestionnaireLinkOut,
     QuestionnaireSendIn,
+    RedFlagOut,
     RegisterEntryOut,
     ResponseDetailOut,
     ResponseOut,
+    RuleOut,
     SimilarOut,
 )
 from senim.org import selectors as org_selectors
@@ -468,3 +470,32 @@ def response_list(request: ActorRequest, counterparty: uuid.UUID | None = None):
 @router.get("/questionnaire-responses/{response_id}", response=ResponseDetailOut)
 def response_get(request: ActorRequest, response_id: uuid.UUID):  # type: ignore[no-untyped-def]
     return selectors.response_get(actor=request.user, response_id=response_id)
+
+
+@router.post("/counterparties/{counterparty_id}/documents", response={201: DocumentOut})
+def document_add(
+    request: ActorRequest,
+    counterparty_id: uuid.UUID,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    title: str,
+    kind: str = "other",
+):
+    """Multipart `file`; `title` and `kind` (charter, registration, licence, financial, other) as parameters."""
+    _require(request, policy.MANAGE)
+    if kind not in Document.Kind.values or not 0 < len(title) <= 300:
+        raise HttpError(
+            422, "kind must be one of charter, registration, licence, financial, other; title 1-300 characters"
+        )
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    document = services.document_add(actor=request.user, counterparty=counterparty, title=title, kind=kind, upload=file)
+    return Status(201, document)
+
+
+@router.get("/red-flags", response=list[RedFlagOut], summary="The red-flag catalogue with weights")
+def red_flag_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.red_flag_list(actor=request.user))
+
+
+@router.get("/due-diligence-rules", response=list[RuleOut])
+def rule_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.rule_list(actor=request.user))

@@ -407,3 +407,21 @@ class ResponseDetailOut(ResponseOut):
     @staticmethod
     def resolve_answers(obj) -> list:  # type: ignore[no-untyped-def]
         return list(obj.answers.select_related("question").order_by("question__order"))
+
+
+class RedFlagOut(Schema):
+    code: str
+    title: str
+    weight: int
+    is_active: bool
+
+
+class RuleOut(Schema):
+    id: uuid.UUID
+    level: str
+    procurement_method: str
+    category: str
+    min_amount: Decimal | None
+    currency: str
+    min_risk: str
+    is_active: bool

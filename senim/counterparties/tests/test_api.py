@@ -206,3 +206,21 @@ def test_questionnaires_contacts_and_documents_over_the_api(group):
     )
     assert contact.status_code == 201
     assert officer.get(f"{BASE}/counterparties/{cp.pk}/documents").json() == []
+
+
+def test_documents_are_attached_over_the_api_and_the_settings_are_readable(group):
+    cp = CounterpartyFactory()
+    officer = _api(user_with_role("officer"))
+    upload = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/documents?title=Устав&kind=charter",
+        {"file": SimpleUploadedFile("u.pdf", b"%PDF")},
+    )
+    assert upload.status_code == 201 and upload.json()["kind"] == "charter"
+    bad = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/documents?title=X&kind=secret", {"file": SimpleUploadedFile("u.pdf", b"%PDF")}
+    )
+    assert bad.status_code == 422
+    assert {f["code"] for f in officer.get(f"{BASE}/red-flags").json()} >= {"offshore", "screening_hit"}
+    assert officer.get(f"{BASE}/due-diligence-rules").status_code == 200
+    employee = _api(user_with_role("employee", employee=group.in_b))
+    assert employee.get(f"{BASE}/red-flags").json() == []
