@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from senim.core import validators
 from senim.core.i18n import Localized, all_values
 from senim.core.models import BaseModel
+from senim.core.translit import to_latin
 
 
 class Kind(models.TextChoices):
@@ -168,8 +169,16 @@ class Counterparty(BaseModel):
         return self.identifier
 
     def refresh_search_text(self) -> None:
-        parts = (*all_values(self, "name"), self.legal_form, self.identifier)
-        self.search_text = " ".join(p for p in parts if p).casefold()[:1400]
+        """Names as written and in Latin letters (so a Latin spelling finds a Cyrillic-only name and
+        the duplicate check can pre-select candidates), legal form and number, case-folded."""
+        names = list(all_values(self, "name"))
+        latin = [to_latin(n) for n in names]
+        parts = (*names, *latin, self.legal_form, self.identifier)
+        seen: list[str] = []
+        for part in parts:
+            if part and part.casefold() not in seen:
+                seen.append(part.casefold())
+        self.search_text = " ".join(seen)[:1400]
 
 
 class Party(BaseModel):

@@ -229,3 +229,8 @@ def test_the_history_keeps_the_merged_duplicates_events_for_group_wide_auditors(
     assert types.count("counterparties.counterparty.created") == 2
     scoped = user_with_role("auditor", company=group.a)
     assert selectors.counterparty_history(actor=scoped, counterparty=survivor) == []
+
+
+def test_a_latin_spelling_finds_a_name_written_only_in_cyrillic():
+    counterparty = CounterpartyFactory(name_ru="ТОО «Нурлы Жол»", name_en="")
+    assert list(selectors.counterparty_list(actor=user_with_role("auditor"), query="nurly zhol")) == [counterparty]
