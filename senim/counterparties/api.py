@@ -30,6 +30,7 @@ from senim.counterparties.schemas import (
     CheckIn,
     ClauseIn,
     ClauseOut,
+    ClausePatch,
     CommentIn,
     ConclusionIn,
     ContactIn,
@@ -50,6 +51,7 @@ from senim.counterparties.schemas import (
     ProposalIn,
     QuestionnaireLinkOut,
     QuestionnaireSendIn,
+    ReasonIn,
     RedFlagOut,
     RegisterEntryOut,
     ResponseDetailOut,
@@ -499,3 +501,34 @@ def red_flag_list(request: ActorRequest):  # type: ignore[no-untyped-def]
 @router.get("/due-diligence-rules", response=list[RuleOut])
 def rule_list(request: ActorRequest):  # type: ignore[no-untyped-def]
     return list(selectors.rule_list(actor=request.user))
+
+
+@router.patch("/clauses/{clause_id}", response=ClauseOut)
+def clause_update(request: ActorRequest, clause_id: uuid.UUID, payload: ClausePatch):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE_CLAUSES)
+    clause = selectors.clause_list(actor=request.user).get(id=clause_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.clause_update(actor=request.user, clause=clause, **data)
+
+
+@router.post("/register/{entry_id}/revoke", response=RegisterEntryOut)
+def register_revoke(request: ActorRequest, entry_id: uuid.UUID, payload: ReasonIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE_CLAUSES)
+    entry = selectors.register_entry_list(actor=request.user).get(id=entry_id)
+    return services.register_entry_revoke(actor=request.user, entry=entry, reason=payload.reason)
+
+
+@router.delete("/verifications/{case_id}/flags/{code}", response={204: None})
+def case_flag_withdraw(request: ActorRequest, case_id: uuid.UUID, code: str):  # type: ignore[no-untyped-def]
+    _require(request, policy.VERIFY)
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    raised = case.flags.select_related("flag", "case").get(flag__code=code[:40])
+    services.case_flag_withdraw(actor=request.user, raised=raised)
+    return Status(204, None)
+
+
+@router.post("/verifications/{case_id}/reopen", response=CaseOut)
+def case_reopen(request: ActorRequest, case_id: uuid.UUID, payload: ReasonIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.APPROVE_CONCLUSION)
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    return services.case_reopen(actor=request.user, case=case, reason=payload.reason)

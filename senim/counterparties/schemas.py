@@ -425,3 +425,15 @@ class RuleOut(Schema):
     currency: str
     min_risk: str
     is_active: bool
+
+
+class ReasonIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=300)
+
+
+class ClausePatch(Schema):
+    text_ru: str | None = Field(None, max_length=5000)
+    text_kk: str | None = Field(None, max_length=5000)
+    text_en: str | None = Field(None, max_length=5000)
+    text_uz: str | None = Field(None, max_length=5000)
+    is_active: bool | None = None

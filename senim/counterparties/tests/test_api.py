@@ -224,3 +224,46 @@ def test_documents_are_attached_over_the_api_and_the_settings_are_readable(group
     assert officer.get(f"{BASE}/due-diligence-rules").status_code == 200
     employee = _api(user_with_role("employee", employee=group.in_b))
     assert employee.get(f"{BASE}/red-flags").json() == []
+
+
+def test_clauses_register_entries_and_verifications_change_over_the_api(group):
+    from senim.counterparties import services
+    from senim.counterparties.tests.factories import ClauseFactory
+
+    cp, clause = CounterpartyFactory(), ClauseFactory()
+    officer_user = user_with_role("officer")
+    application = services.application_file(
+        actor=officer_user, company=group.a, counterparty=cp, refusal="clause", justification="x"
+    )
+    services.application_propose(
+        actor=officer_user, application=application, decision="register", clause=clause, grounds="g"
+    )
+    services.application_approve(actor=user_with_role("approver"), application=application)
+    officer = _api(officer_user)
+    patched = officer.patch(f"{BASE}/clauses/{clause.pk}", {"is_active": False}, content_type="application/json")
+    assert patched.status_code == 200 and patched.json()["is_active"] is False
+    entry = officer.get(f"{BASE}/register").json()["items"][0]
+    assert (
+        officer.post(
+            f"{BASE}/register/{entry['id']}/revoke", {"reason": ""}, content_type="application/json"
+        ).status_code
+        == 422
+    )
+    revoked = officer.post(f"{BASE}/register/{entry['id']}/revoke", {"reason": "Снят"}, content_type="application/json")
+    assert revoked.status_code == 200 and revoked.json()["revoked_on"]
+    case = services.case_open(
+        actor=officer_user, company=group.a, counterparty=cp, procurement_method="other", subject="s"
+    )
+    services.case_flag_raise(
+        actor=officer_user,
+        case=case,
+        flag=services.automatic_findings
+        and __import__("senim.counterparties.models", fromlist=["RedFlag"]).RedFlag.objects.get(code="agent_fees"),
+    )
+    assert officer.delete(f"{BASE}/verifications/{case.pk}/flags/agent_fees").status_code == 204
+    assert (
+        officer.post(
+            f"{BASE}/verifications/{case.pk}/reopen", {"reason": "x"}, content_type="application/json"
+        ).status_code
+        == 422
+    )
