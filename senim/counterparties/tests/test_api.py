@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
 from senim.core import identifiers
-from senim.counterparties.models import Contract, Counterparty
+from senim.counterparties.models import Contract, Counterparty, RedFlag
 from senim.counterparties.tests.factories import CounterpartyFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -257,8 +257,7 @@ def test_clauses_register_entries_and_verifications_change_over_the_api(group):
     services.case_flag_raise(
         actor=officer_user,
         case=case,
-        flag=services.automatic_findings
-        and __import__("senim.counterparties.models", fromlist=["RedFlag"]).RedFlag.objects.get(code="agent_fees"),
+        flag=RedFlag.objects.get(code="agent_fees"),
     )
     assert officer.delete(f"{BASE}/verifications/{case.pk}/flags/agent_fees").status_code == 204
     assert (
