@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -17,7 +18,7 @@ from pydantic import Field
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
 from senim.counterparties import exports, importing, policy, selectors, services
-from senim.counterparties.models import VerificationCase
+from senim.counterparties.models import Document, VerificationCase
 from senim.counterparties.schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -29,8 +30,11 @@ from senim.counterparties.schemas import (
     CheckIn,
     ClauseIn,
     ClauseOut,
+    ClausePatch,
     CommentIn,
     ConclusionIn,
+    ContactIn,
+    ContactOut,
     ContractIn,
     ContractOut,
     CounterpartyDetailOut,
@@ -38,13 +42,21 @@ from senim.counterparties.schemas import (
     CounterpartyOut,
     CounterpartyPatch,
     CoverageOut,
+    DocumentOut,
     FlagIn,
     ImportReportOut,
     MergeIn,
     PartyIn,
     PartyOut,
     ProposalIn,
+    QuestionnaireLinkOut,
+    QuestionnaireSendIn,
+    ReasonIn,
+    RedFlagOut,
     RegisterEntryOut,
+    ResponseDetailOut,
+    ResponseOut,
+    RuleOut,
     SimilarOut,
 )
 from senim.org import selectors as org_selectors
@@ -420,3 +432,103 @@ def case_approve(request: ActorRequest, case_id: uuid.UUID):  # type: ignore[no-
     if case.status == VerificationCase.Status.AWAITING_SECOND:
         return services.case_second_approve(actor=request.user, case=case)
     return services.case_approve(actor=request.user, case=case)
+
+
+# --- contacts, documents and questionnaires -------------------------------------------------------
+
+
+@router.post("/counterparties/{counterparty_id}/contacts", response={201: ContactOut})
+def contact_add(request: ActorRequest, counterparty_id: uuid.UUID, payload: ContactIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return Status(201, services.contact_add(actor=request.user, counterparty=counterparty, **payload.dict()))
+
+
+@router.get("/counterparties/{counterparty_id}/documents", response=list[DocumentOut])
+def document_list(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return list(counterparty.documents.all())
+
+
+@router.post("/counterparties/{counterparty_id}/questionnaires", response={201: QuestionnaireLinkOut})
+def questionnaire_send(request: ActorRequest, counterparty_id: uuid.UUID, payload: QuestionnaireSendIn):  # type: ignore[no-untyped-def]
+    """Create a personal link; the link is in this answer only (Senim keeps its hash)."""
+    _require(request, policy.SEND_QUESTIONNAIRE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    company = org_selectors.company_get(actor=request.user, company_id=payload.company_id)
+    response, token = services.questionnaire_send(
+        actor=request.user, counterparty=counterparty, company=company, valid_days=payload.valid_days
+    )
+    link = request.build_absolute_uri(reverse("counterparties:questionnaire-public", args=[token]))
+    return Status(201, {"id": response.pk, "link": link, "expires_on": response.expires_on})
+
+
+@router.get("/questionnaire-responses", response=list[ResponseOut])
+@paginate(Pagination, page_size=50)
+def response_list(request: ActorRequest, counterparty: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
+    return selectors.response_list(actor=request.user, counterparty_id=counterparty)
+
+
+@router.get("/questionnaire-responses/{response_id}", response=ResponseDetailOut)
+def response_get(request: ActorRequest, response_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.response_get(actor=request.user, response_id=response_id)
+
+
+@router.post("/counterparties/{counterparty_id}/documents", response={201: DocumentOut})
+def document_add(
+    request: ActorRequest,
+    counterparty_id: uuid.UUID,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    title: str,
+    kind: str = "other",
+):
+    """Multipart `file`; `title` and `kind` (charter, registration, licence, financial, other) as parameters."""
+    _require(request, policy.MANAGE)
+    if kind not in Document.Kind.values or not 0 < len(title) <= 300:
+        raise HttpError(
+            422, "kind must be one of charter, registration, licence, financial, other; title 1-300 characters"
+        )
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    document = services.document_add(actor=request.user, counterparty=counterparty, title=title, kind=kind, upload=file)
+    return Status(201, document)
+
+
+@router.get("/red-flags", response=list[RedFlagOut], summary="The red-flag catalogue with weights")
+def red_flag_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.red_flag_list(actor=request.user))
+
+
+@router.get("/due-diligence-rules", response=list[RuleOut])
+def rule_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.rule_list(actor=request.user))
+
+
+@router.patch("/clauses/{clause_id}", response=ClauseOut)
+def clause_update(request: ActorRequest, clause_id: uuid.UUID, payload: ClausePatch):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE_CLAUSES)
+    clause = selectors.clause_list(actor=request.user).get(id=clause_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.clause_update(actor=request.user, clause=clause, **data)
+
+
+@router.post("/register/{entry_id}/revoke", response=RegisterEntryOut)
+def register_revoke(request: ActorRequest, entry_id: uuid.UUID, payload: ReasonIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE_CLAUSES)
+    entry = selectors.register_entry_list(actor=request.user).get(id=entry_id)
+    return services.register_entry_revoke(actor=request.user, entry=entry, reason=payload.reason)
+
+
+@router.delete("/verifications/{case_id}/flags/{code}", response={204: None})
+def case_flag_withdraw(request: ActorRequest, case_id: uuid.UUID, code: str):  # type: ignore[no-untyped-def]
+    _require(request, policy.VERIFY)
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    raised = case.flags.select_related("flag", "case").get(flag__code=code[:40])
+    services.case_flag_withdraw(actor=request.user, raised=raised)
+    return Status(204, None)
+
+
+@router.post("/verifications/{case_id}/reopen", response=CaseOut)
+def case_reopen(request: ActorRequest, case_id: uuid.UUID, payload: ReasonIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.APPROVE_CONCLUSION)
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    return services.case_reopen(actor=request.user, case=case, reason=payload.reason)

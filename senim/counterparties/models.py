@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from senim.core import validators
 from senim.core.i18n import Localized, all_values
 from senim.core.models import BaseModel
+from senim.core.translit import to_latin
 
 
 class Kind(models.TextChoices):
@@ -161,11 +162,23 @@ class Counterparty(BaseModel):
     @property
     def display_name(self) -> str:
         """The name in the default fallback order (not the reader's language): for exports and jobs."""
-        return next(iter(all_values(self, "name")), "") or self.identifier
+        for code in settings.SENIM_CONTENT_LANGUAGE_FALLBACK:
+            value = getattr(self, f"name_{code}", "")
+            if value:
+                return str(value)
+        return self.identifier
 
     def refresh_search_text(self) -> None:
-        parts = (*all_values(self, "name"), self.legal_form, self.identifier)
-        self.search_text = " ".join(p for p in parts if p).casefold()[:1400]
+        """Names as written and in Latin letters (so a Latin spelling finds a Cyrillic-only name and
+        the duplicate check can pre-select candidates), legal form and number, case-folded."""
+        names = list(all_values(self, "name"))
+        latin = [to_latin(n) for n in names]
+        parts = (*names, *latin, self.legal_form, self.identifier)
+        seen: list[str] = []
+        for part in parts:
+            if part and part.casefold() not in seen:
+                seen.append(part.casefold())
+        self.search_text = " ".join(seen)[:1400]
 
 
 class Party(BaseModel):

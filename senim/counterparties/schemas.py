@@ -338,3 +338,102 @@ class FlagIn(Schema):
 class ConclusionIn(Schema):
     conclusion: str = Field(..., pattern="^(permitted|conditions|not_permitted)$")
     text: str = Field(..., min_length=1, max_length=10000)
+
+
+class ContactIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    position: str = Field("", max_length=200)
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=50)
+
+
+class DocumentOut(Schema):
+    id: uuid.UUID
+    kind: str
+    title: str
+    valid_until: dt.date | None
+    file_name: str
+
+
+class QuestionnaireSendIn(Schema):
+    company_id: uuid.UUID
+    valid_days: int = Field(30, ge=1, le=180)
+
+
+class QuestionnaireLinkOut(Schema):
+    id: uuid.UUID
+    link: str
+    expires_on: dt.date
+
+
+class AnswerOut(Schema):
+    question: str
+    answer_type: str
+    value: object | None
+    file_name: str
+
+    @staticmethod
+    def resolve_question(obj) -> str:  # type: ignore[no-untyped-def]
+        return obj.question.code
+
+    @staticmethod
+    def resolve_answer_type(obj) -> str:  # type: ignore[no-untyped-def]
+        return obj.question.answer_type
+
+
+class ResponseOut(Schema):
+    id: uuid.UUID
+    counterparty_id: uuid.UUID
+    company_id: uuid.UUID
+    version: int
+    status: str
+    language: str
+    expires_on: dt.date | None
+    submitted_at: dt.datetime | None
+    on_paper: bool
+
+    @staticmethod
+    def resolve_version(obj) -> int:  # type: ignore[no-untyped-def]
+        return obj.questionnaire.version
+
+    @staticmethod
+    def resolve_on_paper(obj) -> bool:  # type: ignore[no-untyped-def]
+        return obj.entered_by_id is not None
+
+
+class ResponseDetailOut(ResponseOut):
+    answers: list[AnswerOut]
+
+    @staticmethod
+    def resolve_answers(obj) -> list:  # type: ignore[no-untyped-def]
+        return list(obj.answers.select_related("question").order_by("question__order"))
+
+
+class RedFlagOut(Schema):
+    code: str
+    title: str
+    weight: int
+    is_active: bool
+
+
+class RuleOut(Schema):
+    id: uuid.UUID
+    level: str
+    procurement_method: str
+    category: str
+    min_amount: Decimal | None
+    currency: str
+    min_risk: str
+    is_active: bool
+
+
+class ReasonIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=300)
+
+
+class ClausePatch(Schema):
+    text_ru: str | None = Field(None, max_length=5000)
+    text_kk: str | None = Field(None, max_length=5000)
+    text_en: str | None = Field(None, max_length=5000)
+    text_uz: str | None = Field(None, max_length=5000)
+    is_active: bool | None = None

@@ -1,22 +1,29 @@
 """Reads of the counterparties module, limited to what the actor may see."""
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet, Value
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
+from senim.core.models import AuditEvent
+from senim.core.selectors import audit_event_list
+from senim.core.translit import to_latin
 from senim.counterparties import policy
 from senim.counterparties.models import (
     Application,
+    Contact,
     Contract,
     Counterparty,
     Decision,
+    Document,
     DueDiligenceRule,
     Party,
     Questionnaire,
@@ -27,7 +34,7 @@ from senim.counterparties.models import (
     VerificationCase,
 )
 from senim.org.models import Company
-from senim.screening.engine import Index, Query, Record
+from senim.screening.engine import DEFAULT_THRESHOLD, Query, Record, score_pair
 
 
 def _lang() -> str:
@@ -150,31 +157,19 @@ def counterparty_parties_for_matching() -> Iterator[PartyForMatching]:
 
 # --- duplicates by name -----------------------------------------------------------------------------
 
-_INDEX_CACHE: dict[str, tuple[tuple[int, object], Index]] = {}
+# Words of legal forms that say nothing about which company it is (in Latin letters, case-folded).
+_FORM_WORDS = frozenset({"too", "zhshs", "ooo", "oao", "zao", "llp", "llc", "jsc", "ltd", "inc", "mchj", "gmbh", "plc"})
+_MAX_CANDIDATES = 400
 
 
-def _counterparty_index() -> Index:
-    """The screening engine's index of every registered counterparty's names, rebuilt when the
-    register changes (count or latest update), so suggestions cost one search, not a scan."""
-    live = Counterparty.objects.filter(merged_into__isnull=True)
-    stamp = (live.count(), live.aggregate(latest=Max("updated_at"))["latest"])
-    cached = _INDEX_CACHE.get("register")
-    if cached and cached[0] == stamp:
-        return cached[1]
-    rows = live.values_list("id", "kind", "name_ru", "name_kk", "name_en", "name_uz", "identifier", "country")
-    records = (
-        Record(
-            id=str(pk),
-            schema="Organization" if kind == "legal_entity" else "Person",
-            names=[n for n in (ru, kk, en, uz) if n],
-            identifiers=[ident] if ident else [],
-            countries=[country.lower()] if country else [],
-        )
-        for pk, kind, ru, kk, en, uz, ident, country in rows.iterator(chunk_size=5000)
-    )
-    index = Index.build(records)
-    _INDEX_CACHE["register"] = (stamp, index)
-    return index
+def _stems(names: list[str]) -> list[str]:
+    """The first five Latin letters of each telling word of the names (at most eight)."""
+    stems: list[str] = []
+    for name in names:
+        for word in re.split(r"[^\w]+", to_latin(name).casefold()):
+            if len(word) >= 4 and word not in _FORM_WORDS and not word.isdigit() and word[:5] not in stems:
+                stems.append(word[:5])
+    return stems[:8]
 
 
 def counterparty_similar(
@@ -187,20 +182,43 @@ def counterparty_similar(
     limit: int = 5,
 ) -> list[tuple[Counterparty, float]]:
     """Registered counterparties whose names the screening engine matches with `names`, best first:
-    suggestions of possible duplicates (different spellings, scripts, legal forms)."""
+    suggestions of possible duplicates (different spellings, scripts, legal forms).
+
+    Candidates are pre-selected in the database by the Latin stems of the names' words (the search
+    column holds every name in Latin letters too), then each is scored by the engine's `score_pair`,
+    so the cost does not grow with the register."""
     names = [n for n in names if n and len(n.strip()) > 1]
-    if not names or scope_of(actor, policy.VIEW).is_empty:
+    stems = _stems(names)
+    if not stems or scope_of(actor, policy.VIEW).is_empty:
         return []
-    query = Query(
-        names=names,
-        schema="Organization" if kind == "legal_entity" else "Person",
-        countries=[country.lower()] if country else [],
+    condition = Q()
+    shared: Any = Value(0)
+    for stem in stems:
+        condition |= Q(search_text__contains=stem)
+        shared = shared + Case(When(search_text__contains=stem, then=Value(1)), default=Value(0))
+    # The candidates sharing the most stems first, so a common word cannot crowd out the namesake.
+    candidates = (
+        Counterparty.objects.filter(condition, merged_into__isnull=True)
+        .annotate(shared=shared)
+        .order_by("-shared", "id")
     )
-    hits = _counterparty_index().search(query, limit=limit + 1)
-    scores = {uuid.UUID(hit.record_id): hit.score for hit in hits if hit.record_id != str(exclude_id)}
-    found = {cp.id: cp for cp in Counterparty.objects.filter(id__in=scores, merged_into__isnull=True)}
-    ranked = sorted(((found[pk], score) for pk, score in scores.items() if pk in found), key=lambda item: -item[1])
-    return ranked[:limit]
+    if exclude_id:
+        candidates = candidates.exclude(id=exclude_id)
+    schema = "Organization" if kind == "legal_entity" else "Person"
+    query = Query(names=names, schema=schema, countries=[country.lower()] if country else [])
+    scored: list[tuple[Counterparty, float]] = []
+    for cp in candidates[:_MAX_CANDIDATES]:
+        record = Record(
+            id=str(cp.pk),
+            schema="Organization" if cp.kind == "legal_entity" else "Person",
+            names=[n for n in (cp.name_ru, cp.name_kk, cp.name_en, cp.name_uz) if n],
+            countries=[cp.country.lower()] if cp.country else [],
+        )
+        score = score_pair(query, record).score
+        if score >= DEFAULT_THRESHOLD:
+            scored.append((cp, score))
+    scored.sort(key=lambda item: -item[1])
+    return scored[:limit]
 
 
 # --- contracts -------------------------------------------------------------------------------------
@@ -449,3 +467,19 @@ def questionnaire_list(*, actor: Actor) -> QuerySet[Questionnaire]:
     if scope_of(actor, policy.VIEW_CASES).is_empty:
         return Questionnaire.objects.none()
     return Questionnaire.objects.order_by("-version")
+
+
+def counterparty_history(*, actor: Actor, counterparty: Counterparty, limit: int = 30) -> list[AuditEvent]:
+    """The audit events of the counterparty, its owners, managers, contacts and documents, and of the
+    duplicates merged into it (their history stays with the survivor), newest first, as far as the
+    actor may read the audit trail."""
+    merged = list(Counterparty.objects.filter(merged_into=counterparty).values_list("id", flat=True))
+    ids = [counterparty.id, *merged]
+    related = [
+        *Party.objects.filter(counterparty_id__in=ids).values_list("id", flat=True),
+        *Contact.objects.filter(counterparty_id__in=ids).values_list("id", flat=True),
+        *Document.objects.filter(counterparty_id__in=ids).values_list("id", flat=True),
+    ]
+    object_ids = [str(pk) for pk in (*ids, *related)]
+    events = audit_event_list(actor=actor).filter(object_id__in=object_ids)
+    return list(events[:limit])

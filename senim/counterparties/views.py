@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
+from senim.core.policy import VIEW_AUDIT
 from senim.core.views import paginate, permission_required
 from senim.counterparties import policy, selectors, services
 from senim.counterparties.forms import ContactForm, CounterpartyForm, DocumentForm, MergeForm, PartyForm
@@ -95,6 +96,9 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "can_verify": request.user.can(policy.VERIFY) and not counterparty.merged_into_id,
         "cases": selectors.case_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
         "responses": selectors.response_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
+        "history": selectors.counterparty_history(actor=request.user, counterparty=counterparty)
+        if request.user.can(VIEW_AUDIT)
+        else None,
         "can_send": request.user.can(policy.SEND_QUESTIONNAIRE) and not counterparty.merged_into_id,
         "register_entry": services.register_entry_active(counterparty),
     }

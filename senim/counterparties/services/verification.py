@@ -38,6 +38,7 @@ from senim.counterparties.services.questionnaires import answer_raises_flag
 from senim.counterparties.services.register import (
     _live,
     _require_group,
+    cases_mark_for_reverification,
     counterparty_subject_key,
     party_subject_key,
 )
@@ -483,3 +484,20 @@ def rule_save(*, actor: Actor | None, rule: DueDiligenceRule | None = None, **da
     return model_update(
         actor=actor, instance=rule, data=data, fields=RULE_FIELDS, event_type="counterparties.dd_rule.updated"
     )
+
+
+def cases_recheck(*, actor: Actor | None = None) -> int:
+    """Mark approved verifications whose counterparty, owners or managers have hits raised since the
+    approval (after a watchlist changed and screening re-screened them); return how many. Meant for
+    a scheduled `senim counterparties recheck`."""
+    marked = 0
+    cases = VerificationCase.objects.filter(status=VerificationCase.Status.APPROVED, needs_reverification=False)
+    for case in cases.select_related("counterparty").iterator(chunk_size=500):
+        parties = Party.objects.filter(counterparty_id=case.counterparty_id)
+        keys = [counterparty_subject_key(case.counterparty)] + [party_subject_key(p) for p in parties]
+        since = dt.datetime.combine(case.approved_on or case.opened_on, dt.time.min, tzinfo=dt.UTC)
+        if Hit.objects.filter(subject__key__in=keys, status="open", created_at__gte=since).exists():
+            marked += cases_mark_for_reverification(
+                actor=actor, counterparty=case.counterparty, reason=str(_("Screening raised new hits."))
+            )
+    return marked

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
 from senim.core import identifiers
-from senim.counterparties.models import Contract, Counterparty
+from senim.counterparties.models import Contract, Counterparty, RedFlag
 from senim.counterparties.tests.factories import CounterpartyFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +169,100 @@ def test_a_verification_over_the_api(group):
     assert concluded.json()["status"] == "concluded"
     assert analyst.post(f"{BASE}/verifications/{case_id}/approval").status_code == 403
     assert officer.post(f"{BASE}/verifications/{case_id}/approval").json()["status"] == "approved"
+
+
+def test_questionnaires_contacts_and_documents_over_the_api(group):
+    cp = CounterpartyFactory()
+    officer = _api(user_with_role("officer"))
+    sent = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/questionnaires",
+        {"company_id": str(group.a.pk)},
+        content_type="application/json",
+    )
+    assert sent.status_code == 201 and "/counterparties/q/" in sent.json()["link"]
+    link = sent.json()["link"].split("testserver", 1)[1]
+    Client().post(
+        link,
+        {"version": "1", "action": "draft", "q_officials": "yes", "q_owners": "Ким Ольга; ; 100 %"},
+    )
+    listed = officer.get(f"{BASE}/questionnaire-responses", {"counterparty": str(cp.pk)}).json()
+    assert listed["count"] == 1 and listed["items"][0]["status"] == "draft"
+    detail = officer.get(f"{BASE}/questionnaire-responses/{sent.json()['id']}").json()
+    answers = {a["question"]: a["value"] for a in detail["answers"]}
+    assert answers["officials"] is True and answers["owners"][0]["name"] == "Ким Ольга"
+    outsider = _api(user_with_role("auditor", company=group.b))
+    assert outsider.get(f"{BASE}/questionnaire-responses/{sent.json()['id']}").status_code == 404
+    auditor = _api(user_with_role("auditor"))
+    assert (
+        auditor.post(
+            f"{BASE}/counterparties/{cp.pk}/questionnaires",
+            {"company_id": str(group.a.pk)},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )
+    contact = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/contacts", {"name": "Айгерим"}, content_type="application/json"
+    )
+    assert contact.status_code == 201
+    assert officer.get(f"{BASE}/counterparties/{cp.pk}/documents").json() == []
+
+
+def test_documents_are_attached_over_the_api_and_the_settings_are_readable(group):
+    cp = CounterpartyFactory()
+    officer = _api(user_with_role("officer"))
+    upload = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/documents?title=Устав&kind=charter",
+        {"file": SimpleUploadedFile("u.pdf", b"%PDF")},
+    )
+    assert upload.status_code == 201 and upload.json()["kind"] == "charter"
+    bad = officer.post(
+        f"{BASE}/counterparties/{cp.pk}/documents?title=X&kind=secret", {"file": SimpleUploadedFile("u.pdf", b"%PDF")}
+    )
+    assert bad.status_code == 422
+    assert {f["code"] for f in officer.get(f"{BASE}/red-flags").json()} >= {"offshore", "screening_hit"}
+    assert officer.get(f"{BASE}/due-diligence-rules").status_code == 200
+    employee = _api(user_with_role("employee", employee=group.in_b))
+    assert employee.get(f"{BASE}/red-flags").json() == []
+
+
+def test_clauses_register_entries_and_verifications_change_over_the_api(group):
+    from senim.counterparties import services
+    from senim.counterparties.tests.factories import ClauseFactory
+
+    cp, clause = CounterpartyFactory(), ClauseFactory()
+    officer_user = user_with_role("officer")
+    application = services.application_file(
+        actor=officer_user, company=group.a, counterparty=cp, refusal="clause", justification="x"
+    )
+    services.application_propose(
+        actor=officer_user, application=application, decision="register", clause=clause, grounds="g"
+    )
+    services.application_approve(actor=user_with_role("approver"), application=application)
+    officer = _api(officer_user)
+    patched = officer.patch(f"{BASE}/clauses/{clause.pk}", {"is_active": False}, content_type="application/json")
+    assert patched.status_code == 200 and patched.json()["is_active"] is False
+    entry = officer.get(f"{BASE}/register").json()["items"][0]
+    assert (
+        officer.post(
+            f"{BASE}/register/{entry['id']}/revoke", {"reason": ""}, content_type="application/json"
+        ).status_code
+        == 422
+    )
+    revoked = officer.post(f"{BASE}/register/{entry['id']}/revoke", {"reason": "Снят"}, content_type="application/json")
+    assert revoked.status_code == 200 and revoked.json()["revoked_on"]
+    case = services.case_open(
+        actor=officer_user, company=group.a, counterparty=cp, procurement_method="other", subject="s"
+    )
+    services.case_flag_raise(
+        actor=officer_user,
+        case=case,
+        flag=RedFlag.objects.get(code="agent_fees"),
+    )
+    assert officer.delete(f"{BASE}/verifications/{case.pk}/flags/agent_fees").status_code == 204
+    assert (
+        officer.post(
+            f"{BASE}/verifications/{case.pk}/reopen", {"reason": "x"}, content_type="application/json"
+        ).status_code
+        == 422
+    )

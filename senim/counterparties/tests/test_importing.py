@@ -1,5 +1,6 @@
 """Imports: checked in full before anything is written; matched by number; reported by row."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -99,3 +100,31 @@ def test_a_list_of_persons_parses_or_is_refused_with_a_validation_error(text):
         return
     assert all(p["name"] and len(p["name"]) <= 300 for p in persons)
     assert len(persons) <= questionnaires.MAX_PERSONS
+
+
+def test_the_command_writes_the_register_and_prints_the_coverage(tmp_path, group, capsys):
+    from openpyxl import load_workbook
+
+    from senim.accounts.tests.factories import user_with_role
+    from senim.counterparties import services
+    from senim.counterparties.tests.factories import ClauseFactory
+
+    cp = CounterpartyFactory(name_en="Monopoly JSC")
+    Contract.objects.create(company=group.a, number="1", date=dt.date(2025, 3, 1), counterparty=cp, has_clause=False)
+    Contract.objects.create(company=group.a, number="2", date=dt.date(2025, 3, 2), counterparty=cp)
+    application = services.application_file(
+        actor=user_with_role("officer"), company=group.a, counterparty=cp, refusal="clause", justification="x"
+    )
+    services.application_propose(
+        actor=user_with_role("officer"),
+        application=application,
+        decision="register",
+        clause=ClauseFactory(),
+        grounds="g",
+    )
+    services.application_approve(actor=user_with_role("approver"), application=application)
+    call_command("counterparties", "register", str(tmp_path / "r.xlsx"), "--language", "en")
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    assert sheet.cell(row=5, column=2).value == "Monopoly JSC"
+    call_command("counterparties", "coverage", "--year", "2025")
+    assert f"2025\t{group.a.registration_number}\tother\t2\t1\t50.0" in capsys.readouterr().out

@@ -209,3 +209,42 @@ def test_a_nul_character_in_a_multipart_answer_is_refused_not_stored(link):
     )
     assert page.status_code == 200 and "NUL" in page.content.decode()
     assert not Answer.objects.filter(response=response).exists()
+
+
+def test_officers_keep_versions_through_the_pages(group):
+    client = Client()
+    client.force_login(user_with_role("officer"))
+    created = client.post(reverse("counterparties:questionnaire-version-create"))
+    assert created.status_code == 302
+    draft = services.questionnaire_current().__class__.objects.get(version=2)
+    url = reverse("counterparties:question-create", args=[draft.pk])
+    bad = client.post(
+        url, {"order": 20, "code": "gifts", "text_en": "Gifts?", "answer_type": "choice", "choices_json": "[oops"}
+    )
+    assert bad.status_code == 200 and not draft.questions.filter(code="gifts").exists()
+    choices = '[{"value": "none", "en": "None", "ru": "Нет"}]'
+    ok = client.post(
+        url,
+        {
+            "order": 20,
+            "code": "gifts",
+            "text_en": "Gifts?",
+            "answer_type": "choice",
+            "choices_json": choices,
+            "is_required": "on",
+        },
+    )
+    assert ok.status_code == 302 and draft.questions.get(code="gifts").choices[0]["value"] == "none"
+    assert client.post(reverse("counterparties:questionnaire-publish", args=[draft.pk])).status_code == 302
+    assert services.questionnaire_current() == draft
+    published = client.get(reverse("counterparties:question-create", args=[draft.pk]))
+    assert published.status_code == 200
+    refused = client.post(
+        reverse("counterparties:question-create", args=[draft.pk]),
+        {"order": 21, "code": "late", "text_en": "Late?", "answer_type": "text"},
+    )
+    assert refused.status_code == 200 and not draft.questions.filter(code="late").exists()
+    scoped = Client()
+    scoped.force_login(user_with_role("officer", company=group.a))
+    assert scoped.post(reverse("counterparties:questionnaire-version-create")).status_code == 302
+    assert not services.questionnaire_current().__class__.objects.filter(version=3).exists()

@@ -214,3 +214,23 @@ def test_names_missing_in_the_readers_language_sort_by_their_fallback():
     with translation.override("kk"):
         assert list(selectors.counterparty_list(actor=officer)) == [a, b, c]
         assert list(selectors.counterparty_list(actor=officer, sort="-name")) == [c, b, a]
+
+
+def test_the_history_keeps_the_merged_duplicates_events_for_group_wide_auditors(group):
+    admin = user_with_role("admin")
+    survivor = _create(admin)
+    duplicate = services.counterparty_create(actor=admin, name_ru="Дубль", country="KZ")
+    services.party_add(actor=admin, counterparty=duplicate, role="manager", name="Ким")
+    services.counterparty_merge(actor=admin, survivor=survivor, duplicate=duplicate)
+    types = [
+        e.event_type for e in selectors.counterparty_history(actor=user_with_role("auditor"), counterparty=survivor)
+    ]
+    assert "counterparties.party.created" in types and "counterparties.counterparty.merged" in types
+    assert types.count("counterparties.counterparty.created") == 2
+    scoped = user_with_role("auditor", company=group.a)
+    assert selectors.counterparty_history(actor=scoped, counterparty=survivor) == []
+
+
+def test_a_latin_spelling_finds_a_name_written_only_in_cyrillic():
+    counterparty = CounterpartyFactory(name_ru="ТОО «Нурлы Жол»", name_en="")
+    assert list(selectors.counterparty_list(actor=user_with_role("auditor"), query="nurly zhol")) == [counterparty]

@@ -204,3 +204,25 @@ def test_a_refused_questionnaire_raises_its_red_flag(group):
     case = _open(officer, group, cp)
     raised = case.flags.get(flag__code="questionnaire_refused")
     assert application.number in raised.detail
+
+
+def test_a_list_change_that_raises_hits_marks_approved_verifications_on_recheck(group, tmp_path):
+    from django.core.management import call_command
+
+    from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
+
+    analyst, officer = user_with_role("investigator"), user_with_role("officer")
+    cp = CounterpartyFactory(name_ru="ТОО «Нурлы Жол Транзит»", name_en="")
+    OwnerFactory(counterparty=cp, share=Decimal("100"))
+    watchlist = WatchlistFactory(kind="debarment")
+    import_entities(watchlist, [ftm("x-1", "ТОО «Совсем Другое»", schema="Company")], tmp_path)
+    services.counterparty_screen(actor=None, counterparty=cp)
+    case = _open(analyst, group, cp)
+    _finish_checks(analyst, case)
+    services.case_conclude(actor=analyst, case=case, conclusion="permitted", text="Ок")
+    services.case_approve(actor=officer, case=case)
+    assert services.cases_recheck() == 0
+    import_entities(watchlist, [ftm("x-2", "Nurly Zhol Tranzit LLP", schema="Company")], tmp_path)
+    call_command("counterparties", "recheck")
+    case.refresh_from_db()
+    assert case.needs_reverification and case.reverification_reason

@@ -1,16 +1,19 @@
 """`senim counterparties import counterparties|contracts FILE` checks a file in full and imports it;
-`senim counterparties list` prints the register. The command line acts as the system: no user,
-no size limit, audited as "system"."""
+`list` prints the register, `register OUT.xlsx` writes the Register of permitted counterparties,
+`coverage` prints the clause coverage, `recheck` marks verifications to re-verify. The command
+line acts as the system: no user, no size limit, audited as "system"."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
-from django.utils import translation
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.utils import timezone, translation
 
-from senim.counterparties import importing
-from senim.counterparties.models import Counterparty
+from senim.counterparties import exports, importing, services
+from senim.counterparties.models import Contract, Counterparty, RegisterEntry, VerificationCase
 
 
 class Command(BaseCommand):
@@ -28,10 +31,28 @@ class Command(BaseCommand):
         lst.add_argument("--query", default="", help="Words of the name or the number.")
         lst.add_argument("--category", default="")
         lst.add_argument("--limit", type=int, default=0, help="At most this many lines (0: all).")
+        reg = sub.add_parser("register", help="Write the Register of permitted counterparties as XLSX.")
+        reg.add_argument("output", type=Path)
+        reg.add_argument("--all", action="store_true", help="Include expired and revoked entries.")
+        reg.add_argument("--language", default="ru", choices=["en", "ru", "kk", "uz"])
+        cov = sub.add_parser("coverage", help="Print the clause coverage by year, company and procurement method.")
+        cov.add_argument("--year", type=int, default=None)
+        sub.add_parser(
+            "recheck",
+            help="Mark approved verifications with new screening hits for re-verification; "
+            "list those lapsing within 30 days.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
             return self._list(options)
+        if options["action"] == "recheck":
+            return self._recheck()
+        if options["action"] == "coverage":
+            return self._coverage(options["year"])
+        if options["action"] == "register":
+            with translation.override(options["language"]):
+                return self._register(options["output"], everything=options["all"])
         with translation.override(options["language"]):
             self._import(options)
 
@@ -45,6 +66,44 @@ class Command(BaseCommand):
             qs = qs[: options["limit"]]
         for cp in qs.iterator(chunk_size=2000):
             self.stdout.write("\t".join([str(cp.pk), cp.identifier or "-", cp.country, cp.category, cp.display_name]))
+
+    def _register(self, output: Path, *, everything: bool) -> None:
+        today = timezone.localdate()
+        entries = RegisterEntry.objects.select_related("counterparty", "clause", "application").order_by("-start_date")
+        if not everything:
+            entries = entries.filter(revoked_on__isnull=True, start_date__lte=today).filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=today)
+            )
+        output.write_bytes(exports.register_xlsx(entries.iterator(chunk_size=1000), on=today))
+        self.stdout.write(f"{entries.count()} entries written to {output}")
+
+    def _coverage(self, year: int | None) -> None:
+        contracts = Contract.objects.order_by()
+        if year:
+            contracts = contracts.filter(date__year=year)
+        rows = (
+            contracts.annotate(y=ExtractYear("date"))
+            .values("y", "company__registration_number", "procurement_method")
+            .annotate(total=Count("id"), with_clause=Count("id", filter=Q(has_clause=True)))
+            .order_by("-y", "company__registration_number", "procurement_method")
+        )
+        self.stdout.write("year\tcompany\tmethod\tcontracts\twith_clause\tshare_%")
+        for r in rows:
+            share = 100 * r["with_clause"] / r["total"] if r["total"] else 0
+            self.stdout.write(
+                f"{r['y']}\t{r['company__registration_number']}\t{r['procurement_method']}\t{r['total']}\t"
+                f"{r['with_clause']}\t{share:.1f}"
+            )
+
+    def _recheck(self) -> None:
+        marked = services.cases_recheck(actor=None)
+        self.stdout.write(f"marked for re-verification: {marked}")
+        soon = timezone.localdate() + dt.timedelta(days=30)
+        lapsing = VerificationCase.objects.filter(status=VerificationCase.Status.APPROVED, valid_until__lte=soon)
+        for case in lapsing.select_related("counterparty", "company").order_by("valid_until"):
+            self.stdout.write(
+                f"lapsing\t{case.valid_until}\t{case.company}\t{case.counterparty.display_name}\t{case.pk}"
+            )
 
     def _import(self, options: dict[str, Any]) -> None:
         path: Path = options["file"]
