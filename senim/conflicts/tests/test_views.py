@@ -277,3 +277,14 @@ def test_any_role_declares_for_their_own_record_outside_their_scope(group):
     assert (
         _client(user_with_role("auditor")).get(reverse("conflicts:declaration-create", args=["a"])).status_code == 403
     )
+
+
+def test_the_gifts_register_exports_as_csv_within_scope(world, group):
+    client = _client(user_with_role("approver", company=group.a))
+    response = client.get(reverse("conflicts:gift-export") + "?status=pending")
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert response.status_code == 200 and body.startswith("\ufeff")
+    assert "A book" in body and body.count("\n") == 2
+    outsider = _client(user_with_role("approver", company=group.b))
+    assert b"".join(outsider.get(reverse("conflicts:gift-export")).streaming_content).decode().count("\n") == 1
+    assert _client(employee_user(group.in_leaf)).get(reverse("conflicts:gift-export")).status_code == 403
