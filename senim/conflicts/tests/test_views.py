@@ -288,3 +288,31 @@ def test_the_gifts_register_exports_as_csv_within_scope(world, group):
     outsider = _client(user_with_role("approver", company=group.b))
     assert b"".join(outsider.get(reverse("conflicts:gift-export")).streaming_content).decode().count("\n") == 1
     assert _client(employee_user(group.in_leaf)).get(reverse("conflicts:gift-export")).status_code == 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_write_actions_role_matrix(world, group, role):
+    """Each write page refuses roles without its permission (403) and leaves the data unchanged."""
+    client = _client(_user(role, "group", group))
+    declaration, gift, campaign, alert = world["declaration"], world["gift"], world["campaign"], world["alert"]
+    actions = [
+        (reverse("conflicts:declaration-review", args=[declaration.pk]), {"outcome": "none"}, REVIEWERS),
+        (reverse("conflicts:campaign-action", args=[campaign.pk, "launch"]), {}, REVIEWERS),
+        (reverse("conflicts:alert-detail", args=[alert.pk]), {"status": "dismissed", "comment": "x"}, REVIEWERS),
+        (reverse("conflicts:gift-decide", args=[gift.pk]), {"decision": "approve"}, {"admin", "officer", "approver"}),
+        (reverse("conflicts:gift-hand-over", args=[gift.pk]), {"date": "2026-06-01", "received_by": "x"}, REVIEWERS),
+        (reverse("conflicts:thresholds"), {"country": "KZ", "year": 2030, "unit_value": "1", "units": "1"}, {"admin"}),
+        (reverse("conflicts:run-start"), {}, REVIEWERS),
+    ]
+    for url, data, allowed in actions:
+        status = client.post(url, data).status_code
+        if role in allowed:
+            assert status in {200, 302}, (url, role, status)
+        else:
+            assert status in {403, 404}, (url, role, status)
+    declaration.refresh_from_db()
+    gift.refresh_from_db()
+    campaign.refresh_from_db()
+    assert (declaration.outcome == "none") == (role in REVIEWERS)
+    assert (campaign.status == "open") == (role in REVIEWERS)
+    assert (gift.status == "approved") == (role in {"admin", "officer", "approver"})
