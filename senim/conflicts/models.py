@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.i18n import Localized
@@ -329,6 +330,10 @@ class Measure(BaseModel):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.done_at is None and self.deadline < timezone.localdate()
 
 
 class DetectionRun(BaseModel):

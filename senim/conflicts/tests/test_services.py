@@ -382,3 +382,18 @@ def test_free_text_declarations_never_crash(group, name, identifier, organisatio
     ]
     with contextlib.suppress(ValidationError):
         submit(group.in_leaf, items=items)
+
+
+def test_a_measure_past_its_deadline_is_overdue_until_done(group):
+    declaration = submit(group.in_leaf)
+    officer = user_with_role("officer")
+    services.declaration_review(actor=officer, declaration=declaration, outcome="potential", comment="Line.")
+    measure = services.measure_add(
+        actor=officer, declaration=declaration, kind="duties", description="Change duties.", owner=officer,
+        deadline=dt.date.today(),
+    )  # fmt: skip
+    assert not measure.is_overdue
+    measure.deadline = dt.date.today() - dt.timedelta(days=1)
+    assert measure.is_overdue
+    services.measure_complete(actor=officer, measure=measure, note="Done.")
+    assert not measure.is_overdue
