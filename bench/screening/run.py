@@ -223,7 +223,14 @@ def main() -> None:
     )
     line("p50 latency ms", [f"{search['p50_ms']:.2f}"] + ([f"{peer_timing['p50_ms']:.2f}"] if peer_timing else []))
     line("p95 latency ms", [f"{search['p95_ms']:.2f}"] + ([f"{peer_timing['p95_ms']:.2f}"] if peer_timing else []))
+    if "p95_cpu_ms" in search:
+        line(
+            "p50 / p95 latency, CPU ms",
+            [f"{search['p50_cpu_ms']:.2f} / {search['p95_cpu_ms']:.2f}"] + (["n/a"] if peer_timing else []),
+        )
     line("index build s", [f"{build['build_s']:.1f}"] + (["n/a"] if peer_timing else []))
+    if "build_cpu_s" in build:
+        line("index build, CPU s (all processes)", [f"{build['build_cpu_s']:.1f}"] + (["n/a"] if peer_timing else []))
     line("index load s", [f"{search['load_s']:.2f}"] + (["n/a"] if peer_timing else []))
     peak = build["peak_rss_mb"] + build.get("build_workers", 1) * build.get("worker_peak_rss_mb", 0.0)
     line("peak memory of build MB", [f"{peak:.0f}"] + (["n/a"] if peer_timing else []))

@@ -6,6 +6,7 @@ Without the variable the key lives in SENIM_MASTER_KEY_FILE (created on first us
 production). A database dump alone therefore reveals no encrypted value.
 """
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,20 @@ def decrypt(token: bytes) -> bytes:
 def reencrypt(token: bytes) -> bytes:
     """Re-encrypt under the newest key (for master-key rotation)."""
     return master_keys().rotate(token)
+
+
+# Keys that apps keep wrapped under the master key (e.g. Speak Up's per-case data keys), each with
+# a function that rewraps them all under the newest key and returns how many; `senim
+# rotate-master-key` calls them. Apps register in their AppConfig.ready().
+_REWRAPPERS: dict[str, Callable[[], int]] = {}
+
+
+def register_rewrap(label: str, rewrap_all: Callable[[], int]) -> None:
+    _REWRAPPERS[label] = rewrap_all
+
+
+def rewrappers() -> dict[str, Callable[[], int]]:
+    return dict(_REWRAPPERS)
 
 
 class EncryptedTextField(models.TextField):

@@ -27,6 +27,13 @@ def _int(value: str | None) -> int | None:
     return number if 1990 <= number <= 2100 else None
 
 
+def _uuid(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value or "")
+    except ValueError:
+        return None
+
+
 def _clause(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value or "")
 
@@ -40,6 +47,7 @@ def contract_list(request: ActorRequest) -> HttpResponse:
         year=_int(request.GET.get("year")),
         method=method if method in ProcurementMethod.values else "",
         has_clause=_clause(request.GET.get("clause")),
+        counterparty_id=_uuid(request.GET.get("counterparty")),
         sort=request.GET.get("sort", "-date"),
     )
     context = {"page_obj": paginate(request, contracts, 50), "methods": ProcurementMethod.choices}
@@ -61,7 +69,7 @@ def contract_coverage(request: ActorRequest) -> HttpResponse:
     return render(request, "counterparties/contract_coverage.html", context)
 
 
-def _form(request: ActorRequest, instance: Contract | None) -> ContractForm:
+def _form(request: ActorRequest, instance: Contract | None, counterparty_id: uuid.UUID) -> ContractForm:
     form = ContractForm(
         request.POST or None,
         instance=instance,
@@ -69,6 +77,8 @@ def _form(request: ActorRequest, instance: Contract | None) -> ContractForm:
         units=org_selectors.unit_list(actor=request.user),
     )
     del form.fields["counterparty"]
+    cases = selectors.case_list(actor=request.user, counterparty_id=counterparty_id)
+    form.fields["verification_case"].queryset = cases  # type: ignore[attr-defined]
     return form
 
 
@@ -77,7 +87,7 @@ def contract_create(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpRe
     counterparty = get_counterparty(request, counterparty_id)
     if counterparty.merged_into_id:
         raise Http404
-    form = _form(request, None)
+    form = _form(request, None, counterparty.pk)
     if request.method == "POST" and form.is_valid():
         try:
             contract = services.contract_create(actor=request.user, counterparty=counterparty, **form.cleaned_data)
@@ -111,7 +121,7 @@ def contract_detail(request: ActorRequest, contract_id: uuid.UUID) -> HttpRespon
 def contract_edit(request: ActorRequest, contract_id: uuid.UUID) -> HttpResponse:
     contract = _get(request, contract_id)
     original = Contract.objects.get(pk=contract.pk)
-    form = _form(request, original)
+    form = _form(request, original, original.counterparty_id)
     if request.method == "POST" and form.is_valid():
         try:
             services.contract_update(actor=request.user, contract=original, **form.cleaned_data)

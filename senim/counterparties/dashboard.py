@@ -1,5 +1,7 @@
 """Counterparties' dashboard tiles, within the viewer's scope."""
 
+import datetime as dt
+
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +40,18 @@ def counterparty_tiles(request: HttpRequest) -> list[Tile]:
                 reverse("counterparties:contract-coverage"),
                 hint=_("%(share)s %% with the anti-corruption clause")
                 % {"share": round(100 * with_clause / total, 1) if total else 0},
+            )
+        )
+    if user.can(policy.VIEW_CASES):  # type: ignore[union-attr]
+        soon = timezone.localdate() + dt.timedelta(days=30)
+        lapsing = selectors.case_list(actor=user, lapsing_by=soon).count()  # type: ignore[arg-type]
+        reverify = selectors.case_list(actor=user, needs_reverification=True).count()  # type: ignore[arg-type]
+        tiles.append(
+            Tile(
+                _("Verifications to renew"),
+                lapsing + reverify,
+                reverse("counterparties:case-list") + "?show=lapsing",
+                hint=_("lapsing within 30 days, lapsed or to re-verify"),
             )
         )
     return tiles

@@ -6,13 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 from senim.counterparties.models import (
     Application,
+    CaseCheck,
     Contact,
     Contract,
     Counterparty,
     Decision,
+    Document,
+    DueDiligenceRule,
     Party,
+    ProcurementMethod,
+    RedFlag,
     Refusal,
     RegulationClause,
+    VerificationCase,
 )
 from senim.counterparties.services import CONTACT_FIELDS, CONTRACT_FIELDS, COUNTERPARTY_FIELDS, PARTY_FIELDS
 from senim.org.models import Company, Unit
@@ -152,3 +158,65 @@ class ProposeForm(forms.Form):
 
 class CommentForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CaseForm(forms.Form):
+    company = forms.ModelChoiceField(label=_("Company"), queryset=Company.objects.none())
+    unit = forms.ModelChoiceField(label=_("Initiating unit"), queryset=Unit.objects.none(), required=False)
+    procurement_method = forms.ChoiceField(label=_("Procurement method"), choices=ProcurementMethod.choices)
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
+    currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", initial="KZT", max_length=3)
+
+    def __init__(self, *args, companies=None, units=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[Company]", self.fields["company"]).queryset = companies
+        cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
+
+
+class CheckForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=CaseCheck.Status.choices)
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=5000)
+
+
+class FlagRaiseForm(forms.Form):
+    flag = forms.ModelChoiceField(label=_("Red flag"), queryset=RedFlag.objects.none())
+    detail = forms.CharField(label=_("What was found"), required=False, max_length=5000)
+
+    def __init__(self, *args, flags=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[RedFlag]", self.fields["flag"]).queryset = flags
+
+
+class ConcludeForm(forms.Form):
+    conclusion = forms.ChoiceField(label=_("Conclusion"), choices=VerificationCase.Conclusion.choices)
+    text = forms.CharField(label=_("Reasoning"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class RedFlagForm(forms.ModelForm):
+    class Meta:
+        model = RedFlag
+        fields = ["code", "title_ru", "title_kk", "title_en", "title_uz", "weight", "is_active"]
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = DueDiligenceRule
+        fields = ["level", "procurement_method", "category", "min_amount", "currency", "min_risk", "is_active"]
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Document.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=_DATE)
+    upload = forms.FileField(label=_("File"))

@@ -13,7 +13,18 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.indicators import register
-from senim.counterparties.models import Application, Category, Contract, Decision, Refusal, RegisterEntry
+from senim.counterparties.models import (
+    Application,
+    Category,
+    Contract,
+    Decision,
+    Level,
+    ProcurementMethod,
+    Refusal,
+    RegisterEntry,
+    RiskLevel,
+    VerificationCase,
+)
 
 MODULE = "counterparties"
 
@@ -135,6 +146,47 @@ def clause_share(year: int, company_id: uuid.UUID | None) -> float | None:
     return round(100 * qs.filter(has_clause=True).count() / total, 1)
 
 
+def _cases(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+    qs = VerificationCase.objects.filter(opened_on__year=year)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+@register(
+    code="counterparties.verifications",
+    title=_("Verifications of counterparties"),
+    unit=_("verifications"),
+    module=MODULE,
+)
+def verifications(year: int, company_id: uuid.UUID | None) -> int:
+    return _cases(year, company_id).count()
+
+
+def _register_case_breakdown(field: str, value: str, label: Promise, template: Promise) -> None:
+    def count(year: int, company_id: uuid.UUID | None) -> int:
+        return _cases(year, company_id).filter(**{field: value}).count()
+
+    register(
+        code=f"counterparties.verifications.{field}.{value}",
+        title=_titled(template, label),
+        unit=_("verifications"),
+        module=MODULE,
+    )(count)
+
+
+@register(
+    code="counterparties.high_risk",
+    title=_("High-risk counterparties (verified in the year)"),
+    unit=_("counterparties"),
+    module=MODULE,
+)
+def high_risk(year: int, company_id: uuid.UUID | None) -> int:
+    return _cases(year, company_id).filter(risk_level=RiskLevel.HIGH).values("counterparty_id").distinct().count()
+
+
+for _value, _label in ProcurementMethod.choices:
+    _register_case_breakdown("procurement_method", _value, _label, _("Verifications: %(label)s"))
+for _value, _label in Level.choices:
+    _register_case_breakdown("level", _value, _label, _("Verifications, due diligence level: %(label)s"))
 for _value, _label in Refusal.choices:
     _register_refusal(_value, _label)
 for _value, _label in Decision.choices:

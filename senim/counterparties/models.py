@@ -286,6 +286,14 @@ class Contract(BaseModel):
     subject = models.CharField(_("subject"), max_length=500, blank=True)
     term_end = models.DateField(_("valid until"), null=True, blank=True)
     has_clause = models.BooleanField(_("anti-corruption clause included"), default=True)
+    verification_case = models.ForeignKey(
+        "VerificationCase",
+        verbose_name=_("verification"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contracts",
+    )
 
     class Meta:
         verbose_name = _("contract")
@@ -310,6 +318,11 @@ class Contract(BaseModel):
             errors.setdefault("term_end", []).append(_("The contract ends before its date."))
         if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
             errors.setdefault("unit", []).append(_("The unit belongs to another company."))
+        case = self.verification_case
+        if case is not None and (case.counterparty_id != self.counterparty_id or case.company_id != self.company_id):
+            errors.setdefault("verification_case", []).append(
+                _("The verification must be of this company and this counterparty.")
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -480,3 +493,352 @@ class RegisterEntry(BaseModel):
 
     def is_active_on(self, day: dt.date) -> bool:
         return self.revoked_on is None and self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+class Level(models.TextChoices):
+    SIMPLIFIED = "simplified", _("Simplified")
+    STANDARD = "standard", _("Standard")
+    ENHANCED = "enhanced", _("Enhanced, with forensic audit")
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+LEVEL_ORDER = [Level.SIMPLIFIED, Level.STANDARD, Level.ENHANCED]
+RISK_ORDER = [RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH]
+
+
+class RedFlag(BaseModel):
+    """A red flag of the configurable catalogue; its weight adds to a verification's risk score."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=300, blank=True)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=10)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    title = Localized("title")
+
+    class Meta:
+        verbose_name = _("red flag")
+        verbose_name_plural = _("red flags")
+        ordering = ["-weight", "code"]
+
+    def __str__(self) -> str:
+        return self.title or self.code
+
+
+class DueDiligenceRule(BaseModel):
+    """A rule choosing the due diligence level: a verification gets the highest level among the
+    active rules whose conditions all hold (an empty condition holds for everything)."""
+
+    level = models.CharField(_("level"), max_length=20, choices=Level)
+    procurement_method = models.CharField(_("procurement method"), max_length=20, choices=ProcurementMethod, blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category, blank=True)
+    min_amount = models.DecimalField(_("amount from"), max_digits=18, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, default="KZT")
+    min_risk = models.CharField(_("risk from"), max_length=10, choices=RiskLevel, blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("due diligence rule")
+        verbose_name_plural = _("due diligence rules")
+        ordering = ["level", "procurement_method", "min_amount"]
+
+    def __str__(self) -> str:
+        return str(self.get_level_display())
+
+    def matches(self, *, method: str, category: str, amount: object, currency: str, risk: str) -> bool:
+        if not self.is_active:
+            return False
+        if self.procurement_method and self.procurement_method != method:
+            return False
+        if self.category and self.category != category:
+            return False
+        if self.min_amount is not None and (amount is None or currency != self.currency or amount < self.min_amount):  # type: ignore[operator]
+            return False
+        return not (self.min_risk and RISK_ORDER.index(RiskLevel(risk)) < RISK_ORDER.index(RiskLevel(self.min_risk)))
+
+
+class VerificationCase(BaseModel):
+    """The verification of a counterparty before a contract: level, checklist, red flags, risk,
+    conclusion, approvals and validity."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        CONCLUDED = "concluded", _("Awaiting approval")
+        AWAITING_SECOND = "awaiting_second", _("Awaiting second approval")
+        APPROVED = "approved", _("Approved")
+
+    class Conclusion(models.TextChoices):
+        PERMITTED = "permitted", _("Contract permitted")
+        CONDITIONS = "conditions", _("Permitted with conditions")
+        NOT_PERMITTED = "not_permitted", _("Contract not permitted")
+
+    company = models.ForeignKey(
+        "org.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="verification_cases"
+    )
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("initiating unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    counterparty = models.ForeignKey(
+        Counterparty, verbose_name=_("counterparty"), on_delete=models.PROTECT, related_name="verification_cases"
+    )
+    procurement_method = models.CharField(_("procurement method"), max_length=20, choices=ProcurementMethod)
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, default="KZT")
+    subject = models.CharField(_("subject"), max_length=500)
+    opened_on = models.DateField(_("opened on"))
+    level = models.CharField(_("due diligence level"), max_length=20, choices=Level)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    risk_score = models.PositiveIntegerField(_("risk score"), default=0)
+    risk_level = models.CharField(_("risk level"), max_length=10, choices=RiskLevel, default=RiskLevel.LOW)
+    conclusion = models.CharField(_("conclusion"), max_length=20, choices=Conclusion, blank=True)
+    conclusion_text = models.TextField(_("reasoning"), blank=True)
+    concluded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("concluded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    second_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("second approver"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    needs_reverification = models.BooleanField(_("re-verification needed"), default=False)
+    reverification_reason = models.CharField(_("why re-verify"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+        ordering = ["-opened_on", "-created_at"]
+        indexes = [models.Index(fields=["opened_on"], name="cp_case_opened_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.counterparty} · {self.opened_on.isoformat()}"
+
+
+class CaseCheck(BaseModel):
+    """One item of a verification's checklist."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("To do")
+        DONE = "done", _("Done, no concern")
+        CONCERN = "concern", _("Done, concern found")
+        NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+    case = models.ForeignKey(VerificationCase, on_delete=models.CASCADE, related_name="checks")
+    code = models.CharField(_("check"), max_length=40)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("check")
+        verbose_name_plural = _("checks")
+        constraints = [models.UniqueConstraint(fields=["case", "code"], name="cp_casecheck_uniq")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class CaseFlag(BaseModel):
+    """A red flag raised on a verification, automatically (with the finding) or by an officer."""
+
+    case = models.ForeignKey(VerificationCase, on_delete=models.CASCADE, related_name="flags")
+    flag = models.ForeignKey(RedFlag, verbose_name=_("red flag"), on_delete=models.PROTECT, related_name="+")
+    is_automatic = models.BooleanField(_("raised automatically"), default=False)
+    detail = models.TextField(_("detail"), blank=True)
+
+    class Meta:
+        verbose_name = _("raised red flag")
+        verbose_name_plural = _("raised red flags")
+        constraints = [models.UniqueConstraint(fields=["case", "flag"], name="cp_caseflag_uniq")]
+
+    def __str__(self) -> str:
+        return str(self.flag)
+
+
+class Questionnaire(BaseModel):
+    """A version of the anti-corruption questionnaire. A published version never changes: edits go
+    into a new draft version, so every response keeps the questions it answered."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    title_uz = models.CharField(_("title (Uzbek)"), max_length=300, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    title = Localized("title")
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.version}"
+
+
+class AnswerType(models.TextChoices):
+    YES_NO = "yes_no", _("Yes or no")
+    CHOICE = "choice", _("Choice")
+    TEXT = "text", _("Text")
+    DATE = "date", _("Date")
+    NUMBER = "number", _("Number")
+    FILE = "file", _("File")
+    PERSONS = "persons", _("List of persons")
+
+
+class Question(BaseModel):
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField(_("order"))
+    code = models.SlugField(_("code"), max_length=40)
+    text_ru = models.TextField(_("text (Russian)"), blank=True)
+    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
+    text_en = models.TextField(_("text (English)"), blank=True)
+    text_uz = models.TextField(_("text (Uzbek)"), blank=True)
+    answer_type = models.CharField(_("answer type"), max_length=10, choices=AnswerType)
+    # For a choice: [{"value": "...", "ru": "...", "kk": "...", "en": "...", "uz": "..."}, ...]
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    is_required = models.BooleanField(_("required"), default=True)
+    red_flag = models.ForeignKey(
+        RedFlag, verbose_name=_("red flag"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The answer that raises the red flag: "yes" for a yes/no question, a choice value, or "any" (any
+    # non-empty answer, e.g. a list of persons).
+    flag_answer = models.CharField(_("answer raising the flag"), max_length=60, blank=True)
+
+    text = Localized("text")
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["questionnaire", "order"]
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "code"], name="cp_question_code_uniq")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class QuestionnaireResponse(BaseModel):
+    """One counterparty's questionnaire: sent as a personal link (draft, then submitted once) or
+    entered by staff from a paper copy with its scan."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent")
+        DRAFT = "draft", _("Draft saved")
+        SUBMITTED = "submitted", _("Submitted")
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="responses")
+    counterparty = models.ForeignKey(
+        Counterparty, verbose_name=_("counterparty"), on_delete=models.PROTECT, related_name="questionnaires"
+    )
+    company = models.ForeignKey(
+        "org.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="counterparty_questionnaires"
+    )
+    # Only the SHA-256 of the personal link's token is kept; the link itself is shown once.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    expires_on = models.DateField(_("link valid until"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SENT)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by staff"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    scan_file = models.CharField(max_length=200, blank=True, editable=False)
+    scan_name = models.CharField(_("scan of the paper copy"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("questionnaire response")
+        verbose_name_plural = _("questionnaire responses")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.counterparty} · v{self.questionnaire.version}"
+
+
+class Answer(BaseModel):
+    response = models.ForeignKey(QuestionnaireResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    value = models.JSONField(_("answer"), null=True, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    stored_file = models.CharField(max_length=200, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [models.UniqueConstraint(fields=["response", "question"], name="cp_answer_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.question.code}: {self.value}"
+
+
+class Document(BaseModel):
+    """A document of the counterparty's file: charter, registration, licence, financial statements."""
+
+    class Kind(models.TextChoices):
+        CHARTER = "charter", _("Charter")
+        REGISTRATION = "registration", _("Registration certificate")
+        LICENCE = "licence", _("Licence")
+        FINANCIAL = "financial", _("Financial statements")
+        OTHER = "other", _("Other")
+
+    counterparty = models.ForeignKey(
+        Counterparty, verbose_name=_("counterparty"), on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    file_name = models.CharField(_("file"), max_length=200)
+    stored_file = models.CharField(max_length=200, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["kind", "title"]
+
+    def __str__(self) -> str:
+        return self.title

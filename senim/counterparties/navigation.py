@@ -47,3 +47,21 @@ register(
         order=38,
     )
 )
+register(
+    NavEntry(COUNTERPARTIES, _("Verifications"), "counterparties:case-list", "search", policy.VIEW_CASES, order=35)
+)
+register(
+    NavEntry(
+        COUNTERPARTIES,
+        _("Verification settings"),
+        "counterparties:verification-settings",
+        "settings",
+        policy.VIEW_CASES,
+        order=37,
+    )
+)
+register(
+    NavEntry(
+        COUNTERPARTIES, _("Questionnaire"), "counterparties:questionnaire-versions", "list", policy.VIEW_CASES, order=36
+    )
+)

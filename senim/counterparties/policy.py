@@ -30,3 +30,17 @@ FILE_APPLICATION = declare("counterparties.file_application", admin=Reach.SCOPED
 DECIDE = declare("counterparties.decide", admin=Reach.SCOPED, officer=Reach.SCOPED)
 APPROVE = declare("counterparties.approve", admin=Reach.SCOPED, approver=Reach.SCOPED)
 MANAGE_CLAUSES = declare("counterparties.manage_clauses", admin=Reach.SCOPED, officer=Reach.SCOPED)
+# Verification before a contract: investigators and officers prepare it; an officer (never the one
+# who concluded) approves the conclusion, and for high risk an approver gives the second approval.
+# The red-flag catalogue and the due diligence rules are group-wide settings.
+VIEW_CASES = declare("counterparties.view_cases", **_STAFF)
+VERIFY = declare("counterparties.verify", admin=Reach.SCOPED, officer=Reach.SCOPED, investigator=Reach.SCOPED)
+APPROVE_CONCLUSION = declare("counterparties.approve_conclusion", admin=Reach.SCOPED, officer=Reach.SCOPED)
+SECOND_APPROVAL = declare("counterparties.second_approval", admin=Reach.SCOPED, approver=Reach.SCOPED)
+CONFIGURE = declare("counterparties.configure", admin=Reach.SCOPED, officer=Reach.SCOPED)
+# The anti-corruption questionnaire: whoever verifies sends personal links and enters paper copies
+# for the companies in their scope; responses are read like verifications; versions of the
+# questionnaire are group-wide settings (counterparties.configure).
+SEND_QUESTIONNAIRE = declare(
+    "counterparties.send_questionnaire", admin=Reach.SCOPED, officer=Reach.SCOPED, investigator=Reach.SCOPED
+)

@@ -131,6 +131,7 @@ class ContractOut(Schema):
     subject: str
     term_end: dt.date | None
     has_clause: bool
+    verification_case_id: uuid.UUID | None
 
 
 class ContractIn(Schema):
@@ -145,6 +146,7 @@ class ContractIn(Schema):
     subject: str = Field("", max_length=500)
     term_end: dt.date | None = None
     has_clause: bool = True
+    verification_case_id: uuid.UUID | None = None
 
 
 class CoverageOut(Schema):
@@ -262,3 +264,77 @@ class RegisterEntryOut(Schema):
     @staticmethod
     def resolve_clause_code(obj) -> str:  # type: ignore[no-untyped-def]
         return obj.clause.code
+
+
+class CaseCheckOut(Schema):
+    id: uuid.UUID
+    code: str
+    status: str
+    comment: str
+
+
+class CaseFlagOut(Schema):
+    id: uuid.UUID
+    code: str
+    weight: int
+    is_automatic: bool
+    detail: str
+
+    @staticmethod
+    def resolve_code(obj) -> str:  # type: ignore[no-untyped-def]
+        return obj.flag.code
+
+    @staticmethod
+    def resolve_weight(obj) -> int:  # type: ignore[no-untyped-def]
+        return obj.flag.weight
+
+
+class CaseOut(Schema):
+    id: uuid.UUID
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None
+    counterparty_id: uuid.UUID
+    procurement_method: str
+    amount: Decimal | None
+    currency: str
+    subject: str
+    opened_on: dt.date
+    level: str
+    status: str
+    risk_score: int
+    risk_level: str
+    conclusion: str
+    conclusion_text: str
+    valid_until: dt.date | None
+    needs_reverification: bool
+    reverification_reason: str
+
+
+class CaseDetailOut(CaseOut):
+    checks: list[CaseCheckOut]
+    flags: list[CaseFlagOut]
+
+
+class CaseIn(Schema):
+    company_id: uuid.UUID
+    unit_id: uuid.UUID | None = None
+    counterparty_id: uuid.UUID
+    procurement_method: str = Field(..., pattern=METHODS)
+    subject: str = Field(..., min_length=1, max_length=500)
+    amount: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=2)
+    currency: str = Field("KZT", pattern="^[A-Za-z]{3}$")
+
+
+class CheckIn(Schema):
+    status: str = Field(..., pattern="^(pending|done|concern|not_applicable)$")
+    comment: str = Field("", max_length=5000)
+
+
+class FlagIn(Schema):
+    code: str = Field(..., max_length=40)
+    detail: str = Field("", max_length=5000)
+
+
+class ConclusionIn(Schema):
+    conclusion: str = Field(..., pattern="^(permitted|conditions|not_permitted)$")
+    text: str = Field(..., min_length=1, max_length=10000)

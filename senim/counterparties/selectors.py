@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Max, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
@@ -17,9 +17,14 @@ from senim.counterparties.models import (
     Contract,
     Counterparty,
     Decision,
+    DueDiligenceRule,
     Party,
+    Questionnaire,
+    QuestionnaireResponse,
+    RedFlag,
     RegisterEntry,
     RegulationClause,
+    VerificationCase,
 )
 from senim.org.models import Company
 from senim.screening.engine import Index, Query, Record
@@ -64,7 +69,14 @@ def counterparty_list(
     for term in query.casefold().split()[:6]:
         qs = qs.filter(search_text__contains=term)
     descending = sort.startswith("-")
-    keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS.get(sort.lstrip("-"), COUNTERPARTY_SORTS["name"])]
+    key = sort.lstrip("-")
+    if key not in COUNTERPARTY_SORTS:
+        key = "name"
+    if key == "name" and _lang() != "ru":
+        # Names missing in the reader's language sort where their fallback (Russian, then English) would.
+        name = Coalesce(NullIf(f"name_{_lang()}", Value("")), NullIf("name_ru", Value("")), "name_en")
+        return qs.order_by(name.desc() if descending else name.asc(), "id")
+    keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS[key]]
     return qs.order_by(*[f"-{k}" if descending else k for k in keys])
 
 
@@ -360,3 +372,80 @@ def clause_list(*, actor: Actor, active_only: bool = False) -> QuerySet[Regulati
         return RegulationClause.objects.none()
     qs = RegulationClause.objects.all()
     return qs.filter(is_active=True) if active_only else qs
+
+
+# --- verification -----------------------------------------------------------------------------------
+
+
+def case_list(
+    *,
+    actor: Actor,
+    status: str = "",
+    level: str = "",
+    risk: str = "",
+    counterparty_id: uuid.UUID | None = None,
+    lapsing_by: dt.date | None = None,
+    needs_reverification: bool | None = None,
+    query: str = "",
+) -> QuerySet[VerificationCase]:
+    """Verifications of the companies and units the actor may see, newest first. `lapsing_by`: approved
+    ones whose validity ends by that day (the reminder list)."""
+    scope = scope_of(actor, policy.VIEW_CASES)
+    qs = VerificationCase.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    if status:
+        qs = qs.filter(status=status)
+    if level:
+        qs = qs.filter(level=level)
+    if risk:
+        qs = qs.filter(risk_level=risk)
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    if lapsing_by:
+        qs = qs.filter(status=VerificationCase.Status.APPROVED, valid_until__lte=lapsing_by)
+    if needs_reverification is not None:
+        qs = qs.filter(needs_reverification=needs_reverification)
+    query = query.strip()[:100]
+    if query:
+        qs = qs.filter(Q(subject__icontains=query) | Q(counterparty__search_text__contains=query.casefold()))
+    return qs.select_related("company", "unit", "counterparty").order_by("-opened_on", "-created_at")
+
+
+def case_get(*, actor: Actor, case_id: uuid.UUID | str) -> VerificationCase:
+    return case_list(actor=actor).select_related("concluded_by", "approved_by", "second_approved_by").get(id=case_id)
+
+
+def red_flag_list(*, actor: Actor, active_only: bool = False) -> QuerySet[RedFlag]:
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return RedFlag.objects.none()
+    qs = RedFlag.objects.all()
+    return qs.filter(is_active=True) if active_only else qs
+
+
+def rule_list(*, actor: Actor) -> QuerySet[DueDiligenceRule]:
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return DueDiligenceRule.objects.none()
+    return DueDiligenceRule.objects.all()
+
+
+# --- questionnaires ---------------------------------------------------------------------------------
+
+
+def response_list(*, actor: Actor, counterparty_id: uuid.UUID | None = None) -> QuerySet[QuestionnaireResponse]:
+    """Questionnaire responses of the companies the actor may see (sent, drafts and submitted)."""
+    scope = scope_of(actor, policy.VIEW_CASES)
+    qs = QuestionnaireResponse.objects.filter(scope.q(company="company_id"))
+    if counterparty_id:
+        qs = qs.filter(counterparty_id=counterparty_id)
+    return qs.select_related("questionnaire", "counterparty", "company", "entered_by", "sent_by").order_by(
+        "-created_at"
+    )
+
+
+def response_get(*, actor: Actor, response_id: uuid.UUID | str) -> QuestionnaireResponse:
+    return response_list(actor=actor).get(id=response_id)
+
+
+def questionnaire_list(*, actor: Actor) -> QuerySet[Questionnaire]:
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return Questionnaire.objects.none()
+    return Questionnaire.objects.order_by("-version")

@@ -1,11 +1,22 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
-from senim.counterparties import application_views, contract_views, import_views, views
+from senim.counterparties import (
+    application_views,
+    contract_views,
+    import_views,
+    questionnaire_views,
+    verification_views,
+    views,
+)
 
 app_name = "counterparties"
 
 urlpatterns = [
-    path("", views.counterparty_list, name="counterparty-list"),
+    # The register lives at list/ rather than at the app's root, so that the sidebar (which marks the
+    # entry whose address is a prefix of the page's) does not mark it on every page of the module.
+    path("", RedirectView.as_view(pattern_name="counterparties:counterparty-list"), name="index"),
+    path("list/", views.counterparty_list, name="counterparty-list"),
     path("new/", views.counterparty_form, name="counterparty-create"),
     path("<uuid:counterparty_id>/", views.counterparty_detail, name="counterparty-detail"),
     path("<uuid:counterparty_id>/edit/", views.counterparty_form, name="counterparty-edit"),
@@ -16,9 +27,12 @@ urlpatterns = [
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/remove/", views.party_remove, name="party-remove"),
     path("<uuid:counterparty_id>/contacts/new/", views.contact_form, name="contact-create"),
     path("<uuid:counterparty_id>/contacts/<uuid:contact_id>/remove/", views.contact_remove, name="contact-remove"),
+    path("<uuid:counterparty_id>/documents/new/", views.document_form, name="document-create"),
+    path("<uuid:counterparty_id>/documents/<uuid:document_id>/", views.document_download, name="document-download"),
+    path("<uuid:counterparty_id>/documents/<uuid:document_id>/remove/", views.document_remove, name="document-remove"),
     path("<uuid:counterparty_id>/contracts/new/", contract_views.contract_create, name="contract-create"),
     path("contracts/", contract_views.contract_list, name="contract-list"),
-    path("contracts/coverage/", contract_views.contract_coverage, name="contract-coverage"),
+    path("coverage/", contract_views.contract_coverage, name="contract-coverage"),
     path("contracts/<uuid:contract_id>/", contract_views.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_id>/edit/", contract_views.contract_edit, name="contract-edit"),
     path("<uuid:counterparty_id>/applications/new/", application_views.application_create, name="application-create"),
@@ -37,6 +51,62 @@ urlpatterns = [
     path("clauses/", application_views.clause_list, name="clause-list"),
     path("clauses/new/", application_views.clause_form, name="clause-create"),
     path("clauses/<uuid:clause_id>/edit/", application_views.clause_form, name="clause-edit"),
+    path("<uuid:counterparty_id>/verifications/new/", verification_views.case_create, name="case-create"),
+    path("verifications/", verification_views.case_list, name="case-list"),
+    path("verifications/<uuid:case_id>/", verification_views.case_detail, name="case-detail"),
+    path("verifications/<uuid:case_id>/checks/<uuid:check_id>/", verification_views.case_check, name="case-check"),
+    path("verifications/<uuid:case_id>/flags/", verification_views.case_flag_raise, name="case-flag-raise"),
+    path(
+        "verifications/<uuid:case_id>/flags/<uuid:flag_id>/withdraw/",
+        verification_views.case_flag_withdraw,
+        name="case-flag-withdraw",
+    ),
+    path("verifications/<uuid:case_id>/refresh/", verification_views.case_refresh, name="case-refresh"),
+    path("verifications/<uuid:case_id>/conclude/", verification_views.case_conclude, name="case-conclude"),
+    path("verifications/<uuid:case_id>/approve/", verification_views.case_approve, name="case-approve"),
+    path("verifications/<uuid:case_id>/second-approval/", verification_views.case_second_approve, name="case-second"),
+    path("verifications/<uuid:case_id>/reopen/", verification_views.case_reopen, name="case-reopen"),
+    path("settings/", verification_views.settings_page, name="verification-settings"),
+    path("settings/red-flags/new/", verification_views.red_flag_form, name="red-flag-create"),
+    path("settings/red-flags/<uuid:flag_id>/", verification_views.red_flag_form, name="red-flag-edit"),
+    path("settings/rules/new/", verification_views.rule_form, name="rule-create"),
+    path("settings/rules/<uuid:rule_id>/", verification_views.rule_form, name="rule-edit"),
+    path("q/<str:token>/", questionnaire_views.public_form, name="questionnaire-public"),
+    path("<uuid:counterparty_id>/questionnaires/send/", questionnaire_views.send, name="questionnaire-send"),
+    path("<uuid:counterparty_id>/questionnaires/paper/", questionnaire_views.paper, name="questionnaire-paper"),
+    path("questionnaires/", questionnaire_views.version_list, name="questionnaire-versions"),
+    path("questionnaires/new/", questionnaire_views.version_create, name="questionnaire-version-create"),
+    path("questionnaires/<uuid:questionnaire_id>/", questionnaire_views.version_detail, name="questionnaire-version"),
+    path(
+        "questionnaires/<uuid:questionnaire_id>/publish/",
+        questionnaire_views.version_publish,
+        name="questionnaire-publish",
+    ),
+    path(
+        "questionnaires/<uuid:questionnaire_id>/questions/new/",
+        questionnaire_views.question_form,
+        name="question-create",
+    ),
+    path(
+        "questionnaires/<uuid:questionnaire_id>/questions/<uuid:question_id>/",
+        questionnaire_views.question_form,
+        name="question-edit",
+    ),
+    path(
+        "questionnaires/responses/<uuid:response_id>/",
+        questionnaire_views.response_detail,
+        name="questionnaire-response",
+    ),
+    path(
+        "questionnaires/responses/<uuid:response_id>/scan/",
+        questionnaire_views.response_file,
+        name="questionnaire-scan",
+    ),
+    path(
+        "questionnaires/responses/<uuid:response_id>/files/<uuid:answer_id>/",
+        questionnaire_views.response_file,
+        name="questionnaire-file",
+    ),
     path("import/", import_views.upload, name="import-upload"),
     path("import/<str:token>/", import_views.preview, name="import-preview"),
     path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),

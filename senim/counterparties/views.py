@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
 from senim.counterparties import policy, selectors, services
-from senim.counterparties.forms import ContactForm, CounterpartyForm, MergeForm, PartyForm
+from senim.counterparties.forms import ContactForm, CounterpartyForm, DocumentForm, MergeForm, PartyForm
 from senim.counterparties.models import Category, Contact, Counterparty, Kind, Party
 from senim.screening import policy as screening_policy
 from senim.screening import selectors as screening_selectors
@@ -82,6 +82,7 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "counterparty": counterparty,
         "parties": selectors.party_list(actor=request.user, counterparty=counterparty),
         "contacts": counterparty.contacts.all(),
+        "documents": counterparty.documents.all(),
         "contracts": selectors.contract_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
         "merged": counterparty.merged.all(),
         "similar": similar,
@@ -91,6 +92,10 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "can_screen": request.user.scope_for(screening_policy.SEARCH).everything and not counterparty.merged_into_id,
         "can_add_contract": request.user.can(policy.MANAGE_CONTRACTS) and not counterparty.merged_into_id,
         "can_file": request.user.can(policy.FILE_APPLICATION) and not counterparty.merged_into_id,
+        "can_verify": request.user.can(policy.VERIFY) and not counterparty.merged_into_id,
+        "cases": selectors.case_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
+        "responses": selectors.response_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
+        "can_send": request.user.can(policy.SEND_QUESTIONNAIRE) and not counterparty.merged_into_id,
         "register_entry": services.register_entry_active(counterparty),
     }
     return render(request, "counterparties/counterparty_detail.html", context)
@@ -248,4 +253,44 @@ def counterparty_screen(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
             _("Screening done. Names screened: %(subjects)d; open hits: %(hits)d.")
             % {"subjects": len(outcomes), "hits": raised},
         )
+    return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+
+
+@permission_required(policy.MANAGE)
+def document_form(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("You may not change the register of counterparties."))
+        else:
+            messages.success(request, _("The document was attached."))
+            return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+    context = {"form": form, "counterparty": counterparty, "title": _("Document"), "multipart": True}
+    return render(request, "counterparties/simple_form.html", context)
+
+
+@permission_required(policy.VIEW)
+def document_download(request: ActorRequest, counterparty_id: uuid.UUID, document_id: uuid.UUID) -> FileResponse:
+    counterparty = get_counterparty(request, counterparty_id)
+    document = counterparty.documents.filter(id=document_id).first()
+    path = services.documents_dir() / document.stored_file if document else None
+    if document is None or path is None or not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename=document.file_name)
+
+
+@require_POST
+@permission_required(policy.MANAGE)
+def document_remove(request: ActorRequest, counterparty_id: uuid.UUID, document_id: uuid.UUID) -> HttpResponse:
+    counterparty = _live_counterparty(request, counterparty_id)
+    document = counterparty.documents.filter(id=document_id).first()
+    if document is None:
+        raise Http404
+    services.document_remove(actor=request.user, document=document)
+    messages.success(request, _("Removed."))
     return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)

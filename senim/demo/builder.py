@@ -16,8 +16,10 @@ from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import Role
 from senim.demo.conflicts import build_conflicts_demo
+from senim.demo.counterparties import build_counterparties_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.demo.screening import build_screening_demo
+from senim.demo.speakup import build_speakup_demo
 from senim.org import services as org_services
 from senim.org.importing import employees as employee_import
 from senim.org.models import Company, Unit
@@ -153,6 +155,10 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         _users(admin, companies)
         progress("screening")
         build_screening_demo(rng, admin)
+        progress("counterparties")
+        build_counterparties_demo(rng, admin)
+        progress("speakup")
+        build_speakup_demo(rng, admin)
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
     return True

@@ -1,5 +1,222 @@
-"""API of the speakup module (the same services and selectors as the pages)."""
+"""API of the Speak Up module, staff side (the public side is the portal): cases, their
+workflow, messages and notes, intake from other channels, statistics. The same services and
+selectors as the pages; every case opened is logged."""
 
-from ninja import Router
+import uuid
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.pagination import Pagination
+from senim.org.models import Employee, Unit
+from senim.speakup import policy, selectors, services
+from senim.speakup.downloads import file_response
+from senim.speakup.models import Case, CaseLink
+from senim.speakup.schemas import (
+    AssignIn,
+    CaseCreatedOut,
+    CaseDetailOut,
+    CaseIn,
+    CaseOut,
+    CloseIn,
+    FileOut,
+    LinkIn,
+    LinkOut,
+    RewardIn,
+    StatisticsOut,
+    StatusIn,
+    TaskIn,
+    TextIn,
+)
 
 router = Router(tags=["Speak Up"])
+
+
+def _cases(request: ActorRequest) -> None:
+    """Refuse callers who may see no case at all before ids are resolved (403, not 404)."""
+    if not selectors.can_see_cases(request.user):
+        raise PermissionDenied(policy.VIEW_ALL)
+
+
+def _case(request: ActorRequest, case_id: uuid.UUID) -> Case:
+    _cases(request)
+    return selectors.case_get(actor=request.user, case_id=case_id)
+
+
+def _detail(case: Case) -> Case:
+    """The case with its decrypted content attached, for CaseDetailOut."""
+    data = selectors.case_content(case=case)
+    internals = selectors.case_internals(case=case)
+    case.content, case.reporter = data.content, data.reporter  # type: ignore[attr-defined]
+    case.closure, case.answer = data.closure, data.answer  # type: ignore[attr-defined]
+    case.messages_out = [vars(m) for m in data.messages]  # type: ignore[attr-defined]
+    case.notes_out = [vars(n) for n in internals["notes"]]  # type: ignore[attr-defined]
+    case.tasks_out = [vars(t) for t in internals["tasks"]]  # type: ignore[attr-defined]
+    return case
+
+
+class CaseFilterIn(Schema):
+    status: str = ""
+    kind: str = ""
+    channel: str = ""
+    category: str = ""
+    company_id: uuid.UUID | None = None
+    overdue: bool = False
+    mine: bool = False
+    q: str = ""
+
+
+@router.get("/cases", response=list[CaseOut])
+@paginate(Pagination, page_size=50)
+def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[Case]:
+    _cases(request)
+    f = selectors.CaseFilter(
+        status=filters.status,
+        kind=filters.kind,
+        channel=filters.channel,
+        category=filters.category,
+        company_id=filters.company_id,
+        overdue=filters.overdue,
+        mine=filters.mine,
+        query=filters.q,
+    )
+    return selectors.case_list(actor=request.user, filters=f)
+
+
+@router.post("/cases", response={201: CaseCreatedOut})
+def case_register(request: ActorRequest, payload: CaseIn) -> Status:
+    """Register a report received by the hotline, e-mail, post or in person."""
+    if request.user.scope_for(policy.MANAGE).is_empty:
+        raise PermissionDenied(policy.MANAGE)
+    submission = services.case_register(actor=request.user, **payload.dict())
+    return Status(201, {"case": submission.case, "receipt": submission.receipt})
+
+
+@router.get("/cases/{case_id}", response=CaseDetailOut)
+def case_detail(request: ActorRequest, case_id: uuid.UUID) -> Case:
+    case = _case(request, case_id)
+    services.case_record_view(actor=request.user, case=case)
+    return _detail(case)
+
+
+@router.post("/cases/{case_id}/status", response=CaseOut)
+def case_status(request: ActorRequest, case_id: uuid.UUID, payload: StatusIn) -> Case:
+    return services.case_set_status(actor=request.user, case=_case(request, case_id), status=payload.status)
+
+
+@router.post("/cases/{case_id}/messages", response={201: CaseOut})
+def case_message(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Status:
+    """A message to the reporter (read on the portal with the receipt key)."""
+    case = _case(request, case_id)
+    services.message_send(actor=request.user, case=case, body=payload.text)
+    case.refresh_from_db()
+    return Status(201, case)
+
+
+@router.post("/cases/{case_id}/notes", response={201: CaseOut})
+def case_note(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Status:
+    case = _case(request, case_id)
+    services.note_add(actor=request.user, case=case, body=payload.text)
+    return Status(201, case)
+
+
+@router.post("/cases/{case_id}/answer", response=CaseOut)
+def case_answer(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Case:
+    return services.case_answer(actor=request.user, case=_case(request, case_id), answer=payload.text)
+
+
+@router.post("/cases/{case_id}/close", response=CaseOut)
+def case_close(request: ActorRequest, case_id: uuid.UUID, payload: CloseIn) -> Case:
+    return services.case_close(actor=request.user, case=_case(request, case_id), **payload.dict())
+
+
+@router.post("/cases/{case_id}/assignees", response=CaseOut)
+def case_assign(request: ActorRequest, case_id: uuid.UUID, payload: AssignIn) -> Case:
+    case = _case(request, case_id)
+    eligible = {u.pk: u for u in selectors.eligible_investigators(case=case)}
+    unknown = [pk for pk in payload.user_ids if pk not in eligible]
+    if unknown:
+        raise ValidationError({"user_ids": [_("This person cannot work on this case.")]})
+    return services.case_assign(actor=request.user, case=case, users=[eligible[pk] for pk in payload.user_ids])
+
+
+@router.post("/cases/{case_id}/conflict", response={204: None})
+def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> Status:
+    """Declare a conflict of interest and step aside from the case."""
+    services.conflict_declare(actor=request.user, case=_case(request, case_id))
+    return Status(204, None)
+
+
+@router.post("/cases/{case_id}/tasks", response={201: CaseOut})
+def case_task(request: ActorRequest, case_id: uuid.UUID, payload: TaskIn) -> Status:
+    case = _case(request, case_id)
+    assignee = None
+    if payload.assignee_id:
+        eligible = {u.pk: u for u in selectors.eligible_investigators(case=case)}
+        if payload.assignee_id not in eligible:
+            raise ValidationError({"assignee_id": [_("This person cannot work on this case.")]})
+        assignee = eligible[payload.assignee_id]
+    services.task_add(actor=request.user, case=case, title=payload.title, due=payload.due, assignee=assignee)
+    return Status(201, case)
+
+
+@router.post("/cases/{case_id}/links", response={201: LinkOut})
+def case_link(request: ActorRequest, case_id: uuid.UUID, payload: LinkIn) -> Status:
+    """Link a unit (of the case's company), an employee or a staff user account to the case."""
+    case = _case(request, case_id)
+    target: dict[str, Any] = {}
+    if payload.unit_id:
+        target["unit"] = Unit.objects.get(pk=payload.unit_id)
+    if payload.employee_id:
+        target["employee"] = Employee.objects.get(pk=payload.employee_id)
+    if payload.user_id:
+        target["user"] = get_user_model().objects.get(pk=payload.user_id)
+    link = services.link_add(actor=request.user, case=case, role=payload.role, **target)
+    return Status(201, link)
+
+
+@router.get("/cases/{case_id}/links", response=list[LinkOut])
+def case_links(request: ActorRequest, case_id: uuid.UUID) -> QuerySet[CaseLink]:
+    return _case(request, case_id).links.order_by("created_at")
+
+
+@router.post("/cases/{case_id}/rewards", response={201: CaseOut})
+def case_reward(request: ActorRequest, case_id: uuid.UUID, payload: RewardIn) -> Status:
+    case = _case(request, case_id)
+    services.reward_record(actor=request.user, case=case, **payload.dict())
+    return Status(201, case)
+
+
+@router.get("/cases/{case_id}/files", response=list[FileOut])
+def case_files(request: ActorRequest, case_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The case's files (names decrypted), the reporter's and the officers'."""
+    data = selectors.case_content(case=_case(request, case_id))
+    return data.files + [f for m in data.messages for f in m.attachments]
+
+
+@router.get("/cases/{case_id}/files/{file_id}")
+def case_file(request: ActorRequest, case_id: uuid.UUID, file_id: uuid.UUID) -> HttpResponse:
+    """Download one file, decrypted (always as an attachment); the download is audited."""
+    case = _case(request, case_id)
+    name, kind, data = selectors.attachment_get(case=case, attachment_id=file_id)
+    services.case_record_file_download(actor=request.user, case=case, file_id=file_id)
+    return file_response(name, kind, data)
+
+
+@router.get("/statistics", response=StatisticsOut)
+def statistics(request: ActorRequest, year: int | None = None) -> dict[str, Any]:
+    """Counts and durations of the cases in the caller's scope; never content."""
+    if request.user.scope_for(policy.VIEW_STATS).is_empty:
+        raise PermissionDenied(policy.VIEW_STATS)
+    if year is not None and not 2000 <= year <= 2100:
+        raise ValidationError({"year": [_("Choose a year between 2000 and 2100.")]})
+    cases = selectors.statistics_cases(actor=request.user)
+    return selectors.case_statistics(cases=cases, year=year or timezone.localdate().year)

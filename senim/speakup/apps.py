@@ -6,3 +6,12 @@ class SpeakupConfig(AppConfig):
     name = "senim.speakup"
     label = "speakup"
     verbose_name = _("Speak Up")
+
+    def ready(self) -> None:
+        from senim.core.access_log import register_unlogged_prefix
+        from senim.core.crypto import register_rewrap
+        from senim.speakup import dashboard, indicators, navigation, policy, services  # noqa: F401  (registrations)
+
+        register_rewrap("speakup.Case.wrapped_key", services.rewrap_case_keys)
+        # The whole module, so that no access line ever records a reporter's address.
+        register_unlogged_prefix("/speakup/")

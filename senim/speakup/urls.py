@@ -1,5 +1,34 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from senim.speakup import public_views, views
 
 app_name = "speakup"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    # The public portal: no account.
+    path("", public_views.portal, name="portal"),
+    path("report/", public_views.report, name="report"),
+    path("question/", public_views.question, name="question"),
+    path("follow/", public_views.follow, name="follow"),
+    path("follow/file/", public_views.follow_file, name="follow-file"),
+    path("anonymity/", public_views.anonymity, name="anonymity"),
+    # The compliance service.
+    path("cases/", views.case_list, name="case-list"),
+    path("cases/new/", views.case_intake, name="case-intake"),
+    path("cases/<uuid:case_id>/", views.case_detail, name="case-detail"),
+    path("cases/<uuid:case_id>/status/", views.case_status, name="case-status"),
+    path("cases/<uuid:case_id>/assign/", views.case_assign, name="case-assign"),
+    path("cases/<uuid:case_id>/message/", views.case_message, name="case-message"),
+    path("cases/<uuid:case_id>/note/", views.case_note, name="case-note"),
+    path("cases/<uuid:case_id>/task/", views.case_task, name="case-task"),
+    path("cases/<uuid:case_id>/tasks/<uuid:task_id>/done/", views.case_task_done, name="case-task-done"),
+    path("cases/<uuid:case_id>/link/", views.case_link, name="case-link"),
+    path("cases/<uuid:case_id>/links/<uuid:link_id>/remove/", views.case_unlink, name="case-unlink"),
+    path("cases/<uuid:case_id>/close/", views.case_close, name="case-close"),
+    path("cases/<uuid:case_id>/answer/", views.case_answer, name="case-answer"),
+    path("cases/<uuid:case_id>/reward/", views.case_reward, name="case-reward"),
+    path("cases/<uuid:case_id>/conflict/", views.case_conflict, name="case-conflict"),
+    path("cases/<uuid:case_id>/receipt/", views.case_receipt, name="case-receipt"),
+    path("cases/<uuid:case_id>/files/<uuid:file_id>/", views.case_file, name="case-file"),
+    path("statistics/", views.statistics, name="statistics"),
+]

@@ -138,3 +138,34 @@ def test_an_application_over_the_api_from_filing_to_the_register(group):
     assert export.status_code == 200 and export.content[:2] == b"PK"
     again = officer.post(f"{BASE}/applications", body, content_type="application/json").json()
     assert again["on_register"] is True
+
+
+def test_a_verification_over_the_api(group):
+    cp = CounterpartyFactory()
+    OwnerFactory(counterparty=cp, share=100)
+    analyst, officer = _api(user_with_role("investigator")), _api(user_with_role("officer"))
+    body = {"company_id": str(group.a.pk), "counterparty_id": str(cp.pk), "procurement_method": "open_tender"}
+    opened = analyst.post(f"{BASE}/verifications", body | {"subject": "Трубы"}, content_type="application/json")
+    assert opened.status_code == 201 and opened.json()["level"] == "simplified"
+    case_id = opened.json()["id"]
+    for check in opened.json()["checks"]:
+        done = analyst.put(
+            f"{BASE}/verifications/{case_id}/checks/{check['code']}",
+            {"status": "done"},
+            content_type="application/json",
+        )
+        assert done.status_code == 200
+    flag = analyst.post(
+        f"{BASE}/verifications/{case_id}/flags", {"code": "cash_advance"}, content_type="application/json"
+    )
+    assert flag.status_code == 201 and flag.json()["weight"] == 10
+    unknown = analyst.post(f"{BASE}/verifications/{case_id}/flags", {"code": "nope"}, content_type="application/json")
+    assert unknown.status_code == 404
+    concluded = analyst.post(
+        f"{BASE}/verifications/{case_id}/conclusion",
+        {"conclusion": "permitted", "text": "Ок"},
+        content_type="application/json",
+    )
+    assert concluded.json()["status"] == "concluded"
+    assert analyst.post(f"{BASE}/verifications/{case_id}/approval").status_code == 403
+    assert officer.post(f"{BASE}/verifications/{case_id}/approval").json()["status"] == "approved"

@@ -1,14 +1,21 @@
 """Imports: checked in full before anything is written; matched by number; reported by row."""
 
+from decimal import Decimal
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from senim.core import identifiers
 from senim.core.models import AuditEvent
 from senim.counterparties import importing
 from senim.counterparties.models import Contract, Counterparty
+from senim.counterparties.services import questionnaires
 from senim.counterparties.tests.factories import CounterpartyFactory
+from senim.org.importing.values import CellError
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +78,24 @@ def test_an_empty_or_binary_file_is_refused(tmp_path):
     path.write_bytes(b"")
     with pytest.raises(importing.FileRejected):
         importing.plan_file(actor=None, kind="contracts", path=path)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=40))
+def test_an_amount_cell_is_a_non_negative_decimal_or_refused_with_a_reason(text):
+    try:
+        value = importing._amount(text)
+    except CellError:
+        return
+    assert value is None or (value >= 0 and value == value.quantize(Decimal("0.01")))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300))
+def test_a_list_of_persons_parses_or_is_refused_with_a_validation_error(text):
+    try:
+        persons = questionnaires._parse_persons(text)
+    except ValidationError:
+        return
+    assert all(p["name"] and len(p["name"]) <= 300 for p in persons)
+    assert len(persons) <= questionnaires.MAX_PERSONS

@@ -202,3 +202,15 @@ def test_any_typed_number_is_either_stored_valid_or_refused_with_a_validation_er
     except ValidationError:
         return
     assert number == "" or identifiers.is_valid_bin(number, strict=False)
+
+
+def test_names_missing_in_the_readers_language_sort_by_their_fallback():
+    from django.utils import translation
+
+    officer = user_with_role("officer")
+    b = CounterpartyFactory(name_ru="Б-компания", name_kk="", name_en="")
+    a = CounterpartyFactory(name_ru="", name_kk="А-компания", name_en="")
+    c = CounterpartyFactory(name_ru="В-компания", name_kk="", name_en="")
+    with translation.override("kk"):
+        assert list(selectors.counterparty_list(actor=officer)) == [a, b, c]
+        assert list(selectors.counterparty_list(actor=officer, sort="-name")) == [c, b, a]

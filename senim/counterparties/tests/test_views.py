@@ -156,3 +156,56 @@ def test_import_wizard_checks_then_imports_counterparties(tmp_path, group):
     assert refused.status_code == 302 and not Counterparty.objects.exists()
     done = client.post(reverse("counterparties:import-confirm", args=[token]), {"mode": "valid_only"})
     assert done.status_code == 302 and Counterparty.objects.get().identifier == number
+
+
+def test_a_contract_links_only_a_verification_of_its_company_and_counterparty(group, counterparty):
+    from django.core.exceptions import ValidationError
+
+    from senim.counterparties import services
+
+    officer = user_with_role("officer")
+    case = services.case_open(
+        actor=officer, company=group.a, counterparty=counterparty, procurement_method="direct", subject="Услуги"
+    )
+    data = {"company": group.a, "number": "V-1", "date": dt.date(2025, 5, 1), "counterparty": counterparty}
+    contract = services.contract_create(actor=officer, verification_case=case, **data)
+    assert contract.verification_case == case
+    with pytest.raises(ValidationError) as caught:
+        services.contract_create(
+            actor=officer, verification_case=case, **(data | {"company": group.b, "number": "V-2"})
+        )
+    assert "verification_case" in caught.value.message_dict
+
+
+@pytest.mark.parametrize("role", ["officer", "auditor", "approver"])
+def test_the_dashboard_shows_the_counterparty_tiles(group, counterparty, role):
+    page = _client(user_with_role(role)).get("/")
+    assert page.status_code == 200
+    assert "Contracts this year" in page.content.decode()
+
+
+def test_documents_are_attached_downloaded_and_removed_and_odd_files_refused(group, counterparty):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    officer = _client(user_with_role("officer"))
+    url = reverse("counterparties:document-create", args=[counterparty.pk])
+    bad = officer.post(url, {"kind": "charter", "title": "Устав", "upload": SimpleUploadedFile("x.exe", b"MZ")})
+    assert bad.status_code == 200 and not counterparty.documents.exists()
+    ok = officer.post(url, {"kind": "charter", "title": "Устав", "upload": SimpleUploadedFile("ustav.pdf", b"%PDF")})
+    assert ok.status_code == 302
+    document = counterparty.documents.get()
+    reader = _client(user_with_role("auditor", company=group.b))
+    download = reader.get(reverse("counterparties:document-download", args=[counterparty.pk, document.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF"
+    assert (
+        reader.post(reverse("counterparties:document-remove", args=[counterparty.pk, document.pk])).status_code == 403
+    )
+    removed = officer.post(reverse("counterparties:document-remove", args=[counterparty.pk, document.pk]))
+    assert removed.status_code == 302 and not counterparty.documents.exists()
+
+
+def test_the_apps_root_leads_to_the_register_and_the_sidebar_marks_one_entry(counterparty):
+    client = _client(user_with_role("officer"))
+    assert client.get("/counterparties/")["Location"] == reverse("counterparties:counterparty-list")
+    page = client.get(reverse("counterparties:application-list")).content.decode()
+    assert page.count('aria-current="page"') <= 2  # the sidebar entry and the breadcrumb

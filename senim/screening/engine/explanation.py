@@ -14,6 +14,8 @@ _HOW = {
     "fuzzy": "similar spelling",
     "fuzzy-known": "similar spelling, but the query word is itself another known name",
     "loose-known": "vowel variant, but the query word is itself another known name",
+    "sound": "same sounds in another script (an English name written in Cyrillic)",
+    "sound-known": "same sounds, but the query word is itself another known name",
     "joined": "same letters, spaced differently",
 }
 

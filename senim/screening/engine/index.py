@@ -52,17 +52,22 @@ from senim.screening.engine.similarity import (
     EXTRA_RECORD_WORD_PERSON,
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
+    SINGLE_WORD_SCORE,
+    SOUND_SIMILARITY,
     UNMATCHED_ORGANISATION_WORD,
     VOWEL_VARIANT,
     _align,
     key_similarity,
     patronymics_agree,
 )
-from senim.screening.engine.transliteration import loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
+_VOWELS = frozenset("aeiou")
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
+# Record numbers kept in the per-word posting cache (about 50 bytes each).
+RECORD_SET_CACHE = 2_000_000
 _FORM_BITS = {form: 1 << i for i, form in enumerate(sorted(LEGAL_FORM_LABELS))}
 _GENDER_CODES = {"": 0, "m": 1, "f": 2}
 _GENDERS = ("", "m", "f")
@@ -94,6 +99,7 @@ class Index:
         self._gender: bytearray = state["gender"]
         self._name_start: array = state["name_start"]
         self._name_short: bytearray = state["name_short"]
+        self._has_patronymic: bytearray = state["has_patronymic"]
         self._token_start: array = state["token_start"]
         self._tokens: array = state["tokens"]
         self._patronymic: array = state["patronymic"]
@@ -121,6 +127,16 @@ class Index:
         # so a replaced index can be freed.
         _align.cache_clear()
         self._expansions: dict[str, tuple[tuple[int, float], ...]] = {}
+        # Record numbers of a set of tokens (a query word's expansion), shared by the queries of
+        # a batch: common names recur, and their postings are the largest.
+        self._record_sets: dict[frozenset[int], set[int]] = {}
+        self._record_sets_size = 0
+
+    def clear_caches(self) -> None:
+        """Forget the per-key expansions and cached postings (for cold-start measurements)."""
+        self._expansions.clear()
+        self._record_sets.clear()
+        self._record_sets_size = 0
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -176,6 +192,7 @@ class Index:
             "gender": bytearray(),
             "name_start": array("I", [0]),
             "name_short": bytearray(),
+            "has_patronymic": bytearray(),
             "token_start": array("I", [0]),
             "tokens": array("I"),
             "patronymic": array("I"),
@@ -205,7 +222,13 @@ class Index:
                     primary = token_id(word_keys[0])
                     tokens.append(primary)
                     if len(word_keys) > 1:
-                        alternatives[primary] = word_keys[1:]
+                        known = alternatives.get(primary)
+                        if known is None:
+                            alternatives[primary] = word_keys[1:]
+                        elif known != word_keys[1:]:
+                            # One primary key, other alternatives (Пётр: piotr; PETR: none; the
+                            # sound keys differ by script): keep them all, sound keys last.
+                            alternatives[primary] = _merge_alternatives(known, word_keys[1:])
                     posted.add(primary)
                     for alternative in word_keys[1:]:
                         posted.add(token_id(alternative))
@@ -217,6 +240,7 @@ class Index:
                 name_gender.append(gender)
             name_start.append(len(token_start) - 1)
             name_short.append(min(shortest, 255))
+            state["has_patronymic"].append(1 if any(name[3] for name in names) else 0)
             for posted_id in posted:
                 postings[posted_id].append(number)
             state["names"].append(SEPARATOR.join(kept_names))
@@ -365,8 +389,20 @@ class Index:
         if cached is not None:
             return cached
         found: dict[int, float] = {}
-        exact = self._key_id.get(key)
         posting_start = self._posting_start
+        if key[:1] == SOUND_MARK:
+            # A sound key finds the same consonants in the other script only, and needs one
+            # side that looks English (similarity.key_similarity).
+            other = "l" if key[1] in "cC" else "c"
+            marks = (other, other.upper()) if key[1].islower() else (other,)
+            result = tuple(
+                (token_id, SOUND_SIMILARITY)
+                for token_id in (self._key_id.get(key[0] + mark + key[2:]) for mark in marks)
+                if token_id is not None
+            )
+            self._expansions[key] = result
+            return result
+        exact = self._key_id.get(key)
         if exact is not None and posting_start[exact] != posting_start[exact + 1]:
             # A known name: its close neighbours are other names (discounted below any use in
             # scoring, similarity.word_similarity) unless the list shows them as its aliases.
@@ -375,8 +411,8 @@ class Index:
                 token_id = self._key_id.get(variant)
                 if token_id is not None and posting_start[token_id] != posting_start[token_id + 1]:
                     similarity, _ = key_similarity(key, variant)
-                    if similarity >= MIN_WORD_SIMILARITY:
-                        found[token_id] = similarity
+                    # Aliases that only sound alike (Прайс ~ Price) were learned as such.
+                    found[token_id] = similarity if similarity >= MIN_WORD_SIMILARITY else SOUND_SIMILARITY
         else:
             for token_id in self._by_loose.get(loose_key(key), ()):
                 found.setdefault(token_id, VOWEL_VARIANT)
@@ -398,11 +434,20 @@ class Index:
         self._expansions[key] = result
         return result
 
-    def _records_for(self, token_ids: Iterable[int]) -> set[int]:
+    def _records_for(self, token_ids: frozenset[int]) -> set[int]:
+        """Records containing any of ``token_ids`` (cached; callers must not modify the set)."""
+        cached = self._record_sets.get(token_ids)
+        if cached is not None:
+            return cached
         result: set[int] = set()
         start, flat = self._posting_start, self._postings
         for token_id in token_ids:
             result.update(flat[start[token_id] : start[token_id + 1]])
+        if self._record_sets_size + len(result) > RECORD_SET_CACHE:
+            self._record_sets.clear()
+            self._record_sets_size = 0
+        self._record_sets[token_ids] = result
+        self._record_sets_size += len(result)
         return result
 
     def candidates(self, profile: Profile, threshold: float = 0.0) -> dict[int, float]:
@@ -412,42 +457,61 @@ class Index:
         A record must contain at least two of a name's words (one for one-word names); with a
         ``threshold``, at least as many as the bound needs to reach it (three of four company
         words, say), which keeps long company names from pulling in every partial namesake."""
+        return self._candidates(profile, threshold)[0]
+
+    def _candidates(self, profile: Profile, threshold: float) -> tuple[dict[int, float], set[int]]:
+        """``candidates`` and the records found through a shared identifier."""
         needed = threshold - MAX_QUALIFIER_BONUS
         bounds: dict[int, float] = {}
+        identified: set[int] = set()
         for _, value in profile.identifiers:
             hit = self._by_identifier.get(value)
             if hit is not None:
                 for number in [hit] if isinstance(hit, int) else hit:
                     bounds[number] = 1.0
+                    identified.add(number)
         for name in profile.names:
-            word_tokens: list[set[int]] = []
+            word_tokens: list[frozenset[int]] = []
             for word_keys in name.keys:
                 ids: set[int] = set()
+                # A known name finds its other-script spellings through the list's aliases (a
+                # sound match to any other is discounted below use); sound keys are for unknown
+                # words, with three consonants or more (similarity.key_similarity).
+                known = self.is_known_name(word_keys[0])
                 for key in word_keys:
+                    if key[:1] == SOUND_MARK and (known or len(key) < 5):
+                        continue
                     ids.update(token_id for token_id, _ in self._expand(key))
-                word_tokens.append(ids)
+                word_tokens.append(frozenset(ids))
             if name.is_organisation and len(name.keys) > 1:
                 joined = self._key_id.get(name.joined)
                 if joined is not None:
-                    for number in self._records_for((joined,)):
+                    for number in self._records_for(frozenset((joined,))):
                         bounds[number] = 1.0
             weights = name.weights
             if len(word_tokens) == 1:
-                # One query word against a list name of n words: at best weight / (weight +
-                # (n - 1) extra words at their lowest weight).
+                # One query word against a list name of n words: an organisation at best
+                # weight / (weight + (n - 1) extra words at their lowest weight); a person
+                # SINGLE_WORD_SCORE (similarity.compare_names) unless the name is one word too.
                 short = self._name_short
                 # The matched pair's weight can reach the heaviest word weight on either side.
                 weight = max(weights[0] if weights else 1.0, 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT)
-                extra = (
-                    EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
-                    if name.is_organisation
-                    else EXTRA_RECORD_WORD_PERSON
-                )
-                for number in self._records_for(word_tokens[0]):
-                    if short[number] <= 2:
-                        bound = weight / (weight + (short[number] - 1) * extra)
+                extra = EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
+                partial = SINGLE_WORD_SCORE if not name.patronymic else 1.0
+                if name.is_organisation or partial >= needed:
+                    for number in self._records_for(word_tokens[0]):
+                        if name.is_organisation:
+                            if short[number] > 2:
+                                continue
+                            bound = weight / (weight + (short[number] - 1) * extra)
+                        else:
+                            bound = 1.0 if short[number] == 1 else partial
                         if bound > bounds.get(number, -1.0):
                             bounds[number] = bound
+                else:
+                    for number in self._records_for(word_tokens[0]):
+                        if short[number] == 1 and bounds.get(number, -1.0) < 1.0:
+                            bounds[number] = 1.0
                 continue
             heaviest = 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT
             # A misspelt patronymic may be absorbed rather than counted as unmatched (persons);
@@ -471,8 +535,24 @@ class Index:
                 masks = self._matched_words(word_tokens)
             else:
                 masks = self._matched_at_least(word_tokens, at_least, table, needed)
+            # Record words left unmatched count too: a list name has at least ``short`` words.
+            extra_word = (
+                EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT if name.is_organisation else EXTRA_RECORD_WORD_PERSON
+            )
+            # Only a list entry with a patronymic can absorb a misspelt one.
+            short, has_patronymic = self._name_short, self._has_patronymic
+            seen: dict[tuple[int, int, int], float] = {}
             for number, mask in masks.items():
-                bound = table[mask] if table is not None else _name_bound(mask, weights, absorbed, heaviest, penalty)
+                words = short[number]
+                absorbing = has_patronymic[number]
+                bound = seen.get((mask, words, absorbing))
+                if bound is None:
+                    matched, missing = _name_bound_parts(
+                        mask, weights, absorbed if absorbing else 0.0, heaviest, penalty
+                    )
+                    unmatched = max(0, words - mask.bit_count()) * extra_word
+                    bound = matched / (matched + missing + unmatched) if matched else 0.0
+                    seen[mask, words, absorbing] = bound
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
@@ -482,9 +562,9 @@ class Index:
         if len(bounds) > MAX_CANDIDATES:
             kept = sorted(bounds.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
             bounds = dict(kept)
-        return bounds
+        return bounds, identified
 
-    def _matched_words(self, word_tokens: list[set[int]]) -> dict[int, int]:
+    def _matched_words(self, word_tokens: list[frozenset[int]]) -> dict[int, int]:
         """Records containing at least two of the query's words, with a bit mask of which.
 
         The largest word's postings are never materialised as a set: the smaller words' sets
@@ -515,7 +595,7 @@ class Index:
         return masks
 
     def _matched_at_least(
-        self, word_tokens: list[set[int]], at_least: int, table: list[float], needed: float
+        self, word_tokens: list[frozenset[int]], at_least: int, table: list[float], needed: float
     ) -> dict[int, int]:
         """Records containing at least ``at_least`` of the query's words, by intersecting every
         combination of that many words whose bound can reach ``needed``; with a bit mask."""
@@ -523,7 +603,7 @@ class Index:
         masks: dict[int, int] = {}
         for combination in combinations(range(len(sets)), at_least):
             bits = sum(1 << i for i in combination)
-            if table[bits] < needed or len({frozenset(word_tokens[i]) for i in combination}) < at_least:
+            if table[bits] < needed or len({word_tokens[i] for i in combination}) < at_least:
                 continue
             ordered = sorted((sets[i] for i in combination), key=len)
             for number in ordered[0].intersection(*ordered[1:]):
@@ -572,8 +652,9 @@ class Index:
         scored: list[tuple[float, int]] = []
         query_stems = tuple(s for n in profile.names for s in n.patronymic)
         memo: dict[int, bool] = {}
-        for number, bound in self.candidates(profile, threshold).items():
-            if bound < 1.0 or not profile.identifiers:
+        bounds, identified = self._candidates(profile, threshold)
+        for number, bound in bounds.items():
+            if number not in identified:
                 if bound + MAX_QUALIFIER_BONUS < threshold:
                     continue
                 if bound * PATRONYMIC_MISMATCH + MAX_QUALIFIER_BONUS < threshold and self._patronymic_conflict(
@@ -660,16 +741,69 @@ def _analysed(records: Iterable[Record], workers: int) -> Iterator[tuple[Record,
             yield from zip(done, result.get(), strict=True)
 
 
+def _merge_alternatives(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    merged = dict.fromkeys(first + second)
+    return tuple(k for k in merged if k[:1] != SOUND_MARK) + tuple(k for k in merged if k[:1] == SOUND_MARK)
+
+
 def _learn_variants(names: list[_AnalysedName], variants: set[tuple[str, str]]) -> None:
     """Record which close-but-different word keys the list uses as aliases of one entry
-    (Oʻtkir/Уткир, Samruk/Самұрық): they are spellings of one name, not different names."""
+    (Oʻtkir/Уткир, Samruk/Самұрық, Catherine/Кэтрин): they are spellings of one name, not
+    different names. The words of two aliases are aligned one to one, best first, so that
+    "Wallace Ellis" / "Уоллес Эллис" teaches Эллис = Ellis, not Эллис = Wallace."""
     for first in range(len(names)):
         for second in range(first + 1, len(names)):
-            for keys_a in names[first][1]:
-                for keys_b in names[second][1]:
-                    a, b = keys_a[0], keys_b[0]
-                    if a != b and key_similarity(a, b)[0] >= MIN_WORD_SIMILARITY:
-                        variants.add((a, b) if a < b else (b, a))
+            # Words keyed alike pair first (and teach nothing): most aliases are the same name
+            # in another script, so usually nothing is left to compare.
+            words_a: list[tuple[str, ...]] = []
+            words_b = list(names[second][1])
+            for keys in names[first][1]:
+                for position, other in enumerate(words_b):
+                    if other[0] == keys[0]:
+                        del words_b[position]
+                        break
+                else:
+                    words_a.append(keys)
+            if not words_a or not words_b:
+                continue
+            # (best similarity, same first sound, best by spelling, i, j): between equal sound
+            # matches the first letter and then the spelling decide (Alice ~ Элис and Lewis ~
+            # Льюис, not Alice ~ Льюис).
+            scored: list[tuple[float, bool, float, int, int]] = []
+            for i, keys_a in enumerate(words_a):
+                for j, keys_b in enumerate(words_b):
+                    best = spelt = 0.0
+                    for x in keys_a:
+                        for y in keys_b:
+                            similarity, how = key_similarity(x, y)
+                            if similarity > best:
+                                best = similarity
+                            if similarity > spelt and not how.startswith("sound"):
+                                spelt = similarity
+                    if best >= MIN_WORD_SIMILARITY:
+                        a, b = keys_a[0][0], keys_b[0][0]
+                        scored.append((best, a == b or (a in _VOWELS and b in _VOWELS), spelt, i, j))
+            if not scored:
+                continue
+            scored.sort(key=lambda item: (-item[0], not item[1], -item[2], item[3], item[4]))
+            used_a: set[int] = set()
+            used_b: set[int] = set()
+            for _, _, _, i, j in scored:
+                if i in used_a or j in used_b:
+                    continue
+                used_a.add(i)
+                used_b.add(j)
+                keys_a, keys_b = words_a[i], words_b[j]
+                for x in keys_a:
+                    for y in keys_b:
+                        if x == y:
+                            continue
+                        similarity, how = key_similarity(x, y)
+                        if similarity < MIN_WORD_SIMILARITY:
+                            continue
+                        if how.startswith("sound"):
+                            x, y = keys_a[0], keys_b[0]  # the names, not the skeletons
+                        variants.add((x, y) if x < y else (y, x))
 
 
 def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, Any]:
@@ -679,8 +813,8 @@ def _derived_lookups(vocabulary: list[str], posting_start: array) -> dict[str, A
     by_loose: dict[str, list[int]] = {}
     by_deletion: dict[str, list[int]] = {}
     for token_id, key in enumerate(vocabulary):
-        if posting_start[token_id] == posting_start[token_id + 1]:
-            continue  # patronymic stems: compared, never searched
+        if posting_start[token_id] == posting_start[token_id + 1] or key[:1] == SOUND_MARK:
+            continue  # patronymic stems: compared, never searched; sound keys: exact only
         by_loose.setdefault(loose_key(key), []).append(token_id)
         for deletion in _deletions(key):
             by_deletion.setdefault(deletion, []).append(token_id)
@@ -697,9 +831,17 @@ def _name_bound(mask: int, weights: tuple[float, ...], absorbed: float, heaviest
     """Upper bound of a name score when only the query words in ``mask`` have a match: every
     match perfect and as heavy as a list word can be (``heaviest``), extra list words free, and
     up to ``absorbed`` unmatched weight forgiven (a misspelt patronymic)."""
+    matched, missing = _name_bound_parts(mask, weights, absorbed, heaviest, penalty)
+    return matched / (matched + missing) if matched else 0.0
+
+
+def _name_bound_parts(
+    mask: int, weights: tuple[float, ...], absorbed: float, heaviest: float, penalty: float = 1.0
+) -> tuple[float, float]:
+    """(matched weight, unmatched query weight) behind ``_name_bound``."""
     matched = sum(max(w, heaviest) for i, w in enumerate(weights) if mask >> i & 1)
     missing = max(0.0, sum(w * penalty for i, w in enumerate(weights) if not mask >> i & 1) - absorbed)
-    return matched / (matched + missing) if matched else 0.0
+    return matched, missing
 
 
 def _split(value: str) -> list[str]:

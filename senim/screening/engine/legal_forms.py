@@ -180,6 +180,7 @@ _FORMS: dict[str, list[str]] = {
     "national_company": [
         "нк",
         "nk",
+        "nc",
         "ұк",
         "нух",
         "ұбх",
@@ -222,6 +223,7 @@ _AMBIGUOUS = {
     "branch",
     "оо",
     "nk",
+    "nc",
     "aj",
     "ao",
     "too",

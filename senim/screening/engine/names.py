@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from senim.screening.engine.business_terms import (
     GENERIC_KEYS,
     GENERIC_WEIGHT,
@@ -21,6 +23,7 @@ from senim.screening.engine.business_terms import (
 from senim.screening.engine.legal_forms import strip_legal_forms
 from senim.screening.engine.scripts import fold_case, has_quotes, quote_depths, split_words
 from senim.screening.engine.transliteration import (
+    SOUND_MARK,
     finish_key,
     loose_key,
     unfinished_keys,
@@ -39,6 +42,10 @@ _SHORT_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>iC)$")
 _KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
 # Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
 _SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "kizi": "f"}
+# Suffixes recognised with one typo (Омирзаковыич, Azizovoich, Тулкинопич) after the first word;
+# the last letter must be right, and the short -ұлы/-uly is left out (Нурали is a given name).
+# Each keeps its anchor consonants, in order: Татьяна ("iana") is not a misspelt -ична.
+_FUZZY_SUFFIXES = {"oviC": "C", "eviC": "C", "ovna": "vn", "evna": "vn", "iCna": "Cn", "kizi": "kz"}
 _FEMALE_SUFFIXES = {"ovna", "evna", "iCna", "kizi"}
 # Words with a family-name ending weigh more: Alimov vs Azimov decides more than Oybek vs Oabek.
 _FAMILY_NAME = re.compile(r"(ov|ev|ova|eva|skii|skaia|enko)$")
@@ -90,22 +97,53 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
     gender = ""
     for key in unfinished_keys(word):
         match = _RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key)
-        if match is None and position > 0:
-            match = _SHORT_PATRONYMIC.match(key)
-        if match is None:
+        found = (match.group("stem"), match.group("suffix")) if match is not None else None
+        if found is None and position > 0:
+            found = _misspelt_patronymic(key)
+            if found is None:
+                match = _SHORT_PATRONYMIC.match(key)
+                if match is not None:
+                    found = (match.group("stem"), match.group("suffix"))
+        if found is None:
             continue
-        stem = match.group("stem")
-        if match.group("suffix") == "iC" and stem.endswith("v") and len(stem) > 4:
+        stem, suffix = found
+        if suffix == "iC" and stem.endswith("v") and len(stem) > 4:
             stem = stem[:-1]  # a misspelt -ович (Eduarodvich): drop the v of the suffix
         stem = finish_key(stem)
         # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
-        if stem.endswith("e") and match.group("suffix") in ("eviC", "evna"):
+        if stem.endswith("e") and suffix in ("eviC", "evna"):
             stem = stem + "i"
         stems.append(stem)
-        gender = "f" if match.group("suffix") in _FEMALE_SUFFIXES else "m"
+        gender = "f" if suffix in _FEMALE_SUFFIXES else "m"
     if not stems:
         return None
+    if word.startswith("е") and stems[0].startswith("e"):
+        # Russian writes a word-initial Ё as Е: Еркинович may be the son of Ёрқин (Yorqin) as
+        # well as of Эркин (Erkin). Only this spelling is ambiguous; Ё and Э stay apart.
+        stems.append("io" + stems[0][1:])
     return tuple(dict.fromkeys(stems)), gender
+
+
+def _misspelt_patronymic(key: str) -> tuple[str, str] | None:
+    """(stem, suffix) when ``key`` ends in a patronymic suffix with one typo, else None."""
+    for suffix, anchor in _FUZZY_SUFFIXES.items():
+        if key[-1:] != suffix[-1]:
+            continue
+        # A substituted or inserted letter only: with a deleted one, "ina" would read as -ична.
+        for tail in (len(suffix) + 1, len(suffix)):
+            end = key[-tail:]
+            if len(key) - tail >= 3 and _has_in_order(end, anchor) and OSA.distance(end, suffix, score_cutoff=1) <= 1:
+                return key[:-tail], suffix
+    return None
+
+
+def _has_in_order(text: str, letters: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def word_weights(primary_keys: tuple[str, ...], is_organisation: bool) -> tuple[float, ...]:
@@ -137,6 +175,13 @@ def _word_info(
     primary = word_key[0]
     if not primary:
         return None
+    if word_key[-1][:1] == SOUND_MARK:
+        # Sound keys are for persons' names (company words have their own table); a father's
+        # name popped as a patronymic keeps its spelling keys only (parse_name).
+        sounds = tuple(k for k in word_key if k[:1] == SOUND_MARK)
+        word_key = tuple(k for k in word_key if k[:1] != SOUND_MARK)
+        if not is_organisation:
+            word_key += sounds
     if is_organisation:
         word_key = tuple(_organisation_key(k) for k in word_key)
         return word_key, loose_key(word_key[0]), "", None
@@ -172,7 +217,7 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         if not is_organisation and not patronymic:
             if separate and keys:
                 # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.
-                patronymic = keys.pop()
+                patronymic = tuple(k for k in keys.pop() if k[:1] != SOUND_MARK)
                 loose.pop()
                 patronymic_word = f"{words.pop()} {word}"
                 gender = separate
@@ -221,6 +266,8 @@ def name_keys(text: str, schema: str | None = PERSON) -> list[str]:
     result = [" ".join(sorted(parsed.primary_keys)), " ".join(sorted(parsed.loose))]
     for index, alternatives in enumerate(parsed.keys):
         for alternative in alternatives[1:]:
+            if alternative.startswith(SOUND_MARK):
+                continue  # too coarse to de-duplicate on
             variant = list(parsed.primary_keys)
             variant[index] = alternative
             result.append(" ".join(sorted(variant)))

@@ -8,7 +8,8 @@ Word level (``word_similarity``):
   that is itself a known name elsewhere in the list is discounted further: Alimov is not a typo of
   Azimov when Alimov is a name in its own right.
 
-Name level (``compare_names``): words are aligned in any order (greedy on similarity). Unmatched
+Name level (``compare_names``): words are aligned in any order (greedy on similarity). A one-word
+person query against a longer list name scores at most ``SINGLE_WORD_SCORE``. Unmatched
 query words count fully against; unmatched record words count 0.35 for persons (a list entry may
 carry an extra given or middle name) and 1.5 for organisations, where an unmatched query word
 also counts 1.5 (Альфа ≠ Альфа Плюс). Patronymics are
@@ -24,9 +25,11 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from senim.screening.engine.names import ParsedName
-from senim.screening.engine.transliteration import loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
 VOWEL_VARIANT = 0.95
+# The same consonants across scripts (Кэтрин = Catherine): weaker than a transliteration.
+SOUND_SIMILARITY = 0.85
 FUZZY_EDIT_COST = 1.5
 KNOWN_NAME_DISCOUNT = 0.5
 PATRONYMIC_MISMATCH = 0.7
@@ -35,6 +38,9 @@ EXTRA_RECORD_WORD_ORGANISATION = 1.5
 # A distinctive company word on one side only usually names another company (Альфа Плюс).
 UNMATCHED_ORGANISATION_WORD = 1.5
 MIN_WORD_SIMILARITY = 0.5
+# A one-word person query against a longer list name, at best (with every qualifier bonus it
+# stays below scoring.DEFAULT_THRESHOLD).
+SINGLE_WORD_SCORE = 0.70
 _VOWELS = set("aeiou")
 
 
@@ -48,9 +54,22 @@ def allowed_edits(length: int) -> int:
 
 @lru_cache(maxsize=1_000_000)
 def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
-    """(similarity, how) for two primary keys; "how" is "key", "loose", "fuzzy" or "none"."""
+    """(similarity, how) for two keys; "how" is "key", "loose", "fuzzy", "sound", "sound-short"
+    (two consonants: only for aliases the list shows, word_similarity) or "none"."""
     if query_key == record_key:
-        return 1.0, "key"
+        return (0.0, "none") if query_key[:1] == SOUND_MARK else (1.0, "key")
+    if query_key[:1] == SOUND_MARK or record_key[:1] == SOUND_MARK:
+        # Sound keys meet only across scripts ("#c…" and "#l…" with the same consonants), when
+        # one side looks English (lower-case script letter; transliteration.word_keys).
+        if (
+            query_key[2:] == record_key[2:]
+            and query_key[:1] == record_key[:1]
+            and query_key[1].lower() != record_key[1].lower()
+            and (query_key[1].islower() or record_key[1].islower())
+        ):
+            # Two consonants (Льюис ~ Lewis, Эллис ~ Wallace) are too common to go on alone.
+            return SOUND_SIMILARITY, "sound" if len(query_key) > 4 else "sound-short"
+        return 0.0, "none"
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
     length = max(len(query_key), len(record_key))
@@ -65,6 +84,7 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
 
 # is_other_name(query_key, record_key): True when the query word is itself a name found in the
 # list and the two spellings were never seen as aliases of one entry (Normatov vs Nurmatov).
+# For a sound match (Кэтрин ~ Catherine) the words' primary keys are asked.
 OtherName = Callable[[str, str], bool]
 
 
@@ -78,16 +98,45 @@ def word_similarity(
     best, how = 0.0, "none"
     best_pair = ("", "")
     for query_key in query_keys:
+        if query_key[0] == SOUND_MARK:
+            break  # sound keys come last and meet only sound keys
         for record_key in record_keys:
+            if record_key[0] == SOUND_MARK:
+                break
             similarity, kind = key_similarity(query_key, record_key)
             if similarity > best:
                 best, how, best_pair = similarity, kind, (query_key, record_key)
                 if best == 1.0:
                     return best, how
-    if how in ("fuzzy", "loose") and is_other_name is not None and is_other_name(*best_pair):
+    if best < SOUND_SIMILARITY and query_keys[-1][0] == SOUND_MARK and record_keys[-1][0] == SOUND_MARK:
+        for query_key in query_keys:
+            if query_key[0] != SOUND_MARK:
+                continue
+            for record_key in record_keys:
+                if record_key[0] != SOUND_MARK:
+                    continue
+                kind = key_similarity(query_key, record_key)[1]
+                if kind == "sound" or (
+                    kind == "sound-short" and _learned(query_keys[0], record_keys[0], is_other_name)
+                ):
+                    best, how = SOUND_SIMILARITY, "sound"
+                    best_pair = (query_keys[0], record_keys[0])  # the names, not their skeletons
+                    break
+            if how == "sound":
+                break
+    if how in ("fuzzy", "loose", "sound") and is_other_name is not None and is_other_name(*best_pair):
         best *= KNOWN_NAME_DISCOUNT
         how += "-known"
     return best, how
+
+
+def _learned(query_key: str, record_key: str, is_other_name: OtherName | None) -> bool:
+    """Whether the list shows the two as spellings of one name: the query word is a known name
+    (``is_other_name(k, k)``: a key is never its own alias) but not another name than the
+    record's."""
+    return (
+        is_other_name is not None and is_other_name(query_key, query_key) and not is_other_name(query_key, record_key)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +144,7 @@ class WordPair:
     query_word: str
     record_word: str
     similarity: float
-    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "loose-known" | "fuzzy-known" | "joined"
+    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "sound" | "…-known" | "joined"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +177,9 @@ def patronymics_agree(
             shortest = min(len(query_stem), len(record_stem))
             limit = 0 if shortest < 3 else (1 if shortest < 7 else 2)
             close = limit and OSA.distance(query_stem, record_stem, score_cutoff=limit) <= limit
-            if close and (is_other_name is None or not is_other_name(query_stem, record_stem)):
+            # Known-ness is asked of the names themselves (the first stems), not of an
+            # alternative reading (Еркин read as Ёркин).
+            if close and (is_other_name is None or not is_other_name(query_stems[0], record_stems[0])):
                 return True
             if len(query_stem) <= len(record_stem):
                 shorter, longer = query_stem, record_stem
@@ -230,6 +281,11 @@ def compare_names(
     total += sum(w * query_penalty for qi, w in enumerate(query.weights) if qi not in used_query)
     total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
     score = matched_weight / total if total else 0.0
+    if not query.is_organisation and len(query.keys) == 1 and not query.patronymic and len(record.keys) > 1:
+        # One word ("Tokayev") of a longer name: a partial match, below the default threshold
+        # so that a surname alone never raises a hit on every namesake (ad-hoc search lowers
+        # its threshold for such queries, services.search).
+        score = SINGLE_WORD_SCORE * (pairs[0].similarity if pairs else 0.0)
 
     if query.patronymic and record_stems:
         if patronymics_agree(query.patronymic, record_stems, is_other_name):

@@ -234,8 +234,13 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
             keys.append("vi" + keys[0][2:])  # Уильям = William, Уилсон = Wilson
         if word.startswith("г"):
             keys.append("h" + keys[0][1:])  # Russian Г for English H: Генри = Henry
+        if "ә" in word:
+            # Kazakh Ә is written e in English and older spellings (Тәңірі = Tengri, Кәрім = Kerim).
+            keys.append(word.replace("ә", "е").translate(_CYRILLIC_TO_KEY).replace("dj", "j"))
         return tuple(keys)
     keys = [_latin_key(word)]
+    if "ä" in word or "á" in word:
+        keys.append(_latin_key(word.replace("ä", "e").replace("á", "e")))  # Täñiri = Tengri (Ә as e)
     if "x" in word:
         # "x" is х in Uzbek/Kazakh Latin but "ks" in English (Alexander/Александр).
         keys = [keys[0].replace("x", "h"), _latin_key(word.replace("x", "ks"))]
@@ -253,14 +258,56 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+# Sound keys: "#" + script mark + consonant skeleton. English names in Russian Cyrillic follow
+# the sound, not the letters (Catherine = Кэтрин, Lewis = Льюис, Murphy = Мёрфи), so the
+# romanisation keys miss them; their consonants agree. A sound key only ever matches a sound key
+# of the *other* script (similarity.key_similarity), never a key of the same script.
+SOUND_MARK = "#"
+# The script letter is lower case when the word shows English spelling (Latin) or the Russian
+# transcription of English (Cyrillic); a sound match needs one such side, so that Petryayeva
+# does not meet Петрова, nor Serik Сарык, through their consonants.
+_ENGLISH_SPELLING = re.compile(
+    r"w|c(?!h)|th|ph|ck|ea|oo|ou|au|ae|[^aeiouy]y$|[^aeiou]e$|[^aeiou]es$|(?:tt|rr|ss|ll|nn)$"
+)
+_RUSSIAN_TRANSCRIPTION = re.compile(r"(?<=.)э|ью|юэ|^у[иоэ]|оу|тт|рр|сс")
+_ENGLISH_FLAG = str.maketrans("CL", "cl")
+_PLAIN_FLAG = str.maketrans("cl", "CL")
+_SOUND_DROP = str.maketrans("", "", "aeiouvh")
+_SOUND_MERGE = str.maketrans({"z": "s"})
+
+
+def _skeleton(key: str) -> str:
+    """Consonants of a key: vowels, v/w and a non-initial h dropped (Edward = Эдвард, John =
+    Джон, Graham = Грэм), z as s (Charles = Чарльз), doubles collapsed."""
+    head = key[:1] if key[:1] == "h" else ""
+    return _DOUBLES.sub(r"\1", head + key[len(head) :].translate(_SOUND_DROP).translate(_SOUND_MERGE))
+
+
 @lru_cache(maxsize=262144)
 def word_keys(word: str) -> tuple[str, ...]:
-    """Keys of one case-folded word: the primary key first, then alternatives (possibly none).
+    """Keys of one case-folded word: the primary key first, then alternatives (possibly none),
+    the sound keys last.
 
     Never raises; a word in an unknown script keys to itself.
     """
-    keys = tuple(dict.fromkeys(k for k in (_finish(k) for k in _unfinished_keys(word)) if k))
-    return keys or (word,)
+    unfinished = _unfinished_keys(word)
+    keys = tuple(dict.fromkeys(k for k in (_finish(k) for k in unfinished) if k))
+    if not keys:
+        return (word,)
+    if unfinished[0] and unfinished[0] != keys[0] and unfinished[0] not in keys:
+        # The spelling before glides and doubles are reduced, for typos only (key_similarity
+        # never finds two keys equal that the reduced keys tell apart): a typo that doubles a
+        # letter or breaks a glide (Tikhoov, Sergeyve) is then one edit, not two.
+        keys += (unfinished[0],)
+    if keys[0].isascii() and keys[0].isalpha():
+        cyrillic = is_cyrillic(word)
+        english = (_RUSSIAN_TRANSCRIPTION if cyrillic else _ENGLISH_SPELLING).search(word) is not None
+        mark = SOUND_MARK + ("c" if cyrillic else "l").translate(_ENGLISH_FLAG if english else _PLAIN_FLAG)
+        sounds = [_skeleton(k) for k in keys]
+        if "C" in keys[0] and not is_cyrillic(word):
+            sounds.append(_skeleton(keys[0].replace("C", "k")))  # English ch as k: Michael = Майкл
+        keys += tuple(dict.fromkeys(mark + k for k in sounds if len(k) >= 2))
+    return keys
 
 
 @lru_cache(maxsize=65536)

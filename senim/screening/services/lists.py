@@ -41,23 +41,41 @@ def watchlist_create(*, actor: Actor | None, name: str, kind: str, **data: Any) 
 
 def watchlist_update(*, actor: Actor | None, watchlist: Watchlist, **data: Any) -> Watchlist:
     _require_list_manager(actor)
-    if "is_enabled" in data and data["is_enabled"] != watchlist.is_enabled:
+    was_enabled = watchlist.is_enabled
+    if "is_enabled" in data and data["is_enabled"] != was_enabled:
         _require_list_manager(actor, policy.ENABLE_LISTS)
-    return model_update(
+    watchlist = model_update(
         actor=actor, instance=watchlist, data=data, fields=WATCHLIST_FIELDS, event_type="screening.watchlist.updated"
     )
+    _rescreen_if_enabled(watchlist, was_enabled)
+    return watchlist
 
 
 def watchlist_set_enabled(*, actor: Actor | None, watchlist: Watchlist, enabled: bool) -> Watchlist:
-    """Switch a list on or off (administrators): a disabled list is skipped by every screening."""
+    """Switch a list on or off (administrators): a disabled list is skipped by every screening;
+    switching it back on re-screens, in the background, everything screened against it (as a
+    re-import does), so hits missed while it was off are raised."""
     _require_list_manager(actor, policy.ENABLE_LISTS)
-    return model_update(
+    was_enabled = watchlist.is_enabled
+    watchlist = model_update(
         actor=actor,
         instance=watchlist,
         data={"is_enabled": enabled},
         fields=["is_enabled"],
         event_type="screening.watchlist.updated",
     )
+    _rescreen_if_enabled(watchlist, was_enabled)
+    return watchlist
+
+
+def _rescreen_if_enabled(watchlist: Watchlist, was_enabled: bool) -> None:
+    if was_enabled or not watchlist.is_enabled or not watchlist.current_version_id:
+        return
+    from senim.screening import jobs  # jobs imports the services
+
+    # Queued like the re-screen after an import (with the database backend the task row
+    # commits with this change).
+    jobs.run_rescreen.enqueue(version_id=str(watchlist.current_version_id))
 
 
 def version_create(

@@ -21,7 +21,9 @@ from django.utils.translation import gettext as _
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record, diff
 from senim.screening import policy
-from senim.screening.engine import DEFAULT_THRESHOLD, Query
+from senim.screening.engine import DEFAULT_THRESHOLD, Query, parse_name
+from senim.screening.engine.names import schema_is_organisation
+from senim.screening.engine.similarity import SINGLE_WORD_SCORE
 from senim.screening.importing import BatchRow, FileRejected, content_hash, normalise_country, normalise_date
 from senim.screening.indexes import index_for
 from senim.screening.models import Hit, HitStatus, ScreeningRun, Subject, Watchlist, WatchlistEntity, WatchlistVersion
@@ -160,7 +162,12 @@ def search(
         gender=query.gender,
     )
     watchlists = enabled_lists(lists)
-    results = _matches(query, watchlists, threshold_default(), limit)[:limit]
+    threshold = threshold_default()
+    if _single_word_person(query):
+        # A surname alone ("Tokayev") finds the longer names that contain it; they score at most
+        # SINGLE_WORD_SCORE, below the alert threshold, so screening never raises them as hits.
+        threshold = min(threshold, SINGLE_WORD_SCORE)
+    results = _matches(query, watchlists, threshold, limit)[:limit]
     audit_record(
         actor=actor,
         event_type="screening.searched",
@@ -174,6 +181,13 @@ def search(
         },
     )
     return results
+
+
+def _single_word_person(query: Query) -> bool:
+    if schema_is_organisation(query.schema):
+        return False
+    parsed = [parse_name(name, "Person") for name in query.names]
+    return all(len(p.keys) <= 1 and not p.patronymic for p in parsed) and any(p.keys for p in parsed)
 
 
 def _snapshot(item: Subject | WatchlistEntity) -> dict[str, Any]:

@@ -14,6 +14,9 @@ def _how_labels() -> dict[str, str]:
         "loose": _("spelling variant (vowels differ)"),
         "fuzzy": _("similar spelling"),
         "fuzzy-known": _("similar spelling, but the word is itself another known name"),
+        "loose-known": _("spelling variant, but the word is itself another known name"),
+        "sound": _("same sounds in another script (an English name written in Cyrillic)"),
+        "sound-known": _("same sounds, but the word is itself another known name"),
         "joined": _("same letters, spaced differently"),
     }
 

@@ -130,6 +130,24 @@ def test_a_disabled_list_is_not_screened(group, sanctions):
     assert _screen(user_with_role("officer")).hits == []
 
 
+@pytest.mark.parametrize("switch", ["set_enabled", "update"])
+def test_enabling_a_list_again_rescreens_what_was_screened_against_it(group, sanctions, switch):
+    admin = user_with_role("admin")
+    services.watchlist_set_enabled(actor=admin, watchlist=sanctions, enabled=False)
+    assert _screen(user_with_role("officer"), lists=None).hits == []  # every enabled list: none
+    if switch == "set_enabled":
+        services.watchlist_set_enabled(actor=admin, watchlist=sanctions, enabled=True)
+    else:
+        services.watchlist_update(actor=admin, watchlist=sanctions, is_enabled=True)
+    hit = Hit.objects.get(subject__key="adhoc:1")  # the re-screen runs inline in tests
+    assert hit.entity.entity_id == "kz-1" and hit.run.kind == ScreeningRun.Kind.RESCREEN
+    # Switching an enabled list "on" again, or off, re-screens nothing.
+    runs = ScreeningRun.objects.count()
+    services.watchlist_set_enabled(actor=admin, watchlist=sanctions, enabled=True)
+    services.watchlist_set_enabled(actor=admin, watchlist=sanctions, enabled=False)
+    assert ScreeningRun.objects.count() == runs
+
+
 def test_scope_of_screening_and_review(group, sanctions):
     in_a = user_with_role("officer", company=group.a)
     hit = _screen(in_a, company_id=group.a.pk).hits[0]
@@ -173,3 +191,11 @@ def test_a_new_list_applies_to_subjects_screened_against_every_list(group, sanct
     import_entities(internal, [ftm("i-1", "Каримов Азиз")], tmp_path)
     assert list(Hit.objects.values_list("subject__key", flat=True)) == ["adhoc:all"]
     assert internal in Subject.objects.get(key="adhoc:all").watchlists.all()
+
+
+def test_a_surname_alone_is_found_in_search_but_raises_no_hit(group, sanctions):
+    officer = user_with_role("officer")
+    results = services.search(actor=officer, query=Query(names=["Tokayev"]))
+    assert [r.entity.entity_id for r in results] == ["kz-1"]
+    assert results[0].score < services.threshold_default()
+    assert _screen(officer, names=["Tokayev"]).hits == []

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from senim.core.crypto import EncryptedTextField
+from senim.core.crypto import EncryptedTextField, rewrappers
 
 
 class Command(BaseCommand):
@@ -25,4 +25,8 @@ class Command(BaseCommand):
                     model._default_manager.filter(pk=obj.pk).update(**{f: getattr(obj, f) for f in fields})
                     total += 1
             self.stdout.write(f"{model._meta.label}: {', '.join(fields)}")
+        for label, rewrap_all in rewrappers().items():  # wrapped data keys of the apps
+            count = rewrap_all()
+            total += count
+            self.stdout.write(f"{label}: {count} keys rewrapped")
         self.stdout.write(self.style.SUCCESS(f"Re-encrypted {total} rows under the newest key."))

@@ -40,6 +40,8 @@ class Command(BaseCommand):
             str(options["workers"]),
             "--access-logfile",
             "-" if settings.DEBUG else "/dev/null",
+            "--logger-class",
+            "senim.core.access_log.PrivateAccessLogger",
         ]
         WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
 

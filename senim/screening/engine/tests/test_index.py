@@ -104,3 +104,109 @@ def test_parallel_build_is_identical() -> None:
         (h.record_id, h.score) for h in serial.search(query)
     ]
     assert parallel._state["tokens"] == serial._state["tokens"]
+
+
+def test_alias_learned_through_an_alternative_key() -> None:
+    # Тәңірі keys to "taniri" with the alternative "teniri"; the list shows it as an alias of
+    # Tengri, so Tengri is not discounted as another known name.
+    records = [
+        Record("a", "Organization", ["АО «Хан Тәңірі Газ»", "Khan Tengri Gas JSC"]),
+        Record("b", "Organization", ["АО «Хан Тәңірі Финанс»"]),
+    ]
+    index = Index.build(records)
+    assert ids(index.search(Query(names=["Khan Tengri Finance JSC"], schema="Organization"))) == ["b"]
+
+
+def test_pruning_counts_unmatched_list_words_and_patronymics() -> None:
+    # Two of three words match; the list entry's third word and its lack of a patronymic
+    # keep the bound below the threshold, so it is not scored at all (and would not alert).
+    records = [Record("e", "Person", ["Mitchell George John"]), *RECORDS]
+    index = Index.build(records)
+    query = Query(names=["MITCHELL, JOHN NANCY"])
+    from senim.screening.engine.scoring import profile_of
+
+    bounds = index.candidates(profile_of(query), DEFAULT_THRESHOLD)
+    assert bounds.get(0, 0.0) < DEFAULT_THRESHOLD - 0.09
+    assert index.search(query) == []
+
+
+def test_sound_match_across_scripts_and_its_discount() -> None:
+    records = [
+        Record("en", "Person", ["Lewis Linda Catherine"]),
+        Record("en2", "Person", ["Lewis Mark", "Льюис Марк"]),  # Льюис is Lewis: learned here
+        Record("kz", "Person", ["Serik Akhmetov"]),
+        Record("kz2", "Person", ["Сарык Жумабеков", "Sarik Zhumabekov"]),  # Сарык is a name of its own
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    # Кэтрин is in no list entry: found through its consonants; Льюис (two consonants only)
+    # through the alias the list shows.
+    assert ids(index.search(Query(names=["Линда Кэтрин Льюис"]))) == ["en"]
+    assert index.search(Query(names=["Линда Кэтрин Эллис"])) == []
+    # Сарык is a known name spelt Sarik: Serik is someone else, whatever the consonants say.
+    assert index.search(Query(names=["Сарык Ахметов"])) == []
+
+
+def test_alternative_reading_of_a_patronymic_is_not_a_typo_licence() -> None:
+    # Ержанович may be read Ёржанович, and Ерланұлы Ёрланұлы; Ержан and Ерлан are both names of
+    # the list, so one is not a misspelling of the other under either reading.
+    records = [
+        Record("a", "Person", ["Жармұхамедов Аслан Ерланұлы"]),
+        Record("b", "Person", ["Ержанов Ержан"]),
+        Record("c", "Person", ["Ерланов Ерлан"]),
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    assert index.search(Query(names=["Жармухамедов Аслан Ержанович"])) == []
+    assert ids(index.search(Query(names=["Жармухамедов Аслан Ерланович"]))) == ["a"]
+
+
+def test_a_single_word_finds_longer_names_below_the_threshold() -> None:
+    index = build()
+    assert index.search(Query(names=["Tokayev"])) == []  # no alert on every namesake
+    hits = index.search(Query(names=["Токаев"]), threshold=0.7)
+    assert ids(hits) == ["kz1"]  # a three-word list name, in another script
+    assert 0.7 <= hits[0].score < DEFAULT_THRESHOLD
+    assert ids(index.search(Query(names=["Kazmunaygas"], schema="Organization"))) == ["org3"]
+
+
+def test_aliases_teach_word_by_word() -> None:
+    # Aliases of one entry are aligned word to word: Эллис is Ellis here, not Wallace, so a
+    # query with Эллис does not meet another entry's Wallace through two common consonants.
+    records = [
+        Record("a", "Person", ["Wallace Ellis", "Уоллес Эллис"]),
+        Record("b", "Person", ["Wallace Brian Mark"]),
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    assert index.is_other_name("elis", "valace")
+    assert index.search(Query(names=["Марк Брайан Эллис"])) == []
+
+
+def test_between_equal_sound_matches_spelling_decides_the_alias() -> None:
+    # Lewis, Alice, Льюис and Элис all have the consonants "ls": Alice is paired with Элис (whose
+    # spelling is close), Lewis with Льюис, never Alice with Льюис.
+    index = Index.build([Record("a", "Person", ["Lewis Mark Alice", "Элис Марк Льюис"]), *RECORDS])
+    assert not index.is_other_name("elis", "alice")
+    assert not index.is_other_name("liuis", "levis")
+    assert index.is_other_name("liuis", "alice")
+
+
+def test_a_list_word_keeps_the_alternatives_of_all_its_spellings() -> None:
+    # Пётр keys to "petr" with the alternative "piotr"; the entry's Latin alias PETR keys to
+    # "petr" with none. The index keeps both, so Pyotr still matches.
+    records = [Record("p", "Person", ["Сидоров Пётр Владиславович", "SIDOROV PETR VLADISLAVOVICH"]), *RECORDS]
+    hits = Index.build(records).search(Query(names=["Sidorov Pyotr Vladislavovich"]))
+    assert ids(hits) == ["p"] and hits[0].score == 1.0
+
+
+def test_paul_is_learned_as_pol_from_the_lists_own_aliases() -> None:
+    records = [
+        Record("a", "Person", ["Price Jack Paul", "Прайс Джек Пол"]),
+        Record("b", "Person", ["Michael Paul"]),
+        *RECORDS,
+    ]
+    index = Index.build(records)
+    assert not index.is_other_name("pol", "paul")  # Paul is spelt the English way (au)
+    # Пол ~ Paul through the alias above (two consonants), Майкл ~ Michael through its sounds.
+    assert ids(index.search(Query(names=["Майкл Пол"]))) == ["b"]

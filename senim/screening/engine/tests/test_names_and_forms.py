@@ -81,3 +81,31 @@ def test_business_loan_words_meet() -> None:
     russian = parse_name("Казахмыс Энерджи", ORG)
     english = parse_name("Kazakhmys Energy LLP", ORG)
     assert russian.primary_keys == english.primary_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("Ахметов Арман Омирзаковыич", "omirzak"),  # an inserted letter in -ович
+        ("Saidov Davron Azizovoich", "aziz"),
+        ("Абдулла Тулкинопич Гофуров", "tulkin"),  # a substituted letter, patronymic in the middle
+        ("Ахметова Айгуль Сериковнаа", "serik"),
+    ],
+)
+def test_misspelt_patronymic_suffix_is_recognised(text: str, stem: str) -> None:
+    parsed = parse_name(text)
+    assert parsed.patronymic == (stem,)
+    assert len(parsed.keys) == 2
+
+
+@pytest.mark.parametrize(
+    "text", ["Горбунова Татьяна Левовна", "Дәулетбаева Мадина Арсенқызы", "Иванова Марина Петровна"]
+)
+def test_given_names_are_not_misspelt_patronymics(text: str) -> None:
+    parsed = parse_name(text)
+    assert parsed.words[1] == text.split()[1].lower()  # Татьяна, Мадина, Марина stay given names
+
+
+def test_national_company_in_english() -> None:
+    assert parse_name("Karaganda Stroy JSC NC", ORG).legal_forms == {"jsc", "national_company"}
+    assert parse_name("Karaganda Stroy JSC NC", ORG).words == ("karaganda", "stroy")

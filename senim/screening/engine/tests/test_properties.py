@@ -33,7 +33,7 @@ INDEX = Index.build(
 
 
 @given(text=st.one_of(ANY_TEXT, NAMEISH), schema=SCHEMA)
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_name_analysis_never_crashes(text: str, schema: str) -> None:
     parsed = parse_name(text, schema)
     assert len(parsed.keys) == len(parsed.words) == len(parsed.weights)
@@ -49,7 +49,7 @@ def test_name_analysis_never_crashes(text: str, schema: str) -> None:
     dates=st.lists(ANY_TEXT, max_size=2),
     ids=st.lists(ANY_TEXT, max_size=2),
 )
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_scoring_never_crashes_and_stays_in_range(
     query: list[str],
     record: list[str],
@@ -67,7 +67,7 @@ def test_scoring_never_crashes_and_stays_in_range(
 
 
 @given(query=st.lists(st.one_of(ANY_TEXT, NAMEISH), max_size=3), schema=SCHEMA)
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_search_never_crashes(query: list[str], schema: str) -> None:
     for hit in INDEX.search(Query(names=query, schema=schema), threshold=0.0):
         assert 0.0 <= hit.score <= 1.0

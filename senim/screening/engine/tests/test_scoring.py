@@ -146,3 +146,73 @@ def test_explanation_is_readable_and_serialisable() -> None:
     assert data["qualifiers"][0]["factor"] == "birth_date"
     fuzzy = score_pair(Query(names=["Ахметоп Серик"]), Record(id="r", schema=PERSON, names=["Ахметов Серик"]))
     assert any("ratio" in line for line in fuzzy.explanation.lines())
+
+
+def test_misspelt_patronymic_still_names_the_same_father() -> None:
+    assert score("Ахметов Арман Омирзаковыич", "Ахметов Арман Өмірзақұлы") >= DEFAULT_THRESHOLD
+    assert score("Saidov Davron Azizovoich", "Saidov Davron Aziz oʻgʻli") >= DEFAULT_THRESHOLD
+
+
+def test_russian_e_for_initial_yo_in_a_patronymic() -> None:
+    # Russian text writes Ёрқин as Еркин: the patronymic agrees instead of counting against.
+    assert score("Тошматова Зарина Еркиновна", "Toshmatova Zarina Yorqin qizi") >= DEFAULT_THRESHOLD
+
+
+def test_kazakh_schwa_written_e() -> None:
+    assert score("Khan Tengri Finance JSC", "АО «Хан Тәңірі Финанс»", ORG) >= DEFAULT_THRESHOLD
+    assert score("Kerim Ahmetov", "Кәрім Ахметов") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("Линда Кэтрин Паркер", "Parker Linda Catherine"),
+        ("МАРК ЧАРЛЬЗ ХАРРИС", "Harris Mark Charles"),
+        ("Джеймс Сара Мёрфи", "Murphy James Sarah"),
+        ("Элис Гарри Беннетт", "Bennett Alice Harry"),
+    ],
+)
+def test_english_names_written_in_russian_cyrillic(query: str, record: str) -> None:
+    assert score(query, record) >= DEFAULT_THRESHOLD
+
+
+def test_two_consonants_alone_are_no_sound_match() -> None:
+    # Льюис ~ Lewis ("ls") needs the list to show them as one name (test_index); Эллис ~ Wallace
+    # must not meet by default.
+    assert score("Марк Брайан Эллис", "Wallace Brian Mark") < DEFAULT_THRESHOLD
+
+
+def test_sound_keys_meet_only_across_scripts() -> None:
+    from senim.screening.engine.similarity import key_similarity
+
+    assert key_similarity("#cktrn", "#lktrn")[1] == "sound"
+    assert key_similarity("#cktrn", "#cktrn") == (0.0, "none")  # same script: keys decide
+    assert key_similarity("#lktrn", "ktrn") == (0.0, "none")
+
+
+def test_yo_and_e_stay_apart_unless_russian_spelling_hides_them() -> None:
+    assert score("Усмонова Шоира Ёрқин қизи", "Usmonova Shoira Erkin qizi") < DEFAULT_THRESHOLD
+    assert score("Усмонова Шоира Эркиновна", "Usmonova Shoira Yorqin qizi") < DEFAULT_THRESHOLD
+
+
+def test_a_fathers_name_is_compared_by_spelling_not_by_sound() -> None:
+    assert score("Ahmedova Sevara Baxtiyor qizi", "Ahmedova Sevara Botir qizi") < DEFAULT_THRESHOLD
+    assert score("Saidakbar Alisher oʼgʼli Zaripov", "Zaripov Saidakbar Sarvar o’g’li") < DEFAULT_THRESHOLD
+
+
+def test_sound_match_needs_an_english_looking_side() -> None:
+    # Petryayeva and Петрова share their consonants, but neither is spelt the English way.
+    assert score("Petryayeva Lyudmila", "Петрова Людмила") < DEFAULT_THRESHOLD
+    assert score("Qashqadaryo Resource Souoth LLP", "ТОО «Қашқадарё Ресурс Сити»", ORG) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "schema"),
+    [
+        ("LEV TIKHOOV", "Тихонов Лев", PERSON),  # the typo doubles a letter: Tikhoov keys to "tihov"
+        ("Gleb Sergeyve", "Sergeyev Gleb Levovich", PERSON),  # the typo breaks the glide of -yev
+        ("Taaz Almaty Agro LLP", "ТОО «Тараз Алматы Агро»", ORG),
+    ],
+)
+def test_a_typo_that_normalisation_would_double(query: str, record: str, schema: str) -> None:
+    assert score(query, record, schema) >= DEFAULT_THRESHOLD

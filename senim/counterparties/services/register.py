@@ -1,12 +1,15 @@
-"""Writes to the register of counterparties. Each checks the actor, validates, saves and audits."""
+"""Writes to the register of counterparties and the contracts register. Each checks the actor,
+validates, saves and audits in one transaction."""
 
 import datetime as dt
-from collections.abc import Iterable
+import uuid
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied, require
@@ -19,12 +22,11 @@ from senim.counterparties.models import (
     Contact,
     Contract,
     Counterparty,
-    Decision,
+    Document,
     Party,
     RegisterEntry,
-    RegulationClause,
+    VerificationCase,
 )
-from senim.org.models import Company, Unit
 from senim.screening import services as screening
 
 COUNTERPARTY_FIELDS = [
@@ -67,6 +69,8 @@ MERGE_MOVES: list[tuple[type[models.Model], str]] = [
     (Contract, "counterparty"),
     (Application, "counterparty"),
     (RegisterEntry, "counterparty"),
+    (VerificationCase, "counterparty"),
+    (Document, "counterparty"),
 ]
 
 
@@ -127,6 +131,7 @@ def counterparty_update(*, actor: Actor | None, counterparty: Counterparty, **da
     if counterparty.merged_into_id:
         raise ValidationError(_("This counterparty was merged into another; edit that one."))
     data = _normalise(dict(data))
+    stamp = counterparty.updated_at
     with transaction.atomic():
         probe = Counterparty(
             id=counterparty.id,
@@ -145,6 +150,10 @@ def counterparty_update(*, actor: Actor | None, counterparty: Counterparty, **da
         counterparty.refresh_search_text()
         if counterparty.search_text != before:
             counterparty.save(update_fields=["search_text"])
+        if counterparty.updated_at != stamp:
+            cases_mark_for_reverification(
+                actor=actor, counterparty=counterparty, reason=str(_("The counterparty changed."))
+            )
     return counterparty
 
 
@@ -158,6 +167,9 @@ def party_add(*, actor: Actor | None, counterparty: Counterparty, **data: Any) -
             actor=actor, instance=party, event_type="counterparties.party.created", fields=PARTY_FIELDS
         )
         _check_total_share(counterparty)
+        cases_mark_for_reverification(
+            actor=actor, counterparty=counterparty, reason=str(_("Owners or managers changed."))
+        )
     return party
 
 
@@ -172,6 +184,9 @@ def party_update(*, actor: Actor | None, party: Party, **data: Any) -> Party:
             event_type="counterparties.party.updated",
         )
         _check_total_share(party.counterparty)
+        cases_mark_for_reverification(
+            actor=actor, counterparty=party.counterparty, reason=str(_("Owners or managers changed."))
+        )
     return party
 
 
@@ -184,7 +199,11 @@ def party_remove(*, actor: Actor | None, party: Party) -> None:
             obj=party,
             changes=diff(snapshot(party, PARTY_FIELDS), {}),
         )
+        counterparty = party.counterparty
         party.delete()
+        cases_mark_for_reverification(
+            actor=actor, counterparty=counterparty, reason=str(_("Owners or managers changed."))
+        )
 
 
 def _check_total_share(counterparty: Counterparty) -> None:
@@ -265,7 +284,28 @@ def counterparty_merge(*, actor: Actor | None, survivor: Counterparty, duplicate
             obj=survivor,
             changes={"merged": [None, str(duplicate.pk)], "moved": moved},
         )
+        cases_mark_for_reverification(actor=actor, counterparty=survivor, reason=str(_("A duplicate was merged in.")))
     return survivor
+
+
+def cases_mark_for_reverification(*, actor: Actor | None, counterparty: Counterparty, reason: str) -> int:
+    """Mark the counterparty's approved, still valid verifications for re-verification; return how many."""
+    cases = list(
+        VerificationCase.objects.filter(
+            counterparty=counterparty, status=VerificationCase.Status.APPROVED, needs_reverification=False
+        )
+    )
+    for case in cases:
+        case.needs_reverification = True
+        case.reverification_reason = reason[:300]
+        case.save(update_fields=["needs_reverification", "reverification_reason", "updated_at"])
+        audit_record(
+            actor=actor,
+            event_type="counterparties.verification.reverification_needed",
+            obj=case,
+            changes={"needs_reverification": [False, True], "reverification_reason": ["", case.reverification_reason]},
+        )
+    return len(cases)
 
 
 # --- screening ------------------------------------------------------------------------------------
@@ -313,6 +353,10 @@ def counterparty_screen(*, actor: Actor | None, counterparty: Counterparty) -> l
                 label=f"{party.name} ({counterparty})",
             )
         )
+    if any(outcome.raised for outcome in outcomes):
+        cases_mark_for_reverification(
+            actor=actor, counterparty=counterparty, reason=str(_("Screening raised new hits."))
+        )
     return outcomes
 
 
@@ -330,6 +374,7 @@ CONTRACT_FIELDS = [
     "subject",
     "term_end",
     "has_clause",
+    "verification_case",
 ]
 
 
@@ -371,279 +416,68 @@ def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> 
     )
 
 
-# --- regulation clauses ---------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------------------
 
-CLAUSE_FIELDS = ["code", "text_ru", "text_kk", "text_en", "text_uz", "is_active"]
-
-
-def clause_create(*, actor: Actor | None, **data: Any) -> RegulationClause:
-    """Add a clause of the internal regulation that decisions may cite (group-wide only)."""
-    _require_group(actor, policy.MANAGE_CLAUSES)
-    clause = RegulationClause(**{k: v for k, v in data.items() if k in CLAUSE_FIELDS})
-    return model_create(actor=actor, instance=clause, event_type="counterparties.clause.created", fields=CLAUSE_FIELDS)
+DOCUMENT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".zip")
 
 
-def clause_update(*, actor: Actor | None, clause: RegulationClause, **data: Any) -> RegulationClause:
-    _require_group(actor, policy.MANAGE_CLAUSES)
-    return model_update(
-        actor=actor, instance=clause, data=data, fields=CLAUSE_FIELDS, event_type="counterparties.clause.updated"
-    )
+def documents_dir() -> Path:
+    path = Path(settings.DATA_DIR) / "counterparties" / "documents"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
-# --- applications for counterparties that refuse -------------------------------------------------
-
-APPLICATION_FIELDS = [
-    "number",
-    "company",
-    "unit",
-    "counterparty",
-    "refusal",
-    "contract_count",
-    "contracts_description",
-    "justification",
-    "filed_on",
-    "register_entry",
-    "status",
-    "decision",
-    "clause",
-    "grounds",
-    "reference",
-    "register_until",
-    "return_comment",
-]
-
-
-def _next_application_number(year: int) -> str:
-    prefix = f"{year}-"
-    last = (
-        Application.objects.filter(number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    serial = int(last.split("-")[1]) + 1 if last else 1
-    return f"{prefix}{serial:04d}"
-
-
-def register_entry_active(counterparty: Counterparty, on: dt.date | None = None) -> RegisterEntry | None:
-    """The counterparty's Register entry in force on `on` (today by default), if any."""
-    day = on or timezone.localdate()
-    for entry in RegisterEntry.objects.filter(counterparty=counterparty, revoked_on__isnull=True).order_by(
-        "-start_date"
-    ):
-        if entry.is_active_on(day):
-            return entry
-    return None
-
-
-def application_file(
+def document_add(
     *,
     actor: Actor | None,
-    company: Company,
     counterparty: Counterparty,
-    refusal: str,
-    justification: str,
-    unit: Unit | None = None,
-    contracts: Iterable[Contract] = (),
-    contract_count: int | None = None,
-    contracts_description: str = "",
-    filed_on: dt.date | None = None,
-) -> Application:
-    """File an application for approval for a company (and initiating unit) the actor may file for.
-    A counterparty already on the Register flags the application with its entry."""
-    require(actor, policy.FILE_APPLICATION, company_id=company.id, unit_id=unit.id if unit else None)
+    title: str,
+    upload: UploadedFile,
+    kind: str = Document.Kind.OTHER,
+    valid_until: dt.date | None = None,
+) -> Document:
+    """Attach a document to the counterparty's file."""
+    require(actor, policy.MANAGE)
     _live(counterparty)
-    contracts = list(contracts)
-    errors: dict[str, Any] = {}
-    if unit is not None and unit.company_id != company.id:
-        errors["unit"] = _("The unit belongs to another company.")
-    for contract in contracts:
-        if contract.company_id != company.id or contract.counterparty_id != counterparty.id:
-            errors["contracts"] = _("Every contract must be of this company and this counterparty.")
-    count = contract_count if contract_count is not None else max(1, len(contracts))
-    if count < max(1, len(contracts)):
-        errors["contract_count"] = _("The application covers at least the registered contracts chosen.")
-    if not justification.strip():
-        errors["justification"] = _("Explain why the contracts are needed despite the refusal.")
-    if errors:
-        raise ValidationError(errors)
-    filed_on = filed_on or timezone.localdate()
-    with transaction.atomic():
-        application = Application(
-            number=_next_application_number(filed_on.year),
-            company=company,
-            unit=unit,
-            counterparty=counterparty,
-            refusal=refusal,
-            contract_count=count,
-            contracts_description=contracts_description,
-            justification=justification.strip(),
-            filed_on=filed_on,
-            filed_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
-            register_entry=register_entry_active(counterparty, filed_on),
+    name = (upload.name or "file")[-200:]
+    if not name.lower().endswith(DOCUMENT_SUFFIXES):
+        raise ValidationError({"upload": _("Attach a PDF, image, Word, Excel or ZIP file.")})
+    if upload.size and upload.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
+        raise ValidationError(
+            {"upload": _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}}
         )
-        application = model_create(
-            actor=actor, instance=application, event_type="counterparties.application.filed", fields=APPLICATION_FIELDS
-        )
-        if contracts:
-            application.contracts.set(contracts)
-    return application
-
-
-def _check_decision(
-    application: Application,
-    decision: str,
-    clause: RegulationClause | None,
-    grounds: str,
-    reference: Application | None,
-    register_until: dt.date | None,
-) -> None:
-    errors: dict[str, Any] = {}
-    if decision not in Decision.values:
-        errors["decision"] = _("Choose a decision.")
-    if clause is None or not clause.is_active:
-        errors["clause"] = _("Cite a clause of the regulation in force.")
-    if decision in {Decision.REGISTER, Decision.REFUSE, Decision.NO_CONSIDERATION} and not grounds.strip():
-        errors["grounds"] = _("Give the grounds of this decision.")
-    if decision == Decision.REFERENCE:
-        if reference is None:
-            errors["reference"] = _("Choose the earlier approval this answer refers to.")
-        elif (
-            reference.pk == application.pk
-            or reference.counterparty_id != application.counterparty_id
-            or reference.status != Application.Status.DECIDED
-            or reference.decision not in {Decision.REGISTER, Decision.ONE_OFF}
-        ):
-            errors["reference"] = _("Refer to an approved application for the same counterparty.")
-    elif reference is not None:
-        errors["reference"] = _("Only an answer by reference refers to an earlier approval.")
-    if register_until is not None:
-        if decision != Decision.REGISTER:
-            errors["register_until"] = _("Only an entry in the Register has an end date.")
-        elif register_until < application.filed_on:
-            errors["register_until"] = _("The end date is before the application was filed.")
-    if errors:
-        raise ValidationError(errors)
-
-
-def application_propose(
-    *,
-    actor: Actor | None,
-    application: Application,
-    decision: str,
-    clause: RegulationClause | None,
-    grounds: str = "",
-    reference: Application | None = None,
-    register_until: dt.date | None = None,
-) -> Application:
-    """Propose a decision on a filed application; it takes effect once an approver approves it."""
-    require(actor, policy.DECIDE, company_id=application.company_id, unit_id=application.unit_id)
-    if application.status != Application.Status.FILED:
-        raise ValidationError(_("A decision is proposed only on a filed application."))
-    _check_decision(application, decision, clause, grounds, reference, register_until)
-    with transaction.atomic():
-        application = model_update(
-            actor=actor,
-            instance=application,
-            data={
-                "decision": decision,
-                "clause": clause,
-                "grounds": grounds.strip(),
-                "reference": reference,
-                "register_until": register_until,
-                "status": Application.Status.PROPOSED,
-                "return_comment": "",
-            },
-            fields=APPLICATION_FIELDS,
-            event_type="counterparties.application.proposed",
-        )
-        application.proposed_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
-        application.proposed_at = timezone.now()
-        application.save(update_fields=["proposed_by", "proposed_at", "updated_at"])
-    return application
-
-
-def _require_approver(actor: Actor | None, application: Application) -> None:
-    scope = require(actor, policy.APPROVE, company_id=application.company_id, unit_id=application.unit_id)
-    if application.decision == Decision.REGISTER and not scope.everything:
-        # The Register is a group-wide standing approval.
-        raise PermissionDenied(policy.APPROVE)
-    if actor is not None and application.proposed_by_id is not None and application.proposed_by_id == actor.pk:
-        raise ValidationError(_("The person who proposed a decision cannot approve it."))
-
-
-def application_approve(*, actor: Actor | None, application: Application) -> Application:
-    """Approve the proposed decision; entering in the Register creates the entry."""
-    if application.status != Application.Status.PROPOSED:
-        raise ValidationError(_("Only a proposed decision can be approved."))
-    _require_approver(actor, application)
-    with transaction.atomic():
-        application = model_update(
-            actor=actor,
-            instance=application,
-            data={"status": Application.Status.DECIDED},
-            fields=APPLICATION_FIELDS,
-            event_type="counterparties.application.approved",
-        )
-        application.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
-        application.approved_at = timezone.now()
-        application.save(update_fields=["approved_by", "approved_at", "updated_at"])
-        if application.decision == Decision.REGISTER:
-            assert application.clause is not None  # checked when proposed
-            entry = RegisterEntry(
-                counterparty=application.counterparty,
-                application=application,
-                refusal=application.refusal,
-                grounds=application.grounds,
-                clause=application.clause,
-                start_date=timezone.localdate(),
-                end_date=application.register_until,
-            )
-            model_create(
-                actor=actor,
-                instance=entry,
-                event_type="counterparties.register.entered",
-                fields=["counterparty", "application", "refusal", "grounds", "clause", "start_date", "end_date"],
-            )
-    return application
-
-
-def application_return(*, actor: Actor | None, application: Application, comment: str) -> Application:
-    """Send a proposed decision back to the officers with a comment; the application is filed again."""
-    if application.status != Application.Status.PROPOSED:
-        raise ValidationError(_("Only a proposed decision can be returned."))
-    require(actor, policy.APPROVE, company_id=application.company_id, unit_id=application.unit_id)
-    if not comment.strip():
-        raise ValidationError({"comment": _("Say why the decision is returned.")})
-    return model_update(
-        actor=actor,
-        instance=application,
-        data={
-            "status": Application.Status.FILED,
-            "decision": "",
-            "clause": None,
-            "reference": None,
-            "register_until": None,
-            "return_comment": comment.strip(),
-        },
-        fields=APPLICATION_FIELDS,
-        event_type="counterparties.application.returned",
+    stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+    document = Document(
+        counterparty=counterparty,
+        kind=kind,
+        title=title.strip(),
+        valid_until=valid_until,
+        file_name=name,
+        stored_file=stored,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
     )
+    with transaction.atomic():
+        document = model_create(
+            actor=actor,
+            instance=document,
+            event_type="counterparties.document.added",
+            fields=["kind", "title", "valid_until", "file_name"],
+        )
+        with (documents_dir() / stored).open("wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+    return document
 
 
-def register_entry_revoke(
-    *, actor: Actor | None, entry: RegisterEntry, reason: str, on: dt.date | None = None
-) -> RegisterEntry:
-    """Take a counterparty off the Register (group-wide officers and administrators)."""
-    _require_group(actor, policy.MANAGE_CLAUSES)
-    if entry.revoked_on is not None:
-        raise ValidationError(_("This entry was already revoked."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for revoking.")})
-    return model_update(
-        actor=actor,
-        instance=entry,
-        data={"revoked_on": on or timezone.localdate(), "revoke_reason": reason.strip()},
-        fields=["revoked_on", "revoke_reason"],
-        event_type="counterparties.register.revoked",
-    )
+def document_remove(*, actor: Actor | None, document: Document) -> None:
+    require(actor, policy.MANAGE)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            event_type="counterparties.document.removed",
+            obj=document,
+            changes=diff(snapshot(document, ["kind", "title", "file_name"]), {}),
+        )
+        stored = documents_dir() / document.stored_file
+        document.delete()
+        transaction.on_commit(lambda: stored.unlink(missing_ok=True))

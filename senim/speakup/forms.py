@@ -1,0 +1,288 @@
+"""Forms of the public portal and of the officers' case pages. Services validate again; the forms
+give the reporter or officer the error next to the field."""
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from senim.speakup.models import Category, Channel, Kind, LinkRole, Measure, Outcome, Status
+
+IDENTITY_CHOICES = [
+    ("anonymous", _("Anonymous: I do not give my name")),
+    ("confidential", _("Confidential: I give my name and contacts; only the compliance service sees them")),
+]
+CURRENCIES = [("KZT", "KZT"), ("UZS", "UZS"), ("USD", "USD"), ("EUR", "EUR"), ("RUB", "RUB")]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; sizes and types are checked by files.prepare."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+def _text(label: Any, *, required: bool = False, rows: int = 3, max_length: int = 2000, help_text: Any = "") -> Any:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class _IdentityForm(forms.Form):
+    identity = forms.ChoiceField(
+        label=_("Your identity"), choices=IDENTITY_CHOICES, initial="anonymous", widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("Your name"), required=False, max_length=200)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
+    other = forms.CharField(label=_("Other ways to reach you"), required=False, max_length=500)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("identity") == "confidential" and not (data.get("name") or "").strip():
+            self.add_error("name", _("Give your name, or choose to stay anonymous."))
+        return data
+
+    @property
+    def anonymous(self) -> bool:
+        return self.cleaned_data.get("identity") != "confidential"
+
+    def reporter(self) -> dict[str, str]:
+        if self.anonymous:
+            return {}
+        return {k: self.cleaned_data.get(k) or "" for k in ("name", "email", "phone", "other")}
+
+
+def _company_field(choices: list[tuple[Any, str]], *, required: bool, empty: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Company"),
+        required=required,
+        choices=([("", empty)] if empty else []) + [(str(pk), name) for pk, name in choices],
+    )
+
+
+class ReportForm(_IdentityForm):
+    company = forms.ChoiceField(label=_("Company"), required=False)
+    category = forms.ChoiceField(label=_("What is it about?"), choices=Category.choices)
+    what = _text(
+        _("What happened?"),
+        required=True,
+        rows=8,
+        max_length=20000,
+        help_text=_(
+            "Describe it in your own words. Do not include details that identify you if you want to stay anonymous."
+        ),
+    )
+    when = forms.CharField(label=_("When did it happen?"), required=False, max_length=2000)
+    where = forms.CharField(label=_("Where did it happen?"), required=False, max_length=2000)
+    people = _text(_("Who is involved?"), help_text=_("Names, positions, companies."))
+    amounts = forms.CharField(label=_("Amounts involved, if any"), required=False, max_length=2000)
+    how_known = _text(_("How do you know about it?"), rows=2)
+    attachments = MultipleFileField(label=_("Files"))
+
+    field_order = ["company", "category", "what", "when", "where", "people", "amounts", "how_known", "attachments"]
+
+    def __init__(self, *args: Any, companies: list[tuple[Any, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"] = _company_field(companies, required=False, empty=_("I do not know / several"))
+        self.order_fields(self.field_order)
+
+    def content(self) -> dict[str, str]:
+        return {k: self.cleaned_data.get(k) or "" for k in ("what", "when", "where", "people", "amounts", "how_known")}
+
+
+class QuestionForm(_IdentityForm):
+    company = forms.ChoiceField(label=_("Company"), required=False)
+    category = forms.ChoiceField(label=_("Topic"), choices=Category.choices)
+    question = _text(
+        _("Your question"),
+        required=True,
+        rows=6,
+        max_length=20000,
+        help_text=_("For example: may I accept this gift; does this rule apply to my situation?"),
+    )
+
+    def __init__(self, *args: Any, companies: list[tuple[Any, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"] = _company_field(companies, required=False, empty=_("I do not know / several"))
+        self.order_fields(["company", "category", "question"])
+
+    def content(self) -> dict[str, str]:
+        return {"question": self.cleaned_data.get("question") or ""}
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Receipt key"),
+        max_length=500,  # anything longer than a key is still just "a wrong key"
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = _text(_("Your message"), rows=5, max_length=20000)
+    attachments = MultipleFileField(label=_("Files"))
+
+
+# ---------------------------------------------------------------------------- staff
+
+
+class IntakeForm(_IdentityForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.REPORT)
+    channel = forms.ChoiceField(label=_("Channel"), choices=[c for c in Channel.choices if c[0] != Channel.WEB])
+    received_on = forms.DateField(label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"}))
+    company = forms.ChoiceField(label=_("Company"))
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    what = _text(
+        _("Transcript or minutes"),
+        required=True,
+        rows=10,
+        max_length=20000,
+        help_text=_("What the reporter said or wrote; for a question, the question."),
+    )
+    when = forms.CharField(label=_("When did it happen?"), required=False, max_length=2000)
+    where = forms.CharField(label=_("Where did it happen?"), required=False, max_length=2000)
+    people = _text(_("Who is involved?"))
+    amounts = forms.CharField(label=_("Amounts involved, if any"), required=False, max_length=2000)
+    how_known = _text(_("How does the reporter know?"), rows=2)
+    attachments = MultipleFileField(label=_("Files"))
+    language = forms.ChoiceField(
+        label=_("Reporter's language"),
+        choices=[("ru", _("Russian")), ("kk", _("Kazakh")), ("en", _("English")), ("uz", _("Uzbek"))],
+    )
+    issue_receipt = forms.BooleanField(
+        label=_("Give the reporter a receipt key"),
+        required=False,
+        initial=True,
+        help_text=_("The key is shown once, to hand over; with it the reporter follows the case on the portal."),
+    )
+
+    def __init__(self, *args: Any, companies: list[tuple[Any, str]], whole_group: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"] = _company_field(
+            companies, required=not whole_group, empty=_("Not known / several") if whole_group else None
+        )
+        self.fields["received_on"].initial = timezone.localdate()
+        self.order_fields(
+            ["kind", "channel", "received_on", "company", "category", "what", "when", "where", "people", "amounts"]
+        )
+
+    def content(self) -> dict[str, str]:
+        if self.cleaned_data.get("kind") == Kind.QUESTION:
+            return {"question": self.cleaned_data.get("what") or ""}
+        return {k: self.cleaned_data.get(k) or "" for k in ("what", "when", "where", "people", "amounts", "how_known")}
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Reference"), required=False, max_length=20)
+    company = forms.ChoiceField(label=_("Company"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *Status.choices])
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *Kind.choices])
+    channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", _("Any")), *Channel.choices])
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=[("", _("Any")), *Category.choices])
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+
+    def __init__(self, *args: Any, companies: list[tuple[Any, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Any")), *[(str(pk), name) for pk, name in companies]]
+        self.fields["company"].choices = choices  # type: ignore[attr-defined]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+
+    def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [(s, Status(s).label) for s in allowed]  # type: ignore[attr-defined]
+
+
+class AssignForm(forms.Form):
+    assignees = forms.MultipleChoiceField(label=_("Investigators"), required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, users: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignees"].choices = [(str(u.pk), u.display_name) for u in users]  # type: ignore[attr-defined]
+
+
+class MessageForm(forms.Form):
+    body = _text(_("Message to the reporter"), required=True, rows=4, max_length=20000)
+    attachments = MultipleFileField(label=_("Files"))
+
+
+class NoteForm(forms.Form):
+    body = _text(_("Internal note"), required=True, rows=3, max_length=20000)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=_("Task"), max_length=2000)
+    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    assignee = forms.ChoiceField(label=_("Responsible person"), required=False)
+
+    def __init__(self, *args: Any, users: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", "—")] + [(str(u.pk), u.display_name) for u in users]  # type: ignore[attr-defined]
+
+
+class LinkForm(forms.Form):
+    role = forms.ChoiceField(label=_("Link as"), choices=LinkRole.choices)
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
+    personnel_number = forms.CharField(label=_("Employee's personnel number"), required=False, max_length=30)
+    username = forms.CharField(label=_("User name of a staff member"), required=False, max_length=150)
+
+    def __init__(self, *args: Any, units: list[tuple[Any, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "—")] + [(str(pk), name) for pk, name in units]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given = [k for k in ("unit", "personnel_number", "username") if data.get(k)]
+        if len(given) != 1:
+            raise forms.ValidationError(_("Choose one unit, employee or user."))
+        return data
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
+    measures = forms.MultipleChoiceField(
+        label=_("Measures taken"), choices=Measure.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    summary = _text(_("Summary of the findings"), rows=4, max_length=2000)
+
+
+class AnswerForm(forms.Form):
+    answer = _text(
+        _("Answer"),
+        required=True,
+        rows=6,
+        max_length=20000,
+        help_text=_("Write it so that it could later be published, anonymised, in the knowledge base."),
+    )
+
+
+class RewardForm(forms.Form):
+    decided_on = forms.DateField(label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=14, decimal_places=2)
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
+    basis = forms.CharField(label=_("Basis (regulation, decision)"), required=False, max_length=2000)
+
+
+class StatsForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

@@ -1,0 +1,16 @@
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.navigation import NavEntry, register
+from senim.speakup import policy, selectors
+
+SPEAKUP = _("Speak Up")
+
+
+def _sees_cases(request: HttpRequest) -> bool:
+    return selectors.can_see_cases(request.user)  # type: ignore[arg-type]
+
+
+register(NavEntry(SPEAKUP, _("Cases"), "speakup:case-list", "inbox", None, order=30, visible=_sees_cases))
+register(NavEntry(SPEAKUP, _("Register a report"), "speakup:case-intake", "plus", policy.MANAGE, order=31))
+register(NavEntry(SPEAKUP, _("Statistics"), "speakup:statistics", "chart", policy.VIEW_STATS, order=32))

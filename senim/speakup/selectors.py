@@ -1,0 +1,330 @@
+"""Every read of Speak Up data, scoped by the actor.
+
+`visible_cases` is the one place that decides who sees a case: officers over the case's company,
+investigators over the company and assigned to the case; never anyone named in it (as a linked
+employee or user account) nor anyone who declared a conflict. A case that names no company is
+seen only by group-wide roles.
+"""
+
+import datetime as dt
+import statistics
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from senim.accounts.models import RoleAssignment
+from senim.core.access import Actor, Role, grants, scope_of
+from senim.org.models import Company, Unit
+from senim.speakup import policy
+from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed
+from senim.speakup.models import (
+    FINAL_STATUSES,
+    OPEN_STATUSES,
+    Attachment,
+    Case,
+    CaseLink,
+    Direction,
+    Exclusion,
+    LinkRole,
+    Status,
+)
+
+
+def _kept_out(actor: Any) -> Q:
+    """Cases the actor is named in or stepped aside from."""
+    named = Q(user_id=str(actor.pk))
+    employee_id = getattr(actor, "employee_id", None)
+    if employee_id:
+        named |= Q(employee_id=employee_id)
+    links = CaseLink.objects.filter(named, role__in=[LinkRole.NAMED, LinkRole.WITNESS]).values("case_id")
+    excluded = Exclusion.objects.filter(user_id=str(actor.pk)).values("case_id")
+    return Q(pk__in=links) | Q(pk__in=excluded)
+
+
+def visible_cases(*, actor: Actor) -> QuerySet[Case]:
+    all_scope = scope_of(actor, policy.VIEW_ALL)
+    assigned_scope = scope_of(actor, policy.VIEW_ASSIGNED)
+    if all_scope.is_empty and assigned_scope.is_empty:
+        return Case.objects.none()
+    # An empty Q() means "everything" in a filter but vanishes when OR-ed, so group-wide
+    # reaches are spelled out.
+    condition = Q(pk__in=[])
+    if all_scope.everything:
+        condition = Q(pk__isnull=False)
+    elif not all_scope.is_empty:
+        condition |= all_scope.q(company="company_id")
+    if not assigned_scope.is_empty:
+        mine = Q(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
+        reach = Q(pk__isnull=False) if assigned_scope.everything else assigned_scope.q(company="company_id")
+        condition |= reach & mine
+    return Case.objects.filter(condition).exclude(_kept_out(actor))
+
+
+def can_see_cases(actor: Actor) -> bool:
+    return actor.can(policy.VIEW_ALL) or actor.can(policy.VIEW_ASSIGNED)
+
+
+def is_named(*, case: Case, user: Any) -> bool:
+    return Case.objects.filter(pk=case.pk).filter(_kept_out(user)).exists()
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: str = ""
+    kind: str = ""
+    channel: str = ""
+    category: str = ""
+    company_id: uuid.UUID | None = None
+    overdue: bool = False
+    mine: bool = False
+    query: str = ""
+
+
+def overdue_q(today: dt.date | None = None) -> Q:
+    today = today or timezone.localdate()
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(acknowledged_at__isnull=True, acknowledge_due__lt=today) | Q(feedback_at__isnull=True, feedback_due__lt=today)
+    )
+
+
+def case_list(*, actor: Actor, filters: CaseFilter | None = None) -> QuerySet[Case]:
+    f = filters or CaseFilter()
+    qs = visible_cases(actor=actor)
+    for name in ("status", "kind", "channel", "category"):
+        if getattr(f, name):
+            qs = qs.filter(**{name: getattr(f, name)})
+    if f.company_id:
+        qs = qs.filter(company_id=f.company_id)
+    if f.overdue:
+        qs = qs.filter(overdue_q())
+    if f.mine:
+        qs = qs.filter(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
+    if f.query:
+        qs = qs.filter(reference__icontains=f.query.strip()[:20])
+    return qs.select_related("company").prefetch_related("assignees").order_by("-received_at", "-id")
+
+
+def case_get(*, actor: Actor, case_id: uuid.UUID | str) -> Case:
+    """The case if the actor may open it; raises Case.DoesNotExist otherwise (a 404, never a 403,
+    so that a named person does not learn the case exists)."""
+    return visible_cases(actor=actor).select_related("company", "registered_by").get(pk=case_id)
+
+
+def case_for_receipt(*, key: str) -> Case | None:
+    """The case a receipt key opens, or None. Ill-formed keys are refused without hashing."""
+    if not receipt_is_well_formed(key):
+        return None
+    return Case.objects.filter(receipt_digest=receipt_digest(key)).first()
+
+
+@dataclass
+class Entry:
+    """One decrypted message, note or task line for display."""
+
+    id: uuid.UUID
+    created_at: dt.datetime
+    text: str
+    author: str = ""
+    direction: str = ""
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    due: dt.date | None = None
+    done_at: dt.datetime | None = None
+    assignee: str = ""
+
+
+@dataclass
+class CaseContent:
+    """What people wrote about a case, decrypted for one page."""
+
+    content: dict[str, str]
+    reporter: dict[str, str]
+    closure: str
+    answer: str
+    messages: list[Entry]
+    files: list[dict[str, Any]]
+
+
+def _file_entry(cipher: CaseCipher, item: Attachment) -> dict[str, Any]:
+    return {
+        "id": item.pk,
+        "name": cipher.open(item.name_sealed),
+        "size": item.size,
+        "kind": item.kind,
+        "from_reporter": item.from_reporter,
+        "stripped": item.metadata_stripped,
+        "created_at": item.created_at,
+    }
+
+
+def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
+    """Decrypt a case for display. The caller has already established that the viewer may see it
+    (case_get for staff, case_for_receipt for the reporter)."""
+    cipher = CaseCipher.unwrap(case.wrapped_key)
+    files = list(Attachment.objects.filter(case=case).defer("data_sealed"))
+    by_message: dict[Any, list[dict[str, Any]]] = {}
+    for item in files:
+        by_message.setdefault(item.message_id, []).append(_file_entry(cipher, item))
+    messages = [
+        Entry(
+            id=m.pk,
+            created_at=m.created_at,
+            text=cipher.open(m.body_sealed),
+            author="" if for_reporter or m.author is None else m.author.display_name,
+            direction=m.direction,
+            attachments=by_message.get(m.pk, []),
+        )
+        for m in case.messages.select_related("author")
+    ]
+    return CaseContent(
+        content=cipher.open_json(case.content_sealed),
+        reporter={} if for_reporter else cipher.open_json(case.reporter_sealed),
+        closure="" if for_reporter else cipher.open(case.closure_sealed),
+        answer=cipher.open(case.answer_sealed),
+        messages=messages,
+        files=by_message.get(None, []),
+    )
+
+
+def case_internals(*, case: Case) -> dict[str, Any]:
+    """Notes, tasks, links, exclusions and rewards of a case (staff only), decrypted."""
+    cipher = CaseCipher.unwrap(case.wrapped_key)
+    notes = [
+        Entry(id=n.pk, created_at=n.created_at, text=cipher.open(n.body_sealed), author=n.author.display_name)
+        for n in case.notes.select_related("author")
+    ]
+    tasks = [
+        Entry(
+            id=t.pk,
+            created_at=t.created_at,
+            text=cipher.open(t.title_sealed),
+            due=t.due,
+            done_at=t.done_at,
+            assignee=t.assignee.display_name if t.assignee else "",
+        )
+        for t in case.tasks.select_related("assignee")
+    ]
+    rewards = [
+        {"decided_on": r.decided_on, "amount": r.amount, "currency": r.currency, "basis": cipher.open(r.basis_sealed)}
+        for r in case.rewards.all()
+    ]
+    links = list(case.links.select_related("unit", "unit__company", "employee", "user").order_by("created_at"))
+    return {"notes": notes, "tasks": tasks, "rewards": rewards, "links": links}
+
+
+def attachment_get(*, case: Case, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
+    """(file name, kind, content) of one of the case's files, decrypted."""
+    item = Attachment.objects.get(case=case, pk=attachment_id)
+    cipher = CaseCipher.unwrap(case.wrapped_key)
+    return cipher.open(item.name_sealed), item.kind, cipher.open_bytes(bytes(item.data_sealed))
+
+
+def eligible_investigators(*, case: Case) -> list[Any]:
+    """Active users who could work on the case: officers or investigators over its company (or the
+    whole group), and not named in it nor stepped aside."""
+    roles = [role for role, _reach in grants(policy.WORK).items()]
+    assignments = RoleAssignment.objects.filter(role__in=roles, unit__isnull=True)
+    if case.company_id:
+        assignments = assignments.filter(Q(company__isnull=True) | Q(company_id=case.company_id))
+    else:
+        assignments = assignments.filter(company__isnull=True)
+    users = get_user_model().objects.filter(is_active=True, pk__in=assignments.values("user_id"))
+    return [u for u in users.order_by("username") if not is_named(case=case, user=u)]
+
+
+def officers_for(*, case: Case) -> list[Any]:
+    """Active officers over the case's company who are not kept out of it (notification targets)."""
+    assignments = RoleAssignment.objects.filter(role=Role.OFFICER, unit__isnull=True)
+    if case.company_id:
+        assignments = assignments.filter(Q(company__isnull=True) | Q(company_id=case.company_id))
+    else:
+        assignments = assignments.filter(company__isnull=True)
+    users = get_user_model().objects.filter(is_active=True, pk__in=assignments.values("user_id"))
+    return [u for u in users.order_by("username") if not is_named(case=case, user=u)]
+
+
+def overdue_cases(*, today: dt.date | None = None) -> QuerySet[Case]:
+    """Every overdue open case (for the notification command, which runs as the system)."""
+    return Case.objects.filter(overdue_q(today)).select_related("company").order_by("acknowledge_due")
+
+
+def watch_due(*, today: dt.date | None = None, every_days: int = 90) -> QuerySet[Case]:
+    """Closed cases of named reporters under retaliation watch whose reminder is due."""
+    today = today or timezone.localdate()
+    last = today - dt.timedelta(days=every_days)
+    return (
+        Case.objects.filter(anonymous=False, status=Status.CLOSED, watch_until__gte=today)
+        .filter(Q(watch_reminded_on__isnull=True) | Q(watch_reminded_on__lte=last))
+        .order_by("closed_at")
+    )
+
+
+# ---------------------------------------------------------------------------- statistics
+
+
+def statistics_cases(*, actor: Actor) -> QuerySet[Case]:
+    """Cases counted in the actor's statistics (no content is read from them)."""
+    scope = scope_of(actor, policy.VIEW_STATS)
+    if scope.is_empty:
+        return Case.objects.none()
+    return Case.objects.filter(scope.q(company="company_id"))
+
+
+def case_statistics(*, cases: QuerySet[Case], year: int) -> dict[str, Any]:
+    """Counts and durations for cases received in `year`: by channel, category, status, outcome."""
+    qs = cases.filter(received_at__year=year)
+    total = qs.count()
+    reports = qs.filter(kind="report")
+    ack_days = [
+        (a - r).total_seconds() / 86400
+        for r, a in qs.filter(acknowledged_at__isnull=False).values_list("received_at", "acknowledged_at")
+        if a is not None
+    ]
+    close_days = [
+        (c - r).total_seconds() / 86400
+        for r, c in reports.filter(status=Status.CLOSED).values_list("received_at", "closed_at")
+        if c is not None
+    ]
+    closed = reports.filter(status=Status.CLOSED)
+    substantiated = closed.filter(outcome__in=["substantiated", "partly"]).count()
+    return {
+        "year": year,
+        "total": total,
+        "reports": reports.count(),
+        "questions": qs.filter(kind="question").count(),
+        "anonymous": qs.filter(anonymous=True).count(),
+        "by_channel": _counts(qs, "channel"),
+        "by_category": _counts(qs, "category"),
+        "by_status": _counts(qs, "status"),
+        "by_outcome": _counts(closed, "outcome"),
+        "closed": closed.count(),
+        "substantiated": substantiated,
+        "answered": qs.filter(status=Status.ANSWERED).count(),
+        "open": qs.exclude(status__in=FINAL_STATUSES).count(),
+        "overdue": qs.filter(overdue_q()).count(),
+        "median_days_to_acknowledge": round(statistics.median(ack_days), 1) if ack_days else None,
+        "median_days_to_close": round(statistics.median(close_days), 1) if close_days else None,
+        "measures": dict(Counter(m for ms in closed.values_list("measures", flat=True) for m in ms)),
+    }
+
+
+def _counts(qs: QuerySet[Case], name: str) -> dict[str, int]:
+    return {row[name]: row["n"] for row in qs.order_by().values(name).annotate(n=Count("id"))}
+
+
+def messages_to_reporter(*, case: Case) -> int:
+    return case.messages.filter(direction=Direction.TO_REPORTER).count()
+
+
+def public_companies() -> list[tuple[uuid.UUID, str]]:
+    """The group's companies, by name, for the public forms (their names are public anyway)."""
+    return sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+
+
+def company_units(*, company_id: Any) -> QuerySet[Unit]:
+    """The units of a case's company, for linking the units concerned."""
+    return Unit.objects.filter(company_id=company_id).order_by("path")
