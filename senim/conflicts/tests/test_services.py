@@ -272,7 +272,7 @@ def test_without_a_threshold_for_the_year_approval_is_needed(group):
         ("value", Decimal("-1")),
         ("value", "abc"),
         ("value", "NaN"),
-        ("date", dt.date(2026, 6, 2)),
+        ("date", TODAY + dt.timedelta(days=1)),
         ("kind", "stolen"),
         ("party_name", ""),
     ],
@@ -344,7 +344,7 @@ def test_gift_totals_per_employee_and_source(group):
     threshold()
     _gift(group.in_leaf)
     _gift(group.in_leaf, value=Decimal("1000"))
-    totals = selectors.gift_totals(actor=user_with_role("officer"), year=2026, by="employee")
+    totals = selectors.gift_totals(actor=user_with_role("officer"), year=TODAY.year, by="employee")
     assert [(t.count, t.value) for t in totals] == [(2, Decimal("6000"))]
     assert Campaign.objects.count() == 0
 

@@ -300,7 +300,11 @@ def test_write_actions_role_matrix(world, group, role):
         (reverse("conflicts:campaign-action", args=[campaign.pk, "launch"]), {}, REVIEWERS),
         (reverse("conflicts:alert-detail", args=[alert.pk]), {"status": "dismissed", "comment": "x"}, REVIEWERS),
         (reverse("conflicts:gift-decide", args=[gift.pk]), {"decision": "approve"}, {"admin", "officer", "approver"}),
-        (reverse("conflicts:gift-hand-over", args=[gift.pk]), {"date": "2026-06-01", "received_by": "x"}, REVIEWERS),
+        (
+            reverse("conflicts:gift-hand-over", args=[gift.pk]),
+            {"date": TODAY.isoformat(), "received_by": "x"},
+            REVIEWERS,
+        ),
         (reverse("conflicts:thresholds"), {"country": "KZ", "year": 2030, "unit_value": "1", "units": "1"}, {"admin"}),
         (reverse("conflicts:run-start"), {}, REVIEWERS),
     ]
@@ -316,3 +320,23 @@ def test_write_actions_role_matrix(world, group, role):
     assert (declaration.outcome == "none") == (role in REVIEWERS)
     assert (campaign.status == "open") == (role in REVIEWERS)
     assert (gift.status == "approved") == (role in {"admin", "officer", "approver"})
+
+
+def test_the_register_flags_repeated_gifts(group):
+    threshold()
+    for days in (5, 50, 100):
+        services.gift_declare(
+            actor=employee_user(group.in_leaf),
+            employee=group.in_leaf,
+            kind="received",
+            party_kind="counterparty",
+            party_name="Serik",
+            party_organisation="ТОО «Жолдас Строй»",
+            occasion="Visit",
+            description="Sweets",
+            value="1000",
+            currency="KZT",
+            date=dt.date.today() - dt.timedelta(days=days),
+        )
+    page = _client(user_with_role("officer")).get(reverse("conflicts:gift-list")).content.decode()
+    assert page.count(">repeated<") == 3
