@@ -545,14 +545,16 @@ class Index:
             for number, mask in masks.items():
                 words = short[number]
                 absorbing = has_patronymic[number]
-                bound = seen.get((mask, words, absorbing))
-                if bound is None:
+                cached = seen.get((mask, words, absorbing))
+                if cached is None:
                     matched, missing = _name_bound_parts(
                         mask, weights, absorbed if absorbing else 0.0, heaviest, penalty
                     )
                     unmatched = max(0, words - mask.bit_count()) * extra_word
-                    bound = matched / (matched + missing + unmatched) if matched else 0.0
-                    seen[mask, words, absorbing] = bound
+                    cached = seen[mask, words, absorbing] = (
+                        matched / (matched + missing + unmatched) if matched else 0.0
+                    )
+                bound = cached
                 if bound > bounds.get(number, -1.0):
                     bounds[number] = bound
         if profile.schema_known:
