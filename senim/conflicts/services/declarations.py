@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 import uuid
 from collections.abc import Iterable, Mapping
@@ -10,6 +11,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -39,6 +41,8 @@ from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record, diff
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.org.models import Employee
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_QUESTIONS = {
     Section.RELATIVES: gettext_lazy(
@@ -435,7 +439,31 @@ def measure_add(
                 "deadline": [None, deadline],
             },
         )
+        measure_id = measure.pk
+        transaction.on_commit(lambda: _notify_owner(measure_id))
     return measure
+
+
+def _notify_owner(measure_id: uuid.UUID) -> None:
+    """E-mail the person responsible for a new measure, in their language (after commit; a mail
+    failure is logged, never undoes the measure)."""
+    measure = Measure.objects.select_related("owner", "declaration__employee").get(pk=measure_id)
+    owner = measure.owner
+    if not owner.email:
+        return
+    with translation.override(owner.language or settings.LANGUAGE_CODE):
+        subject = _("A measure to settle a conflict of interest is assigned to you")
+        body = _(
+            "%(measure)s concerning %(employee)s, by %(deadline)s. See Senim, Conflicts of interest → My actions."
+        ) % {
+            "measure": measure.get_kind_display(),
+            "employee": measure.declaration.employee.full_name,
+            "deadline": measure.deadline.isoformat(),
+        }
+    try:
+        send_mail(subject, body, None, [owner.email])
+    except OSError:
+        logger.warning("The notification of measure %s could not be sent", measure_id)
 
 
 def measure_complete(*, actor: Actor, measure: Measure, note: str) -> Measure:

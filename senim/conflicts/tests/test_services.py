@@ -397,3 +397,17 @@ def test_a_measure_past_its_deadline_is_overdue_until_done(group):
     assert measure.is_overdue
     services.measure_complete(actor=officer, measure=measure, note="Done.")
     assert not measure.is_overdue
+
+
+def test_the_owner_of_a_new_measure_is_told_by_mail_in_their_language(group, django_capture_on_commit_callbacks):
+    declaration = submit(group.in_leaf)
+    officer = user_with_role("officer")
+    manager = user_with_role("approver", email="manager@example.test", language="ru")
+    services.declaration_review(actor=officer, declaration=declaration, outcome="potential", comment="Line.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.measure_add(
+            actor=officer, declaration=declaration, kind="reporting_line", description="Move.", owner=manager,
+            deadline=TODAY + dt.timedelta(days=3),
+        )  # fmt: skip
+    assert [m.to for m in mail.outbox] == [["manager@example.test"]]
+    assert group.in_leaf.full_name in mail.outbox[0].body and "Изменение линии подчинённости" in mail.outbox[0].body
