@@ -218,6 +218,8 @@ def test_reminders_go_to_those_who_have_not_answered(group):
     officer, campaign = _campaign(group, company=group.a, population="company")
     services.campaign_launch(actor=officer, campaign=campaign)
     submit(group.in_leaf)
+    group.in_root.email, group.in_root.dismissal_date = "gone@example.test", dt.date.today()
+    group.in_root.save()
     counts = services.campaign_remind(actor=officer, campaign=campaign)
     assert counts["sent"] == 1 and [m.to for m in mail.outbox] == [["branch@example.test"]]
 
