@@ -282,8 +282,8 @@ class DeclarationItem(BaseModel):
         return self.person_name or self.organisation or self.description[:80]
 
     def clean(self) -> None:
-        if self.share is not None and self.share > 100:
-            raise ValidationError({"share": _("A share cannot exceed 100 %.")})
+        if self.share is not None and (not Decimal(self.share).is_finite() or not 0 <= Decimal(self.share) <= 100):
+            raise ValidationError({"share": _("A share is between 0 and 100 %.")})
 
 
 class MeasureKind(models.TextChoices):

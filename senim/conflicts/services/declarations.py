@@ -6,6 +6,7 @@ import logging
 import secrets
 import uuid
 from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
 
@@ -162,6 +163,16 @@ def _build_item(raw: Mapping[str, Any]) -> DeclarationItem:
     section = raw.get("section")
     if section not in Section.values:
         raise ValidationError({"section": _("Unknown section.")})
+    share = raw.get("share")
+    if share not in (None, ""):
+        try:
+            share = Decimal(str(share).replace(",", "."))
+        except (InvalidOperation, ValueError) as error:
+            raise ValidationError({"share": _("Enter the share as a number.")}) from error
+        if not share.is_finite() or not 0 <= share <= 100:
+            raise ValidationError({"share": _("A share is between 0 and 100 %.")})
+    else:
+        share = None
     item = DeclarationItem(
         section=section,
         person_name=_clean_text(raw.get("person_name")),
@@ -171,7 +182,7 @@ def _build_item(raw: Mapping[str, Any]) -> DeclarationItem:
         holder=_clean_text(raw.get("holder"), 10),
         organisation=_clean_text(raw.get("organisation")),
         organisation_identifier=_clean_text(raw.get("organisation_identifier"), 20).replace(" ", ""),
-        share=raw.get("share"),
+        share=share,
         role=_clean_text(raw.get("role"), 200),
         description=_clean_text(raw.get("description"), TEXT_LIMIT),
     )
