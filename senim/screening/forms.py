@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -95,6 +95,12 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why: what you checked and what you found."),
     )
+
+    def __init__(self, *args: Any, closed: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if closed:  # closed by the system (entry removed from the list): not back to waiting
+            status = cast(forms.ChoiceField, self.fields["status"])
+            status.choices = [c for c in DECISION_CHOICES if c[0] != HitStatus.NEEDS_INFO]
 
 
 class WatchlistForm(forms.ModelForm):

@@ -241,6 +241,12 @@ class HitStatus(models.TextChoices):
     TRUE_MATCH = "true_match", _("True match")
     FALSE_POSITIVE = "false_positive", _("False positive")
     NEEDS_INFO = "needs_info", _("Needs information")
+    # A status rather than a closure reason beside the others: the status is the one workflow
+    # state that the hits filter, the API, the dashboard and the indicators already read, and a
+    # hit whose list entry is gone is neither decided nor waiting. It is set only by the system
+    # (never an officer's decision), so it is not among the review DECISIONS, counts neither as
+    # a true match nor as a false positive, and does not stop the pair from being raised again.
+    REMOVED = "removed", _("Entry removed from the list")
 
 
 class Hit(BaseModel):
@@ -269,6 +275,15 @@ class Hit(BaseModel):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    closed_by_version = models.ForeignKey(
+        WatchlistVersion,
+        verbose_name=_("closed by list version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The list version without this entry that closed the hit while it was undecided."),
+    )
     subject_hash = models.CharField(max_length=64)
     subject_snapshot = models.JSONField(default=dict)
     entity_hash = models.CharField(max_length=64)
@@ -295,3 +310,8 @@ class Hit(BaseModel):
     @property
     def is_decided(self) -> bool:
         return self.status in {HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE}
+
+    @property
+    def is_removed(self) -> bool:
+        """Closed by the system because a new version of the list no longer has the entry."""
+        return self.status == HitStatus.REMOVED

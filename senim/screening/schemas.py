@@ -7,7 +7,7 @@ from ninja import Field, Schema
 from senim.screening.models import HitStatus, WatchlistKind
 
 KINDS = "^(" + "|".join(WatchlistKind.values) + ")$"
-DECISIONS = "^(" + "|".join(s for s in HitStatus.values if s != HitStatus.OPEN) + ")$"
+DECISIONS = "^(" + "|".join(s for s in HitStatus.values if s not in {HitStatus.OPEN, HitStatus.REMOVED}) + ")$"
 SCHEMATA = "^(Person|Organization|Organisation|Company|LegalEntity|PublicBody|)$"
 
 
@@ -124,6 +124,7 @@ class HitOut(Schema):
     comment: str
     decided_by_id: uuid.UUID | None
     decided_at: dt.datetime | None
+    closed_by_version_id: uuid.UUID | None
     previous_id: uuid.UUID | None
     changes: dict[str, Any]
     run_id: uuid.UUID | None

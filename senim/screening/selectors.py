@@ -115,7 +115,9 @@ def hit_list(
 
 def hit_get(*, actor: Actor | None, hit_id: uuid.UUID | str) -> Hit:
     """The hit if the actor may see it; raises Hit.DoesNotExist otherwise."""
-    return hit_list(actor=actor).select_related("entity__version", "previous__entity").get(pk=hit_id)
+    return (
+        hit_list(actor=actor).select_related("entity__version", "previous__entity", "closed_by_version").get(pk=hit_id)
+    )
 
 
 def subject_list(*, actor: Actor | None) -> QuerySet[Subject]:

@@ -123,7 +123,9 @@ def hit_list(request: ActorRequest) -> HttpResponse:
 def hit_detail(request: ActorRequest, hit_id: uuid.UUID) -> HttpResponse:
     hit = get_or_404(selectors.hit_get, actor=request.user, hit_id=hit_id)
     can_review = request.user.scope_for(policy.REVIEW).covers(company_id=hit.subject.company_id)
-    form = DecisionForm(request.POST or None, initial={"status": hit.status if hit.is_decided else None})
+    form = DecisionForm(
+        request.POST or None, initial={"status": hit.status if hit.is_decided else None}, closed=hit.is_removed
+    )
     if request.method == "POST":
         if not can_review:
             raise Http404

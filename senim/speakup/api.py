@@ -71,6 +71,7 @@ class CaseFilterIn(Schema):
     company_id: uuid.UUID | None = None
     overdue: bool = False
     mine: bool = False
+    watched: bool = False
     q: str = ""
 
 
@@ -86,6 +87,7 @@ def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[C
         company_id=filters.company_id,
         overdue=filters.overdue,
         mine=filters.mine,
+        watched=filters.watched,
         query=filters.q,
     )
     return selectors.case_list(actor=request.user, filters=f)

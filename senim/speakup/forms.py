@@ -199,6 +199,7 @@ class CaseFilterForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), required=False, choices=[("", _("Any")), *Category.choices])
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+    watched = forms.BooleanField(label=_("Under retaliation watch"), required=False)
 
     def __init__(self, *args: Any, companies: list[tuple[Any, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,8 +1,8 @@
 """The public Speak Up portal: no account, no JavaScript needed, nothing about the visitor kept.
 
-Every response is marked not to be cached and to send no referrer to other sites. The receipt key never appears
-in a URL: the follow-up pages are reached by posting it, and each form on them carries it again
-(hidden), so no session ties a browser to a case.
+Every response is marked not to be cached and to send no referrer to other sites. The receipt key
+never appears in a URL: the follow-up pages are reached by posting it, and each form on them
+carries it again (hidden), so no session ties a browser to a case.
 """
 
 from collections.abc import Callable
@@ -118,6 +118,7 @@ def _submit(request: HttpRequest, kind: str) -> HttpResponse:
 
 @lru_cache(maxsize=8)
 def _blank_reply(language: str) -> str:
+    """The empty reply form of the follow-up page, rendered once per language."""
     with translation.override(language):
         return mark_safe(render_to_string("components/form.html", {"form": ReplyForm()}))  # noqa: S308  (our own template's output)
 

@@ -82,6 +82,7 @@ class CaseFilter:
     company_id: uuid.UUID | None = None
     overdue: bool = False
     mine: bool = False
+    watched: bool = False
     query: str = ""
 
 
@@ -102,6 +103,8 @@ def case_list(*, actor: Actor, filters: CaseFilter | None = None) -> QuerySet[Ca
         qs = qs.filter(company_id=f.company_id)
     if f.overdue:
         qs = qs.filter(overdue_q())
+    if f.watched:
+        qs = qs.filter(anonymous=False, status=Status.CLOSED, watch_until__gte=timezone.localdate())
     if f.mine:
         qs = qs.filter(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
     if f.query:

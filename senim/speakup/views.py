@@ -88,6 +88,7 @@ def case_list(request: ActorRequest) -> HttpResponse:
         company_id=uuid.UUID(data["company"]) if data.get("company") else None,
         overdue=bool(data.get("overdue")),
         mine=bool(data.get("mine")),
+        watched=bool(data.get("watched")),
         query=data.get("q", ""),
     )
     page = paginate(request, selectors.case_list(actor=request.user, filters=filters), 50)
@@ -125,7 +126,7 @@ def case_intake(request: ActorRequest) -> HttpResponse:
                 company_id=data.get("company") or None,
                 language=data["language"],
                 received_on=data["received_on"],
-                uploads=data.get("files") or [],
+                uploads=data.get("attachments") or [],
                 issue_receipt=bool(data.get("issue_receipt")),
             )
         except (ValidationError, PermissionDenied) as error:
@@ -146,7 +147,7 @@ def _units(case: Case) -> list[tuple[Any, str]]:
     return [(u.pk, str(u)) for u in selectors.company_units(company_id=case.company_id)]
 
 
-def _forms(case: Case, user: Any, bound: dict[str, forms.Form]) -> dict[str, forms.Form]:
+def _forms(case: Case, bound: dict[str, forms.Form]) -> dict[str, forms.Form]:
     investigators = selectors.eligible_investigators(case=case)
     made: dict[str, forms.Form] = {
         "status_form": StatusForm(allowed=list(services.TRANSITIONS.get(case.status, ()))),
@@ -181,7 +182,7 @@ def _detail(request: ActorRequest, case: Case, status: int = 200, **bound: forms
         "today": timezone.localdate(),
         "measures": [Measure(m).label for m in case.measures if m in Measure.values],
         "can_view_audit": user.can(VIEW_AUDIT),
-        **_forms(case, user, bound),
+        **_forms(case, bound),
     }
     return render(request, "speakup/case_detail.html", context, status=status)
 

@@ -20,6 +20,7 @@ from senim.screening.importing import EntityData, ImportStats
 from senim.screening.indexes import index_build, index_discard
 from senim.screening.models import Watchlist, WatchlistEntity, WatchlistVersion
 from senim.screening.selectors import version_diff
+from senim.screening.services.review import hits_close_removed
 
 WATCHLIST_FIELDS = ["name", "kind", "source", "description", "owner", "is_enabled"]
 BATCH_SIZE = 5000
@@ -156,6 +157,8 @@ def version_import(
             )
             Watchlist.objects.filter(pk=watchlist.pk).update(current_version=version)
             version.refresh_from_db()
+            # In the same transaction as the switch: a failed import never touches hits.
+            closed = hits_close_removed(version=version)
             audit_record(
                 actor=version.imported_by,
                 event_type="screening.version.imported",
@@ -164,6 +167,7 @@ def version_import(
                     "entities": [base.entity_count if base else 0, count],
                     **{key: [None, value] for key, value in counts.items()},
                     "skipped": [None, stats.skipped],
+                    "hits_closed": [None, closed],
                 },
             )
     except BaseException:

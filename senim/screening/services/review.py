@@ -1,4 +1,5 @@
-"""Deciding hits: true match, false positive or needs information, always with a comment."""
+"""Deciding hits: true match, false positive or needs information, always with a comment; and
+closing, as the system, the undecided hits whose list entry a new version no longer has."""
 
 import uuid
 from typing import cast
@@ -9,21 +10,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied, require
-from senim.core.audit import audit_record, diff
+from senim.core.audit import PendingEvent, audit_record, audit_record_many, describe, diff
 from senim.screening import policy
-from senim.screening.models import Hit, HitStatus
+from senim.screening.models import Hit, HitStatus, WatchlistEntity, WatchlistVersion
 
 DECISIONS = {HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE, HitStatus.NEEDS_INFO}
+UNDECIDED = (HitStatus.OPEN, HitStatus.NEEDS_INFO)
+CHUNK = 500
 
 
 def hit_decide(*, actor: Actor, hit: Hit, status: str, comment: str) -> Hit:
     """Decide a hit (true match, false positive, needs information) with a comment; audited
-    old → new. The reviewer needs screening.review over the subject's company."""
+    old → new. The reviewer needs screening.review over the subject's company. A hit closed as
+    "entry removed from the list" may be decided as true match or false positive only."""
     if actor is None:
         raise PermissionDenied(policy.REVIEW)
     require(actor, policy.REVIEW, company_id=hit.subject.company_id)
     if status not in DECISIONS:
         raise ValidationError({"status": _("Choose true match, false positive or needs information.")})
+    if hit.status == HitStatus.REMOVED and status == HitStatus.NEEDS_INFO:
+        # Closed because its entry left the list: an officer may still record whether it was a
+        # true match, but not put it back in the queue of hits waiting for information.
+        raise ValidationError(
+            {"status": _("This hit was closed because its entry left the list: choose true match or false positive.")}
+        )
     comment = comment.replace("\x00", "").strip()
     if not comment:
         raise ValidationError({"comment": _("Explain the decision in a comment.")})
@@ -41,3 +51,54 @@ def hit_decide(*, actor: Actor, hit: Hit, status: str, comment: str) -> Hit:
             changes=diff(before, {"status": hit.status, "comment": hit.comment}),
         )
     return hit
+
+
+def hits_close_removed(*, version: WatchlistVersion) -> int:
+    """Close, as the system, every undecided hit (open or waiting for information) of the list
+    whose entry `version` no longer has; return how many. Decided hits keep their decision.
+
+    Called inside the transaction that makes `version` current, so an import that fails closes
+    nothing. Each closed hit gets its own audit event. If the entry comes back in a later version,
+    the next screening raises a new hit (see the review rules in `services.screening`).
+    """
+    undecided = list(
+        Hit.objects.filter(watchlist_id=version.watchlist_id, status__in=UNDECIDED)
+        .select_related("subject", "entity")
+        .order_by("created_at")
+    )
+    if not undecided:
+        return 0
+    wanted = sorted({hit.entity.entity_id for hit in undecided})
+    present: set[str] = set()
+    for start in range(0, len(wanted), CHUNK):
+        present.update(
+            WatchlistEntity.objects.filter(version=version, entity_id__in=wanted[start : start + CHUNK]).values_list(
+                "entity_id", flat=True
+            )
+        )
+    closing = [hit for hit in undecided if hit.entity.entity_id not in present]
+    if not closing:
+        return 0
+    now = timezone.now()
+    for start in range(0, len(closing), CHUNK):
+        Hit.objects.filter(pk__in=[hit.pk for hit in closing[start : start + CHUNK]]).update(
+            status=HitStatus.REMOVED, decided_by=None, decided_at=now, closed_by_version=version, updated_at=now
+        )
+    events = []
+    for hit in closing:
+        object_type, object_id, object_repr = describe(hit)
+        events.append(
+            PendingEvent(
+                event_type="screening.hit.closed",
+                object_type=object_type,
+                object_id=object_id,
+                object_repr=object_repr,
+                company_id=hit.subject.company_id,
+                changes={
+                    "status": [hit.status, HitStatus.REMOVED.value],
+                    "closed_by_version": [None, version.number],
+                },
+            )
+        )
+    audit_record_many(actor=None, events=events)
+    return len(closing)

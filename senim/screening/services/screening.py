@@ -3,7 +3,9 @@
 Review rules: a hit decided as false positive (or true match) is not raised again for the same
 subject and list entry until the subject's or the entry's data changes; then a new open hit is
 raised, linked to the old one, with what changed. An open hit, or one waiting for information, is
-refreshed in place.
+refreshed in place. A hit closed because a new list version dropped its entry ("entry removed
+from the list") is not a decision: if the entry returns, the next screening raises a new hit,
+linked to the closed one.
 """
 
 import uuid
@@ -280,6 +282,7 @@ def _screen_subject(
             standing.append(prior)
         elif (
             prior is not None
+            and prior.status != HitStatus.REMOVED  # closed because the entry left: raised again
             and prior.subject_hash == subject.content_hash
             and (prior.entity_hash == result.entity.content_hash)
         ):

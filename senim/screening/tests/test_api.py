@@ -213,3 +213,16 @@ def test_hit_and_run_detail_role_matrix(world, group, role, scope):
         200 if role in VIEWERS and scope == "group" else 404
     )
     assert client.get(f"{API}/runs/{world['hit_a'].run_id}").status_code == (200 if visible else 404)
+
+
+def test_hits_closed_as_removed_are_exposed_and_cannot_be_chosen_as_a_decision(world, group, tmp_path):
+    version = import_entities(world["watchlist"], [ftm("kz-9", "Someone Else")], tmp_path)
+    client = _client("officer", "group", group)
+    hits = client.get(f"{API}/hits", {"status": "removed"}).json()["items"]
+    assert {h["id"] for h in hits} == {str(world["hit_a"].pk), str(world["hit_none"].pk)}
+    assert all(h["status"] == "removed" and h["closed_by_version_id"] == str(version.pk) for h in hits)
+    assert all(h["decided_at"] and h["decided_by_id"] is None for h in hits)
+    assert client.get(f"{API}/hits", {"status": "open"}).json()["items"] == []
+    refused = _post(client, f"/hits/{world['hit_a'].pk}/decision", {"status": "removed", "comment": "Gone."})
+    assert refused.status_code == 422
+    assert Hit.objects.get(pk=world["hit_a"].pk).decided_by_id is None

@@ -199,3 +199,111 @@ def test_a_surname_alone_is_found_in_search_but_raises_no_hit(group, sanctions):
     assert [r.entity.entity_id for r in results] == ["kz-1"]
     assert results[0].score < services.threshold_default()
     assert _screen(officer, names=["Tokayev"]).hits == []
+
+
+# ---------------------------------------------------------------------------- entries removed from a list
+
+ALPHA = ftm("co-1", "ТОО «Альфа Плюс»", schema="Company")
+
+
+def test_undecided_hits_whose_entry_left_the_list_are_closed_by_the_system(group, sanctions, tmp_path):
+    from senim.screening import selectors
+
+    officer = user_with_role("officer")
+    open_hit = _screen(officer, key="adhoc:open").hits[0]
+    waiting = _screen(officer, key="adhoc:waiting").hits[0]
+    services.hit_decide(actor=officer, hit=waiting, status=HitStatus.NEEDS_INFO, comment="Ask for the passport.")
+    confirmed = _screen(officer, key="adhoc:confirmed").hits[0]
+    services.hit_decide(actor=officer, hit=confirmed, status=HitStatus.TRUE_MATCH, comment="Same person.")
+    cleared = _screen(officer, key="adhoc:cleared").hits[0]
+    services.hit_decide(actor=officer, hit=cleared, status=HitStatus.FALSE_POSITIVE, comment="Another person.")
+    company = services.screen(
+        actor=officer, subject_key="adhoc:alpha", schema="Organization", names=["Альфа Плюс"]
+    ).hits[0]
+    assert selectors.open_hit_count(actor=officer) == 3
+
+    version = import_entities(sanctions, [ALPHA], tmp_path)  # kz-1 is gone
+
+    for hit in (open_hit, waiting):
+        hit.refresh_from_db()
+        assert hit.status == HitStatus.REMOVED and hit.is_removed and not hit.is_decided
+        assert hit.closed_by_version_id == version.pk and hit.decided_at is not None and hit.decided_by_id is None
+    for hit, status in ((confirmed, HitStatus.TRUE_MATCH), (cleared, HitStatus.FALSE_POSITIVE)):
+        hit.refresh_from_db()
+        assert hit.status == status and hit.decided_by_id == officer.pk and hit.closed_by_version_id is None
+    company.refresh_from_db()
+    assert company.status == HitStatus.OPEN  # its entry is still on the list
+    events = AuditEvent.objects.filter(event_type="screening.hit.closed").order_by("seq")
+    assert {e.object_id for e in events} == {str(open_hit.pk), str(waiting.pk)}
+    assert all(e.actor_id is None and e.actor_label == "system" for e in events)
+    assert sorted(e.changes["status"][0] for e in events) == ["needs_info", "open"]
+    assert all(e.changes["status"][1] == "removed" and e.changes["closed_by_version"] == [None, 2] for e in events)
+    imported = AuditEvent.objects.filter(event_type="screening.version.imported").order_by("-seq").first()
+    assert imported.changes["hits_closed"] == [None, 2]
+    assert selectors.open_hit_count(actor=officer) == 1
+
+
+def test_a_failed_reimport_closes_no_hit(group, sanctions, tmp_path, monkeypatch):
+    officer = user_with_role("officer")
+    hit = _screen(officer).hits[0]
+    import_entities(sanctions, [ALPHA, "[1, 2]"], tmp_path)  # a malformed line: nothing imported
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.OPEN
+
+    def broken(**kwargs):  # type: ignore[no-untyped-def]
+        if kwargs["event_type"] == "screening.version.imported":
+            raise RuntimeError("disk full")
+
+    # A failure after the switch, inside its transaction: the closures roll back with it.
+    monkeypatch.setattr("senim.screening.services.lists.audit_record", broken)
+    failed = import_entities(sanctions, [ALPHA], tmp_path)
+    assert failed.status == "failed"
+    hit.refresh_from_db()
+    sanctions.refresh_from_db()
+    assert hit.status == HitStatus.OPEN and sanctions.current_version.number == 1
+    assert not AuditEvent.objects.filter(event_type="screening.hit.closed").exists()
+
+
+def test_a_hit_is_raised_again_when_the_removed_entry_returns(group, sanctions, tmp_path):
+    officer = user_with_role("officer")
+    hit = _screen(officer).hits[0]
+    import_entities(sanctions, [ALPHA], tmp_path)
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.REMOVED
+    assert _screen(officer).hits == []  # not on the list: nothing raised
+
+    import_entities(sanctions, [TOKAYEV, ALPHA], tmp_path)  # back; the re-screen runs inline
+    again = Hit.objects.exclude(pk=hit.pk).get(subject=hit.subject)
+    assert again.status == HitStatus.OPEN and again.previous_id == hit.pk
+    assert again.run.kind == ScreeningRun.Kind.RESCREEN
+    assert [h.pk for h in _screen(officer).hits] == [again.pk]  # refreshed, not duplicated
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.REMOVED
+
+
+def test_removed_hits_are_no_true_matches_in_the_indicators(group, sanctions, tmp_path):
+    from django.utils import timezone
+
+    from senim.screening import indicators
+
+    officer = user_with_role("officer")
+    _screen(officer)
+    import_entities(sanctions, [ALPHA], tmp_path)
+    year = timezone.now().year
+    assert indicators.true_matches(year, None) == 0
+    assert indicators.hits(year, None) == 1  # it was raised; it stays counted as raised
+
+
+def test_a_closed_hit_may_be_decided_but_not_put_back_to_waiting(group, sanctions, tmp_path):
+    officer = user_with_role("officer")
+    hit = _screen(officer).hits[0]
+    import_entities(sanctions, [ALPHA], tmp_path)
+    hit.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.hit_decide(actor=officer, hit=hit, status=HitStatus.NEEDS_INFO, comment="Ask again.")
+    assert "status" in error.value.message_dict
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.REMOVED
+    services.hit_decide(actor=officer, hit=hit, status=HitStatus.TRUE_MATCH, comment="It was him while listed.")
+    hit.refresh_from_db()
+    assert hit.status == HitStatus.TRUE_MATCH and hit.closed_by_version_id is not None

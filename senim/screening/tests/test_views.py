@@ -265,8 +265,10 @@ def test_version_upload_and_mapping_role_matrix(world, group, role):
 
 def test_a_hit_whose_entry_left_the_list_says_so(world, group, tmp_path):
     url = reverse("screening:hit-detail", args=[world["hit_a"].pk])
-    client = _client(_user("officer", "group", group))
+    officer = _user("officer", "group", group)
+    client = _client(officer)
     assert client.get(url).context["still_listed"] is True
+    services.hit_decide(actor=officer, hit=world["hit_a"], status=HitStatus.TRUE_MATCH, comment="Same person.")
     import_entities(world["watchlist"], [ftm("kz-9", "Someone Else")], tmp_path)
     page = client.get(url)
     assert page.context["still_listed"] is False
@@ -298,3 +300,25 @@ def test_hits_filter_by_status_kind_and_list(world, group, tmp_path):
     assert shown(kind="internal") == {"Internal"}
     assert shown(watchlist=str(world["watchlist"].pk)) == {"Sanctions"}
     assert shown(status="false_positive") == set()
+
+
+def test_an_open_hit_closed_because_its_entry_left_says_when_and_why(world, group, tmp_path):
+    client = _client(_user("officer", "group", group))
+    version = import_entities(world["watchlist"], [ftm("kz-9", "Someone Else")], tmp_path)
+    hit = Hit.objects.get(pk=world["hit_a"].pk)
+    assert hit.status == HitStatus.REMOVED
+    page = client.get(reverse("screening:hit-detail", args=[hit.pk])).content.decode()
+    assert "Closed automatically: the entry was removed from the list" in page
+    assert reverse("screening:version-detail", args=[version.pk]) in page
+    choices = [
+        c[0]
+        for c in client.get(reverse("screening:hit-detail", args=[hit.pk])).context["form"].fields["status"].choices
+    ]
+    assert choices == [HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE]
+    listed = client.get(reverse("screening:hit-list"), {"status": "removed"})
+    assert {h.pk for h in listed.context["page_obj"]} == {world["hit_a"].pk, world["hit_none"].pk}
+    assert not client.get(reverse("screening:hit-list"), {"status": "open"}).context["page_obj"].object_list
+    import_entities(world["watchlist"], [ftm("kz-1", "Тоқаев Қасым-Жомарт Кемелұлы")], tmp_path)
+    again = Hit.objects.get(previous=hit)
+    page = client.get(reverse("screening:hit-detail", args=[again.pk])).content.decode()
+    assert "Raised again: the entry is back on the list" in page

@@ -260,3 +260,22 @@ def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(group, setti
     assert not Case.objects.exists()
     follow = client.post(reverse("speakup:follow"), {"receipt": "x"}, CONTENT_LENGTH="nonsense")
     assert follow.status_code == 413
+
+
+def test_officer_file_reaches_the_reporter(group):
+    client = _client()
+    receipt = _receipt(_report(client))
+    case = Case.objects.get()
+    staff = Client()
+    staff.force_login(user_with_role("officer"))
+    message = {"body": "Please fill in this form.", "attachments": upload("form.pdf")}
+    assert staff.post(reverse("speakup:case-message", args=[case.pk]), message).status_code == 302
+    page = client.post(reverse("speakup:follow"), {"receipt": receipt})
+    files = page.context["data"].messages[0].attachments
+    assert [f["name"] for f in files] == ["form.pdf"] and "form.pdf" in page.content.decode()
+    download = client.post(reverse("speakup:follow-file"), {"receipt": receipt, "file": str(files[0]["id"])})
+    assert download.status_code == 200 and download.content == PDF
+    other = _receipt(_report(client))
+    assert (
+        client.post(reverse("speakup:follow-file"), {"receipt": other, "file": str(files[0]["id"])}).status_code == 404
+    )

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
-from senim.speakup import services
+from senim.speakup import selectors, services
 from senim.speakup.models import Case, Status
 from senim.speakup.tests.factories import PDF, submit, submit_named, upload
 
@@ -188,9 +188,11 @@ def test_staff_intake_hands_over_a_receipt(group):
         "language": "kk",
         "issue_receipt": "on",
     }
-    response = client.post(reverse("speakup:case-intake"), data)
+    response = client.post(reverse("speakup:case-intake"), {**data, "attachments": upload("letter.pdf")})
     assert response.status_code == 200 and b"data-receipt" in response.content
     case = Case.objects.get()
+    assert [f["name"] for f in selectors.case_content(case=case).files] == ["letter.pdf"]
+    assert not case.attachments.get().from_reporter
     assert case.channel == "hotline" and case.language == "kk" and case.registered_by == officer
     future = {**data, "received_on": (dt.date.today() + dt.timedelta(days=3)).isoformat()}
     assert b"data-receipt" not in client.post(reverse("speakup:case-intake"), future).content
@@ -245,3 +247,12 @@ def test_action_role_matrix(group, role, scope):
     assert receipt == (200 if role == "officer" and not outside else expected(False))
     case.refresh_from_db()
     assert (case.status == Status.CLOSED) == (role == "officer" and not outside)
+
+
+def test_retaliation_watch_filter(group):
+    officer = user_with_role("officer")
+    named, anonymous = submit_named().case, submit().case
+    for case in (named, anonymous):
+        services.case_close(actor=officer, case=case, outcome="substantiated", measures=[])
+    page = _client(officer).get(reverse("speakup:case-list"), {"watched": "on"}).content.decode()
+    assert named.reference in page and anonymous.reference not in page
