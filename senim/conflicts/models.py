@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.i18n import Localized
@@ -281,8 +282,8 @@ class DeclarationItem(BaseModel):
         return self.person_name or self.organisation or self.description[:80]
 
     def clean(self) -> None:
-        if self.share is not None and self.share > 100:
-            raise ValidationError({"share": _("A share cannot exceed 100 %.")})
+        if self.share is not None and (not Decimal(self.share).is_finite() or not 0 <= Decimal(self.share) <= 100):
+            raise ValidationError({"share": _("A share is between 0 and 100 %.")})
 
 
 class MeasureKind(models.TextChoices):
@@ -329,6 +330,10 @@ class Measure(BaseModel):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.done_at is None and self.deadline < timezone.localdate()
 
 
 class DetectionRun(BaseModel):

@@ -337,6 +337,7 @@ def repeated_sources(*, gifts: QuerySet[Gift], today: dt.date | None = None) -> 
     rows = (
         gifts.filter(date__gte=since)
         .exclude(kind="declined")
+        .order_by()  # the list's ordering would split the groups
         .values("employee_id", "source_key")
         .annotate(n=Count("pk"))
         .filter(n__gte=REPEAT_COUNT)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("gifts/my/", gift_views.my_gifts, name="my-gifts"),
     path("gifts/new/", gift_views.gift_create, name="gift-create"),
     path("gifts/", gift_views.gift_list, name="gift-list"),
+    path("gifts/export.csv", gift_views.gift_export, name="gift-export"),
     path("gifts/totals/", gift_views.gift_totals, name="gift-totals"),
     path("gifts/thresholds/", gift_views.threshold_list, name="thresholds"),
     path("gifts/<uuid:gift_id>/", gift_views.gift_detail, name="gift-detail"),

@@ -193,7 +193,9 @@ def campaign_remind(
     if actor is not None:
         _require_campaign_scope(actor, campaign.company_id if campaign else None)
     added = campaign_sync_new_hires(today=today) if campaign is None else 0
-    pending = CampaignRequest.objects.filter(declaration__isnull=True, campaign__status=Campaign.Status.OPEN)
+    pending = CampaignRequest.objects.filter(
+        declaration__isnull=True, campaign__status=Campaign.Status.OPEN, employee__dismissal_date__isnull=True
+    )
     if campaign is not None:
         if campaign.status != Campaign.Status.OPEN:
             raise ValidationError(_("Only an open campaign sends reminders."))

@@ -2,14 +2,17 @@
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 import uuid
 from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -39,6 +42,8 @@ from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record, diff
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.org.models import Employee
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_QUESTIONS = {
     Section.RELATIVES: gettext_lazy(
@@ -158,6 +163,16 @@ def _build_item(raw: Mapping[str, Any]) -> DeclarationItem:
     section = raw.get("section")
     if section not in Section.values:
         raise ValidationError({"section": _("Unknown section.")})
+    share = raw.get("share")
+    if share not in (None, ""):
+        try:
+            share = Decimal(str(share).replace(",", "."))
+        except (InvalidOperation, ValueError) as error:
+            raise ValidationError({"share": _("Enter the share as a number.")}) from error
+        if not share.is_finite() or not 0 <= share <= 100:
+            raise ValidationError({"share": _("A share is between 0 and 100 %.")})
+    else:
+        share = None
     item = DeclarationItem(
         section=section,
         person_name=_clean_text(raw.get("person_name")),
@@ -167,7 +182,7 @@ def _build_item(raw: Mapping[str, Any]) -> DeclarationItem:
         holder=_clean_text(raw.get("holder"), 10),
         organisation=_clean_text(raw.get("organisation")),
         organisation_identifier=_clean_text(raw.get("organisation_identifier"), 20).replace(" ", ""),
-        share=raw.get("share"),
+        share=share,
         role=_clean_text(raw.get("role"), 200),
         description=_clean_text(raw.get("description"), TEXT_LIMIT),
     )
@@ -435,7 +450,31 @@ def measure_add(
                 "deadline": [None, deadline],
             },
         )
+        measure_id = measure.pk
+        transaction.on_commit(lambda: _notify_owner(measure_id))
     return measure
+
+
+def _notify_owner(measure_id: uuid.UUID) -> None:
+    """E-mail the person responsible for a new measure, in their language (after commit; a mail
+    failure is logged, never undoes the measure)."""
+    measure = Measure.objects.select_related("owner", "declaration__employee").get(pk=measure_id)
+    owner = measure.owner
+    if not owner.email:
+        return
+    with translation.override(owner.language or settings.LANGUAGE_CODE):
+        subject = _("A measure to settle a conflict of interest is assigned to you")
+        body = _(
+            "%(measure)s concerning %(employee)s, by %(deadline)s. See Senim, Conflicts of interest → My actions."
+        ) % {
+            "measure": measure.get_kind_display(),
+            "employee": measure.declaration.employee.full_name,
+            "deadline": measure.deadline.isoformat(),
+        }
+    try:
+        send_mail(subject, body, None, [owner.email])
+    except OSError:
+        logger.warning("The notification of measure %s could not be sent", measure_id)
 
 
 def measure_complete(*, actor: Actor, measure: Measure, note: str) -> Measure:

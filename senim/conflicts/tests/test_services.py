@@ -70,6 +70,9 @@ def test_form_b_needs_the_circumstances(group):
         {"section": "relatives", "person_name": "", "relation": "child"},
         {"section": "relatives", "person_name": "A B", "relation": "child", "person_identifier": "123456789012"},
         {"section": "interests", "holder": "self", "organisation": "X", "share": Decimal("101")},
+        {"section": "interests", "holder": "self", "organisation": "X", "share": Decimal("sNaN")},
+        {"section": "interests", "holder": "self", "organisation": "X", "share": "a lot"},
+        {"section": "interests", "holder": "self", "organisation": "X", "share": Decimal("-1")},
         {"section": "interests", "holder": "relative", "organisation": "X"},
         {"section": "interests", "holder": "self", "organisation": "X", "organisation_identifier": "12"},
         {"section": "outside_jobs", "organisation": "X"},
@@ -218,6 +221,8 @@ def test_reminders_go_to_those_who_have_not_answered(group):
     officer, campaign = _campaign(group, company=group.a, population="company")
     services.campaign_launch(actor=officer, campaign=campaign)
     submit(group.in_leaf)
+    group.in_root.email, group.in_root.dismissal_date = "gone@example.test", dt.date.today()
+    group.in_root.save()
     counts = services.campaign_remind(actor=officer, campaign=campaign)
     assert counts["sent"] == 1 and [m.to for m in mail.outbox] == [["branch@example.test"]]
 
@@ -272,7 +277,7 @@ def test_without_a_threshold_for_the_year_approval_is_needed(group):
         ("value", Decimal("-1")),
         ("value", "abc"),
         ("value", "NaN"),
-        ("date", dt.date(2026, 6, 2)),
+        ("date", TODAY + dt.timedelta(days=1)),
         ("kind", "stolen"),
         ("party_name", ""),
     ],
@@ -344,7 +349,7 @@ def test_gift_totals_per_employee_and_source(group):
     threshold()
     _gift(group.in_leaf)
     _gift(group.in_leaf, value=Decimal("1000"))
-    totals = selectors.gift_totals(actor=user_with_role("officer"), year=2026, by="employee")
+    totals = selectors.gift_totals(actor=user_with_role("officer"), year=TODAY.year, by="employee")
     assert [(t.count, t.value) for t in totals] == [(2, Decimal("6000"))]
     assert Campaign.objects.count() == 0
 
@@ -382,3 +387,32 @@ def test_free_text_declarations_never_crash(group, name, identifier, organisatio
     ]
     with contextlib.suppress(ValidationError):
         submit(group.in_leaf, items=items)
+
+
+def test_a_measure_past_its_deadline_is_overdue_until_done(group):
+    declaration = submit(group.in_leaf)
+    officer = user_with_role("officer")
+    services.declaration_review(actor=officer, declaration=declaration, outcome="potential", comment="Line.")
+    measure = services.measure_add(
+        actor=officer, declaration=declaration, kind="duties", description="Change duties.", owner=officer,
+        deadline=dt.date.today(),
+    )  # fmt: skip
+    assert not measure.is_overdue
+    measure.deadline = dt.date.today() - dt.timedelta(days=1)
+    assert measure.is_overdue
+    services.measure_complete(actor=officer, measure=measure, note="Done.")
+    assert not measure.is_overdue
+
+
+def test_the_owner_of_a_new_measure_is_told_by_mail_in_their_language(group, django_capture_on_commit_callbacks):
+    declaration = submit(group.in_leaf)
+    officer = user_with_role("officer")
+    manager = user_with_role("approver", email="manager@example.test", language="ru")
+    services.declaration_review(actor=officer, declaration=declaration, outcome="potential", comment="Line.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.measure_add(
+            actor=officer, declaration=declaration, kind="reporting_line", description="Move.", owner=manager,
+            deadline=TODAY + dt.timedelta(days=3),
+        )  # fmt: skip
+    assert [m.to for m in mail.outbox] == [["manager@example.test"]]
+    assert group.in_leaf.full_name in mail.outbox[0].body and "Изменение линии подчинённости" in mail.outbox[0].body

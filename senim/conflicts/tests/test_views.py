@@ -277,3 +277,66 @@ def test_any_role_declares_for_their_own_record_outside_their_scope(group):
     assert (
         _client(user_with_role("auditor")).get(reverse("conflicts:declaration-create", args=["a"])).status_code == 403
     )
+
+
+def test_the_gifts_register_exports_as_csv_within_scope(world, group):
+    client = _client(user_with_role("approver", company=group.a))
+    response = client.get(reverse("conflicts:gift-export") + "?status=pending")
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert response.status_code == 200 and body.startswith("\ufeff")
+    assert "A book" in body and body.count("\n") == 2
+    outsider = _client(user_with_role("approver", company=group.b))
+    assert b"".join(outsider.get(reverse("conflicts:gift-export")).streaming_content).decode().count("\n") == 1
+    assert _client(employee_user(group.in_leaf)).get(reverse("conflicts:gift-export")).status_code == 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_write_actions_role_matrix(world, group, role):
+    """Each write page refuses roles without its permission (403) and leaves the data unchanged."""
+    client = _client(_user(role, "group", group))
+    declaration, gift, campaign, alert = world["declaration"], world["gift"], world["campaign"], world["alert"]
+    actions = [
+        (reverse("conflicts:declaration-review", args=[declaration.pk]), {"outcome": "none"}, REVIEWERS),
+        (reverse("conflicts:campaign-action", args=[campaign.pk, "launch"]), {}, REVIEWERS),
+        (reverse("conflicts:alert-detail", args=[alert.pk]), {"status": "dismissed", "comment": "x"}, REVIEWERS),
+        (reverse("conflicts:gift-decide", args=[gift.pk]), {"decision": "approve"}, {"admin", "officer", "approver"}),
+        (
+            reverse("conflicts:gift-hand-over", args=[gift.pk]),
+            {"date": TODAY.isoformat(), "received_by": "x"},
+            REVIEWERS,
+        ),
+        (reverse("conflicts:thresholds"), {"country": "KZ", "year": 2030, "unit_value": "1", "units": "1"}, {"admin"}),
+        (reverse("conflicts:run-start"), {}, REVIEWERS),
+    ]
+    for url, data, allowed in actions:
+        status = client.post(url, data).status_code
+        if role in allowed:
+            assert status in {200, 302}, (url, role, status)
+        else:
+            assert status in {403, 404}, (url, role, status)
+    declaration.refresh_from_db()
+    gift.refresh_from_db()
+    campaign.refresh_from_db()
+    assert (declaration.outcome == "none") == (role in REVIEWERS)
+    assert (campaign.status == "open") == (role in REVIEWERS)
+    assert (gift.status == "approved") == (role in {"admin", "officer", "approver"})
+
+
+def test_the_register_flags_repeated_gifts(group):
+    threshold()
+    for days in (5, 50, 100):
+        services.gift_declare(
+            actor=employee_user(group.in_leaf),
+            employee=group.in_leaf,
+            kind="received",
+            party_kind="counterparty",
+            party_name="Serik",
+            party_organisation="ТОО «Жолдас Строй»",
+            occasion="Visit",
+            description="Sweets",
+            value="1000",
+            currency="KZT",
+            date=dt.date.today() - dt.timedelta(days=days),
+        )
+    page = _client(user_with_role("officer")).get(reverse("conflicts:gift-list")).content.decode()
+    assert page.count(">repeated<") == 3
