@@ -203,7 +203,8 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         print(f"Database: {connection.vendor}; load average {os.getloadavg()[0]:.2f}; {os.cpu_count()} CPUs\n")
         _pages(args.requests)
-        _throughput(args.seconds, args.clients)
+        if args.seconds > 0:  # --seconds 0: the pages only
+            _throughput(args.seconds, args.clients)
 
 
 if __name__ == "__main__":

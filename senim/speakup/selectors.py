@@ -21,7 +21,7 @@ from senim.accounts.models import RoleAssignment
 from senim.core.access import Actor, Role, grants, scope_of
 from senim.org.models import Company, Unit
 from senim.speakup import policy
-from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed
+from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
 from senim.speakup.models import (
     FINAL_STATUSES,
     OPEN_STATUSES,
@@ -119,10 +119,21 @@ def case_get(*, actor: Actor, case_id: uuid.UUID | str) -> Case:
 
 
 def case_for_receipt(*, key: str) -> Case | None:
-    """The case a receipt key opens, or None. Ill-formed keys are refused without hashing."""
+    """The case a receipt key opens, or None. Ill-formed keys are refused without hashing.
+
+    A key stored before the switch to HMAC (crypto's note) is found by its PBKDF2 hash, and that
+    hash is replaced by the HMAC then, so each old key costs the slow hash once. Only a wrong key
+    pays it every time, and wrong keys are rate-limited."""
     if not receipt_is_well_formed(key):
         return None
-    return Case.objects.filter(receipt_digest=receipt_digest(key)).first()
+    digest = receipt_digest(key)
+    case = Case.objects.filter(receipt_digest=digest).first()
+    if case is None:
+        case = Case.objects.filter(receipt_digest=receipt_legacy_digest(key)).first()
+        if case is not None:
+            Case.objects.filter(pk=case.pk).update(receipt_digest=digest)
+            case.receipt_digest = digest
+    return case
 
 
 @dataclass
@@ -166,7 +177,9 @@ def _file_entry(cipher: CaseCipher, item: Attachment) -> dict[str, Any]:
 
 def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
     """Decrypt a case for display. The caller has already established that the viewer may see it
-    (case_get for staff, case_for_receipt for the reporter)."""
+    (case_get for staff, case_for_receipt for the reporter). For the reporter only what the
+    follow-up page shows is decrypted: not the reporter's identity, the closure or the answer text
+    (the answer reaches the reporter as a message), nor the message authors."""
     cipher = CaseCipher.unwrap(case.wrapped_key)
     files = list(Attachment.objects.filter(case=case).defer("data_sealed"))
     by_message: dict[Any, list[dict[str, Any]]] = {}
@@ -181,13 +194,13 @@ def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
             direction=m.direction,
             attachments=by_message.get(m.pk, []),
         )
-        for m in case.messages.select_related("author")
+        for m in (case.messages.all() if for_reporter else case.messages.select_related("author"))
     ]
     return CaseContent(
         content=cipher.open_json(case.content_sealed),
         reporter={} if for_reporter else cipher.open_json(case.reporter_sealed),
         closure="" if for_reporter else cipher.open(case.closure_sealed),
-        answer=cipher.open(case.answer_sealed),
+        answer="" if for_reporter else cipher.open(case.answer_sealed),
         messages=messages,
         files=by_message.get(None, []),
     )
