@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from senim.accounts.models import RoleAssignment
 from senim.core.access import Actor, Role, grants, scope_of
+from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Company, Unit
 from senim.speakup import policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
@@ -127,9 +129,10 @@ def case_for_receipt(*, key: str) -> Case | None:
     if not receipt_is_well_formed(key):
         return None
     digest = receipt_digest(key)
-    case = Case.objects.filter(receipt_digest=digest).first()
+    # receipt_digest is unique: a slice, not .first(), which would add an ORDER BY to compile.
+    case = next(iter(Case.objects.filter(receipt_digest=digest)[:1]), None)
     if case is None:
-        case = Case.objects.filter(receipt_digest=receipt_legacy_digest(key)).first()
+        case = next(iter(Case.objects.filter(receipt_digest=receipt_legacy_digest(key))[:1]), None)
         if case is not None:
             Case.objects.filter(pk=case.pk).update(receipt_digest=digest)
             case.receipt_digest = digest
@@ -228,7 +231,9 @@ def case_internals(*, case: Case) -> dict[str, Any]:
         {"decided_on": r.decided_on, "amount": r.amount, "currency": r.currency, "basis": cipher.open(r.basis_sealed)}
         for r in case.rewards.all()
     ]
-    links = list(case.links.select_related("unit", "unit__company", "employee", "user").order_by("created_at"))
+    links = list(
+        case.links.select_related("unit", "unit__company", "employee", "user", "counterparty").order_by("created_at")
+    )
     return {"notes": notes, "tasks": tasks, "rewards": rewards, "links": links}
 
 
@@ -339,6 +344,23 @@ def messages_to_reporter(*, case: Case) -> int:
 def public_companies() -> list[tuple[uuid.UUID, str]]:
     """The group's companies, by name, for the public forms (their names are public anyway)."""
     return sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+
+
+def register_counterparty(*, actor: Actor, counterparty_id: Any) -> Any:
+    """A counterparty of the register (not merged into another) that the actor may see, or None.
+    Speak Up reads the register only through its selectors."""
+    try:
+        return counterparty_selectors.counterparty_list(actor=actor).get(pk=counterparty_id)
+    except (ObjectDoesNotExist, ValueError, ValidationError):
+        return None
+
+
+def register_counterparties_by_number(*, actor: Actor, number: str) -> list[Any]:
+    """The registered counterparties the actor may see with this BIN, TIN or registration number."""
+    number = number.strip()
+    if not number:
+        return []
+    return list(counterparty_selectors.counterparty_list(actor=actor).filter(identifier=number)[:5])
 
 
 def company_units(*, company_id: Any) -> QuerySet[Unit]:

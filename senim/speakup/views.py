@@ -325,7 +325,7 @@ def case_task_done(request: ActorRequest, case_id: uuid.UUID, task_id: uuid.UUID
     return redirect("speakup:case-detail", case_id=case.pk)
 
 
-def _link_target(case: Case, data: dict[str, Any]) -> dict[str, Any]:
+def _link_target(actor: Any, case: Case, data: dict[str, Any]) -> dict[str, Any]:
     if data.get("unit"):
         units = dict(_units(case))
         if uuid.UUID(data["unit"]) not in units:
@@ -342,6 +342,21 @@ def _link_target(case: Case, data: dict[str, Any]) -> dict[str, Any]:
         if employee is None:
             raise ValidationError({"personnel_number": [_("No employee of this company has this personnel number.")]})
         return {"employee": employee}
+    if data.get("counterparty_number"):
+        found = selectors.register_counterparties_by_number(actor=actor, number=data["counterparty_number"])
+        if not found:
+            raise ValidationError(
+                {"counterparty_number": [_("No counterparty of the register you can see has this number.")]}
+            )
+        if len(found) > 1:
+            raise ValidationError(
+                {
+                    "counterparty_number": [
+                        _("Several counterparties have this number; link it through the API by its id.")
+                    ]
+                }
+            )
+        return {"counterparty": found[0]}
     user = get_user_model().objects.filter(username=data["username"].strip()).first()
     if user is None:
         raise ValidationError({"username": [_("There is no user with this name.")]})
@@ -359,7 +374,10 @@ def case_link(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         form,
         "link_form",
         lambda: services.link_add(
-            actor=request.user, case=case, role=form.cleaned_data["role"], **_link_target(case, form.cleaned_data)
+            actor=request.user,
+            case=case,
+            role=form.cleaned_data["role"],
+            **_link_target(request.user, case, form.cleaned_data),
         ),
         _("The link was added."),
     )
