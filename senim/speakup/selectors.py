@@ -1,7 +1,8 @@
 """Every read of Speak Up data, scoped by the actor.
 
-`visible_cases` is the one place that decides who sees a case: officers over the case's company,
-investigators over the company and assigned to the case; never anyone named in it (as a linked
+`visible_cases` is the one place that decides who sees a case: officers over the case's company
+(or over a unit subtree holding a unit linked to the case), investigators with such a reach and
+assigned to the case; never anyone named in it (as a linked
 employee or user account) nor anyone who declared a conflict. A case that names no company is
 seen only by group-wide roles.
 """
@@ -19,7 +20,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from senim.accounts.models import RoleAssignment
-from senim.core.access import Actor, Role, grants, scope_of
+from senim.core.access import Actor, Role, Scope, grants, scope_of
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Company, Unit
 from senim.speakup import policy
@@ -48,6 +49,27 @@ def _kept_out(actor: Any) -> Q:
     return Q(pk__in=links) | Q(pk__in=excluded)
 
 
+def scope_reach(scope: Scope) -> Q:
+    """The cases a scope reaches: those of its companies (a case that names no company only
+    group-wide), and, for a role granted over a unit subtree, those linked to a unit of it."""
+    if scope.everything:
+        return Q(pk__isnull=False)
+    condition = scope.q(company="company_id")
+    if scope.unit_ids:
+        linked = CaseLink.objects.filter(role=LinkRole.UNIT, unit_id__in=scope.unit_ids).values("case_id")
+        condition |= Q(pk__in=linked)
+    return condition
+
+
+def scope_covers_case(scope: Scope, case: Case) -> bool:
+    """Whether the scope reaches this case (see scope_reach)."""
+    if scope.everything:
+        return True
+    if case.company_id and scope.covers(company_id=case.company_id):
+        return True
+    return bool(scope.unit_ids) and case.links.filter(role=LinkRole.UNIT, unit_id__in=scope.unit_ids).exists()
+
+
 def visible_cases(*, actor: Actor) -> QuerySet[Case]:
     all_scope = scope_of(actor, policy.VIEW_ALL)
     assigned_scope = scope_of(actor, policy.VIEW_ASSIGNED)
@@ -56,14 +78,11 @@ def visible_cases(*, actor: Actor) -> QuerySet[Case]:
     # An empty Q() means "everything" in a filter but vanishes when OR-ed, so group-wide
     # reaches are spelled out.
     condition = Q(pk__in=[])
-    if all_scope.everything:
-        condition = Q(pk__isnull=False)
-    elif not all_scope.is_empty:
-        condition |= all_scope.q(company="company_id")
+    if not all_scope.is_empty:
+        condition |= scope_reach(all_scope)
     if not assigned_scope.is_empty:
         mine = Q(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
-        reach = Q(pk__isnull=False) if assigned_scope.everything else assigned_scope.q(company="company_id")
-        condition |= reach & mine
+        condition |= scope_reach(assigned_scope) & mine
     return Case.objects.filter(condition).exclude(_kept_out(actor))
 
 
@@ -246,13 +265,18 @@ def attachment_get(*, case: Case, attachment_id: uuid.UUID | str) -> tuple[str, 
 
 def eligible_investigators(*, case: Case) -> list[Any]:
     """Active users who could work on the case: officers or investigators over its company (or the
-    whole group), and not named in it nor stepped aside."""
+    whole group, or a unit subtree holding a unit linked to the case), and not named in it nor
+    stepped aside."""
     roles = [role for role, _reach in grants(policy.WORK).items()]
-    assignments = RoleAssignment.objects.filter(role__in=roles, unit__isnull=True)
+    reach = Q(company__isnull=True, unit__isnull=True)
     if case.company_id:
-        assignments = assignments.filter(Q(company__isnull=True) | Q(company_id=case.company_id))
-    else:
-        assignments = assignments.filter(company__isnull=True)
+        reach |= Q(company_id=case.company_id, unit__isnull=True)
+    linked = case.links.filter(role=LinkRole.UNIT).values_list("unit_id", "unit__path")
+    above = {str(unit_id) for unit_id, _path in linked}
+    above |= {part for _unit_id, path in linked for part in (path or "").split("/") if part}
+    if above:
+        reach |= Q(unit_id__in=list(above))
+    assignments = RoleAssignment.objects.filter(Q(role__in=roles) & reach)
     users = get_user_model().objects.filter(is_active=True, pk__in=assignments.values("user_id"))
     return [u for u in users.order_by("username") if not is_named(case=case, user=u)]
 
