@@ -24,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from senim.core.forms import apply_errors
-from senim.speakup import conf, nonces, ratelimit, selectors, services
+from senim.speakup import conf, limits, nonces, ratelimit, selectors, services
 from senim.speakup.downloads import file_response
 from senim.speakup.forms import QuestionForm, ReceiptForm, ReplyForm, ReportForm
 from senim.speakup.models import FINAL_STATUSES, Attachment, Case, Kind
@@ -43,7 +43,7 @@ def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST" and _body_too_large(request):
+        if request.method == "POST" and limits.body_too_large(request):
             context = _context(max_mb=conf.max_file_mb(), max_files=conf.max_files())
             response = render(request, "speakup/public/too_large.html", context, status=413)
         else:
@@ -53,14 +53,6 @@ def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return response
 
     return csrf_exempt(never_cache(require_http_methods(PUBLIC_METHODS)(wrapper)))
-
-
-def _body_too_large(request: HttpRequest) -> bool:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > conf.max_files() * conf.max_file_mb() * 1024 * 1024 + 1024 * 1024
 
 
 def _context(**extra: Any) -> dict[str, Any]:

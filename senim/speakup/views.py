@@ -41,6 +41,7 @@ from senim.speakup.forms import (
     StatusForm,
     TaskForm,
 )
+from senim.speakup.limits import staff_upload
 from senim.speakup.models import (
     FINAL_STATUSES,
     Attachment,
@@ -106,6 +107,7 @@ def _manage_companies(request: ActorRequest) -> tuple[list[tuple[Any, str]], boo
     return companies, scope.everything
 
 
+@staff_upload
 @permission_required(policy.MANAGE)
 @never_cache
 def case_intake(request: ActorRequest) -> HttpResponse:
@@ -251,6 +253,7 @@ def case_assign(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     )
 
 
+@staff_upload
 @cases_required
 @require_POST
 def case_message(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
