@@ -14,10 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from senim.accounts.models import RoleAssignment
 from senim.core.access import Actor, Role, Scope, grants, scope_of
@@ -365,9 +368,23 @@ def messages_to_reporter(*, case: Case) -> int:
     return case.messages.filter(direction=Direction.TO_REPORTER).count()
 
 
+PUBLIC_COMPANIES_KEY = "speakup:public-companies:"
+
+
 def public_companies() -> list[tuple[uuid.UUID, str]]:
-    """The group's companies, by name, for the public forms (their names are public anyway)."""
-    return sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+    """The group's companies, by name, for the public forms (their names are public anyway). The
+    same for every visitor, so kept in the shared cache per language; saving or deleting a company
+    clears it (forget_public_companies, connected in apps.py)."""
+    key = PUBLIC_COMPANIES_KEY + (get_language() or "")
+    companies = cache.get(key)
+    if companies is None:
+        companies = sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+        cache.set(key, companies, 300)  # bulk writes send no signal: at most five minutes stale
+    return list(companies)
+
+
+def forget_public_companies(**_kwargs: Any) -> None:
+    cache.delete_many([PUBLIC_COMPANIES_KEY + code for code, _name in settings.LANGUAGES] + [PUBLIC_COMPANIES_KEY])
 
 
 def register_counterparty(*, actor: Actor, counterparty_id: Any) -> Any:

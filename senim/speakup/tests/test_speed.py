@@ -9,10 +9,13 @@ import re
 from unittest import mock
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from senim.accounts.tests.factories import user_with_role
+from senim.org.tests.factories import CompanyFactory
 from senim.speakup import conf, crypto, nonces, public_views, selectors, services
 from senim.speakup.models import Case
 from senim.speakup.tests.factories import submit, submit_named
@@ -136,3 +139,13 @@ def test_follow_up_page_decrypts_nothing_it_does_not_show(group):
     case = Case.objects.get(pk=submission.case.pk)
     assert case.content_sealed in opened
     assert case.reporter_sealed not in opened
+
+
+def test_the_forms_list_of_companies_is_cached_and_follows_changes(group):
+    client = Client()
+    client.get(reverse("speakup:report"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("speakup:report"))
+    assert not [q for q in queries.captured_queries if "org_company" in q["sql"]]
+    CompanyFactory(name_en="Gamma Copper LLP", name_ru="ТОО «Гамма Медь»")
+    assert "Gamma Copper LLP" in client.get(reverse("speakup:report"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
