@@ -172,7 +172,8 @@ def case_task(request: ActorRequest, case_id: uuid.UUID, payload: TaskIn) -> Sta
 
 @router.post("/cases/{case_id}/links", response={201: LinkOut})
 def case_link(request: ActorRequest, case_id: uuid.UUID, payload: LinkIn) -> Status:
-    """Link a unit (of the case's company), an employee or a staff user account to the case."""
+    """Link a unit (of the case's company), an employee, a staff user account or a counterparty of
+    the register to the case."""
     case = _case(request, case_id)
     target: dict[str, Any] = {}
     if payload.unit_id:
@@ -181,13 +182,18 @@ def case_link(request: ActorRequest, case_id: uuid.UUID, payload: LinkIn) -> Sta
         target["employee"] = Employee.objects.get(pk=payload.employee_id)
     if payload.user_id:
         target["user"] = get_user_model().objects.get(pk=payload.user_id)
+    if payload.counterparty_id:
+        counterparty = selectors.register_counterparty(actor=request.user, counterparty_id=payload.counterparty_id)
+        if counterparty is None:
+            raise ValidationError({"counterparty_id": [_("This counterparty is not in the register you can see.")]})
+        target["counterparty"] = counterparty
     link = services.link_add(actor=request.user, case=case, role=payload.role, **target)
     return Status(201, link)
 
 
 @router.get("/cases/{case_id}/links", response=list[LinkOut])
 def case_links(request: ActorRequest, case_id: uuid.UUID) -> QuerySet[CaseLink]:
-    return _case(request, case_id).links.order_by("created_at")
+    return _case(request, case_id).links.select_related("counterparty").order_by("created_at")
 
 
 @router.post("/cases/{case_id}/rewards", response={201: CaseOut})

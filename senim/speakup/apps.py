@@ -13,5 +13,13 @@ class SpeakupConfig(AppConfig):
         from senim.speakup import dashboard, indicators, navigation, policy, services  # noqa: F401  (registrations)
 
         register_rewrap("speakup.Case.wrapped_key", services.rewrap_case_keys)
+        from django.db.models.signals import post_delete, post_save
+
+        from senim.org.models import Company
+        from senim.speakup.selectors import forget_public_companies
+
+        # The public forms' list of companies is cached; a change to a company clears it.
+        post_save.connect(forget_public_companies, sender=Company, dispatch_uid="speakup-companies-saved")
+        post_delete.connect(forget_public_companies, sender=Company, dispatch_uid="speakup-companies-deleted")
         # The whole module, so that no access line ever records a reporter's address.
         register_unlogged_prefix("/speakup/")

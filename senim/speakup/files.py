@@ -1,8 +1,10 @@
 """Attachment checks before anything is stored: size, count, type by content (not by name), and
-removal of identifying metadata (EXIF and text chunks of images) where plain Python can do it
-safely. PDFs and office documents are kept as they are and flagged, so officers are warned that
-the file may still carry an author name or a device."""
+removal of identifying metadata: EXIF and text chunks of images (plain Python), the document
+information and XMP metadata of PDFs (pypdf). Office documents, and PDFs or images too damaged or
+encrypted to rewrite, are kept as they are and flagged, so officers are warned that the file may
+still carry an author name or a device."""
 
+import logging
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from typing import Protocol
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from pypdf import PdfReader, PdfWriter
 
 from senim.speakup import conf
 from senim.speakup.models import FileKind
@@ -110,7 +113,40 @@ def strip_metadata(kind: str, data: bytes) -> tuple[bytes, bool]:
             return strip_png(data), True
     except (ValueError, IndexError, struct.error):  # a damaged file is kept as it is, flagged
         return data, False
+    if kind == FileKind.PDF:
+        try:
+            return strip_pdf(data), True
+        except Exception:
+            return data, False
     return data, kind == FileKind.TEXT
+
+
+# pypdf warns in its log about every oddity of a damaged PDF; the file is flagged instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+_PDF_PAGE_KEYS = ("/Metadata", "/PieceInfo")
+
+
+def strip_pdf(data: bytes) -> bytes:
+    """The PDF without its document information (author, creator, producer, dates…) and XMP
+    metadata, in the catalogue and on each page, nor the private data of the editing application
+    (/PieceInfo); objects left unreferenced are dropped, so the old values are not in the file
+    any more. Raises on an encrypted or unreadable PDF."""
+    reader = PdfReader(BytesIO(data))
+    if reader.is_encrypted:
+        raise ValueError("encrypted PDF")
+    writer = PdfWriter(clone_from=reader)
+    writer.metadata = None
+    writer.xmp_metadata = None
+    if "/PieceInfo" in writer.root_object:
+        del writer.root_object["/PieceInfo"]
+    for page in writer.pages:
+        for key in _PDF_PAGE_KEYS:
+            if key in page:
+                del page[key]
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 # JPEG: APP1–APP15 hold EXIF (camera, GPS, time), XMP, IPTC and the like; COM holds comments.

@@ -247,6 +247,12 @@ class LinkForm(forms.Form):
     unit = forms.ChoiceField(label=_("Unit"), required=False)
     personnel_number = forms.CharField(label=_("Employee's personnel number"), required=False, max_length=30)
     username = forms.CharField(label=_("User name of a staff member"), required=False, max_length=150)
+    counterparty_number = forms.CharField(
+        label=_("Counterparty's BIN, TIN or registration number"),
+        required=False,
+        max_length=40,
+        help_text=_("A counterparty of the register, linked as the counterparty involved."),
+    )
 
     def __init__(self, *args: Any, units: list[tuple[Any, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -254,9 +260,9 @@ class LinkForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        given = [k for k in ("unit", "personnel_number", "username") if data.get(k)]
+        given = [k for k in ("unit", "personnel_number", "username", "counterparty_number") if data.get(k)]
         if len(given) != 1:
-            raise forms.ValidationError(_("Choose one unit, employee or user."))
+            raise forms.ValidationError(_("Choose one unit, employee, user or counterparty."))
         return data
 
 

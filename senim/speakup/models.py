@@ -228,18 +228,22 @@ class LinkRole(models.TextChoices):
     NAMED = "named", _("Named in the report")
     WITNESS = "witness", _("Witness")
     UNIT = "unit", _("Unit concerned")
+    COUNTERPARTY = "counterparty", _("Counterparty involved")
 
 
 class CaseLink(BaseModel):
-    """A unit, employee or user account involved in a case. Employees and users named in it are
-    kept out of the case whatever their role."""
+    """A unit, employee, user account or counterparty of the register involved in a case.
+    Employees and users named in it are kept out of the case whatever their role."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links")
-    role = models.CharField(_("role"), max_length=10, choices=LinkRole.choices)
+    role = models.CharField(_("role"), max_length=12, choices=LinkRole.choices)
     unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     employee = models.ForeignKey("org.Employee", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    counterparty = models.ForeignKey(
+        "counterparties.Counterparty", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
@@ -248,11 +252,12 @@ class CaseLink(BaseModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(unit__isnull=False, employee__isnull=True, user__isnull=True)
-                    | models.Q(unit__isnull=True, employee__isnull=False, user__isnull=True)
-                    | models.Q(unit__isnull=True, employee__isnull=True, user__isnull=False)
+                    models.Q(unit__isnull=False, employee__isnull=True, user__isnull=True, counterparty__isnull=True)
+                    | models.Q(unit__isnull=True, employee__isnull=False, user__isnull=True, counterparty__isnull=True)
+                    | models.Q(unit__isnull=True, employee__isnull=True, user__isnull=False, counterparty__isnull=True)
+                    | models.Q(unit__isnull=True, employee__isnull=True, user__isnull=True, counterparty__isnull=False)
                 ),
-                name="speakup_link_one_target",
+                name="speakup_link_one_of_four",
             )
         ]
 

@@ -1,5 +1,6 @@
-"""Speak Up's permissions. Cases are scoped by the company they concern; a case that names no
-company is seen only group-wide. Administrators and auditors get statistics, never content.
+"""Speak Up's permissions. Cases are scoped by the company they concern (a case that names no
+company is seen only group-wide), and for roles granted over a unit subtree by the units linked to
+the case (selectors.scope_reach). Administrators and auditors get statistics, never content.
 Investigators see only the cases assigned to them. Whatever the role, people named in a case and
 staff who declared a conflict are kept out of it (selectors.visible_cases)."""
 

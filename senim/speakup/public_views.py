@@ -9,8 +9,10 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any
 
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -22,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from senim.core.forms import apply_errors
-from senim.speakup import conf, nonces, ratelimit, selectors, services
+from senim.speakup import conf, limits, nonces, ratelimit, selectors, services
 from senim.speakup.downloads import file_response
 from senim.speakup.forms import QuestionForm, ReceiptForm, ReplyForm, ReportForm
 from senim.speakup.models import FINAL_STATUSES, Attachment, Case, Kind
@@ -41,7 +43,7 @@ def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST" and _body_too_large(request):
+        if request.method == "POST" and limits.body_too_large(request):
             context = _context(max_mb=conf.max_file_mb(), max_files=conf.max_files())
             response = render(request, "speakup/public/too_large.html", context, status=413)
         else:
@@ -53,16 +55,43 @@ def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return csrf_exempt(never_cache(require_http_methods(PUBLIC_METHODS)(wrapper)))
 
 
-def _body_too_large(request: HttpRequest) -> bool:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > conf.max_files() * conf.max_file_mb() * 1024 * 1024 + 1024 * 1024
-
-
 def _context(**extra: Any) -> dict[str, Any]:
     return {"hotline": conf.hotline(), **extra}
+
+
+# The pages below that are the same for every visitor are rendered once per template, language,
+# address and settings, with these slots where each visitor's CSRF token and one-time form token go.
+_CSRF_SLOT = "senim-speakup-csrf-slot"
+_NONCE_SLOT = "senim-speakup-nonce-slot"
+_PAGES: dict[tuple[str, ...], str] = {}
+_PAGES_MAX = 64
+
+
+def _shell(request: HttpRequest, template: str, vary: tuple[Any, ...] = (), **extra: Any) -> str | None:
+    """The page, from a copy made once per template, language, address, contacts and `vary` (what
+    else it depends on), with this visitor's CSRF and one-time tokens put in; None when the page
+    must be rendered as usual (a query string or pending messages make it particular)."""
+    if request.GET or len(get_messages(request)):
+        return None
+    context = _context(**extra)
+    key = (template, get_language() or "", request.path, repr(context["hotline"]), repr(vary))
+    html = _PAGES.get(key)
+    if html is None:
+        html = render_to_string(template, {**context, "csrf_token": _CSRF_SLOT, "nonce": _NONCE_SLOT}, request)
+        if len(_PAGES) >= _PAGES_MAX:
+            _PAGES.clear()
+        _PAGES[key] = html
+    if _NONCE_SLOT in html:
+        html = html.replace(_NONCE_SLOT, nonces.issue())
+    return html.replace(_CSRF_SLOT, get_token(request))
+
+
+def _same_for_all(request: HttpRequest, template: str, vary: tuple[Any, ...] = (), **extra: Any) -> HttpResponse:
+    """A page that holds nothing particular to the visitor, served from its copy (_shell)."""
+    html = _shell(request, template, vary, **extra)
+    if html is None:
+        return render(request, template, _context(nonce=nonces.issue(), **extra))
+    return HttpResponse(html)
 
 
 def _language() -> str:
@@ -72,12 +101,12 @@ def _language() -> str:
 
 @public
 def portal(request: HttpRequest) -> HttpResponse:
-    return render(request, "speakup/public/portal.html", _context())
+    return _same_for_all(request, "speakup/public/portal.html")
 
 
 @public
 def anonymity(request: HttpRequest) -> HttpResponse:
-    return render(request, "speakup/public/anonymity.html", _context(max_mb=conf.max_file_mb()))
+    return _same_for_all(request, "speakup/public/anonymity.html", (conf.max_file_mb(),), max_mb=conf.max_file_mb())
 
 
 def _submit(request: HttpRequest, kind: str) -> HttpResponse:
@@ -109,7 +138,11 @@ def _submit(request: HttpRequest, kind: str) -> HttpResponse:
             else:
                 context = _context(receipt=submission.receipt, case=submission.case)
                 return render(request, "speakup/public/receipt.html", context)
-    blank = _blank_form(kind, _language(), tuple(companies)) if not form.is_bound else ""
+    if not form.is_bound:
+        blank = _blank_form(kind, _language(), tuple(companies))
+        extra = {"form_html": blank, "max_mb": conf.max_file_mb(), "max_files": conf.max_files()}
+        return _same_for_all(request, template, (tuple(companies), *extra.values()), form=None, **extra)
+    blank = ""
     context = _context(
         form=form, form_html=blank, max_mb=conf.max_file_mb(), max_files=conf.max_files(), nonce=nonces.issue()
     )
@@ -158,7 +191,12 @@ def _open_case(request: HttpRequest, form: ReceiptForm) -> Case | None:
     return case
 
 
+_BODY_SLOT = "senim-speakup-body-slot"
+
+
 def _follow_page(request: HttpRequest, case: Case, receipt: str, **extra: Any) -> HttpResponse:
+    """The case as the reporter sees it: its own part rendered for this case, inside the page's
+    layout, which is the same for every case (_shell)."""
     context = _context(
         case=case,
         receipt=receipt,
@@ -170,7 +208,11 @@ def _follow_page(request: HttpRequest, case: Case, receipt: str, **extra: Any) -
         max_mb=conf.max_file_mb(),
         **extra,
     )
-    return render(request, "speakup/public/follow.html", context)
+    body = render_to_string("speakup/public/_follow_body.html", context, request)
+    shell = _shell(request, "speakup/public/follow.html", body=_BODY_SLOT)
+    if shell is None:
+        return render(request, "speakup/public/follow.html", _context(body=mark_safe(body)))  # noqa: S308  (our own template's output)
+    return HttpResponse(shell.replace(_BODY_SLOT, body, 1))
 
 
 @public
@@ -179,7 +221,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     one with a message as well adds it."""
     form = ReceiptForm(request.POST or None)
     if request.method != "POST":
-        return render(request, "speakup/public/follow_key.html", _context(form=form))
+        return _same_for_all(request, "speakup/public/follow_key.html", form=ReceiptForm())
     case = _open_case(request, form)
     if case is None:
         return render(request, "speakup/public/follow_key.html", _context(form=form), status=200)

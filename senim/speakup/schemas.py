@@ -136,10 +136,11 @@ class TaskIn(Schema):
 
 
 class LinkIn(Schema):
-    role: str = Field(..., pattern="^(named|witness|unit)$")
+    role: str = Field(..., pattern="^(named|witness|unit|counterparty)$")
     unit_id: uuid.UUID | None = None
     employee_id: uuid.UUID | None = None
     user_id: uuid.UUID | None = None
+    counterparty_id: uuid.UUID | None = None
 
 
 class LinkOut(Schema):
@@ -148,6 +149,17 @@ class LinkOut(Schema):
     unit_id: uuid.UUID | None
     employee_id: uuid.UUID | None
     user_id: uuid.UUID | None
+    counterparty_id: uuid.UUID | None
+    counterparty_name: str = ""
+    counterparty_identifier: str = ""
+
+    @staticmethod
+    def resolve_counterparty_name(obj: Any) -> str:
+        return str(obj.counterparty) if obj.counterparty_id else ""
+
+    @staticmethod
+    def resolve_counterparty_identifier(obj: Any) -> str:
+        return obj.counterparty.identifier if obj.counterparty_id else ""
 
 
 class RewardIn(Schema):

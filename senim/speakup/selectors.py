@@ -1,7 +1,8 @@
 """Every read of Speak Up data, scoped by the actor.
 
-`visible_cases` is the one place that decides who sees a case: officers over the case's company,
-investigators over the company and assigned to the case; never anyone named in it (as a linked
+`visible_cases` is the one place that decides who sees a case: officers over the case's company
+(or over a unit subtree holding a unit linked to the case), investigators with such a reach and
+assigned to the case; never anyone named in it (as a linked
 employee or user account) nor anyone who declared a conflict. A case that names no company is
 seen only by group-wide roles.
 """
@@ -13,15 +14,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from senim.accounts.models import RoleAssignment
-from senim.core.access import Actor, Role, grants, scope_of
+from senim.core.access import Actor, Role, Scope, grants, scope_of
+from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Company, Unit
 from senim.speakup import policy
-from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed
+from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
 from senim.speakup.models import (
     FINAL_STATUSES,
     OPEN_STATUSES,
@@ -46,6 +52,27 @@ def _kept_out(actor: Any) -> Q:
     return Q(pk__in=links) | Q(pk__in=excluded)
 
 
+def scope_reach(scope: Scope) -> Q:
+    """The cases a scope reaches: those of its companies (a case that names no company only
+    group-wide), and, for a role granted over a unit subtree, those linked to a unit of it."""
+    if scope.everything:
+        return Q(pk__isnull=False)
+    condition = scope.q(company="company_id")
+    if scope.unit_ids:
+        linked = CaseLink.objects.filter(role=LinkRole.UNIT, unit_id__in=scope.unit_ids).values("case_id")
+        condition |= Q(pk__in=linked)
+    return condition
+
+
+def scope_covers_case(scope: Scope, case: Case) -> bool:
+    """Whether the scope reaches this case (see scope_reach)."""
+    if scope.everything:
+        return True
+    if case.company_id and scope.covers(company_id=case.company_id):
+        return True
+    return bool(scope.unit_ids) and case.links.filter(role=LinkRole.UNIT, unit_id__in=scope.unit_ids).exists()
+
+
 def visible_cases(*, actor: Actor) -> QuerySet[Case]:
     all_scope = scope_of(actor, policy.VIEW_ALL)
     assigned_scope = scope_of(actor, policy.VIEW_ASSIGNED)
@@ -54,14 +81,11 @@ def visible_cases(*, actor: Actor) -> QuerySet[Case]:
     # An empty Q() means "everything" in a filter but vanishes when OR-ed, so group-wide
     # reaches are spelled out.
     condition = Q(pk__in=[])
-    if all_scope.everything:
-        condition = Q(pk__isnull=False)
-    elif not all_scope.is_empty:
-        condition |= all_scope.q(company="company_id")
+    if not all_scope.is_empty:
+        condition |= scope_reach(all_scope)
     if not assigned_scope.is_empty:
         mine = Q(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
-        reach = Q(pk__isnull=False) if assigned_scope.everything else assigned_scope.q(company="company_id")
-        condition |= reach & mine
+        condition |= scope_reach(assigned_scope) & mine
     return Case.objects.filter(condition).exclude(_kept_out(actor))
 
 
@@ -119,10 +143,22 @@ def case_get(*, actor: Actor, case_id: uuid.UUID | str) -> Case:
 
 
 def case_for_receipt(*, key: str) -> Case | None:
-    """The case a receipt key opens, or None. Ill-formed keys are refused without hashing."""
+    """The case a receipt key opens, or None. Ill-formed keys are refused without hashing.
+
+    A key stored before the switch to HMAC (crypto's note) is found by its PBKDF2 hash, and that
+    hash is replaced by the HMAC then, so each old key costs the slow hash once. Only a wrong key
+    pays it every time, and wrong keys are rate-limited."""
     if not receipt_is_well_formed(key):
         return None
-    return Case.objects.filter(receipt_digest=receipt_digest(key)).first()
+    digest = receipt_digest(key)
+    # receipt_digest is unique: a slice, not .first(), which would add an ORDER BY to compile.
+    case = next(iter(Case.objects.filter(receipt_digest=digest)[:1]), None)
+    if case is None:
+        case = next(iter(Case.objects.filter(receipt_digest=receipt_legacy_digest(key))[:1]), None)
+        if case is not None:
+            Case.objects.filter(pk=case.pk).update(receipt_digest=digest)
+            case.receipt_digest = digest
+    return case
 
 
 @dataclass
@@ -166,7 +202,9 @@ def _file_entry(cipher: CaseCipher, item: Attachment) -> dict[str, Any]:
 
 def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
     """Decrypt a case for display. The caller has already established that the viewer may see it
-    (case_get for staff, case_for_receipt for the reporter)."""
+    (case_get for staff, case_for_receipt for the reporter). For the reporter only what the
+    follow-up page shows is decrypted: not the reporter's identity, the closure or the answer text
+    (the answer reaches the reporter as a message), nor the message authors."""
     cipher = CaseCipher.unwrap(case.wrapped_key)
     files = list(Attachment.objects.filter(case=case).defer("data_sealed"))
     by_message: dict[Any, list[dict[str, Any]]] = {}
@@ -181,13 +219,13 @@ def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
             direction=m.direction,
             attachments=by_message.get(m.pk, []),
         )
-        for m in case.messages.select_related("author")
+        for m in (case.messages.all() if for_reporter else case.messages.select_related("author"))
     ]
     return CaseContent(
         content=cipher.open_json(case.content_sealed),
         reporter={} if for_reporter else cipher.open_json(case.reporter_sealed),
         closure="" if for_reporter else cipher.open(case.closure_sealed),
-        answer=cipher.open(case.answer_sealed),
+        answer="" if for_reporter else cipher.open(case.answer_sealed),
         messages=messages,
         files=by_message.get(None, []),
     )
@@ -215,7 +253,9 @@ def case_internals(*, case: Case) -> dict[str, Any]:
         {"decided_on": r.decided_on, "amount": r.amount, "currency": r.currency, "basis": cipher.open(r.basis_sealed)}
         for r in case.rewards.all()
     ]
-    links = list(case.links.select_related("unit", "unit__company", "employee", "user").order_by("created_at"))
+    links = list(
+        case.links.select_related("unit", "unit__company", "employee", "user", "counterparty").order_by("created_at")
+    )
     return {"notes": notes, "tasks": tasks, "rewards": rewards, "links": links}
 
 
@@ -228,13 +268,18 @@ def attachment_get(*, case: Case, attachment_id: uuid.UUID | str) -> tuple[str, 
 
 def eligible_investigators(*, case: Case) -> list[Any]:
     """Active users who could work on the case: officers or investigators over its company (or the
-    whole group), and not named in it nor stepped aside."""
+    whole group, or a unit subtree holding a unit linked to the case), and not named in it nor
+    stepped aside."""
     roles = [role for role, _reach in grants(policy.WORK).items()]
-    assignments = RoleAssignment.objects.filter(role__in=roles, unit__isnull=True)
+    reach = Q(company__isnull=True, unit__isnull=True)
     if case.company_id:
-        assignments = assignments.filter(Q(company__isnull=True) | Q(company_id=case.company_id))
-    else:
-        assignments = assignments.filter(company__isnull=True)
+        reach |= Q(company_id=case.company_id, unit__isnull=True)
+    linked = case.links.filter(role=LinkRole.UNIT).values_list("unit_id", "unit__path")
+    above = {str(unit_id) for unit_id, _path in linked}
+    above |= {part for _unit_id, path in linked for part in (path or "").split("/") if part}
+    if above:
+        reach |= Q(unit_id__in=list(above))
+    assignments = RoleAssignment.objects.filter(Q(role__in=roles) & reach)
     users = get_user_model().objects.filter(is_active=True, pk__in=assignments.values("user_id"))
     return [u for u in users.order_by("username") if not is_named(case=case, user=u)]
 
@@ -323,9 +368,40 @@ def messages_to_reporter(*, case: Case) -> int:
     return case.messages.filter(direction=Direction.TO_REPORTER).count()
 
 
+PUBLIC_COMPANIES_KEY = "speakup:public-companies:"
+
+
 def public_companies() -> list[tuple[uuid.UUID, str]]:
-    """The group's companies, by name, for the public forms (their names are public anyway)."""
-    return sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+    """The group's companies, by name, for the public forms (their names are public anyway). The
+    same for every visitor, so kept in the shared cache per language; saving or deleting a company
+    clears it (forget_public_companies, connected in apps.py)."""
+    key = PUBLIC_COMPANIES_KEY + (get_language() or "")
+    companies = cache.get(key)
+    if companies is None:
+        companies = sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+        cache.set(key, companies, 300)  # bulk writes send no signal: at most five minutes stale
+    return list(companies)
+
+
+def forget_public_companies(**_kwargs: Any) -> None:
+    cache.delete_many([PUBLIC_COMPANIES_KEY + code for code, _name in settings.LANGUAGES] + [PUBLIC_COMPANIES_KEY])
+
+
+def register_counterparty(*, actor: Actor, counterparty_id: Any) -> Any:
+    """A counterparty of the register (not merged into another) that the actor may see, or None.
+    Speak Up reads the register only through its selectors."""
+    try:
+        return counterparty_selectors.counterparty_list(actor=actor).get(pk=counterparty_id)
+    except (ObjectDoesNotExist, ValueError, ValidationError):
+        return None
+
+
+def register_counterparties_by_number(*, actor: Actor, number: str) -> list[Any]:
+    """The registered counterparties the actor may see with this BIN, TIN or registration number."""
+    number = number.strip()
+    if not number:
+        return []
+    return list(counterparty_selectors.counterparty_list(actor=actor).filter(identifier=number)[:5])
 
 
 def company_units(*, company_id: Any) -> QuerySet[Unit]:

@@ -41,6 +41,7 @@ from senim.speakup.forms import (
     StatusForm,
     TaskForm,
 )
+from senim.speakup.limits import staff_upload
 from senim.speakup.models import (
     FINAL_STATUSES,
     Attachment,
@@ -106,6 +107,7 @@ def _manage_companies(request: ActorRequest) -> tuple[list[tuple[Any, str]], boo
     return companies, scope.everything
 
 
+@staff_upload
 @permission_required(policy.MANAGE)
 @never_cache
 def case_intake(request: ActorRequest) -> HttpResponse:
@@ -175,8 +177,8 @@ def _detail(request: ActorRequest, case: Case, status: int = 200, **bound: forms
         "data": selectors.case_content(case=case),
         "internals": selectors.case_internals(case=case),
         "overdue": case.overdue_kinds(),
-        "can_manage": manage.everything or bool(case.company_id and manage.covers(company_id=case.company_id)),
-        "can_work": work.everything or bool(case.company_id and work.covers(company_id=case.company_id)),
+        "can_manage": selectors.scope_covers_case(manage, case),
+        "can_work": selectors.scope_covers_case(work, case),
         "is_open": case.status not in FINAL_STATUSES,
         "assignees": list(case.assignees.all()),
         "today": timezone.localdate(),
@@ -251,6 +253,7 @@ def case_assign(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     )
 
 
+@staff_upload
 @cases_required
 @require_POST
 def case_message(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
@@ -325,7 +328,7 @@ def case_task_done(request: ActorRequest, case_id: uuid.UUID, task_id: uuid.UUID
     return redirect("speakup:case-detail", case_id=case.pk)
 
 
-def _link_target(case: Case, data: dict[str, Any]) -> dict[str, Any]:
+def _link_target(actor: Any, case: Case, data: dict[str, Any]) -> dict[str, Any]:
     if data.get("unit"):
         units = dict(_units(case))
         if uuid.UUID(data["unit"]) not in units:
@@ -342,6 +345,21 @@ def _link_target(case: Case, data: dict[str, Any]) -> dict[str, Any]:
         if employee is None:
             raise ValidationError({"personnel_number": [_("No employee of this company has this personnel number.")]})
         return {"employee": employee}
+    if data.get("counterparty_number"):
+        found = selectors.register_counterparties_by_number(actor=actor, number=data["counterparty_number"])
+        if not found:
+            raise ValidationError(
+                {"counterparty_number": [_("No counterparty of the register you can see has this number.")]}
+            )
+        if len(found) > 1:
+            raise ValidationError(
+                {
+                    "counterparty_number": [
+                        _("Several counterparties have this number; link it through the API by its id.")
+                    ]
+                }
+            )
+        return {"counterparty": found[0]}
     user = get_user_model().objects.filter(username=data["username"].strip()).first()
     if user is None:
         raise ValidationError({"username": [_("There is no user with this name.")]})
@@ -359,7 +377,10 @@ def case_link(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         form,
         "link_form",
         lambda: services.link_add(
-            actor=request.user, case=case, role=form.cleaned_data["role"], **_link_target(case, form.cleaned_data)
+            actor=request.user,
+            case=case,
+            role=form.cleaned_data["role"],
+            **_link_target(request.user, case, form.cleaned_data),
         ),
         _("The link was added."),
     )

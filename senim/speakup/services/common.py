@@ -112,9 +112,10 @@ def store_files(
 
 
 def require_case(actor: Actor, case: Case, permission: str) -> None:
-    """The actor holds `permission` over the case's company and may see the case at all."""
+    """The actor holds `permission` over the case (its company, or a unit subtree holding a unit
+    linked to it) and may see the case at all."""
     if not selectors.visible_cases(actor=actor).filter(pk=case.pk).exists():
         raise PermissionDenied(permission)
     scope = scope_of(actor, permission)
-    if scope.is_empty or not (scope.everything or (case.company_id and scope.covers(company_id=case.company_id))):
+    if scope.is_empty or not selectors.scope_covers_case(scope, case):
         raise PermissionDenied(permission)

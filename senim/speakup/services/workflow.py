@@ -216,28 +216,45 @@ def case_assign(*, actor: Actor, case: Case, users: Sequence[Any]) -> Case:
 
 
 def link_add(
-    *, actor: Actor, case: Case, role: str, unit: Unit | None = None, employee: Employee | None = None, user: Any = None
+    *,
+    actor: Actor,
+    case: Case,
+    role: str,
+    unit: Unit | None = None,
+    employee: Employee | None = None,
+    user: Any = None,
+    counterparty: Any = None,
 ) -> CaseLink:
-    """Link a unit, employee or user to the case. A named person who works on the case is taken
-    off it at once."""
+    """Link a unit, employee, user or counterparty of the register to the case. A named person who
+    works on the case is taken off it at once. A counterparty must be one the actor may see in the
+    register (checked through the register's own selectors), not merged into another."""
     require_case(actor, case, policy.MANAGE)
     role = choice(role, LinkRole, "role")
-    targets = [t for t in (unit, employee, user) if t is not None]
+    targets = [t for t in (unit, employee, user, counterparty) if t is not None]
     if len(targets) != 1:
-        raise ValidationError(_("Choose one unit, employee or user."))
-    if (role == LinkRole.UNIT and unit is None) or (role != LinkRole.UNIT and unit is not None):
+        raise ValidationError(_("Choose one unit, employee, user or counterparty."))
+    if (role == LinkRole.UNIT) != (unit is not None):
         raise ValidationError({"role": [_("A unit is linked as the unit concerned; a person as named or witness.")]})
+    if (role == LinkRole.COUNTERPARTY) != (counterparty is not None):
+        raise ValidationError({"role": [_("A counterparty is linked as the counterparty involved.")]})
     if unit is not None and unit.company_id != case.company_id:
         raise ValidationError({"unit": [_("Choose a unit of the company the case concerns.")]})
+    if counterparty is not None:
+        if selectors.register_counterparty(actor=actor, counterparty_id=counterparty.pk) is None:
+            raise ValidationError({"counterparty": [_("This counterparty is not in the register you can see.")]})
+        if case.links.filter(counterparty=counterparty).exists():
+            raise ValidationError({"counterparty": [_("This counterparty is already linked to the case.")]})
     with transaction.atomic():
-        link = CaseLink.objects.create(case=case, role=role, unit=unit, employee=employee, user=user)
+        link = CaseLink.objects.create(
+            case=case, role=role, unit=unit, employee=employee, user=user, counterparty=counterparty
+        )
         removed: list[str] = []
         if role == LinkRole.NAMED:
             for assignee in list(case.assignees.all()):
                 if selectors.is_named(case=case, user=assignee):
                     case.assignees.remove(assignee)
                     removed.append(str(assignee.pk))
-        target = unit or employee or user
+        target = unit or employee or user or counterparty
         audit_record(
             actor=actor,
             event_type="speakup.link.added",

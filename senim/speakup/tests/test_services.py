@@ -155,8 +155,11 @@ def test_question_is_answered_and_the_answer_kept(group):
     case = submit(kind="question", content={"question": "May I accept a 5,000 tenge gift?"}).case
     services.case_answer(actor=officer, case=case, answer="Yes, below the threshold; declare it.")
     case.refresh_from_db()
+    assert case.status == Status.ANSWERED
+    assert selectors.case_content(case=case).answer.startswith("Yes")  # kept, reusable, for staff
     data = selectors.case_content(case=case, for_reporter=True)
-    assert case.status == Status.ANSWERED and data.answer.startswith("Yes")
+    # The reporter reads it as a message; the follow-up page decrypts nothing it does not show.
+    assert data.answer == "" and data.reporter == {} and data.closure == ""
     assert data.messages[0].text.startswith("Yes") and data.messages[0].author == ""
 
 
