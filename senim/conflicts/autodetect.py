@@ -53,4 +53,5 @@ def _queue_after_commit() -> None:
 def on_audit(event_types: frozenset[str]) -> None:
     """The audit listener (registered in ConflictsConfig.ready)."""
     if getattr(settings, "SENIM_CONFLICTS_AUTODETECT", True) and is_watched(event_types):
-        transaction.on_commit(_queue_after_commit)
+        # robust: a failure to queue is logged, never turned into an error of the committed write.
+        transaction.on_commit(_queue_after_commit, robust=True)

@@ -6,8 +6,10 @@ from unittest import mock
 
 import pytest
 from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 
+from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import jobs
 from senim.conflicts.autodetect import on_audit, queue_detection
@@ -133,6 +135,10 @@ def test_queue_detection_is_debounced(enqueue, django_capture_on_commit_callback
 def test_the_runs_page_shows_automatic_runs(client, enqueue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         queue_detection()
-    client.force_login(user_with_role("officer"))
+    officer = user_with_role("officer")
+    client.force_login(officer)
     page = client.get(reverse("conflicts:run-list")).content.decode()
     assert "Automatic: data changed" in page and "runs by itself in the background" in page
+    run = DetectionRun.objects.get()
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {account_services.api_token_create(actor=officer, name='t')[1]}")
+    assert api.get(f"/api/v1/conflicts/detection-runs/{run.pk}").json()["automatic"] is True
