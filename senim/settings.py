@@ -160,6 +160,10 @@ TASKS = {
     }
 }
 
+# Queue a conflicts detection run when declarations, employees, counterparties or contracts change
+# (senim/conflicts/autodetect.py). Off in tests, whose factory saves would each queue a run.
+SENIM_CONFLICTS_AUTODETECT = env_bool("SENIM_CONFLICTS_AUTODETECT", default=not TESTING)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["senim.accounts.backends.UsernameOrEmailBackend"]
 PASSWORD_HASHERS = [

@@ -9,3 +9,9 @@ class ConflictsConfig(AppConfig):
 
     def ready(self) -> None:
         from senim.conflicts import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.conflicts.autodetect import on_audit
+        from senim.core.audit import audit_subscribe
+
+        # Re-detect when what the cross-match compares changes: see autodetect.py for why the
+        # audit trail is the seam rather than post_save/post_delete receivers.
+        audit_subscribe(on_audit)

@@ -165,6 +165,11 @@ class RunOut(Schema):
     error: str
     created_at: dt.datetime
     finished_at: dt.datetime | None
+    automatic: bool  # queued by a data change (conflicts.autodetect), not by a person
+
+    @staticmethod
+    def resolve_automatic(obj: Any) -> bool:
+        return obj.requested_by_id is None
 
 
 class GiftIn(Schema):

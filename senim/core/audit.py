@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +129,21 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[
     return changed
 
 
+# Listeners of the audit trail: every write of every app records its events here, bulk imports
+# included (core.bulk writes bypass model signals), so this is the one seam through which a higher
+# layer learns that data it depends on changed, without the lower layer importing it. A listener is
+# called inside the writer's transaction with the set of event types of the batch; it must be cheap
+# and defer any work with transaction.on_commit (an aborted write then triggers nothing).
+AuditListener = Callable[[frozenset[str]], None]
+_listeners: list[AuditListener] = []
+
+
+def audit_subscribe(listener: AuditListener) -> None:
+    """Call `listener` with the event types of every recorded batch (from an AppConfig.ready())."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
 def _actor_fields(actor: Any) -> tuple[Any, str]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None, SYSTEM_ACTOR_LABEL
@@ -142,7 +157,9 @@ def audit_record_many(*, actor: Any, events: Iterable[PendingEvent]) -> int:
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         rows: list[tuple[Any, ...]] = []
+        event_types: set[str] = set()
         for pending in events:
+            event_types.add(pending.event_type)
             values = (
                 head.seq + 1,
                 now,
@@ -161,6 +178,9 @@ def audit_record_many(*, actor: Any, events: Iterable[PendingEvent]) -> int:
             rows.append((*values, digest))
         bulk_insert_values(AuditEvent, (*EVENT_FIELDS, "hash"), rows)
         head.save(update_fields=["seq", "hash"])
+        if event_types:
+            for listener in _listeners:
+                listener(frozenset(event_types))
     return len(rows)
 
 

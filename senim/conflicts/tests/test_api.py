@@ -141,6 +141,7 @@ def test_campaigns_and_detection(world, group, django_capture_on_commit_callback
         run = _post(client, "/detection-runs")
     assert run.status_code == 202
     assert client.get(f"{API}/detection-runs/{run.json()['id']}").json()["status"] == "done"
+    assert run.json()["automatic"] is False
     alert = world["alert"]
     decided = _post(client, f"/alerts/{alert.pk}/decision", {"status": "dismissed", "comment": "Namesake."})
     assert decided.status_code == 200 and decided.json()["status"] == "dismissed"

@@ -189,6 +189,12 @@ _GLIDE_BEFORE_VOWEL = re.compile(r"(?<=.)i(?=[aeou])")  # not word-initial: Ян
 _LOOSE_VOWELS = str.maketrans({"o": "u"})
 
 
+# A Russian surname (its ending) whose initial Ё may be written e; not one with Kazakh/Uzbek
+# letters nor an Uzbek name stem in Russian spelling (Ёркин, Ёркинов, Ёдгоров, Ёкубов, Ёлдошев).
+_RUSSIAN_INITIAL_YO = re.compile(r"(?:[оеё]в|[иы]н|ск|цк|[иы]х)(?:а|ой|ая|ий)?$")
+_NOT_RUSSIAN_INITIAL_YO = re.compile(r"[әғқңөұүһіўҳ]|^ё(?:рк|дг|к|лд|рб|рм|қ)")
+
+
 def _latin_key(word: str) -> str:
     word = word.translate(_LATIN_LETTERS)
     if "'" in word:
@@ -225,6 +231,11 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
             # stays "yo": Ёрқин (Yorqin) and Эркин (Erkin) are different names.
             softened = (word[0] + word[1:].replace("ё", "е")).translate(_CYRILLIC_TO_KEY).replace("dj", "j")
             keys = [softened, key]
+        if word.startswith("ё") and _RUSSIAN_INITIAL_YO.search(word) and not _NOT_RUSSIAN_INITIAL_YO.search(word):
+            # A Russian surname with a word-initial Ё: passports (ICAO) write it e, other
+            # romanisations yo or io (Ёлкин = Elkin = Yolkin). Kept to Russian surnames: the
+            # Uzbek/Kazakh names Ёрқин, Ёдгор, Ёқуб (Yorqin, Yodgor, Yoqub) are not Эркин (Erkin).
+            keys.append(("е" + word[1:].replace("ё", "е")).translate(_CYRILLIC_TO_KEY).replace("dj", "j"))
         if "э" in word:
             # Russian transcription of English a (Дэвид = David, Нэнси = Nancy).
             keys.append(

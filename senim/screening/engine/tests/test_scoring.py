@@ -190,6 +190,12 @@ def test_sound_keys_meet_only_across_scripts() -> None:
     assert key_similarity("#lktrn", "ktrn") == (0.0, "none")
 
 
+def test_a_russian_surname_with_initial_yo_matches_its_passport_spelling() -> None:
+    assert score("Ёлкин Пётр Сергеевич", "ELKIN PETR SERGEEVICH") >= DEFAULT_THRESHOLD
+    assert score("Ёлкина Анна", "Yolkina Anna") >= DEFAULT_THRESHOLD
+    assert score("Ёркин Усмонов", "Erkin Usmonov") < DEFAULT_THRESHOLD  # Uzbek Yorqin is not Erkin
+
+
 def test_yo_and_e_stay_apart_unless_russian_spelling_hides_them() -> None:
     assert score("Усмонова Шоира Ёрқин қизи", "Usmonova Shoira Erkin qizi") < DEFAULT_THRESHOLD
     assert score("Усмонова Шоира Эркиновна", "Usmonova Shoira Yorqin qizi") < DEFAULT_THRESHOLD

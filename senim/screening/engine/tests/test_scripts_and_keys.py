@@ -84,3 +84,24 @@ def test_name_keys_are_order_free_and_cross_script() -> None:
     assert set(name_keys("Тоқаев Қасым-Жомарт")) & set(name_keys("Kassym-Jomart Tokayev"))
     assert set(name_keys("Ўткир Ҳошимов")) & set(name_keys("Oʻtkir Hoshimov"))
     assert name_keys("") == []
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Ёлкин", "Elkin", "Yolkin", "Iolkin", "Елкин"),  # ICAO e, yo, io; Russian text writes Е
+        ("Ёлкина", "Elkina", "Yolkina"),
+        ("Ёжиков", "Ezhikov", "Yozhikov"),
+        ("Ёршов", "Ershov", "Yorshov"),
+    ],
+)
+def test_a_russian_initial_yo_reads_e_yo_or_io(spellings: tuple[str, ...]) -> None:
+    assert share_key(*spellings), [keys_of(s) for s in spellings]
+
+
+@pytest.mark.parametrize(
+    ("native", "other"),
+    [("Ёрқин", "Erkin"), ("Ёркин", "Erkin"), ("Ёдгоров", "Edgorov"), ("Ёкубов", "Ekubov"), ("Ёлдошев", "Eldoshev")],
+)
+def test_an_uzbek_initial_yo_stays_yo(native: str, other: str) -> None:
+    assert not share_key(native, other)
