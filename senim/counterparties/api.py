@@ -358,6 +358,17 @@ def register_export(request: ActorRequest, all: bool = False):  # type: ignore[n
     return response
 
 
+@router.get("/register.pdf", summary="The Register as a PDF document")
+def register_export_pdf(request: ActorRequest, all: bool = False):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    entries = selectors.register_entry_list(actor=request.user, active_on=None if all else today)
+    response = HttpResponse(
+        exports.register_pdf(entries.iterator(chunk_size=1000), on=today), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="senim-register-{today.isoformat()}.pdf"'
+    return response
+
+
 # --- verification -----------------------------------------------------------------------------------
 
 

@@ -47,6 +47,7 @@ urlpatterns = [
     path("applications/<uuid:application_id>/return/", application_views.application_return, name="application-return"),
     path("register/", application_views.register, name="register"),
     path("register.xlsx", application_views.register_export, name="register-export"),
+    path("register.pdf", application_views.register_export_pdf, name="register-export-pdf"),
     path("register/<uuid:entry_id>/revoke/", application_views.register_revoke, name="register-revoke"),
     path("clauses/", application_views.clause_list, name="clause-list"),
     path("clauses/new/", application_views.clause_form, name="clause-create"),

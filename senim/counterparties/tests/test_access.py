@@ -66,6 +66,7 @@ def _pages(w):
         (f"/counterparties/applications/{w['application'].pk}/", STAFF),
         ("/counterparties/register/", STAFF),
         ("/counterparties/register.xlsx", STAFF),
+        ("/counterparties/register.pdf", STAFF),
         ("/counterparties/clauses/", STAFF),
         ("/counterparties/clauses/new/", MANAGERS),
         ("/counterparties/verifications/", STAFF),
