@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.services import model_create, model_update
-from senim.counterparties import policy
+from senim.counterparties import policy, redflags
 from senim.counterparties.models import (
     LEVEL_ORDER,
     Answer,
@@ -175,6 +175,8 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
     debarred = sorted({hit.watchlist.name for hit in hits if hit.watchlist.kind == "debarment"})
     if debarred:
         found["prior_debarment"] = ", ".join(debarred)
+    for code, detail in redflags.provided_findings(counterparty, on).items():  # modules above this one
+        found[code] = f"{found[code]}; {detail}" if code in found else detail
     return found
 
 
