@@ -26,6 +26,7 @@ urlpatterns = [
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/edit/", views.party_form, name="party-edit"),
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/remove/", views.party_remove, name="party-remove"),
     path("<uuid:counterparty_id>/contacts/new/", views.contact_form, name="contact-create"),
+    path("<uuid:counterparty_id>/contacts/<uuid:contact_id>/edit/", views.contact_form, name="contact-edit"),
     path("<uuid:counterparty_id>/contacts/<uuid:contact_id>/remove/", views.contact_remove, name="contact-remove"),
     path("<uuid:counterparty_id>/documents/new/", views.document_form, name="document-create"),
     path("<uuid:counterparty_id>/documents/<uuid:document_id>/", views.document_download, name="document-download"),
