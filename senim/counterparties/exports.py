@@ -4,6 +4,7 @@ letters print)."""
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Iterable
 
 from django.template.loader import render_to_string
@@ -79,6 +80,7 @@ def _status(entry: RegisterEntry, on: dt.date) -> str:
 
 def register_pdf(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
     """The same columns as the workbook on landscape A4 pages, numbered, with the title and the date."""
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # not ten INFO lines a PDF
     from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
 
     rows = [
