@@ -35,6 +35,7 @@ from senim.counterparties.schemas import (
     ConclusionIn,
     ContactIn,
     ContactOut,
+    ContactPatch,
     ContractIn,
     ContractOut,
     CounterpartyDetailOut,
@@ -358,6 +359,17 @@ def register_export(request: ActorRequest, all: bool = False):  # type: ignore[n
     return response
 
 
+@router.get("/register.pdf", summary="The Register as a PDF document")
+def register_export_pdf(request: ActorRequest, all: bool = False):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    entries = selectors.register_entry_list(actor=request.user, active_on=None if all else today)
+    response = HttpResponse(
+        exports.register_pdf(entries.iterator(chunk_size=1000), on=today), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="senim-register-{today.isoformat()}.pdf"'
+    return response
+
+
 # --- verification -----------------------------------------------------------------------------------
 
 
@@ -442,6 +454,23 @@ def contact_add(request: ActorRequest, counterparty_id: uuid.UUID, payload: Cont
     _require(request, policy.MANAGE)
     counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
     return Status(201, services.contact_add(actor=request.user, counterparty=counterparty, **payload.dict()))
+
+
+@router.patch("/counterparties/{counterparty_id}/contacts/{contact_id}", response=ContactOut)
+def contact_update(request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID, payload: ContactPatch):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    contact = counterparty.contacts.get(id=contact_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.contact_update(actor=request.user, contact=contact, **data)
+
+
+@router.delete("/counterparties/{counterparty_id}/contacts/{contact_id}", response={204: None})
+def contact_remove(request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    services.contact_remove(actor=request.user, contact=counterparty.contacts.get(id=contact_id))
+    return Status(204, None)
 
 
 @router.get("/counterparties/{counterparty_id}/documents", response=list[DocumentOut])

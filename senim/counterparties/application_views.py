@@ -191,6 +191,15 @@ def register_export(request: ActorRequest) -> HttpResponse:
     return response
 
 
+@permission_required(policy.VIEW)
+def register_export_pdf(request: ActorRequest) -> HttpResponse:
+    today = timezone.localdate()
+    content = exports.register_pdf(_register_entries(request).iterator(chunk_size=1000), on=today)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="senim-register-{today.isoformat()}.pdf"'
+    return response
+
+
 @require_POST
 @permission_required(policy.MANAGE_CLAUSES)
 def register_revoke(request: ActorRequest, entry_id: uuid.UUID) -> HttpResponse:

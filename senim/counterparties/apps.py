@@ -9,3 +9,7 @@ class CounterpartiesConfig(AppConfig):
 
     def ready(self) -> None:
         from senim.counterparties import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.counterparties.receivers import on_hits_raised
+        from senim.screening.signals import hits_raised
+
+        hits_raised.connect(on_hits_raised, dispatch_uid="counterparties.hits_raised")

@@ -1,9 +1,14 @@
-"""The Register of counterparties permitted without anti-corruption provisions as an XLSX workbook."""
+"""The Register of counterparties permitted without anti-corruption provisions as an XLSX workbook
+or a PDF document (rendered by WeasyPrint with the DejaVu fonts, so that Cyrillic, Kazakh and Uzbek
+letters print)."""
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Iterable
 
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -65,3 +70,38 @@ def register_xlsx(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _status(entry: RegisterEntry, on: dt.date) -> str:
+    if entry.revoked_on:
+        return _("Revoked")
+    return _("In force") if entry.is_active_on(on) else _("Expired")
+
+
+def register_pdf(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
+    """The same columns as the workbook on landscape A4 pages, numbered, with the title and the date."""
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # not ten INFO lines a PDF
+    from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
+
+    rows = [
+        {
+            "number": number,
+            "name": entry.counterparty.name,
+            "identifier": entry.counterparty.identifier,
+            "country": entry.counterparty.country,
+            "category": entry.counterparty.get_category_display(),
+            "refusal": entry.get_refusal_display(),
+            "grounds": entry.grounds,
+            "clause": entry.clause.code,
+            "application": entry.application.number,
+            "start": entry.start_date.strftime("%d.%m.%Y"),
+            "end": entry.end_date.strftime("%d.%m.%Y") if entry.end_date else "—",
+            "status": _status(entry, on),
+        }
+        for number, entry in enumerate(entries, start=1)
+    ]
+    html = render_to_string(
+        "counterparties/register_pdf.html",
+        {"rows": rows, "date": on.strftime("%d.%m.%Y"), "language": translation.get_language() or "en"},
+    )
+    return bytes(HTML(string=html).write_pdf())

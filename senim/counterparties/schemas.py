@@ -347,6 +347,13 @@ class ContactIn(Schema):
     phone: str = Field("", max_length=50)
 
 
+class ContactPatch(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    position: str | None = Field(None, max_length=200)
+    email: str | None = Field(None, max_length=254)
+    phone: str | None = Field(None, max_length=50)
+
+
 class DocumentOut(Schema):
     id: uuid.UUID
     kind: str

@@ -185,18 +185,29 @@ def party_remove(request: ActorRequest, counterparty_id: uuid.UUID, party_id: uu
 
 
 @permission_required(policy.MANAGE)
-def contact_form(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+def contact_form(
+    request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID | None = None
+) -> HttpResponse:
     counterparty = _live_counterparty(request, counterparty_id)
-    form = ContactForm(request.POST or None)
+    contact = None
+    if contact_id:
+        contact = Contact.objects.filter(counterparty=counterparty, id=contact_id).first()
+        if contact is None:
+            raise Http404
+    form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         try:
-            services.contact_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
+            if contact is None:
+                services.contact_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
+            else:
+                fresh = Contact.objects.get(pk=contact.pk)  # audited against what is stored
+                services.contact_update(actor=request.user, contact=fresh, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
-    context = {"form": form, "counterparty": counterparty, "title": _("Contact")}
+    context = {"form": form, "counterparty": counterparty, "object": contact, "title": _("Contact")}
     return render(request, "counterparties/simple_form.html", context)
 
 

@@ -222,6 +222,20 @@ def contact_add(*, actor: Actor | None, counterparty: Counterparty, **data: Any)
     )
 
 
+def contact_update(*, actor: Actor | None, contact: Contact, **data: Any) -> Contact:
+    """Change a contact's name, position, e-mail or phone; audited old → new."""
+    require(actor, policy.MANAGE)
+    data = {k: v for k, v in data.items() if k in CONTACT_FIELDS}
+    if "name" in data and not str(data["name"] or "").strip():
+        raise ValidationError({"name": _("Enter the contact's name.")})
+    for key, value in data.items():
+        if "\x00" in str(value or ""):
+            raise ValidationError({key: _("Remove the control characters.")})
+    return model_update(
+        actor=actor, instance=contact, data=data, fields=CONTACT_FIELDS, event_type="counterparties.contact.updated"
+    )
+
+
 def contact_remove(*, actor: Actor | None, contact: Contact) -> None:
     require(actor, policy.MANAGE)
     with transaction.atomic():

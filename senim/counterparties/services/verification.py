@@ -3,6 +3,8 @@ flags, risk), work the checklist and the flags, conclude, approve (a second appr
 risk), and mark approved verifications for re-verification when the counterparty changes."""
 
 import datetime as dt
+import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.services import model_create, model_update
-from senim.counterparties import policy
+from senim.counterparties import policy, redflags
 from senim.counterparties.models import (
     LEVEL_ORDER,
     Answer,
@@ -173,6 +175,8 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
     debarred = sorted({hit.watchlist.name for hit in hits if hit.watchlist.kind == "debarment"})
     if debarred:
         found["prior_debarment"] = ", ".join(debarred)
+    for code, detail in redflags.provided_findings(counterparty, on).items():  # modules above this one
+        found[code] = f"{found[code]}; {detail}" if code in found else detail
     return found
 
 
@@ -499,5 +503,41 @@ def cases_recheck(*, actor: Actor | None = None) -> int:
         if Hit.objects.filter(subject__key__in=keys, status="open", created_at__gte=since).exists():
             marked += cases_mark_for_reverification(
                 actor=actor, counterparty=case.counterparty, reason=str(_("Screening raised new hits."))
+            )
+    return marked
+
+
+COUNTERPARTY_KEY = "counterparties.counterparty:"
+PARTY_KEY = "counterparties.party:"
+
+
+def cases_recheck_subjects(*, subject_keys: Iterable[str]) -> int:
+    """Mark for re-verification the approved verifications of the counterparties whose own subject,
+    or an owner's or manager's, got new hits (screening's `hits_raised` after a list changed);
+    return how many. Keys of other modules are ignored. Acts as the system; audited per case."""
+    counterparty_ids: set[uuid.UUID] = set()
+    party_ids: set[uuid.UUID] = set()
+    for key in subject_keys:
+        prefix, found, rest = key.partition(":")
+        try:
+            value = uuid.UUID(rest)
+        except ValueError:
+            continue
+        if found and f"{prefix}:" == COUNTERPARTY_KEY:
+            counterparty_ids.add(value)
+        elif found and f"{prefix}:" == PARTY_KEY:
+            party_ids.add(value)
+    if party_ids:
+        counterparty_ids.update(Party.objects.filter(pk__in=party_ids).values_list("counterparty_id", flat=True))
+    marked = 0
+    waiting = VerificationCase.objects.filter(
+        counterparty_id__in=counterparty_ids, status=VerificationCase.Status.APPROVED, needs_reverification=False
+    ).values_list("counterparty_id", flat=True)
+    for counterparty in Counterparty.objects.filter(pk__in=set(waiting)).order_by("pk"):
+        with transaction.atomic():
+            marked += cases_mark_for_reverification(
+                actor=None,
+                counterparty=counterparty,
+                reason=str(_("A watchlist changed and screening raised new hits.")),
             )
     return marked

@@ -13,7 +13,7 @@ from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
 from senim.counterparties import services
 from senim.counterparties.models import Contract
-from senim.counterparties.tests.factories import ClauseFactory, CounterpartyFactory, OwnerFactory
+from senim.counterparties.tests.factories import ClauseFactory, ContactFactory, CounterpartyFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,7 @@ def world(group):
     officer = user_with_role("officer")
     cp = CounterpartyFactory()
     OwnerFactory(counterparty=cp)
+    contact = ContactFactory(counterparty=cp)
     contract = Contract.objects.create(company=group.a, number="M-1", date=dt.date(2025, 1, 2), counterparty=cp)
     application = services.application_file(
         actor=officer, company=group.a, counterparty=cp, refusal="clause", justification="x", contracts=[contract]
@@ -39,7 +40,14 @@ def world(group):
     services.application_approve(actor=user_with_role("approver"), application=application)
     case = services.case_open(actor=officer, company=group.a, counterparty=cp, procurement_method="direct", subject="y")
     response, _token = services.questionnaire_send(actor=officer, counterparty=cp, company=group.a)
-    return {"cp": cp, "contract": contract, "application": application, "case": case, "response": response}
+    return {
+        "cp": cp,
+        "contact": contact,
+        "contract": contract,
+        "application": application,
+        "case": case,
+        "response": response,
+    }
 
 
 def _pages(w):
@@ -52,6 +60,7 @@ def _pages(w):
         (f"/counterparties/{cp}/merge/", MANAGERS),
         (f"/counterparties/{cp}/parties/new/", MANAGERS),
         (f"/counterparties/{cp}/contacts/new/", MANAGERS),
+        (f"/counterparties/{cp}/contacts/{w['contact'].pk}/edit/", MANAGERS),
         (f"/counterparties/{cp}/documents/new/", MANAGERS),
         (f"/counterparties/{cp}/contracts/new/", MANAGERS),
         (f"/counterparties/{cp}/applications/new/", MANAGERS),
@@ -66,6 +75,7 @@ def _pages(w):
         (f"/counterparties/applications/{w['application'].pk}/", STAFF),
         ("/counterparties/register/", STAFF),
         ("/counterparties/register.xlsx", STAFF),
+        ("/counterparties/register.pdf", STAFF),
         ("/counterparties/clauses/", STAFF),
         ("/counterparties/clauses/new/", MANAGERS),
         ("/counterparties/verifications/", STAFF),

@@ -29,6 +29,7 @@ from senim.screening.engine.similarity import SINGLE_WORD_SCORE
 from senim.screening.importing import BatchRow, FileRejected, content_hash, normalise_country, normalise_date
 from senim.screening.indexes import index_for
 from senim.screening.models import Hit, HitStatus, ScreeningRun, Subject, Watchlist, WatchlistEntity, WatchlistVersion
+from senim.screening.signals import send_hits_raised
 
 SUBJECT_FIELDS = ["schema", "names", "identifiers", "birth_dates", "countries", "gender"]
 ORGANISATION_SCHEMATA = {"organization", "organisation", "company", "legalentity", "publicbody"}
@@ -502,13 +503,18 @@ def rescreen_watchlist(*, version: WatchlistVersion) -> ScreeningRun:
     run = run_start(
         actor=None, kind=ScreeningRun.Kind.RESCREEN, watchlists=[watchlist], threshold=threshold, trigger=version
     )
+    raised: set[str] = set()
     if watchlist.is_enabled and watchlist.current_version_id == version.pk:
         subjects = Subject.objects.filter(Q(watchlists=watchlist) | Q(all_lists=True)).distinct()
         for subject in subjects.order_by("created_at").iterator(chunk_size=500):
             with transaction.atomic():
                 subject.watchlists.add(watchlist)
-                _screen_subject(subject, [watchlist], threshold, run)
+                mark = timezone.now()  # hits created from here on are new (refreshed ones are older)
+                standing = _screen_subject(subject, [watchlist], threshold, run)
+                if any(hit.created_at >= mark and hit.status == HitStatus.OPEN for hit in standing):
+                    raised.add(subject.key)
     run = run_finish(run=run)
+    send_hits_raised(subject_keys=raised, run_id=run.pk)
     audit_record(
         actor=None,
         event_type="screening.rescreen.finished",

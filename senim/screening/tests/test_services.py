@@ -93,6 +93,32 @@ def test_reimport_rescreens_subjects_and_raises_new_hits(group, sanctions, tmp_p
     assert AuditEvent.objects.filter(event_type="screening.rescreen.finished").exists()
 
 
+def test_a_rescreen_sends_hits_raised_after_commit_with_the_subjects_that_got_new_hits(
+    group, sanctions, tmp_path, django_capture_on_commit_callbacks
+):
+    from senim.screening.signals import hits_raised
+
+    officer = user_with_role("officer")
+    _screen(officer, key="adhoc:karimov", names=["Karimov Aziz"])
+    _screen(officer, key="adhoc:tokayev")  # already has its hit: refreshed, not new
+    received: list[list[str]] = []
+
+    def listener(*, subject_keys, run_id, **kwargs):
+        received.append(subject_keys)
+        raise RuntimeError("a failing receiver does not stop the re-screening")
+
+    hits_raised.connect(listener, dispatch_uid="test.screening.listener")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            import_entities(sanctions, [TOKAYEV, ftm("uz-9", "Каримов Азиз")], tmp_path)
+            assert received == []  # only once the transaction commits
+        with django_capture_on_commit_callbacks(execute=True):
+            import_entities(sanctions, [TOKAYEV, ftm("uz-9", "Каримов Азиз")], tmp_path)  # nothing new
+    finally:
+        hits_raised.disconnect(dispatch_uid="test.screening.listener")
+    assert received == [["adhoc:karimov"]]
+
+
 def test_decisions_are_audited_old_to_new(group, sanctions):
     officer = user_with_role("officer")
     hit = _screen(officer).hits[0]

@@ -1,5 +1,5 @@
 """`senim counterparties import counterparties|contracts FILE` checks a file in full and imports it;
-`list` prints the register, `register OUT.xlsx` writes the Register of permitted counterparties,
+`list` prints the register, `register OUT.xlsx|OUT.pdf` writes the Register of permitted counterparties,
 `coverage` prints the clause coverage, `recheck` marks verifications to re-verify. The command
 line acts as the system: no user, no size limit, audited as "system"."""
 
@@ -31,7 +31,9 @@ class Command(BaseCommand):
         lst.add_argument("--query", default="", help="Words of the name or the number.")
         lst.add_argument("--category", default="")
         lst.add_argument("--limit", type=int, default=0, help="At most this many lines (0: all).")
-        reg = sub.add_parser("register", help="Write the Register of permitted counterparties as XLSX.")
+        reg = sub.add_parser(
+            "register", help="Write the Register of permitted counterparties as XLSX or PDF (by the suffix of OUTPUT)."
+        )
         reg.add_argument("output", type=Path)
         reg.add_argument("--all", action="store_true", help="Include expired and revoked entries.")
         reg.add_argument("--language", default="ru", choices=["en", "ru", "kk", "uz"])
@@ -74,7 +76,8 @@ class Command(BaseCommand):
             entries = entries.filter(revoked_on__isnull=True, start_date__lte=today).filter(
                 Q(end_date__isnull=True) | Q(end_date__gte=today)
             )
-        output.write_bytes(exports.register_xlsx(entries.iterator(chunk_size=1000), on=today))
+        render = exports.register_pdf if output.suffix.lower() == ".pdf" else exports.register_xlsx
+        output.write_bytes(render(entries.iterator(chunk_size=1000), on=today))
         self.stdout.write(f"{entries.count()} entries written to {output}")
 
     def _coverage(self, year: int | None) -> None:
