@@ -15,3 +15,9 @@ class ConflictsConfig(AppConfig):
         # Re-detect when what the cross-match compares changes: see autodetect.py for why the
         # audit trail is the seam rather than post_save/post_delete receivers.
         audit_subscribe(on_audit)
+
+        from senim.conflicts.redflags import declared_links
+        from senim.counterparties import redflags
+
+        # Verifications of counterparties raise "link to an employee" from what employees declared.
+        redflags.register_provider("employee_link", declared_links)
