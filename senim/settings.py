@@ -164,6 +164,29 @@ TASKS = {
 # (senim/conflicts/autodetect.py). Off in tests, whose factory saves would each queue a run.
 SENIM_CONFLICTS_AUTODETECT = env_bool("SENIM_CONFLICTS_AUTODETECT", default=not TESTING)
 
+# Counterparties: offshore jurisdictions for the automatic red flag (ISO codes; empty: the built-in
+# list in counterparties/services/verification.py) and the risk scores from which a verification is
+# medium and high risk.
+SENIM_OFFSHORE_COUNTRIES = env_list("SENIM_OFFSHORE_COUNTRIES")
+SENIM_COUNTERPARTY_RISK_THRESHOLDS = tuple(int(v) for v in env_list("SENIM_COUNTERPARTY_RISK_THRESHOLDS", "15,30")[:2])
+
+# Speak Up (senim/speakup/conf.py reads these when used): deadlines in days, upload and guessing
+# limits, the contacts the public pages name, and the receipt-key pepper, which like the master key
+# lives outside the database (a file created on first use unless given here).
+SENIM_SPEAKUP_ACK_DAYS = env_int("SENIM_SPEAKUP_ACK_DAYS", 7)
+SENIM_SPEAKUP_FEEDBACK_DAYS = env_int("SENIM_SPEAKUP_FEEDBACK_DAYS", 90)
+SENIM_SPEAKUP_WATCH_DAYS = env_int("SENIM_SPEAKUP_WATCH_DAYS", 365)
+SENIM_SPEAKUP_WATCH_REMINDER_DAYS = env_int("SENIM_SPEAKUP_WATCH_REMINDER_DAYS", 90)
+SENIM_SPEAKUP_MAX_FILE_MB = env_int("SENIM_SPEAKUP_MAX_FILE_MB", 10)
+SENIM_SPEAKUP_MAX_FILES = env_int("SENIM_SPEAKUP_MAX_FILES", 5)
+SENIM_SPEAKUP_SUBMISSIONS_PER_HOUR = env_int("SENIM_SPEAKUP_SUBMISSIONS_PER_HOUR", 20)
+SENIM_SPEAKUP_RECEIPT_FAILURES_PER_HOUR = env_int("SENIM_SPEAKUP_RECEIPT_FAILURES_PER_HOUR", 10)
+SENIM_SPEAKUP_PHONE = env("SENIM_SPEAKUP_PHONE", "+7 800 000 00 00")
+SENIM_SPEAKUP_EMAIL = env("SENIM_SPEAKUP_EMAIL", "speakup@example.kz")
+SENIM_SPEAKUP_ADDRESS = env("SENIM_SPEAKUP_ADDRESS")
+SENIM_SPEAKUP_RECEIPT_PEPPER = env("SENIM_SPEAKUP_RECEIPT_PEPPER")
+SENIM_SPEAKUP_RECEIPT_PEPPER_FILE = env("SENIM_SPEAKUP_RECEIPT_PEPPER_FILE", str(DATA_DIR / "speakup-receipt.key"))
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["senim.accounts.backends.UsernameOrEmailBackend"]
 PASSWORD_HASHERS = [

@@ -1,7 +1,6 @@
-"""Speak Up settings, each overridable in the environment or Django settings (read when used,
-never at import time)."""
+"""Speak Up settings, read from Django settings when used, never at import time (settings.py takes
+each from the environment)."""
 
-import os
 import secrets
 from pathlib import Path
 
@@ -9,7 +8,10 @@ from django.conf import settings
 
 
 def _setting(name: str, default: str) -> str:
-    return str(getattr(settings, name, None) or os.environ.get(name) or default)
+    # settings.py reads every one of these from the environment; the default only serves a
+    # settings module that leaves one out.
+    value = getattr(settings, name, None)
+    return default if value in (None, "") else str(value)
 
 
 def _int(name: str, default: int) -> int:
