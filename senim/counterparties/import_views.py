@@ -93,8 +93,10 @@ def preview(request: ActorRequest, token: str) -> HttpResponse:
         "preview_rows": [(line, [raw.get(c, "") for c in plan.columns]) for line, raw in plan.sample],
         "errors": plan.errors[:500],
         "more_errors": max(0, len(plan.errors) - 500),
+        "url_namespace": "counterparties",
+        "kind_label": _("Contracts") if kind == "contracts" else _("Counterparties"),
     }
-    return render(request, "counterparties/import_preview.html", context)
+    return render(request, "imports/preview.html", context)
 
 
 @require_POST

@@ -95,8 +95,10 @@ def preview(request: ActorRequest, token: str) -> HttpResponse:
         "preview_rows": [(line, [raw.get(c, "") for c in plan.columns]) for line, raw in plan.sample],
         "errors": plan.errors[:500],
         "more_errors": max(0, len(plan.errors) - 500),
+        "url_namespace": "org",
+        "kind_label": {"employees": _("Employees"), "units": _("Structural units"), "positions": _("Positions")}[kind],
     }
-    return render(request, "org/import_preview.html", context)
+    return render(request, "imports/preview.html", context)
 
 
 @permission_required(policy.IMPORT)

@@ -152,6 +152,7 @@ def test_import_wizard_checks_then_imports_counterparties(tmp_path, group):
     preview = client.get(response["Location"])
     assert preview.status_code == 200 and "country" in preview.content.decode()
     token = response["Location"].rstrip("/").split("/")[-1]
+    assert reverse("counterparties:import-confirm", args=[token]) in preview.content.decode()  # the shared page
     refused = client.post(reverse("counterparties:import-confirm", args=[token]))
     assert refused.status_code == 302 and not Counterparty.objects.exists()
     done = client.post(reverse("counterparties:import-confirm", args=[token]), {"mode": "valid_only"})

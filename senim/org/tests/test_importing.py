@@ -190,6 +190,7 @@ def test_upload_wizard_previews_errors_then_imports_valid_rows_in_the_background
     assert preview.status_code == 200 and b"surname" in preview.content
     assert "Сейтқали" in preview.content.decode()  # the preview shows the file's own text
     token = response["Location"].rstrip("/").split("/")[-1]
+    assert reverse("org:import-confirm", args=[token]) in preview.content.decode()  # the shared page
     with django_capture_on_commit_callbacks(execute=True):
         started = client.post(reverse("org:import-confirm", args=[token]))
     job = ImportJob.objects.get()
