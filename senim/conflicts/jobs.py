@@ -19,11 +19,13 @@ from django.utils.translation import gettext as _
 
 from senim.conflicts import policy, services
 from senim.conflicts.matching import (
+    ContractApproval,
     DeclaredCompany,
     EmployeeRecord,
     Finding,
     PartyRecord,
     RelativeRecord,
+    approval_links,
     cross_match,
 )
 from senim.conflicts.models import Declaration, DeclarationItem, DetectionRun, Section
@@ -101,6 +103,18 @@ def party_records() -> Iterator[PartyRecord]:
         )
 
 
+def contract_approvals() -> Iterator[ContractApproval]:
+    """Contracts with an approver, as the cross-match's plain records."""
+    for row in counterparty_selectors.contract_approvals_for_matching():
+        yield ContractApproval(
+            contract_key=str(row.contract_id),
+            number=row.number,
+            date=row.date.isoformat(),
+            approver_key=str(row.approved_by_id),
+            counterparty_key=str(row.counterparty_id),
+        )
+
+
 def _with_contracts(findings: list[Finding]) -> list[Finding]:
     """Note in the evidence whether the employee's company has contracts with the counterparty
     (the link then matters most: the employee may take part in those contracts)."""
@@ -145,7 +159,9 @@ def detection_run(*, run: DetectionRun, progress: Callable[[int, int], object] |
             progress(done, total)
 
     try:
-        findings = _with_contracts(list(cross_match(employee_records(), party_records(), progress=report)))
+        findings = list(cross_match(employee_records(), party_records(), progress=report))
+        findings += list(approval_links(findings, contract_approvals()))
+        findings = _with_contracts(findings)
         found, raised = services.alerts_store(run=run, findings=findings)
     except Exception:  # recorded on the run so the officer sees it; details go to the log
         logger.exception("Detection run %s failed", run.pk)

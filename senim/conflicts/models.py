@@ -386,6 +386,7 @@ class AlertKind(models.TextChoices):
     COMPANY_COUNTERPARTY = "company_counterparty", _("Declared company is a counterparty")
     RELATIVE_REPORTING_LINE = "relative_reporting_line", _("Relative in the same reporting line")
     UNDECLARED_RELATIVE = "undeclared_relative", _("Relative working in the group not declared")
+    APPROVED_CONTRACT = "approved_contract", _("Contract approved with the approver's or a relative's company")
 
 
 class Alert(BaseModel):

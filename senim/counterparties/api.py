@@ -209,6 +209,9 @@ def contract_create(request: ActorRequest, payload: ContractIn):  # type: ignore
     data["counterparty"] = selectors.counterparty_get(actor=request.user, counterparty_id=data.pop("counterparty_id"))
     case_id = data.pop("verification_case_id")
     data["verification_case"] = selectors.case_get(actor=request.user, case_id=case_id) if case_id else None
+    approver_id = data.pop("approved_by_id")
+    if approver_id:
+        data["approved_by"] = org_selectors.employee_get(actor=request.user, employee_id=approver_id)
     return Status(201, services.contract_create(actor=request.user, **data))
 
 

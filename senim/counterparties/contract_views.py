@@ -79,6 +79,7 @@ def _form(request: ActorRequest, instance: Contract | None, counterparty_id: uui
     del form.fields["counterparty"]
     cases = selectors.case_list(actor=request.user, counterparty_id=counterparty_id)
     form.fields["verification_case"].queryset = cases  # type: ignore[attr-defined]
+    form.fields["approved_by"].queryset = org_selectors.employee_list(actor=request.user)  # type: ignore[attr-defined]
     return form
 
 

@@ -33,7 +33,7 @@ from senim.counterparties.models import (
 from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.org.importing.reader import FileRejected, read_table
 from senim.org.importing.values import CellError, limit_text, parse_bool, parse_date, require_text
-from senim.org.models import Company, Unit
+from senim.org.models import Company, Employee, Unit
 
 __all__ = ["KINDS", "FileRejected", "ImportPlan", "ImportResult", "apply", "plan_file"]
 
@@ -262,6 +262,7 @@ CT_COLUMNS = [
     "term_end",
     "has_clause",
     "unit_code",
+    "approver",
 ]
 CT_REQUIRED = ["company", "number", "date", "counterparty"]
 CT_ALIASES = {
@@ -286,6 +287,9 @@ CT_ALIASES = {
     "clause": "has_clause",
     "подразделение": "unit_code",
     "unit": "unit_code",
+    "approved_by": "approver",
+    "согласовал": "approver",
+    "табельный_номер_согласовавшего": "approver",
 }
 METHOD_WORDS = {
     "открытый_тендер": "open_tender",
@@ -308,6 +312,7 @@ CT_WRITTEN = [
     "term_end",
     "has_clause",
     "unit_id",
+    "approved_by_id",
 ]
 
 
@@ -326,6 +331,8 @@ def _amount(text: str) -> decimal.Decimal | None:
 
 class _ContractLookups:
     def __init__(self) -> None:
+        # (company id, personnel number) → employee id; filled once per file by load_approvers().
+        self.approvers: dict[tuple[Any, str], Any] = {}
         self.companies = {c.registration_number: c for c in Company.objects.all()}
         self.units = {(u.company_id, u.code): u.id for u in Unit.objects.only("id", "company_id", "code")}
         self.counterparties: dict[tuple[str, str], Any] = {}
@@ -334,6 +341,21 @@ class _ContractLookups:
         for pk, country, number in rows.values_list("id", "country", "identifier").iterator(chunk_size=5000):
             self.counterparties[(country, number)] = pk
             self.by_number.setdefault(number, []).append(pk)
+
+    def load_approvers(self, numbers: set[str]) -> None:
+        """The approvers' personnel numbers named in the file, looked up together (one query per 5,000
+        distinct numbers, to stay under the database's parameter limits)."""
+        for chunk in _chunks(sorted(numbers), 5000):
+            rows = Employee.objects.filter(personnel_number__in=chunk).values_list(
+                "id", "company_id", "personnel_number"
+            )
+            for pk, company_id, number in rows.iterator(chunk_size=5000):
+                self.approvers[(company_id, number)] = pk
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _contract_row(
@@ -381,12 +403,20 @@ def _contract_row(
         check.fail("term_end", _("The contract ends before its date."))
     row["has_clause"] = check.cell("has_clause", lambda: parse_bool(raw.get("has_clause", "")))
     row["unit_id"] = None
+    row["approved_by_id"] = None
     if company is not None:
         code = raw.get("unit_code", "").strip()
         if code:
             row["unit_id"] = lookups.units.get((company.id, code))
             if row["unit_id"] is None:
                 check.fail("unit_code", _("No such code in this company: “%(code)s”.") % {"code": code[:50]})
+        approver = raw.get("approver", "").strip()
+        row["approved_by_id"] = lookups.approvers.get((company.id, approver)) if approver else None
+        if approver and row["approved_by_id"] is None:
+            check.fail(
+                "approver",
+                _("No employee with the personnel number “%(number)s” in this company.") % {"number": approver[:30]},
+            )
         if not scope.covers(company_id=company.id, unit_id=row["unit_id"]):
             check.fail("company", _("You may not import contracts of this company or unit."))
     return row, check
@@ -400,6 +430,11 @@ def plan_contracts(*, actor: Actor | None, header: list[str], rows: Iterator[tup
         result.file_errors.append(_("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)})
         return result
     lookups = _ContractLookups()
+    if "approver" in header:
+        # Read the rows once to collect the approvers' numbers, so that they are looked up together.
+        buffered = list(rows)
+        lookups.load_approvers({raw.get("approver", "").strip() for _line, raw in buffered} - {""})
+        rows = iter(buffered)
     seen: dict[tuple[Any, str], int] = {}
     for line, raw in rows:
         row, check = _contract_row(line, raw, lookups, scope)
@@ -425,6 +460,7 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
     written_columns = {
         "counterparty_id": "counterparty",
         "unit_id": "unit_code",
+        "approved_by_id": "approver",
     }
     to_create: list[Contract] = []
     to_update: list[Contract] = []

@@ -307,6 +307,17 @@ class Contract(BaseModel):
         on_delete=models.SET_NULL,
         related_name="contracts",
     )
+    # The employee who approved or signed the contract on the company's side. SET_NULL rather than
+    # PROTECT: removing an employee record must not be blocked by the contract register, and the
+    # approval stays in the contract's audit history.
+    approved_by = models.ForeignKey(
+        "org.Employee",
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_contracts",
+    )
 
     class Meta:
         verbose_name = _("contract")
@@ -331,6 +342,8 @@ class Contract(BaseModel):
             errors.setdefault("term_end", []).append(_("The contract ends before its date."))
         if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
             errors.setdefault("unit", []).append(_("The unit belongs to another company."))
+        if self.approved_by is not None and self.company_id and self.approved_by.company_id != self.company_id:
+            errors.setdefault("approved_by", []).append(_("The approver must be an employee of this company."))
         case = self.verification_case
         if case is not None and (case.counterparty_id != self.counterparty_id or case.company_id != self.company_id):
             errors.setdefault("verification_case", []).append(

@@ -132,6 +132,7 @@ class ContractOut(Schema):
     term_end: dt.date | None
     has_clause: bool
     verification_case_id: uuid.UUID | None
+    approved_by_id: uuid.UUID | None
 
 
 class ContractIn(Schema):
@@ -147,6 +148,7 @@ class ContractIn(Schema):
     term_end: dt.date | None = None
     has_clause: bool = True
     verification_case_id: uuid.UUID | None = None
+    approved_by_id: uuid.UUID | None = None
 
 
 class CoverageOut(Schema):

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
@@ -316,6 +316,27 @@ def contract_counterparty_ids_by_company() -> dict[uuid.UUID, set[uuid.UUID]]:
     for company_id, counterparty_id in pairs.iterator(chunk_size=5000):
         result.setdefault(company_id, set()).add(counterparty_id)
     return result
+
+
+class ContractApprovalRow(NamedTuple):
+    contract_id: uuid.UUID
+    company_id: uuid.UUID
+    counterparty_id: uuid.UUID
+    approved_by_id: uuid.UUID
+    number: str
+    date: dt.date
+
+
+def contract_approvals_for_matching() -> Iterator[ContractApprovalRow]:
+    """(contract id, company id, counterparty id, approver employee id, number, date) of every
+    contract with an approver, unscoped: for system jobs only (the conflicts detection)."""
+    rows = (
+        Contract.objects.filter(approved_by__isnull=False)
+        .order_by("id")
+        .values_list("id", "company_id", "counterparty_id", "approved_by_id", "number", "date")
+    )
+    for row in rows.iterator(chunk_size=5000):
+        yield ContractApprovalRow(*row)
 
 
 # --- applications and the Register -----------------------------------------------------------------

@@ -177,8 +177,8 @@ def _plant_relatives(staff: list[Employee]) -> set[uuid.UUID]:
 def _plant_counterparties(admin: User, head: Company, staff: list[Employee], taken: set[uuid.UUID]) -> set[uuid.UUID]:
     """Three counterparties of the register tied to head-company staff: one owned by an employee
     who has not declared it (and has a contract with the company), one managed by an employee's
-    sibling declared by name only (the register spells the name in Latin), one owned by an
-    employee who declared it."""
+    sibling declared by name only (the register spells the name in Latin) and with a contract that
+    employee approved, one owned by an employee who declared it."""
     free = [e for e in staff if e.pk not in taken and e.iin and e.patronymic]
     owner, sibling_of, declarer = free[10], free[20], free[30]
     specs = [
@@ -233,6 +233,20 @@ def _plant_counterparties(admin: User, head: Company, staff: list[Employee], tak
         currency="KZT",
         subject="Ремонт подъездных путей",
         has_clause=True,
+    )
+    # The employee whose sibling manages «Каспий Логистик» approved a contract with it.
+    counterparty_services.contract_create(
+        actor=admin,
+        company=head,
+        number="Д-2026/131",
+        date=timezone.localdate() - dt.timedelta(days=25),
+        counterparty=created[1],
+        procurement_method="direct",
+        amount=Decimal("17250000"),
+        currency="KZT",
+        subject="Транспортно-экспедиционные услуги",
+        has_clause=True,
+        approved_by=sibling_of,
     )
     services.declaration_submit(
         actor=None,

@@ -227,7 +227,12 @@ def _contracts(rng: random.Random, companies: list[Company]) -> None:
     units = {c.id: list(Unit.objects.filter(company=c, code__in=["PRC", "LOG", "PRD", "IT"])) for c in companies}
     today = timezone.localdate()
     header = ["company", "number", "date", "counterparty", "counterparty_country", "procurement_method"]
-    header += ["amount", "currency", "subject", "term_end", "has_clause", "unit_code"]
+    header += ["amount", "currency", "subject", "term_end", "has_clause", "unit_code", "approver"]
+    # Some contracts carry the personnel number of the employee who approved them.
+    approvers = {
+        c.id: list(c.employees.filter(dismissal_date__isnull=True).values_list("personnel_number", flat=True)[:40])
+        for c in companies
+    }
     rows: list[tuple[int, dict[str, str]]] = []
     for year, count in zip((today.year - 1, today.year), CONTRACTS_PER_YEAR, strict=True):
         days = 365 if year < today.year else max(1, (today - dt.date(year, 1, 1)).days)
@@ -251,6 +256,7 @@ def _contracts(rng: random.Random, companies: list[Company]) -> None:
                 (signed + dt.timedelta(days=rng.choice([90, 180, 365, 730]))).isoformat(),
                 "да" if rng.random() < 0.985 else "нет",
                 unit.code if unit else "",
+                rng.choice(approvers[company.id]) if approvers[company.id] and n % 10 == 0 else "",
             ]
             rows.append((len(rows) + 2, dict(zip(header, values, strict=True))))
     plan = importing.plan_contracts(actor=None, header=header, rows=iter(rows))

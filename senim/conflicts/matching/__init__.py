@@ -9,8 +9,9 @@ engine's index, name analysis and scoring (so Cyrillic and Latin spellings meet,
 and conflicting identifiers rule a homonym out). See `detect.py` for the rules.
 """
 
-from senim.conflicts.matching.detect import cross_match, same_reporting_line
+from senim.conflicts.matching.detect import approval_links, cross_match, same_reporting_line
 from senim.conflicts.matching.records import (
+    ContractApproval,
     DeclaredCompany,
     EmployeeRecord,
     Finding,
@@ -20,12 +21,14 @@ from senim.conflicts.matching.records import (
 )
 
 __all__ = [
+    "ContractApproval",
     "DeclaredCompany",
     "EmployeeRecord",
     "Finding",
     "FindingKind",
     "PartyRecord",
     "RelativeRecord",
+    "approval_links",
     "cross_match",
     "same_reporting_line",
 ]

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from senim.conflicts.matching.records import (
+    ContractApproval,
     DeclaredCompany,
     EmployeeRecord,
     Finding,
@@ -352,3 +353,44 @@ def _company_links(
                 employee=_employee_side(employee),
             ),
         )
+
+
+def approval_links(findings: Iterable[Finding], approvals: Iterable[ContractApproval]) -> Iterator[Finding]:
+    """A contract approved by an employee who, or whose relative, is an owner or manager of the
+    counterparty: the relative declared by the approver (a relative ↔ owner/manager link) or found
+    by the detection (an employee who declared the approver as a relative without the approver
+    declaring them, and is an owner or manager of the counterparty). ``findings`` are those of
+    ``cross_match``; the approval is disclosed when the link behind it is."""
+    person_links: dict[tuple[str, str], list[Finding]] = {}
+    found_relatives: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.kind in (FindingKind.EMPLOYEE_COUNTERPARTY, FindingKind.RELATIVE_COUNTERPARTY):
+            person_links.setdefault((finding.employee_key, finding.counterparty_key), []).append(finding)
+        elif finding.kind == FindingKind.UNDECLARED_RELATIVE:
+            found_relatives.setdefault(finding.employee_key, []).append(finding)
+    for approval in approvals:
+        links: list[tuple[Finding, Finding | None]] = [
+            (link, None) for link in person_links.get((approval.approver_key, approval.counterparty_key), [])
+        ]
+        for found in found_relatives.get(approval.approver_key, []):
+            for owned in person_links.get((found.matched_key, approval.counterparty_key), []):
+                if owned.kind == FindingKind.EMPLOYEE_COUNTERPARTY:
+                    links.append((owned, found))
+        for link, relative in links:
+            how = "approver" if link.kind == FindingKind.EMPLOYEE_COUNTERPARTY and relative is None else "relative"
+            yield Finding(
+                kind=FindingKind.APPROVED_CONTRACT,
+                employee_key=approval.approver_key,
+                matched_key=f"{approval.contract_key}:{link.matched_key}",
+                matched_label=link.matched_label,
+                counterparty_key=approval.counterparty_key,
+                score=link.score,
+                disclosed=link.disclosed and relative is None,
+                evidence={
+                    **link.evidence,
+                    "approval": how,
+                    "contract": {"id": approval.contract_key, "number": approval.number, "date": approval.date},
+                    "link_kind": link.kind,
+                    "found_relative": relative.evidence if relative is not None else None,
+                },
+            )

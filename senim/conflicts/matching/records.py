@@ -12,6 +12,7 @@ class FindingKind:
     COMPANY_COUNTERPARTY = "company_counterparty"
     RELATIVE_REPORTING_LINE = "relative_reporting_line"
     UNDECLARED_RELATIVE = "undeclared_relative"
+    APPROVED_CONTRACT = "approved_contract"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,17 @@ class PartyRecord:
     is_person: bool = True
     share: str = ""
     counterparty_identifier: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContractApproval:
+    """A contract of a company of the group with a counterparty, and the employee who approved it."""
+
+    contract_key: str
+    number: str
+    date: str
+    approver_key: str
+    counterparty_key: str
 
 
 @dataclass(frozen=True, slots=True)

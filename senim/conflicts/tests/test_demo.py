@@ -19,7 +19,10 @@ def test_the_demo_holds_a_campaign_settled_conflicts_planted_links_and_gifts():
         AlertKind.EMPLOYEE_COUNTERPARTY,
         AlertKind.RELATIVE_COUNTERPARTY,
         AlertKind.UNDECLARED_RELATIVE,
+        AlertKind.APPROVED_CONTRACT,
     } <= undisclosed
+    approved = Alert.objects.get(kind=AlertKind.APPROVED_CONTRACT)
+    assert approved.evidence["contract"]["number"] == "Д-2026/131"
     assert Alert.objects.filter(kind=AlertKind.EMPLOYEE_COUNTERPARTY, disclosed=True).exists()
     assert Gift.objects.filter(status=Gift.Status.PENDING).exists()
     assert Gift.objects.filter(handed_over_at__isnull=False).exists()

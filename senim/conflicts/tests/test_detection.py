@@ -183,3 +183,27 @@ def test_an_alert_no_longer_found_says_so(planted, group):
     client.force_login(user_with_role("officer"))
     page = client.get(reverse("conflicts:alert-detail", args=[alert.pk])).content.decode()
     assert "no longer found this link" in page
+
+
+def test_a_contract_approved_with_a_relatives_company_is_an_alert(register, group):
+    _owned, managed = register
+    contract = Contract.objects.create(
+        company=group.a, number="Д-9", date=dt.date(2026, 2, 3), counterparty=managed, approved_by=group.in_branch
+    )
+    _run()
+    alert = Alert.objects.get(kind=AlertKind.APPROVED_CONTRACT)
+    assert alert.employee == group.in_branch and alert.counterparty_id == managed.pk and not alert.disclosed
+    assert alert.evidence["contract"] == {"id": str(contract.pk), "number": "Д-9", "date": "2026-02-03"}
+    assert alert.evidence["approval"] == "relative" and alert.evidence["how"] == "name"
+    page = Client()
+    page.force_login(user_with_role("officer"))
+    response = page.get(reverse("conflicts:alert-detail", args=[alert.pk]))
+    assert response.status_code == 200 and "Д-9" in response.content.decode()
+
+
+def test_approved_contracts_without_a_link_raise_nothing(register, group):
+    owned, _managed = register
+    # The branch employee approves a contract with the company their relative does not manage.
+    Contract.objects.filter(counterparty=owned).update(approved_by=group.in_branch)
+    _run()
+    assert not Alert.objects.filter(kind=AlertKind.APPROVED_CONTRACT).exists()

@@ -389,6 +389,7 @@ CONTRACT_FIELDS = [
     "term_end",
     "has_clause",
     "verification_case",
+    "approved_by",
 ]
 
 

@@ -266,3 +266,17 @@ def test_clauses_register_entries_and_verifications_change_over_the_api(group):
         ).status_code
         == 422
     )
+
+
+def test_a_contract_names_its_approver_of_the_same_company(group):
+    cp = CounterpartyFactory()
+    client = _api(user_with_role("admin"))
+    body = {"company_id": str(group.a.pk), "number": "A-1", "date": "2025-05-05", "counterparty_id": str(cp.pk)}
+    created = client.post(
+        f"{BASE}/contracts", {**body, "approved_by_id": str(group.in_leaf.pk)}, content_type="application/json"
+    )
+    assert created.status_code == 201 and created.json()["approved_by_id"] == str(group.in_leaf.pk)
+    other = {**body, "number": "A-2", "approved_by_id": str(group.in_b.pk)}
+    refused = client.post(f"{BASE}/contracts", other, content_type="application/json")
+    assert refused.status_code == 422
+    assert not Contract.objects.filter(number="A-2").exists()

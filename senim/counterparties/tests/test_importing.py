@@ -128,3 +128,56 @@ def test_the_command_writes_the_register_and_prints_the_coverage(tmp_path, group
     assert sheet.cell(row=5, column=2).value == "Monopoly JSC"
     call_command("counterparties", "coverage", "--year", "2025")
     assert f"2025\t{group.a.registration_number}\tother\t2\t1\t50.0" in capsys.readouterr().out
+
+
+def test_contracts_carry_their_approver_by_personnel_number(tmp_path, group):
+    cp = CounterpartyFactory()
+    approver = group.in_branch
+    header = "company,number,date,counterparty,approver\n"
+    good = f"{group.a.registration_number},N-1,01.02.2025,{cp.identifier},{approver.personnel_number}\n"
+    bare = f"{group.a.registration_number},N-3,01.02.2025,{cp.identifier},\n"
+    # A number of company B's employee is unknown in company A.
+    bad = f"{group.a.registration_number},N-2,01.02.2025,{cp.identifier},{group.in_b.personnel_number}\n"
+    plan = importing.plan_file(actor=None, kind="contracts", path=_file(tmp_path, header + good + bare + bad))
+    assert [(e.line, e.column) for e in plan.errors] == [(4, "approver")]
+    plan = importing.plan_file(actor=None, kind="contracts", path=_file(tmp_path, header + good + bare))
+    importing.apply(actor=None, plan=plan)
+    assert {c.number: c.approved_by for c in Contract.objects.all()} == {"N-1": approver, "N-3": None}
+
+
+def test_approvers_are_looked_up_once_per_file_not_per_row(tmp_path, group, django_assert_max_num_queries):
+    cp = CounterpartyFactory()
+    header = "company,number,date,counterparty,approver\n"
+    rows = "".join(
+        f"{group.a.registration_number},N-{n},01.02.2025,{cp.identifier},{group.in_leaf.personnel_number}\n"
+        for n in range(40)
+    )
+    with django_assert_max_num_queries(8):
+        plan = importing.plan_file(actor=None, kind="contracts", path=_file(tmp_path, header + rows))
+    assert not plan.errors and len(plan.valid) == 40
+
+
+def test_the_matching_selector_lists_only_contracts_with_an_approver(group):
+    from senim.counterparties import selectors
+
+    cp = CounterpartyFactory()
+    signed = Contract.objects.create(
+        company=group.a, number="A-1", date=dt.date(2025, 1, 2), counterparty=cp, approved_by=group.in_leaf
+    )
+    Contract.objects.create(company=group.a, number="A-2", date=dt.date(2025, 1, 3), counterparty=cp)
+    assert list(selectors.contract_approvals_for_matching()) == [
+        (signed.pk, group.a.pk, cp.pk, group.in_leaf.pk, "A-1", dt.date(2025, 1, 2))
+    ]
+
+
+def test_an_approver_of_another_company_is_refused(group):
+    contract = Contract(
+        company=group.a,
+        number="A-1",
+        date=dt.date(2025, 1, 2),
+        counterparty=CounterpartyFactory(),
+        approved_by=group.in_b,
+    )
+    with pytest.raises(ValidationError) as error:
+        contract.full_clean()
+    assert "approved_by" in error.value.message_dict

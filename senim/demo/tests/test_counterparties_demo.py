@@ -18,6 +18,7 @@ def test_the_demo_has_each_decision_each_level_and_indicators_that_add_up():
     assert Counterparty.objects.count() >= 300
     year = timezone.localdate().year
     assert Contract.objects.filter(date__year=year - 1).count() == 1400
+    assert Contract.objects.filter(approved_by__isnull=False).count() >= 100
     assert set(Application.objects.exclude(decision="").values_list("decision", flat=True)) == {
         "register",
         "one_off",

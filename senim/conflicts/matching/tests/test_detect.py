@@ -1,11 +1,13 @@
 """The cross-match finds planted links across scripts and identifiers and stays quiet otherwise."""
 
 from senim.conflicts.matching import (
+    ContractApproval,
     DeclaredCompany,
     EmployeeRecord,
     FindingKind,
     PartyRecord,
     RelativeRecord,
+    approval_links,
     cross_match,
     same_reporting_line,
 )
@@ -111,3 +113,43 @@ def test_progress_reaches_the_total():
 def test_reporting_line():
     assert same_reporting_line("a/", "a/b/") and same_reporting_line("a/b/", "a/")
     assert not same_reporting_line("a/b/", "a/c/") and not same_reporting_line("", "a/")
+
+
+def _approval(approver, cp="cp1", contract="c1"):  # type: ignore[no-untyped-def]
+    return ContractApproval(contract, "Д-17/2025", "2025-03-14", approver, cp)
+
+
+def test_a_contract_approved_with_a_declared_relatives_company_is_a_link():
+    relative = RelativeRecord("r1", "Akhmetova Dinara Serikovna", "", "sibling")
+    staff = [_employee("e1", ["Ахметов Ерлан Серикович"], IIN_B, relatives=(relative,))]
+    findings = list(cross_match(staff, PARTIES))
+    approved = list(approval_links(findings, [_approval("e1"), _approval("e1", cp="cp2", contract="c2")]))
+    assert _kinds(approved) == [(FindingKind.APPROVED_CONTRACT, "e1", False)]
+    assert approved[0].evidence["contract"] == {"id": "c1", "number": "Д-17/2025", "date": "2025-03-14"}
+    assert approved[0].evidence["approval"] == "relative"
+    assert approved[0].evidence["how"] == "name"
+    assert approved[0].counterparty_key == "cp1"
+
+
+def test_an_approver_who_owns_the_counterparty_and_declared_it_is_disclosed():
+    staff = [_employee("e1", ["Сейткали Марат Болатович"], IIN_A, companies=(DeclaredCompany("Zholdas Stroy", ""),))]
+    approved = list(approval_links(list(cross_match(staff, PARTIES)), [_approval("e1")]))
+    assert _kinds(approved) == [(FindingKind.APPROVED_CONTRACT, "e1", True)]
+    assert approved[0].evidence["approval"] == "approver"
+
+
+def test_a_relative_found_by_the_detection_who_owns_the_counterparty():
+    # The owner works in the group and declared the approver as a relative; the approver did not.
+    owner = _employee(
+        "owner", ["Сейткали Марат Болатович"], IIN_A, "u1/", (RelativeRecord("r", "Сейткали Ержан Маратович", IIN_C),)
+    )
+    approver = _employee("approver", ["Seitkali Yerzhan Maratovich"], IIN_C, "u9/")
+    findings = list(cross_match([owner, approver], PARTIES))
+    approved = list(approval_links(findings, [_approval("approver")]))
+    assert _kinds(approved) == [(FindingKind.APPROVED_CONTRACT, "approver", False)]
+    assert approved[0].evidence["found_relative"] is not None
+
+
+def test_approvals_without_links_give_nothing():
+    staff = [_employee("e1", ["Нурланов Канат Ержанович"], "880808300111")]
+    assert list(approval_links(list(cross_match(staff, PARTIES)), [_approval("e1")])) == []
