@@ -1,0 +1,153 @@
+"""API of annual reports: the same services and selectors as the pages. Schema names carry the
+module's prefix so the OpenAPI document has one name per schema."""
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpResponse
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.pagination import Pagination
+from senim.reports import content, exports, policy, selectors, services
+
+router = Router(tags=["Annual reports"])
+
+
+def _require(request: ActorRequest, permission: str) -> None:
+    """Refuse callers without the permission before ids are resolved, so they get 403, not 404."""
+    if request.user.scope_for(permission).is_empty:
+        raise PermissionDenied(permission)
+
+
+class ReportCreateIn(Schema):
+    year: int = Field(ge=2000, le=2100)
+    company: uuid.UUID | None = None
+    languages: list[str] = Field(min_length=1, max_length=4)
+    title: str = Field("", max_length=300)
+    include_empty_sections: bool = False
+
+
+class ReportOut(Schema):
+    id: uuid.UUID
+    series: uuid.UUID
+    version: int
+    year: int
+    company: uuid.UUID | None = Field(None, alias="company_id")
+    languages: list[str]
+    title: str
+    status: str
+    approved_at: dt.datetime | None
+
+
+class ReportFigureOut(Schema):
+    code: str
+    value: float | int | None
+    previous: float | int | None
+    overridden: bool
+    reason: str
+
+
+class ReportTextIn(Schema):
+    text: str = Field(max_length=20000)
+
+
+class ReportOverrideIn(Schema):
+    code: str = Field(max_length=100)
+    value: Decimal = Field(max_digits=18, decimal_places=2)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ReportQuery(Schema):
+    year: int | None = Field(None, ge=2000, le=2100)
+    company: uuid.UUID | None = None
+
+
+@router.get("/", response=list[ReportOut], summary="Reports in the caller's scope")
+@paginate(Pagination)
+def report_list(request: ActorRequest, filters: Query[ReportQuery]):  # type: ignore[no-untyped-def]
+    _require(request, policy.VIEW)
+    return selectors.report_list(actor=request.user, year=filters.year, company_id=filters.company)
+
+
+@router.post("/", response={201: ReportOut}, summary="Build a report for a year")
+def report_create(request: ActorRequest, payload: ReportCreateIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.EDIT)
+    report = services.report_create(
+        actor=request.user,
+        year=payload.year,
+        company_id=payload.company,
+        languages=payload.languages,
+        title=payload.title,
+        include_empty_sections=payload.include_empty_sections,
+    )
+    return Status(201, report)
+
+
+@router.get("/{report_id}", response=ReportOut, summary="One report")
+def report_get(request: ActorRequest, report_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.VIEW)
+    return selectors.report_get(actor=request.user, report_id=report_id)
+
+
+@router.get("/{report_id}/figures", response=list[ReportFigureOut], summary="Every figure, both years")
+def report_figures(request: ActorRequest, report_id: uuid.UUID) -> list[dict[str, Any]]:
+    _require(request, policy.VIEW)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    figures: list[dict[str, Any]] = content.build(report)["figures"]
+    return figures
+
+
+@router.put("/{report_id}/sections/{section}/{language}", response=ReportOut, summary="Set a section's text")
+def section_text_set(  # type: ignore[no-untyped-def]
+    request: ActorRequest, report_id: uuid.UUID, section: str, language: str, payload: ReportTextIn
+):
+    _require(request, policy.EDIT)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    services.section_text_set(actor=request.user, report=report, section=section, language=language, text=payload.text)
+    return report
+
+
+@router.post("/{report_id}/overrides", response=ReportOut, summary="Override a figure, with the reason")
+def override_set(request: ActorRequest, report_id: uuid.UUID, payload: ReportOverrideIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.EDIT)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    services.figure_override_set(
+        actor=request.user, report=report, code=payload.code, value=payload.value, reason=payload.reason
+    )
+    return report
+
+
+@router.post("/{report_id}/approve", response=ReportOut, summary="Approve and freeze the report")
+def report_approve(request: ActorRequest, report_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.APPROVE)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    return services.report_approve(actor=request.user, report=report)
+
+
+@router.post("/{report_id}/versions", response={201: ReportOut}, summary="Open a corrected version")
+def report_new_version(request: ActorRequest, report_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    _require(request, policy.EDIT)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    return Status(201, services.report_new_version(actor=request.user, report=report))
+
+
+@router.get(
+    "/{report_id}/export/{language}/{fmt}",
+    response={200: None},
+    summary="The report in one language as html, pdf, docx or xlsx",
+)
+def report_export(request: ActorRequest, report_id: uuid.UUID, language: str, fmt: str) -> HttpResponse:
+    _require(request, policy.VIEW)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    if language not in report.languages or fmt not in exports.FORMATS:
+        raise HttpError(404, "Not found.")
+    response = HttpResponse(
+        exports.render(report, content.build(report), language, fmt), content_type=exports.FORMATS[fmt]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{exports.filename(report, language, fmt)}"'
+    return response
