@@ -89,7 +89,7 @@ def render_language(report: Report, values: dict[str, Values], language: str) ->
 def _render_section(
     report: Report, section: Section, items: list[Values], text: str, values: dict[str, Values], has_data: bool
 ) -> dict[str, Any]:
-    figures = []
+    figures: list[dict[str, Any]] = []
     for item in items:
         indicator = indicators.get_indicator(item.code)
         figures.append(

@@ -83,7 +83,7 @@ def section_text_set(*, actor: Actor, report: Report, section: str, language: st
     unknown = content.unknown_tokens(text)
     if unknown:
         raise ValidationError(
-            {"text": _("These figures do not exist: %(codes)s.") % {"codes": ", ".join("{%s}" % c for c in unknown)}}
+            {"text": _("These figures do not exist: %(codes)s.") % {"codes": ", ".join(f"{{{c}}}" for c in unknown)}}
         )
     with transaction.atomic():
         item, _created = SectionText.objects.select_for_update().get_or_create(

@@ -125,9 +125,9 @@ def override_set(request: ActorRequest, report_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("The figure was overridden; the report shows it was entered by hand."))
             return redirect("reports:report-detail", report_id=report.id)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    for field_errors in form.errors.values():
+        for message in field_errors:
+            messages.error(request, message)
     return redirect("reports:report-detail", report_id=report.id)
 
 
