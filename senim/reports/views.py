@@ -127,7 +127,7 @@ def override_set(request: ActorRequest, report_id: uuid.UUID) -> HttpResponse:
             return redirect("reports:report-detail", report_id=report.id)
     for field_errors in form.errors.values():
         for message in field_errors:
-            messages.error(request, message)
+            messages.error(request, str(message))
     return redirect("reports:report-detail", report_id=report.id)
 
 
