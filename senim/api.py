@@ -17,6 +17,7 @@ from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
 from senim.counterparties.api import router as counterparties_router
 from senim.org.api import router as org_router
+from senim.reports.api import rating_router
 from senim.reports.api import router as reports_router
 from senim.screening.api import router as screening_router
 from senim.speakup.api import router as speakup_router
@@ -35,6 +36,7 @@ api.add_router("/screening/", screening_router)
 api.add_router("/counterparties/", counterparties_router)
 api.add_router("/speakup/", speakup_router)
 api.add_router("/conflicts/", conflicts_router)
+api.add_router("/reports/rating/", rating_router)
 api.add_router("/reports/", reports_router)
 
 

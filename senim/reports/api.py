@@ -151,3 +151,130 @@ def report_export(request: ActorRequest, report_id: uuid.UUID, language: str, fm
     )
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(report, language, fmt)}"'
     return response
+
+
+# ---------------------------------------------------------------------------- the rating
+
+rating_router = Router(tags=["Annual reports"])
+
+
+class RatingCreateIn(Schema):
+    year: int = Field(ge=2000, le=2100)
+    company: uuid.UUID | None = None
+
+
+class RatingGradeIn(Schema):
+    code: str = Field(max_length=10)
+    grade: str = Field(max_length=10)
+    evidence: str = Field("", max_length=4000)
+
+
+class RatingGradesIn(Schema):
+    grades: list[RatingGradeIn] = Field(max_length=200)
+
+
+class RatingExternalIn(Schema):
+    score: Decimal = Field(ge=0, le=100, max_digits=4, decimal_places=1)
+    note: str = Field("", max_length=4000)
+
+
+class RatingItemOut(Schema):
+    code: str
+    area: str
+    title: str
+    points_full: int
+    grade: str
+    points: int
+    suggested_grade: str | None
+    suggestion_reason: str | None
+
+
+class RatingOut(Schema):
+    id: uuid.UUID
+    year: int
+    company: uuid.UUID | None
+    status: str
+    total: Decimal
+    band: str
+    previous_total: Decimal | None
+    external_score: Decimal | None
+    items: list[RatingItemOut]
+
+
+def _rating_out(request: ActorRequest, assessment: Any) -> dict[str, Any]:
+    view = selectors.assessment_view(actor=request.user, assessment=assessment)
+    return {
+        "id": assessment.id,
+        "year": assessment.year,
+        "company": assessment.company_id,
+        "status": assessment.status,
+        "total": view.score.total,
+        "band": view.score.band,
+        "previous_total": view.previous.total if view.previous else None,
+        "external_score": assessment.external_score,
+        "items": [
+            {
+                "code": row.item.code,
+                "area": row.item.area,
+                "title": row.item.title,
+                "points_full": row.item.points_full,
+                "grade": row.grade,
+                "points": row.points,
+                "suggested_grade": row.suggestion[0] if row.suggestion else None,
+                "suggestion_reason": row.suggestion[1] if row.suggestion else None,
+            }
+            for row in view.rows
+        ],
+    }
+
+
+def _assessment(request: ActorRequest, assessment_id: uuid.UUID) -> Any:
+    return selectors.assessment_get(actor=request.user, assessment_id=assessment_id)
+
+
+@rating_router.get("/", response=list[RatingOut], summary="Self-assessments of the effectiveness rating")
+def rating_list(request: ActorRequest) -> list[dict[str, Any]]:
+    _require(request, policy.VIEW)
+    return [_rating_out(request, a) for a in selectors.assessment_list(actor=request.user)[:100]]
+
+
+@rating_router.post("/", response={201: RatingOut}, summary="Start a year's self-assessment")
+def rating_create(request: ActorRequest, payload: RatingCreateIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.EDIT)
+    assessment = services.assessment_create(actor=request.user, year=payload.year, company_id=payload.company)
+    return Status(201, _rating_out(request, assessment))
+
+
+@rating_router.get("/{assessment_id}", response=RatingOut, summary="A self-assessment with grades and suggestions")
+def rating_get(request: ActorRequest, assessment_id: uuid.UUID) -> dict[str, Any]:
+    _require(request, policy.VIEW)
+    return _rating_out(request, _assessment(request, assessment_id))
+
+
+@rating_router.put("/{assessment_id}/grades", response=RatingOut, summary="Grade indicators, with evidence")
+def rating_grades(request: ActorRequest, assessment_id: uuid.UUID, payload: RatingGradesIn) -> dict[str, Any]:
+    _require(request, policy.EDIT)
+    assessment = _assessment(request, assessment_id)
+    by_code = {item.code: item.id for item in selectors.methodology_items(methodology=assessment.methodology)}
+    unknown = [g.code for g in payload.grades if g.code not in by_code]
+    if unknown:
+        raise HttpError(422, f"Unknown indicator codes: {', '.join(unknown)}")
+    grades = {by_code[g.code]: (g.grade, g.evidence) for g in payload.grades}
+    services.assessment_grades_set(actor=request.user, assessment=assessment, grades=grades)
+    return _rating_out(request, assessment)
+
+
+@rating_router.put("/{assessment_id}/external", response=RatingOut, summary="Record the Agency's score")
+def rating_external(request: ActorRequest, assessment_id: uuid.UUID, payload: RatingExternalIn) -> dict[str, Any]:
+    _require(request, policy.EDIT)
+    assessment = services.assessment_external_set(
+        actor=request.user, assessment=_assessment(request, assessment_id), score=payload.score, note=payload.note
+    )
+    return _rating_out(request, assessment)
+
+
+@rating_router.post("/{assessment_id}/approve", response=RatingOut, summary="Approve a fully graded self-assessment")
+def rating_approve(request: ActorRequest, assessment_id: uuid.UUID) -> dict[str, Any]:
+    _require(request, policy.APPROVE)
+    assessment = services.assessment_approve(actor=request.user, assessment=_assessment(request, assessment_id))
+    return _rating_out(request, assessment)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.reports import views
+from senim.reports import rating_views, views
 
 app_name = "reports"
 
@@ -14,4 +14,12 @@ urlpatterns = [
     path("<uuid:report_id>/approve/", views.report_approve, name="report-approve"),
     path("<uuid:report_id>/new-version/", views.report_new_version, name="report-new-version"),
     path("<uuid:report_id>/export/<str:language>.<str:fmt>", views.report_export, name="report-export"),
+]
+
+urlpatterns += [
+    path("rating/", rating_views.rating_list, name="rating-list"),
+    path("rating/methodology/", rating_views.methodology, name="methodology"),
+    path("rating/<uuid:assessment_id>/", rating_views.rating_detail, name="rating-detail"),
+    path("rating/<uuid:assessment_id>/external/", rating_views.rating_external, name="rating-external"),
+    path("rating/<uuid:assessment_id>/approve/", rating_views.rating_approve, name="rating-approve"),
 ]

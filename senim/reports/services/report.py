@@ -40,7 +40,9 @@ def _check_languages(languages: Iterable[str]) -> list[str]:
 
 
 def _require_draft(report: Report) -> None:
-    if report.is_frozen:
+    """Refuse to change an approved report, reading its status from the stored row (locked for the
+    rest of the transaction), since an instance in hand may predate the approval."""
+    if Report.objects.select_for_update().get(pk=report.pk).is_frozen:
         raise ValidationError(_("This report is approved and cannot change; open a new version to correct it."))
 
 
@@ -75,7 +77,6 @@ def section_text_set(*, actor: Actor, report: Report, section: str, language: st
     """Set the author's prose of one section in one language. Figure tokens must name declared
     indicators, so a typo does not print as text in a published report."""
     _require_report(actor, policy.EDIT, report.company_id)
-    _require_draft(report)
     if get_section(section) is None:
         raise ValidationError({"section": _("Unknown section.")})
     if language not in report.languages:
@@ -86,6 +87,7 @@ def section_text_set(*, actor: Actor, report: Report, section: str, language: st
             {"text": _("These figures do not exist: %(codes)s.") % {"codes": ", ".join(f"{{{c}}}" for c in unknown)}}
         )
     with transaction.atomic():
+        _require_draft(report)
         item, _created = SectionText.objects.select_for_update().get_or_create(
             report=report, section=section, language=language
         )
@@ -108,12 +110,12 @@ def figure_override_set(
     """Replace a computed figure by hand. The reason is required and the act is audited; the
     report shows that the figure was overridden and why."""
     _require_report(actor, policy.EDIT, report.company_id)
-    _require_draft(report)
     if indicators.get_indicator(code) is None:
         raise ValidationError({"code": _("Unknown indicator.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for overriding a computed figure.")})
     with transaction.atomic():
+        _require_draft(report)
         existing = FigureOverride.objects.select_for_update().filter(report=report, code=code).first()
         old = str(existing.value) if existing else None
         item = existing or FigureOverride(report=report, code=code, created_by=actor)  # type: ignore[misc]
@@ -132,8 +134,8 @@ def figure_override_set(
 
 def figure_override_remove(*, actor: Actor, report: Report, code: str) -> None:
     _require_report(actor, policy.EDIT, report.company_id)
-    _require_draft(report)
     with transaction.atomic():
+        _require_draft(report)
         existing = FigureOverride.objects.select_for_update().filter(report=report, code=code).first()
         if existing is None:
             return
@@ -148,8 +150,8 @@ def report_approve(*, actor: Actor, report: Report) -> Report:
     that later records cannot change."""
     _require_report(actor, policy.APPROVE, report.company_id)
     with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report.pk)
         _require_draft(report)
+        report = Report.objects.get(pk=report.pk)
         report.snapshot = content.build(report)
         report.status = Report.Status.APPROVED
         report.approved_at = timezone.now()
