@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "senim.core.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "senim.core.middleware.RejectNulMiddleware",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "senim.accounts.middleware.UserLanguageMiddleware",
     "senim.accounts.middleware.TwoFactorMiddleware",
+    "senim.core.middleware.ServiceDeniedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -227,6 +229,9 @@ SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_TEMP_DIR = None
+# Bodies that are not multipart are refused above this size before anything reads them
+# (core.middleware.BodyLimitMiddleware; multipart bodies: the largest upload a module accepts).
+SENIM_MAX_BODY_BYTES = env_int("SENIM_MAX_BODY_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE)
 MEDIA_ROOT = DATA_DIR / "files"
 
 LANGUAGE_CODE = env("SENIM_DEFAULT_LANGUAGE", "ru")

@@ -29,3 +29,9 @@ class SpeakupConfig(AppConfig):
         from senim.speakup.selectors import visible_cases
 
         register_sensitive("speakup.case", lambda actor: visible_cases(actor=actor))
+
+        # A report carries several files: the edge's body limit lets that size through.
+        from senim.core.middleware import register_upload_limit
+        from senim.speakup.limits import max_body_bytes
+
+        register_upload_limit(max_body_bytes)
