@@ -222,6 +222,11 @@ SENIM_2FA_REQUIRED_FOR_COMPLIANCE = env_bool("SENIM_2FA_REQUIRED_FOR_COMPLIANCE"
 # environment, or in a file readable only by the service account.
 SENIM_MASTER_KEY = env("SENIM_MASTER_KEY")
 SENIM_MASTER_KEY_FILE = env("SENIM_MASTER_KEY_FILE", str(DATA_DIR / "master.key"))
+# The key of the audit chain's HMAC (core.audit), kept outside the database like the master key;
+# several keys comma-separated, newest first (older ones still verify). Where anchors go by default.
+SENIM_AUDIT_KEY = env("SENIM_AUDIT_KEY")
+SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
+SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
 # Screening hits are raised at or above this score; empty means the matching engine's default.

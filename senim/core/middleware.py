@@ -135,15 +135,13 @@ class BodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        multipart = request.META.get("CONTENT_TYPE", "").lower().startswith("multipart/")
+        limit = upload_body_limit() if multipart else body_limit()
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return _refuse(request, 400, _("The request's Content-Length is not a number."))
-        if length < 0:
-            return _refuse(request, 400, _("The request's Content-Length is not a number."))
-        multipart = request.META.get("CONTENT_TYPE", "").lower().startswith("multipart/")
-        limit = upload_body_limit() if multipart else body_limit()
-        if length > limit:
+            length = limit + 1  # an unreadable length counts as too large
+        if length > limit or length < 0:
             message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
             return _refuse(request, 413, message)
         if multipart and length and not _BOUNDARY.fullmatch(request.content_params.get("boundary", "")):
