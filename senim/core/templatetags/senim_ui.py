@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
+from senim.core.events import event_label as _event_label
 from senim.core.icons import ICONS
 
 register = template.Library()
@@ -70,3 +71,9 @@ def figure(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return str(value)
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def event_label(code: str) -> str:
+    """An audit event type as people read it ("Counterparty created"), in the active language."""
+    return _event_label(code)
