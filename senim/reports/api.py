@@ -11,20 +11,15 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.access import ActorRequest
+from senim.core.endpoints import BodySchema, require
 from senim.core.pagination import Pagination
 from senim.reports import content, exports, policy, selectors, services
 
 router = Router(tags=["Annual reports"])
 
 
-def _require(request: ActorRequest, permission: str) -> None:
-    """Refuse callers without the permission before ids are resolved, so they get 403, not 404."""
-    if request.user.scope_for(permission).is_empty:
-        raise PermissionDenied(permission)
-
-
-class ReportCreateIn(Schema):
+class ReportCreateIn(BodySchema):
     year: int = Field(ge=2000, le=2100)
     company: uuid.UUID | None = None
     languages: list[str] = Field(min_length=1, max_length=4)
@@ -52,11 +47,11 @@ class ReportFigureOut(Schema):
     reason: str
 
 
-class ReportTextIn(Schema):
+class ReportTextIn(BodySchema):
     text: str = Field(max_length=20000)
 
 
-class ReportOverrideIn(Schema):
+class ReportOverrideIn(BodySchema):
     code: str = Field(max_length=100)
     value: Decimal = Field(max_digits=18, decimal_places=2)
     reason: str = Field(min_length=1, max_length=2000)
@@ -70,13 +65,13 @@ class ReportQuery(Schema):
 @router.get("/", response=list[ReportOut], summary="Reports in the caller's scope")
 @paginate(Pagination)
 def report_list(request: ActorRequest, filters: Query[ReportQuery]):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return selectors.report_list(actor=request.user, year=filters.year, company_id=filters.company)
 
 
 @router.post("/", response={201: ReportOut}, summary="Build a report for a year")
 def report_create(request: ActorRequest, payload: ReportCreateIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     report = services.report_create(
         actor=request.user,
         year=payload.year,
@@ -90,13 +85,13 @@ def report_create(request: ActorRequest, payload: ReportCreateIn):  # type: igno
 
 @router.get("/{report_id}", response=ReportOut, summary="One report")
 def report_get(request: ActorRequest, report_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return selectors.report_get(actor=request.user, report_id=report_id)
 
 
 @router.get("/{report_id}/figures", response=list[ReportFigureOut], summary="Every figure, both years")
 def report_figures(request: ActorRequest, report_id: uuid.UUID) -> list[dict[str, Any]]:
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     report = selectors.report_get(actor=request.user, report_id=report_id)
     figures: list[dict[str, Any]] = content.build(report)["figures"]
     return figures
@@ -106,7 +101,7 @@ def report_figures(request: ActorRequest, report_id: uuid.UUID) -> list[dict[str
 def section_text_set(  # type: ignore[no-untyped-def]
     request: ActorRequest, report_id: uuid.UUID, section: str, language: str, payload: ReportTextIn
 ):
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     report = selectors.report_get(actor=request.user, report_id=report_id)
     services.section_text_set(actor=request.user, report=report, section=section, language=language, text=payload.text)
     return report
@@ -114,7 +109,7 @@ def section_text_set(  # type: ignore[no-untyped-def]
 
 @router.post("/{report_id}/overrides", response=ReportOut, summary="Override a figure, with the reason")
 def override_set(request: ActorRequest, report_id: uuid.UUID, payload: ReportOverrideIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     report = selectors.report_get(actor=request.user, report_id=report_id)
     services.figure_override_set(
         actor=request.user, report=report, code=payload.code, value=payload.value, reason=payload.reason
@@ -124,14 +119,14 @@ def override_set(request: ActorRequest, report_id: uuid.UUID, payload: ReportOve
 
 @router.post("/{report_id}/approve", response=ReportOut, summary="Approve and freeze the report")
 def report_approve(request: ActorRequest, report_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.APPROVE)
+    require(request, policy.APPROVE)
     report = selectors.report_get(actor=request.user, report_id=report_id)
     return services.report_approve(actor=request.user, report=report)
 
 
 @router.post("/{report_id}/versions", response={201: ReportOut}, summary="Open a corrected version")
 def report_new_version(request: ActorRequest, report_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     report = selectors.report_get(actor=request.user, report_id=report_id)
     return Status(201, services.report_new_version(actor=request.user, report=report))
 
@@ -142,7 +137,7 @@ def report_new_version(request: ActorRequest, report_id: uuid.UUID):  # type: ig
     summary="The report in one language as html, pdf, docx or xlsx",
 )
 def report_export(request: ActorRequest, report_id: uuid.UUID, language: str, fmt: str) -> HttpResponse:
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     report = selectors.report_get(actor=request.user, report_id=report_id)
     if language not in report.languages or fmt not in exports.FORMATS:
         raise HttpError(404, "Not found.")
@@ -158,22 +153,22 @@ def report_export(request: ActorRequest, report_id: uuid.UUID, language: str, fm
 rating_router = Router(tags=["Annual reports"])
 
 
-class RatingCreateIn(Schema):
+class RatingCreateIn(BodySchema):
     year: int = Field(ge=2000, le=2100)
     company: uuid.UUID | None = None
 
 
-class RatingGradeIn(Schema):
+class RatingGradeIn(BodySchema):
     code: str = Field(max_length=10)
     grade: str = Field(max_length=10)
     evidence: str = Field("", max_length=4000)
 
 
-class RatingGradesIn(Schema):
+class RatingGradesIn(BodySchema):
     grades: list[RatingGradeIn] = Field(max_length=200)
 
 
-class RatingExternalIn(Schema):
+class RatingExternalIn(BodySchema):
     score: Decimal = Field(ge=0, le=100, max_digits=4, decimal_places=1)
     note: str = Field("", max_length=4000)
 
@@ -234,26 +229,26 @@ def _assessment(request: ActorRequest, assessment_id: uuid.UUID) -> Any:
 
 @rating_router.get("/", response=list[RatingOut], summary="Self-assessments of the effectiveness rating")
 def rating_list(request: ActorRequest) -> list[dict[str, Any]]:
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return [_rating_out(request, a) for a in selectors.assessment_list(actor=request.user)[:100]]
 
 
 @rating_router.post("/", response={201: RatingOut}, summary="Start a year's self-assessment")
 def rating_create(request: ActorRequest, payload: RatingCreateIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     assessment = services.assessment_create(actor=request.user, year=payload.year, company_id=payload.company)
     return Status(201, _rating_out(request, assessment))
 
 
 @rating_router.get("/{assessment_id}", response=RatingOut, summary="A self-assessment with grades and suggestions")
 def rating_get(request: ActorRequest, assessment_id: uuid.UUID) -> dict[str, Any]:
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return _rating_out(request, _assessment(request, assessment_id))
 
 
 @rating_router.put("/{assessment_id}/grades", response=RatingOut, summary="Grade indicators, with evidence")
 def rating_grades(request: ActorRequest, assessment_id: uuid.UUID, payload: RatingGradesIn) -> dict[str, Any]:
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     assessment = _assessment(request, assessment_id)
     by_code = {item.code: item.id for item in selectors.methodology_items(methodology=assessment.methodology)}
     unknown = [g.code for g in payload.grades if g.code not in by_code]
@@ -266,7 +261,7 @@ def rating_grades(request: ActorRequest, assessment_id: uuid.UUID, payload: Rati
 
 @rating_router.put("/{assessment_id}/external", response=RatingOut, summary="Record the Agency's score")
 def rating_external(request: ActorRequest, assessment_id: uuid.UUID, payload: RatingExternalIn) -> dict[str, Any]:
-    _require(request, policy.EDIT)
+    require(request, policy.EDIT)
     assessment = services.assessment_external_set(
         actor=request.user, assessment=_assessment(request, assessment_id), score=payload.score, note=payload.note
     )
@@ -275,6 +270,6 @@ def rating_external(request: ActorRequest, assessment_id: uuid.UUID, payload: Ra
 
 @rating_router.post("/{assessment_id}/approve", response=RatingOut, summary="Approve a fully graded self-assessment")
 def rating_approve(request: ActorRequest, assessment_id: uuid.UUID) -> dict[str, Any]:
-    _require(request, policy.APPROVE)
+    require(request, policy.APPROVE)
     assessment = services.assessment_approve(actor=request.user, assessment=_assessment(request, assessment_id))
     return _rating_out(request, assessment)

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from senim.core.exports import xlsx_append, xlsx_bytes
 from senim.reports import charts
 from senim.reports.models import Report
 
@@ -97,18 +98,15 @@ def pgettext_unit() -> str:
     return pgettext("unit of measure", "Unit")
 
 
-def safe_cell(value: str) -> str:
-    """Text that a spreadsheet will not run as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def xlsx(report: Report, data: dict[str, Any], language: str) -> bytes:
     from openpyxl import Workbook
 
     with translation.override(language):
-        workbook = Workbook(write_only=True)
+        workbook = Workbook()
         sheet = workbook.create_sheet(_("Figures"))
-        sheet.append(
+        workbook.remove(workbook.worksheets[0])
+        xlsx_append(
+            sheet,
             [
                 _("Section"),
                 _("Code"),
@@ -118,26 +116,23 @@ def xlsx(report: Report, data: dict[str, Any], language: str) -> bytes:
                 pgettext_unit(),
                 _("Source"),
                 _("Reason"),
-            ]
+            ],
         )
         for section in data["languages"].get(language, []):
             for item in section["figures"]:
                 source = _("entered by hand") if item["overridden"] else _("computed from records")
-                sheet.append(
-                    [
-                        safe_cell(section["title"]),
-                        item["code"],
-                        safe_cell(item["title"]),
-                        item["value"],
-                        item["previous"],
-                        safe_cell(item["unit"]),
-                        source,
-                        safe_cell(item["reason"]),
-                    ]
-                )
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+                row = [
+                    section["title"],
+                    item["code"],
+                    item["title"],
+                    item["value"],
+                    item["previous"],
+                    item["unit"],
+                    source,
+                    item["reason"],
+                ]
+                xlsx_append(sheet, row)
+        return xlsx_bytes(workbook)
 
 
 def render(report: Report, data: dict[str, Any], language: str, fmt: str) -> bytes:

@@ -5,7 +5,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,17 +13,14 @@ from django.views.decorators.http import require_POST
 from senim.core import indicators
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.reports import policy, selectors, services
 from senim.reports.forms import AssessmentForm, ExternalResultForm, GradesForm, PointsForm
 from senim.reports.models import Area, RatingAssessment
 
 
 def _get(request: ActorRequest, assessment_id: uuid.UUID) -> RatingAssessment:
-    try:
-        return selectors.assessment_get(actor=request.user, assessment_id=assessment_id)
-    except RatingAssessment.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.assessment_get, actor=request.user, assessment_id=assessment_id)
 
 
 @permission_required(policy.VIEW)

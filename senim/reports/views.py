@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from senim.core import indicators
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.reports import content, exports, policy, selectors, services
 from senim.reports.forms import OverrideForm, ReportForm, SectionTextForm
 from senim.reports.models import Report
@@ -21,10 +21,7 @@ from senim.reports.sections import get_section
 
 
 def _get(request: ActorRequest, report_id: uuid.UUID) -> Report:
-    try:
-        return selectors.report_get(actor=request.user, report_id=report_id)
-    except Report.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.report_get, actor=request.user, report_id=report_id)
 
 
 @permission_required(policy.VIEW)
