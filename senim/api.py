@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
+from senim.awareness.api import router as awareness_router
 from senim.conflicts.api import router as conflicts_router
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
@@ -34,6 +35,7 @@ api.add_router("/screening/", screening_router)
 api.add_router("/counterparties/", counterparties_router)
 api.add_router("/speakup/", speakup_router)
 api.add_router("/conflicts/", conflicts_router)
+api.add_router("/awareness/", awareness_router)
 
 
 def _error(request: HttpRequest, status: int, detail: object) -> HttpResponse:
