@@ -146,18 +146,11 @@ def _requests(actor: Actor | None, campaign: AckCampaign) -> QuerySet[AckRequest
     )
 
 
-def overdue_requests(
-    *, actor: Actor | None, campaign: AckCampaign | None = None, today: dt.date | None = None
-) -> QuerySet[AckRequest]:
-    """Unanswered requests past their due date of open campaigns (one or all), in scope."""
-    today = today or timezone.localdate()
-    scope = scope_of(actor, policy.VIEW)
-    if scope.is_empty:
-        return AckRequest.objects.none()
+def overdue_all(*, campaign: AckCampaign | None = None, today: dt.date | None = None) -> QuerySet[AckRequest]:
+    """Every unanswered request past its due date in open campaigns (unscoped: for the system)."""
     qs = AckRequest.objects.filter(
-        scope.q(company="company_id", unit="unit_id"),
         acknowledgement__isnull=True,
-        due_date__lt=today,
+        due_date__lt=today or timezone.localdate(),
         campaign__status=AckCampaign.Status.OPEN,
         employee__dismissal_date__isnull=True,
     )
@@ -166,6 +159,16 @@ def overdue_requests(
     return qs.select_related("employee", "unit", "campaign__version__document").order_by(
         "due_date", "employee__surname"
     )
+
+
+def overdue_requests(
+    *, actor: Actor | None, campaign: AckCampaign | None = None, today: dt.date | None = None
+) -> QuerySet[AckRequest]:
+    """Unanswered requests past their due date of open campaigns (one or all), in scope."""
+    scope = scope_of(actor, policy.VIEW)
+    if scope.is_empty:
+        return AckRequest.objects.none()
+    return overdue_all(campaign=campaign, today=today).filter(scope.q(company="company_id", unit="unit_id"))
 
 
 def my_requests(*, actor: Actor | None) -> QuerySet[AckRequest]:

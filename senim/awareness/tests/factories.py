@@ -8,7 +8,7 @@ from senim.awareness import services
 from senim.awareness.models import Document, DocumentVersion
 from senim.conflicts.tests.factories import employee_user
 
-__all__ = ["adopted_code", "employee_user", "officer", "adopt"]
+__all__ = ["adopt", "adopted_code", "employee_user", "officer"]
 
 DAY = dt.date(2026, 3, 2)
 
@@ -29,7 +29,11 @@ def adopted_code(group: Any, actor: Any = None, *, code: str = "AC-CODE", day: d
         actor=actor,
         kind="code",
         code=code,
-        titles={"ru": "Антикоррупционный кодекс", "kk": "Сыбайлас жемқорлыққа қарсы кодекс", "en": "Anti-Corruption Code"},
+        titles={
+            "ru": "Антикоррупционный кодекс",
+            "kk": "Сыбайлас жемқорлыққа қарсы кодекс",
+            "en": "Anti-Corruption Code",
+        },
         company=group.a,
         companies=[group.a, group.b],
         texts={"ru": "Работник не даёт и не получает взяток.", "kk": "Жұмыскер пара бермейді және алмайды."},

@@ -28,7 +28,12 @@ def _campaign(document, actor, **kwargs):  # type: ignore[no-untyped-def]
 def test_a_document_goes_from_draft_through_approval_into_force_and_is_audited(group):
     actor = officer()
     document = services.document_create(
-        actor=actor, kind="policy", code="P-1", titles={"en": "Gifts policy"}, company=group.a, texts={"en": "No gifts."}
+        actor=actor,
+        kind="policy",
+        code="P-1",
+        titles={"en": "Gifts policy"},
+        company=group.a,
+        texts={"en": "No gifts."},
     )
     version = document.versions.get()
     assert version.status == VersionStatus.DRAFT
@@ -56,7 +61,9 @@ def test_a_revision_supersedes_the_version_in_force_and_a_repeal_ends_it(group):
     adopt(actor, second, later, number="12")
     first.refresh_from_db()
     assert first.status == VersionStatus.SUPERSEDED and first.ended_on == later
-    services.document_repeal(actor=actor, document=document, repealed_on=later + dt.timedelta(days=10), decision_number="20")
+    services.document_repeal(
+        actor=actor, document=document, repealed_on=later + dt.timedelta(days=10), decision_number="20"
+    )
     assert indicators.documents_in_force(DAY.year, None) == 0
     assert indicators.documents_adopted(DAY.year, None) == 2
     assert indicators.drafts_submitted(DAY.year, group.b.pk) == 2
@@ -250,7 +257,11 @@ def test_new_hires_with_obligations_over_new_hires(group):
     first = EmployeeFactory(company=group.a, unit=group.leaf, hire_date=dt.date(2026, 5, 1))
     EmployeeFactory(company=group.a, unit=group.leaf, hire_date=dt.date(2026, 6, 1))
     services.hire_record_save(actor=actor, employee=first, contract_date=dt.date(2026, 5, 1), has_obligations=True)
-    hires_in_2026 = 2 + sum(1 for e in (group.in_root, group.in_branch, group.in_leaf, group.in_b) if e.hire_date and e.hire_date.year == 2026)
+    hires_in_2026 = 2 + sum(
+        1
+        for e in (group.in_root, group.in_branch, group.in_leaf, group.in_b)
+        if e.hire_date and e.hire_date.year == 2026
+    )
     assert indicators.hires_with_obligations(2026, None) == 1
     assert indicators.hires_with_obligations_share(2026, None) == round(100 / hires_in_2026)
 
