@@ -9,19 +9,20 @@ adopted and acknowledged is always one version's text and files.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from senim.core.i18n import Localized
 from senim.core.models import BaseModel
 
 
 class DocumentKind(models.TextChoices):
-    POLICY = "policy", _("Policy")
-    CODE = "code", _("Code")
-    REGULATION = "regulation", _("Regulation")
-    PROCEDURE = "procedure", _("Procedure")
-    ORDER = "order", _("Order")
-    STANDARD = "standard", _("Standard")
-    METHODOLOGY = "methodology", _("Methodology")
+    POLICY = "policy", pgettext_lazy("document kind", "Policy")
+    CODE = "code", pgettext_lazy("document kind", "Code")
+    REGULATION = "regulation", pgettext_lazy("document kind", "Regulation")
+    PROCEDURE = "procedure", pgettext_lazy("document kind", "Procedure")
+    ORDER = "order", pgettext_lazy("document kind", "Order")
+    STANDARD = "standard", pgettext_lazy("document kind", "Standard")
+    METHODOLOGY = "methodology", pgettext_lazy("document kind", "Methodology")
 
 
 class ApprovingBody(models.TextChoices):
