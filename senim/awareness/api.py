@@ -66,20 +66,29 @@ class DocumentFilter(Schema):
     status: str = ""
     q: str = ""
     in_force_on: str = ""
+    submitted_from: str = ""
+    submitted_to: str = ""
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError as error:
+        raise HttpError(422, _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": text[:30]}) from error
 
 
 @router.get("/documents", response=list[DocumentOut], summary="Internal documents in the caller's scope")
 @paginate(Pagination)
 def document_list(request: ActorRequest, filters: Query[DocumentFilter]):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW_DOCUMENTS)
-    try:
-        day = dt.date.fromisoformat(filters.in_force_on) if filters.in_force_on else None
-    except ValueError as error:
-        raise HttpError(
-            422, _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": filters.in_force_on[:30]}
-        ) from error
     return selectors.document_list(
-        actor=request.user, kind=filters.kind[:20], status=filters.status[:20], query=filters.q[:100], in_force_on=day
+        actor=request.user,
+        kind=filters.kind[:20],
+        status=filters.status[:20],
+        query=filters.q[:100],
+        in_force_on=_date(filters.in_force_on),
+        submitted_from=_date(filters.submitted_from),
+        submitted_to=_date(filters.submitted_to),
     )
 
 
@@ -105,7 +114,7 @@ def document_create(request: ActorRequest, payload: DocumentIn):  # type: ignore
         company=company,
         companies=list(companies.filter(pk__in=payload.companies)),
         owner_unit=owner_unit,
-        texts=payload.texts.dict(),
+        texts=payload.texts.dict() if payload.texts else {},
     )
     return Status(201, _detail(document))
 

@@ -27,6 +27,8 @@ class DocumentFilterForm(forms.Form):
         ],
     )
     in_force_on = forms.DateField(label=_("In force on"), required=False, widget=forms.DateInput(attrs=DATE))
+    submitted_from = forms.DateField(label=_("Submitted from"), required=False, widget=forms.DateInput(attrs=DATE))
+    submitted_to = forms.DateField(label=_("Submitted until"), required=False, widget=forms.DateInput(attrs=DATE))
 
 
 class DocumentForm(forms.Form):

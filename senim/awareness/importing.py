@@ -39,7 +39,7 @@ COMMON_ALIASES = {
     "tab_number": "personnel_number",
     "personnel_no": "personnel_number",
 }
-KINDS = {
+KINDS: dict[str, dict[str, Any]] = {
     "acknowledgements": {
         "columns": ["company", "personnel_number", "acknowledged_on"],
         "required": ["personnel_number", "acknowledged_on"],
@@ -306,7 +306,9 @@ def _apply_hires(actor: Actor | None, plan: ImportPlan) -> ImportResult:
     existing = {
         r.employee_id: r for r in HireRecord.objects.filter(employee_id__in=[r["employee_id"] for _l, r in plan.valid])
     }
-    created, updated, events = [], [], []
+    created: list[HireRecord] = []
+    updated: list[HireRecord] = []
+    events: list[PendingEvent] = []
     for _line, row in plan.valid:
         record = existing.get(row["employee_id"]) or HireRecord(
             employee_id=row["employee_id"], company_id=row["company_id"]

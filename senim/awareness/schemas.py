@@ -33,7 +33,7 @@ class DocumentIn(Schema):
     company_id: uuid.UUID
     companies: list[uuid.UUID] = Field(default_factory=list, max_length=100)
     owner_unit_id: uuid.UUID | None = None
-    texts: Texts = Field(default_factory=Texts)
+    texts: Texts | None = None
 
 
 class VersionOut(Schema):

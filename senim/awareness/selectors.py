@@ -29,8 +29,17 @@ from senim.org.models import Employee, Unit
 
 
 def document_list(
-    *, actor: Actor | None, kind: str = "", status: str = "", query: str = "", in_force_on: dt.date | None = None
+    *,
+    actor: Actor | None,
+    kind: str = "",
+    status: str = "",
+    query: str = "",
+    in_force_on: dt.date | None = None,
+    submitted_from: dt.date | None = None,
+    submitted_to: dt.date | None = None,
 ) -> QuerySet[Document]:
+    """Documents in scope; `in_force_on` keeps those with a version in force on that day, and
+    `submitted_from`/`submitted_to` those with a version submitted for approval in that period."""
     scope = scope_of(actor, policy.VIEW_DOCUMENTS)
     if scope.is_empty:
         return Document.objects.none()
@@ -54,6 +63,13 @@ def document_list(
         )
     if in_force_on is not None:
         qs = qs.filter(pk__in=versions_in_force(in_force_on).values("document_id"))
+    if submitted_from or submitted_to:
+        submitted = DocumentVersion.objects.filter(submitted_on__isnull=False)
+        if submitted_from:
+            submitted = submitted.filter(submitted_on__gte=submitted_from)
+        if submitted_to:
+            submitted = submitted.filter(submitted_on__lte=submitted_to)
+        qs = qs.filter(pk__in=submitted.values("document_id"))
     return qs.order_by("code")
 
 

@@ -51,6 +51,8 @@ def document_list(request: ActorRequest) -> HttpResponse:
         status=data.get("status", ""),
         query=data.get("q", ""),
         in_force_on=data.get("in_force_on"),
+        submitted_from=data.get("submitted_from"),
+        submitted_to=data.get("submitted_to"),
     )
     context = {
         "form": form,

@@ -96,7 +96,9 @@ def campaign_create(
         errors["positions"] = _("Choose at least one position.")
     if company is not None and any(c.pk != company.pk for c in companies):
         errors["companies"] = _("Only the chosen company can be asked.")
-    if company is not None and any(x.company_id != company.pk for x in [*units, *positions]):
+    if company is not None and (
+        any(u.company_id != company.pk for u in units) or any(p.company_id != company.pk for p in positions)
+    ):
         errors["units"] = _("The units and positions must belong to the chosen company.")
     if deadline < (today or timezone.localdate()):
         errors["deadline"] = _("The deadline is in the past.")

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from senim.awareness import services
-from senim.awareness.models import Acknowledgement, AckCampaign, CandidateCheck
+from senim.awareness.models import AckCampaign, Acknowledgement, CandidateCheck
 from senim.awareness.tests.factories import adopted_code, officer
 
 pytestmark = pytest.mark.django_db

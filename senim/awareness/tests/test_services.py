@@ -47,6 +47,8 @@ def test_a_document_goes_from_draft_through_approval_into_force_and_is_audited(g
     assert document.current_version == version and version.effective_date == DAY
     assert selectors.document_list(actor=actor, in_force_on=DAY).count() == 1
     assert selectors.document_list(actor=actor, in_force_on=DAY - dt.timedelta(days=1)).count() == 0
+    assert selectors.document_list(actor=actor, submitted_from=DAY, submitted_to=DAY).count() == 1
+    assert selectors.document_list(actor=actor, submitted_from=DAY + dt.timedelta(days=1)).count() == 0
     types = set(AuditEvent.objects.filter(object_id=str(version.pk)).values_list("event_type", flat=True))
     assert {"awareness.version.submitted", "awareness.version.adopted", "awareness.version.examination"} <= types
 

@@ -68,8 +68,8 @@ class Command(BaseCommand):
             raise CommandError(error.message) from error
         for message in plan.file_errors:
             self.stderr.write(message)
-        for error in plan.errors[:200]:
-            self.stderr.write(f"line {error.line}, {error.column}: {error.message}")
+        for row_error in plan.errors[:200]:
+            self.stderr.write(f"line {row_error.line}, {row_error.column}: {row_error.message}")
         if plan.file_errors or (plan.rejected and not options["valid_only"]):
             raise CommandError(f"{len(plan.rejected)} rows rejected; nothing was imported (see --valid-only).")
         result = importing.apply(actor=None, plan=plan, valid_only=options["valid_only"], version=version)
