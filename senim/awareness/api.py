@@ -28,6 +28,8 @@ from senim.awareness.schemas import (
     DocumentDetailOut,
     DocumentIn,
     DocumentOut,
+    HireRecordIn,
+    HireRecordOut,
     ImportReportOut,
     PaperIn,
     RepealIn,
@@ -312,6 +314,29 @@ def agreement_record(request: ActorRequest, obligation_id: uuid.UUID, payload: A
     _require(request, policy.MANAGE)
     obligation = selectors.agreement_get(actor=request.user, obligation_id=obligation_id)
     return services.agreement_record(actor=request.user, obligation=obligation, **payload.dict())
+
+
+class HireFilter(Schema):
+    year: int | None = None
+
+
+@router.get("/hires", response=list[HireRecordOut], summary="New hires' contracts")
+@paginate(Pagination)
+def hire_list(request: ActorRequest, filters: Query[HireFilter]):  # type: ignore[no-untyped-def]
+    _require(request, policy.VIEW)
+    return selectors.hire_record_list(actor=request.user, year=filters.year)
+
+
+@router.post("/hires", response={201: HireRecordOut}, summary="Record a new hire's contract")
+def hire_record(request: ActorRequest, payload: HireRecordIn):  # type: ignore[no-untyped-def]
+    _require(request, policy.MANAGE)
+    employee = selectors.employee_in_scope(
+        actor=request.user, permission=policy.MANAGE, company_id=payload.company_id, number=payload.personnel_number
+    )
+    if employee is None:
+        raise HttpError(404, _("No employee with this personnel number in your scope."))
+    data = payload.dict(exclude={"company_id", "personnel_number"})
+    return Status(201, services.hire_record_save(actor=request.user, employee=employee, **data))
 
 
 # ---------------------------------------------------------------------------- candidate checks

@@ -223,3 +223,22 @@ class CheckOut(Schema):
 class ConcludeIn(Schema):
     conclusion: str = Field(..., pattern=_choice(CandidateCheck.Conclusion.values))
     reasons: str = Field("", max_length=5000)
+
+
+class HireRecordOut(Schema):
+    id: uuid.UUID
+    employee_id: uuid.UUID
+    employee_name: str = Field(..., alias="employee.full_name")
+    hire_date: dt.date | None = Field(None, alias="employee.hire_date")
+    contract_number: str
+    contract_date: dt.date
+    has_obligations: bool
+    source: str
+
+
+class HireRecordIn(Schema):
+    company_id: uuid.UUID
+    personnel_number: str = Field(..., max_length=30)
+    contract_number: str = Field("", max_length=50)
+    contract_date: dt.date
+    has_obligations: bool

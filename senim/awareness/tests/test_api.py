@@ -63,6 +63,7 @@ def test_read_endpoints_role_matrix(world, group, role, scope):
         ("/campaigns", VIEWERS),
         ("/overdue", VIEWERS),
         ("/agreements", VIEWERS),
+        ("/hires", VIEWERS),
         ("/candidate-checks", CHECKERS),
     ]:
         response = client.get(f"{API}{path}")
@@ -161,3 +162,19 @@ def test_a_candidate_check_over_the_api_and_by_someone_without_the_right(world, 
     auditor = _client("auditor", "group", group)
     assert _post(auditor, "/candidate-checks", {"company_id": str(group.a.pk), "full_name": "X Y"}).status_code == 403
     assert CandidateCheck.objects.count() == 2
+
+
+def test_a_new_hires_contract_over_the_api(world, group):
+    client = _token_client(world["officer"])
+    payload = {
+        "company_id": str(group.a.pk),
+        "personnel_number": group.in_leaf.personnel_number,
+        "contract_number": "TD-1",
+        "contract_date": "2026-02-01",
+        "has_obligations": True,
+    }
+    response = _post(client, "/hires", payload)
+    assert response.status_code == 201 and response.json()["has_obligations"] is True
+    assert client.get(f"{API}/hires").json()["count"] == 1
+    outsider = _token_client(officer(company=group.b))
+    assert _post(outsider, "/hires", payload).status_code == 404
