@@ -115,3 +115,39 @@ def test_a_version_is_submitted_and_adopted_through_the_pages(world, group):
     assert version.status == "adopted" and version.decision_number == "5"
     outsider = _client(officer(company=group.b))
     assert outsider.get(reverse("awareness:document-detail", args=[document.pk])).status_code == 404
+
+
+def _queries(client, url) -> int:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_pages_do_not_query_per_row(world, group):
+    client = _client(world["officer"])
+    urls = [
+        reverse("awareness:document-list"),
+        reverse("awareness:campaign-list"),
+        reverse("awareness:agreement-list"),
+        reverse("awareness:check-list"),
+        reverse("awareness:campaign-detail", args=[world["campaign"].pk]),
+    ]
+    before = {url: _queries(client, url) for url in urls}
+    actor = world["officer"]
+    for n in range(3):
+        document = services.document_create(
+            actor=actor, kind="order", code=f"O-{n}", titles={"en": f"Order {n}"}, company=group.a, texts={"en": "T"}
+        )
+        services.version_submit(
+            actor=actor, version=document.versions.get(), approving_body="head", submitted_on=dt.date(2026, 1, 1)
+        )
+        services.candidate_check_run(actor=actor, company=group.a, full_name=f"Петров Пётр {n}")
+    position = AgreementObligation.objects.get().position
+    for _n in range(3):
+        EmployeeFactory(company=group.a, unit=group.leaf, position=position, hire_date=dt.date.today())
+    services.obligations_sync()
+    for url in urls:
+        assert _queries(client, url) == before[url], url
