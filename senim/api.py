@@ -13,6 +13,7 @@ from ninja.operation import Operation
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
+from senim.awareness.api import router as awareness_router
 from senim.conflicts.api import router as conflicts_router
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
@@ -48,6 +49,7 @@ api.add_router("/speakup/", speakup_router)
 api.add_router("/conflicts/", conflicts_router)
 api.add_router("/reports/rating/", rating_router)
 api.add_router("/reports/", reports_router)
+api.add_router("/awareness/", awareness_router)
 
 
 def _error(request: HttpRequest, status: int, detail: object) -> HttpResponse:

@@ -15,6 +15,7 @@ from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import SYSTEM, Role
+from senim.demo.awareness import build_awareness_demo
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
@@ -162,6 +163,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_speakup_demo(rng, admin)
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
+        progress("awareness")
+        build_awareness_demo(admin, companies)
         progress("annual reports")
         build_reports_demo(admin)
     return True
