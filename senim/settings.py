@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "senim.counterparties",
     "senim.speakup",
     "senim.conflicts",
+    "senim.learning",
     "senim.ops",
     "senim.demo",
 ]
