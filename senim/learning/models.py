@@ -270,6 +270,8 @@ class Choice(BaseModel):
 class Test(BaseModel):
     """A test: N random questions per category, a time limit, a pass mark and attempt rules."""
 
+    __test__ = False  # not a pytest test class, whatever its name
+
     class Grading(models.TextChoices):
         BEST = "best", _("Best attempt counts")
         LAST = "last", _("Last attempt counts")

@@ -54,6 +54,7 @@ __all__ = [
     "attempt_submit",
     "attempt_time_out",
     "bank_create",
+    "category_get_or_create",
     "certificate_issue",
     "course_create",
     "page_create",

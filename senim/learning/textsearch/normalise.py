@@ -55,6 +55,7 @@ _ENDINGS = sorted(
         "ning", "nin", "din", "tin", "nen", "nan", "dan", "den", "tan", "ten", "men", "ben", "pen",
         "nda", "nde", "da", "de", "ta", "te", "ga", "ge", "ka", "ke", "na", "ne",
         "imiz", "iniz", "ingiz", "miz", "niz", "si", "ni", "di", "ti", "im", "in", "ing", "i", "a", "e",
+        "s",  # the English plural
     },
     key=len,
     reverse=True,
