@@ -12,7 +12,9 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from senim.core.access import Actor, scope_of
+from senim.core.i18n import localized
 from senim.learning import policy
+from senim.learning.banks import ParsedChoice, ParsedQuestion
 from senim.learning.models import (
     Article,
     ArticleKey,
@@ -26,6 +28,7 @@ from senim.learning.models import (
     Certificate,
     Course,
     ExternalCompletion,
+    Question,
     QuestionBank,
     Test,
     TrainingEvent,
@@ -148,6 +151,27 @@ def bank_list(*, actor: Actor) -> QuerySet[QuestionBank]:
 
 def bank_get(*, actor: Actor, bank_id: uuid.UUID | str) -> QuestionBank:
     return bank_list(actor=actor).get(pk=bank_id)
+
+
+def bank_questions(*, bank: QuestionBank, language: str) -> list[ParsedQuestion]:
+    """The bank's questions in one language (falling back to the others), for export."""
+    out = []
+    questions = Question.objects.filter(category__bank=bank).select_related("category").prefetch_related("choices")
+    for q in questions.order_by("category__name", "created_at"):
+        out.append(
+            ParsedQuestion(
+                qtype=q.qtype,
+                text=localized(q, "text", language),
+                category=q.category.name,
+                name=q.name,
+                choices=[
+                    ParsedChoice(localized(c, "text", language), c.is_correct, localized(c, "match", language))
+                    for c in q.choices.all()
+                ],
+                answer_true=q.answer_true,
+            )
+        )
+    return out
 
 
 def counted(attempts: list[Attempt], grading: str) -> Attempt | None:

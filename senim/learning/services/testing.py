@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.audit import audit_record
-from senim.core.i18n import language_fields
+from senim.core.i18n import CONTENT_LANGUAGES, language_fields
 from senim.core.services import model_create
 from senim.learning import policy
+from senim.learning.banks import ParseResult
 from senim.learning.models import (
     Assignment,
     AssignmentItem,
@@ -54,6 +55,7 @@ __all__ = [
     "attempt_submit",
     "attempt_time_out",
     "bank_create",
+    "bank_import",
     "category_get_or_create",
     "certificate_issue",
     "course_create",
@@ -101,6 +103,38 @@ def bank_create(*, actor: Actor, title: str) -> QuestionBank:
 def category_get_or_create(*, bank: QuestionBank, name: str) -> QuestionCategory:
     category, _created = QuestionCategory.objects.get_or_create(bank=bank, name=(name or _("General"))[:200])
     return category
+
+
+def bank_import(*, actor: Actor, bank: QuestionBank, parsed: ParseResult, language: str) -> int:
+    """Add the questions a reader understood to the bank, in `language`; all or nothing.
+    Return how many were added (the reader's problems are reported by the caller)."""
+    require_group(actor, policy.MANAGE)
+    if language not in CONTENT_LANGUAGES:
+        raise ValidationError({"language": _("Choose one of the content languages.")})
+    with transaction.atomic():
+        for item in parsed.questions:
+            category = category_get_or_create(bank=bank, name=item.category)
+            choices = [
+                {f"text_{language}": c.text[:500], f"match_{language}": c.match[:500], "is_correct": c.correct}
+                for c in item.choices
+            ]
+            question_create(
+                actor=actor,
+                category=category,
+                qtype=item.qtype,
+                name=item.name,
+                choices=choices,
+                answer_true=item.answer_true,
+                audit=False,
+                **{f"text_{language}": item.text},
+            )
+        audit_record(
+            actor=actor,
+            event_type="learning.bank.imported",
+            obj=bank,
+            changes={"questions": [None, len(parsed.questions)], "left_out": [None, len(parsed.problems)]},
+        )
+    return len(parsed.questions)
 
 
 def _check_question(qtype: str, answer_true: bool | None, choices: list[dict[str, Any]]) -> None:
