@@ -3,6 +3,7 @@
 The xAPI endpoint takes one statement or a list, as an LRS does, from a caller with an API token
 holding learning.manage; statements whose verb is not a completion are accepted and ignored."""
 
+import json
 import uuid
 from typing import Any
 
@@ -218,10 +219,17 @@ def event_attendees(request: ActorRequest, event_id: uuid.UUID, payload: Attende
 
 
 @router.post("/xapi/statements", response=list[CompletionOut], summary="Completions from an external LMS (xAPI)")
-def xapi_statements(request: ActorRequest, payload: list[dict[str, Any]] | dict[str, Any]):  # type: ignore[no-untyped-def]
-    """One statement or a list; all are recorded or none (a bad statement is a 422)."""
+def xapi_statements(request: ActorRequest):  # type: ignore[no-untyped-def]
+    """One statement or a list (the JSON body, as an LRS takes it); all are recorded or none
+    (a bad statement is a 422)."""
     _require(request, policy.MANAGE)
+    try:
+        payload = json.loads(request.body)
+    except ValueError as error:
+        raise ValidationError(_("The body is not JSON.")) from error
     statements = payload if isinstance(payload, list) else [payload]
+    if not all(isinstance(s, dict) for s in statements):
+        raise ValidationError(_("Each statement must be a JSON object."))
     if len(statements) > MAX_STATEMENTS:
         raise ValidationError(_("At most %(count)s statements per request.") % {"count": MAX_STATEMENTS})
     with transaction.atomic():

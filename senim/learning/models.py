@@ -343,7 +343,7 @@ class Attempt(BaseModel):
     deadline_at = models.DateTimeField(_("time limit"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True, db_index=True)
     score = models.PositiveSmallIntegerField(_("score, %"), null=True, blank=True)
-    passed = models.BooleanField(_("passed"), null=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
     language = models.CharField(max_length=5, default="en")
 
     class Meta:
@@ -364,7 +364,7 @@ class AttemptQuestion(models.Model):
     position = models.PositiveSmallIntegerField()
     option_order = models.JSONField(default=list)
     response = models.JSONField(null=True, blank=True)
-    is_correct = models.BooleanField(null=True)
+    is_correct = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -473,7 +473,7 @@ class ExternalCompletion(BaseModel):
     activity_name = models.CharField(_("course or test"), max_length=300, blank=True)
     completed_on = models.DateField(_("completed on"), db_index=True)
     is_test = models.BooleanField(_("a test"), default=False)
-    passed = models.BooleanField(_("passed"), null=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
     score = models.PositiveSmallIntegerField(_("score, %"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=10, choices=Source)
     statement_id = models.UUIDField(null=True, blank=True, unique=True)
