@@ -16,7 +16,10 @@ def rows(name: str, data: bytes) -> list[list[Any]]:
     """The data rows (every row after the first), empty rows left out."""
     if name.lower().endswith(".csv"):
         text = data.decode("utf-8-sig", errors="replace")
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
+        try:
+            dialect: Any = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+        except csv.Error:  # one column, or nothing to tell from
+            dialect = csv.excel
         found: list[list[Any]] = list(csv.reader(io.StringIO(text), dialect))
     else:
         try:
