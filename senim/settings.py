@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "senim.speakup",
     "senim.conflicts",
     "senim.awareness",
+    "senim.learning",
     "senim.reports",
     "senim.ops",
     "senim.demo",
