@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -270,6 +271,10 @@ def _consume(text: str, pattern: str, on: Callable[[re.Match[str]], None]) -> st
     return re.sub(rf"(?<![\w'])(?:{pattern})(?![\w'])", replace, text)
 
 
+def _add_recurrence(f: _Facts, rec: Recurrence, _m: re.Match[str]) -> None:
+    f.recurrences.append(rec)
+
+
 def _month_of(m: re.Match[str]) -> int:
     for n, _ in _MONTHS:
         if m.group(f"m{n}"):
@@ -286,7 +291,7 @@ def _read(text: str) -> tuple[_Facts, str]:
 
     t = _consume(t, _ON_DEMAND, on_demand)
     for rec, rx in _RECURRENCES:
-        t = _consume(t, rx, lambda _m, rec=rec: f.recurrences.append(rec))
+        t = _consume(t, rx, functools.partial(_add_recurrence, f, rec))
 
     def implicit(_: re.Match[str]) -> None:
         f.implicit_year = True
