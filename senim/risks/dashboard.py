@@ -1,0 +1,1 @@
+"""Risks' dashboard tiles (registered with the plan pages)."""

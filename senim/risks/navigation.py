@@ -1,0 +1,1 @@
+"""Risks' sidebar entries (the plan pages are registered with their URLs)."""
