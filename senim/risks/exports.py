@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 import openpyxl
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl.styles import Alignment, Font
 
 from senim.risks.models import Measure, Plan
@@ -16,7 +17,7 @@ from senim.risks.models import Measure, Plan
 def _header() -> list[str]:
     return [
         _("No."),
-        _("Measure"),
+        pgettext("plan", "Measure"),
         _("Deadline"),
         _("Completion form"),
         _("Responsible executive"),
