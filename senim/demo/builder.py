@@ -18,6 +18,7 @@ from senim.core.access import Role
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
+from senim.demo.risks import build_risks_demo
 from senim.demo.screening import build_screening_demo
 from senim.demo.speakup import build_speakup_demo
 from senim.org import services as org_services
@@ -161,6 +162,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_speakup_demo(rng, admin)
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
+        progress("risks and plans")
+        build_risks_demo(admin, companies)
     return True
 
 
