@@ -41,14 +41,13 @@ def build_risks_demo(admin: User, companies: list[Company]) -> None:
         services.measure_set_deadline(actor=admin, measure=measure, text="2027 ж.")
     today = timezone.localdate()
     due = MeasureInstance.objects.filter(measure__plan=plan, due_date__lt=today).order_by("due_date", "period")
-    for instance in due:
-        roll = rng.random()
-        if roll < 0.6:
-            done = instance.due_date - dt.timedelta(days=rng.randint(1, 40))
-        elif roll < 0.8:
+    for n, instance in enumerate(due):
+        if n % 5 == 4:
+            continue  # left overdue
+        if n % 5 == 3:
             done = min(instance.due_date + dt.timedelta(days=rng.randint(5, 60)), today)
         else:
-            continue  # left overdue
+            done = instance.due_date - dt.timedelta(days=rng.randint(1, 40))
         services.instance_report(
             actor=admin,
             instance=instance,
