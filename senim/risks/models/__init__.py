@@ -1,5 +1,6 @@
-"""Risks' models, split along their seams: plans and roadmaps (`plans`)."""
+"""Risks' models, split along their seams: the assessment (`assessment`), plans and roadmaps (`plans`)."""
 
+from senim.risks.models.assessment import Exercise, Level, RiskFunction
 from senim.risks.models.plans import (
     DeadlineKind,
     Measure,
@@ -14,6 +15,8 @@ from senim.risks.models.plans import (
 
 __all__ = [
     "DeadlineKind",
+    "Exercise",
+    "Level",
     "Measure",
     "MeasureInstance",
     "MeasureStatus",
@@ -22,4 +25,5 @@ __all__ = [
     "PlanSection",
     "ProgressNote",
     "Recurrence",
+    "RiskFunction",
 ]
