@@ -7,3 +7,4 @@ RISKS = _("Risks and plans")
 
 register(NavEntry(RISKS, _("Plans and roadmaps"), "risks:plan-list", "file", policy.VIEW_PLANS, order=50))
 register(NavEntry(RISKS, _("Overdue and due soon"), "risks:attention", "bell", policy.VIEW_PLANS, order=51))
+register(NavEntry(RISKS, _("Risk assessment"), "risks:exercise-list", "flag", policy.VIEW_ASSESSMENT, order=49))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.risks import plan_views
+from senim.risks import assessment_views, plan_views
 
 app_name = "risks"
 
@@ -14,4 +14,12 @@ urlpatterns = [
     path("measures/<uuid:measure_id>/", plan_views.measure_detail, name="measure-detail"),
     path("periods/<uuid:instance_id>/report/", plan_views.instance_report, name="instance-report"),
     path("attention/", plan_views.attention, name="attention"),
+    path("assessments/", assessment_views.exercise_list, name="exercise-list"),
+    path("assessments/<uuid:exercise_id>/", assessment_views.exercise_detail, name="exercise-detail"),
+    path("assessments/<uuid:exercise_id>/map.<str:fmt>", assessment_views.exercise_map, name="exercise-map"),
+    path("assessments/<uuid:exercise_id>/functions/", assessment_views.function_add, name="function-add"),
+    path("assessments/<uuid:exercise_id>/approve/", assessment_views.exercise_approve, name="exercise-approve"),
+    path("assessments/<uuid:exercise_id>/positions/", assessment_views.positions_approve, name="positions-approve"),
+    path("functions/<uuid:function_id>/", assessment_views.function_detail, name="function-detail"),
+    path("functions/<uuid:function_id>/review/", assessment_views.function_review, name="function-review"),
 ]
