@@ -89,7 +89,7 @@ def test_a_unit_head_assesses_compliance_accepts_the_head_approves(group, exerci
     sheet = openpyxl.load_workbook(
         io.BytesIO(head.get(reverse("risks:exercise-map", args=[exercise.pk, "xlsx"])).content)
     ).active
-    values = [row for row in sheet.iter_rows(values_only=True)]
+    values = list(sheet.iter_rows(values_only=True))
     assert values[3][:5] == (str(group.branch), 0, 1, 0, 1)
 
 
