@@ -133,3 +133,36 @@ def test_the_list_of_positions_sets_the_org_flag_through_the_org_service(group, 
         p.refresh_from_db()
     assert (buyer.is_corruption_prone, clerk.is_corruption_prone, head.is_corruption_prone) == (True, False, False)
     assert AuditEvent.objects.filter(event_type="org.position.corruption_prone_set").count() == 2
+
+
+def test_indicators_count_functions_by_the_date_they_were_assessed(group, people):
+    from senim.risks import indicators
+
+    exercise = _exercise(group, people)
+    for name in ("Закупки", "Архив"):
+        services.function_add(actor=people["officer"], exercise=exercise, unit=group.branch, name=name)
+    buyer = PositionFactory(company=group.a, unit=group.branch, code="BUYER")
+    for function in exercise.functions.all():
+        high = function.name == "Закупки"
+        services.function_assess(
+            actor=people["officer"],
+            function=function,
+            level="high" if high else "low",
+            risk="Откат",
+            positions=[buyer] if high else [],
+            assessed_on=dt.date(2025, 11, 3),
+        )
+        services.function_review(actor=people["officer"], function=function, accept=True)
+    assert indicators.functions_assessed(2025, group.a.pk) == 0  # not approved yet
+    services.exercise_approve(
+        actor=people["head"], exercise=exercise, decision_number="1", approved_on=dt.date(2026, 1, 10)
+    )
+    services.positions_approve(
+        actor=people["head"], exercise=exercise, positions=[buyer], approved_on=dt.date(2026, 1, 12)
+    )
+    assert indicators.functions_assessed(2025, group.a.pk) == 2
+    assert indicators.functions_assessed(2026, group.a.pk) == 0
+    assert (indicators.functions_low(2025, None), indicators.functions_high(2025, None)) == (1, 1)
+    assert indicators.units_assessed(2025, group.a.pk) == 1
+    assert indicators.prone_positions(2026, group.a.pk) == 1
+    assert indicators.functions_assessed(2025, group.b.pk) == 0
