@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "senim.speakup",
     "senim.conflicts",
     "senim.risks",
+    "senim.awareness",
+    "senim.reports",
     "senim.ops",
     "senim.demo",
 ]
@@ -97,7 +99,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "senim.accounts.middleware.UserLanguageMiddleware",
     "senim.accounts.middleware.TwoFactorMiddleware",
-    "senim.core.middleware.ServiceDeniedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -190,6 +191,10 @@ SENIM_SPEAKUP_ADDRESS = env("SENIM_SPEAKUP_ADDRESS")
 SENIM_SPEAKUP_RECEIPT_PEPPER = env("SENIM_SPEAKUP_RECEIPT_PEPPER")
 SENIM_SPEAKUP_RECEIPT_PEPPER_FILE = env("SENIM_SPEAKUP_RECEIPT_PEPPER_FILE", str(DATA_DIR / "speakup-receipt.key"))
 
+# Awareness: how long candidates' checks (their personal data) are kept after the check, in days;
+# `senim awareness candidates purge` (run daily) deletes older ones.
+SENIM_CANDIDATE_RETENTION_DAYS = env_int("SENIM_CANDIDATE_RETENTION_DAYS", 365)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["senim.accounts.backends.UsernameOrEmailBackend"]
 PASSWORD_HASHERS = [
@@ -230,6 +235,8 @@ SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
 SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
+# Rows an import file may hold (a workbook is refused before it is parsed when it holds more).
+SENIM_IMPORT_MAX_ROWS = env_int("SENIM_IMPORT_MAX_ROWS", 200_000)
 # Screening hits are raised at or above this score; empty means the matching engine's default.
 SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
