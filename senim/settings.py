@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "senim.counterparties",
     "senim.speakup",
     "senim.conflicts",
+    "senim.risks",
     "senim.awareness",
     "senim.learning",
     "senim.reports",
