@@ -111,6 +111,15 @@ def _clause(text: str, pos: int) -> str:
     return text[start:end]
 
 
+def _window(text: str, m: re.Match) -> str:
+    """The part of the trigger's clause within 40 characters of it: where a negation would bear on it."""
+    clause = _clause(text, m.start())
+    offset = text.find(clause, max(0, m.start() - len(clause)))
+    lo = max(0, m.start() - offset - 40)
+    hi = min(len(clause), m.end() - offset + 40)
+    return clause[lo:hi]
+
+
 def _negated(clause: str, language: str) -> bool:
     neg = _NEGATION.get(language)
     if neg is not None and neg.search(clause):
@@ -132,7 +141,7 @@ def examine_provision(text: str, language: str | None = None) -> ProvisionResult
         hits = []
         for pattern in risky:
             for m in pattern.finditer(norm):
-                if compiled.rule.negatable and _negated(_clause(norm, m.start()), lang):
+                if compiled.rule.negatable and _negated(_window(norm, m), lang):
                     continue
                 hits.append(m)
         if not hits:
@@ -167,7 +176,17 @@ def _resolve_overlaps(findings: list[Finding]) -> None:
             drop.add("VAGUE_TERMS")
     if "NO_PROCEDURE" in codes and "APPLICANT_ABUSE" in codes:
         drop.add("NO_PROCEDURE")
+    if "NO_DEADLINE" in codes and "APPLICANT_ABUSE" in codes and _covered(findings, "NO_DEADLINE", ("APPLICANT_ABUSE",)):
+        drop.add("NO_DEADLINE")  # an indefinite suspension of an application is the applicant's problem
+    if "DISCRETION" in codes and _covered(findings, "DISCRETION", ("NORM_CONFLICT", "EXCESSIVE_REQUIREMENTS", "MAY_FORMULA")):
+        drop.add("DISCRETION")  # the choice is already what makes the conflict or the open-ended demand
     findings[:] = [f for f in findings if f.code not in drop]
+
+
+def _covered(findings: list[Finding], code: str, by: tuple[str, ...]) -> bool:
+    target = next(f for f in findings if f.code == code)
+    others = [s for f in findings if f.code in by for s in f.spans]
+    return bool(target.spans) and bool(others) and all(any(_overlap(s, o) for o in others) for s in target.spans)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -36,6 +36,7 @@ class ProvisionReport:
     provision: Provision
     language: str
     findings: list[Finding]
+    negated: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -81,7 +82,7 @@ def examine_document(document: Document, *, kind: str | None = None) -> Report:
         if language:
             lang = lang_mod.detect(p.text) or language
             result = examine_provision(p.text, lang)
-            reports.append(ProvisionReport(p, result.language, result.findings))
+            reports.append(ProvisionReport(p, result.language, result.findings, result.negated))
         else:
             reports.append(ProvisionReport(p, "", []))
     report = Report(language, is_contract, reports, pages=document.pages)
@@ -119,10 +120,7 @@ def _contradictions(reports: list[ProvisionReport], language: str) -> list[Docum
         for f in r.findings:
             found.setdefault(f.code, []).append(r.provision.number)
     for r in reports:
-        if not r.language:
-            continue
-        negated = examine_provision(r.provision.text, r.language).negated if found else []
-        for code in negated:
+        for code in r.negated:
             others = [n for n in found.get(code, []) if n != r.provision.number]
             if others:
                 out.append(DocumentFinding("NORM_CONFLICT", "contradiction", [r.provision.number, *others[:3]], code))
