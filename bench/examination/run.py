@@ -139,16 +139,22 @@ def main() -> None:
     print(f"| **micro** | {sum(label_counts.values())} | {mp:.3f} | {mr:.3f} | {mf:.3f} |")
     print(f"| **macro** | | {ap:.3f} | {ar:.3f} | {af:.3f} |\n")
     anp, anr, _ = result["any"]
-    print(f"any factor: precision {anp:.3f}, recall {anr:.3f}; clean provisions flagged {result['clean_flagged']:.1%}\n")
-    print("| language | n | micro P | micro R | micro F1 | any R | clean flagged |\n|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"any factor: precision {anp:.3f}, recall {anr:.3f}; clean provisions flagged {result['clean_flagged']:.1%}\n"
+    )
+    print(
+        "| language | n | micro P | micro R | micro F1 | any R | clean flagged |\n|---|---:|---:|---:|---:|---:|---:|"
+    )
     by_lang = defaultdict(list)
     for i, (_g, lang, _t) in enumerate(rows):
         by_lang[lang].append(i)
     for lang in sorted(by_lang):
         idx = by_lang[lang]
         s = score([rows[i] for i in idx], [predictions[i] for i in idx])
-        print(f"| {lang} | {len(idx)} | {s['micro'][0]:.3f} | {s['micro'][1]:.3f} | {s['micro'][2]:.3f} | "
-              f"{s['any'][1]:.3f} | {s['clean_flagged']:.1%} |")
+        print(
+            f"| {lang} | {len(idx)} | {s['micro'][0]:.3f} | {s['micro'][1]:.3f} | {s['micro'][2]:.3f} | "
+            f"{s['any'][1]:.3f} | {s['clean_flagged']:.1%} |"
+        )
 
     # Speed, one core (process time).
     texts = [t for _g, _l, t in rows]
@@ -169,8 +175,10 @@ def main() -> None:
     print(f"| provisions per second (language detected) | {count / seconds:,.0f} |")
     print(f"| reference: razdel tokens + one regex, provisions per second | {count / max(reference, 1e-9):,.0f} |")
     print(f"| ratio examination / reference (time) | {seconds / max(reference, 1e-9):.1f}× |")
-    print(f"| generated 100-page contract ({len(report.provisions):,} provisions, {len(data) // 1024} KiB DOCX), s | "
-          f"{contract_seconds:.2f} |")
+    print(
+        f"| generated 100-page contract ({len(report.provisions):,} provisions, {len(data) // 1024} KiB DOCX), s | "
+        f"{contract_seconds:.2f} |"
+    )
     del langs
     if args.errors:
         print("\n## Errors\n")

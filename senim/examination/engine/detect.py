@@ -1,7 +1,7 @@
 """Find the factors in one provision: patterns, bounds and negation per language (see rules.py).
 
-    result = examine_provision("Заказчик вправе по своему усмотрению ...")
-    [f.code for f in result.findings]  # ["DISCRETION"]
+result = examine_provision("Заказчик вправе по своему усмотрению ...")
+[f.code for f in result.findings]  # ["DISCRETION"]
 """
 
 import re
@@ -57,10 +57,27 @@ _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s*(?:а|но|однако|however|but|б
 
 # Russian negation by lemma: "не" followed by a verb of permission or action ("не допускаются", "не выплачиваются").
 _RU_PERMISSIVE_LEMMAS = {
-    "допускаться", "допускать", "разрешаться", "разрешать", "мочь", "производиться", "осуществляться",
-    "выплачиваться", "оплачиваться", "предоставляться", "передаваться", "вручаться", "приниматься",
-    "предлагать", "предлагаться", "использоваться", "взиматься", "перечисляться", "устанавливаться",
-    "вправе", "иметь",
+    "допускаться",
+    "допускать",
+    "разрешаться",
+    "разрешать",
+    "мочь",
+    "производиться",
+    "осуществляться",
+    "выплачиваться",
+    "оплачиваться",
+    "предоставляться",
+    "передаваться",
+    "вручаться",
+    "приниматься",
+    "предлагать",
+    "предлагаться",
+    "использоваться",
+    "взиматься",
+    "перечисляться",
+    "устанавливаться",
+    "вправе",
+    "иметь",
 }
 _RU_FORBID_LEMMAS = {"запрещать", "запрещаться", "запрещённый", "запретить", "недопустимый", "запрет"}
 
@@ -171,14 +188,22 @@ def _resolve_overlaps(findings: list[Finding]) -> None:
     if "VAGUE_TERMS" in codes and codes & {"VAGUE_ACCEPTANCE", "NO_DEADLINE"}:
         vague = next(f for f in findings if f.code == "VAGUE_TERMS")
         others = [f for f in findings if f.code in ("VAGUE_ACCEPTANCE", "NO_DEADLINE")]
-        covered = all(any(_overlap(s, o) for f in others for o in f.spans) for s in vague.spans) if vague.spans else True
+        covered = (
+            all(any(_overlap(s, o) for f in others for o in f.spans) for s in vague.spans) if vague.spans else True
+        )
         if covered or "VAGUE_ACCEPTANCE" in codes:
             drop.add("VAGUE_TERMS")
     if "NO_PROCEDURE" in codes and "APPLICANT_ABUSE" in codes:
         drop.add("NO_PROCEDURE")
-    if "NO_DEADLINE" in codes and "APPLICANT_ABUSE" in codes and _covered(findings, "NO_DEADLINE", ("APPLICANT_ABUSE",)):
+    if (
+        "NO_DEADLINE" in codes
+        and "APPLICANT_ABUSE" in codes
+        and _covered(findings, "NO_DEADLINE", ("APPLICANT_ABUSE",))
+    ):
         drop.add("NO_DEADLINE")  # an indefinite suspension of an application is the applicant's problem
-    if "DISCRETION" in codes and _covered(findings, "DISCRETION", ("NORM_CONFLICT", "EXCESSIVE_REQUIREMENTS", "MAY_FORMULA")):
+    if "DISCRETION" in codes and _covered(
+        findings, "DISCRETION", ("NORM_CONFLICT", "EXCESSIVE_REQUIREMENTS", "MAY_FORMULA")
+    ):
         drop.add("DISCRETION")  # the choice is already what makes the conflict or the open-ended demand
     findings[:] = [f for f in findings if f.code not in drop]
 

@@ -17,7 +17,9 @@ _AC_MENTION = re.compile(
     r"korrupsiya|pora",
     re.IGNORECASE,
 )
-_CONTRACT = re.compile(r"\b(?:договор|контракт|соглашени|шарт|келісімшарт|agreement|contract|shartnoma)\w*", re.IGNORECASE)
+_CONTRACT = re.compile(
+    r"\b(?:договор|контракт|соглашени|шарт|келісімшарт|agreement|contract|shartnoma)\w*", re.IGNORECASE
+)
 _PARTIES = re.compile(r"стороны|тараптар|the parties|tomonlar", re.IGNORECASE)
 _DAYS = re.compile(
     r"(\d{1,3})\s*(?:\([^)]{1,30}\)\s*)?(?:рабоч\w*|календарн\w*|банковск\w*|business|working|calendar|жұмыс|күнтізбелік|ish|kalendar)?\s*"
@@ -25,7 +27,7 @@ _DAYS = re.compile(
     re.IGNORECASE,
 )
 _TOPICS = {
-    "payment": re.compile(r"оплат|платеж|pay|төле|төлем|toʻla|to'la|тўла", re.IGNORECASE),
+    "payment": re.compile(r"оплат|оплач|платеж|pay|төле|төлем|toʻla|to'la|тўла", re.IGNORECASE),
     "delivery": re.compile(r"поставк|постав|deliver|жеткіз|yetkazib", re.IGNORECASE),
     "acceptance": re.compile(r"приемк|accept|қабылда|qabul", re.IGNORECASE),
 }
@@ -130,8 +132,8 @@ def _contradictions(reports: list[ProvisionReport], language: str) -> list[Docum
         days = {m.group(1) for m in _DAYS.finditer(text)}
         if len(days) != 1:
             continue
-        topics = [t for t, rx in _TOPICS.items() if rx.search(text)]
-        if len(topics) != 1:
+        topics = [t for t, rx in _TOPICS.items() if rx.search(text)]  # in order of precedence
+        if not topics:
             continue
         by_topic.setdefault(topics[0], {}).setdefault(days.pop(), []).append(r.provision.number)
     for topic, values in by_topic.items():

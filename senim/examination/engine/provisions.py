@@ -47,8 +47,10 @@ def split(document: Document) -> list[Provision]:
         if block.kind in ("header",):
             continue
         label, body = _label(block, text)
-        if block.kind == "heading" or (not label and _looks_like_heading(text)):
+        if block.kind == "heading" or (_looks_like_heading(body) and not (label and _SUB.match(label))):
             heading = text
+            if label:
+                parent = label.rstrip(".")
             continue
         if label and not body:  # a bare number on its own line (PDF): the text follows
             parent = label
@@ -58,11 +60,7 @@ def split(document: Document) -> list[Provision]:
             if _SUB.match(label) and parent:
                 number = f"{parent} {label}"
             else:
-                number = label.rstrip()
-                parent = number.rstrip(".")
-                number = parent
-            if block.kind == "table":
-                number = f"{number}"
+                number = parent = label.rstrip().rstrip(".")
             provisions.append(Provision(number, body, len(provisions), heading))
         elif provisions and block.kind == "paragraph" and _continues(provisions[-1].text, text):
             provisions[-1].text = f"{provisions[-1].text} {text}"

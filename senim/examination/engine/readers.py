@@ -237,8 +237,21 @@ def _format_number(value: int, fmt: str) -> str:
 
 def _roman(value: int) -> str:
     out = ""
-    for n, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for n, s in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= n:
             out += s
             value -= n
@@ -370,7 +383,7 @@ def read_odt(data: bytes) -> Document:
 
     def walk_one(node, depth: int) -> None:
         class _Wrap:
-            childNodes = [node]  # noqa: N815 - mirrors the DOM attribute walk() reads
+            childNodes = [node]
 
         walk(_Wrap, depth)
 
