@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "senim.counterparties",
     "senim.speakup",
     "senim.conflicts",
+    "senim.examination",
     "senim.ops",
     "senim.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("counterparties/", include("senim.counterparties.urls")),
     path("speakup/", include("senim.speakup.urls")),
     path("conflicts/", include("senim.conflicts.urls")),
+    path("examination/", include("senim.examination.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]
