@@ -2,9 +2,9 @@
 --output OUT.csv` examines provisions in bulk (columns id,text[,language] → id,factors, codes joined by
 ";" and empty when clean) for evaluation. Nothing is stored: the engine runs on the file as given."""
 
+import contextlib
 import csv
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,15 +45,16 @@ class Command(BaseCommand):
             if not reader.fieldnames or not {"id", "text"} <= set(reader.fieldnames):
                 raise CommandError("The CSV needs the columns id and text (and optionally language).")
             rows = [(row["id"], row["text"] or "", (row.get("language") or "").strip() or None) for row in reader]
-        out = Path(options["output"]).open("w", newline="", encoding="utf-8") if options["output"] else sys.stdout
-        try:
+        with contextlib.ExitStack() as stack:
+            out = (
+                stack.enter_context(Path(options["output"]).open("w", newline="", encoding="utf-8"))
+                if options["output"]
+                else self.stdout
+            )
             writer = csv.writer(out)
             writer.writerow(["id", "factors"])
             for row_id, text, language in rows:
                 writer.writerow([row_id, ";".join(examine_provision(text, language).codes)])
-        finally:
-            if out is not sys.stdout:
-                out.close()
         if options["output"]:
             self.stderr.write(f"{len(rows)} provision(s) examined → {options['output']}")
 
