@@ -8,4 +8,4 @@ class ExaminationConfig(AppConfig):
     verbose_name = _("Anti-corruption examination")
 
     def ready(self) -> None:
-        from senim.examination import indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.examination import events, indicators, navigation, policy  # noqa: F401  (registrations)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_update
+from senim.core.uploads import too_large_message, upload_limit
 from senim.examination import policy
 from senim.examination.engine import CODES, EXTENSIONS, InputError, Report, examine_file
 from senim.examination.messages import input_error_message
@@ -34,7 +35,6 @@ from senim.examination.models import (
     Status,
 )
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 _SAME_PROVISION = 85  # rapidfuzz ratio above which two provisions are the same one, reworded or not
 
 
@@ -47,8 +47,8 @@ def _check_upload(name: str, data: bytes) -> Report:
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if ext not in EXTENSIONS:
         raise ValidationError(str(input_error_message("unsupported_type")))
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is larger than 20 MB."))
+    if len(data) > upload_limit():
+        raise ValidationError(too_large_message())
     try:
         return examine_file(data, name)
     except InputError as error:

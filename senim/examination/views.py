@@ -1,7 +1,6 @@
 """Examination pages: the list, a new examination from an upload, the draft with its findings beside it
 (confirm or dismiss with HTMX), revisions, conclusion, risk acceptance and the files."""
 
-import csv
 import uuid
 
 from django.contrib import messages
@@ -13,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.exports import csv_response
 from senim.core.forms import apply_errors
+from senim.core.uploads import check_upload_size
 from senim.core.views import paginate, permission_required
 from senim.examination import exports, policy, selectors, services
 from senim.examination.forms import (
@@ -84,9 +85,7 @@ def examination_create(request: ActorRequest) -> HttpResponse:
 
 
 def _read(upload) -> bytes:  # type: ignore[no-untyped-def]
-    if upload.size > services.MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is larger than 20 MB."))
-    return upload.read()
+    return check_upload_size(upload).read()
 
 
 def _finding_context(finding: Finding, can_examine: bool) -> dict:
@@ -255,26 +254,14 @@ def conclusion_download(request: ActorRequest, examination_id: uuid.UUID, fmt: s
     return _file(exports.conclusion_docx(examination, language=language), "conclusion.docx", _DOCX)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in exported cells."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @permission_required(policy.VIEW)
 def dismissed_export(request: ActorRequest) -> StreamingHttpResponse:
-    """Dismissed engine proposals as evaluation data: id,text,language,factor,reason (the factor did not apply)."""
-    writer = csv.writer(_Echo())
-
-    def rows():  # type: ignore[no-untyped-def]
-        yield writer.writerow(["id", "text", "language", "dismissed_factor", "reason"])
-        for f in selectors.dismissed_proposals(actor=request.user).iterator():
-            yield writer.writerow([f.pk, _safe(f.provision_text), f.version.language, f.code, _safe(f.reason)])
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="examination-dismissed.csv"'
-    return response
+    """Dismissed engine proposals as evaluation data: the provision, its language, the factor that did not
+    apply and the expert's reason."""
+    rows = (
+        [f.pk, f.provision_text, f.version.language, f.code, f.reason]
+        for f in selectors.dismissed_proposals(actor=request.user).iterator()
+    )
+    return csv_response(
+        filename="examination-dismissed.csv", header=["id", "text", "language", "dismissed_factor", "reason"], rows=rows
+    )
