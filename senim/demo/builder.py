@@ -17,6 +17,7 @@ from senim.core import identifiers
 from senim.core.access import SYSTEM, Role
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
+from senim.demo.examination import build_examination_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.demo.screening import build_screening_demo
 from senim.demo.speakup import build_speakup_demo
@@ -161,6 +162,8 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_speakup_demo(rng, admin)
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
+        progress("examination")
+        build_examination_demo(admin, companies)
     return True
 
 
