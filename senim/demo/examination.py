@@ -49,6 +49,12 @@ AGREEMENT_EN = [
 ]
 
 
+def _version(examination):  # type: ignore[no-untyped-def]
+    version = selectors.latest_version(examination)
+    assert version is not None  # an examination is created with its first version
+    return version
+
+
 def _docx(lines: list[str]) -> bytes:
     document = docx.Document()
     for line in lines:
@@ -73,7 +79,7 @@ def build_examination_demo(admin: User, companies: dict[str, Company]) -> None:
         file_name="dogovor-47.docx",
         data=_docx(CONTRACT_RU),
     )
-    version = selectors.latest_version(contract)
+    version = _version(contract)
     for finding in version.findings.all():
         if finding.code == "VAGUE_ACCEPTANCE":
             services.finding_dismiss(actor=admin, finding=finding, reason="Критерии приемки есть в спецификации.")
@@ -104,7 +110,7 @@ def build_examination_demo(admin: User, companies: dict[str, Company]) -> None:
         file_name="buiryk.docx",
         data=_docx(ORDER_KK),
     )
-    version = selectors.latest_version(order)
+    version = _version(order)
     for finding in version.findings.all():
         if finding.code == "SELECTIVE_EXCEPTION":
             services.finding_dismiss(actor=admin, finding=finding, reason="Ерекше жағдайлар Ережеде тізбеленген.")
