@@ -5,9 +5,12 @@ revision that eliminated them), the share of concluded drafts with findings (by 
 import uuid
 
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.indicators import register
+from senim.examination.engine import CODES
+from senim.examination.messages import FACTOR_NAMES
 from senim.examination.models import Examination, Finding, FindingStatus, Kind, Outcome, Status
 
 
@@ -83,3 +86,32 @@ def factors_by_code(year: int, company_id: uuid.UUID | None) -> dict[str, dict[s
     for code in eliminated.values_list("code", flat=True):
         out.setdefault(code, {"found": 0, "eliminated": 0})["eliminated"] += 1
     return out
+
+
+def _per_factor(code: str) -> None:
+    """Found and eliminated for one factor, so the annual report can show them by factor."""
+
+    def found(year: int, company_id: uuid.UUID | None) -> int:
+        return _first_findings(year, company_id).filter(code=code).count()
+
+    def eliminated(year: int, company_id: uuid.UUID | None) -> int:
+        qs = Finding.objects.filter(eliminated_on__year=year, code=code)
+        return (qs.filter(version__examination__company_id=company_id) if company_id else qs).count()
+
+    name = FACTOR_NAMES[code]
+    register(
+        code=f"examination.found.{code.lower()}",
+        title=format_lazy("{}: {}", name, _("found")),
+        unit=_("findings"),
+        module="examination",
+    )(found)
+    register(
+        code=f"examination.eliminated.{code.lower()}",
+        title=format_lazy("{}: {}", name, _("eliminated")),
+        unit=_("findings"),
+        module="examination",
+    )(eliminated)
+
+
+for _code in CODES:
+    _per_factor(_code)

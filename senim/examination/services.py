@@ -34,6 +34,7 @@ from senim.examination.models import (
     Source,
     Status,
 )
+from senim.org.models import Unit
 
 _SAME_PROVISION = 85  # rapidfuzz ratio above which two provisions are the same one, reworded or not
 
@@ -69,6 +70,8 @@ def examination_create(
     data: bytes,
 ) -> Examination:
     require(actor, policy.EXAMINE, company_id=company_id, unit_id=unit_id)
+    if unit_id is not None and not Unit.objects.filter(pk=unit_id, company_id=company_id).exists():
+        raise ValidationError({"unit": _("The initiating unit belongs to another company.")})
     report = _check_upload(file_name, data)
     with transaction.atomic():
         examination = model_create(

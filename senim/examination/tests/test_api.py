@@ -59,3 +59,12 @@ def test_clearance_and_provision_endpoints(group):
         content_type="application/json",
     )
     assert bad.status_code == 422
+
+
+def test_the_list_does_not_grow_queries_with_rows(group, django_assert_max_num_queries):
+    officer = user_with_role("officer")
+    for _ in range(3):
+        examination_for(group, actor=officer)
+    client = _client(officer)
+    with django_assert_max_num_queries(12):
+        assert len(client.get(f"{API}/examinations").json()["items"]) == 3

@@ -160,3 +160,27 @@ def test_dismissed_proposals_are_listed_for_evaluation(group):
     _decide_all(examination, officer)
     assert [f.code for f in selectors.dismissed_proposals(actor=officer)] == ["UNILATERAL_PRICE_CHANGE"]
     assert list(selectors.dismissed_proposals(actor=user_with_role("officer", company=group.b))) == []
+
+
+def test_the_initiating_unit_must_belong_to_the_company(group):
+    with pytest.raises(ValidationError):
+        services.examination_create(
+            actor=user_with_role("officer"),
+            title="x",
+            kind="order",
+            company_id=group.a.pk,
+            unit_id=group.other.pk,
+            file_name="x.txt",
+            data="1. Оплата наличными.".encode(),
+        )
+
+
+def test_per_factor_indicators_are_declared(group):
+    from senim.core.indicators import get_indicator
+
+    officer = user_with_role("officer")
+    examination = examination_for(group, actor=officer)
+    _decide_all(examination, officer)
+    year = examination.examined_on.year
+    assert get_indicator("examination.found.cash_payment").compute(year, group.a.pk) == 1
+    assert get_indicator("examination.found.unilateral_price_change").compute(year, group.a.pk) == 0  # dismissed
