@@ -12,6 +12,8 @@ urlpatterns = [
     path("speakup/", include("senim.speakup.urls")),
     path("conflicts/", include("senim.conflicts.urls")),
     path("examination/", include("senim.examination.urls")),
+    path("reports/", include("senim.reports.urls")),
+    path("awareness/", include("senim.awareness.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]
