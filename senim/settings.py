@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "senim.awareness",
     "senim.learning",
     "senim.reports",
+    "senim.examination",
     "senim.ops",
     "senim.demo",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("speakup/", include("senim.speakup.urls")),
     path("conflicts/", include("senim.conflicts.urls")),
     path("risks/", include("senim.risks.urls")),
+    path("examination/", include("senim.examination.urls")),
     path("reports/", include("senim.reports.urls")),
     path("awareness/", include("senim.awareness.urls")),
     path("learning/", include("senim.learning.urls")),
