@@ -43,6 +43,10 @@ TESTING = env_bool("SENIM_TESTING")
 
 DATA_DIR = Path(env("SENIM_DATA_DIR", str(BASE_DIR.parent / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Database, keys, files: readable by the service account only (core.apps does the same for the
+# SQLite database file itself).
+if DATA_DIR.stat().st_uid == os.getuid() and DATA_DIR.stat().st_mode & 0o077:
+    DATA_DIR.chmod(0o700)
 
 
 def _secret_key() -> str:
@@ -213,6 +217,9 @@ SENIM_LOGIN_MAX_FAILURES = env_int("SENIM_LOGIN_MAX_FAILURES", 5)
 SENIM_LOGIN_LOCK_MINUTES = env_int("SENIM_LOGIN_LOCK_MINUTES", 15)
 # Per client address, for names that do not exist (so probing cannot enumerate accounts).
 SENIM_LOGIN_RATE_PER_HOUR = env_int("SENIM_LOGIN_RATE_PER_HOUR", 60)
+# Password-reset requests per hour: per client address, and per e-mail address (account).
+SENIM_RESET_RATE_PER_HOUR = env_int("SENIM_RESET_RATE_PER_HOUR", 10)
+SENIM_RESET_RATE_PER_ACCOUNT = env_int("SENIM_RESET_RATE_PER_ACCOUNT", 3)
 # How many reverse proxies (e.g. nginx) stand in front of Senim and append to X-Forwarded-For.
 SENIM_TRUSTED_PROXIES = env_int("SENIM_TRUSTED_PROXIES", 0)
 # Two-factor is mandatory for compliance roles (administrator, officer, investigator) when on.
@@ -227,6 +234,8 @@ SENIM_MASTER_KEY_FILE = env("SENIM_MASTER_KEY_FILE", str(DATA_DIR / "master.key"
 SENIM_AUDIT_KEY = env("SENIM_AUDIT_KEY")
 SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
 SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
+if PRODUCTION and not SENIM_AUDIT_KEY and not Path(SENIM_AUDIT_KEY_FILE).exists():
+    raise ImproperlyConfigured("SENIM_AUDIT_KEY or SENIM_AUDIT_KEY_FILE must be set when SENIM_ENV=production.")
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
 # Screening hits are raised at or above this score; empty means the matching engine's default.
