@@ -5,8 +5,8 @@ import hashlib
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone

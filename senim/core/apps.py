@@ -8,9 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from senim.core import navigation, policy  # noqa: F401  (registers core's policy and nav)
-
         from django.db.backends.signals import connection_created
+
+        from senim.core import navigation, policy  # noqa: F401  (registers core's policy and nav)
 
         connection_created.connect(_private_sqlite_file, dispatch_uid="senim-private-sqlite-file")
 

@@ -28,12 +28,15 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.content_type == "application/json" and request.method not in {"GET", "HEAD", "OPTIONS"}:
-            if json_depth(request.body) > MAX_JSON_DEPTH:
-                message = _("The JSON body is nested too deeply.")
-                if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": message}, status=400)
-                return HttpResponseBadRequest(message)
+        if (
+            request.content_type == "application/json"
+            and request.method not in {"GET", "HEAD", "OPTIONS"}
+            and json_depth(request.body) > MAX_JSON_DEPTH
+        ):
+            message = _("The JSON body is nested too deeply.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
         if self._carries_nul(request):
             message = _("The request contains a NUL character, which is not allowed.")
             if request.path.startswith("/api/"):
@@ -144,7 +147,7 @@ class BodyLimitMiddleware:
         if length > limit or length < 0:
             message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
             return _refuse(request, 413, message)
-        if multipart and length and not _BOUNDARY.fullmatch(request.content_params.get("boundary", "")):
+        if multipart and length and not _BOUNDARY.fullmatch((request.content_params or {}).get("boundary", "")):
             return _refuse(request, 400, _("The multipart request has no valid boundary."))
         return self.get_response(request)
 
