@@ -116,7 +116,7 @@ class RowErrorOut(Schema):
     message: str
 
 
-class ImportReportOut(Schema):
+class OrgImportReportOut(Schema):
     kind: str
     total: int
     valid: int

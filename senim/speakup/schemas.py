@@ -15,7 +15,7 @@ MEASURES = "^(" + "|".join(Measure.values) + ")$"
 STATUSES = "^(" + "|".join(Status.values) + ")$"
 
 
-class CaseOut(Schema):
+class SpeakupCaseOut(Schema):
     """A case without its content: what lists show."""
 
     id: uuid.UUID
@@ -63,7 +63,7 @@ class TaskOut(Schema):
     assignee: str
 
 
-class CaseDetailOut(CaseOut):
+class SpeakupCaseDetailOut(SpeakupCaseOut):
     content: dict[str, str]
     reporter: dict[str, str]
     closure: str
@@ -73,7 +73,7 @@ class CaseDetailOut(CaseOut):
     tasks: list[TaskOut] = Field(..., alias="tasks_out")
 
 
-class CaseIn(Schema):
+class SpeakupCaseIn(Schema):
     kind: str = Field("report", pattern=KINDS)
     channel: str = Field(..., pattern=CHANNELS)
     category: str = Field(..., pattern=CATEGORIES)
@@ -87,7 +87,7 @@ class CaseIn(Schema):
 
 
 class CaseCreatedOut(Schema):
-    case: CaseOut
+    case: SpeakupCaseOut
     receipt: str | None = Field(None, description="Shown once: hand it to the reporter. It is not stored.")
 
 
