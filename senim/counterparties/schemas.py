@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from senim.core.patch import PatchSchema
+
 KINDS = "^(legal_entity|entrepreneur|individual)$"
 CATEGORIES = "^(natural_monopoly|state_body|state_enterprise|quasi_public|private|foreign|individual)$"
 IDENTIFIER_KINDS = "^(bin|iin|stir|pinfl|foreign|)$"
@@ -91,7 +93,9 @@ class CounterpartyIn(Schema):
     is_active: bool = True
 
 
-class CounterpartyPatch(Schema):
+class CounterpartyPatch(PatchSchema):
+    NULLABLE = frozenset({"registration_date"})
+
     kind: str | None = Field(None, pattern=KINDS)
     name_ru: str | None = Field(None, max_length=300)
     name_kk: str | None = Field(None, max_length=300)
@@ -349,7 +353,7 @@ class ContactIn(Schema):
     phone: str = Field("", max_length=50)
 
 
-class ContactPatch(Schema):
+class ContactPatch(PatchSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
     position: str | None = Field(None, max_length=200)
     email: str | None = Field(None, max_length=254)
@@ -440,7 +444,7 @@ class ReasonIn(Schema):
     reason: str = Field(..., min_length=1, max_length=300)
 
 
-class ClausePatch(Schema):
+class ClausePatch(PatchSchema):
     text_ru: str | None = Field(None, max_length=5000)
     text_kk: str | None = Field(None, max_length=5000)
     text_en: str | None = Field(None, max_length=5000)

@@ -110,7 +110,7 @@ class Position(BaseModel):
         return self.title or self.code
 
     def clean(self) -> None:
-        if self.unit_id and self.company_id and self.unit.company_id != self.company_id:
+        if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
             raise ValidationError({"unit": _("The unit belongs to another company.")})
 
 
@@ -159,9 +159,9 @@ class Employee(BaseModel):
 
     def clean(self) -> None:
         errors = {}
-        if self.unit_id and self.company_id and self.unit.company_id != self.company_id:
+        if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
             errors["unit"] = _("The unit belongs to another company.")
-        if self.position_id and self.company_id and self.position.company_id != self.company_id:
+        if self.position is not None and self.company_id and self.position.company_id != self.company_id:
             errors["position"] = _("The position belongs to another company.")
         if errors:
             raise ValidationError(errors)

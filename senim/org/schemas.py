@@ -3,6 +3,8 @@ import uuid
 
 from ninja import Field, Schema
 
+from senim.core.patch import PatchSchema
+
 
 class CompanyOut(Schema):
     id: uuid.UUID
@@ -94,7 +96,9 @@ class EmployeeIn(Schema):
     email: str = Field("", max_length=254)
 
 
-class EmployeePatch(Schema):
+class EmployeePatch(PatchSchema):
+    NULLABLE = frozenset({"unit_id", "position_id", "hire_date", "dismissal_date"})
+
     surname: str | None = Field(None, min_length=1, max_length=100)
     given_name: str | None = Field(None, min_length=1, max_length=100)
     patronymic: str | None = Field(None, max_length=100)
