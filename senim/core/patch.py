@@ -5,11 +5,12 @@ name, an e-mail, an IIN) would reach the database and answer 500."""
 
 from typing import Any, ClassVar
 
-from ninja import Schema
 from pydantic import model_validator
 
+from senim.core.endpoints import BodySchema
 
-class PatchSchema(Schema):
+
+class PatchSchema(BodySchema):
     # Fields that may be set to null (their column is nullable): a foreign key, a date.
     NULLABLE: ClassVar[frozenset[str]] = frozenset()
 
