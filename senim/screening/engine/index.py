@@ -62,7 +62,9 @@ from senim.screening.engine.similarity import (
 )
 from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
+# Vocabulary keys of initials ("Omarov G.N."): stored with the name's tokens, never posted.
+INITIAL_MARK = "."
 _VOWELS = frozenset("aeiou")
 SEPARATOR = "\x1f"
 MAX_CANDIDATES = 400
@@ -215,7 +217,7 @@ class Index:
             kept_names: list[str] = []
             posted: set[int] = set()
             shortest = 255
-            for raw, keys, joined, patronymic, forms, gender in names:
+            for raw, keys, joined, patronymic, forms, gender, initials in names:
                 kept_names.append(raw.replace(SEPARATOR, " ") if SEPARATOR in raw else raw)
                 shortest = min(shortest, len(keys))
                 for word_keys in keys:
@@ -234,6 +236,8 @@ class Index:
                         posted.add(token_id(alternative))
                 if joined:
                     posted.add(token_id(joined))
+                for initial in initials:
+                    tokens.append(token_id(INITIAL_MARK + initial))
                 token_start.append(len(tokens))
                 patronymics.append(token_id(patronymic) if patronymic else NO_KEY)
                 legal_forms.append(forms)
@@ -337,6 +341,10 @@ class Index:
             if signature in seen:
                 continue
             seen.add(signature)
+            initials: tuple[str, ...] = ()
+            if vocabulary[ids[-1]][:1] == INITIAL_MARK if ids else False:
+                initials = tuple(vocabulary[t][1:] for t in ids if vocabulary[t][:1] == INITIAL_MARK)
+                ids = array("I", (t for t in ids if vocabulary[t][:1] != INITIAL_MARK))
             keys = tuple((vocabulary[t], *alternatives[t]) if t in alternatives else (vocabulary[t],) for t in ids)
             patronymic_id = self._patronymic[name]
             names.append(
@@ -351,6 +359,7 @@ class Index:
                     "",
                     _forms_of(self._legal_forms[name]),
                     _GENDERS[self._name_gender[name]],
+                    initials,
                 )
             )
         gender = ""
@@ -407,6 +416,10 @@ class Index:
             # A known name: its close neighbours are other names (discounted below any use in
             # scoring, similarity.word_similarity) unless the list shows them as its aliases.
             found[exact] = 1.0
+            # Spelling variants (same loose key) are found whether or not the list knows the name:
+            # a known name must not lose candidates an unknown one would find.
+            for token_id in self._by_loose.get(loose_key(key), ()):
+                found.setdefault(token_id, VOWEL_VARIANT)
             for variant in self._variants_of.get(key, ()):
                 token_id = self._key_id.get(variant)
                 if token_id is not None and posting_start[token_id] != posting_start[token_id + 1]:
@@ -498,7 +511,13 @@ class Index:
                 weight = max(weights[0] if weights else 1.0, 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT)
                 extra = EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
                 partial = SINGLE_WORD_SCORE if not name.patronymic else 1.0
-                if name.is_organisation or partial >= needed:
+                if name.initials:
+                    # "Omarov G.N.": one whole word and initials; the list entries bearing the
+                    # word whose words (or patronymic) begin with every initial.
+                    for number in self._records_for(word_tokens[0]):
+                        if bounds.get(number, -1.0) < 1.0 and self._initials_fit(number, name.initials):
+                            bounds[number] = 1.0
+                elif name.is_organisation or partial >= needed:
                     for number in self._records_for(word_tokens[0]):
                         if name.is_organisation:
                             if short[number] > 2:
@@ -617,6 +636,21 @@ class Index:
             masks[number] = bits
         return masks
 
+    def _initials_fit(self, number: int, initials: tuple[str, ...]) -> bool:
+        """Whether some name of the record has, for every initial, a word or patronymic it begins."""
+        vocabulary, alternatives = self._vocabulary, self._alternatives
+        for name in range(self._name_start[number], self._name_start[number + 1]):
+            starts: list[str] = []
+            for t in self._tokens[self._token_start[name] : self._token_start[name + 1]]:
+                starts.append(vocabulary[t])
+                starts.extend(alternatives.get(t, ()))
+            patronymic_id = self._patronymic[name]
+            if patronymic_id != NO_KEY:
+                starts.extend(vocabulary[patronymic_id].split("|"))
+            if all(any(k.startswith(i) for k in starts) for i in initials):
+                return True
+        return False
+
     def _patronymic_conflict(
         self,
         query_stems: tuple[str, ...],
@@ -694,8 +728,8 @@ class Index:
 
 
 # What the index keeps of one name: (text, word keys, joined key of a company name or "",
-# patronymic stems joined by "|", legal-form bit mask, gender code).
-_AnalysedName = tuple[str, tuple[tuple[str, ...], ...], str, str, int, int]
+# patronymic stems joined by "|", legal-form bit mask, gender code, keys of initials).
+_AnalysedName = tuple[str, tuple[tuple[str, ...], ...], str, str, int, int, tuple[str, ...]]
 
 
 def _analyse_names(names: list[str], is_organisation: bool) -> list[_AnalysedName]:
@@ -713,7 +747,15 @@ def _analyse_names(names: list[str], is_organisation: bool) -> list[_AnalysedNam
             mask |= _FORM_BITS.get(form, 0)
         joined = parsed.joined if is_organisation and len(parsed.keys) > 1 else ""
         analysed.append(
-            (raw, parsed.keys, joined, "|".join(parsed.patronymic), mask, _GENDER_CODES.get(parsed.gender, 0))
+            (
+                raw,
+                parsed.keys,
+                joined,
+                "|".join(parsed.patronymic),
+                mask,
+                _GENDER_CODES.get(parsed.gender, 0),
+                parsed.initials,
+            )
         )
     return analysed
 
