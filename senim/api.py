@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.operation import Operation
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
@@ -20,7 +21,16 @@ from senim.org.api import router as org_router
 from senim.screening.api import router as screening_router
 from senim.speakup.api import router as speakup_router
 
-api = NinjaAPI(
+
+class SenimAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """Name an operation after its app's API and function (`senim_counterparties_api_contract_get`),
+        whether the app's API is one module or a package of them, so ids survive a split."""
+        module = operation.view_func.__module__.split(".")
+        return "_".join([*module[: module.index("api") + 1], operation.view_func.__name__])
+
+
+api = SenimAPI(
     title="Senim API",
     version="1",
     description="Anti-corruption compliance: organisation, people, access, audit, indicators and screening.",
