@@ -23,7 +23,9 @@ AMBIGUOUS_QUOTES = '"“”‟＂'
 _LOOKALIKES = tables.LOOKALIKES
 _APOSTROPHE_TABLE = {ord(c): "'" for c in APOSTROPHES}
 _QUOTE_TABLE = {ord(c): " " for c in OPENING_QUOTES + CLOSING_QUOTES + AMBIGUOUS_QUOTES}
-_FOLD_TABLE = str.maketrans({**_LOOKALIKES, **{chr(k): v for k, v in _APOSTROPHE_TABLE.items()}})
+_FOLD_TABLE = str.maketrans(
+    {**_LOOKALIKES, **{chr(k): v for k, v in _APOSTROPHE_TABLE.items()}, **dict.fromkeys(tables.SILENT_MARKS, "")}
+)
 
 # Latin letters that look like Cyrillic ones; used only inside a word that is mostly Cyrillic.
 _LATIN_TO_CYRILLIC = str.maketrans(tables.LATIN_TO_CYRILLIC)
@@ -34,6 +36,11 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u20d0-\u20ff\
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
+# GOST 7.79 system B marks ы, э and ъ with a backtick after y, e (y`, e`) and a double one (``);
+# Uzbek o` and g` keep theirs (tables.SILENT_MARKS are dropped too: BGN/PCGN's · in Bau·yrzhan).
+_GOST_B_MARKS = re.compile(r"(?<=[yYeE])`|``")
+
+
 def fold_case(text: str) -> str:
     """Lower-case ``text`` treating Turkic İ/I/ı and Latin look-alikes of Kazakh letters as one.
 
@@ -41,6 +48,8 @@ def fold_case(text: str) -> str:
     dotted and dotless forms are folded to plain "i" first. Apostrophe variants become "'".
     """
     text = unicodedata.normalize("NFKC", text)
+    if "`" in text:
+        text = _GOST_B_MARKS.sub("", text)
     text = text.translate(_FOLD_TABLE).lower()
     text = _CONTROL.sub(" ", text)
     return _COMBINING.sub("", text)

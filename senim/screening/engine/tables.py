@@ -204,6 +204,10 @@ LOOKALIKES: dict[str, str] = {
     "Ѐ": "Е",
 }
 
+# Marks dropped inside a word: BGN/PCGN writes · between letters that would otherwise read as a
+# digraph (Bau·yrzhan = Бауыржан, Abilkay·yrev); a middle dot never separates words in names.
+SILENT_MARKS = "·"
+
 # Latin letters that look like Cyrillic ones (a word mostly in Cyrillic with a stray Latin letter).
 LATIN_TO_CYRILLIC: dict[str, str] = {
     "a": "а",

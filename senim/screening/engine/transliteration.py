@@ -58,6 +58,10 @@ _NOT_RUSSIAN_INITIAL_YO = re.compile(r"[әғқңөұүһіўҳ]|^ё(?:рк|дг|
 
 def _latin_key(word: str) -> str:
     word = word.translate(_LATIN_LETTERS)
+    if _NON_ASCII.search(word):
+        # Diacritics no table names (BS 2979 ȳ, ALA-LC ĭ): strip them before the digraph pass,
+        # so the bare letter is read like any other (ȳ → y → i).
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     if "'" in word:
         # Uzbek s'h is с+ҳ (Is'hoq = Исҳоқ), not ш: shield it from the digraph pass with \x01.
         word = word.replace("s'h", "s\x01h")
