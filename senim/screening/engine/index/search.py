@@ -276,8 +276,8 @@ class Index:
             found[exact] = 1.0
             # Spelling variants (same loose key) are found whether or not the list knows the name:
             # a known name must not lose candidates an unknown one would find.
-            for token_id in self._by_loose.get(loose_key(key), ()):
-                found.setdefault(token_id, VOWEL_VARIANT)
+            for loose_id in self._by_loose.get(loose_key(key), ()):
+                found.setdefault(loose_id, VOWEL_VARIANT)
             for variant in self._variants_of.get(key, ()):
                 token_id = self._key_id.get(variant)
                 if token_id is not None and posting_start[token_id] != posting_start[token_id + 1]:
