@@ -229,24 +229,26 @@ def pairs() -> list[dict]:
                 add("legal_form_full", "match", "Organization", full.format(name_here),
                     form[other][0].format(stem), family, f"{kind} {lang} in full vs {other} abbreviation")  # fmt: skip
             add("legal_form_full", "match", "Organization", abbreviation.format(name_here),
-                fulls[0].format(name_here), family + ":full:" + lang, f"{kind} {lang} abbreviation vs in full")  # fmt: skip
+                fulls[0].format(name_here), family + ":full:" + lang,
+                f"{kind} {lang} abbreviation vs in full")  # fmt: skip
     for n, stem in enumerate(names.UZ_COMPANIES):
         family = "uzf:" + stem
         kind = ("uz_llc", "uz_jsc", "uz_jv")[n % 3]
         form = LEGAL_FORMS[kind]
         cyr = tables.uz_cyrillic(stem)
         spelled = {"uz": stem, "uzc": cyr, "ru": tables.uz_russian(cyr), "en": stem.replace("ʻ", "")}
-        for lang, (abbreviation, fulls) in form.items():
+        for lang, (_abbreviation, fulls) in form.items():
             other = "ru" if lang != "ru" else "uz"
             for full in fulls:
                 add("legal_form_full", "match", "Organization", full.format(spelled[lang]),
-                    form[other][0].format(spelled[other]), family, f"{kind} {lang} in full vs {other} abbreviation")  # fmt: skip
+                    form[other][0].format(spelled[other]), family,
+                    f"{kind} {lang} in full vs {other} abbreviation")  # fmt: skip
     for n, stem in enumerate(names.RU_COMPANIES):
         family = "ruc:" + stem
         kind = ("kz_llp", "kz_jsc", "uz_llc")[n % 3]
         form = LEGAL_FORMS[kind]
         latin = _ru(stem, "BGN_PCGN")
-        for lang, (abbreviation, fulls) in form.items():
+        for lang, (_abbreviation, fulls) in form.items():
             if lang in ("kk", "uz", "uzc"):
                 continue
             spelled = latin if lang == "en" else stem
@@ -262,7 +264,7 @@ def pairs() -> list[dict]:
             form["ru"][0].format(f"{stem} {year}"), family + ":number", "same number")  # fmt: skip
 
     # 6. Initials against the full name (generated from the lists; more in hand.py).
-    for n, (s, g, p) in enumerate(names.RU_PERSONS[::3]):
+    for s, g, p in names.RU_PERSONS[::3]:
         if not p:
             continue
         listed = _person_ru(s, g, p, 0)

@@ -7,7 +7,7 @@ or "non_match" (another one). Written without running the engine on them.
 
 from __future__ import annotations
 
-P, O = "Person", "Organization"
+P, O = "Person", "Organization"  # noqa: E741 (short column values keep the rows readable)
 M, N = "match", "non_match"
 
 HAND: list[tuple[str, str, str, str, str]] = [

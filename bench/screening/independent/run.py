@@ -106,7 +106,8 @@ def evaluate(rows: list[dict], filler: int = 0, threshold: float = DEFAULT_THRES
 
 
 def print_table(split: str, result: dict) -> None:
-    print(f"\nsplit {split}: {result['pairs']} pairs, {result['entries']:,} list entries, threshold {DEFAULT_THRESHOLD}")
+    print(f"\nsplit {split}: {result['pairs']} pairs, {result['entries']:,} list entries", end="")
+    print(f", threshold {DEFAULT_THRESHOLD}")
     print("| class | kind | found / alerted | rate |")
     print("|---|---|---|---|")
     for name, (hit, total) in result["classes"].items():

@@ -15,12 +15,12 @@ FEW = [
     ftm("co-3", "ТОО «Альфа»", schema="Company"),
     ftm("ru-4", "Иванов Иван Иванович"),
 ]
-SURNAMES = (
+SURNAMES = (  # noqa: SIM905 (a readable word list)
     "Каримов Юлдашев Ахмедов Норматов Нурматов Qodirov Tursunov Ergashev Rahimov Ismoilov Холматов Sodiqov "
     "Абдуллаев Ғуломов Мирзаев Тошматов Орипов Латипов Жалилов Камолов Давлетов Неъматов Бўриев Усмонов "
     "Haydarov Yoqubov Ziyodullayev Saidov Икрамов Ганиев Арипов Азимов Юсупов Исмоилов Олимов"
 ).split()
-GIVEN = (
+GIVEN = (  # noqa: SIM905
     "Уткир Ўткир Oʻtkir Utkir Гайрат Ғайрат Отабек Бахтиёр Шерзод Жамшид Рустам Улугбек Фарход Санжар Бобур "
     "Азамат Ойбек Акмал Элдор Дониёр"
 ).split()
