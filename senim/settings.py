@@ -80,11 +80,15 @@ INSTALLED_APPS = [
     "senim.counterparties",
     "senim.speakup",
     "senim.conflicts",
+    "senim.awareness",
+    "senim.learning",
+    "senim.reports",
     "senim.ops",
     "senim.demo",
 ]
 
 MIDDLEWARE = [
+    "senim.core.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "senim.core.middleware.RejectNulMiddleware",
@@ -187,6 +191,10 @@ SENIM_SPEAKUP_ADDRESS = env("SENIM_SPEAKUP_ADDRESS")
 SENIM_SPEAKUP_RECEIPT_PEPPER = env("SENIM_SPEAKUP_RECEIPT_PEPPER")
 SENIM_SPEAKUP_RECEIPT_PEPPER_FILE = env("SENIM_SPEAKUP_RECEIPT_PEPPER_FILE", str(DATA_DIR / "speakup-receipt.key"))
 
+# Awareness: how long candidates' checks (their personal data) are kept after the check, in days;
+# `senim awareness candidates purge` (run daily) deletes older ones.
+SENIM_CANDIDATE_RETENTION_DAYS = env_int("SENIM_CANDIDATE_RETENTION_DAYS", 365)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["senim.accounts.backends.UsernameOrEmailBackend"]
 PASSWORD_HASHERS = [
@@ -220,13 +228,23 @@ SENIM_2FA_REQUIRED_FOR_COMPLIANCE = env_bool("SENIM_2FA_REQUIRED_FOR_COMPLIANCE"
 # environment, or in a file readable only by the service account.
 SENIM_MASTER_KEY = env("SENIM_MASTER_KEY")
 SENIM_MASTER_KEY_FILE = env("SENIM_MASTER_KEY_FILE", str(DATA_DIR / "master.key"))
+# The key of the audit chain's HMAC (core.audit), kept outside the database like the master key;
+# several keys comma-separated, newest first (older ones still verify). Where anchors go by default.
+SENIM_AUDIT_KEY = env("SENIM_AUDIT_KEY")
+SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
+SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
+# Rows an import file may hold (a workbook is refused before it is parsed when it holds more).
+SENIM_IMPORT_MAX_ROWS = env_int("SENIM_IMPORT_MAX_ROWS", 200_000)
 # Screening hits are raised at or above this score; empty means the matching engine's default.
 SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_TEMP_DIR = None
+# Bodies that are not multipart are refused above this size before anything reads them
+# (core.middleware.BodyLimitMiddleware; multipart bodies: the largest upload a module accepts).
+SENIM_MAX_BODY_BYTES = env_int("SENIM_MAX_BODY_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE)
 MEDIA_ROOT = DATA_DIR / "files"
 
 LANGUAGE_CODE = env("SENIM_DEFAULT_LANGUAGE", "ru")
@@ -285,6 +303,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+# A session cookie: nothing of a visit to the public Speak Up portal outlives the browser session.
+CSRF_COOKIE_AGE = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
