@@ -21,7 +21,7 @@ from senim.counterparties.api import router as counterparties_router
 from senim.learning.api import router as learning_router
 from senim.examination.api import router as examination_router
 from senim.org.api import router as org_router
-from senim.reports.api import rating_router
+from senim.reports.api import evidence_router, rating_router
 from senim.reports.api import router as reports_router
 from senim.risks.api import router as risks_router
 from senim.screening.api import router as screening_router
@@ -53,6 +53,7 @@ api.add_router("/conflicts/", conflicts_router)
 api.add_router("/risks/", risks_router)
 api.add_router("/examination/", examination_router)
 api.add_router("/reports/rating/", rating_router)
+api.add_router("/reports/iso37001/", evidence_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/awareness/", awareness_router)
 api.add_router("/learning/", learning_router)
