@@ -3,12 +3,16 @@
 Token (Authorization: Bearer snm_…) or session authentication; errors are JSON with 4xx codes.
 """
 
+import json
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import Swagger
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
@@ -20,12 +24,26 @@ from senim.org.api import router as org_router
 from senim.screening.api import router as screening_router
 from senim.speakup.api import router as speakup_router
 
+
+class OfflineSwagger(Swagger):
+    """Swagger UI from the vendored copy under senim/static (ninja would load it from a CDN, since
+    ninja is not an installed app)."""
+
+    template = "api/swagger.html"
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: object) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
 api = NinjaAPI(
     title="Senim API",
     version="1",
     description="Anti-corruption compliance: organisation, people, access, audit, indicators and screening.",
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
+    docs=OfflineSwagger(),
 )
 api.add_router("/", core_router)
 api.add_router("/accounts/", accounts_router)
