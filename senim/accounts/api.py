@@ -55,6 +55,7 @@ class TokenOut(Schema):
     expires_at: dt.datetime | None
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    read_only: bool
 
 
 class TokenCreatedOut(TokenOut):
@@ -64,6 +65,7 @@ class TokenCreatedOut(TokenOut):
 class TokenIn(Schema):
     name: str = Field(..., min_length=1, max_length=100)
     expires_at: dt.datetime | None = None
+    read_only: bool = Field(False, description="A read-only token may only read (GET); every change is refused.")
 
 
 @router.get("/tokens", response=list[TokenOut])
@@ -73,7 +75,9 @@ def token_list(request: AuthedRequest):  # type: ignore[no-untyped-def]
 
 @router.post("/tokens", response={201: TokenCreatedOut})
 def token_create(request: AuthedRequest, payload: TokenIn):  # type: ignore[no-untyped-def]
-    record, secret = services.api_token_create(actor=request.user, name=payload.name, expires_at=payload.expires_at)
+    record, secret = services.api_token_create(
+        actor=request.user, name=payload.name, expires_at=payload.expires_at, read_only=payload.read_only
+    )
     return Status(201, {**TokenOut.from_orm(record).dict(), "token": secret})
 
 
