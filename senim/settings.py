@@ -303,3 +303,8 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
+
+# Accounts for every employee (issue 12): with this on, each HR import (page, API, `senim import`)
+# and each new employee record creates or links the employee's account (employee role, own
+# record). Dismissed employees' accounts are deactivated whether or not this is on.
+SENIM_EMPLOYEE_ACCOUNTS = env_bool("SENIM_EMPLOYEE_ACCOUNTS", default=False)

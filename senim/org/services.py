@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.services import model_create, model_update
-from senim.org import policy
+from senim.org import hooks, policy
 from senim.org.models import Company, Employee, Position, Unit
 
 COMPANY_FIELDS = [
@@ -130,7 +130,10 @@ def employee_create(*, actor: Actor | None, company: Company, **data: Any) -> Em
     require(actor, policy.MANAGE, company_id=company.id, unit_id=unit.id if unit else None)
     employee = Employee(company=company, **{k: v for k, v in data.items() if k in EMPLOYEE_FIELDS and k != "company"})
     employee.refresh_search_text()
-    return model_create(actor=actor, instance=employee, event_type="org.employee.created", fields=EMPLOYEE_FIELDS)
+    with transaction.atomic():
+        model_create(actor=actor, instance=employee, event_type="org.employee.created", fields=EMPLOYEE_FIELDS)
+        hooks.employees_changed(actor, [employee.id])
+    return employee
 
 
 def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> Employee:
@@ -144,6 +147,7 @@ def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> 
         employee.refresh_search_text()
         if employee.search_text != before:
             employee.save(update_fields=["search_text"])
+        hooks.employees_changed(actor, [employee.id])
     return employee
 
 

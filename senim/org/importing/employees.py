@@ -14,7 +14,7 @@ from senim.core.audit import PendingEvent, audit_record_many, diff
 from senim.core.bulk import bulk_insert
 from senim.core.translit import to_latin
 from senim.core.validators import MESSAGES
-from senim.org import policy
+from senim.org import hooks, policy
 from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.org.importing.values import CellError, limit_text, parse_date, require_text
 from senim.org.models import Company, Employee, Position, Unit
@@ -244,4 +244,5 @@ def apply(
             if progress:
                 progress(len(to_update[start : start + 1000]))
         audit_record_many(actor=actor, events=events)
+        hooks.employees_changed(actor, [e.id for e in to_create] + [e.id for e in to_update])
     return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))
