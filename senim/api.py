@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger
+from ninja.operation import Operation
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
@@ -37,7 +38,15 @@ class OfflineSwagger(Swagger):
         return render(request, self.template, context)
 
 
-api = NinjaAPI(
+class SenimAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """Name an operation after its app's API and function (`senim_counterparties_api_contract_get`),
+        whether the app's API is one module or a package of them, so ids survive a split."""
+        module = operation.view_func.__module__.split(".")
+        return "_".join([*module[: module.index("api") + 1], operation.view_func.__name__])
+
+
+api = SenimAPI(
     title="Senim API",
     version="1",
     description="Anti-corruption compliance: organisation, people, access, audit, indicators and screening.",

@@ -23,6 +23,8 @@ class TokenAuth(HttpBearer):
             raise HttpError(401, _("This API token expired on %(date)s.") % {"date": when}) from None
         if record is None:
             return None
+        if record.user.needs_two_factor and not record.user.totp_confirmed:
+            return None  # mandatory two-factor not set up yet: no API, token or not
         if record.read_only and request.method not in SAFE_METHODS:
             raise HttpError(403, _("This API token is read-only: it may only read, not change anything."))
         request.user = record.user

@@ -470,6 +470,9 @@ def case_receipt(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         receipt = services.case_issue_receipt(actor=request.user, case=case)
     except PermissionDenied as error:
         raise DjangoPermissionDenied from error
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("speakup:case-detail", case.pk)
     return render(request, "speakup/receipt_issued.html", {"case": case, "receipt": receipt})
 
 

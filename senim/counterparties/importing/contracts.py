@@ -1,253 +1,27 @@
-"""Imports of counterparties and contracts from CSV or XLSX, on the organisation import's engine.
-
-As there, `plan_file` reads and validates the whole file and reports every bad cell by line and
-column without writing anything; `apply` writes a plan in one transaction with an audit event per
-record created or changed, and refuses a plan with errors unless the valid rows only were chosen.
-Counterparties are matched by country and number; contracts by company and number.
-"""
+"""Import of contracts, matched by company and number."""
 
 import decimal
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core.access import Actor, PermissionDenied, Scope, scope_of
+from senim.core.access import Actor, Scope, scope_of
 from senim.core.audit import PendingEvent, audit_record_many, diff
 from senim.core.bulk import bulk_insert
 from senim.core.identifiers import normalise_identifier
 from senim.counterparties import policy
+from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
-    Category,
     Contract,
     Counterparty,
-    IdentifierKind,
-    Kind,
     ProcurementMethod,
 )
 from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.org.importing.reader import FileRejected, read_table
 from senim.org.importing.values import CellError, limit_text, parse_bool, parse_date, require_text
 from senim.org.models import Company, Employee, Unit
-
-__all__ = ["KINDS", "FileRejected", "ImportPlan", "ImportResult", "apply", "plan_file"]
-
-KINDS = ("counterparties", "contracts")
-
-
-def _choice(text: str, choices: type, words: dict[str, str], *, default: str = "") -> str:
-    value = text.strip().casefold().replace(" ", "_")
-    if not value:
-        if default:
-            return default
-        raise CellError(_("This column is required."))
-    value = words.get(value, value)
-    if value not in choices.values:  # type: ignore[attr-defined]
-        allowed = ", ".join(choices.values)  # type: ignore[attr-defined]
-        raise CellError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": text[:40], "allowed": allowed})
-    return value
-
-
-# --- counterparties --------------------------------------------------------------------------------
-
-CP_COLUMNS = [
-    "kind",
-    "name_ru",
-    "name_kk",
-    "name_en",
-    "name_uz",
-    "legal_form",
-    "country",
-    "category",
-    "identifier_kind",
-    "identifier",
-    "registration_date",
-    "address",
-    "website",
-]
-CP_ALIASES = {
-    "вид": "kind",
-    "тип": "kind",
-    "наименование": "name_ru",
-    "наименование_ru": "name_ru",
-    "атауы": "name_kk",
-    "name": "name_en",
-    "опф": "legal_form",
-    "правовая_форма": "legal_form",
-    "страна": "country",
-    "категория": "category",
-    "вид_номера": "identifier_kind",
-    "бин_иин": "identifier",
-    "бин/иин": "identifier",
-    "бин": "identifier",
-    "иин": "identifier",
-    "stir": "identifier",
-    "стир": "identifier",
-    "number": "identifier",
-    "дата_регистрации": "registration_date",
-    "адрес": "address",
-    "сайт": "website",
-}
-KIND_WORDS = {
-    "юл": "legal_entity",
-    "юр": "legal_entity",
-    "юридическое_лицо": "legal_entity",
-    "ип": "entrepreneur",
-    "жк": "entrepreneur",
-    "индивидуальный_предприниматель": "entrepreneur",
-    "фл": "individual",
-    "физ": "individual",
-    "физическое_лицо": "individual",
-}
-CP_WRITTEN = [c for c in CP_COLUMNS if c not in {"identifier", "country"}]
-
-
-def _guess_identifier_kind(kind: str, country: str, number: str) -> str:
-    if not number:
-        return ""
-    if country == "KZ":
-        return IdentifierKind.BIN if kind == Kind.LEGAL_ENTITY else IdentifierKind.IIN
-    if country == "UZ":
-        return IdentifierKind.PINFL if len(number) == 14 else IdentifierKind.STIR
-    return IdentifierKind.FOREIGN
-
-
-def _counterparty_row(line: int, raw: dict[str, str]) -> tuple[dict[str, Any], RowValidator]:
-    check = RowValidator(line)
-    row: dict[str, Any] = {}
-    row["kind"] = check.cell("kind", lambda: _choice(raw.get("kind", ""), Kind, KIND_WORDS, default=Kind.LEGAL_ENTITY))
-    for name in ("name_ru", "name_kk", "name_en", "name_uz"):
-        row[name] = " ".join((check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 300)) or "").split())
-    if not any(row[n] for n in ("name_ru", "name_kk", "name_en", "name_uz")):
-        check.fail("name_ru", _("Give the name in at least one language."))
-    row["legal_form"] = check.cell("legal_form", lambda: limit_text(raw.get("legal_form", ""), 60)) or ""
-    country = raw.get("country", "").strip().upper()
-    if len(country) != 2 or not country.isalpha():
-        check.fail("country", _("Give the two-letter ISO code of the country."))
-    row["country"] = country
-    row["category"] = check.cell(
-        "category", lambda: _choice(raw.get("category", ""), Category, {}, default=Category.PRIVATE)
-    )
-    number = normalise_identifier(raw.get("identifier", ""))
-    row["identifier"] = number
-    ident_kind = raw.get("identifier_kind", "").strip().casefold()
-    if not ident_kind and row["kind"]:
-        ident_kind = _guess_identifier_kind(row["kind"], country, number)
-    row["identifier_kind"] = ident_kind if number else ""
-    if number:
-        probe = Counterparty(
-            kind=row["kind"] or Kind.LEGAL_ENTITY,
-            name_en="-",
-            country=country or "KZ",
-            identifier_kind=ident_kind,
-            identifier=number,
-        )
-        try:
-            probe.clean()
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                if field in {"identifier", "identifier_kind", "country"}:
-                    for message in messages:
-                        check.fail(field, message)
-    row["registration_date"] = check.cell("registration_date", lambda: parse_date(raw.get("registration_date", "")))
-    row["address"] = check.cell("address", lambda: limit_text(raw.get("address", ""), 500)) or ""
-    row["website"] = check.cell("website", lambda: limit_text(raw.get("website", ""), 200)) or ""
-    return row, check
-
-
-def plan_counterparties(*, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
-    result = ImportPlan(kind="counterparties", columns=[c for c in CP_COLUMNS if c in header])
-    if not ({"name_ru", "name_kk", "name_en", "name_uz"} & set(header)) or "country" not in header:
-        result.file_errors.append(
-            _("Required columns are missing: %(columns)s") % {"columns": "name_ru|name_kk|name_en|name_uz, country"}
-        )
-        return result
-    seen: dict[tuple[str, str], int] = {}
-    for line, raw in rows:
-        row, check = _counterparty_row(line, raw)
-        if row["identifier"]:
-            key = (row["country"], row["identifier"])
-            if key in seen:
-                check.fail("identifier", _("Repeats line %(line)d.") % {"line": seen[key]})
-            else:
-                seen[key] = line
-        if check.errors:
-            result.rejected.append((line, raw, check.errors))
-        else:
-            result.accept(line, raw, row)
-    return result
-
-
-def _apply_counterparties(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:
-    keys = {(row["country"], row["identifier"]) for _line, row in plan.valid if row["identifier"]}
-    numbers = {number for _country, number in keys}
-    existing: dict[tuple[str, str], Counterparty] = {}
-    for start in range(0, len(numbers), 900):
-        chunk = sorted(numbers)[start : start + 900]
-        for cp in Counterparty.objects.filter(identifier__in=chunk, merged_into__isnull=True):
-            existing[(cp.country, cp.identifier)] = cp
-    to_create: list[Counterparty] = []
-    to_update: list[Counterparty] = []
-    events: list[PendingEvent] = []
-    unchanged = 0
-    for _line, row in plan.valid:
-        current = existing.get((row["country"], row["identifier"])) if row["identifier"] else None
-        values = {name: row[name] for name in CP_WRITTEN}
-        if current is None:
-            cp = Counterparty(country=row["country"], identifier=row["identifier"], **values)
-            cp.refresh_search_text()
-            to_create.append(cp)
-            event_values = {**values, "country": row["country"], "identifier": row["identifier"]}
-            events.append(
-                PendingEvent(
-                    "counterparties.counterparty.imported",
-                    "counterparties.counterparty",
-                    str(cp.id),
-                    str(cp)[:300],
-                    None,
-                    diff({}, event_values),
-                )
-            )
-            continue
-        values = {name: value for name, value in values.items() if name in plan.columns or name == "identifier_kind"}
-        changes = diff({name: getattr(current, name) for name in values}, values)
-        if not changes:
-            unchanged += 1
-            continue
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.refresh_search_text()
-        current.updated_at = timezone.now()
-        to_update.append(current)
-        events.append(
-            PendingEvent(
-                "counterparties.counterparty.imported",
-                "counterparties.counterparty",
-                str(current.id),
-                str(current)[:300],
-                None,
-                changes,
-            )
-        )
-    with transaction.atomic():
-        for start in range(0, len(to_create), 5000):
-            bulk_insert(Counterparty, to_create[start : start + 5000])
-            if progress:
-                progress(len(to_create[start : start + 5000]))
-        for start in range(0, len(to_update), 1000):
-            Counterparty.objects.bulk_update(
-                to_update[start : start + 1000], [*CP_WRITTEN, "search_text", "updated_at"]
-            )
-        audit_record_many(actor=actor, events=events)
-    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))
-
-
-# --- contracts --------------------------------------------------------------------------------------
 
 CT_COLUMNS = [
     "company",
@@ -390,7 +164,7 @@ def _contract_row(
     row["counterparty_id"] = found
     row["procurement_method"] = check.cell(
         "procurement_method",
-        lambda: _choice(raw.get("procurement_method", ""), ProcurementMethod, METHOD_WORDS, default="other"),
+        lambda: choice(raw.get("procurement_method", ""), ProcurementMethod, METHOD_WORDS, default="other"),
     )
     row["amount"] = check.cell("amount", lambda: _amount(raw.get("amount", "")))
     currency = (raw.get("currency", "") or "KZT").strip().upper()
@@ -514,33 +288,3 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
             Contract.objects.bulk_update(to_update[start : start + 1000], [*CT_WRITTEN, "updated_at"])
         audit_record_many(actor=actor, events=events)
     return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))
-
-
-# --- entry points -------------------------------------------------------------------------------------
-
-
-def plan_file(*, actor: Actor | None, kind: str, path: Path, max_bytes: int | None = None) -> ImportPlan:
-    """Read and validate a file of `kind` (counterparties or contracts); raises FileRejected for an
-    unreadable file. `max_bytes` None: the upload limit; 0: no limit (the command line)."""
-    limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 if max_bytes is None else max_bytes
-    if kind == "counterparties":
-        header, rows = read_table(path, max_bytes=limit or 2**62, aliases=CP_ALIASES)
-        return plan_counterparties(header=header, rows=rows)
-    header, rows = read_table(path, max_bytes=limit or 2**62, aliases=CT_ALIASES)
-    return plan_contracts(actor=actor, header=header, rows=rows)
-
-
-def apply(
-    *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
-) -> ImportResult:
-    """Write a validated plan, all or nothing. The actor needs the import permission (counterparties)
-    or the contract permission over every company of the plan (checked while planning)."""
-    if actor is not None:
-        permission = policy.IMPORT if plan.kind == "counterparties" else policy.MANAGE_CONTRACTS
-        if scope_of(actor, permission).is_empty:
-            raise PermissionDenied(permission)
-    if plan.file_errors or (plan.rejected and not valid_only):
-        raise PermissionDenied("import has errors")
-    if plan.kind == "counterparties":
-        return _apply_counterparties(actor, plan, progress)
-    return _apply_contracts(actor, plan, progress)

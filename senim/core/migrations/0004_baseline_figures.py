@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_audit_append_only'),
+        ('core', '0003_audit_keyed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,158 @@
+"""API of applications for counterparties that refuse, the Register of those permitted, and
+regulation clauses."""
+
+import uuid
+
+from django.http import HttpResponse
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+from pydantic import Field
+
+from senim.core import endpoints
+from senim.core.access import ActorRequest
+from senim.core.pagination import Pagination
+from senim.counterparties import exports, policy, selectors, services
+from senim.counterparties.schemas import (
+    ApplicationIn,
+    ApplicationOut,
+    ClauseIn,
+    ClauseOut,
+    ClausePatch,
+    CommentIn,
+    ProposalIn,
+    ReasonIn,
+    RegisterEntryOut,
+)
+from senim.org import selectors as org_selectors
+
+router = Router()
+
+
+@router.get("/clauses", response=list[ClauseOut])
+def clause_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    return list(selectors.clause_list(actor=request.user))
+
+
+@router.post("/clauses", response={201: ClauseOut})
+def clause_create(request: ActorRequest, payload: ClauseIn):  # type: ignore[no-untyped-def]
+    return Status(201, services.clause_create(actor=request.user, **payload.dict()))
+
+
+class ApplicationQuery(Schema):
+    q: str = Field("", max_length=100)
+    status: str = Field("", pattern="^(filed|proposed|decided|)$")
+    decision: str = Field("", pattern="^(register|one_off|reference|no_consideration|refuse|)$")
+    counterparty: uuid.UUID | None = None
+    year: int | None = Field(None, ge=1990, le=2100)
+
+
+@router.get("/applications", response=list[ApplicationOut])
+@paginate(Pagination, page_size=50)
+def application_list(request: ActorRequest, filters: Query[ApplicationQuery]):  # type: ignore[no-untyped-def]
+    return selectors.application_list(
+        actor=request.user,
+        status=filters.status,
+        decision=filters.decision,
+        counterparty_id=filters.counterparty,
+        year=filters.year,
+        query=filters.q,
+    ).prefetch_related("contracts")
+
+
+@router.get("/applications/{application_id}", response=ApplicationOut)
+def application_get(request: ActorRequest, application_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    return selectors.application_get(actor=request.user, application_id=application_id)
+
+
+@router.post("/applications", response={201: ApplicationOut})
+def application_file(request: ActorRequest, payload: ApplicationIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.FILE_APPLICATION)
+    data = payload.dict()
+    company = org_selectors.company_get(actor=request.user, company_id=data.pop("company_id"))
+    unit_id = data.pop("unit_id")
+    unit = org_selectors.unit_get(actor=request.user, unit_id=unit_id) if unit_id else None
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=data.pop("counterparty_id"))
+    ids = data.pop("contract_ids")
+    contracts = list(selectors.contract_list(actor=request.user).filter(id__in=ids))
+    if len(contracts) != len(set(ids)):
+        raise HttpError(422, "Unknown contract ids.")
+    application = services.application_file(
+        actor=request.user, company=company, unit=unit, counterparty=counterparty, contracts=contracts, **data
+    )
+    return Status(201, application)
+
+
+@router.post("/applications/{application_id}/proposal", response=ApplicationOut)
+def application_propose(request: ActorRequest, application_id: uuid.UUID, payload: ProposalIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.DECIDE)
+    application = selectors.application_get(actor=request.user, application_id=application_id)
+    data = payload.dict()
+    clause = selectors.clause_list(actor=request.user).get(id=data.pop("clause_id"))
+    reference_id = data.pop("reference_id")
+    reference = selectors.application_get(actor=request.user, application_id=reference_id) if reference_id else None
+    return services.application_propose(
+        actor=request.user, application=application, clause=clause, reference=reference, **data
+    )
+
+
+@router.post("/applications/{application_id}/approval", response=ApplicationOut)
+def application_approve(request: ActorRequest, application_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.APPROVE)
+    application = selectors.application_get(actor=request.user, application_id=application_id)
+    return services.application_approve(actor=request.user, application=application)
+
+
+@router.post("/applications/{application_id}/return", response=ApplicationOut)
+def application_return(request: ActorRequest, application_id: uuid.UUID, payload: CommentIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.APPROVE)
+    application = selectors.application_get(actor=request.user, application_id=application_id)
+    return services.application_return(actor=request.user, application=application, comment=payload.comment)
+
+
+@router.get("/register", response=list[RegisterEntryOut], summary="The Register of permitted counterparties")
+@paginate(Pagination, page_size=100)
+def register_list(request: ActorRequest, all: bool = False, category: str = ""):  # type: ignore[no-untyped-def]
+    """Entries in force today; `all=true` adds expired and revoked ones."""
+    return selectors.register_entry_list(
+        actor=request.user, active_on=None if all else timezone.localdate(), category=category[:20]
+    )
+
+
+@router.get("/register.xlsx", summary="The Register as an XLSX workbook")
+def register_export(request: ActorRequest, all: bool = False):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    entries = selectors.register_entry_list(actor=request.user, active_on=None if all else today)
+    response = HttpResponse(
+        exports.register_xlsx(entries.iterator(chunk_size=1000), on=today),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="senim-register-{today.isoformat()}.xlsx"'
+    return response
+
+
+@router.get("/register.pdf", summary="The Register as a PDF document")
+def register_export_pdf(request: ActorRequest, all: bool = False):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    entries = selectors.register_entry_list(actor=request.user, active_on=None if all else today)
+    response = HttpResponse(
+        exports.register_pdf(entries.iterator(chunk_size=1000), on=today), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="senim-register-{today.isoformat()}.pdf"'
+    return response
+
+
+@router.patch("/clauses/{clause_id}", response=ClauseOut)
+def clause_update(request: ActorRequest, clause_id: uuid.UUID, payload: ClausePatch):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE_CLAUSES)
+    clause = selectors.clause_list(actor=request.user).get(id=clause_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.clause_update(actor=request.user, clause=clause, **data)
+
+
+@router.post("/register/{entry_id}/revoke", response=RegisterEntryOut)
+def register_revoke(request: ActorRequest, entry_id: uuid.UUID, payload: ReasonIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE_CLAUSES)
+    entry = selectors.register_entry_list(actor=request.user).get(id=entry_id)
+    return services.register_entry_revoke(actor=request.user, entry=entry, reason=payload.reason)

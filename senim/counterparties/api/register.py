@@ -1,0 +1,218 @@
+"""API of the register of counterparties: counterparties, owners and managers, contacts, documents,
+screening, and imports of counterparties and contracts."""
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from ninja import File, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+from pydantic import Field
+
+from senim.core import endpoints
+from senim.core.access import ActorRequest
+from senim.core.pagination import Pagination
+from senim.counterparties import importing, policy, selectors, services
+from senim.counterparties.models import Document
+from senim.counterparties.schemas import (
+    ContactIn,
+    ContactOut,
+    ContactPatch,
+    CounterpartyDetailOut,
+    CounterpartyIn,
+    CounterpartyOut,
+    CounterpartyPatch,
+    DocumentOut,
+    ImportReportOut,
+    MergeIn,
+    PartyIn,
+    PartyOut,
+    SimilarOut,
+)
+
+router = Router()
+
+
+class CounterpartyQuery(Schema):
+    q: str = Field("", max_length=200)
+    kind: str = Field("", pattern="^(legal_entity|entrepreneur|individual|)$")
+    category: str = Field("", max_length=20)
+    country: str = Field("", pattern="^([A-Za-z]{2})?$")
+    sort: str = Field("name", pattern="^-?(name|identifier|country|created)$")
+
+
+@router.get("/counterparties", response=list[CounterpartyOut])
+@paginate(Pagination, page_size=50)
+def counterparty_list(request: ActorRequest, filters: Query[CounterpartyQuery]):  # type: ignore[no-untyped-def]
+    return selectors.counterparty_list(
+        actor=request.user,
+        query=filters.q,
+        kind=filters.kind,
+        category=filters.category,
+        country=filters.country,
+        sort=filters.sort,
+    )
+
+
+@router.get("/counterparties/{counterparty_id}", response=CounterpartyDetailOut)
+def counterparty_get(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """The counterparty with its owners, managers and contacts (merged ones too: see merged_into_id)."""
+    return selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+
+
+@router.post("/counterparties", response={201: CounterpartyOut})
+def counterparty_create(request: ActorRequest, payload: CounterpartyIn):  # type: ignore[no-untyped-def]
+    return Status(201, services.counterparty_create(actor=request.user, **payload.dict()))
+
+
+@router.patch("/counterparties/{counterparty_id}", response=CounterpartyOut)
+def counterparty_update(request: ActorRequest, counterparty_id: uuid.UUID, payload: CounterpartyPatch):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k == "registration_date"}
+    return services.counterparty_update(actor=request.user, counterparty=counterparty, **data)
+
+
+@router.get("/counterparties/{counterparty_id}/similar", response=list[SimilarOut])
+def counterparty_similar(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """Registered counterparties whose names the screening engine matches: possible duplicates."""
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    found = selectors.counterparty_similar(
+        actor=request.user,
+        names=names,
+        kind=counterparty.kind,
+        country=counterparty.country,
+        exclude_id=counterparty.pk,
+    )
+    return [{"counterparty": cp, "score": score} for cp, score in found]
+
+
+@router.post("/counterparties/{counterparty_id}/merge", response=CounterpartyOut)
+def counterparty_merge(request: ActorRequest, counterparty_id: uuid.UUID, payload: MergeIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    survivor = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    duplicate = selectors.counterparty_get(actor=request.user, counterparty_id=payload.duplicate_id)
+    return services.counterparty_merge(actor=request.user, survivor=survivor, duplicate=duplicate)
+
+
+@router.post("/counterparties/{counterparty_id}/parties", response={201: PartyOut})
+def party_add(request: ActorRequest, counterparty_id: uuid.UUID, payload: PartyIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return Status(201, services.party_add(actor=request.user, counterparty=counterparty, **payload.dict()))
+
+
+@router.delete("/counterparties/{counterparty_id}/parties/{party_id}", response={204: None})
+def party_remove(request: ActorRequest, counterparty_id: uuid.UUID, party_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    party = selectors.party_list(actor=request.user, counterparty=counterparty).get(id=party_id)
+    services.party_remove(actor=request.user, party=party)
+    return Status(204, None)
+
+
+@router.post("/counterparties/{counterparty_id}/screen", response=dict)
+def counterparty_screen(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """Screen the counterparty and each owner and manager against every enabled list."""
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    outcomes = services.counterparty_screen(actor=request.user, counterparty=counterparty)
+    return {
+        "subjects": [
+            {"key": o.subject.key, "hits": [str(h.pk) for h in o.hits], "open": len(o.raised)} for o in outcomes
+        ]
+    }
+
+
+@router.post("/counterparties/{counterparty_id}/contacts", response={201: ContactOut})
+def contact_add(request: ActorRequest, counterparty_id: uuid.UUID, payload: ContactIn):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return Status(201, services.contact_add(actor=request.user, counterparty=counterparty, **payload.dict()))
+
+
+@router.patch("/counterparties/{counterparty_id}/contacts/{contact_id}", response=ContactOut)
+def contact_update(request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID, payload: ContactPatch):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    contact = counterparty.contacts.get(id=contact_id)
+    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    return services.contact_update(actor=request.user, contact=contact, **data)
+
+
+@router.delete("/counterparties/{counterparty_id}/contacts/{contact_id}", response={204: None})
+def contact_remove(request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.MANAGE)
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    services.contact_remove(actor=request.user, contact=counterparty.contacts.get(id=contact_id))
+    return Status(204, None)
+
+
+@router.get("/counterparties/{counterparty_id}/documents", response=list[DocumentOut])
+def document_list(request: ActorRequest, counterparty_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    return list(counterparty.documents.all())
+
+
+@router.post("/counterparties/{counterparty_id}/documents", response={201: DocumentOut})
+def document_add(
+    request: ActorRequest,
+    counterparty_id: uuid.UUID,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    title: str,
+    kind: str = "other",
+):
+    """Multipart `file`; `title` and `kind` (charter, registration, licence, financial, other) as parameters."""
+    endpoints.require(request, policy.MANAGE)
+    if kind not in Document.Kind.values or not 0 < len(title) <= 300:
+        raise HttpError(
+            422, "kind must be one of charter, registration, licence, financial, other; title 1-300 characters"
+        )
+    counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
+    document = services.document_add(actor=request.user, counterparty=counterparty, title=title, kind=kind, upload=file)
+    return Status(201, document)
+
+
+@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
+def import_file(
+    request: ActorRequest,
+    kind: str,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    dry_run: bool = True,
+    valid_only: bool = False,
+):
+    """`kind`: counterparties or contracts. With dry_run (the default) only the validation report
+    is returned; nothing is written."""
+    if kind not in importing.KINDS:
+        raise HttpError(404, "Unknown import kind.")
+    endpoints.require(request, policy.IMPORT if kind == "counterparties" else policy.MANAGE_CONTRACTS)
+    if file.size and file.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
+        raise HttpError(413, "The file is too large.")
+    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
+        suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as target:
+            for chunk in file.chunks():
+                target.write(chunk)
+        try:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        except importing.FileRejected as error:
+            raise HttpError(422, error.message) from error
+        report = {
+            "kind": kind,
+            "total": plan.total,
+            "valid": len(plan.valid),
+            "rejected": len(plan.rejected),
+            "file_errors": plan.file_errors,
+            "errors": [e.__dict__ for e in plan.errors[:1000]],
+            "imported": False,
+        }
+        if not dry_run:
+            if plan.file_errors or (plan.rejected and not valid_only):
+                raise HttpError(422, "The file has errors; nothing was imported.")
+            result = importing.apply(actor=request.user, plan=plan, valid_only=valid_only)
+            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
+    return report
