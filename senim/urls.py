@@ -13,4 +13,5 @@ urlpatterns = [
     path("conflicts/", include("senim.conflicts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("oidc/", include("mozilla_django_oidc.urls")),  # single sign-on, when SENIM_OIDC_CLIENT_ID is set
 ]
