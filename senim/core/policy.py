@@ -8,3 +8,5 @@ VIEW_INDICATORS = declare(
 )
 # Baseline figures: indicator values for years before Senim held records, entered with their source.
 ENTER_BASELINES = declare("core.enter_baselines", admin=Reach.SCOPED, officer=Reach.SCOPED)
+# Back-dating: entering a record whose event happened before today (paper records, other systems).
+BACKDATE = declare("core.backdate", admin=Reach.SCOPED, officer=Reach.SCOPED)

@@ -15,6 +15,7 @@ class CompanyOut(Schema):
     registration_number: str
     country: str
     is_active: bool
+    founded_on: dt.date | None = None
 
 
 class CompanyIn(Schema):
@@ -26,6 +27,7 @@ class CompanyIn(Schema):
     registration_number: str = Field(..., min_length=1, max_length=40)
     country: str = Field(..., pattern="^[A-Za-z]{2}$")
     is_active: bool = True
+    founded_on: dt.date | None = None
 
 
 class UnitOut(Schema):

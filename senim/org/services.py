@@ -21,6 +21,7 @@ COMPANY_FIELDS = [
     "registration_number",
     "country",
     "is_active",
+    "founded_on",
 ]
 UNIT_FIELDS = ["company", "parent", "code", "name_ru", "name_kk", "name_en", "name_uz"]
 POSITION_FIELDS = [
