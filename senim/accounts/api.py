@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from senim.accounts import provisioning, selectors, services
 from senim.accounts.requests import AuthedRequest
+from senim.core.endpoints import BodySchema
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
@@ -65,7 +66,7 @@ class TokenCreatedOut(TokenOut):
     token: str = Field(..., description="The secret. Shown once; store it now.")
 
 
-class TokenIn(Schema):
+class TokenIn(BodySchema):
     name: str = Field(..., min_length=1, max_length=100)
     expires_at: dt.datetime | None = None
     read_only: bool = Field(False, description="A read-only token may only read (GET); every change is refused.")
@@ -112,7 +113,7 @@ def user_list(request: AuthedRequest, filters: Query[UserQuery]):  # type: ignor
     return selectors.user_list(actor=request.user, query=filters.q)
 
 
-class AssignmentIn(Schema):
+class AssignmentIn(BodySchema):
     role: str = Field(..., pattern="^(admin|officer|investigator|approver|auditor|employee)$")
     company_id: uuid.UUID | None = None
     unit_id: uuid.UUID | None = None

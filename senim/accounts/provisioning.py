@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from senim.accounts import policy
 from senim.accounts.models import RoleAssignment, User
-from senim.core.access import PermissionDenied, Role, require
+from senim.core.access import SYSTEM, PermissionDenied, Role, require
 from senim.core.audit import PendingEvent, audit_record_many
 from senim.core.bulk import bulk_insert
 from senim.core.services import model_update
@@ -49,8 +49,6 @@ class ProvisionResult:
 
 
 def _require(actor: Any, company_ids: Iterable[uuid.UUID]) -> None:
-    if actor is None:  # the system
-        return
     for company_id in set(company_ids):
         require(actor, policy.MANAGE_USERS, company_id=company_id)
 
@@ -79,7 +77,7 @@ def employee_accounts_provision(
     if company_id is not None:
         employees = employees.filter(company_id=company_id)
     whole_group = company_id is None and employee_ids is None
-    if actor is not None and whole_group and not require(actor, policy.MANAGE_USERS).everything:
+    if whole_group and not require(actor, policy.MANAGE_USERS).everything:
         raise PermissionDenied(policy.MANAGE_USERS)
     rows = [e for e in employees if wanted is None or e.id in wanted]
     _require(actor, {e.company_id for e in rows})
@@ -205,7 +203,7 @@ def user_link_employee(*, actor: Any, user: User, employee: Employee | None) -> 
         if other is not None:
             message = _("This employee already has the account %(username)s.") % {"username": other.username}
             raise ValidationError({"employee": message})
-    elif actor is not None and not require(actor, policy.MANAGE_USERS).everything:
+    elif not require(actor, policy.MANAGE_USERS).everything:
         raise PermissionDenied(policy.MANAGE_USERS)
     return model_update(
         actor=actor, instance=user, data={"employee": employee}, fields=["employee"], event_type="accounts.user.linked"
@@ -217,7 +215,7 @@ def _employees_changed(actor: Any, employee_ids: list[uuid.UUID]) -> None:
     and, with SENIM_EMPLOYEE_ACCOUNTS on, create or link accounts for the others. Runs as the system:
     the person importing need not administer users."""
     if settings.SENIM_EMPLOYEE_ACCOUNTS:
-        employee_accounts_provision(actor=None, employee_ids=employee_ids)
+        employee_accounts_provision(actor=SYSTEM, employee_ids=employee_ids)
         return
     today = timezone.localdate()
     dismissed = Employee.objects.filter(id__in=employee_ids, dismissal_date__lte=today)
@@ -226,7 +224,7 @@ def _employees_changed(actor: Any, employee_ids: list[uuid.UUID]) -> None:
     active_linked = User.objects.filter(Q(employee__in=dismissed), is_active=True).values_list("employee_id", flat=True)
     ids = list(active_linked)
     if ids:
-        employee_accounts_provision(actor=None, employee_ids=ids)
+        employee_accounts_provision(actor=SYSTEM, employee_ids=ids)
 
 
 def register() -> None:

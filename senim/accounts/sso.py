@@ -19,6 +19,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from senim.accounts import provisioning, services
 from senim.accounts.models import User
+from senim.core.access import SYSTEM
 from senim.org.models import Employee
 
 
@@ -47,7 +48,7 @@ def directory_user(*, personnel_number: str = "", email: str = "", username: str
     if employee is not None:
         user = User.objects.filter(employee=employee).first()
         if user is None:
-            provisioning.employee_accounts_provision(actor=None, employee_ids=[employee.id])
+            provisioning.employee_accounts_provision(actor=SYSTEM, employee_ids=[employee.id])
             user = User.objects.filter(employee=employee).first()
         return user if user is not None and user.is_active else None
     lookup = Q(pk__in=[])

@@ -43,8 +43,6 @@ def baseline_get(*, actor: Actor, baseline_id: uuid.UUID | str) -> BaselineFigur
 
 
 def _require_enter(actor: Actor | None, company_id: uuid.UUID | None) -> None:
-    if actor is None:  # the system
-        return
     scope = require(actor, ENTER_BASELINES)
     if company_id is None:
         if not scope.everything:

@@ -44,9 +44,7 @@ def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 
 def may_backdate(actor: Actor | None, company_id: uuid.UUID | None) -> bool:
-    """Whether `actor` may enter records dated before today for the company (the system may)."""
-    if actor is None:
-        return True
+    """Whether `actor` may enter records dated before today for the company (`SYSTEM` may)."""
     scope = scope_of(actor, BACKDATE)
     return scope.everything if company_id is None else scope.covers(company_id=company_id)
 

@@ -14,7 +14,7 @@ from senim.accounts import provisioning, services
 from senim.accounts.models import RoleAssignment, User
 from senim.accounts.tests.factories import UserFactory, user_with_role
 from senim.core import identifiers
-from senim.core.access import PermissionDenied, Role
+from senim.core.access import SYSTEM, PermissionDenied, Role
 from senim.core.models import AuditEvent
 from senim.org import services as org_services
 from senim.org.policy import VIEW_EMPLOYEE
@@ -29,7 +29,7 @@ def _bearer(user) -> dict[str, str]:
 
 
 def test_provision_creates_an_employee_account_per_employee_with_their_own_scope(group):
-    result = provisioning.employee_accounts_provision(actor=None)
+    result = provisioning.employee_accounts_provision(actor=SYSTEM)
     assert len(result.created) == 4 and not result.linked
     user = User.objects.get(employee=group.in_leaf)
     assert not user.has_usable_password() and user.is_active
@@ -39,7 +39,7 @@ def test_provision_creates_an_employee_account_per_employee_with_their_own_scope
     assert scope.own_employee_ids == {group.in_leaf.id} and not scope.company_ids and not scope.everything
     events = AuditEvent.objects.filter(event_type="accounts.user.created")
     assert events.count() == 4 and events.filter(object_id=str(user.id), actor__isnull=True).exists()
-    again = provisioning.employee_accounts_provision(actor=None)
+    again = provisioning.employee_accounts_provision(actor=SYSTEM)
     assert not again.created and again.unchanged == 4 and User.objects.count() == 4
 
 
@@ -47,7 +47,7 @@ def test_an_existing_account_with_the_employees_email_is_linked_not_duplicated(g
     group.in_root.email = "Ospanov@Alpha.kz"
     group.in_root.save()
     existing = UserFactory(email="ospanov@alpha.kz")
-    result = provisioning.employee_accounts_provision(actor=None, company_id=group.a.id)
+    result = provisioning.employee_accounts_provision(actor=SYSTEM, company_id=group.a.id)
     assert [row["user_id"] for row in result.linked] == [str(existing.id)]
     existing.refresh_from_db()
     assert existing.employee_id == group.in_root.id
@@ -56,13 +56,13 @@ def test_an_existing_account_with_the_employees_email_is_linked_not_duplicated(g
 
 
 def test_dismissed_employees_get_no_account_and_lose_theirs(group):
-    provisioning.employee_accounts_provision(actor=None)
+    provisioning.employee_accounts_provision(actor=SYSTEM)
     org_services.employee_dismiss(actor=user_with_role(Role.OFFICER), employee=group.in_branch, on=dt.date.today())
     user = User.objects.get(employee=group.in_branch)
     assert not user.is_active  # deactivated by the dismissal itself
     assert AuditEvent.objects.filter(event_type="accounts.user.deactivated", object_id=str(user.id)).exists()
     gone = EmployeeFactory(company=group.a, dismissal_date=dt.date(2024, 1, 1))
-    provisioning.employee_accounts_provision(actor=None)
+    provisioning.employee_accounts_provision(actor=SYSTEM)
     assert not User.objects.filter(employee=gone).exists()
 
 
@@ -109,7 +109,7 @@ def test_hr_import_without_the_setting_creates_no_accounts_but_still_deactivates
     call_command("import", "employees", str(_file(tmp_path, group, [(1, "")])), stdout=io.StringIO())
     assert not User.objects.exists()
     user = UserFactory()
-    provisioning.user_link_employee(actor=None, user=user, employee=group.in_leaf)
+    provisioning.user_link_employee(actor=SYSTEM, user=user, employee=group.in_leaf)
     officer = user_with_role(Role.OFFICER)
     org_services.employee_update(actor=officer, employee=group.in_leaf, dismissal_date=dt.date.today())
     user.refresh_from_db()

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts.models import Declaration
 from senim.conflicts.tests.factories import submit
+from senim.core.access import SYSTEM
 from senim.core.models import AuditEvent
 from senim.counterparties import importing as cp_importing
 from senim.counterparties.tests.factories import CounterpartyFactory
@@ -72,9 +73,9 @@ def test_three_years_of_history_read_back_with_the_previous_year(group):
     contracts = dict(zip(years, [4, 7, 5], strict=True))
     cp = CounterpartyFactory()
     header, rows = _contracts_file(group, cp, contracts)
-    plan = cp_importing.plan_contracts(actor=None, header=header, rows=iter(rows))
+    plan = cp_importing.plan_contracts(actor=SYSTEM, header=header, rows=iter(rows))
     assert plan.ok, plan.errors[:3]
-    cp_importing.apply(actor=None, plan=plan)
+    cp_importing.apply(actor=SYSTEM, plan=plan)
 
     officer = user_with_role("officer")
     staff = [group.in_root, group.in_branch, group.in_leaf] + [EmployeeFactory(company=group.a) for _ in range(3)]

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.core.eventdates import backdated_changes, check_event_dates, may_backdate
 
 TODAY = dt.date(2026, 6, 15)
@@ -25,7 +26,7 @@ def test_officers_and_admins_may_backdate_in_their_scope_only(group):
     past = {"filed_on": dt.date(2023, 3, 1)}
     assert _check(user_with_role("officer", company=group.a), group.a.id, dates=past) is True
     assert _check(user_with_role("admin"), group.b.id, dates=past) is True
-    assert _check(None, group.b.id, dates=past) is True  # the system
+    assert _check(SYSTEM, group.b.id, dates=past) is True  # the system
     for actor in [user_with_role("officer", company=group.a), user_with_role("approver"), user_with_role("auditor")]:
         with pytest.raises(ValidationError) as error:
             _check(actor, group.b.id, dates=past)

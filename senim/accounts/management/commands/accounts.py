@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senim.accounts import provisioning
+from senim.core.access import SYSTEM
 from senim.org.models import Company
 
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             if company is None:
                 raise CommandError(f"No company {options['company']!r}.")
             company_id = company.id
-        result = provisioning.employee_accounts_provision(actor=None, company_id=company_id)
+        result = provisioning.employee_accounts_provision(actor=SYSTEM, company_id=company_id)
         if options["format"] == "json":
             self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
             return

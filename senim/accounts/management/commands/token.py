@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from senim.accounts import selectors, services
+from senim.core.access import SYSTEM
 
 
 def _expiry(value: str | None) -> dt.datetime | None:
@@ -47,7 +48,7 @@ class Command(BaseCommand):
             raise CommandError(f"No active user {options['username']!r}.")
         try:
             record, secret = services.api_token_create(
-                actor=None,
+                actor=SYSTEM,
                 owner=user,
                 name=options["name"],
                 expires_at=_expiry(options["expires"]),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senim.core import baselines
+from senim.core.access import SYSTEM
 from senim.core.models import BaselineFigure
 from senim.org.models import Company
 
@@ -50,7 +51,7 @@ class Command(BaseCommand):
         if action == "set":
             try:
                 figure, created = baselines.baseline_set(
-                    actor=None,
+                    actor=SYSTEM,
                     code=options["code"],
                     year=options["year"],
                     value=options["value"],
@@ -89,5 +90,5 @@ class Command(BaseCommand):
             ).first()
             if found is None:
                 raise CommandError("No such figure.")
-            baselines.baseline_delete(actor=None, figure=found)
+            baselines.baseline_delete(actor=SYSTEM, figure=found)
             self.stdout.write(self.style.SUCCESS("Removed."))
