@@ -3,12 +3,16 @@
 Token (Authorization: Bearer snm_…) or session authentication; errors are JSON with 4xx codes.
 """
 
+import json
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import Swagger
 from ninja.operation import Operation
 
 from senim.accounts.api import router as accounts_router
@@ -28,6 +32,18 @@ from senim.screening.api import router as screening_router
 from senim.speakup.api import router as speakup_router
 
 
+class OfflineSwagger(Swagger):
+    """Swagger UI from the vendored copy under senim/static (ninja would load it from a CDN, since
+    ninja is not an installed app)."""
+
+    template = "api/swagger.html"
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: object) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
 class SenimAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation: Operation) -> str:
         """Name an operation after its app's API and function (`senim_counterparties_api_contract_get`),
@@ -42,6 +58,7 @@ api = SenimAPI(
     description="Anti-corruption compliance: organisation, people, access, audit, indicators and screening.",
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
+    docs=OfflineSwagger(),
 )
 api.add_router("/", core_router)
 api.add_router("/accounts/", accounts_router)

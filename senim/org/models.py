@@ -30,6 +30,12 @@ class Company(BaseModel):
     registration_number = models.CharField(_("registration number"), max_length=40)
     country = models.CharField(_("country"), max_length=2, help_text=_("Two-letter ISO code, e.g. KZ or UZ."))
     is_active = models.BooleanField(_("active"), default=True)
+    founded_on = models.DateField(
+        _("founded on"),
+        null=True,
+        blank=True,
+        help_text=_("Records dated before this day are refused (e.g. when entering history from paper)."),
+    )
 
     name = Localized("name")
 
