@@ -66,11 +66,13 @@ def exercise_list(request: ActorRequest) -> HttpResponse:
 def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
     exercise = _exercise(request, exercise_id)
     rows = selectors.risk_map(exercise=exercise)
+    signals = selectors.unit_signals(exercise=exercise)
     functions = selectors.function_list(actor=request.user, exercise=exercise)
     units = org_selectors.unit_list(actor=request.user, company_id=exercise.company_id)
     context: dict[str, Any] = {
         "exercise": exercise,
         "rows": rows,
+        "map_rows": [(r, signals.get(r.unit_id)) for r in rows],
         "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
         "moves": selectors.year_over_year(exercise=exercise),
         "functions": functions,

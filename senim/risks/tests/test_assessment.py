@@ -194,3 +194,19 @@ def test_the_programme_has_a_measure_linked_to_each_medium_or_high_risk(group, p
     linked = {m.risks.get().name for m in plan.measures.all()}
     assert linked == {"Закупки", "Касса"}
     assert all(m.instances.get().due_date == dt.date(2026, 12, 31) for m in plan.measures.all())
+
+
+def test_signals_count_records_of_the_unit_without_changing_the_assessment(group, people):
+    from senim.conflicts.models import Gift
+
+    exercise = _exercise(group, people, 2026)
+    function = services.function_add(actor=people["officer"], exercise=exercise, unit=group.branch, name="Закупки")
+    Gift.objects.create(
+        employee=group.in_branch, company=group.a, unit=group.branch, kind="received", date=dt.date(2025, 5, 1),
+        value=100, currency="KZT", party_name="ТОО «Поставщик»", description="Корзина",
+    )
+    signals = selectors.unit_signals(exercise=exercise)
+    assert signals[group.branch.pk].gifts == 1
+    assert signals[group.branch.pk].reports == 0
+    function.refresh_from_db()
+    assert function.level == "" and function.status == RiskFunction.Status.DRAFT
