@@ -124,7 +124,7 @@ def unit_update(*, actor: Actor | None, unit: Unit, **data: Any) -> Unit:
 
 def position_create(*, actor: Actor | None, company: Company, **data: Any) -> Position:
     unit = data.get("unit")
-    require(actor, policy.MANAGE, company_id=company.id, unit_id=unit.id if unit else None)
+    _require_place(actor, company.id, unit)
     position = Position(company=company, **{k: v for k, v in data.items() if k in POSITION_FIELDS and k != "company"})
     return model_create(actor=actor, instance=position, event_type="org.position.created", fields=POSITION_FIELDS)
 
@@ -134,6 +134,8 @@ def position_update(*, actor: Actor | None, position: Position, **data: Any) -> 
     require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.unit_id)
     _require_unit(actor, stored.company_id, data.get("unit"))
     data.pop("company", None)
+    if "unit" in data and data["unit"] != stored.unit:
+        _require_place(actor, stored.company_id, data["unit"])
     return model_update(
         actor=actor, instance=position, data=data, fields=POSITION_FIELDS, event_type="org.position.updated"
     )
@@ -160,19 +162,30 @@ def position_set_corruption_prone(*, actor: Actor | None, position: Position, va
     return position
 
 
+def _require_place(actor: Actor | None, company_id: Any, unit: Unit | None) -> None:
+    """The actor may write at this place: the unit (if any) belongs to the company, and the
+    actor's write scope covers it (a right over a unit reaches only that unit's company)."""
+    if unit is not None and unit.company_id != company_id:
+        raise ValidationError({"unit": _("The unit belongs to another company.")})
+    require(actor, policy.MANAGE, company_id=company_id, unit_id=unit.id if unit else None)
+
+
 def employee_create(*, actor: Actor | None, company: Company, **data: Any) -> Employee:
     unit = data.get("unit")
-    require(actor, policy.MANAGE, company_id=company.id, unit_id=unit.id if unit else None)
+    _require_place(actor, company.id, unit)
     employee = Employee(company=company, **{k: v for k, v in data.items() if k in EMPLOYEE_FIELDS and k != "company"})
     employee.refresh_search_text()
     return model_create(actor=actor, instance=employee, event_type="org.employee.created", fields=EMPLOYEE_FIELDS)
 
 
 def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> Employee:
+    """Change an employee; a move to another unit needs the write scope over both places."""
     stored = model_stored(employee)
     require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.unit_id)
     _require_unit(actor, stored.company_id, data.get("unit"))
     data.pop("company", None)
+    if "unit" in data and data["unit"] != stored.unit:
+        _require_place(actor, stored.company_id, data["unit"])
     with transaction.atomic():
         employee = model_update(
             actor=actor, instance=employee, data=data, fields=EMPLOYEE_FIELDS, event_type="org.employee.updated"
