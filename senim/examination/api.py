@@ -12,9 +12,9 @@ from senim.examination import policy, selectors, services
 from senim.examination.engine import examine_provision
 from senim.examination.schemas import (
     ClearanceOut,
+    FindingDecisionIn,
     ExaminationDetailOut,
     ExaminationOut,
-    FindingDecisionIn,
     FindingOut,
     ProvisionIn,
     ProvisionOut,
