@@ -37,7 +37,7 @@ class ExaminationDetailOut(ExaminationOut):
     findings: list[FindingOut]
 
 
-class FindingDecisionIn(Schema):
+class DecisionIn(Schema):
     decision: str  # confirm | dismiss
     recommendation: str = ""
     reason: str = ""
