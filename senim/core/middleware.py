@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 # No request of Senim nests JSON this deep; a deeper body is refused unparsed.
@@ -140,10 +141,13 @@ class BodyLimitMiddleware:
         except ValueError:
             length = limit + 1  # an unreadable length counts as too large
         if length > limit or length < 0:
-            message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
+            with translation.override(translation.get_language_from_request(request)):
+                message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
             return _refuse(request, 413, message)
         if multipart and length and not _BOUNDARY.fullmatch((request.content_params or {}).get("boundary", "")):
-            return _refuse(request, 400, _("The multipart request has no valid boundary."))
+            with translation.override(translation.get_language_from_request(request)):
+                message = _("The multipart request has no valid boundary.")
+            return _refuse(request, 400, message)
         return self.get_response(request)
 
 
