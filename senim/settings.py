@@ -85,6 +85,11 @@ INSTALLED_APPS = [
     "senim.counterparties",
     "senim.speakup",
     "senim.conflicts",
+    "senim.risks",
+    "senim.awareness",
+    "senim.learning",
+    "senim.reports",
+    "senim.examination",
     "senim.ops",
     "senim.demo",
 ]
@@ -193,6 +198,10 @@ SENIM_SPEAKUP_EMAIL = env("SENIM_SPEAKUP_EMAIL", "speakup@example.kz")
 SENIM_SPEAKUP_ADDRESS = env("SENIM_SPEAKUP_ADDRESS")
 SENIM_SPEAKUP_RECEIPT_PEPPER = env("SENIM_SPEAKUP_RECEIPT_PEPPER")
 SENIM_SPEAKUP_RECEIPT_PEPPER_FILE = env("SENIM_SPEAKUP_RECEIPT_PEPPER_FILE", str(DATA_DIR / "speakup-receipt.key"))
+
+# Awareness: how long candidates' checks (their personal data) are kept after the check, in days;
+# `senim awareness candidates purge` (run daily) deletes older ones.
+SENIM_CANDIDATE_RETENTION_DAYS = env_int("SENIM_CANDIDATE_RETENTION_DAYS", 365)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["senim.accounts.backends.UsernameOrEmailBackend"]

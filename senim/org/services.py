@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied, require
+from senim.core.audit import audit_record
 from senim.core.services import model_create, model_stored, model_update
 from senim.org import policy
 from senim.org.models import Company, Employee, Position, Unit
@@ -138,6 +139,27 @@ def position_update(*, actor: Actor | None, position: Position, **data: Any) -> 
     return model_update(
         actor=actor, instance=position, data=data, fields=POSITION_FIELDS, event_type="org.position.updated"
     )
+
+
+def position_set_corruption_prone(*, actor: Actor | None, position: Position, value: bool, basis: str) -> Position:
+    """Set a position's "corruption-prone" flag as an approved List of Corruption-Prone Positions says.
+
+    The caller (risks' approval of the list) has checked the approver's right over the company; this
+    service records the change on the position, with `basis` (e.g. the decision) in the audit event.
+    """
+    if position.is_corruption_prone == value:
+        return position
+    with transaction.atomic():
+        old = position.is_corruption_prone
+        position.is_corruption_prone = value
+        position.save(update_fields=["is_corruption_prone", "updated_at"])
+        audit_record(
+            actor=actor,
+            event_type="org.position.corruption_prone_set",
+            obj=position,
+            changes={"is_corruption_prone": [old, value], "basis": [None, basis]},
+        )
+    return position
 
 
 def _require_place(actor: Actor | None, company_id: Any, unit: Unit | None) -> None:
