@@ -84,7 +84,12 @@ class Unit(BaseModel):
     class Meta:
         verbose_name = _("structural unit")
         verbose_name_plural = _("structural units")
-        constraints = [models.UniqueConstraint(fields=["company", "code"], name="org_unit_code_uniq")]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "code"], name="org_unit_code_uniq"),
+            # The target of the composite foreign keys that keep an employee's or a position's
+            # unit inside its company (migration org.0003, org.unit_guard).
+            models.UniqueConstraint(fields=["company", "id"], name="org_unit_company_id_uniq"),
+        ]
 
     def __str__(self) -> str:
         return self.name or self.code
