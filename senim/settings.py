@@ -97,7 +97,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "senim.accounts.middleware.UserLanguageMiddleware",
     "senim.accounts.middleware.TwoFactorMiddleware",
-    "senim.core.middleware.ServiceDeniedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -234,6 +233,8 @@ SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
 SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
+# Rows an import file may hold (a workbook is refused before it is parsed when it holds more).
+SENIM_IMPORT_MAX_ROWS = env_int("SENIM_IMPORT_MAX_ROWS", 200_000)
 # Screening hits are raised at or above this score; empty means the matching engine's default.
 SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

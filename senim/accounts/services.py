@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from senim.accounts import policy, recovery, tokens, totp
 from senim.accounts.models import ApiToken, RecoveryCode, RoleAssignment, User
-from senim.core.access import PermissionDenied, Role, require
+from senim.core.access import SYSTEM, PermissionDenied, Role, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_update
 
@@ -26,8 +26,7 @@ def _require_user_admin(actor: Any) -> None:
 
 def user_create(*, actor: Any, username: str, password: str | None = None, **data: Any) -> User:
     """Create an account; with no password it can only be used after a password reset."""
-    if actor is not None:
-        _require_user_admin(actor)
+    _require_user_admin(actor)
     user = User(username=username, **{k: v for k, v in data.items() if k in USER_FIELDS})
     if password:
         validate_password(password, user)
@@ -59,16 +58,15 @@ def user_set_language(*, actor: User, language: str) -> None:
 
 def role_assign(*, actor: Any, user: User, role: str, company: Any = None, unit: Any = None) -> RoleAssignment:
     """Give `user` a role over the group, a company or a unit subtree the actor itself administers."""
-    if actor is not None:
-        if company is None and unit is None:
-            _require_user_admin(actor)
-        else:
-            require(
-                actor,
-                policy.MANAGE_USERS,
-                company_id=company.id if company else unit.company_id,
-                unit_id=unit.id if unit else None,
-            )
+    if company is None and unit is None:
+        _require_user_admin(actor)
+    else:
+        require(
+            actor,
+            policy.MANAGE_USERS,
+            company_id=company.id if company else unit.company_id,
+            unit_id=unit.id if unit else None,
+        )
     if unit is not None and company is None:
         company = unit.company
     existing = RoleAssignment.objects.filter(user=user, role=role, company=company, unit=unit).first()
@@ -248,7 +246,7 @@ def login_failed(*, user: User) -> None:
             user.failed_logins = 0
             fields.append("locked_until")
             audit_record(
-                actor=None,
+                actor=SYSTEM,
                 event_type="accounts.user.locked",
                 obj=user,
                 changes={"locked_until": [None, user.locked_until]},

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,7 +35,7 @@ from senim.accounts.requests import AuthedRequest
 from senim.core.access import PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
-from senim.core.views import permission_required
+from senim.core.views import get_or_404, permission_required
 from senim.org import selectors as org_selectors
 
 PENDING_2FA = "senim_2fa_user"
@@ -249,10 +249,7 @@ def user_create(request: AuthedRequest) -> HttpResponse:
 
 @permission_required(MANAGE_USERS)
 def user_detail(request: AuthedRequest, user_id: str) -> HttpResponse:
-    try:
-        subject = selectors.user_get(actor=request.user, user_id=user_id)
-    except (User.DoesNotExist, ValidationError) as error:
-        raise Http404 from error
+    subject = get_or_404(selectors.user_get, actor=request.user, user_id=user_id)
     form = RoleAssignmentForm(
         request.POST or None,
         companies=org_selectors.company_list(actor=request.user),
@@ -291,7 +288,7 @@ def user_edit(request: AuthedRequest, user_id: str) -> HttpResponse:
     subject = get_object_or_404(selectors.user_list(actor=request.user), id=user_id)
     form = UserEditForm(
         request.POST or None,
-        instance=User.objects.get(pk=subject.pk),
+        instance=subject,
         companies=org_selectors.company_list(actor=request.user),
     )
     if request.method == "POST" and form.is_valid():

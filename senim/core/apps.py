@@ -8,4 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from senim.core import navigation, policy  # noqa: F401  (registers core's policy and nav)
+        from senim.core import events, navigation, policy  # noqa: F401  (registers core's policy and nav)
+
+        events.autodiscover()  # every app's events.py: the labels of its audit event types

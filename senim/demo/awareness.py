@@ -19,6 +19,7 @@ from senim.awareness import importing, services
 from senim.awareness.models import AgreementObligation
 from senim.conflicts.models import DeclarationItem
 from senim.core import identifiers
+from senim.core.access import SYSTEM
 from senim.org.models import Company, Employee
 
 SEED = 2041
@@ -320,8 +321,8 @@ def _rows(
 
 
 def _import(kind: str, header: list[str], rows: Iterator[tuple[int, dict[str, str]]], version=None) -> None:  # type: ignore[no-untyped-def]
-    plan = importing.plan(actor=None, kind=kind, header=header, rows=rows, version=version)
-    importing.apply(actor=None, plan=plan, valid_only=True, version=version)
+    plan = importing.plan(actor=SYSTEM, kind=kind, header=header, rows=rows, version=version)
+    importing.apply(actor=SYSTEM, plan=plan, valid_only=True, version=version)
 
 
 def _code(

@@ -14,7 +14,7 @@ from django.db import transaction
 from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
-from senim.core.access import Role
+from senim.core.access import SYSTEM, Role
 from senim.demo.awareness import build_awareness_demo
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
@@ -140,14 +140,14 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
     rng = random.Random(SEED)
     with transaction.atomic():
         admin = account_services.user_create(
-            actor=None,
+            actor=SYSTEM,
             username="admin",
             password=DEMO_PASSWORD,
             email="admin@senim.demo",
             first_name="Demo",
             last_name="Administrator",
         )
-        account_services.role_assign(actor=None, user=admin, role=Role.ADMIN)
+        account_services.role_assign(actor=SYSTEM, user=admin, role=Role.ADMIN)
         progress("structure")
         companies = _structure(admin)
         progress("employees")
@@ -276,10 +276,10 @@ def _employees(rng: random.Random, companies: dict[str, Company]) -> None:
                 spec, person, number=f"{prefix}{number:05d}", unit=unit, level=level, hired=hired, dismissed=dismissed
             )
             rows.append((line, {k: v.isoformat() if isinstance(v, dt.date) else str(v or "") for k, v in row.items()}))
-    plan = employee_import.plan(actor=None, header=employee_import.COLUMNS, rows=iter(rows))
+    plan = employee_import.plan(actor=SYSTEM, header=employee_import.COLUMNS, rows=iter(rows))
     if not plan.ok:
         raise RuntimeError(f"Demo employees failed validation: {plan.errors[:3]}")
-    employee_import.apply(actor=None, plan=plan)
+    employee_import.apply(actor=SYSTEM, plan=plan)
 
 
 def _users(admin: User, companies: dict[str, Company]) -> None:

@@ -1,6 +1,7 @@
 """Writes to the organisation. Each checks the actor's scope, validates, saves and audits."""
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied, require
-from senim.core.services import model_create, model_update
+from senim.core.services import model_create, model_stored, model_update
 from senim.org import policy
 from senim.org.models import Company, Employee, Position, Unit
 
@@ -75,6 +76,12 @@ def company_update(*, actor: Actor | None, company: Company, **data: Any) -> Com
     )
 
 
+def _require_unit(actor: Actor | None, company_id: uuid.UUID, unit: Unit | None) -> None:
+    """Moving a record into `unit` needs the right over that unit too."""
+    if unit is not None:
+        require(actor, policy.MANAGE, company_id=company_id, unit_id=unit.id)
+
+
 def _set_path(unit: Unit) -> None:
     parent = unit.parent
     unit.path = f"{parent.path if parent else ''}{unit.id.hex}/"
@@ -92,12 +99,16 @@ def unit_create(*, actor: Actor | None, company: Company, parent: Unit | None = 
 
 def unit_update(*, actor: Actor | None, unit: Unit, **data: Any) -> Unit:
     """Rename or move a unit; moving re-paths the whole subtree in the same transaction."""
-    require(actor, policy.MANAGE, company_id=unit.company_id, unit_id=unit.id)
-    new_parent = data.get("parent", unit.parent)
+    stored = model_stored(unit)
+    require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.id)
+    new_parent = data.get("parent", stored.parent)
+    if new_parent is not None and new_parent.pk != stored.parent_id:
+        # Moving under another parent needs the right over that parent too.
+        require(actor, policy.MANAGE, company_id=new_parent.company_id, unit_id=new_parent.id)
     if new_parent is not None and (new_parent.path.startswith(unit.path) or new_parent.company_id != unit.company_id):
         raise ValidationError({"parent": _("A unit cannot move under itself, its descendants or another company.")})
     with transaction.atomic():
-        old_path = unit.path
+        old_path = stored.path
         data.pop("company", None)
         unit = model_update(actor=actor, instance=unit, data=data, fields=UNIT_FIELDS, event_type="org.unit.updated")
         _set_path(unit)
@@ -118,7 +129,9 @@ def position_create(*, actor: Actor | None, company: Company, **data: Any) -> Po
 
 
 def position_update(*, actor: Actor | None, position: Position, **data: Any) -> Position:
-    require(actor, policy.MANAGE, company_id=position.company_id, unit_id=position.unit_id)
+    stored = model_stored(position)
+    require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.unit_id)
+    _require_unit(actor, stored.company_id, data.get("unit"))
     data.pop("company", None)
     return model_update(
         actor=actor, instance=position, data=data, fields=POSITION_FIELDS, event_type="org.position.updated"
@@ -134,7 +147,9 @@ def employee_create(*, actor: Actor | None, company: Company, **data: Any) -> Em
 
 
 def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> Employee:
-    require(actor, policy.MANAGE, company_id=employee.company_id, unit_id=employee.unit_id)
+    stored = model_stored(employee)
+    require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.unit_id)
+    _require_unit(actor, stored.company_id, data.get("unit"))
     data.pop("company", None)
     with transaction.atomic():
         employee = model_update(

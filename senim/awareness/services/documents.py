@@ -30,9 +30,7 @@ def _clean(value: object, limit: int) -> str:
 
 
 def _require(actor: Actor | None, document: Document | None = None, company: Company | None = None) -> None:
-    """The actor manages documents of this company or owner unit; None is the system (the CLI)."""
-    if actor is None:
-        return
+    """The actor manages documents of this company or owner unit (or is the system)."""
     company_id = document.company_id if document is not None else (company.pk if company else None)
     unit_id = document.owner_unit_id if document is not None else None
     require(actor, policy.MANAGE_DOCUMENTS, company_id=company_id, unit_id=unit_id)
