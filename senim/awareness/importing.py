@@ -133,7 +133,8 @@ def plan(
             Acknowledgement.objects.filter(version=version, is_stale=False).values_list("employee_id", flat=True)
         )
     else:
-        obligations_sync() if kind == "agreements" else None
+        if kind == "agreements":
+            obligations_sync()  # employees moved since the last daily run have their obligation
         people = _People.load()
         done = set()
     open_obligations = (
