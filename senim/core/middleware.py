@@ -142,7 +142,7 @@ class BodyLimitMiddleware:
         if length > limit or length < 0:
             message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
             return _refuse(request, 413, message)
-        if multipart and length and not _BOUNDARY.fullmatch(request.content_params.get("boundary", "")):
+        if multipart and length and not _BOUNDARY.fullmatch((request.content_params or {}).get("boundary", "")):
             return _refuse(request, 400, _("The multipart request has no valid boundary."))
         return self.get_response(request)
 
