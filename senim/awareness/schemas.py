@@ -37,7 +37,7 @@ class DocumentIn(BodySchema):
     texts: Texts | None = None
 
 
-class VersionOut(Schema):
+class AwarenessVersionOut(Schema):
     id: uuid.UUID
     document_id: uuid.UUID
     number: int
@@ -60,11 +60,11 @@ class DocumentOut(Schema):
     company_id: uuid.UUID
     owner_unit_id: uuid.UUID | None
     is_repealed: bool
-    current_version: VersionOut | None
+    current_version: AwarenessVersionOut | None
 
 
 class DocumentDetailOut(DocumentOut):
-    versions: list[VersionOut]
+    versions: list[AwarenessVersionOut]
     companies: list[uuid.UUID]
 
 
@@ -94,7 +94,7 @@ class StatementIn(BodySchema):
     is_true: bool
 
 
-class CampaignIn(BodySchema):
+class AwarenessCampaignIn(BodySchema):
     version_id: uuid.UUID
     title: str = Field("", max_length=200)
     deadline: dt.date
@@ -108,7 +108,7 @@ class CampaignIn(BodySchema):
     statements: list[StatementIn] = Field(default_factory=list, max_length=10)
 
 
-class CampaignOut(Schema):
+class AwarenessCampaignOut(Schema):
     id: uuid.UUID
     version_id: uuid.UUID
     title: str
@@ -120,7 +120,7 @@ class CampaignOut(Schema):
     answered: int = 0
 
 
-class UnitProgressOut(Schema):
+class AwarenessUnitProgressOut(Schema):
     unit_id: uuid.UUID | None
     unit_name: str
     asked: int
@@ -191,7 +191,7 @@ class AgreementIn(BodySchema):
     concluded_on: dt.date
 
 
-class CheckIn(BodySchema):
+class AwarenessCheckIn(BodySchema):
     company_id: uuid.UUID
     full_name: str = Field(..., max_length=300)
     full_name_latin: str = Field("", max_length=300)
