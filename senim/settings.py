@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "senim.core.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "senim.core.middleware.RejectNulMiddleware",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "senim.accounts.middleware.UserLanguageMiddleware",
     "senim.accounts.middleware.TwoFactorMiddleware",
+    "senim.core.middleware.ServiceDeniedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -220,6 +222,11 @@ SENIM_2FA_REQUIRED_FOR_COMPLIANCE = env_bool("SENIM_2FA_REQUIRED_FOR_COMPLIANCE"
 # environment, or in a file readable only by the service account.
 SENIM_MASTER_KEY = env("SENIM_MASTER_KEY")
 SENIM_MASTER_KEY_FILE = env("SENIM_MASTER_KEY_FILE", str(DATA_DIR / "master.key"))
+# The key of the audit chain's HMAC (core.audit), kept outside the database like the master key;
+# several keys comma-separated, newest first (older ones still verify). Where anchors go by default.
+SENIM_AUDIT_KEY = env("SENIM_AUDIT_KEY")
+SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
+SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
 # Rows an import file may hold (a workbook is refused before it is parsed when it holds more).
@@ -229,6 +236,9 @@ SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_TEMP_DIR = None
+# Bodies that are not multipart are refused above this size before anything reads them
+# (core.middleware.BodyLimitMiddleware; multipart bodies: the largest upload a module accepts).
+SENIM_MAX_BODY_BYTES = env_int("SENIM_MAX_BODY_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE)
 MEDIA_ROOT = DATA_DIR / "files"
 
 LANGUAGE_CODE = env("SENIM_DEFAULT_LANGUAGE", "ru")
@@ -287,6 +297,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+# A session cookie: nothing of a visit to the public Speak Up portal outlives the browser session.
+CSRF_COOKIE_AGE = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -11,6 +11,8 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = user_for_token(token)
+        if user is not None and user.needs_two_factor and not user.totp_confirmed:
+            return None  # mandatory two-factor not set up yet: no API, token or not
         if user is not None:
             request.user = user
         return user

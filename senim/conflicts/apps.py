@@ -21,3 +21,15 @@ class ConflictsConfig(AppConfig):
 
         # Verifications of counterparties raise "link to an employee" from what employees declared.
         redflags.register_provider("employee_link", declared_links)
+
+        # Audit events about declarations, their measures, alerts and gifts are read only by
+        # those who may read the object itself.
+        from senim.conflicts import selectors
+        from senim.core.audit_sensitive import register_sensitive
+
+        register_sensitive(
+            "conflicts.declaration", lambda actor: selectors.declaration_list(actor=actor, current_only=False)
+        )
+        register_sensitive("conflicts.measure", lambda actor: selectors.audit_visible_measures(actor=actor))
+        register_sensitive("conflicts.alert", lambda actor: selectors.alert_list(actor=actor))
+        register_sensitive("conflicts.gift", lambda actor: selectors.gift_list(actor=actor))

@@ -109,6 +109,11 @@ def measure_list(*, declaration: Declaration) -> QuerySet[Measure]:
     return declaration.measures.select_related("owner", "done_by").order_by("deadline", "created_at")
 
 
+def audit_visible_measures(*, actor: Actor | None) -> QuerySet[Measure]:
+    """Measures of the declarations the actor may read (for the audit trail's visibility rule)."""
+    return Measure.objects.filter(declaration__in=declaration_list(actor=actor, current_only=False).values("pk"))
+
+
 def my_measures(*, actor: Actor | None, open_only: bool = False) -> QuerySet[Measure]:
     """Measures the actor is responsible for (e.g. a manager changing a reporting line)."""
     if actor is None or not getattr(actor, "is_authenticated", False):

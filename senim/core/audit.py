@@ -3,16 +3,34 @@
 Every service calls `audit_record` (or `audit_record_many` for bulk work) in the same transaction
 as its change. The chain head row is locked for the rest of that transaction, so concurrent
 writers queue up and the chain never forks.
+
+The chain is keyed: each event's hash is an HMAC-SHA-256 under the audit key, which is kept
+outside the database like the master key (SENIM_AUDIT_KEY or SENIM_AUDIT_KEY_FILE). Someone with
+the database alone can neither recompute the chain after rewriting an event nor forge an anchor.
+Events recorded before keying existed keep their plain SHA-256; the head row says, under a MAC,
+from which sequence number on events are keyed, and the first keyed event covers the hash of the
+last plain one, so the older part cannot be rewritten either. Several keys may be configured,
+newest first: new events use the first, verification accepts any (rotation, see DEPLOYMENT.md).
+
+Anchors (`audit_anchor`, `senim audit anchor`) copy the signed head out of the database (a file,
+syslog, e-mail); `audit_verify_anchors` checks that each still matches the chain, which catches a
+rewrite by someone who also holds the key, or the removal of the whole chain.
 """
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+import secrets
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -68,7 +86,55 @@ EVENT_FIELDS = (
 )
 
 
-def _hash_values(values: tuple[Any, ...]) -> str:
+# ---------------------------------------------------------------------------- the audit key
+
+
+def _audit_key_strings() -> tuple[str, ...]:
+    if settings.SENIM_AUDIT_KEY:
+        return tuple(k.strip() for k in settings.SENIM_AUDIT_KEY.split(",") if k.strip())
+    return _key_file(str(settings.SENIM_AUDIT_KEY_FILE))
+
+
+@cache
+def _key_file(name: str) -> tuple[str, ...]:
+    path = Path(name)
+    if not path.exists():
+        if getattr(settings, "PRODUCTION", False):
+            raise ImproperlyConfigured("Set SENIM_AUDIT_KEY or create SENIM_AUDIT_KEY_FILE in production.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32) + "\n")
+        path.chmod(0o600)
+    return tuple(k.strip() for k in path.read_text().replace("\n", ",").split(",") if k.strip())
+
+
+def audit_keys() -> tuple[bytes, ...]:
+    """The configured audit keys, newest (the one that signs) first."""
+    keys = tuple(k.encode() for k in _audit_key_strings())
+    if not keys:
+        raise ImproperlyConfigured("The audit key is empty.")
+    return keys
+
+
+def _mac(key: bytes, text: str) -> str:
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def _any_key_matches(text: str, mac: str) -> bool:
+    return any(hmac.compare_digest(_mac(key, text), mac) for key in audit_keys())
+
+
+def _marker_text(seq: int) -> str:
+    return f"senim-audit-keyed-from:{seq}"
+
+
+def mark_keyed(head: AuditChainHead) -> None:
+    """Record (signed) that events after the head's current one are keyed (used by the upgrade
+    migration for an existing chain, and for a new chain at its first event)."""
+    head.keyed_from_seq = head.seq + 1
+    head.keyed_mac = _mac(audit_keys()[0], _marker_text(head.keyed_from_seq))
+
+
+def _hash_values(values: tuple[Any, ...], key: bytes | None = None) -> str:
     (
         seq,
         occurred_at,
@@ -96,12 +162,14 @@ def _hash_values(values: tuple[Any, ...]) -> str:
         prev,
     ]
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    if key is None:  # an event recorded before the chain was keyed
+        return hashlib.sha256(text.encode()).hexdigest()
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
 
 
-def event_hash(event: AuditEvent) -> str:
-    """The SHA-256 of an event's content and the previous event's hash."""
-    return _hash_values(tuple(getattr(event, name) for name in EVENT_FIELDS))
+def event_hash(event: AuditEvent, key: bytes | None = None) -> str:
+    """The HMAC (or, unkeyed, the SHA-256) of an event's content and the previous event's hash."""
+    return _hash_values(tuple(getattr(event, name) for name in EVENT_FIELDS), key)
 
 
 def describe(obj: models.Model) -> tuple[str, str, str]:
@@ -156,6 +224,9 @@ def audit_record_many(*, actor: Any, events: Iterable[PendingEvent]) -> int:
     now = timezone.now()
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        if head.keyed_from_seq is None and head.seq == 0:
+            mark_keyed(head)  # a new chain is keyed from its first event
+        key = audit_keys()[0]
         rows: list[tuple[Any, ...]] = []
         event_types: set[str] = set()
         for pending in events:
@@ -173,11 +244,11 @@ def audit_record_many(*, actor: Any, events: Iterable[PendingEvent]) -> int:
                 _jsonable(pending.changes),
                 head.hash,
             )
-            digest = _hash_values(values)
+            digest = _hash_values(values, key)
             head.seq, head.hash = values[0], digest
             rows.append((*values, digest))
         bulk_insert_values(AuditEvent, (*EVENT_FIELDS, "hash"), rows)
-        head.save(update_fields=["seq", "hash"])
+        head.save(update_fields=["seq", "hash", "keyed_from_seq", "keyed_mac"])
         if event_types:
             for listener in _listeners:
                 listener(frozenset(event_types))
@@ -229,19 +300,100 @@ def iter_events(batch: int = 2000) -> Iterator[AuditEvent]:
 
 def audit_verify(progress: Any = None) -> tuple[int, ChainBreak | None]:
     """Walk the whole chain; return (events checked, first break or None)."""
+    head = AuditChainHead.objects.filter(pk=1).first()
+    keyed_from: int | None = None
+    if head is not None and head.keyed_from_seq is not None:
+        if not _any_key_matches(_marker_text(head.keyed_from_seq), head.keyed_mac):
+            return 0, ChainBreak(head.keyed_from_seq, "marker")
+        keyed_from = head.keyed_from_seq
+    keys = list(audit_keys())
     expected_prev, expected_seq, checked = GENESIS_HASH, 1, 0
     for event in iter_events():
         if event.seq != expected_seq:
             return checked, ChainBreak(expected_seq, "missing")
         if event.prev_hash != expected_prev:
             return checked, ChainBreak(event.seq, "previous_hash")
-        if event_hash(event) != event.hash:
+        if keyed_from is None or event.seq < keyed_from:
+            if keyed_from is None:  # events, but no (valid) marker saying where keying began
+                return checked, ChainBreak(event.seq, "marker")
+            intact = hmac.compare_digest(event_hash(event), event.hash)
+        else:
+            intact = False
+            for index, key in enumerate(keys):
+                if hmac.compare_digest(event_hash(event, key), event.hash):
+                    intact = True
+                    if index:  # the key that matched is tried first for the next event
+                        keys.insert(0, keys.pop(index))
+                    break
+        if not intact:
             return checked, ChainBreak(event.seq, "content")
         expected_prev, expected_seq = event.hash, event.seq + 1
         checked += 1
         if progress is not None:
             progress(1)
-    head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and (head.seq != checked or head.hash != expected_prev):
         return checked, ChainBreak(checked + 1, "truncated")
     return checked, None
+
+
+# ---------------------------------------------------------------------------- anchors
+
+
+def _anchor_text(seq: int, digest: str, at: str) -> str:
+    return f"senim-audit-anchor:{seq}:{digest}:{at}"
+
+
+def audit_anchor() -> dict[str, Any]:
+    """The chain's head, signed under the audit key, to be kept outside the database."""
+    head = AuditChainHead.objects.filter(pk=1).first()
+    seq, digest = (head.seq, head.hash) if head is not None else (0, GENESIS_HASH)
+    at = timezone.now().astimezone(dt.UTC).isoformat(timespec="seconds")
+    return {"seq": seq, "hash": digest, "at": at, "mac": _mac(audit_keys()[0], _anchor_text(seq, digest, at))}
+
+
+def anchor_line(anchor: Mapping[str, Any]) -> str:
+    return "senim-audit-anchor " + json.dumps(dict(anchor), sort_keys=True, separators=(",", ":"))
+
+
+def parse_anchors(text: str) -> list[dict[str, Any]]:
+    """Anchors found in a text (an anchor file, a syslog extract, a saved e-mail): each line
+    holding `senim-audit-anchor {…}`."""
+    anchors = []
+    for line in text.splitlines():
+        if "senim-audit-anchor {" not in line:
+            continue
+        try:
+            value = json.loads(line.split("senim-audit-anchor ", 1)[1].strip())
+        except ValueError:
+            value = {}
+        anchors.append(value if isinstance(value, dict) else {})
+    return anchors
+
+
+@dataclass(frozen=True)
+class AnchorProblem:
+    anchor: Mapping[str, Any]
+    reason: str  # "signature" (not signed under a configured key), "missing", "mismatch"
+
+
+def audit_verify_anchors(anchors: Iterable[Mapping[str, Any]]) -> list[AnchorProblem]:
+    """Each anchor must be signed under a configured key, and the event it names must still be
+    in the chain with the hash it had then."""
+    problems: list[AnchorProblem] = []
+    for anchor in anchors:
+        try:
+            seq, digest, at, mac = int(anchor["seq"]), str(anchor["hash"]), str(anchor["at"]), str(anchor["mac"])
+        except (KeyError, TypeError, ValueError):
+            problems.append(AnchorProblem(anchor, "signature"))
+            continue
+        if not _any_key_matches(_anchor_text(seq, digest, at), mac):
+            problems.append(AnchorProblem(anchor, "signature"))
+            continue
+        if seq == 0:
+            continue
+        stored = AuditEvent.objects.filter(seq=seq).values_list("hash", flat=True).first()
+        if stored is None:
+            problems.append(AnchorProblem(anchor, "missing"))
+        elif not hmac.compare_digest(stored, digest):
+            problems.append(AnchorProblem(anchor, "mismatch"))
+    return problems

@@ -61,6 +61,11 @@ class AuditChainHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    # Events from this sequence number on are keyed (HMAC under the audit key, core.audit); the
+    # ones before it were recorded before keying existed. The marker is itself signed under the
+    # audit key, so moving it to pass rewritten events off as old ones is detected.
+    keyed_from_seq = models.BigIntegerField(null=True, blank=True)
+    keyed_mac = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("audit chain head")

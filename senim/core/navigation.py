@@ -30,8 +30,10 @@ def register(entry: NavEntry) -> None:
 
 def build_nav(request: HttpRequest) -> list[dict[str, object]]:
     """The sections and items the current user may open, with the active one marked."""
-    user = request.user
-    if not user.is_authenticated:
+    # An error page can be rendered before the authentication middleware ran (a wrong Host
+    # header, a body refused at the edge): no user then, and no navigation.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return []
     sections: dict[str, dict[str, object]] = {}
     path = request.path

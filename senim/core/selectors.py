@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from senim.core.access import Actor, scope_of
+from senim.core.audit_sensitive import sensitive_filter
 from senim.core.models import AuditEvent
 from senim.core.policy import VIEW_AUDIT
 
@@ -20,9 +21,13 @@ def audit_event_list(
     end: dt.date | None = None,
 ) -> QuerySet[AuditEvent]:
     """Events the actor may read, newest first. Company-scoped readers see events about their
-    companies; only group-wide readers see events that belong to no company."""
+    companies; only group-wide readers see events that belong to no company. An event about a
+    sensitive object (a Speak Up case, a declaration, see core.audit_sensitive) is shown only to
+    those who may read that object."""
     scope = scope_of(actor, VIEW_AUDIT)
-    qs = AuditEvent.objects.filter(scope.q(company="company_id"))
+    if scope.is_empty:
+        return AuditEvent.objects.none()
+    qs = AuditEvent.objects.filter(scope.q(company="company_id")).filter(sensitive_filter(actor))
     filters: dict[str, Any] = {}
     if actor_query:
         filters["actor_label__icontains"] = actor_query

@@ -23,3 +23,15 @@ class SpeakupConfig(AppConfig):
         post_delete.connect(forget_public_companies, sender=Company, dispatch_uid="speakup-companies-deleted")
         # The whole module, so that no access line ever records a reporter's address.
         register_unlogged_prefix("/speakup/")
+
+        # Audit events about a case are read only by those who may open the case.
+        from senim.core.audit_sensitive import register_sensitive
+        from senim.speakup.selectors import visible_cases
+
+        register_sensitive("speakup.case", lambda actor: visible_cases(actor=actor))
+
+        # A report carries several files: the edge's body limit lets that size through.
+        from senim.core.middleware import register_upload_limit
+        from senim.speakup.limits import max_body_bytes
+
+        register_upload_limit(max_body_bytes)

@@ -54,6 +54,22 @@ class _IdentityForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
     other = forms.CharField(label=_("Other ways to reach you"), required=False, max_length=500)
 
+    IDENTITY_FIELDS = ("name", "email", "phone", "other")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The identity fields show only while "confidential" is chosen: a stylesheet rule on the
+        # checked radio button (senim.css, `data-identity`), so it works without JavaScript.
+        for name in self.IDENTITY_FIELDS:
+            self.fields[name].widget.attrs["data-identity"] = ""
+        # Whatever an anonymous reporter typed there is dropped before anything reads it: not
+        # validated, not shown back on an error, never passed on to be stored.
+        if self.is_bound and self.data.get(self.add_prefix("identity")) != "confidential":
+            data = self.data.copy()
+            for name in self.IDENTITY_FIELDS:
+                data.pop(self.add_prefix(name), None)
+            self.data = data
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("identity") == "confidential" and not (data.get("name") or "").strip():
@@ -67,7 +83,7 @@ class _IdentityForm(forms.Form):
     def reporter(self) -> dict[str, str]:
         if self.anonymous:
             return {}
-        return {k: self.cleaned_data.get(k) or "" for k in ("name", "email", "phone", "other")}
+        return {k: self.cleaned_data.get(k) or "" for k in self.IDENTITY_FIELDS}
 
 
 def _company_field(choices: list[tuple[Any, str]], *, required: bool, empty: Any) -> forms.ChoiceField:

@@ -15,14 +15,19 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from senim.speakup import conf
 
 
+def max_body_bytes() -> int:
+    """The most files allowed plus 1 MB of form fields."""
+    return conf.max_files() * conf.max_file_mb() * 1024 * 1024 + 1024 * 1024
+
+
 def body_too_large(request: HttpRequest) -> bool:
-    """Whether the declared body is larger than the most files allowed plus 1 MB of form fields
-    (an unreadable length counts as too large)."""
+    """Whether the declared body is larger than max_body_bytes (an unreadable length counts as
+    too large)."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return True
-    return length > conf.max_files() * conf.max_file_mb() * 1024 * 1024 + 1024 * 1024
+    return length > max_body_bytes()
 
 
 def staff_upload(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -101,6 +101,9 @@ class Case(BaseModel):
     )
     # Receipt key: only its slow keyed hash (crypto.receipt_digest); null when none was issued.
     receipt_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # A key staff re-issued on a staff-intake report: it replaces receipt_digest when the reporter
+    # first uses it; until then both open the case.
+    pending_receipt_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # The case's data key, wrapped under the master key.
     wrapped_key = models.TextField(editable=False)
     content_sealed = models.TextField(editable=False)

@@ -154,6 +154,12 @@ def case_for_receipt(*, key: str) -> Case | None:
     # receipt_digest is unique: a slice, not .first(), which would add an ORDER BY to compile.
     case = next(iter(Case.objects.filter(receipt_digest=digest)[:1]), None)
     if case is None:
+        # A key staff re-issued: its first use retires the earlier key.
+        case = next(iter(Case.objects.filter(pending_receipt_digest=digest)[:1]), None)
+        if case is not None:
+            Case.objects.filter(pk=case.pk).update(receipt_digest=digest, pending_receipt_digest=None)
+            case.receipt_digest, case.pending_receipt_digest = digest, None
+            return case
         case = next(iter(Case.objects.filter(receipt_digest=receipt_legacy_digest(key))[:1]), None)
         if case is not None:
             Case.objects.filter(pk=case.pk).update(receipt_digest=digest)

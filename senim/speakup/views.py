@@ -455,7 +455,11 @@ def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def case_receipt(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     case = _case(request, case_id)
-    receipt = services.case_issue_receipt(actor=request.user, case=case)
+    try:
+        receipt = services.case_issue_receipt(actor=request.user, case=case)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("speakup:case-detail", case.pk)
     return render(request, "speakup/receipt_issued.html", {"case": case, "receipt": receipt})
 
 

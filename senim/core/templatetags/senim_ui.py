@@ -77,3 +77,30 @@ def figure(value: object) -> str:
 def event_label(code: str) -> str:
     """An audit event type as people read it ("Counterparty created"), in the active language."""
     return _event_label(code)
+
+
+@register.filter
+def audit_changes(changes: object) -> list[dict[str, object]]:
+    """An audit event's changes as rows to show: a field whose value is an [old, new] pair
+    gives both sides; any other value (a count, a list, a nested record, a key called "items")
+    is shown as it is. Never a dictionary lookup in the template, so no key shadows a method."""
+    if not isinstance(changes, dict):
+        return [] if changes in (None, "", [], {}) else [{"field": "", "pair": False, "value": _plain(changes)}]
+    rows: list[dict[str, object]] = []
+    for field, change in changes.items():
+        if isinstance(change, (list, tuple)) and len(change) == 2:
+            rows.append({"field": field, "pair": True, "old": _plain(change[0]), "new": _plain(change[1])})
+        else:
+            rows.append({"field": field, "pair": False, "value": _plain(change)})
+    return rows
+
+
+def _plain(value: object) -> object:
+    """A value as text for a table cell; None and "" stay empty (shown as ∅)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_plain(v)) for v in value) or ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    return value

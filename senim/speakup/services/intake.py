@@ -189,11 +189,17 @@ def _case_create(
 
 
 def case_issue_receipt(*, actor: Actor, case: Case) -> str:
-    """A new receipt key for the case (staff intake hands it over); any earlier key stops working."""
+    """A new receipt key for a report taken by staff intake (the reporter lost the one handed
+    over). A key the reporter chose on the portal is theirs alone: staff never replace it, since
+    the new key would open the reporter's view to whoever holds it. The earlier key keeps
+    working until the reporter first uses the new one (selectors.case_for_receipt), so issuing
+    a key cannot lock the reporter out either."""
     require_case(actor, case, policy.MANAGE)
+    if case.registered_by_id is None:
+        raise ValidationError(_("The reporter submitted this report on the portal: only they hold its receipt key."))
     receipt = receipt_new()
     with transaction.atomic():
-        Case.objects.filter(pk=case.pk).update(receipt_digest=receipt_digest(receipt))
+        Case.objects.filter(pk=case.pk).update(pending_receipt_digest=receipt_digest(receipt))
         audit_record(actor=actor, event_type="speakup.case.receipt_issued", obj=case)
     return receipt
 

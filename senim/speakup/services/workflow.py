@@ -254,13 +254,13 @@ def link_add(
                 if selectors.is_named(case=case, user=assignee):
                     case.assignees.remove(assignee)
                     removed.append(str(assignee.pk))
-        target = unit or employee or user or counterparty
-        audit_record(
-            actor=actor,
-            event_type="speakup.link.added",
-            obj=case,
-            changes={"role": role, "target": f"{target._meta.label_lower}:{target.pk}", "unassigned": removed},
-        )
+        # The event names a unit or counterparty, never a person: who is named in a case is read
+        # from the case (by those who may open it), not from the audit trail.
+        changes: dict[str, Any] = {"role": role, "link": str(link.pk), "unassigned": len(removed)}
+        if unit is not None or counterparty is not None:
+            target = unit or counterparty
+            changes["target"] = f"{target._meta.label_lower}:{target.pk}"
+        audit_record(actor=actor, event_type="speakup.link.added", obj=case, changes=changes)
     return link
 
 
