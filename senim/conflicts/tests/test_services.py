@@ -446,3 +446,14 @@ def test_a_version_is_replaced_once_even_by_forms_submitted_at_the_same_moment(g
     with pytest.raises(ValidationError):
         submit(group.in_leaf, form_type="b", supersedes=first)
     assert Declaration.objects.filter(supersedes=first).count() == 1
+
+
+def test_measure_owners_are_offered_only_to_reviewers_and_only_within_their_scope(group):
+    in_a = employee_user(group.in_leaf)
+    in_b = employee_user(group.in_b)
+    group_officer = user_with_role("officer")
+    officer_b = user_with_role("officer", company=group.b)
+    assert not selectors.measure_owners(actor=in_a).exists()
+    assert {in_a, in_b} <= set(selectors.measure_owners(actor=group_officer))
+    offered = set(selectors.measure_owners(actor=officer_b))
+    assert in_b in offered and officer_b in offered and in_a not in offered
