@@ -11,6 +11,11 @@ urlpatterns = [
     path("counterparties/", include("senim.counterparties.urls")),
     path("speakup/", include("senim.speakup.urls")),
     path("conflicts/", include("senim.conflicts.urls")),
+    path("risks/", include("senim.risks.urls")),
+    path("examination/", include("senim.examination.urls")),
+    path("reports/", include("senim.reports.urls")),
+    path("awareness/", include("senim.awareness.urls")),
+    path("learning/", include("senim.learning.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
 ]

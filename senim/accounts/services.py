@@ -1,10 +1,12 @@
 """Writes about users: accounts, role assignments, tokens, two-factor, log-in outcomes."""
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -235,12 +237,35 @@ def totp_disable(*, actor: User, password: str) -> None:
         )
 
 
+def _unknown_name_key(name: str) -> str:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:login:{name.casefold()}".encode()).hexdigest()[:32]
+    return f"login-unknown:{digest}"
+
+
+def unknown_name_failed(name: str) -> None:
+    """A log-in failed for a name no account has: counted like an account's failures (in the
+    cache, under a keyed hash of the name), so that it is "locked" after as many failures, and
+    audited like any failed log-in (without the name, which may be a mistyped password)."""
+    key = _unknown_name_key(name)
+    failures = int(cache.get(key) or 0) + 1
+    if failures >= settings.SENIM_LOGIN_MAX_FAILURES:
+        cache.set(key + ":locked", True, settings.SENIM_LOGIN_LOCK_MINUTES * 60)
+        failures = 0
+    cache.set(key, failures, settings.SENIM_LOGIN_LOCK_MINUTES * 60 * 4)
+    audit_record(actor=None, event_type="accounts.login.failed")
+
+
+def unknown_name_locked(name: str) -> bool:
+    return bool(cache.get(_unknown_name_key(name) + ":locked"))
+
+
 def login_failed(*, user: User) -> None:
-    """Count a failure; lock the account for a while after too many in a row."""
+    """Count a failure (audited); lock the account for a while after too many in a row."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         user.failed_logins += 1
         fields = ["failed_logins"]
+        audit_record(actor=None, event_type="accounts.login.failed", obj=user)
         if user.failed_logins >= settings.SENIM_LOGIN_MAX_FAILURES:
             user.locked_until = timezone.now() + dt.timedelta(minutes=settings.SENIM_LOGIN_LOCK_MINUTES)
             user.failed_logins = 0

@@ -156,7 +156,7 @@ class AlertDecisionIn(BodySchema):
     comment: str = Field(..., min_length=1, max_length=5000)
 
 
-class RunOut(Schema):
+class DetectionRunOut(Schema):
     id: uuid.UUID
     status: str
     total: int

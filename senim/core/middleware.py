@@ -4,7 +4,8 @@ RejectNulMiddleware refuses NUL characters: PostgreSQL text cannot hold them, an
 query or form value contains one. Multipart bodies (file uploads) are left to the forms, whose
 text fields refuse NUL themselves, and to the import reader. A JSON body nested deeper than
 MAX_JSON_DEPTH is refused before anything parses it (Python's parser would recurse).
-BodyLimitMiddleware bounds every body; ServiceDeniedMiddleware turns a service's refusal into 403.
+BodyLimitMiddleware bounds every body. (A service's refusal is a 403 by itself: core.access.PermissionDenied
+is Django's PermissionDenied.)
 """
 
 import json
@@ -13,11 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
-
-from senim.core.access import PermissionDenied
 
 # No request of Senim nests JSON this deep; a deeper body is refused unparsed.
 MAX_JSON_DEPTH = 64
@@ -28,18 +27,17 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.content_type == "application/json" and request.method not in {"GET", "HEAD", "OPTIONS"}:
-            if json_depth(request.body) > MAX_JSON_DEPTH:
-                message = _("The JSON body is nested too deeply.")
-                if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": message}, status=400)
-                return HttpResponseBadRequest(message)
+        with translation.override(translation.get_language_from_request(request)):
+            refusal = self._refusal(request)
+        return refusal or self.get_response(request)
+
+    def _refusal(self, request: HttpRequest) -> HttpResponse | None:
+        sends_json = request.content_type == "application/json" and request.method not in {"GET", "HEAD", "OPTIONS"}
+        if sends_json and json_depth(request.body) > MAX_JSON_DEPTH:
+            return _refuse(request, 400, _("The JSON body is nested too deeply."))
         if self._carries_nul(request):
-            message = _("The request contains a NUL character, which is not allowed.")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            return HttpResponseBadRequest(message)
-        return self.get_response(request)
+            return _refuse(request, 400, _("The request contains a NUL character, which is not allowed."))
+        return None
 
     @staticmethod
     def _carries_nul(request: HttpRequest) -> bool:
@@ -135,6 +133,13 @@ class BodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # These run before LocaleMiddleware: answer in the language the request asks for, not in
+        # whatever language the worker thread last served.
+        with translation.override(translation.get_language_from_request(request)):
+            refusal = self._refusal(request)
+        return refusal or self.get_response(request)
+
+    def _refusal(self, request: HttpRequest) -> HttpResponse | None:
         multipart = request.META.get("CONTENT_TYPE", "").lower().startswith("multipart/")
         limit = upload_body_limit() if multipart else body_limit()
         try:
@@ -144,9 +149,9 @@ class BodyLimitMiddleware:
         if length > limit or length < 0:
             message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
             return _refuse(request, 413, message)
-        if multipart and length and not _BOUNDARY.fullmatch(request.content_params.get("boundary", "")):
+        if multipart and length and not _BOUNDARY.fullmatch((request.content_params or {}).get("boundary", "")):
             return _refuse(request, 400, _("The multipart request has no valid boundary."))
-        return self.get_response(request)
+        return None
 
 
 def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
@@ -154,18 +159,3 @@ def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-
-
-class ServiceDeniedMiddleware:
-    """A service's PermissionDenied that a view did not handle is a 403, never a 500."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if isinstance(exception, PermissionDenied):
-            raise DjangoPermissionDenied(str(exception)) from exception
-        return None

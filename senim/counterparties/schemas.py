@@ -5,6 +5,7 @@ from decimal import Decimal
 from ninja import Field, Schema
 
 from senim.core.endpoints import BodySchema
+from senim.core.patch import PatchSchema
 
 KINDS = "^(legal_entity|entrepreneur|individual)$"
 CATEGORIES = "^(natural_monopoly|state_body|state_enterprise|quasi_public|private|foreign|individual)$"
@@ -93,7 +94,9 @@ class CounterpartyIn(BodySchema):
     is_active: bool = True
 
 
-class CounterpartyPatch(BodySchema):
+class CounterpartyPatch(PatchSchema):
+    NULLABLE = frozenset({"registration_date"})
+
     kind: str | None = Field(None, pattern=KINDS)
     name_ru: str | None = Field(None, max_length=300)
     name_kk: str | None = Field(None, max_length=300)
@@ -351,7 +354,7 @@ class ContactIn(BodySchema):
     phone: str = Field("", max_length=50)
 
 
-class ContactPatch(BodySchema):
+class ContactPatch(PatchSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
     position: str | None = Field(None, max_length=200)
     email: str | None = Field(None, max_length=254)
@@ -442,7 +445,7 @@ class ReasonIn(BodySchema):
     reason: str = Field(..., min_length=1, max_length=300)
 
 
-class ClausePatch(BodySchema):
+class ClausePatch(PatchSchema):
     text_ru: str | None = Field(None, max_length=5000)
     text_kk: str | None = Field(None, max_length=5000)
     text_en: str | None = Field(None, max_length=5000)

@@ -15,9 +15,14 @@ from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
 from senim.core.access import SYSTEM, Role
+from senim.demo.awareness import build_awareness_demo
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
+from senim.demo.examination import build_examination_demo
+from senim.demo.learning import build_learning_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
+from senim.demo.reports import build_reports_demo
+from senim.demo.risks import build_risks_demo
 from senim.demo.screening import build_screening_demo
 from senim.demo.speakup import build_speakup_demo
 from senim.org import services as org_services
@@ -161,6 +166,16 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_speakup_demo(rng, admin)
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
+        progress("risks and plans")
+        build_risks_demo(admin, companies)
+        progress("awareness")
+        build_awareness_demo(admin, companies)
+        progress("knowledge and training")
+        build_learning_demo(admin, companies)
+        progress("examination")
+        build_examination_demo(admin, companies)
+        progress("annual reports")
+        build_reports_demo(admin)
     return True
 
 

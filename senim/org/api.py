@@ -18,7 +18,7 @@ from senim.org.schemas import (
     EmployeeIn,
     EmployeeOut,
     EmployeePatch,
-    ImportReportOut,
+    OrgImportReportOut,
     PositionOut,
     UnitIn,
     UnitOut,
@@ -126,7 +126,7 @@ def employee_update(request: ActorRequest, employee_id: uuid.UUID, payload: Empl
     return services.employee_update(actor=request.user, employee=employee, **data)
 
 
-@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
+@router.post("/imports/{kind}", response=OrgImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
 def import_file(
     request: ActorRequest,
     kind: str,

@@ -4,6 +4,7 @@ import uuid
 from ninja import Field, Schema
 
 from senim.core.endpoints import BodySchema
+from senim.core.patch import PatchSchema
 
 
 class CompanyOut(Schema):
@@ -96,7 +97,13 @@ class EmployeeIn(BodySchema):
     email: str = Field("", max_length=254)
 
 
-class EmployeePatch(BodySchema):
+class EmployeePatch(PatchSchema):
+    # null clears these (api.employee_update); it is refused for the names
+    NULLABLE = frozenset(
+        {"patronymic", "surname_latin", "given_name_latin", "patronymic_latin", "iin", "pinfl", "unit_id",
+         "position_id", "hire_date", "dismissal_date", "email"}
+    )  # fmt: skip
+
     surname: str | None = Field(None, min_length=1, max_length=100)
     given_name: str | None = Field(None, min_length=1, max_length=100)
     patronymic: str | None = Field(None, max_length=100)
@@ -118,7 +125,7 @@ class RowErrorOut(Schema):
     message: str
 
 
-class ImportReportOut(Schema):
+class OrgImportReportOut(Schema):
     kind: str
     total: int
     valid: int

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied, require
+from senim.core.audit import audit_record
 from senim.core.services import model_create, model_stored, model_update
 from senim.org import policy
 from senim.org.models import Company, Employee, Position, Unit
@@ -123,7 +124,7 @@ def unit_update(*, actor: Actor | None, unit: Unit, **data: Any) -> Unit:
 
 def position_create(*, actor: Actor | None, company: Company, **data: Any) -> Position:
     unit = data.get("unit")
-    require(actor, policy.MANAGE, company_id=company.id, unit_id=unit.id if unit else None)
+    _require_place(actor, company.id, unit)
     position = Position(company=company, **{k: v for k, v in data.items() if k in POSITION_FIELDS and k != "company"})
     return model_create(actor=actor, instance=position, event_type="org.position.created", fields=POSITION_FIELDS)
 
@@ -133,24 +134,58 @@ def position_update(*, actor: Actor | None, position: Position, **data: Any) -> 
     require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.unit_id)
     _require_unit(actor, stored.company_id, data.get("unit"))
     data.pop("company", None)
+    if "unit" in data and data["unit"] != stored.unit:
+        _require_place(actor, stored.company_id, data["unit"])
     return model_update(
         actor=actor, instance=position, data=data, fields=POSITION_FIELDS, event_type="org.position.updated"
     )
 
 
+def position_set_corruption_prone(*, actor: Actor | None, position: Position, value: bool, basis: str) -> Position:
+    """Set a position's "corruption-prone" flag as an approved List of Corruption-Prone Positions says.
+
+    The caller (risks' approval of the list) has checked the approver's right over the company; this
+    service records the change on the position, with `basis` (e.g. the decision) in the audit event.
+    """
+    if position.is_corruption_prone == value:
+        return position
+    with transaction.atomic():
+        old = position.is_corruption_prone
+        position.is_corruption_prone = value
+        position.save(update_fields=["is_corruption_prone", "updated_at"])
+        audit_record(
+            actor=actor,
+            event_type="org.position.corruption_prone_set",
+            obj=position,
+            changes={"is_corruption_prone": [old, value], "basis": [None, basis]},
+        )
+    return position
+
+
+def _require_place(actor: Actor | None, company_id: Any, unit: Unit | None) -> None:
+    """The actor may write at this place: the unit (if any) belongs to the company, and the
+    actor's write scope covers it (a right over a unit reaches only that unit's company)."""
+    if unit is not None and unit.company_id != company_id:
+        raise ValidationError({"unit": _("The unit belongs to another company.")})
+    require(actor, policy.MANAGE, company_id=company_id, unit_id=unit.id if unit else None)
+
+
 def employee_create(*, actor: Actor | None, company: Company, **data: Any) -> Employee:
     unit = data.get("unit")
-    require(actor, policy.MANAGE, company_id=company.id, unit_id=unit.id if unit else None)
+    _require_place(actor, company.id, unit)
     employee = Employee(company=company, **{k: v for k, v in data.items() if k in EMPLOYEE_FIELDS and k != "company"})
     employee.refresh_search_text()
     return model_create(actor=actor, instance=employee, event_type="org.employee.created", fields=EMPLOYEE_FIELDS)
 
 
 def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> Employee:
+    """Change an employee; a move to another unit needs the write scope over both places."""
     stored = model_stored(employee)
     require(actor, policy.MANAGE, company_id=stored.company_id, unit_id=stored.unit_id)
     _require_unit(actor, stored.company_id, data.get("unit"))
     data.pop("company", None)
+    if "unit" in data and data["unit"] != stored.unit:
+        _require_place(actor, stored.company_id, data["unit"])
     with transaction.atomic():
         employee = model_update(
             actor=actor, instance=employee, data=data, fields=EMPLOYEE_FIELDS, event_type="org.employee.updated"

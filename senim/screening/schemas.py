@@ -5,6 +5,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from senim.core.endpoints import BodySchema
+from senim.core.patch import PatchSchema
 from senim.screening.models import HitStatus, WatchlistKind
 
 KINDS = "^(" + "|".join(WatchlistKind.values) + ")$"
@@ -30,7 +31,7 @@ class WatchlistIn(BodySchema):
     description: str = Field("", max_length=5000)
 
 
-class WatchlistPatch(BodySchema):
+class WatchlistPatch(PatchSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: str | None = Field(None, pattern=KINDS)
     source: str | None = Field(None, max_length=300)

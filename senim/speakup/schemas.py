@@ -16,7 +16,7 @@ MEASURES = "^(" + "|".join(Measure.values) + ")$"
 STATUSES = "^(" + "|".join(Status.values) + ")$"
 
 
-class CaseOut(Schema):
+class SpeakupCaseOut(Schema):
     """A case without its content: what lists show."""
 
     id: uuid.UUID
@@ -64,7 +64,7 @@ class TaskOut(Schema):
     assignee: str
 
 
-class CaseDetailOut(CaseOut):
+class SpeakupCaseDetailOut(SpeakupCaseOut):
     content: dict[str, str]
     reporter: dict[str, str]
     closure: str
@@ -74,7 +74,7 @@ class CaseDetailOut(CaseOut):
     tasks: list[TaskOut] = Field(..., alias="tasks_out")
 
 
-class CaseIn(BodySchema):
+class SpeakupCaseIn(BodySchema):
     kind: str = Field("report", pattern=KINDS)
     channel: str = Field(..., pattern=CHANNELS)
     category: str = Field(..., pattern=CATEGORIES)
@@ -88,7 +88,7 @@ class CaseIn(BodySchema):
 
 
 class CaseCreatedOut(Schema):
-    case: CaseOut
+    case: SpeakupCaseOut
     receipt: str | None = Field(None, description="Shown once: hand it to the reporter. It is not stored.")
 
 

@@ -74,12 +74,6 @@ def figure(value: object) -> str:
 
 
 @register.filter
-def event_label(code: str) -> str:
-    """An audit event type as people read it ("Counterparty created"), in the active language."""
-    return _event_label(code)
-
-
-@register.filter
 def audit_changes(changes: object) -> list[dict[str, object]]:
     """An audit event's changes as rows to show: a field whose value is an [old, new] pair
     gives both sides; any other value (a count, a list, a nested record, a key called "items")
@@ -104,3 +98,9 @@ def _plain(value: object) -> object:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
     return value
+
+
+@register.filter
+def event_label(code: str) -> str:
+    """An audit event type as people read it ("Counterparty created"), in the active language."""
+    return _event_label(code)

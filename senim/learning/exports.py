@@ -1,0 +1,42 @@
+"""Printable documents: a certificate, and the whole knowledge base as one offline PDF
+(WeasyPrint, fonts from the system; no network is touched: images are not fetched)."""
+
+import logging
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from senim.learning import markup
+from senim.learning.models import Article, Certificate
+
+
+def _pdf(html: str) -> bytes:
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    from weasyprint import HTML  # imported here: it loads Pango, which only these exports need
+
+    def no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise ValueError("external resources are not fetched")
+
+    return bytes(HTML(string=html, url_fetcher=no_fetch).write_pdf())
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    html = render_to_string(
+        "learning/certificate_pdf.html",
+        {"certificate": certificate, "language": translation.get_language() or "en"},
+    )
+    return _pdf(html)
+
+
+def knowledge_base_pdf(articles: list[Article], *, date: str) -> bytes:
+    """Every article in the active language (with the usual fallback), one after another."""
+    entries = [
+        {"title": a.title, "category": str(a.category) if a.category else "", "html": markup.render(a.body)}
+        for a in articles
+    ]
+    html = render_to_string(
+        "learning/kb_pdf.html",
+        {"entries": entries, "date": date, "language": translation.get_language() or "en"},
+    )
+    return _pdf(html)

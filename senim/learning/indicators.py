@@ -1,0 +1,108 @@
+"""Learning's indicators for the annual report, each counted by the date the training happened
+(an attempt's finish, a completion's date, an event's date) and for the employee's company:
+employees who passed e-testing and the pass rate, e-learning coverage, employees trained in
+special courses, and the share of staff trained."""
+
+import datetime as dt
+import uuid
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.indicators import register
+from senim.learning.models import Attempt, Attendance, ExternalCompletion, Test, TrainingEvent
+from senim.learning.selectors import counted, staff_on, trained_employee_ids
+
+
+def _attempts(year: int, company_id: uuid.UUID | None) -> QuerySet[Attempt]:
+    qs = Attempt.objects.filter(finished_at__year=year).exclude(status=Attempt.Status.IN_PROGRESS)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+def _external_tests(year: int, company_id: uuid.UUID | None) -> QuerySet[ExternalCompletion]:
+    qs = ExternalCompletion.objects.filter(completed_on__year=year, is_test=True, passed__isnull=False)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+def _tested_and_passed(year: int, company_id: uuid.UUID | None) -> tuple[set, set]:
+    """Employees who took e-tests in the year and those who passed one (by the attempt that
+    counts under each test's rule: the best or the last of the year)."""
+    by_pair: dict[tuple, list[Attempt]] = {}
+    grading = dict(Test.objects.values_list("pk", "grading"))
+    for attempt in _attempts(year, company_id).only("test_id", "employee_id", "number", "score", "status", "passed"):
+        by_pair.setdefault((attempt.test_id, attempt.employee_id), []).append(attempt)
+    tested: set = set()
+    passed: set = set()
+    for (test_id, employee_id), attempts in by_pair.items():
+        tested.add(employee_id)
+        result = counted(attempts, grading[test_id])
+        if result is not None and result.passed:
+            passed.add(employee_id)
+    for employee_id, ok in _external_tests(year, company_id).values_list("employee_id", "passed"):
+        tested.add(employee_id)
+        if ok:
+            passed.add(employee_id)
+    return tested, passed
+
+
+@register(
+    code="learning.etest_passed", title=_("Employees who passed e-testing"), unit=_("employees"), module="learning"
+)
+def etest_passed(year: int, company_id: uuid.UUID | None) -> int:
+    return len(_tested_and_passed(year, company_id)[1])
+
+
+@register(
+    code="learning.etest_pass_rate",
+    title=_("E-testing pass rate"),
+    unit=_("per cent of employees tested"),
+    module="learning",
+)
+def etest_pass_rate(year: int, company_id: uuid.UUID | None) -> int:
+    tested, passed = _tested_and_passed(year, company_id)
+    return round(100 * len(passed) / len(tested)) if tested else 0
+
+
+@register(
+    code="learning.elearning_coverage",
+    title=_("Employees covered by e-learning"),
+    unit=_("employees"),
+    module="learning",
+)
+def elearning_coverage(year: int, company_id: uuid.UUID | None) -> int:
+    ids = set(_attempts(year, company_id).values_list("employee_id", flat=True))
+    external = ExternalCompletion.objects.filter(completed_on__year=year)
+    if company_id:
+        external = external.filter(company_id=company_id)
+    return len(ids | set(external.values_list("employee_id", flat=True)))
+
+
+@register(
+    code="learning.special_courses",
+    title=_("Employees trained in special courses"),
+    unit=_("employees"),
+    module="learning",
+)
+def special_courses(year: int, company_id: uuid.UUID | None) -> int:
+    qs = Attendance.objects.filter(event__date__year=year, event__kind=TrainingEvent.Kind.SPECIAL)
+    if company_id:
+        qs = qs.filter(company_id=company_id)
+    return qs.values("employee_id").distinct().count()
+
+
+@register(
+    code="learning.staff_trained_share",
+    title=_("Share of staff trained"),
+    unit=_("per cent of staff"),
+    module="learning",
+)
+def staff_trained_share(year: int, company_id: uuid.UUID | None) -> int:
+    staff = staff_on(dt.date(year, 12, 31))
+    if company_id:
+        staff = staff.filter(company_id=company_id)
+    headcount = staff.count()
+    if not headcount:
+        return 0
+    trained = trained_employee_ids(year=year, company_id=company_id)
+    on_staff = set(staff.filter(pk__in=trained).values_list("pk", flat=True)) if trained else set()
+    return round(100 * len(on_staff) / headcount)
