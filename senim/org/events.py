@@ -14,6 +14,7 @@ declare_events(
         "org.position.created": _("Position created"),
         "org.position.updated": _("Position changed"),
         "org.position.imported": _("Position imported"),
+        "org.position.corruption_prone_set": _("Position marked as corruption-prone or not"),
         "org.employee.created": _("Employee added"),
         "org.employee.updated": _("Employee changed"),
         "org.employee.imported": _("Employee imported"),

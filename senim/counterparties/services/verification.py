@@ -498,7 +498,11 @@ def cases_recheck(*, actor: Actor = SYSTEM) -> int:
     for case in cases.select_related("counterparty").iterator(chunk_size=500):
         parties = Party.objects.filter(counterparty_id=case.counterparty_id)
         keys = [counterparty_subject_key(case.counterparty)] + [party_subject_key(p) for p in parties]
-        since = dt.datetime.combine(case.approved_on or case.opened_on, dt.time.min, tzinfo=dt.UTC)
+        # The start of the approval day where the company is, not in UTC (the evening there is the
+        # next day in Almaty or Tashkent).
+        since = dt.datetime.combine(
+            case.approved_on or case.opened_on, dt.time.min, tzinfo=timezone.get_current_timezone()
+        )
         if screening_selectors.subject_hits(actor=SYSTEM, subject_keys=keys, open_since=since).exists():
             marked += cases_mark_for_reverification(
                 actor=actor, counterparty=case.counterparty, reason=str(_("Screening raised new hits."))
