@@ -227,6 +227,12 @@ class Declaration(BaseModel):
         # cannot both take the place of the same earlier one.
         constraints = [models.UniqueConstraint(fields=["supersedes"], name="conflicts_decl_supersedes_uniq")]
 
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was submitted (from paper or another system); `created_at`
+        keeps the entry time, the audit trail who entered it."""
+        return timezone.localtime(self.submitted_at).date() < timezone.localtime(self.created_at).date()
+
     def __str__(self) -> str:
         return f"{self.get_form_type_display()} · {self.employee} · v{self.number}"
 
