@@ -652,7 +652,9 @@ def assignment_remind(*, today: dt.date | None = None, within_days: int = 7) -> 
         language = (getattr(account, "language", "") if account else "") or settings.LANGUAGE_CODE
         with translation.override(language):
             subject = _("Reminder: a mandatory anti-corruption test")
-            body = _("Please pass the test «%(title)s» by %(due)s in Senim, under Knowledge and training → My tests.") % {
+            body = _(
+                "Please pass the test «%(title)s» by %(due)s in Senim, under Knowledge and training → My tests."
+            ) % {
                 "title": item.assignment.test.title,
                 "due": item.due_date.strftime("%d.%m.%Y"),
             }
