@@ -107,10 +107,12 @@ class TestForm(forms.ModelForm):
 class AssignmentForm(forms.Form):
     test = forms.ModelChoiceField(label=_("test"), queryset=Test.objects.filter(is_active=True))
     audience = forms.ChoiceField(label=_("audience"), choices=Audience.choices)
-    company = forms.ModelChoiceField(
+    company: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("company"), queryset=None, required=False, help_text=_("Leave empty for the whole group.")
     )
-    units = forms.ModelMultipleChoiceField(label=_("units"), queryset=None, required=False)
+    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("units"), queryset=None, required=False
+    )
     due_date = forms.DateField(label=_("due"), required=False, widget=DATE)
     probation_days = forms.IntegerField(label=_("probation, days"), min_value=1, max_value=730, initial=90)
 

@@ -44,7 +44,9 @@ def kb_home(request: ActorRequest) -> HttpResponse:
         "query": query,
         "can_edit": request.user.can(policy.EDIT_KB),
     }
-    return render(request, "learning/kb_home.html", context)
+    # A search typed with HTMX replaces only the results: render just them, not the layout.
+    template = "learning/_kb_results.html" if request.htmx else "learning/kb_home.html"
+    return render(request, template, context)
 
 
 @permission_required(policy.READ_KB)
@@ -98,7 +100,7 @@ def attachment_add(request: ActorRequest, article_id: uuid.UUID) -> HttpResponse
         else:
             messages.success(request, _("The file was attached."))
     elif request.method == "POST":
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("learning:article-detail", article_id=article.pk)
 
 
