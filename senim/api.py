@@ -13,12 +13,17 @@ from ninja.operation import Operation
 
 from senim.accounts.api import router as accounts_router
 from senim.accounts.api_auth import SessionAuth, TokenAuth
+from senim.awareness.api import router as awareness_router
 from senim.conflicts.api import router as conflicts_router
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
 from senim.counterparties.api import router as counterparties_router
 from senim.learning.api import router as learning_router
+from senim.examination.api import router as examination_router
 from senim.org.api import router as org_router
+from senim.reports.api import rating_router
+from senim.reports.api import router as reports_router
+from senim.risks.api import router as risks_router
 from senim.screening.api import router as screening_router
 from senim.speakup.api import router as speakup_router
 
@@ -45,6 +50,11 @@ api.add_router("/screening/", screening_router)
 api.add_router("/counterparties/", counterparties_router)
 api.add_router("/speakup/", speakup_router)
 api.add_router("/conflicts/", conflicts_router)
+api.add_router("/risks/", risks_router)
+api.add_router("/examination/", examination_router)
+api.add_router("/reports/rating/", rating_router)
+api.add_router("/reports/", reports_router)
+api.add_router("/awareness/", awareness_router)
 api.add_router("/learning/", learning_router)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -43,6 +44,10 @@ TESTING = env_bool("SENIM_TESTING")
 
 DATA_DIR = Path(env("SENIM_DATA_DIR", str(BASE_DIR.parent / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Database, keys, files: readable by the service account only (core.apps does the same for the
+# SQLite database file itself).
+if DATA_DIR.stat().st_uid == os.getuid() and DATA_DIR.stat().st_mode & 0o077:
+    DATA_DIR.chmod(0o700)
 
 
 def _secret_key() -> str:
@@ -80,7 +85,11 @@ INSTALLED_APPS = [
     "senim.counterparties",
     "senim.speakup",
     "senim.conflicts",
+    "senim.risks",
+    "senim.awareness",
     "senim.learning",
+    "senim.reports",
+    "senim.examination",
     "senim.ops",
     "senim.demo",
 ]
@@ -88,6 +97,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "senim.core.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "senim.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,7 +107,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "senim.accounts.middleware.UserLanguageMiddleware",
     "senim.accounts.middleware.TwoFactorMiddleware",
-    "senim.core.middleware.ServiceDeniedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -190,6 +199,10 @@ SENIM_SPEAKUP_ADDRESS = env("SENIM_SPEAKUP_ADDRESS")
 SENIM_SPEAKUP_RECEIPT_PEPPER = env("SENIM_SPEAKUP_RECEIPT_PEPPER")
 SENIM_SPEAKUP_RECEIPT_PEPPER_FILE = env("SENIM_SPEAKUP_RECEIPT_PEPPER_FILE", str(DATA_DIR / "speakup-receipt.key"))
 
+# Awareness: how long candidates' checks (their personal data) are kept after the check, in days;
+# `senim awareness candidates purge` (run daily) deletes older ones.
+SENIM_CANDIDATE_RETENTION_DAYS = env_int("SENIM_CANDIDATE_RETENTION_DAYS", 365)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["senim.accounts.backends.UsernameOrEmailBackend"]
 PASSWORD_HASHERS = [
@@ -214,6 +227,9 @@ SENIM_LOGIN_MAX_FAILURES = env_int("SENIM_LOGIN_MAX_FAILURES", 5)
 SENIM_LOGIN_LOCK_MINUTES = env_int("SENIM_LOGIN_LOCK_MINUTES", 15)
 # Per client address, for names that do not exist (so probing cannot enumerate accounts).
 SENIM_LOGIN_RATE_PER_HOUR = env_int("SENIM_LOGIN_RATE_PER_HOUR", 60)
+# Password-reset requests per hour: per client address, and per e-mail address (account).
+SENIM_RESET_RATE_PER_HOUR = env_int("SENIM_RESET_RATE_PER_HOUR", 10)
+SENIM_RESET_RATE_PER_ACCOUNT = env_int("SENIM_RESET_RATE_PER_ACCOUNT", 3)
 # How many reverse proxies (e.g. nginx) stand in front of Senim and append to X-Forwarded-For.
 SENIM_TRUSTED_PROXIES = env_int("SENIM_TRUSTED_PROXIES", 0)
 # Two-factor is mandatory for compliance roles (administrator, officer, investigator) when on.
@@ -228,8 +244,12 @@ SENIM_MASTER_KEY_FILE = env("SENIM_MASTER_KEY_FILE", str(DATA_DIR / "master.key"
 SENIM_AUDIT_KEY = env("SENIM_AUDIT_KEY")
 SENIM_AUDIT_KEY_FILE = env("SENIM_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
 SENIM_AUDIT_ANCHOR_FILE = env("SENIM_AUDIT_ANCHOR_FILE", str(DATA_DIR / "audit-anchors.log"))
+if PRODUCTION and not SENIM_AUDIT_KEY and not Path(SENIM_AUDIT_KEY_FILE).exists():
+    raise ImproperlyConfigured("SENIM_AUDIT_KEY or SENIM_AUDIT_KEY_FILE must be set when SENIM_ENV=production.")
 
 SENIM_MAX_UPLOAD_MB = env_int("SENIM_MAX_UPLOAD_MB", 25)
+# Rows an import file may hold (a workbook is refused before it is parsed when it holds more).
+SENIM_IMPORT_MAX_ROWS = env_int("SENIM_IMPORT_MAX_ROWS", 200_000)
 # Screening hits are raised at or above this score; empty means the matching engine's default.
 SENIM_SCREENING_THRESHOLD = float(env("SENIM_SCREENING_THRESHOLD") or 0) or None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -300,6 +320,22 @@ CSRF_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_AGE = None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (Django's own middleware): scripts and stylesheets only from Senim's
+# own static files, no inline script anywhere. Style attributes stay allowed: templates set CSS
+# custom properties (a bar's length, a tree's depth) through them; they cannot run code.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 X_FRAME_OPTIONS = "DENY"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from senim.accounts import selectors, services
 from senim.accounts.requests import AuthedRequest
+from senim.core.endpoints import BodySchema
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
@@ -61,7 +62,7 @@ class TokenCreatedOut(TokenOut):
     token: str = Field(..., description="The secret. Shown once; store it now.")
 
 
-class TokenIn(Schema):
+class TokenIn(BodySchema):
     name: str = Field(..., min_length=1, max_length=100)
     expires_at: dt.datetime | None = None
 
@@ -104,7 +105,7 @@ def user_list(request: AuthedRequest, filters: Query[UserQuery]):  # type: ignor
     return selectors.user_list(actor=request.user, query=filters.q)
 
 
-class AssignmentIn(Schema):
+class AssignmentIn(BodySchema):
     role: str = Field(..., pattern="^(admin|officer|investigator|approver|auditor|employee)$")
     company_id: uuid.UUID | None = None
     unit_id: uuid.UUID | None = None

@@ -19,8 +19,15 @@ class UsernameOrEmailBackend(ModelBackend):
         matches = User.objects.filter(Q(username__iexact=username) | Q(email__iexact=username)).order_by("date_joined")
         user = matches.first()
         if user is None:
-            # Spend the same time as a real check so timing does not reveal which names exist.
+            # Spend the same time as a real check so timing does not reveal which names exist,
+            # and lock the name out after as many failures as a real account: the answers are
+            # the same for a name that exists and one that does not.
             User().set_password(password)
+            if services.unknown_name_locked(username):
+                if request is not None:
+                    request.senim_locked = True  # type: ignore[attr-defined]
+                return None
+            services.unknown_name_failed(username)
             return None
         if services.is_locked(user):
             if request is not None:

@@ -1,10 +1,12 @@
 """Writes about users: accounts, role assignments, tokens, two-factor, log-in outcomes."""
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from senim.accounts import policy, recovery, tokens, totp
 from senim.accounts.models import ApiToken, RecoveryCode, RoleAssignment, User
-from senim.core.access import PermissionDenied, Role, require
+from senim.core.access import SYSTEM, PermissionDenied, Role, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_update
 
@@ -26,8 +28,7 @@ def _require_user_admin(actor: Any) -> None:
 
 def user_create(*, actor: Any, username: str, password: str | None = None, **data: Any) -> User:
     """Create an account; with no password it can only be used after a password reset."""
-    if actor is not None:
-        _require_user_admin(actor)
+    _require_user_admin(actor)
     user = User(username=username, **{k: v for k, v in data.items() if k in USER_FIELDS})
     if password:
         validate_password(password, user)
@@ -59,16 +60,15 @@ def user_set_language(*, actor: User, language: str) -> None:
 
 def role_assign(*, actor: Any, user: User, role: str, company: Any = None, unit: Any = None) -> RoleAssignment:
     """Give `user` a role over the group, a company or a unit subtree the actor itself administers."""
-    if actor is not None:
-        if company is None and unit is None:
-            _require_user_admin(actor)
-        else:
-            require(
-                actor,
-                policy.MANAGE_USERS,
-                company_id=company.id if company else unit.company_id,
-                unit_id=unit.id if unit else None,
-            )
+    if company is None and unit is None:
+        _require_user_admin(actor)
+    else:
+        require(
+            actor,
+            policy.MANAGE_USERS,
+            company_id=company.id if company else unit.company_id,
+            unit_id=unit.id if unit else None,
+        )
     if unit is not None and company is None:
         company = unit.company
     existing = RoleAssignment.objects.filter(user=user, role=role, company=company, unit=unit).first()
@@ -237,18 +237,41 @@ def totp_disable(*, actor: User, password: str) -> None:
         )
 
 
+def _unknown_name_key(name: str) -> str:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:login:{name.casefold()}".encode()).hexdigest()[:32]
+    return f"login-unknown:{digest}"
+
+
+def unknown_name_failed(name: str) -> None:
+    """A log-in failed for a name no account has: counted like an account's failures (in the
+    cache, under a keyed hash of the name), so that it is "locked" after as many failures, and
+    audited like any failed log-in (without the name, which may be a mistyped password)."""
+    key = _unknown_name_key(name)
+    failures = int(cache.get(key) or 0) + 1
+    if failures >= settings.SENIM_LOGIN_MAX_FAILURES:
+        cache.set(key + ":locked", True, settings.SENIM_LOGIN_LOCK_MINUTES * 60)
+        failures = 0
+    cache.set(key, failures, settings.SENIM_LOGIN_LOCK_MINUTES * 60 * 4)
+    audit_record(actor=None, event_type="accounts.login.failed")
+
+
+def unknown_name_locked(name: str) -> bool:
+    return bool(cache.get(_unknown_name_key(name) + ":locked"))
+
+
 def login_failed(*, user: User) -> None:
-    """Count a failure; lock the account for a while after too many in a row."""
+    """Count a failure (audited); lock the account for a while after too many in a row."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         user.failed_logins += 1
         fields = ["failed_logins"]
+        audit_record(actor=None, event_type="accounts.login.failed", obj=user)
         if user.failed_logins >= settings.SENIM_LOGIN_MAX_FAILURES:
             user.locked_until = timezone.now() + dt.timedelta(minutes=settings.SENIM_LOGIN_LOCK_MINUTES)
             user.failed_logins = 0
             fields.append("locked_until")
             audit_record(
-                actor=None,
+                actor=SYSTEM,
                 event_type="accounts.user.locked",
                 obj=user,
                 changes={"locked_until": [None, user.locked_until]},

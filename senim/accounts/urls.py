@@ -23,7 +23,7 @@ urlpatterns = [
     path("users/<uuid:user_id>/roles/<uuid:assignment_id>/revoke/", views.role_revoke, name="role-revoke"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",

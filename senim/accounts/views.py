@@ -1,13 +1,17 @@
 """Log-in, two-factor, profile, API tokens, and user administration pages."""
 
+import hashlib
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,7 +39,7 @@ from senim.accounts.requests import AuthedRequest
 from senim.core.access import PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
-from senim.core.views import permission_required
+from senim.core.views import get_or_404, permission_required
 from senim.org import selectors as org_selectors
 
 PENDING_2FA = "senim_2fa_user"
@@ -51,6 +55,32 @@ def _too_many_attempts(request: HttpRequest) -> bool:
         cache.set(key, 1, 3600)
         count = 1
     return count > settings.SENIM_LOGIN_RATE_PER_HOUR
+
+
+def _spend(key: str, limit: int) -> bool:
+    """Count one use against an hourly budget; True while it is not spent."""
+    cache.add(key, 0, 3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, 3600)
+        count = 1
+    return count <= limit
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, rate-limited per client address and per e-mail address (so per
+    account). Over either limit nothing is sent, and the page says what it always says, so the
+    limit reveals nothing about which addresses exist."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email = form.cleaned_data["email"].strip().casefold()
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:reset:{email}".encode()).hexdigest()[:32]
+        per_client = _spend(client_key(self.request, "password-reset"), settings.SENIM_RESET_RATE_PER_HOUR)
+        per_account = _spend(f"rate:password-reset-account:{digest}", settings.SENIM_RESET_RATE_PER_ACCOUNT)
+        if not (per_client and per_account):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -249,10 +279,7 @@ def user_create(request: AuthedRequest) -> HttpResponse:
 
 @permission_required(MANAGE_USERS)
 def user_detail(request: AuthedRequest, user_id: str) -> HttpResponse:
-    try:
-        subject = selectors.user_get(actor=request.user, user_id=user_id)
-    except (User.DoesNotExist, ValidationError) as error:
-        raise Http404 from error
+    subject = get_or_404(selectors.user_get, actor=request.user, user_id=user_id)
     form = RoleAssignmentForm(
         request.POST or None,
         companies=org_selectors.company_list(actor=request.user),
@@ -291,7 +318,7 @@ def user_edit(request: AuthedRequest, user_id: str) -> HttpResponse:
     subject = get_object_or_404(selectors.user_list(actor=request.user), id=user_id)
     form = UserEditForm(
         request.POST or None,
-        instance=User.objects.get(pk=subject.pk),
+        instance=subject,
         companies=org_selectors.company_list(actor=request.user),
     )
     if request.method == "POST" and form.is_valid():

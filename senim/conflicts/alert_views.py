@@ -12,17 +12,10 @@ from django.views.decorators.http import require_POST
 
 from senim.conflicts import jobs, policy, selectors, services
 from senim.conflicts.forms import AlertDecisionForm, AlertFilterForm
-from senim.conflicts.models import Alert, DetectionRun
-from senim.core.access import ActorRequest, PermissionDenied
+from senim.conflicts.models import DetectionRun
+from senim.core.access import ActorRequest
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
-
-
-def _get(getter, **kwargs):  # type: ignore[no-untyped-def]
-    try:
-        return getter(**kwargs)
-    except (Alert.DoesNotExist, DetectionRun.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+from senim.core.views import get_or_404, paginate, permission_required
 
 
 @permission_required(policy.VIEW)
@@ -46,7 +39,7 @@ def alert_list(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.VIEW)
 def alert_detail(request: ActorRequest, alert_id: uuid.UUID) -> HttpResponse:
-    alert = _get(selectors.alert_get, actor=request.user, alert_id=alert_id)
+    alert = get_or_404(selectors.alert_get, actor=request.user, alert_id=alert_id)
     scope = request.user.scope_for(policy.REVIEW)
     can_review = scope.covers(company_id=alert.company_id, unit_id=alert.unit_id) and alert.employee_id != getattr(
         request.user, "employee_id", None
@@ -60,8 +53,6 @@ def alert_detail(request: ActorRequest, alert_id: uuid.UUID) -> HttpResponse:
                 services.alert_decide(actor=request.user, alert=alert, **form.cleaned_data)
             except ValidationError as error:
                 apply_errors(form, error)
-            except PermissionDenied as error:
-                raise Http404 from error
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect("conflicts:alert-detail", alert_id=alert.pk)
@@ -85,8 +76,6 @@ def run_list(request: ActorRequest) -> HttpResponse:
 def run_start(request: ActorRequest) -> HttpResponse:
     try:
         run = jobs.detection_start(actor=request.user, language=get_language() or "en")
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("conflicts:run-list")
@@ -95,6 +84,6 @@ def run_start(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.VIEW)
 def run_detail(request: ActorRequest, run_id: uuid.UUID) -> HttpResponse:
-    run = _get(selectors.run_get, actor=request.user, run_id=run_id)
+    run = get_or_404(selectors.run_get, actor=request.user, run_id=run_id)
     template = "conflicts/run_status.html" if request.htmx else "conflicts/run_detail.html"
     return render(request, template, {"run": run})

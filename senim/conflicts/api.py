@@ -16,6 +16,7 @@ from senim.conflicts.schemas import (
     DeclarationDetailOut,
     DeclarationIn,
     DeclarationOut,
+    DetectionRunOut,
     GiftDecisionIn,
     GiftIn,
     GiftOut,
@@ -24,7 +25,6 @@ from senim.conflicts.schemas import (
     MeasureOut,
     NoteIn,
     ReviewIn,
-    RunOut,
     ThresholdIn,
     ThresholdOut,
     UnitProgressOut,
@@ -201,14 +201,14 @@ def alert_decide(request: ActorRequest, alert_id: uuid.UUID, payload: AlertDecis
     return services.alert_decide(actor=request.user, alert=alert, **payload.dict())
 
 
-@router.post("/detection-runs", response={202: RunOut}, summary="Start the cross-match in the background")
+@router.post("/detection-runs", response={202: DetectionRunOut}, summary="Start the cross-match in the background")
 def run_start(request: ActorRequest):  # type: ignore[no-untyped-def]
     _require(request, policy.REVIEW)
     run = jobs.detection_start(actor=request.user, language=get_language() or "en")
     return Status(202, run)
 
 
-@router.get("/detection-runs/{run_id}", response=RunOut)
+@router.get("/detection-runs/{run_id}", response=DetectionRunOut)
 def run_get(request: ActorRequest, run_id: uuid.UUID):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW)
     return selectors.run_get(actor=request.user, run_id=run_id)

@@ -27,7 +27,9 @@ class ConflictsConfig(AppConfig):
         from senim.conflicts import selectors
         from senim.core.audit_sensitive import register_sensitive
 
-        register_sensitive("conflicts.declaration", lambda actor: selectors.declaration_list(actor=actor, current_only=False))
+        register_sensitive(
+            "conflicts.declaration", lambda actor: selectors.declaration_list(actor=actor, current_only=False)
+        )
         register_sensitive("conflicts.measure", lambda actor: selectors.audit_visible_measures(actor=actor))
         register_sensitive("conflicts.alert", lambda actor: selectors.alert_list(actor=actor))
         register_sensitive("conflicts.gift", lambda actor: selectors.gift_list(actor=actor))

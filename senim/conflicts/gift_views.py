@@ -1,13 +1,11 @@
 """Gifts and hospitality pages: one's own gifts and declaring one, the register with approval and
 handing over, yearly totals, and the thresholds."""
 
-import csv
 import uuid
-from collections.abc import Iterator
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,16 +22,14 @@ from senim.conflicts.forms import (
 from senim.conflicts.models import Gift
 from senim.conflicts.views import _own_employee
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.exports import csv_response
 from senim.core.forms import apply_errors
-from senim.core.views import login_required, paginate, permission_required
+from senim.core.views import get_or_404, login_required, paginate, permission_required
 from senim.counterparties import policy as counterparty_policy
 
 
 def _get(request: ActorRequest, gift_id: uuid.UUID) -> Gift:
-    try:
-        return selectors.gift_get(actor=request.user, gift_id=gift_id)
-    except (Gift.DoesNotExist, ValidationError, ValueError) as error:
-        raise Http404 from error
+    return get_or_404(selectors.gift_get, actor=request.user, gift_id=gift_id)
 
 
 @permission_required(policy.DECLARE)
@@ -121,8 +117,6 @@ def gift_decide(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
             )
         except ValidationError as error:
             apply_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
         else:
             messages.success(request, _("The decision was recorded."))
             return redirect("conflicts:gift-detail", gift_id=gift.pk)
@@ -138,8 +132,6 @@ def gift_link(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
             services.gift_link_counterparty(actor=request.user, gift=gift, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
         else:
             messages.success(request, _("The gift is linked to the counterparty."))
             return redirect("conflicts:gift-detail", gift_id=gift.pk)
@@ -155,23 +147,10 @@ def gift_hand_over(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
             services.gift_hand_over(actor=request.user, gift=gift, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
-        except PermissionDenied as error:
-            raise Http404 from error
         else:
             messages.success(request, _("The gift is entered in the register of gifts handed over."))
             return redirect("conflicts:gift-detail", gift_id=gift.pk)
     return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "hand-over"})
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_safe(value: object) -> str:
-    """Keep spreadsheet programs from running a cell as a formula (names are typed by people)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
 @permission_required(policy.VIEW_GIFTS)
@@ -186,27 +165,22 @@ def gift_export(request: ActorRequest) -> StreamingHttpResponse:
         handed_over={"yes": True, "no": False}.get(data.get("handed_over", "")),
         query=data.get("q", ""),
     )
-    writer = csv.writer(_Echo())
     header = [
         _("Date"), _("Employee"), _("Company"), _("Kind"), _("The other party is"), _("From or to"),
         _("Their organisation"), _("Occasion"), _("Description"), _("Value"), _("Currency"), _("Status"),
         _("Handed over to the company"), _("Received by"), _("Kept at"),
     ]  # fmt: skip
 
-    def rows() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(header)
-        for gift in gifts.iterator(chunk_size=2000):
-            row = [
+    rows = (
+        [
                 gift.date.isoformat(), gift.employee.full_name, gift.company, gift.get_kind_display(),
                 gift.get_party_kind_display(), gift.party_name, gift.party_organisation, gift.occasion,
                 gift.description, gift.value, gift.currency, gift.get_status_display(),
                 gift.handed_over_at.isoformat() if gift.handed_over_at else "", gift.handed_over_to, gift.storage,
-            ]  # fmt: skip
-            yield writer.writerow([_csv_safe(value) for value in row])
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="gifts.csv"'
-    return response
+        ]
+        for gift in gifts.iterator(chunk_size=2000)
+    )  # fmt: skip
+    return csv_response(filename="gifts.csv", header=header, rows=rows)
 
 
 @permission_required(policy.VIEW_GIFTS)

@@ -8,13 +8,14 @@ from typing import Any
 from ninja import Field, Schema
 
 from senim.conflicts.models import GiftKind, MeasureKind, Outcome, PartyKind, Population, Section
+from senim.core.endpoints import BodySchema
 
 
 def _choice(values: list[str]) -> str:
     return "^(" + "|".join(values) + ")$"
 
 
-class ItemIn(Schema):
+class ItemIn(BodySchema):
     section: str = Field(..., pattern=_choice(Section.values))
     person_name: str = Field("", max_length=300)
     relation: str = Field("", max_length=10)
@@ -32,7 +33,7 @@ class ItemOut(ItemIn):
     pass
 
 
-class DeclarationIn(Schema):
+class DeclarationIn(BodySchema):
     form_type: str = Field(..., pattern="^(a|b)$")
     items: list[ItemIn] = Field(default_factory=list, max_length=100)
     nothing_to_declare: bool = False
@@ -87,12 +88,12 @@ class DeclarationDetailOut(DeclarationOut):
         return list(obj.measures.all())
 
 
-class ReviewIn(Schema):
+class ReviewIn(BodySchema):
     outcome: str = Field(..., pattern=_choice(Outcome.values))
     comment: str = Field("", max_length=5000)
 
 
-class MeasureIn(Schema):
+class MeasureIn(BodySchema):
     kind: str = Field(..., pattern=_choice(MeasureKind.values))
     subject: str = Field("", max_length=300)
     description: str = Field(..., min_length=1, max_length=5000)
@@ -100,11 +101,11 @@ class MeasureIn(Schema):
     deadline: dt.date
 
 
-class NoteIn(Schema):
+class NoteIn(BodySchema):
     note: str = Field(..., min_length=1, max_length=5000)
 
 
-class CampaignIn(Schema):
+class CampaignIn(BodySchema):
     title: str = Field(..., min_length=1, max_length=200)
     population: str = Field("all", pattern=_choice(Population.values))
     company_id: uuid.UUID | None = None
@@ -150,12 +151,12 @@ class AlertOut(Schema):
     comment: str
 
 
-class AlertDecisionIn(Schema):
+class AlertDecisionIn(BodySchema):
     status: str = Field(..., pattern="^(confirmed|dismissed)$")
     comment: str = Field(..., min_length=1, max_length=5000)
 
 
-class RunOut(Schema):
+class DetectionRunOut(Schema):
     id: uuid.UUID
     status: str
     total: int
@@ -172,7 +173,7 @@ class RunOut(Schema):
         return obj.requested_by_id is None
 
 
-class GiftIn(Schema):
+class GiftIn(BodySchema):
     kind: str = Field(..., pattern=_choice(GiftKind.values))
     is_hospitality: bool = False
     party_kind: str = Field(..., pattern=_choice(PartyKind.values))
@@ -206,18 +207,18 @@ class GiftOut(Schema):
     handed_over_to: str
 
 
-class GiftDecisionIn(Schema):
+class GiftDecisionIn(BodySchema):
     approve: bool
     comment: str = Field("", max_length=5000)
 
 
-class HandOverIn(Schema):
+class HandOverIn(BodySchema):
     date: dt.date
     received_by: str = Field(..., min_length=1, max_length=300)
     storage: str = Field("", max_length=300)
 
 
-class ThresholdIn(Schema):
+class ThresholdIn(BodySchema):
     country: str = Field(..., pattern="^(KZ|UZ|kz|uz)$")
     year: int = Field(..., ge=2000, le=2100)
     unit_value: Decimal = Field(..., gt=0, max_digits=12, decimal_places=2)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.tasks import task
 
 from senim.conflicts.models import Declaration, Section
+from senim.core.access import SYSTEM
 from senim.screening import services as screening_services
 
 INTERNAL = "internal"
@@ -28,7 +29,7 @@ def screen_declared_companies(*, declaration_id: str) -> int:
     for item in items:
         try:
             screening_services.screen(
-                actor=None,
+                actor=SYSTEM,
                 subject_key=subject_key(item.pk),
                 schema="Organization",
                 names=[item.organisation],

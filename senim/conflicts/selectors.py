@@ -22,11 +22,14 @@ from senim.conflicts.models import (
     Campaign,
     CampaignRequest,
     Declaration,
+    DeclarationItem,
     DetectionRun,
     FormVersion,
     Gift,
     GiftThreshold,
     Measure,
+    Relation,
+    Section,
 )
 from senim.core.access import Actor, scope_of
 from senim.core.i18n import fallback_order
@@ -397,3 +400,48 @@ def status_counts(*, actor: Actor | None) -> Counter[str]:
     return Counter(
         dict(declaration_list(actor=actor).values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     )
+
+
+@dataclass(frozen=True)
+class DeclaredRelative:
+    """An employee who declared a person as a relative (for checks of candidates)."""
+
+    employee_id: uuid.UUID
+    employee_name: str
+    company_id: uuid.UUID
+    relation: str
+    relation_label: str
+    matched_on: str
+
+
+def declared_relatives_of(*, identifier: str = "", names: list[str] | None = None) -> list[DeclaredRelative]:
+    """Active employees whose current declarations name this person as a relative, matched by
+    IIN/PINFL or by the full name (case-insensitive, either script as written). Unscoped: the
+    caller (a candidate check) has already checked its own permission."""
+    wanted = {" ".join(n.split()).casefold() for n in (names or []) if n and n.strip()}
+    condition = Q(pk__in=[])
+    if identifier:
+        condition |= Q(person_identifier=identifier)
+    for name in wanted:
+        condition |= Q(person_name__iexact=name) | Q(person_name__in=[name.title(), name.upper()])
+    items = (
+        DeclarationItem.objects.filter(condition, section=Section.RELATIVES, declaration__employee__dismissal_date=None)
+        .exclude(declaration__status=Declaration.Status.SUPERSEDED)
+        .select_related("declaration__employee")
+    )
+    labels = dict(Relation.choices)
+    found: dict[tuple[uuid.UUID, str], DeclaredRelative] = {}
+    for item in items[:200]:
+        by_id = bool(identifier) and item.person_identifier == identifier
+        if not by_id and " ".join(item.person_name.split()).casefold() not in wanted:
+            continue
+        employee = item.declaration.employee
+        found[(employee.pk, item.relation)] = DeclaredRelative(
+            employee_id=employee.pk,
+            employee_name=employee.full_name,
+            company_id=employee.company_id,
+            relation=item.relation,
+            relation_label=str(labels.get(item.relation, item.relation)),
+            matched_on="identifier" if by_id else "name",
+        )
+    return list(found.values())

@@ -4,7 +4,6 @@ officers' list, paper entry, review and settlement, campaigns and versions of th
 import uuid
 from typing import Any, cast
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -29,6 +28,7 @@ from senim.conflicts.models import Campaign, Declaration, FormType, Measure, Sec
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
+from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import login_required, paginate, permission_required
 from senim.org import selectors as org_selectors
 from senim.org.models import Employee
@@ -154,8 +154,6 @@ def measure_done(request: ActorRequest, measure_id: uuid.UUID) -> HttpResponse:
             services.measure_complete(actor=request.user, measure=measure, note=form.cleaned_data["note"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        except PermissionDenied as error:
-            raise Http404 from error
         else:
             messages.success(request, _("The measure is recorded as done."))
     else:
@@ -271,20 +269,12 @@ def _company_choices(request: ActorRequest, permission: str) -> tuple[list[tuple
     return [(str(c.pk), str(c)) for c in companies], scope.everything
 
 
-def _too_long(request: ActorRequest) -> bool:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.SENIM_MAX_UPLOAD_MB * 2**20 + 65536
-
-
 @permission_required(policy.REVIEW)
 def paper_entry(request: ActorRequest) -> HttpResponse:
     """Enter a paper form A or B for an employee in scope, with the scan of the signed form."""
     companies, _whole = _company_choices(request, policy.REVIEW)
-    if request.method == "POST" and _too_long(request):
-        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+    if request.method == "POST" and request_too_large(request):
+        message = too_large_message()
         messages.error(request, message)
         return redirect("conflicts:paper-entry")
     form = PaperForm(request.POST or None, request.FILES or None, companies=companies)
@@ -411,8 +401,6 @@ def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str) 
             raise Http404
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    except PermissionDenied as error:
-        raise Http404 from error
     return redirect("conflicts:campaign-detail", campaign_id=campaign.pk)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
@@ -107,6 +108,7 @@ class Scope:
 
 
 NOTHING = Scope()
+EVERYTHING = Scope(everything=True)
 
 
 class Actor(Protocol):
@@ -136,6 +138,39 @@ class ActorRequest(HttpRequest):
     htmx: Any  # django-htmx's request details (HtmxDetails), falsy when not an htmx request
 
 
+class SystemActor:
+    """Senim itself acting: commands, background jobs, imports and the demo. Its scope is
+    everything; the audit trail records it as `system` (it has no user row, so `pk` is None).
+    Use the one instance, `SYSTEM`, so these callers read through the same selectors as users."""
+
+    pk = None
+    is_authenticated = True
+    is_system = True
+
+    def scope_for(self, permission: str) -> Scope:
+        return EVERYTHING
+
+    def can(self, permission: str) -> bool:
+        return True
+
+    def roles(self) -> Iterable[Role]:
+        return ()
+
+    def get_username(self) -> str:
+        return "system"
+
+    def __str__(self) -> str:
+        return "system"
+
+
+SYSTEM: Actor = SystemActor()
+
+
+def is_system(actor: Actor | None) -> bool:
+    """Whether `actor` is Senim itself (`SYSTEM`), not a person."""
+    return actor is SYSTEM
+
+
 def scope_of(actor: Actor | None, permission: str) -> Scope:
     """The actor's scope for `permission`; anonymous or missing actors get nothing."""
     if actor is None or not getattr(actor, "is_authenticated", False):
@@ -143,8 +178,11 @@ def scope_of(actor: Actor | None, permission: str) -> Scope:
     return actor.scope_for(permission)
 
 
-class PermissionDenied(Exception):
-    """Raised by services when the actor lacks the permission for the object."""
+class PermissionDenied(DjangoPermissionDenied):
+    """Raised by services when the actor lacks the permission for the object.
+
+    A Django PermissionDenied, so one that a view lets through is the 403 page (the API answers
+    403 too); a view catches it only to explain the refusal beside the form it shows again."""
 
 
 def require(actor: Actor | None, permission: str, **links: uuid.UUID | None) -> Scope:

@@ -4,7 +4,8 @@ RejectNulMiddleware refuses NUL characters: PostgreSQL text cannot hold them, an
 query or form value contains one. Multipart bodies (file uploads) are left to the forms, whose
 text fields refuse NUL themselves, and to the import reader. A JSON body nested deeper than
 MAX_JSON_DEPTH is refused before anything parses it (Python's parser would recurse).
-BodyLimitMiddleware bounds every body; ServiceDeniedMiddleware turns a service's refusal into 403.
+BodyLimitMiddleware bounds every body. (A service's refusal is a 403 by itself: core.access.PermissionDenied
+is Django's PermissionDenied.)
 """
 
 import json
@@ -13,11 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
-
-from senim.core.access import PermissionDenied
 
 # No request of Senim nests JSON this deep; a deeper body is refused unparsed.
 MAX_JSON_DEPTH = 64
@@ -28,12 +26,12 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.content_type == "application/json" and request.method not in {"GET", "HEAD", "OPTIONS"}:
-            if json_depth(request.body) > MAX_JSON_DEPTH:
-                message = _("The JSON body is nested too deeply.")
-                if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": message}, status=400)
-                return HttpResponseBadRequest(message)
+        sends_json = request.content_type == "application/json" and request.method not in {"GET", "HEAD", "OPTIONS"}
+        if sends_json and json_depth(request.body) > MAX_JSON_DEPTH:
+            message = _("The JSON body is nested too deeply.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
         if self._carries_nul(request):
             message = _("The request contains a NUL character, which is not allowed.")
             if request.path.startswith("/api/"):
@@ -144,7 +142,7 @@ class BodyLimitMiddleware:
         if length > limit or length < 0:
             message = _("The request is too large (at most %(size)s MB).") % {"size": round(limit / 1048576, 1)}
             return _refuse(request, 413, message)
-        if multipart and length and not _BOUNDARY.fullmatch(request.content_params.get("boundary", "")):
+        if multipart and length and not _BOUNDARY.fullmatch((request.content_params or {}).get("boundary", "")):
             return _refuse(request, 400, _("The multipart request has no valid boundary."))
         return self.get_response(request)
 
@@ -154,18 +152,3 @@ def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-
-
-class ServiceDeniedMiddleware:
-    """A service's PermissionDenied that a view did not handle is a 403, never a 500."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if isinstance(exception, PermissionDenied):
-            raise DjangoPermissionDenied(str(exception)) from exception
-        return None

@@ -1,18 +1,18 @@
 """Dashboard, indicators and the audit trail; the `permission_required` guard for every app."""
 
-import csv
 import datetime as dt
 import uuid
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from senim.core import indicators, selectors
 from senim.core.access import ActorRequest
 from senim.core.dashboard import tiles as dashboard_tiles
+from senim.core.exports import csv_response
 from senim.core.forms import PeriodForm
 from senim.core.policy import VIEW_AUDIT, VIEW_INDICATORS
+
+T = TypeVar("T")
 
 
 def permission_required(permission: str) -> Callable[..., Any]:
@@ -49,6 +52,15 @@ def login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def get_or_404(selector: Callable[..., T], **kwargs: Any) -> T:
+    """Call a `*_get` selector; an object that does not exist, lies outside the actor's scope or is
+    named by a malformed id is a 404 page, the one answer for all three."""
+    try:
+        return selector(**kwargs)
+    except (ObjectDoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
 
 
 def paginate(request: HttpRequest, items: Any, per_page: int = 25) -> Any:
@@ -130,16 +142,10 @@ def audit_list(request: ActorRequest) -> HttpResponse:
     return render(request, "core/audit_list.html", context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @permission_required(VIEW_AUDIT)
 def audit_export(request: ActorRequest) -> StreamingHttpResponse:
     """The filtered events as CSV, streamed so a year of events never sits in memory."""
     _form, events = _audit_events(request)
-    writer = csv.writer(_Echo())
     header = [
         _("Sequence"),
         _("Time"),
@@ -152,24 +158,9 @@ def audit_export(request: ActorRequest) -> StreamingHttpResponse:
         _("Hash"),
     ]
 
-    def rows() -> Any:
-        yield "\ufeff" + writer.writerow([str(h) for h in header])
-        for e in events.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    e.seq,
-                    e.occurred_at.isoformat(),
-                    e.actor_label,
-                    e.event_type,
-                    e.object_type,
-                    e.object_id,
-                    e.object_repr,
-                    e.changes,
-                    e.hash,
-                ]
-            )
-
-    stamp = dt.date.today().isoformat()
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="senim-audit-{stamp}.csv"'
-    return response
+    rows = (
+        [e.seq, e.occurred_at.isoformat(), e.actor_label, e.event_type, e.object_type, e.object_id, e.object_repr,
+         e.changes, e.hash]
+        for e in events.iterator(chunk_size=2000)
+    )  # fmt: skip
+    return csv_response(filename=f"senim-audit-{dt.date.today().isoformat()}.csv", header=header, rows=rows)

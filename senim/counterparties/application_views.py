@@ -13,19 +13,16 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import exports, policy, selectors, services
 from senim.counterparties.forms import ApplicationForm, ClauseForm, CommentForm, ProposeForm
-from senim.counterparties.models import Application, Category, Decision, RegulationClause
+from senim.counterparties.models import Application, Category, Decision
 from senim.counterparties.views import get_counterparty
 from senim.org import selectors as org_selectors
 
 
 def _get(request: ActorRequest, application_id: uuid.UUID) -> Application:
-    try:
-        return selectors.application_get(actor=request.user, application_id=application_id)
-    except Application.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.application_get, actor=request.user, application_id=application_id)
 
 
 @permission_required(policy.VIEW_APPLICATIONS)
@@ -233,7 +230,7 @@ def clause_form(request: ActorRequest, clause_id: uuid.UUID | None = None) -> Ht
         clause = selectors.clause_list(actor=request.user).filter(id=clause_id).first()
         if clause is None:
             raise Http404
-    form = ClauseForm(request.POST or None, instance=RegulationClause.objects.get(pk=clause.pk) if clause else None)
+    form = ClauseForm(request.POST or None, instance=clause)
     if request.method == "POST" and form.is_valid():
         try:
             if clause is None:

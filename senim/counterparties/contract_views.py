@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import policy, selectors, services
 from senim.counterparties.forms import ContractForm
 from senim.counterparties.models import Contract, ProcurementMethod
@@ -103,10 +103,7 @@ def contract_create(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpRe
 
 
 def _get(request: ActorRequest, contract_id: uuid.UUID) -> Contract:
-    try:
-        return selectors.contract_get(actor=request.user, contract_id=contract_id)
-    except Contract.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.contract_get, actor=request.user, contract_id=contract_id)
 
 
 @permission_required(policy.VIEW_CONTRACTS)
@@ -121,11 +118,10 @@ def contract_detail(request: ActorRequest, contract_id: uuid.UUID) -> HttpRespon
 @permission_required(policy.MANAGE_CONTRACTS)
 def contract_edit(request: ActorRequest, contract_id: uuid.UUID) -> HttpResponse:
     contract = _get(request, contract_id)
-    original = Contract.objects.get(pk=contract.pk)
-    form = _form(request, original, original.counterparty_id)
+    form = _form(request, contract, contract.counterparty_id)
     if request.method == "POST" and form.is_valid():
         try:
-            services.contract_update(actor=request.user, contract=original, **form.cleaned_data)
+            services.contract_update(actor=request.user, contract=contract, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         except PermissionDenied:

@@ -3,7 +3,6 @@ or a PDF document (rendered by WeasyPrint with the DejaVu fonts, so that Cyrilli
 letters print)."""
 
 import datetime as dt
-import io
 import logging
 from collections.abc import Iterable
 
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from senim.core.exports import xlsx_append, xlsx_bytes
 from senim.counterparties.models import RegisterEntry
 
 
@@ -49,27 +49,26 @@ def register_xlsx(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
     for number, entry in enumerate(entries, start=1):
         cp = entry.counterparty
         status = _("Revoked") if entry.revoked_on else (_("In force") if entry.is_active_on(on) else _("Expired"))
-        sheet.append(
+        xlsx_append(
+            sheet,
             [
                 number,
                 cp.name,
                 cp.identifier,
                 cp.country,
-                str(cp.get_category_display()),
-                str(entry.get_refusal_display()),
+                cp.get_category_display(),
+                entry.get_refusal_display(),
                 entry.grounds,
                 entry.clause.code,
                 entry.application.number,
                 entry.start_date,
                 entry.end_date,
                 status,
-            ]
+            ],
         )
     for column, width in zip("ABCDEFGHIJKL", (6, 40, 16, 8, 28, 24, 50, 12, 14, 12, 12, 12), strict=True):
         sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)
 
 
 def _status(entry: RegisterEntry, on: dt.date) -> str:

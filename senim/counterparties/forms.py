@@ -1,9 +1,9 @@
 from typing import cast
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.uploads import check_upload_size
 from senim.counterparties.models import (
     Application,
     CaseCheck,
@@ -90,11 +90,7 @@ class ImportUploadForm(forms.Form):
 
     def clean_file(self):  # type: ignore[no-untyped-def]
         upload = self.cleaned_data["file"]
-        limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is larger than %(limit)d MB."), params={"limit": settings.SENIM_MAX_UPLOAD_MB}
-            )
+        check_upload_size(upload)
         if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload

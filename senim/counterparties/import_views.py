@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import permission_required
 from senim.counterparties import importing, policy
 from senim.counterparties.forms import ImportUploadForm
@@ -43,18 +44,10 @@ def _stored(request: HttpRequest, token: str) -> tuple[str, Path, str]:
     return entry["kind"], path, entry["name"]
 
 
-def _content_too_long(request: HttpRequest) -> bool:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 + 65536
-
-
 @permission_required(policy.MANAGE_CONTRACTS)
 def upload(request: ActorRequest) -> HttpResponse:
-    if request.method == "POST" and _content_too_long(request):
-        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+    if request.method == "POST" and request_too_large(request):
+        message = too_large_message()
         context = {"form": ImportUploadForm(), "file_error": message}
         return render(request, "counterparties/import_upload.html", context, status=413)
     form = ImportUploadForm(request.POST or None, request.FILES or None, initial={"kind": request.GET.get("kind")})

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
-from senim.core.views import permission_required
+from senim.core.views import get_or_404, permission_required
 from senim.counterparties import policy, selectors, services
 from senim.counterparties.models import Answer, AnswerType, Question, Questionnaire, QuestionnaireResponse
 from senim.counterparties.views import get_counterparty
@@ -257,10 +257,7 @@ def paper(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
 
 
 def _response(request: ActorRequest, response_id: uuid.UUID) -> QuestionnaireResponse:
-    try:
-        return selectors.response_get(actor=request.user, response_id=response_id)
-    except QuestionnaireResponse.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.response_get, actor=request.user, response_id=response_id)
 
 
 @permission_required(policy.VIEW_CASES)
@@ -360,8 +357,7 @@ def question_form(
         data = dict(form.cleaned_data)
         data["choices"] = data.pop("choices_json")
         try:
-            fresh = Question.objects.get(pk=question.pk) if question else None
-            services.question_save(actor=request.user, questionnaire=questionnaire, question=fresh, **data)
+            services.question_save(actor=request.user, questionnaire=questionnaire, question=question, **data)
         except ValidationError as error:
             apply_errors(form, error)
         except PermissionDenied:

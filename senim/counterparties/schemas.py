@@ -4,6 +4,9 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from senim.core.endpoints import BodySchema
+from senim.core.patch import PatchSchema
+
 KINDS = "^(legal_entity|entrepreneur|individual)$"
 CATEGORIES = "^(natural_monopoly|state_body|state_enterprise|quasi_public|private|foreign|individual)$"
 IDENTIFIER_KINDS = "^(bin|iin|stir|pinfl|foreign|)$"
@@ -25,7 +28,7 @@ class PartyOut(Schema):
     is_official: bool
 
 
-class PartyIn(Schema):
+class PartyIn(BodySchema):
     role: str = Field(..., pattern="^(owner|manager)$")
     is_person: bool = True
     name: str = Field(..., min_length=1, max_length=300)
@@ -73,7 +76,7 @@ class CounterpartyDetailOut(CounterpartyOut):
     contacts: list[ContactOut]
 
 
-class CounterpartyIn(Schema):
+class CounterpartyIn(BodySchema):
     kind: str = Field("legal_entity", pattern=KINDS)
     name_ru: str = Field("", max_length=300)
     name_kk: str = Field("", max_length=300)
@@ -91,7 +94,9 @@ class CounterpartyIn(Schema):
     is_active: bool = True
 
 
-class CounterpartyPatch(Schema):
+class CounterpartyPatch(PatchSchema):
+    NULLABLE = frozenset({"registration_date"})
+
     kind: str | None = Field(None, pattern=KINDS)
     name_ru: str | None = Field(None, max_length=300)
     name_kk: str | None = Field(None, max_length=300)
@@ -109,7 +114,7 @@ class CounterpartyPatch(Schema):
     is_active: bool | None = None
 
 
-class MergeIn(Schema):
+class MergeIn(BodySchema):
     duplicate_id: uuid.UUID
 
 
@@ -135,7 +140,7 @@ class ContractOut(Schema):
     approved_by_id: uuid.UUID | None
 
 
-class ContractIn(Schema):
+class ContractIn(BodySchema):
     company_id: uuid.UUID
     unit_id: uuid.UUID | None = None
     number: str = Field(..., min_length=1, max_length=60)
@@ -184,7 +189,7 @@ class ClauseOut(Schema):
     is_active: bool
 
 
-class ClauseIn(Schema):
+class ClauseIn(BodySchema):
     code: str = Field(..., min_length=1, max_length=30)
     text_ru: str = Field("", max_length=5000)
     text_kk: str = Field("", max_length=5000)
@@ -224,7 +229,7 @@ class ApplicationOut(Schema):
         return obj.register_entry_id is not None
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(BodySchema):
     company_id: uuid.UUID
     unit_id: uuid.UUID | None = None
     counterparty_id: uuid.UUID
@@ -235,7 +240,7 @@ class ApplicationIn(Schema):
     justification: str = Field(..., min_length=1, max_length=5000)
 
 
-class ProposalIn(Schema):
+class ProposalIn(BodySchema):
     decision: str = Field(..., pattern="^(register|one_off|reference|no_consideration|refuse)$")
     clause_id: uuid.UUID
     grounds: str = Field("", max_length=5000)
@@ -243,7 +248,7 @@ class ProposalIn(Schema):
     register_until: dt.date | None = None
 
 
-class CommentIn(Schema):
+class CommentIn(BodySchema):
     comment: str = Field(..., min_length=1, max_length=5000)
 
 
@@ -317,7 +322,7 @@ class CaseDetailOut(CaseOut):
     flags: list[CaseFlagOut]
 
 
-class CaseIn(Schema):
+class CaseIn(BodySchema):
     company_id: uuid.UUID
     unit_id: uuid.UUID | None = None
     counterparty_id: uuid.UUID
@@ -327,29 +332,29 @@ class CaseIn(Schema):
     currency: str = Field("KZT", pattern="^[A-Za-z]{3}$")
 
 
-class CheckIn(Schema):
+class CheckIn(BodySchema):
     status: str = Field(..., pattern="^(pending|done|concern|not_applicable)$")
     comment: str = Field("", max_length=5000)
 
 
-class FlagIn(Schema):
+class FlagIn(BodySchema):
     code: str = Field(..., max_length=40)
     detail: str = Field("", max_length=5000)
 
 
-class ConclusionIn(Schema):
+class ConclusionIn(BodySchema):
     conclusion: str = Field(..., pattern="^(permitted|conditions|not_permitted)$")
     text: str = Field(..., min_length=1, max_length=10000)
 
 
-class ContactIn(Schema):
+class ContactIn(BodySchema):
     name: str = Field(..., min_length=1, max_length=200)
     position: str = Field("", max_length=200)
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=50)
 
 
-class ContactPatch(Schema):
+class ContactPatch(PatchSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
     position: str | None = Field(None, max_length=200)
     email: str | None = Field(None, max_length=254)
@@ -364,7 +369,7 @@ class DocumentOut(Schema):
     file_name: str
 
 
-class QuestionnaireSendIn(Schema):
+class QuestionnaireSendIn(BodySchema):
     company_id: uuid.UUID
     valid_days: int = Field(30, ge=1, le=180)
 
@@ -436,11 +441,11 @@ class RuleOut(Schema):
     is_active: bool
 
 
-class ReasonIn(Schema):
+class ReasonIn(BodySchema):
     reason: str = Field(..., min_length=1, max_length=300)
 
 
-class ClausePatch(Schema):
+class ClausePatch(PatchSchema):
     text_ru: str | None = Field(None, max_length=5000)
     text_kk: str | None = Field(None, max_length=5000)
     text_en: str | None = Field(None, max_length=5000)

@@ -279,6 +279,7 @@ class CoverageRow:
     procurement_method: str
     total: int
     with_clause: int
+    company_number: str = ""
 
     @property
     def share(self) -> float:
@@ -294,15 +295,16 @@ def contract_clause_coverage(*, actor: Actor, year: int | None = None) -> list[C
         .annotate(total=Count("id"), with_clause=Count("id", filter=Q(has_clause=True)))
         .order_by("-y", "company_id", "procurement_method")
     )
-    names = {c.id: c.name for c in Company.objects.filter(id__in={r["company_id"] for r in rows})}
+    companies = {c.id: c for c in Company.objects.filter(id__in={r["company_id"] for r in rows})}
     return [
         CoverageRow(
             r["y"],
             r["company_id"],
-            names.get(r["company_id"], ""),
+            companies[r["company_id"]].name,
             r["procurement_method"],
             r["total"],
             r["with_clause"],
+            companies[r["company_id"]].registration_number,
         )
         for r in rows
     ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import policy, selectors, services
 from senim.counterparties.forms import (
     CaseForm,
@@ -29,9 +29,7 @@ from senim.counterparties.forms import (
 from senim.counterparties.models import (
     CaseCheck,
     CaseFlag,
-    DueDiligenceRule,
     Level,
-    RedFlag,
     RiskLevel,
     VerificationCase,
 )
@@ -42,10 +40,7 @@ LAPSE_WARNING_DAYS = 30
 
 
 def _get(request: ActorRequest, case_id: uuid.UUID) -> VerificationCase:
-    try:
-        return selectors.case_get(actor=request.user, case_id=case_id)
-    except VerificationCase.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.case_get, actor=request.user, case_id=case_id)
 
 
 @permission_required(policy.VIEW_CASES)
@@ -299,9 +294,7 @@ def red_flag_form(request: ActorRequest, flag_id: uuid.UUID | None = None) -> Ht
         request,
         RedFlagForm,
         flag,
-        lambda **data: services.red_flag_save(
-            actor=request.user, flag=RedFlag.objects.get(pk=flag.pk) if flag else None, **data
-        ),
+        lambda **data: services.red_flag_save(actor=request.user, flag=flag, **data),
         _("Red flag"),
     )
 
@@ -315,8 +308,6 @@ def rule_form(request: ActorRequest, rule_id: uuid.UUID | None = None) -> HttpRe
         request,
         RuleForm,
         rule,
-        lambda **data: services.rule_save(
-            actor=request.user, rule=DueDiligenceRule.objects.get(pk=rule.pk) if rule else None, **data
-        ),
+        lambda **data: services.rule_save(actor=request.user, rule=rule, **data),
         _("Due diligence rule"),
     )

@@ -14,19 +14,16 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.policy import VIEW_AUDIT
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import policy, selectors, services
 from senim.counterparties.forms import ContactForm, CounterpartyForm, DocumentForm, MergeForm, PartyForm
-from senim.counterparties.models import Category, Contact, Counterparty, Kind, Party
+from senim.counterparties.models import Category, Contact, Counterparty, Kind
 from senim.screening import policy as screening_policy
 from senim.screening import selectors as screening_selectors
 
 
 def get_counterparty(request: ActorRequest, counterparty_id: uuid.UUID | str) -> Counterparty:
-    try:
-        return selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
-    except (Counterparty.DoesNotExist, ValidationError) as error:
-        raise Http404 from error
+    return get_or_404(selectors.counterparty_get, actor=request.user, counterparty_id=counterparty_id)
 
 
 def _live_counterparty(request: ActorRequest, counterparty_id: uuid.UUID) -> Counterparty:
@@ -123,12 +120,11 @@ def _save_counterparty(request: ActorRequest, form: CounterpartyForm, counterpar
 @permission_required(policy.MANAGE)
 def counterparty_form(request: ActorRequest, counterparty_id: uuid.UUID | None = None) -> HttpResponse:
     counterparty = _live_counterparty(request, counterparty_id) if counterparty_id else None
-    instance = Counterparty.objects.get(pk=counterparty.pk) if counterparty else None
-    form = CounterpartyForm(request.POST or None, instance=instance)
+    form = CounterpartyForm(request.POST or None, instance=counterparty)
     existing = None
     similar: list = []
     if request.method == "POST" and form.is_valid():
-        saved = _save_counterparty(request, form, instance)
+        saved = _save_counterparty(request, form, counterparty)
         if isinstance(saved, Counterparty) and not form.errors:
             messages.success(request, _("The changes were saved."))
             return redirect("counterparties:counterparty-detail", counterparty_id=saved.pk)
@@ -160,7 +156,7 @@ def party_form(request: ActorRequest, counterparty_id: uuid.UUID, party_id: uuid
             if party is None:
                 services.party_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
             else:
-                services.party_update(actor=request.user, party=Party.objects.get(pk=party.pk), **form.cleaned_data)
+                services.party_update(actor=request.user, party=party, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         except PermissionDenied:
@@ -200,8 +196,7 @@ def contact_form(
             if contact is None:
                 services.contact_add(actor=request.user, counterparty=counterparty, **form.cleaned_data)
             else:
-                fresh = Contact.objects.get(pk=contact.pk)  # audited against what is stored
-                services.contact_update(actor=request.user, contact=fresh, **form.cleaned_data)
+                services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:

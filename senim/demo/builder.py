@@ -14,11 +14,15 @@ from django.db import transaction
 from senim.accounts import services as account_services
 from senim.accounts.models import User
 from senim.core import identifiers
-from senim.core.access import Role
+from senim.core.access import SYSTEM, Role
+from senim.demo.awareness import build_awareness_demo
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
 from senim.demo.learning import build_learning_demo
+from senim.demo.examination import build_examination_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
+from senim.demo.reports import build_reports_demo
+from senim.demo.risks import build_risks_demo
 from senim.demo.screening import build_screening_demo
 from senim.demo.speakup import build_speakup_demo
 from senim.org import services as org_services
@@ -140,14 +144,14 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
     rng = random.Random(SEED)
     with transaction.atomic():
         admin = account_services.user_create(
-            actor=None,
+            actor=SYSTEM,
             username="admin",
             password=DEMO_PASSWORD,
             email="admin@senim.demo",
             first_name="Demo",
             last_name="Administrator",
         )
-        account_services.role_assign(actor=None, user=admin, role=Role.ADMIN)
+        account_services.role_assign(actor=SYSTEM, user=admin, role=Role.ADMIN)
         progress("structure")
         companies = _structure(admin)
         progress("employees")
@@ -162,8 +166,16 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         build_speakup_demo(rng, admin)
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
+        progress("risks and plans")
+        build_risks_demo(admin, companies)
+        progress("awareness")
+        build_awareness_demo(admin, companies)
         progress("knowledge and training")
         build_learning_demo(admin, companies)
+        progress("examination")
+        build_examination_demo(admin, companies)
+        progress("annual reports")
+        build_reports_demo(admin)
     return True
 
 
@@ -276,10 +288,10 @@ def _employees(rng: random.Random, companies: dict[str, Company]) -> None:
                 spec, person, number=f"{prefix}{number:05d}", unit=unit, level=level, hired=hired, dismissed=dismissed
             )
             rows.append((line, {k: v.isoformat() if isinstance(v, dt.date) else str(v or "") for k, v in row.items()}))
-    plan = employee_import.plan(actor=None, header=employee_import.COLUMNS, rows=iter(rows))
+    plan = employee_import.plan(actor=SYSTEM, header=employee_import.COLUMNS, rows=iter(rows))
     if not plan.ok:
         raise RuntimeError(f"Demo employees failed validation: {plan.errors[:3]}")
-    employee_import.apply(actor=None, plan=plan)
+    employee_import.apply(actor=SYSTEM, plan=plan)
 
 
 def _users(admin: User, companies: dict[str, Company]) -> None:

@@ -18,6 +18,7 @@ from senim.accounts.models import User
 from senim.conflicts import jobs, services
 from senim.conflicts.models import DetectionRun, Gift
 from senim.core import identifiers, translit
+from senim.core.access import SYSTEM
 from senim.counterparties import services as counterparty_services
 from senim.org.models import Company, Employee
 
@@ -100,7 +101,9 @@ def _campaign(rng: random.Random, admin: User, head: Company, staff: list[Employ
 
 def _declare(rng: random.Random, employee: Employee, staff: list[Employee]) -> None:
     items = _items(rng, employee, staff)
-    services.declaration_submit(actor=None, employee=employee, form_type="a", items=items, nothing_to_declare=not items)
+    services.declaration_submit(
+        actor=SYSTEM, employee=employee, form_type="a", items=items, nothing_to_declare=not items
+    )
 
 
 def _forms_b(admin: User, approver: User, staff: list[Employee]) -> None:
@@ -113,7 +116,7 @@ def _forms_b(admin: User, approver: User, staff: list[Employee]) -> None:
     for number, (text, outcome) in enumerate(cases):
         employee = staff[-1 - number]
         declaration = services.declaration_submit(
-            actor=None, employee=employee, form_type="b", circumstances=text, items=[]
+            actor=SYSTEM, employee=employee, form_type="b", circumstances=text, items=[]
         )
         services.declaration_review(
             actor=admin,
@@ -157,7 +160,7 @@ def _plant_relatives(staff: list[Employee]) -> set[uuid.UUID]:
             break
     for boss, relative in pairs:
         services.declaration_submit(
-            actor=None,
+            actor=SYSTEM,
             employee=boss,
             form_type="a",
             items=[
@@ -170,7 +173,7 @@ def _plant_relatives(staff: list[Employee]) -> set[uuid.UUID]:
                 }
             ],
         )
-        services.declaration_submit(actor=None, employee=relative, form_type="a", items=[], nothing_to_declare=True)
+        services.declaration_submit(actor=SYSTEM, employee=relative, form_type="a", items=[], nothing_to_declare=True)
     return planted
 
 
@@ -249,13 +252,13 @@ def _plant_counterparties(admin: User, head: Company, staff: list[Employee], tak
         approved_by=sibling_of,
     )
     services.declaration_submit(
-        actor=None,
+        actor=SYSTEM,
         employee=sibling_of,
         form_type="a",
         items=[{"section": "relatives", "person_name": sibling, "relation": "sibling", "workplace": "вне группы"}],
     )
     services.declaration_submit(
-        actor=None,
+        actor=SYSTEM,
         employee=declarer,
         form_type="a",
         items=[
@@ -282,7 +285,7 @@ def _gifts(rng: random.Random, admin: User, approver: User, staff: list[Employee
         scale = Decimal(1 if currency == "KZT" else 90)
         value = Decimal(rng.choice((3000, 5000, 8000, 15000, 60000))) * scale
         gift = services.gift_declare(
-            actor=None,
+            actor=SYSTEM,
             employee=employee,
             kind=rng.choice(("received", "received", "received", "given", "declined")),
             party_kind="official" if number % 17 == 0 else "counterparty",

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from senim.accounts.models import User
 from senim.core import identifiers
+from senim.core.access import SYSTEM
 from senim.core.audit import PendingEvent, audit_record_many, diff, snapshot
 from senim.core.bulk import bulk_insert
 from senim.core.translit import to_latin
@@ -147,7 +148,7 @@ def _counterparties(rng: random.Random, people: PersonGenerator) -> None:
         )
     plan = importing.plan_counterparties(header=header, rows=iter(rows))
     assert plan.ok, plan.errors[:3]
-    importing.apply(actor=None, plan=plan)
+    importing.apply(actor=SYSTEM, plan=plan)
 
 
 def _parties(rng: random.Random, people: PersonGenerator) -> None:
@@ -218,7 +219,7 @@ def _parties(rng: random.Random, people: PersonGenerator) -> None:
             )
         )
     bulk_insert(Party, parties)
-    audit_record_many(actor=None, events=events)
+    audit_record_many(actor=SYSTEM, events=events)
 
 
 def _contracts(rng: random.Random, companies: list[Company]) -> None:
@@ -259,9 +260,9 @@ def _contracts(rng: random.Random, companies: list[Company]) -> None:
                 rng.choice(approvers[company.id]) if approvers[company.id] and n % 10 == 0 else "",
             ]
             rows.append((len(rows) + 2, dict(zip(header, values, strict=True))))
-    plan = importing.plan_contracts(actor=None, header=header, rows=iter(rows))
+    plan = importing.plan_contracts(actor=SYSTEM, header=header, rows=iter(rows))
     assert plan.ok, plan.errors[:3]
-    importing.apply(actor=None, plan=plan)
+    importing.apply(actor=SYSTEM, plan=plan)
 
 
 def _clauses(admin: User) -> dict[str, object]:

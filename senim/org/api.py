@@ -11,6 +11,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import Field
 
+from senim.core import endpoints
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
 from senim.org import importing, policy, selectors, services
@@ -20,7 +21,7 @@ from senim.org.schemas import (
     EmployeeIn,
     EmployeeOut,
     EmployeePatch,
-    ImportReportOut,
+    OrgImportReportOut,
     PositionOut,
     UnitIn,
     UnitOut,
@@ -122,11 +123,13 @@ def employee_create(request: ActorRequest, payload: EmployeeIn):  # type: ignore
 @router.patch("/employees/{employee_id}", response=EmployeeOut)
 def employee_update(request: ActorRequest, employee_id: uuid.UUID, payload: EmployeePatch):  # type: ignore[no-untyped-def]
     employee = selectors.employee_get(actor=request.user, employee_id=employee_id)
-    data = _links(request, payload.dict(exclude_unset=True))
+    clearable = ["patronymic", "surname_latin", "given_name_latin", "patronymic_latin", "iin", "pinfl", "unit_id",
+                 "position_id", "hire_date", "dismissal_date", "email"]  # fmt: skip
+    data = _links(request, endpoints.patch_data(payload, clearable=clearable))
     return services.employee_update(actor=request.user, employee=employee, **data)
 
 
-@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
+@router.post("/imports/{kind}", response=OrgImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
 def import_file(
     request: ActorRequest,
     kind: str,
@@ -139,8 +142,7 @@ def import_file(
         raise HttpError(404, "Unknown import kind.")
     if not request.user.can("org.import"):
         raise PermissionDenied("org.import")
-    if file.size and file.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
-        raise HttpError(413, "The file is too large.")
+    endpoints.refuse_large_upload(file)
     with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
         suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
         path = Path(folder) / f"upload{suffix}"

@@ -4,7 +4,6 @@ import secrets
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from senim.core.access import ActorRequest
+from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import permission_required
 from senim.org import importing, jobs, policy
 from senim.org.forms import ImportUploadForm
@@ -46,19 +46,11 @@ def _stored(request: HttpRequest, token: str) -> tuple[str, Path]:
     return entry["kind"], path
 
 
-def _content_too_long(request: HttpRequest) -> bool:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 + 65536
-
-
 @permission_required(policy.IMPORT)
 def upload(request: ActorRequest) -> HttpResponse:
-    if request.method == "POST" and _content_too_long(request):
+    if request.method == "POST" and request_too_large(request):
         # Refused from the declared length, before Django reads the body.
-        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+        message = too_large_message()
         return render(
             request, "org/import_upload.html", {"form": ImportUploadForm(), "file_error": message}, status=413
         )

@@ -109,6 +109,10 @@ class Position(BaseModel):
     def __str__(self) -> str:
         return self.title or self.code
 
+    def clean(self) -> None:
+        if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
+            raise ValidationError({"unit": _("The unit belongs to another company.")})
+
 
 class Employee(BaseModel):
     """A person employed by a company of the group, identified there by a personnel number."""
@@ -152,6 +156,15 @@ class Employee(BaseModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.unit is not None and self.company_id and self.unit.company_id != self.company_id:
+            errors["unit"] = _("The unit belongs to another company.")
+        if self.position is not None and self.company_id and self.position.company_id != self.company_id:
+            errors["position"] = _("The position belongs to another company.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def full_name(self) -> str:

@@ -3,6 +3,9 @@ import uuid
 
 from ninja import Field, Schema
 
+from senim.core.endpoints import BodySchema
+from senim.core.patch import PatchSchema
+
 
 class CompanyOut(Schema):
     id: uuid.UUID
@@ -17,7 +20,7 @@ class CompanyOut(Schema):
     is_active: bool
 
 
-class CompanyIn(Schema):
+class CompanyIn(BodySchema):
     name_ru: str = Field("", max_length=300)
     name_kk: str = Field("", max_length=300)
     name_en: str = Field("", max_length=300)
@@ -37,7 +40,7 @@ class UnitOut(Schema):
     depth: int
 
 
-class UnitIn(Schema):
+class UnitIn(BodySchema):
     company_id: uuid.UUID
     parent_id: uuid.UUID | None = None
     code: str = Field(..., min_length=1, max_length=50)
@@ -76,7 +79,7 @@ class EmployeeOut(Schema):
     email: str
 
 
-class EmployeeIn(Schema):
+class EmployeeIn(BodySchema):
     company_id: uuid.UUID
     personnel_number: str = Field(..., min_length=1, max_length=30)
     surname: str = Field(..., min_length=1, max_length=100)
@@ -94,7 +97,13 @@ class EmployeeIn(Schema):
     email: str = Field("", max_length=254)
 
 
-class EmployeePatch(Schema):
+class EmployeePatch(PatchSchema):
+    # null clears these (api.employee_update); it is refused for the names
+    NULLABLE = frozenset(
+        {"patronymic", "surname_latin", "given_name_latin", "patronymic_latin", "iin", "pinfl", "unit_id",
+         "position_id", "hire_date", "dismissal_date", "email"}
+    )  # fmt: skip
+
     surname: str | None = Field(None, min_length=1, max_length=100)
     given_name: str | None = Field(None, min_length=1, max_length=100)
     patronymic: str | None = Field(None, max_length=100)
@@ -116,7 +125,7 @@ class RowErrorOut(Schema):
     message: str
 
 
-class ImportReportOut(Schema):
+class OrgImportReportOut(Schema):
     kind: str
     total: int
     valid: int

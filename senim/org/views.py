@@ -11,17 +11,10 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.org import policy, selectors, services
 from senim.org.forms import CompanyForm, EmployeeForm, PositionForm, UnitForm
-from senim.org.models import Company, Employee, Unit
-
-
-def _get_or_404(getter, **kwargs):  # type: ignore[no-untyped-def]
-    try:
-        return getter(**kwargs)
-    except (Company.DoesNotExist, Unit.DoesNotExist, Employee.DoesNotExist, ValidationError) as error:
-        raise Http404 from error
+from senim.org.models import Employee, Unit
 
 
 @permission_required(policy.VIEW_EMPLOYEE)
@@ -39,7 +32,7 @@ def employee_list(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.VIEW_EMPLOYEE)
 def employee_detail(request: ActorRequest, employee_id: str) -> HttpResponse:
-    employee = _get_or_404(selectors.employee_get, actor=request.user, employee_id=employee_id)
+    employee = get_or_404(selectors.employee_get, actor=request.user, employee_id=employee_id)
     can_manage = request.user.scope_for(policy.MANAGE).covers(company_id=employee.company_id, unit_id=employee.unit_id)
     return render(request, "org/employee_detail.html", {"employee": employee, "can_manage": can_manage})
 
@@ -80,13 +73,12 @@ def employee_create(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.MANAGE)
 def employee_edit(request: ActorRequest, employee_id: str) -> HttpResponse:
-    employee = _get_or_404(selectors.employee_get, actor=request.user, employee_id=employee_id)
-    original = Employee.objects.get(pk=employee.pk)
+    employee = get_or_404(selectors.employee_get, actor=request.user, employee_id=employee_id)
     form = _employee_form(request, employee)
-    if request.method == "POST" and form.is_valid() and _save_employee(request, form, original):
+    if request.method == "POST" and form.is_valid() and _save_employee(request, form, employee):
         messages.success(request, _("The changes were saved."))
         return redirect("org:employee-detail", employee_id=employee.pk)
-    return render(request, "org/employee_form.html", {"form": form, "employee": original})
+    return render(request, "org/employee_form.html", {"form": form, "employee": employee})
 
 
 @permission_required(policy.VIEW_STRUCTURE)
@@ -99,7 +91,7 @@ def company_list(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.VIEW_STRUCTURE)
 def company_detail(request: ActorRequest, company_id: str) -> HttpResponse:
-    company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
+    company = get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
     units = selectors.unit_list(actor=request.user, company_id=company.id)
     positions = selectors.position_list(actor=request.user, company_id=company.id, query=request.GET.get("q", ""))
     context = {
@@ -123,8 +115,8 @@ def _save(request: ActorRequest, form, action) -> object | None:  # type: ignore
 
 @permission_required(policy.MANAGE)
 def company_form(request: ActorRequest, company_id: str | None = None) -> HttpResponse:
-    company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id) if company_id else None
-    form = CompanyForm(request.POST or None, instance=Company.objects.get(pk=company.pk) if company else None)
+    company = get_or_404(selectors.company_get, actor=request.user, company_id=company_id) if company_id else None
+    form = CompanyForm(request.POST or None, instance=company)
     if request.method == "POST" and form.is_valid():
         if company:
             saved = _save(request, form, lambda **d: services.company_update(actor=request.user, company=company, **d))
@@ -138,9 +130,9 @@ def company_form(request: ActorRequest, company_id: str | None = None) -> HttpRe
 
 @permission_required(policy.MANAGE)
 def unit_form(request: ActorRequest, company_id: str, unit_id: str | None = None) -> HttpResponse:
-    company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
-    unit = _get_or_404(selectors.unit_get, actor=request.user, unit_id=unit_id) if unit_id else None
-    form = UnitForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk) if unit else None)
+    company = get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
+    unit = get_or_404(selectors.unit_get, actor=request.user, unit_id=unit_id) if unit_id else None
+    form = UnitForm(request.POST or None, instance=unit)
     cast("forms.ModelChoiceField[Unit]", form.fields["parent"]).queryset = selectors.unit_list(
         actor=request.user, company_id=company.id
     )
@@ -161,7 +153,7 @@ def unit_form(request: ActorRequest, company_id: str, unit_id: str | None = None
 
 @permission_required(policy.MANAGE)
 def position_form(request: ActorRequest, company_id: str, position_id: str | None = None) -> HttpResponse:
-    company = _get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
+    company = get_or_404(selectors.company_get, actor=request.user, company_id=company_id)
     position = None
     if position_id:
         position = selectors.position_list(actor=request.user, company_id=company.id).filter(id=position_id).first()
@@ -173,8 +165,9 @@ def position_form(request: ActorRequest, company_id: str, position_id: str | Non
     )
     if request.method == "POST" and form.is_valid():
         if position:
-            fresh = type(position).objects.get(pk=position.pk)
-            saved = _save(request, form, lambda **d: services.position_update(actor=request.user, position=fresh, **d))
+            saved = _save(
+                request, form, lambda **d: services.position_update(actor=request.user, position=position, **d)
+            )
         else:
             saved = _save(request, form, lambda **d: services.position_create(actor=request.user, company=company, **d))
         if saved:

@@ -7,17 +7,16 @@ import secrets
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import Field
 
+from senim.core import endpoints
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
 from senim.screening import jobs, policy, selectors, services
@@ -90,7 +89,7 @@ def watchlist_get(request: ActorRequest, watchlist_id: uuid.UUID):  # type: igno
 
 @router.patch("/lists/{watchlist_id}", response=WatchlistOut, summary="Rename, describe, enable or disable a list")
 def watchlist_update(request: ActorRequest, watchlist_id: uuid.UUID, payload: WatchlistPatch):  # type: ignore[no-untyped-def]
-    data = payload.dict(exclude_unset=True)
+    data = endpoints.patch_data(payload)
     _require(request, policy.ENABLE_LISTS if set(data) == {"is_enabled"} else policy.MANAGE_LISTS, group_wide=True)
     watchlist = selectors.watchlist_get(actor=request.user, watchlist_id=watchlist_id)
     return services.watchlist_update(actor=request.user, watchlist=watchlist, **data)
@@ -143,8 +142,7 @@ def version_upload(
     """Poll `GET /versions/{id}` until `status` is `ready` or `failed`."""
     _require(request, policy.MANAGE_LISTS, group_wide=True)
     watchlist = selectors.watchlist_get(actor=request.user, watchlist_id=watchlist_id)
-    if file.size and file.size > jobs.upload_limit():
-        raise HttpError(413, _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB})
+    endpoints.refuse_large_upload(file)
     mapping = _mapping(options.mapping)
     suffix = {"ftm": ".jsonl", "csv": ".csv", "xlsx": ".xlsx"}[options.format]
     stored = f"{secrets.token_urlsafe(16)}{suffix}"

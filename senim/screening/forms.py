@@ -1,10 +1,10 @@
 from typing import Any, cast
 
 from django import forms
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.uploads import check_upload_size
 from senim.screening.importing import FIELDS
 from senim.screening.models import HitStatus, ImportFormat, Watchlist, WatchlistKind
 
@@ -38,12 +38,7 @@ class _ListsMixin:
 
 
 def _upload_size_check(upload: Any) -> Any:
-    limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
-    if upload.size > limit:
-        raise forms.ValidationError(
-            _("The file is larger than %(limit)d MB."), params={"limit": settings.SENIM_MAX_UPLOAD_MB}
-        )
-    return upload
+    return check_upload_size(upload)
 
 
 class SearchForm(_ListsMixin, forms.Form):

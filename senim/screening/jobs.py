@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied
+from senim.core.uploads import upload_limit
 from senim.screening import services
 from senim.screening.importing import FileRejected, ImportStats, LineRejected, read_batch_rows, read_entities
 from senim.screening.models import ScreeningRun, Watchlist, WatchlistVersion
@@ -40,10 +41,6 @@ def sweep_uploads() -> None:
     for stale in upload_dir().iterdir():
         if stale.is_file() and stale.stat().st_mtime < cutoff:
             stale.unlink(missing_ok=True)
-
-
-def upload_limit() -> int:
-    return int(settings.SENIM_MAX_UPLOAD_MB) * 1024 * 1024
 
 
 # ---------------------------------------------------------------------------- list imports

@@ -4,6 +4,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from senim.core.endpoints import BodySchema
+from senim.core.patch import PatchSchema
 from senim.screening.models import HitStatus, WatchlistKind
 
 KINDS = "^(" + "|".join(WatchlistKind.values) + ")$"
@@ -22,14 +24,14 @@ class WatchlistOut(Schema):
     current_version_id: uuid.UUID | None
 
 
-class WatchlistIn(Schema):
+class WatchlistIn(BodySchema):
     name: str = Field(..., min_length=1, max_length=200)
     kind: str = Field(..., pattern=KINDS)
     source: str = Field("", max_length=300)
     description: str = Field("", max_length=5000)
 
 
-class WatchlistPatch(Schema):
+class WatchlistPatch(PatchSchema):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: str | None = Field(None, pattern=KINDS)
     source: str | None = Field(None, max_length=300)
@@ -70,7 +72,7 @@ class EntityOut(Schema):
     properties: dict[str, list[str]]
 
 
-class QueryIn(Schema):
+class QueryIn(BodySchema):
     names: list[str] = Field(..., min_length=1, max_length=20)
     schema_: str = Field("Person", alias="schema", pattern=SCHEMATA)
     identifiers: list[str] = Field([], max_length=20)
@@ -137,7 +139,7 @@ class OutcomeOut(Schema):
     hits: list[HitOut]
 
 
-class DecisionIn(Schema):
+class DecisionIn(BodySchema):
     status: str = Field(..., pattern=DECISIONS)
     comment: str = Field(..., min_length=1, max_length=5000)
 

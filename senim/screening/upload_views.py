@@ -4,19 +4,18 @@ with a status page that follows it."""
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from senim.core.access import ActorRequest
-from senim.core.views import permission_required
+from senim.core.uploads import request_too_large, too_large_message, upload_limit
+from senim.core.views import get_or_404, permission_required
 from senim.screening import jobs, policy, selectors
 from senim.screening.forms import MappingForm, VersionUploadForm
 from senim.screening.importing import FileRejected, default_mapping, table_header
 from senim.screening.models import Watchlist
-from senim.screening.views import content_too_long, get_or_404, store_upload, upload_suffix
+from senim.screening.views import store_upload, upload_suffix
 
 SESSION_KEY = "senim_screening_uploads"
 
@@ -45,10 +44,10 @@ def _start(request: ActorRequest, watchlist: Watchlist, entry: dict, mapping: di
 def version_upload(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpResponse:
     watchlist = _watchlist(request, watchlist_id)
     context: dict[str, object] = {"watchlist": watchlist}
-    if request.method == "POST" and content_too_long(request):
+    if request.method == "POST" and request_too_large(request):
         context.update(
             form=VersionUploadForm(),
-            file_error=_("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB},
+            file_error=too_large_message(),
         )
         return render(request, "screening/version_upload.html", context, status=413)
     form = VersionUploadForm(request.POST or None, request.FILES or None)
@@ -81,7 +80,7 @@ def version_mapping(request: ActorRequest, watchlist_id: uuid.UUID, token: str) 
     if not path.exists():  # swept after a day, or already imported
         raise Http404
     try:
-        header = table_header(path, max_bytes=jobs.upload_limit())
+        header = table_header(path, max_bytes=upload_limit())
     except FileRejected as error:
         path.unlink(missing_ok=True)
         context = {"watchlist": watchlist, "form": VersionUploadForm(), "file_error": error.message}

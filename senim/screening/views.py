@@ -1,11 +1,9 @@
 """Screening pages: ad-hoc search, hits to review, screening runs (with batch uploads) and lists."""
 
-import csv
 import secrets
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -17,38 +15,15 @@ from django.views.decorators.http import require_POST
 
 from senim.accounts import selectors as account_selectors
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.exports import csv_response
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.uploads import request_too_large, too_large_message
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.org import selectors as org_selectors
 from senim.screening import jobs, policy, selectors, services
 from senim.screening.exports import hit_rows
 from senim.screening.forms import BatchForm, DecisionForm, HitFilterForm, SearchForm, WatchlistForm
-from senim.screening.models import Hit, ScreeningRun, Watchlist, WatchlistEntity, WatchlistVersion
-
-NOT_FOUND = (
-    Watchlist.DoesNotExist,
-    WatchlistVersion.DoesNotExist,
-    WatchlistEntity.DoesNotExist,
-    Hit.DoesNotExist,
-    ScreeningRun.DoesNotExist,
-    ValidationError,
-    ValueError,
-)
-
-
-def get_or_404(getter, **kwargs):  # type: ignore[no-untyped-def]
-    try:
-        return getter(**kwargs)
-    except NOT_FOUND as error:
-        raise Http404 from error
-
-
-def content_too_long(request: ActorRequest) -> bool:
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 + 65536
+from senim.screening.models import Hit, WatchlistEntity, WatchlistVersion
 
 
 def store_upload(upload: Any, suffix: str) -> str:
@@ -185,8 +160,8 @@ def run_create(request: ActorRequest) -> HttpResponse:
     """Upload a CSV/XLSX of names to screen in the background."""
     companies, whole_group = _company_choices(request)
     lists = selectors.watchlist_list(actor=request.user, enabled=True)
-    if request.method == "POST" and content_too_long(request):
-        message = _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}
+    if request.method == "POST" and request_too_large(request):
+        message = too_large_message()
         form = BatchForm(lists=lists, companies=companies, whole_group=whole_group)
         return render(request, "screening/run_create.html", {"form": form, "file_error": message}, status=413)
     form = BatchForm(
@@ -224,27 +199,15 @@ def run_detail(request: ActorRequest, run_id: uuid.UUID) -> HttpResponse:
     return render(request, "screening/run_detail.html", context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @permission_required(policy.VIEW)
 def run_hits_csv(request: ActorRequest, run_id: uuid.UUID) -> StreamingHttpResponse:
     """One row per hit: query id, query name, list, entity id, entity name, score."""
     run = get_or_404(selectors.run_get, actor=request.user, run_id=run_id)
     hits = selectors.hit_list(actor=request.user, run_id=run.pk).order_by("subject__key", "-score")
-    writer = csv.writer(_Echo())
     header = [_("Query ID"), _("Query name"), _("List"), _("Entity ID"), _("Entity name"), _("Score")]
-
-    def rows() -> Any:
-        yield "\ufeff" + writer.writerow(header)
-        for row in hit_rows(hits.iterator(chunk_size=2000)):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="screening-{run.pk}.csv"'
-    return response
+    return csv_response(
+        filename=f"screening-{run.pk}.csv", header=header, rows=hit_rows(hits.iterator(chunk_size=2000))
+    )
 
 
 # ---------------------------------------------------------------------------- lists
@@ -292,8 +255,7 @@ def watchlist_form(request: ActorRequest, watchlist_id: uuid.UUID | None = None)
     if watchlist_id:
         watchlist = get_or_404(selectors.watchlist_get, actor=request.user, watchlist_id=watchlist_id)
     initial = {"owner": request.user.pk} if watchlist is None else None
-    instance = Watchlist.objects.get(pk=watchlist.pk) if watchlist else None
-    form = WatchlistForm(request.POST or None, instance=instance, initial=initial, owners=_owners(request, watchlist))
+    form = WatchlistForm(request.POST or None, instance=watchlist, initial=initial, owners=_owners(request, watchlist))
     if request.method == "POST" and form.is_valid():
         try:
             if watchlist is None:
@@ -314,10 +276,7 @@ def watchlist_form(request: ActorRequest, watchlist_id: uuid.UUID | None = None)
 @permission_required(policy.ENABLE_LISTS)
 def watchlist_toggle(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpResponse:
     watchlist = get_or_404(selectors.watchlist_get, actor=request.user, watchlist_id=watchlist_id)
-    try:
-        services.watchlist_set_enabled(actor=request.user, watchlist=watchlist, enabled=not watchlist.is_enabled)
-    except PermissionDenied as error:
-        raise Http404 from error
+    services.watchlist_set_enabled(actor=request.user, watchlist=watchlist, enabled=not watchlist.is_enabled)
     if watchlist.is_enabled:
         messages.success(request, _("The list is enabled: screenings use it."))
     else:

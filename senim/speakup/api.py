@@ -23,14 +23,14 @@ from senim.speakup.models import Case, CaseLink
 from senim.speakup.schemas import (
     AssignIn,
     CaseCreatedOut,
-    CaseDetailOut,
-    CaseIn,
-    CaseOut,
     CloseIn,
     FileOut,
     LinkIn,
     LinkOut,
     RewardIn,
+    SpeakupCaseDetailOut,
+    SpeakupCaseIn,
+    SpeakupCaseOut,
     StatisticsOut,
     StatusIn,
     TaskIn,
@@ -52,7 +52,7 @@ def _case(request: ActorRequest, case_id: uuid.UUID) -> Case:
 
 
 def _detail(case: Case) -> Case:
-    """The case with its decrypted content attached, for CaseDetailOut."""
+    """The case with its decrypted content attached, for SpeakupCaseDetailOut."""
     data = selectors.case_content(case=case)
     internals = selectors.case_internals(case=case)
     case.content, case.reporter = data.content, data.reporter  # type: ignore[attr-defined]
@@ -75,7 +75,7 @@ class CaseFilterIn(Schema):
     q: str = ""
 
 
-@router.get("/cases", response=list[CaseOut])
+@router.get("/cases", response=list[SpeakupCaseOut])
 @paginate(Pagination, page_size=50)
 def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[Case]:
     _cases(request)
@@ -94,7 +94,7 @@ def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[C
 
 
 @router.post("/cases", response={201: CaseCreatedOut})
-def case_register(request: ActorRequest, payload: CaseIn) -> Status:
+def case_register(request: ActorRequest, payload: SpeakupCaseIn) -> Status:
     """Register a report received by the hotline, e-mail, post or in person."""
     if request.user.scope_for(policy.MANAGE).is_empty:
         raise PermissionDenied(policy.MANAGE)
@@ -102,19 +102,19 @@ def case_register(request: ActorRequest, payload: CaseIn) -> Status:
     return Status(201, {"case": submission.case, "receipt": submission.receipt})
 
 
-@router.get("/cases/{case_id}", response=CaseDetailOut)
+@router.get("/cases/{case_id}", response=SpeakupCaseDetailOut)
 def case_detail(request: ActorRequest, case_id: uuid.UUID) -> Case:
     case = _case(request, case_id)
     services.case_record_view(actor=request.user, case=case)
     return _detail(case)
 
 
-@router.post("/cases/{case_id}/status", response=CaseOut)
+@router.post("/cases/{case_id}/status", response=SpeakupCaseOut)
 def case_status(request: ActorRequest, case_id: uuid.UUID, payload: StatusIn) -> Case:
     return services.case_set_status(actor=request.user, case=_case(request, case_id), status=payload.status)
 
 
-@router.post("/cases/{case_id}/messages", response={201: CaseOut})
+@router.post("/cases/{case_id}/messages", response={201: SpeakupCaseOut})
 def case_message(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Status:
     """A message to the reporter (read on the portal with the receipt key)."""
     case = _case(request, case_id)
@@ -123,24 +123,24 @@ def case_message(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> 
     return Status(201, case)
 
 
-@router.post("/cases/{case_id}/notes", response={201: CaseOut})
+@router.post("/cases/{case_id}/notes", response={201: SpeakupCaseOut})
 def case_note(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Status:
     case = _case(request, case_id)
     services.note_add(actor=request.user, case=case, body=payload.text)
     return Status(201, case)
 
 
-@router.post("/cases/{case_id}/answer", response=CaseOut)
+@router.post("/cases/{case_id}/answer", response=SpeakupCaseOut)
 def case_answer(request: ActorRequest, case_id: uuid.UUID, payload: TextIn) -> Case:
     return services.case_answer(actor=request.user, case=_case(request, case_id), answer=payload.text)
 
 
-@router.post("/cases/{case_id}/close", response=CaseOut)
+@router.post("/cases/{case_id}/close", response=SpeakupCaseOut)
 def case_close(request: ActorRequest, case_id: uuid.UUID, payload: CloseIn) -> Case:
     return services.case_close(actor=request.user, case=_case(request, case_id), **payload.dict())
 
 
-@router.post("/cases/{case_id}/assignees", response=CaseOut)
+@router.post("/cases/{case_id}/assignees", response=SpeakupCaseOut)
 def case_assign(request: ActorRequest, case_id: uuid.UUID, payload: AssignIn) -> Case:
     case = _case(request, case_id)
     eligible = {u.pk: u for u in selectors.eligible_investigators(case=case)}
@@ -157,7 +157,7 @@ def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> Status:
     return Status(204, None)
 
 
-@router.post("/cases/{case_id}/tasks", response={201: CaseOut})
+@router.post("/cases/{case_id}/tasks", response={201: SpeakupCaseOut})
 def case_task(request: ActorRequest, case_id: uuid.UUID, payload: TaskIn) -> Status:
     case = _case(request, case_id)
     assignee = None
@@ -196,7 +196,7 @@ def case_links(request: ActorRequest, case_id: uuid.UUID) -> QuerySet[CaseLink]:
     return _case(request, case_id).links.select_related("counterparty").order_by("created_at")
 
 
-@router.post("/cases/{case_id}/rewards", response={201: CaseOut})
+@router.post("/cases/{case_id}/rewards", response={201: SpeakupCaseOut})
 def case_reward(request: ActorRequest, case_id: uuid.UUID, payload: RewardIn) -> Status:
     case = _case(request, case_id)
     services.reward_record(actor=request.user, case=case, **payload.dict())

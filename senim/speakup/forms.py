@@ -65,9 +65,10 @@ class _IdentityForm(forms.Form):
         # Whatever an anonymous reporter typed there is dropped before anything reads it: not
         # validated, not shown back on an error, never passed on to be stored.
         if self.is_bound and self.data.get(self.add_prefix("identity")) != "confidential":
-            data = self.data.copy()
-            for name in self.IDENTITY_FIELDS:
-                data.pop(self.add_prefix(name), None)
+            dropped = {self.add_prefix(name) for name in self.IDENTITY_FIELDS}
+            data = self.data.copy() if hasattr(self.data, "copy") else dict(self.data)
+            for key in dropped:
+                data.pop(key, None)
             self.data = data
 
     def clean(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from senim.core.access import SYSTEM
 from senim.core.audit import audit_record
 from senim.speakup import conf, selectors
 from senim.speakup.models import Case
@@ -55,7 +56,7 @@ def notify_overdue(*, today: dt.date | None = None) -> int:
     with transaction.atomic():
         for case in cases:
             Case.objects.filter(pk=case.pk).update(overdue_notified_on=today)
-            audit_record(actor=None, event_type="speakup.case.overdue_notified", obj=case)
+            audit_record(actor=SYSTEM, event_type="speakup.case.overdue_notified", obj=case)
     return sent
 
 
@@ -83,5 +84,5 @@ def remind_watch(*, today: dt.date | None = None) -> int:
     with transaction.atomic():
         for case in cases:
             Case.objects.filter(pk=case.pk).update(watch_reminded_on=today)
-            audit_record(actor=None, event_type="speakup.case.watch_reminded", obj=case)
+            audit_record(actor=SYSTEM, event_type="speakup.case.watch_reminded", obj=case)
     return sent

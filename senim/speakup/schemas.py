@@ -5,6 +5,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from senim.core.endpoints import BodySchema
 from senim.speakup.models import Category, Channel, Kind, Measure, Outcome, Status
 
 CATEGORIES = "^(" + "|".join(Category.values) + ")$"
@@ -15,7 +16,7 @@ MEASURES = "^(" + "|".join(Measure.values) + ")$"
 STATUSES = "^(" + "|".join(Status.values) + ")$"
 
 
-class CaseOut(Schema):
+class SpeakupCaseOut(Schema):
     """A case without its content: what lists show."""
 
     id: uuid.UUID
@@ -63,7 +64,7 @@ class TaskOut(Schema):
     assignee: str
 
 
-class CaseDetailOut(CaseOut):
+class SpeakupCaseDetailOut(SpeakupCaseOut):
     content: dict[str, str]
     reporter: dict[str, str]
     closure: str
@@ -73,7 +74,7 @@ class CaseDetailOut(CaseOut):
     tasks: list[TaskOut] = Field(..., alias="tasks_out")
 
 
-class CaseIn(Schema):
+class SpeakupCaseIn(BodySchema):
     kind: str = Field("report", pattern=KINDS)
     channel: str = Field(..., pattern=CHANNELS)
     category: str = Field(..., pattern=CATEGORIES)
@@ -87,25 +88,25 @@ class CaseIn(Schema):
 
 
 class CaseCreatedOut(Schema):
-    case: CaseOut
+    case: SpeakupCaseOut
     receipt: str | None = Field(None, description="Shown once: hand it to the reporter. It is not stored.")
 
 
-class StatusIn(Schema):
+class StatusIn(BodySchema):
     status: str = Field(..., pattern=STATUSES)
 
 
-class TextIn(Schema):
+class TextIn(BodySchema):
     text: str = Field(..., min_length=1, max_length=20000)
 
 
-class CloseIn(Schema):
+class CloseIn(BodySchema):
     outcome: str = Field(..., pattern=OUTCOMES)
     measures: list[str] = Field(default_factory=list)
     summary: str = Field("", max_length=2000)
 
 
-class AssignIn(Schema):
+class AssignIn(BodySchema):
     user_ids: list[uuid.UUID]
 
 
@@ -129,13 +130,13 @@ class StatisticsOut(Schema):
     measures: dict[str, int]
 
 
-class TaskIn(Schema):
+class TaskIn(BodySchema):
     title: str = Field(..., min_length=1, max_length=2000)
     due: dt.date
     assignee_id: uuid.UUID | None = None
 
 
-class LinkIn(Schema):
+class LinkIn(BodySchema):
     role: str = Field(..., pattern="^(named|witness|unit|counterparty)$")
     unit_id: uuid.UUID | None = None
     employee_id: uuid.UUID | None = None
@@ -162,7 +163,7 @@ class LinkOut(Schema):
         return obj.counterparty.identifier if obj.counterparty_id else ""
 
 
-class RewardIn(Schema):
+class RewardIn(BodySchema):
     decided_on: dt.date
     amount: Decimal = Field(..., gt=0, max_digits=14, decimal_places=2)
     currency: str = Field("KZT", pattern="^(KZT|UZS|USD|EUR|RUB)$")

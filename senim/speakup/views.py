@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
 from senim.core.forms import apply_errors
 from senim.core.policy import VIEW_AUDIT
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.org.models import Employee
 from senim.speakup import policy, selectors, services
 from senim.speakup.downloads import file_response
@@ -71,10 +71,7 @@ def cases_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 
 def _case(request: ActorRequest, case_id: uuid.UUID) -> Case:
-    try:
-        return selectors.case_get(actor=request.user, case_id=case_id)
-    except Case.DoesNotExist as error:
-        raise Http404 from error
+    return get_or_404(selectors.case_get, actor=request.user, case_id=case_id)
 
 
 @cases_required
@@ -211,8 +208,6 @@ def _act(
             action()
         except ValidationError as error:
             apply_errors(form, error)
-        except PermissionDenied as error:
-            raise DjangoPermissionDenied from error
         else:
             messages.success(request, success)
             return redirect("speakup:case-detail", case_id=case.pk)
@@ -320,10 +315,7 @@ def case_task_done(request: ActorRequest, case_id: uuid.UUID, task_id: uuid.UUID
         task = case.tasks.get(pk=task_id)
     except Task.DoesNotExist as error:
         raise Http404 from error
-    try:
-        services.task_complete(actor=request.user, task=task)
-    except PermissionDenied as error:
-        raise DjangoPermissionDenied from error
+    services.task_complete(actor=request.user, task=task)
     messages.success(request, _("The task was marked as done."))
     return redirect("speakup:case-detail", case_id=case.pk)
 
@@ -394,10 +386,7 @@ def case_unlink(request: ActorRequest, case_id: uuid.UUID, link_id: uuid.UUID) -
         link = case.links.get(pk=link_id)
     except CaseLink.DoesNotExist as error:
         raise Http404 from error
-    try:
-        services.link_remove(actor=request.user, link=link)
-    except PermissionDenied as error:
-        raise DjangoPermissionDenied from error
+    services.link_remove(actor=request.user, link=link)
     messages.success(request, _("The link was removed."))
     return redirect("speakup:case-detail", case_id=case.pk)
 
@@ -468,8 +457,6 @@ def case_receipt(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     case = _case(request, case_id)
     try:
         receipt = services.case_issue_receipt(actor=request.user, case=case)
-    except PermissionDenied as error:
-        raise DjangoPermissionDenied from error
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("speakup:case-detail", case.pk)

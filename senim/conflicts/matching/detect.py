@@ -39,6 +39,7 @@ from senim.conflicts.matching.records import (
     RelativeRecord,
 )
 from senim.screening.engine import Hit, Index, Query, Record, normalise_identifier, parse_name, score_pair
+from senim.screening.engine.transliteration import loose_key
 
 NAME_THRESHOLD = 0.90
 COMPANY_THRESHOLD = 0.88
@@ -76,9 +77,16 @@ def _accept(hit: Hit) -> bool:
 
 
 def _name_key(name: str) -> str:
-    """The whole name, script-independent: the words' romanised keys and the patronymic's stems."""
+    """The whole name, script-independent: the words' romanised keys and the father's name.
+
+    The father's name is the patronymic's first stem in its loose form without a final glide, so
+    that one name written two ways keys alike: "Камолиддин ўғли" = "Kamoliddinovich" (the separate
+    word also carries its unreduced spelling), "Артёмовна" = "Артемьевна", "Абылайұлы" = "Абылаевич"."""
     parsed = parse_name(name, "Person")
-    return " ".join(sorted(parsed.primary_keys)) + " ~" + "|".join(sorted(parsed.patronymic))
+    father = loose_key(parsed.patronymic[0]) if parsed.patronymic else ""
+    if len(father) > 2 and father.endswith("i") and father[-2] in "aeiou":
+        father = father[:-1]
+    return " ".join(sorted(parsed.primary_keys)) + " ~" + father
 
 
 class _People:

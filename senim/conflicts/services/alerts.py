@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from senim.conflicts import policy
 from senim.conflicts.matching import Finding
 from senim.conflicts.models import Alert, DetectionRun
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import PendingEvent, audit_record, audit_record_many
 from senim.org.models import Employee
 
@@ -62,7 +62,7 @@ def alerts_store(*, run: DetectionRun, findings: Iterable[Finding]) -> tuple[int
         Alert.objects.bulk_create(new, batch_size=500)
         Alert.objects.bulk_update(refreshed, ["last_seen_at", "evidence", "score", "disclosed"], batch_size=500)
         audit_record_many(
-            actor=None,
+            actor=SYSTEM,
             events=[
                 PendingEvent(
                     event_type="conflicts.alert.raised",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from senim.conflicts import policy
 from senim.conflicts.models import Campaign, CampaignRequest, LatePolicy, Population
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import audit_record
 from senim.org.models import Company, Employee, Unit
 from senim.org.selectors import unit_subtree_ids
@@ -151,7 +151,7 @@ def campaign_sync_new_hires(*, today: dt.date | None = None) -> int:
             count = _add_requests(campaign, _population(campaign, hired_since=since))
             if count:
                 audit_record(
-                    actor=None,
+                    actor=SYSTEM,
                     event_type="conflicts.campaign.new_hires",
                     obj=campaign,
                     changes={"asked": [None, count]},
@@ -185,13 +185,10 @@ def _address(request: CampaignRequest) -> tuple[str, str]:
     return email, language
 
 
-def campaign_remind(
-    *, actor: Actor | None, campaign: Campaign | None = None, today: dt.date | None = None
-) -> dict[str, int]:
+def campaign_remind(*, actor: Actor, campaign: Campaign | None = None, today: dt.date | None = None) -> dict[str, int]:
     """E-mail every employee who has not yet answered an open campaign (one campaign, or all
     when None: the system's daily run, which also asks new hires). Returns counts."""
-    if actor is not None:
-        _require_campaign_scope(actor, campaign.company_id if campaign else None)
+    _require_campaign_scope(actor, campaign.company_id if campaign else None)
     added = campaign_sync_new_hires(today=today) if campaign is None else 0
     pending = CampaignRequest.objects.filter(
         declaration__isnull=True, campaign__status=Campaign.Status.OPEN, employee__dismissal_date__isnull=True

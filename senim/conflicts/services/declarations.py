@@ -38,7 +38,7 @@ from senim.conflicts.models import (
 )
 from senim.conflicts.screening import screen_declared_companies
 from senim.core import validators
-from senim.core.access import Actor, PermissionDenied, require, scope_of
+from senim.core.access import SYSTEM, Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record, diff
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.org.models import Employee
@@ -86,7 +86,7 @@ def form_version_current(form_type: str) -> FormVersion:
         for language in CONTENT_LANGUAGES:
             with translation.override(language):
                 texts[section][language] = str(question)
-    return _version_save(actor=None, form_type=form_type, texts=texts, note="")
+    return _version_save(actor=SYSTEM, form_type=form_type, texts=texts, note="")
 
 
 def _version_save(
@@ -272,9 +272,7 @@ def declaration_submit(
     employee's open campaign requests (form A), marking the answer late or refusing it as each
     campaign says. None is the system (demo data)."""
     paper = paper_scan is not None
-    if actor is None:
-        pass  # the system: demo data and imports
-    elif paper:
+    if paper:
         require(actor, policy.REVIEW, company_id=employee.company_id, unit_id=employee.unit_id)
     else:
         require(actor, policy.DECLARE, employee_id=employee.pk)

@@ -87,7 +87,7 @@ def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | No
     """Declare a gift or hospitality for oneself; an officer may record one for an employee in
     scope; None is the system (demo data). Unknown currencies, negative values and future dates
     are refused."""
-    if actor is not None and not scope_of(actor, policy.DECLARE).covers(employee_id=employee.pk):
+    if not scope_of(actor, policy.DECLARE).covers(employee_id=employee.pk):
         require(actor, policy.REVIEW, company_id=employee.company_id, unit_id=employee.unit_id)
     errors: dict[str, str] = {}
     kind, party_kind = data.get("kind"), data.get("party_kind")

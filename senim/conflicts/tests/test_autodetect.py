@@ -16,6 +16,7 @@ from senim.conflicts.autodetect import on_audit, queue_detection
 from senim.conflicts.models import Alert, AlertKind, DetectionRun
 from senim.conflicts.tests.factories import relative, submit
 from senim.core import identifiers
+from senim.core.access import SYSTEM
 from senim.core.audit import audit_record
 from senim.counterparties import importing as counterparty_import
 from senim.counterparties.tests.factories import CounterpartyFactory
@@ -62,9 +63,9 @@ def test_a_burst_of_ten_thousand_contract_rows_queues_one_run(
     )
     path = tmp_path / "contracts.csv"
     path.write_text(header + rows, encoding="utf-8")
-    plan = counterparty_import.plan_file(actor=None, kind="contracts", path=path, max_bytes=0)
+    plan = counterparty_import.plan_file(actor=SYSTEM, kind="contracts", path=path, max_bytes=0)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        assert counterparty_import.apply(actor=None, plan=plan).created == 10_000
+        assert counterparty_import.apply(actor=SYSTEM, plan=plan).created == 10_000
     assert len(callbacks) == 2  # the listener's (one audit batch), then the run's enqueue
     assert DetectionRun.objects.filter(status=DetectionRun.Status.QUEUED).count() == 1
     enqueue.assert_called_once()
@@ -95,14 +96,14 @@ def test_the_employee_import_and_counterparty_import_queue_a_run(
         encoding="utf-8",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        employee_import.apply(actor=None, plan=org_importing.plan_file(actor=None, kind="employees", path=path))
+        employee_import.apply(actor=SYSTEM, plan=org_importing.plan_file(actor=SYSTEM, kind="employees", path=path))
     assert DetectionRun.objects.filter(status=DetectionRun.Status.QUEUED).count() == 1
     DetectionRun.objects.update(status=DetectionRun.Status.DONE)
     path = tmp_path / "cp.csv"
     path.write_text(f"Наименование,страна,БИН\nТОО «Один»,KZ,{identifiers.make_bin(2011, 11, 11)}\n", encoding="utf-8")
     with django_capture_on_commit_callbacks(execute=True):
         counterparty_import.apply(
-            actor=None, plan=counterparty_import.plan_file(actor=None, kind="counterparties", path=path)
+            actor=SYSTEM, plan=counterparty_import.plan_file(actor=SYSTEM, kind="counterparties", path=path)
         )
     assert DetectionRun.objects.filter(status=DetectionRun.Status.QUEUED).count() == 1 and enqueue.call_count == 2
 
@@ -113,8 +114,8 @@ def test_unrelated_events_a_rolled_back_change_and_the_setting_off_queue_nothing
     settings.SENIM_CONFLICTS_AUTODETECT = True
     admin = user_with_role("admin")
     with django_capture_on_commit_callbacks(execute=True):
-        audit_record(actor=None, event_type="conflicts.alert.raised", object_type="x")  # the run's own writes
-        audit_record(actor=None, event_type="org.company.updated", object_type="x")
+        audit_record(actor=SYSTEM, event_type="conflicts.alert.raised", object_type="x")  # the run's own writes
+        audit_record(actor=SYSTEM, event_type="org.company.updated", object_type="x")
     with pytest.raises(RuntimeError), transaction.atomic():
         org_services.employee_update(actor=admin, employee=group.in_leaf, surname="Откат")
         raise RuntimeError

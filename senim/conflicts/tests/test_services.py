@@ -16,7 +16,7 @@ from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import selectors, services
 from senim.conflicts.models import Campaign, CampaignRequest, Declaration, FormQuestion, Gift
 from senim.conflicts.tests.factories import TODAY, employee_user, interest, relative, submit, threshold
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM, PermissionDenied
 from senim.core.models import AuditEvent
 from senim.counterparties.tests.factories import CounterpartyFactory
 from senim.org.tests.factories import EmployeeFactory
@@ -209,7 +209,7 @@ def test_new_hires_are_asked_automatically(group):
     officer, campaign = _campaign(group, population="new_hires", hire_window_days=30)
     assert services.campaign_launch(actor=officer, campaign=campaign) == 0
     hire = EmployeeFactory(company=group.a, unit=group.leaf, hire_date=dt.date.today())
-    assert services.campaign_remind(actor=None)["new_hires"] == 1
+    assert services.campaign_remind(actor=SYSTEM)["new_hires"] == 1
     request = CampaignRequest.objects.get(employee=hire)
     assert request.due_date == dt.date.today() + dt.timedelta(days=30)
 
@@ -239,7 +239,7 @@ def test_a_company_officer_cannot_ask_the_whole_group(group):
 # ---------------------------------------------------------------------------- gifts
 
 
-def _gift(employee, actor=None, **data):  # type: ignore[no-untyped-def]
+def _gift(employee, actor=SYSTEM, **data):  # type: ignore[no-untyped-def]
     values = {
         "kind": "received",
         "party_kind": "counterparty",

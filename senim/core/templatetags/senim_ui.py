@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
+from senim.core.events import event_label as _event_label
 from senim.core.icons import ICONS
 
 register = template.Library()
@@ -97,3 +98,9 @@ def _plain(value: object) -> object:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
     return value
+
+
+@register.filter
+def event_label(code: str) -> str:
+    """An audit event type as people read it ("Counterparty created"), in the active language."""
+    return _event_label(code)

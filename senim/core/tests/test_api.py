@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.core.audit import PendingEvent, audit_record_many
 from senim.core.models import AuditEvent
 from senim.org.models import Company, Employee
@@ -105,7 +106,7 @@ def _events(group, count_a: int, count_b: int, count_none: int = 0) -> None:
         *[PendingEvent("test.b", "org.employee", str(i), f"b-{i}", group.b.id) for i in range(count_b)],
         *[PendingEvent("test.none", "", "", f"none-{i}") for i in range(count_none)],
     ]
-    audit_record_many(actor=None, events=events)
+    audit_record_many(actor=SYSTEM, events=events)
 
 
 def test_audit_events_require_authentication(client, group):

@@ -7,13 +7,14 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import translation
 
 from senim.core import audit_guard
+from senim.core.access import SYSTEM
 from senim.core.audit import PendingEvent, audit_record, audit_record_many, audit_verify
 from senim.core.models import AuditEvent
 
 
 def _record(n: int) -> None:
     audit_record_many(
-        actor=None,
+        actor=SYSTEM,
         events=[
             PendingEvent("test.event", "test.thing", str(i), f"thing {i}", changes={"n": [None, i]}) for i in range(n)
         ],
@@ -39,7 +40,7 @@ def test_events_chain_each_to_the_previous_hash():
 
 @pytest.mark.django_db
 def test_record_describes_the_object_and_its_company(group):
-    audit_record(actor=None, event_type="org.employee.updated", obj=group.in_leaf, changes={"surname": ["A", "B"]})
+    audit_record(actor=SYSTEM, event_type="org.employee.updated", obj=group.in_leaf, changes={"surname": ["A", "B"]})
     event = AuditEvent.objects.get()
     assert event.object_type == "org.employee" and event.object_id == str(group.in_leaf.pk)
     assert event.company_id == group.a.pk and event.actor_label == "system"

@@ -27,7 +27,9 @@ pytestmark = pytest.mark.django_db
 def _record(n: int) -> None:
     audit_record_many(
         actor=None,
-        events=[PendingEvent("test.event", "test.thing", str(i), f"thing {i}", changes={"n": [None, i]}) for i in range(n)],
+        events=[
+            PendingEvent("test.event", "test.thing", str(i), f"thing {i}", changes={"n": [None, i]}) for i in range(n)
+        ],
     )
 
 

@@ -54,17 +54,24 @@ def test_a_body_over_the_limit_is_refused_from_its_declared_length(settings):
     client = Client()
     # the declared length alone decides: the (short) body is never read
     response = client.generic(
-        "POST", reverse("accounts:login"), b"username=a", CONTENT_TYPE="application/x-www-form-urlencoded",
+        "POST",
+        reverse("accounts:login"),
+        b"username=a",
+        CONTENT_TYPE="application/x-www-form-urlencoded",
         CONTENT_LENGTH="1073741824",
     )
     assert response.status_code == 413
     response = client.generic(
-        "POST", reverse("accounts:login"), b"x", CONTENT_TYPE="multipart/form-data; boundary=x",
+        "POST",
+        reverse("accounts:login"),
+        b"x",
+        CONTENT_TYPE="multipart/form-data; boundary=x",
         CONTENT_LENGTH=str(upload_body_limit() + 1),
     )
     assert response.status_code == 413
-    response = client.generic("POST", "/api/v1/accounts/me", b"{}", content_type="application/json",
-                              CONTENT_LENGTH="2000")
+    response = client.generic(
+        "POST", "/api/v1/accounts/me", b"{}", content_type="application/json", CONTENT_LENGTH="2000"
+    )
     assert response.status_code == 413 and "detail" in response.json()
 
 

@@ -147,7 +147,7 @@ def register_export_pdf(request: ActorRequest, all: bool = False):  # type: igno
 def clause_update(request: ActorRequest, clause_id: uuid.UUID, payload: ClausePatch):  # type: ignore[no-untyped-def]
     endpoints.require(request, policy.MANAGE_CLAUSES)
     clause = selectors.clause_list(actor=request.user).get(id=clause_id)
-    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    data = endpoints.patch_data(payload)
     return services.clause_update(actor=request.user, clause=clause, **data)
 
 

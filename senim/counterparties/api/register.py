@@ -72,7 +72,7 @@ def counterparty_create(request: ActorRequest, payload: CounterpartyIn):  # type
 def counterparty_update(request: ActorRequest, counterparty_id: uuid.UUID, payload: CounterpartyPatch):  # type: ignore[no-untyped-def]
     endpoints.require(request, policy.MANAGE)
     counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
-    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k == "registration_date"}
+    data = endpoints.patch_data(payload, clearable=["registration_date"])
     return services.counterparty_update(actor=request.user, counterparty=counterparty, **data)
 
 
@@ -139,7 +139,7 @@ def contact_update(request: ActorRequest, counterparty_id: uuid.UUID, contact_id
     endpoints.require(request, policy.MANAGE)
     counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
     contact = counterparty.contacts.get(id=contact_id)
-    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    data = endpoints.patch_data(payload)
     return services.contact_update(actor=request.user, contact=contact, **data)
 
 
@@ -189,8 +189,7 @@ def import_file(
     if kind not in importing.KINDS:
         raise HttpError(404, "Unknown import kind.")
     endpoints.require(request, policy.IMPORT if kind == "counterparties" else policy.MANAGE_CONTRACTS)
-    if file.size and file.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
-        raise HttpError(413, "The file is too large.")
+    endpoints.refuse_large_upload(file)
     with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
         suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
         path = Path(folder) / f"upload{suffix}"

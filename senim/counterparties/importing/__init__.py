@@ -8,14 +8,12 @@ Counterparties are matched by country and number; contracts by company and numbe
 
 from pathlib import Path
 
-from django.conf import settings
-
 from senim.core.access import Actor, PermissionDenied, scope_of
+from senim.core.importing import FileRejected, plan_table, refuse_unless_clean
+from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback
 from senim.counterparties import policy
 from senim.counterparties.importing.contracts import CT_ALIASES, _amount, _apply_contracts, plan_contracts
 from senim.counterparties.importing.counterparties import CP_ALIASES, _apply_counterparties, plan_counterparties
-from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback
-from senim.org.importing.reader import FileRejected, read_table
 
 __all__ = [
     "KINDS",
@@ -33,15 +31,19 @@ __all__ = [
 KINDS = ("counterparties", "contracts")
 
 
-def plan_file(*, actor: Actor | None, kind: str, path: Path, max_bytes: int | None = None) -> ImportPlan:
+def plan_file(*, actor: Actor, kind: str, path: Path, max_bytes: int | None = None) -> ImportPlan:
     """Read and validate a file of `kind` (counterparties or contracts); raises FileRejected for an
     unreadable file. `max_bytes` None: the upload limit; 0: no limit (the command line)."""
-    limit = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024 if max_bytes is None else max_bytes
     if kind == "counterparties":
-        header, rows = read_table(path, max_bytes=limit or 2**62, aliases=CP_ALIASES)
-        return plan_counterparties(header=header, rows=rows)
-    header, rows = read_table(path, max_bytes=limit or 2**62, aliases=CT_ALIASES)
-    return plan_contracts(actor=actor, header=header, rows=rows)
+        return plan_table(
+            path, aliases=CP_ALIASES, max_bytes=max_bytes, planner=lambda h, r: plan_counterparties(header=h, rows=r)
+        )
+    return plan_table(
+        path,
+        aliases=CT_ALIASES,
+        max_bytes=max_bytes,
+        planner=lambda h, r: plan_contracts(actor=actor, header=h, rows=r),
+    )
 
 
 def apply(
@@ -49,12 +51,10 @@ def apply(
 ) -> ImportResult:
     """Write a validated plan, all or nothing. The actor needs the import permission (counterparties)
     or the contract permission over every company of the plan (checked while planning)."""
-    if actor is not None:
-        permission = policy.IMPORT if plan.kind == "counterparties" else policy.MANAGE_CONTRACTS
-        if scope_of(actor, permission).is_empty:
-            raise PermissionDenied(permission)
-    if plan.file_errors or (plan.rejected and not valid_only):
-        raise PermissionDenied("import has errors")
+    permission = policy.IMPORT if plan.kind == "counterparties" else policy.MANAGE_CONTRACTS
+    if scope_of(actor, permission).is_empty:
+        raise PermissionDenied(permission)
+    refuse_unless_clean(plan, valid_only=valid_only)
     if plan.kind == "counterparties":
         return _apply_counterparties(actor, plan, progress)
     return _apply_contracts(actor, plan, progress)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from senim.org.importing.values import CellError
+from senim.core.importing.values import CellError
 
 
 def choice(text: str, choices: type, words: dict[str, str], *, default: str = "") -> str:

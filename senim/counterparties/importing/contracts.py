@@ -4,14 +4,13 @@ import decimal
 from collections.abc import Iterator
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, Scope, scope_of
-from senim.core.audit import PendingEvent, audit_record_many, diff
-from senim.core.bulk import bulk_insert
 from senim.core.identifiers import normalise_identifier
+from senim.core.importing import Upsert
+from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
+from senim.core.importing.values import CellError, limit_text, parse_bool, parse_date, require_text
 from senim.counterparties import policy
 from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
@@ -19,8 +18,6 @@ from senim.counterparties.models import (
     Counterparty,
     ProcurementMethod,
 )
-from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.org.importing.values import CellError, limit_text, parse_bool, parse_date, require_text
 from senim.org.models import Company, Employee, Unit
 
 CT_COLUMNS = [
@@ -197,7 +194,7 @@ def _contract_row(
 
 
 def plan_contracts(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
-    scope = scope_of(actor, policy.MANAGE_CONTRACTS) if actor is not None else Scope(everything=True)
+    scope = scope_of(actor, policy.MANAGE_CONTRACTS)
     result = ImportPlan(kind="contracts", columns=[c for c in CT_COLUMNS if c in header])
     missing = [c for c in CT_REQUIRED if c not in header]
     if missing:
@@ -236,10 +233,7 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
         "unit_id": "unit_code",
         "approved_by_id": "approver",
     }
-    to_create: list[Contract] = []
-    to_update: list[Contract] = []
-    events: list[PendingEvent] = []
-    unchanged = 0
+    upsert = Upsert(Contract, event_type="counterparties.contract.imported", update_fields=CT_WRITTEN)
     for _line, row in plan.valid:
         company = row["company"]
         current = existing.get((company.id, row["number"]))
@@ -247,44 +241,8 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
         if values["has_clause"] is None:
             values["has_clause"] = True if current is None else current.has_clause
         if current is None:
-            contract = Contract(company=company, number=row["number"], **values)
-            to_create.append(contract)
-            events.append(
-                PendingEvent(
-                    "counterparties.contract.imported",
-                    "counterparties.contract",
-                    str(contract.id),
-                    str(contract),
-                    company.id,
-                    diff({}, values),
-                )
-            )
+            upsert.create(Contract(company=company, number=row["number"], **values), values, company_id=company.id)
             continue
         values = {n: v for n, v in values.items() if written_columns.get(n, n) in plan.columns}
-        changes = diff({name: getattr(current, name) for name in values}, values)
-        if not changes:
-            unchanged += 1
-            continue
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.updated_at = timezone.now()
-        to_update.append(current)
-        events.append(
-            PendingEvent(
-                "counterparties.contract.imported",
-                "counterparties.contract",
-                str(current.id),
-                str(current),
-                company.id,
-                changes,
-            )
-        )
-    with transaction.atomic():
-        for start in range(0, len(to_create), 5000):
-            bulk_insert(Contract, to_create[start : start + 5000])
-            if progress:
-                progress(len(to_create[start : start + 5000]))
-        for start in range(0, len(to_update), 1000):
-            Contract.objects.bulk_update(to_update[start : start + 1000], [*CT_WRITTEN, "updated_at"])
-        audit_record_many(actor=actor, events=events)
-    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))
+        upsert.update(current, values, company_id=company.id)
+    return upsert.write(actor=actor, plan=plan, progress=progress)

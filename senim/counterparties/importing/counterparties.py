@@ -4,14 +4,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core.access import Actor
-from senim.core.audit import PendingEvent, audit_record_many, diff
-from senim.core.bulk import bulk_insert
 from senim.core.identifiers import normalise_identifier
+from senim.core.importing import Upsert
+from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
+from senim.core.importing.values import limit_text, parse_date
 from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
     Category,
@@ -19,8 +18,6 @@ from senim.counterparties.models import (
     IdentifierKind,
     Kind,
 )
-from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.org.importing.values import limit_text, parse_date
 
 CP_COLUMNS = [
     "kind",
@@ -158,57 +155,17 @@ def _apply_counterparties(actor: Actor | None, plan: ImportPlan, progress: Progr
         chunk = sorted(numbers)[start : start + 900]
         for cp in Counterparty.objects.filter(identifier__in=chunk, merged_into__isnull=True):
             existing[(cp.country, cp.identifier)] = cp
-    to_create: list[Counterparty] = []
-    to_update: list[Counterparty] = []
-    events: list[PendingEvent] = []
-    unchanged = 0
+    upsert = Upsert(
+        Counterparty, event_type="counterparties.counterparty.imported", update_fields=[*CP_WRITTEN, "search_text"]
+    )
     for _line, row in plan.valid:
         current = existing.get((row["country"], row["identifier"])) if row["identifier"] else None
         values = {name: row[name] for name in CP_WRITTEN}
         if current is None:
             cp = Counterparty(country=row["country"], identifier=row["identifier"], **values)
             cp.refresh_search_text()
-            to_create.append(cp)
-            event_values = {**values, "country": row["country"], "identifier": row["identifier"]}
-            events.append(
-                PendingEvent(
-                    "counterparties.counterparty.imported",
-                    "counterparties.counterparty",
-                    str(cp.id),
-                    str(cp)[:300],
-                    None,
-                    diff({}, event_values),
-                )
-            )
+            upsert.create(cp, {**values, "country": row["country"], "identifier": row["identifier"]})
             continue
         values = {name: value for name, value in values.items() if name in plan.columns or name == "identifier_kind"}
-        changes = diff({name: getattr(current, name) for name in values}, values)
-        if not changes:
-            unchanged += 1
-            continue
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.refresh_search_text()
-        current.updated_at = timezone.now()
-        to_update.append(current)
-        events.append(
-            PendingEvent(
-                "counterparties.counterparty.imported",
-                "counterparties.counterparty",
-                str(current.id),
-                str(current)[:300],
-                None,
-                changes,
-            )
-        )
-    with transaction.atomic():
-        for start in range(0, len(to_create), 5000):
-            bulk_insert(Counterparty, to_create[start : start + 5000])
-            if progress:
-                progress(len(to_create[start : start + 5000]))
-        for start in range(0, len(to_update), 1000):
-            Counterparty.objects.bulk_update(
-                to_update[start : start + 1000], [*CP_WRITTEN, "search_text", "updated_at"]
-            )
-        audit_record_many(actor=actor, events=events)
-    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))
+        upsert.update(current, values, refresh=current.refresh_search_text)
+    return upsert.write(actor=actor, plan=plan, progress=progress)

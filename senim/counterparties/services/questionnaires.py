@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core import identifiers
-from senim.core.access import Actor, require
+from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_update
+from senim.core.uploads import check_upload_size
 from senim.counterparties import policy
 from senim.counterparties.models import (
     Answer,
@@ -188,8 +189,7 @@ def _store_file(response: QuestionnaireResponse, upload: UploadedFile) -> tuple[
     name = (upload.name or "file")[-200:]
     if not name.lower().endswith(FILE_SUFFIXES):
         raise ValidationError(_("Attach a PDF, JPG, PNG, DOCX or XLSX file."))
-    if upload.size and upload.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
-        raise ValidationError(_("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB})
+    check_upload_size(upload)
     folder = storage_dir() / str(response.pk)
     folder.mkdir(parents=True, exist_ok=True)
     stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
@@ -282,7 +282,7 @@ def response_save(
             locked.status = QuestionnaireResponse.Status.DRAFT
         locked.save()
         audit_record(
-            actor=None,
+            actor=SYSTEM,
             event_type="counterparties.questionnaire.submitted"
             if submit
             else "counterparties.questionnaire.draft_saved",

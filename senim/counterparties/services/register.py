@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.identifiers import normalise_identifier
-from senim.core.services import model_create, model_update
+from senim.core.services import model_create, model_stored, model_update
+from senim.core.uploads import check_upload_size
 from senim.counterparties import policy
 from senim.counterparties.models import (
     Application,
@@ -338,9 +339,7 @@ def counterparty_screen(*, actor: Actor | None, counterparty: Counterparty) -> l
 
     The register is group-wide, so the subjects belong to no company and screening them needs the
     screening permission over the whole group (or the system as actor)."""
-    require_view = actor is not None
-    if require_view:
-        require(actor, policy.VIEW)
+    require(actor, policy.VIEW)
     outcomes = []
     names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
     outcomes.append(
@@ -416,7 +415,8 @@ def contract_create(*, actor: Actor | None, **data: Any) -> Contract:
 
 
 def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> Contract:
-    require(actor, policy.MANAGE_CONTRACTS, company_id=contract.company_id, unit_id=contract.unit_id)
+    stored = model_stored(contract)
+    require(actor, policy.MANAGE_CONTRACTS, company_id=stored.company_id, unit_id=stored.unit_id)
     data.pop("company", None)
     unit = data.get("unit")
     if unit is not None:
@@ -457,10 +457,7 @@ def document_add(
     name = (upload.name or "file")[-200:]
     if not name.lower().endswith(DOCUMENT_SUFFIXES):
         raise ValidationError({"upload": _("Attach a PDF, image, Word, Excel or ZIP file.")})
-    if upload.size and upload.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
-        raise ValidationError(
-            {"upload": _("The file is larger than %(limit)d MB.") % {"limit": settings.SENIM_MAX_UPLOAD_MB}}
-        )
+    check_upload_size(upload, field="upload")
     stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
     document = Document(
         counterparty=counterparty,

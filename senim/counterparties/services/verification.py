@@ -15,7 +15,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.access import Actor, require
+from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.services import model_create, model_update
 from senim.counterparties import policy, redflags
@@ -233,7 +233,7 @@ def _sync_automatic_flags(case: VerificationCase) -> None:
 
 def case_open(
     *,
-    actor: Actor | None,
+    actor: Actor,
     company: Company,
     counterparty: Counterparty,
     procurement_method: str,
@@ -276,20 +276,18 @@ def case_open(
     return case
 
 
-def _require_open(actor: Actor | None, case: VerificationCase) -> None:
+def _require_open(actor: Actor, case: VerificationCase) -> None:
     require(actor, policy.VERIFY, company_id=case.company_id, unit_id=case.unit_id)
     if case.status != VerificationCase.Status.OPEN:
         raise ValidationError(_("The verification is no longer in progress."))
 
 
-def _changed(
-    actor: Actor | None, case: VerificationCase, before: dict[str, Any], event_type: str, **extra: Any
-) -> None:
+def _changed(actor: Actor, case: VerificationCase, before: dict[str, Any], event_type: str, **extra: Any) -> None:
     changes = {**diff(before, snapshot(case, CASE_FIELDS)), **extra}
     audit_record(actor=actor, event_type=event_type, obj=case, changes=changes)
 
 
-def case_refresh(*, actor: Actor | None, case: VerificationCase) -> VerificationCase:
+def case_refresh(*, actor: Actor, case: VerificationCase) -> VerificationCase:
     """Look again for automatic red flags (after the register or a screening changed)."""
     _require_open(actor, case)
     with transaction.atomic():
@@ -301,7 +299,7 @@ def case_refresh(*, actor: Actor | None, case: VerificationCase) -> Verification
     return case
 
 
-def case_check_update(*, actor: Actor | None, check: CaseCheck, status: str, comment: str = "") -> CaseCheck:
+def case_check_update(*, actor: Actor, check: CaseCheck, status: str, comment: str = "") -> CaseCheck:
     _require_open(actor, check.case)
     if status not in CaseCheck.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
@@ -316,7 +314,7 @@ def case_check_update(*, actor: Actor | None, check: CaseCheck, status: str, com
     )
 
 
-def case_flag_raise(*, actor: Actor | None, case: VerificationCase, flag: RedFlag, detail: str = "") -> CaseFlag:
+def case_flag_raise(*, actor: Actor, case: VerificationCase, flag: RedFlag, detail: str = "") -> CaseFlag:
     """Raise a red flag of the catalogue by hand (e.g. cash payments, agent fees)."""
     _require_open(actor, case)
     if not flag.is_active:
@@ -332,7 +330,7 @@ def case_flag_raise(*, actor: Actor | None, case: VerificationCase, flag: RedFla
     return raised
 
 
-def case_flag_withdraw(*, actor: Actor | None, raised: CaseFlag) -> None:
+def case_flag_withdraw(*, actor: Actor, raised: CaseFlag) -> None:
     """Withdraw a red flag raised by hand; automatic ones follow the findings."""
     case = raised.case
     _require_open(actor, case)
@@ -347,7 +345,7 @@ def case_flag_withdraw(*, actor: Actor | None, raised: CaseFlag) -> None:
         _changed(actor, case, before, "counterparties.verification.flag_withdrawn", flag=[code, None])
 
 
-def case_conclude(*, actor: Actor | None, case: VerificationCase, conclusion: str, text: str) -> VerificationCase:
+def case_conclude(*, actor: Actor, case: VerificationCase, conclusion: str, text: str) -> VerificationCase:
     """Conclude a verification whose every check is done; it then waits for approval."""
     _require_open(actor, case)
     errors: dict[str, Any] = {}
@@ -385,12 +383,12 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def case_approve(*, actor: Actor | None, case: VerificationCase) -> VerificationCase:
+def case_approve(*, actor: Actor, case: VerificationCase) -> VerificationCase:
     """The compliance officer approves the conclusion; a high-risk one then needs a second approver."""
     if case.status != VerificationCase.Status.CONCLUDED:
         raise ValidationError(_("Only a concluded verification can be approved."))
     require(actor, policy.APPROVE_CONCLUSION, company_id=case.company_id, unit_id=case.unit_id)
-    if actor is not None and case.concluded_by_id == actor.pk:
+    if actor.pk is not None and case.concluded_by_id == actor.pk:
         raise ValidationError(_("The person who concluded cannot approve the conclusion."))
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
@@ -413,12 +411,12 @@ def _take_effect(case: VerificationCase) -> None:
     case.reverification_reason = ""
 
 
-def case_second_approve(*, actor: Actor | None, case: VerificationCase) -> VerificationCase:
+def case_second_approve(*, actor: Actor, case: VerificationCase) -> VerificationCase:
     """The second approval of a high-risk conclusion, by an approver other than the first."""
     if case.status != VerificationCase.Status.AWAITING_SECOND:
         raise ValidationError(_("This verification does not wait for a second approval."))
     require(actor, policy.SECOND_APPROVAL, company_id=case.company_id, unit_id=case.unit_id)
-    if actor is not None and actor.pk in {case.approved_by_id, case.concluded_by_id}:
+    if actor.pk is not None and actor.pk in {case.approved_by_id, case.concluded_by_id}:  # type: ignore[operator]
         raise ValidationError(_("The second approver must be another person."))
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
@@ -429,7 +427,7 @@ def case_second_approve(*, actor: Actor | None, case: VerificationCase) -> Verif
     return case
 
 
-def case_reopen(*, actor: Actor | None, case: VerificationCase, reason: str) -> VerificationCase:
+def case_reopen(*, actor: Actor, case: VerificationCase, reason: str) -> VerificationCase:
     """Send a concluded verification back to work (a returned conclusion, or re-verification)."""
     require(actor, policy.APPROVE_CONCLUSION, company_id=case.company_id, unit_id=case.unit_id)
     if case.status == VerificationCase.Status.OPEN:
@@ -458,7 +456,7 @@ FLAG_FIELDS = ["code", "title_ru", "title_kk", "title_en", "title_uz", "weight",
 RULE_FIELDS = ["level", "procurement_method", "category", "min_amount", "currency", "min_risk", "is_active"]
 
 
-def red_flag_save(*, actor: Actor | None, flag: RedFlag | None = None, **data: Any) -> RedFlag:
+def red_flag_save(*, actor: Actor, flag: RedFlag | None = None, **data: Any) -> RedFlag:
     """Add a red flag to the catalogue or change one (group-wide only)."""
     _require_group(actor, policy.CONFIGURE)
     if flag is None:
@@ -473,7 +471,7 @@ def red_flag_save(*, actor: Actor | None, flag: RedFlag | None = None, **data: A
     )
 
 
-def rule_save(*, actor: Actor | None, rule: DueDiligenceRule | None = None, **data: Any) -> DueDiligenceRule:
+def rule_save(*, actor: Actor, rule: DueDiligenceRule | None = None, **data: Any) -> DueDiligenceRule:
     """Add or change a due diligence rule (group-wide only)."""
     _require_group(actor, policy.CONFIGURE)
     if "currency" in data:
@@ -490,7 +488,7 @@ def rule_save(*, actor: Actor | None, rule: DueDiligenceRule | None = None, **da
     )
 
 
-def cases_recheck(*, actor: Actor | None = None) -> int:
+def cases_recheck(*, actor: Actor = SYSTEM) -> int:
     """Mark approved verifications whose counterparty, owners or managers have hits raised since the
     approval (after a watchlist changed and screening re-screened them); return how many. Meant for
     a scheduled `senim counterparties recheck`."""
@@ -536,7 +534,7 @@ def cases_recheck_subjects(*, subject_keys: Iterable[str]) -> int:
     for counterparty in Counterparty.objects.filter(pk__in=set(waiting)).order_by("pk"):
         with transaction.atomic():
             marked += cases_mark_for_reverification(
-                actor=None,
+                actor=SYSTEM,
                 counterparty=counterparty,
                 reason=str(_("A watchlist changed and screening raised new hits.")),
             )

@@ -11,12 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from senim.core import identifiers
+from senim.core.access import SYSTEM
+from senim.core.importing.values import CellError
 from senim.core.models import AuditEvent
 from senim.counterparties import importing
 from senim.counterparties.models import Contract, Counterparty
 from senim.counterparties.services import questionnaires
 from senim.counterparties.tests.factories import CounterpartyFactory
-from senim.org.importing.values import CellError
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +31,11 @@ def _file(tmp_path, text, name="f.csv"):
 def test_counterparties_are_created_then_updated_by_number(tmp_path):
     number = identifiers.make_bin(2011, 11, 11)
     path = _file(tmp_path, f"Наименование,страна,БИН\nТОО «Один»,KZ,{number}\n")
-    plan = importing.plan_file(actor=None, kind="counterparties", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="counterparties", path=path)
     assert plan.ok
-    assert importing.apply(actor=None, plan=plan).created == 1
+    assert importing.apply(actor=SYSTEM, plan=plan).created == 1
     path = _file(tmp_path, f"name_ru,country,identifier,address\nТОО «Один плюс»,KZ,{number},Астана\n")
-    result = importing.apply(actor=None, plan=importing.plan_file(actor=None, kind="counterparties", path=path))
+    result = importing.apply(actor=SYSTEM, plan=importing.plan_file(actor=SYSTEM, kind="counterparties", path=path))
     assert result.updated == 1
     cp = Counterparty.objects.get()
     assert (cp.name_ru, cp.address, cp.identifier_kind) == ("ТОО «Один плюс»", "Астана", "bin")
@@ -47,7 +48,7 @@ def test_bad_rows_are_reported_by_line_and_column_and_nothing_is_written(tmp_pat
         tmp_path,
         f"name_ru,country,identifier,kind\nА,KZ,{good},\nБ,KZ,{good},\nВ,KZ,12345,\nГ,ZZZ,,\nД,KZ,,martian\n",
     )
-    plan = importing.plan_file(actor=None, kind="counterparties", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="counterparties", path=path)
     assert {(e.line, e.column) for e in plan.errors} == {
         (3, "identifier"),
         (4, "identifier"),
@@ -55,7 +56,7 @@ def test_bad_rows_are_reported_by_line_and_column_and_nothing_is_written(tmp_pat
         (6, "kind"),
     }
     with pytest.raises(importing.PermissionDenied):
-        importing.apply(actor=None, plan=plan)
+        importing.apply(actor=SYSTEM, plan=plan)
     assert not Counterparty.objects.exists()
 
 
@@ -78,7 +79,7 @@ def test_an_empty_or_binary_file_is_refused(tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes(b"")
     with pytest.raises(importing.FileRejected):
-        importing.plan_file(actor=None, kind="contracts", path=path)
+        importing.plan_file(actor=SYSTEM, kind="contracts", path=path)
 
 
 @settings(max_examples=150, deadline=None)
@@ -138,10 +139,10 @@ def test_contracts_carry_their_approver_by_personnel_number(tmp_path, group):
     bare = f"{group.a.registration_number},N-3,01.02.2025,{cp.identifier},\n"
     # A number of company B's employee is unknown in company A.
     bad = f"{group.a.registration_number},N-2,01.02.2025,{cp.identifier},{group.in_b.personnel_number}\n"
-    plan = importing.plan_file(actor=None, kind="contracts", path=_file(tmp_path, header + good + bare + bad))
+    plan = importing.plan_file(actor=SYSTEM, kind="contracts", path=_file(tmp_path, header + good + bare + bad))
     assert [(e.line, e.column) for e in plan.errors] == [(4, "approver")]
-    plan = importing.plan_file(actor=None, kind="contracts", path=_file(tmp_path, header + good + bare))
-    importing.apply(actor=None, plan=plan)
+    plan = importing.plan_file(actor=SYSTEM, kind="contracts", path=_file(tmp_path, header + good + bare))
+    importing.apply(actor=SYSTEM, plan=plan)
     assert {c.number: c.approved_by for c in Contract.objects.all()} == {"N-1": approver, "N-3": None}
 
 
@@ -153,7 +154,7 @@ def test_approvers_are_looked_up_once_per_file_not_per_row(tmp_path, group, djan
         for n in range(40)
     )
     with django_assert_max_num_queries(8):
-        plan = importing.plan_file(actor=None, kind="contracts", path=_file(tmp_path, header + rows))
+        plan = importing.plan_file(actor=SYSTEM, kind="contracts", path=_file(tmp_path, header + rows))
     assert not plan.errors and len(plan.valid) == 40
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from senim.accounts.tests.factories import user_with_role
 from senim.core import identifiers
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM, PermissionDenied
 from senim.core.models import AuditEvent
 from senim.counterparties import selectors, services
 from senim.counterparties.models import Counterparty, Party
@@ -186,7 +186,7 @@ def test_screening_uses_stable_subject_keys_for_the_counterparty_and_each_party(
     counterparty = CounterpartyFactory()
     party = OwnerFactory(counterparty=counterparty)
     services.counterparty_screen(actor=user_with_role("officer"), counterparty=counterparty)
-    services.counterparty_screen(actor=None, counterparty=counterparty)
+    services.counterparty_screen(actor=SYSTEM, counterparty=counterparty)
     keys = set(Subject.objects.values_list("key", flat=True))
     assert keys == {f"counterparties.counterparty:{counterparty.pk}", f"counterparties.party:{party.pk}"}
 

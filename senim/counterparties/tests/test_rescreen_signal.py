@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.core.models import AuditEvent
 from senim.counterparties import services
 from senim.counterparties.tests.factories import CounterpartyFactory, OwnerFactory
@@ -33,7 +34,7 @@ def test_a_list_import_that_raises_hits_marks_the_verification_at_once(
     watchlist = WatchlistFactory(kind="debarment")
     import_entities(watchlist, [ftm("x-1", "ТОО «Совсем Другое»", schema="Company")], tmp_path)
     for counterparty in (cp, other):
-        services.counterparty_screen(actor=None, counterparty=counterparty)
+        services.counterparty_screen(actor=SYSTEM, counterparty=counterparty)
     case, untouched = _approved(group, cp), _approved(group, other)
     received: list[list[str]] = []
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from senim.accounts.tests.factories import user_with_role
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM, PermissionDenied
 from senim.counterparties import selectors, services
 from senim.counterparties.models import CaseCheck, DueDiligenceRule, RedFlag, VerificationCase
 from senim.counterparties.tests.factories import CounterpartyFactory, OwnerFactory
@@ -216,7 +216,7 @@ def test_a_list_change_that_raises_hits_marks_approved_verifications_on_recheck(
     OwnerFactory(counterparty=cp, share=Decimal("100"))
     watchlist = WatchlistFactory(kind="debarment")
     import_entities(watchlist, [ftm("x-1", "ТОО «Совсем Другое»", schema="Company")], tmp_path)
-    services.counterparty_screen(actor=None, counterparty=cp)
+    services.counterparty_screen(actor=SYSTEM, counterparty=cp)
     case = _open(analyst, group, cp)
     _finish_checks(analyst, case)
     services.case_conclude(actor=analyst, case=case, conclusion="permitted", text="Ок")

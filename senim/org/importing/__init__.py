@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from django.conf import settings
-
 from senim.core.access import Actor
+from senim.core.importing import plan_table
+from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowError
+from senim.core.importing.reader import FileRejected
 from senim.org.importing import employees, structure
-from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowError
-from senim.org.importing.reader import FileRejected, read_table
 
 
 class Importer(Protocol):
@@ -39,6 +38,4 @@ __all__ = ["KINDS", "FileRejected", "ImportPlan", "ImportResult", "Importer", "R
 def plan_file(*, actor: Actor | None, kind: str, path: Path) -> ImportPlan:
     """Read and validate a file of the given kind; raises FileRejected for unreadable files."""
     module = KINDS[kind]
-    max_bytes = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
-    header, rows = read_table(path, max_bytes=max_bytes, aliases=module.ALIASES)
-    return module.plan(actor=actor, header=header, rows=rows)
+    return plan_table(path, aliases=module.ALIASES, planner=lambda h, r: module.plan(actor=actor, header=h, rows=r))

@@ -4,19 +4,16 @@ transaction, with an audit event for each employee created or changed."""
 from collections.abc import Iterator
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core import identifiers
-from senim.core.access import Actor, PermissionDenied, Scope, scope_of
-from senim.core.audit import PendingEvent, audit_record_many, diff
-from senim.core.bulk import bulk_insert
+from senim.core.access import Actor, Scope, scope_of
+from senim.core.importing import Upsert, refuse_unless_clean
+from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
+from senim.core.importing.values import CellError, limit_text, parse_date, require_text
 from senim.core.translit import to_latin
 from senim.core.validators import MESSAGES
 from senim.org import policy
-from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.org.importing.values import CellError, limit_text, parse_date, require_text
 from senim.org.models import Company, Employee, Position, Unit
 
 COLUMNS = [
@@ -154,7 +151,7 @@ def _validate_row(
 
 def plan(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
     """Validate every row; report each bad cell by line and column. Writes nothing."""
-    scope = scope_of(actor, policy.IMPORT) if actor is not None else Scope(everything=True)
+    scope = scope_of(actor, policy.IMPORT)
     result = ImportPlan(kind="employees", columns=[c for c in COLUMNS if c in header])
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -182,8 +179,7 @@ def apply(
 ) -> ImportResult:
     """Write a validated plan. Refuses a plan with errors unless `valid_only` was chosen; the
     write is all-or-nothing."""
-    if plan.file_errors or (plan.rejected and not valid_only):
-        raise PermissionDenied("import has errors")
+    refuse_unless_clean(plan, valid_only=valid_only)
     company_ids = {row["company"].id for _line, row in plan.valid}
     existing = {
         (e.company_id, e.personnel_number): e
@@ -191,10 +187,7 @@ def apply(
             "id", "company_id", "personnel_number", *WRITTEN
         )
     }
-    to_create: list[Employee] = []
-    to_update: list[Employee] = []
-    events: list[PendingEvent] = []
-    unchanged = 0
+    upsert = Upsert(Employee, event_type="org.employee.imported", update_fields=[*WRITTEN, "search_text"])
     for _line, row in plan.valid:
         company = row["company"]
         current = existing.get((company.id, row["personnel_number"]))
@@ -202,17 +195,7 @@ def apply(
         if current is None:
             employee = Employee(company=company, personnel_number=row["personnel_number"], **values)
             employee.refresh_search_text()
-            to_create.append(employee)
-            events.append(
-                PendingEvent(
-                    "org.employee.imported",
-                    "org.employee",
-                    str(employee.id),
-                    str(employee),
-                    company.id,
-                    diff({}, values),
-                )
-            )
+            upsert.create(employee, values, company_id=company.id)
             continue
         # An existing record keeps whatever the file does not speak about: a column left out of
         # the file changes nothing. Latin names the file lacks are filled only where empty.
@@ -221,27 +204,5 @@ def apply(
             for name, value in values.items()
             if COLUMN_OF[name] in plan.columns or (name in DERIVED_LATIN and not getattr(current, name))
         }
-        before = {name: getattr(current, name) for name in values}
-        changes = diff(before, values)
-        if not changes:
-            unchanged += 1
-            continue
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.refresh_search_text()
-        current.updated_at = timezone.now()
-        to_update.append(current)
-        events.append(
-            PendingEvent("org.employee.imported", "org.employee", str(current.id), str(current), company.id, changes)
-        )
-    with transaction.atomic():
-        for start in range(0, len(to_create), 5000):
-            bulk_insert(Employee, to_create[start : start + 5000])
-            if progress:
-                progress(len(to_create[start : start + 5000]))
-        for start in range(0, len(to_update), 1000):
-            Employee.objects.bulk_update(to_update[start : start + 1000], [*WRITTEN, "search_text", "updated_at"])
-            if progress:
-                progress(len(to_update[start : start + 1000]))
-        audit_record_many(actor=actor, events=events)
-    return ImportResult(created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected))
+        upsert.update(current, values, company_id=company.id, refresh=current.refresh_search_text)
+    return upsert.write(actor=actor, plan=plan, progress=progress)

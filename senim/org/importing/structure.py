@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied, Scope, scope_of
 from senim.core.audit import PendingEvent, audit_record_many, diff
+from senim.core.importing import Upsert, refuse_unless_clean
+from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
+from senim.core.importing.values import limit_text, parse_bool, require_text
 from senim.org import policy
-from senim.org.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.org.importing.values import limit_text, parse_bool, require_text
 from senim.org.models import Company, Position, Unit
 
 NAME_COLUMNS = ["name_ru", "name_kk", "name_en", "name_uz"]
@@ -18,7 +19,7 @@ TITLE_COLUMNS = ["title_ru", "title_kk", "title_en", "title_uz"]
 
 
 def _scope(actor: Actor | None) -> Scope:
-    return scope_of(actor, policy.IMPORT) if actor is not None else Scope(everything=True)
+    return scope_of(actor, policy.IMPORT)
 
 
 def _company(check: RowValidator, raw: dict[str, str], companies: dict[str, Company], scope: Scope) -> Company | None:
@@ -106,8 +107,7 @@ class UnitImport:
         self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
     ) -> ImportResult:
         """Upsert units by (company, code), then rebuild the paths of every touched company's tree."""
-        if plan.file_errors or (plan.rejected and not valid_only):
-            raise PermissionDenied("import has errors")
+        refuse_unless_clean(plan, valid_only=valid_only)
         created = updated = unchanged = 0
         events: list[PendingEvent] = []
         with transaction.atomic():
@@ -228,50 +228,20 @@ class PositionImport:
     def apply(
         self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
     ) -> ImportResult:
-        if plan.file_errors or (plan.rejected and not valid_only):
-            raise PermissionDenied("import has errors")
+        refuse_unless_clean(plan, valid_only=valid_only)
         existing = {(p.company_id, p.code): p for p in Position.objects.all()}
-        to_create, to_update, events, unchanged = [], [], [], 0
+        upsert = Upsert(Position, event_type="org.position.imported", update_fields=self.WRITTEN)
         for _line, row in plan.valid:
             values = {name: row[name] for name in self.WRITTEN}
             current = existing.get((row["company"].id, row["code"]))
             if current is None:
                 position = Position(company=row["company"], code=row["code"], **values)
-                to_create.append(position)
-                events.append(
-                    PendingEvent(
-                        "org.position.imported",
-                        "org.position",
-                        str(position.id),
-                        str(position),
-                        position.company_id,
-                        diff({}, values),
-                    )
-                )
+                upsert.create(position, values, company_id=position.company_id)
                 continue
             # Columns the file leaves out keep their current values.
             values = {name: v for name, v in values.items() if self.COLUMN_OF[name] in plan.columns}
-            changes = diff({name: getattr(current, name) for name in values}, values)
-            if not changes:
-                unchanged += 1
-                continue
-            for name, value in values.items():
-                setattr(current, name, value)
-            to_update.append(current)
-            events.append(
-                PendingEvent(
-                    "org.position.imported", "org.position", str(current.id), str(current), current.company_id, changes
-                )
-            )
-        with transaction.atomic():
-            Position.objects.bulk_create(to_create, batch_size=1000)
-            Position.objects.bulk_update(to_update, self.WRITTEN, batch_size=1000)
-            audit_record_many(actor=actor, events=events)
-        if progress:
-            progress(len(plan.valid))
-        return ImportResult(
-            created=len(to_create), updated=len(to_update), unchanged=unchanged, skipped=len(plan.rejected)
-        )
+            upsert.update(current, values, company_id=current.company_id)
+        return upsert.write(actor=actor, plan=plan, progress=progress)
 
 
 units = UnitImport()

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from senim.accounts.tests.factories import user_with_role
 from senim.core import identifiers
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM, PermissionDenied
 from senim.core.models import AuditEvent
 from senim.org import importing
 from senim.org.importing import employees as employee_import
@@ -40,9 +40,9 @@ def _good(group, n: int, unit: str = "LEAF") -> str:
 
 def test_valid_file_imports_every_row_with_latin_names_and_audit(group, tmp_path):
     path = _csv(tmp_path, group, [_good(group, 1), _good(group, 2)])
-    plan = importing.plan_file(actor=None, kind="employees", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="employees", path=path)
     assert plan.ok and plan.total == 2
-    result = employee_import.apply(actor=None, plan=plan)
+    result = employee_import.apply(actor=SYSTEM, plan=plan)
     assert (result.created, result.updated) == (2, 0)
     employee = Employee.objects.get(personnel_number="N0001")
     assert employee.surname_latin == "Seitkali" and employee.unit == group.leaf
@@ -58,7 +58,7 @@ def test_each_bad_cell_is_reported_by_line_and_column(group, tmp_path):
         "999999999999,N0004,Ким,Ли,,,NOPE,2024-01-01,not-an-email",
         _good(group, 1).replace("a1@", "b1@"),
     ]
-    plan = importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
+    plan = importing.plan_file(actor=SYSTEM, kind="employees", path=_csv(tmp_path, group, rows))
     found = {(e.line, e.column) for e in plan.errors}
     assert {
         (3, "surname"),
@@ -73,12 +73,12 @@ def test_each_bad_cell_is_reported_by_line_and_column(group, tmp_path):
 
 def test_a_file_with_errors_writes_nothing_unless_valid_rows_are_chosen(group, tmp_path):
     path = _csv(tmp_path, group, [_good(group, 1), f"{group.a.registration_number},N0002,,X,,,,,"])
-    plan = importing.plan_file(actor=None, kind="employees", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="employees", path=path)
     before = (Employee.objects.count(), AuditEvent.objects.count())
     with pytest.raises(PermissionDenied):
-        employee_import.apply(actor=None, plan=plan)
+        employee_import.apply(actor=SYSTEM, plan=plan)
     assert (Employee.objects.count(), AuditEvent.objects.count()) == before
-    result = employee_import.apply(actor=None, plan=plan, valid_only=True)
+    result = employee_import.apply(actor=SYSTEM, plan=plan, valid_only=True)
     assert (result.created, result.skipped) == (1, 1)
     assert "N0002" in plan.rejected_csv("error") and "surname" in plan.rejected_csv("error")
 
@@ -86,13 +86,13 @@ def test_a_file_with_errors_writes_nothing_unless_valid_rows_are_chosen(group, t
 def test_reimport_is_idempotent_and_updates_only_what_changed(group, tmp_path):
     rows = [_good(group, 1), _good(group, 2)]
     employee_import.apply(
-        actor=None, plan=importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
+        actor=SYSTEM, plan=importing.plan_file(actor=SYSTEM, kind="employees", path=_csv(tmp_path, group, rows))
     )
-    again = importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
-    assert employee_import.apply(actor=None, plan=again).unchanged == 2
+    again = importing.plan_file(actor=SYSTEM, kind="employees", path=_csv(tmp_path, group, rows))
+    assert employee_import.apply(actor=SYSTEM, plan=again).unchanged == 2
     rows[1] = rows[1].replace(",LEAF,", ",BR,")
-    changed = importing.plan_file(actor=None, kind="employees", path=_csv(tmp_path, group, rows))
-    result = employee_import.apply(actor=None, plan=changed)
+    changed = importing.plan_file(actor=SYSTEM, kind="employees", path=_csv(tmp_path, group, rows))
+    result = employee_import.apply(actor=SYSTEM, plan=changed)
     assert (result.created, result.updated, result.unchanged) == (0, 1, 1)
     assert Employee.objects.get(personnel_number="N0002").unit == group.branch
     assert AuditEvent.objects.filter(event_type="org.employee.imported").first().changes["unit_id"][1] == str(
@@ -107,7 +107,7 @@ def test_xlsx_with_russian_headers_and_excel_dates(group, tmp_path):
     sheet.append([group.a.registration_number, "X1", "Петров", "Пётр", _iin(9), dt.datetime(2023, 4, 5)])
     path = tmp_path / "staff.xlsx"
     book.save(path)
-    plan = importing.plan_file(actor=None, kind="employees", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="employees", path=path)
     assert plan.ok, plan.errors
     assert plan.valid[0][1]["hire_date"] == dt.date(2023, 4, 5)
 
@@ -130,7 +130,7 @@ def test_unreadable_files_are_refused_with_a_reason(tmp_path, content, message):
     path = tmp_path / "upload.csv"
     path.write_bytes(content)
     with pytest.raises(importing.FileRejected, match=message):
-        importing.plan_file(actor=None, kind="employees", path=path)
+        importing.plan_file(actor=SYSTEM, kind="employees", path=path)
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
@@ -139,16 +139,16 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (50 * 1024 * 1024))
     with pytest.raises(importing.FileRejected, match="unreasonable size"):
-        importing.plan_file(actor=None, kind="employees", path=path)
+        importing.plan_file(actor=SYSTEM, kind="employees", path=path)
 
 
 def test_units_import_builds_the_tree_whatever_the_row_order(group, tmp_path):
     path = tmp_path / "units.csv"
     number = group.b.registration_number
     path.write_text(f"company,code,parent_code,name_ru\n{number},B3,B2,Цех\n{number},B2,B1,Участок\n", encoding="utf-8")
-    plan = importing.plan_file(actor=None, kind="units", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="units", path=path)
     assert plan.ok, plan.errors
-    importing.KINDS["units"].apply(actor=None, plan=plan)
+    importing.KINDS["units"].apply(actor=SYSTEM, plan=plan)
     leaf = group.b.units.get(code="B3")
     assert leaf.depth == 2 and leaf.path.startswith(group.other.path)
 
@@ -161,9 +161,9 @@ def test_positions_import_reads_yes_no_in_several_languages(group, tmp_path):
         f"{number},BUY,BR,Закупщик,да,иә\n{number},CLERK,,Делопроизводитель,нет,0\n{number},BAD,,X,может быть,\n",
         encoding="utf-8",
     )
-    plan = importing.plan_file(actor=None, kind="positions", path=path)
+    plan = importing.plan_file(actor=SYSTEM, kind="positions", path=path)
     assert [(e.line, e.column) for e in plan.errors] == [(4, "corruption_prone")]
-    importing.KINDS["positions"].apply(actor=None, plan=plan, valid_only=True)
+    importing.KINDS["positions"].apply(actor=SYSTEM, plan=plan, valid_only=True)
     assert group.a.positions.get(code="BUY").is_corruption_prone is True
 
 
@@ -231,7 +231,7 @@ def test_a_column_left_out_of_the_file_keeps_existing_values(group, tmp_path):
         f"Жаңа,{before.given_name}\n",
         encoding="utf-8",
     )
-    result = employee_import.apply(actor=None, plan=importing.plan_file(actor=None, kind="employees", path=path))
+    result = employee_import.apply(actor=SYSTEM, plan=importing.plan_file(actor=SYSTEM, kind="employees", path=path))
     after = Employee.objects.get(pk=before.pk)
     assert result.updated == 1 and after.surname == "Жаңа"
     assert (after.iin, after.unit_id, after.hire_date, after.surname_latin) == (
@@ -245,7 +245,7 @@ def test_a_column_left_out_of_the_file_keeps_existing_values(group, tmp_path):
 def test_unit_reimport_without_parent_column_keeps_the_tree(group, tmp_path):
     path = tmp_path / "units.csv"
     path.write_text(f"company,code,name_en\n{group.a.registration_number},LEAF,Leaf renamed\n", encoding="utf-8")
-    importing.KINDS["units"].apply(actor=None, plan=importing.plan_file(actor=None, kind="units", path=path))
+    importing.KINDS["units"].apply(actor=SYSTEM, plan=importing.plan_file(actor=SYSTEM, kind="units", path=path))
     group.leaf.refresh_from_db()
     assert group.leaf.parent_id == group.branch.id and group.leaf.name_en == "Leaf renamed"
     assert group.leaf.name_ru  # the Russian name was not in the file and stays

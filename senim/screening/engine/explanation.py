@@ -17,6 +17,7 @@ _HOW = {
     "sound": "same sounds in another script (an English name written in Cyrillic)",
     "sound-known": "same sounds, but the query word is itself another known name",
     "joined": "same letters, spaced differently",
+    "initial": "an initial of the word (weaker evidence)",
 }
 
 

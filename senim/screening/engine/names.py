@@ -40,8 +40,9 @@ _RUSSIAN_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>oviC|eviC|ovna|ev
 _SHORT_PATRONYMIC = re.compile(r"^(?P<stem>.{2,}?)(?P<suffix>iC)$")
 # Kazakh joined patronymic: Кемелұлы / Kemeluly / Kemelūly, Әбішқызы / Abishkyzy / Äbişqyzy.
 _KAZAKH_PATRONYMIC = re.compile(r"^(?P<stem>.{3,}?)(?P<suffix>uli|kizi)$")
-# Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи).
-_SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "kizi": "f"}
+# Separate patronymic words: Kazakh ұлы / қызы, Uzbek oʻgʻli / qizi (ўғли / қизи), and their Russian-
+# letter spellings угли / кизи (Ў→У, Ғ→Г, Қ→К).
+_SEPARATE_PATRONYMIC = {"uli": "m", "ogli": "m", "ugli": "m", "kizi": "f"}
 # Suffixes recognised with one typo (Омирзаковыич, Azizovoich, Тулкинопич) after the first word;
 # the last letter must be right, and the short -ұлы/-uly is left out (Нурали is a given name).
 # Each keeps its anchor consonants, in order: Татьяна ("iana") is not a misspelt -ична.
@@ -50,6 +51,12 @@ _FEMALE_SUFFIXES = {"ovna", "evna", "iCna", "kizi"}
 # Words with a family-name ending weigh more: Alimov vs Azimov decides more than Oybek vs Oabek.
 _FAMILY_NAME = re.compile(r"(ov|ev|ova|eva|skii|skaia|enko)$")
 FAMILY_NAME_WEIGHT = 1.5
+# Words that only announce a number in an organisation name ("Avtopark No. 5" = «Автопарк № 5»).
+# Initials: a one-letter word, or a Latin digraph standing for one Cyrillic letter and followed by a
+# full stop ("Sh.M. Mirziyoyev" = Ш.М., "Yu.A." = Ю.А.).
+_ABBREVIATED = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2})\.")
+_DIGRAPH_INITIALS = frozenset(("sh", "ch", "zh", "kh", "ts", "yu", "ya", "ye", "yo", "dj", "gh"))
+_NUMBER_SIGNS = frozenset(("no", "nr", "n", "nomer", "номер", "nomeri"))
 
 
 @lru_cache(maxsize=256)
@@ -78,6 +85,9 @@ class ParsedName(NamedTuple):
     patronymic_word: str = ""
     legal_forms: frozenset[str] = frozenset()
     gender: str = ""
+    # Keys of initials ("Omarov G.N.": "g", "n"), compared with whole words and the patronymic.
+    initials: tuple[str, ...] = ()
+    initial_words: tuple[str, ...] = ()  # the initials as written, for explanations
 
     @property
     def primary_keys(self) -> tuple[str, ...]:
@@ -199,6 +209,12 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
     if is_organisation:
         depths = quote_depths(folded) if has_quotes(folded) else [(w, 0, False) for w in split_words(folded)]
         raw_words, legal_forms = strip_legal_forms(depths)
+        # "No. 5" / "Nr 5" / "№ 5" (the sign is dropped as punctuation): the number is the word.
+        raw_words = [
+            w
+            for i, w in enumerate(raw_words)
+            if not (w in _NUMBER_SIGNS and i + 1 < len(raw_words) and raw_words[i + 1].isdigit())
+        ]
     else:
         raw_words = split_words(folded)
 
@@ -208,6 +224,16 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
     patronymic: tuple[str, ...] = ()
     patronymic_word = ""
     gender = ""
+    initials: list[str] = []
+    found_initials: list[str] = []
+    if not is_organisation and len(raw_words) > 1:
+        abbreviated = set(_ABBREVIATED.findall(folded)) if "." in folded else set()
+        found_initials = [w for w in raw_words if len(w) == 1 or (w in abbreviated and w in _DIGRAPH_INITIALS)]
+        if found_initials and len(found_initials) < len(raw_words):
+            initials = [word_keys(w)[0] for w in found_initials]
+            raw_words = [w for w in raw_words if w not in found_initials]
+        else:
+            found_initials = []
     may_have_patronymic = not is_organisation and len(raw_words) > 2
     for position, word in enumerate(raw_words):
         info = _word_info(word, is_organisation, may_have_patronymic and position > 0)
@@ -243,13 +269,15 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         patronymic_word=patronymic_word,
         legal_forms=legal_forms,
         gender=gender,
+        initials=tuple(initials),
+        initial_words=tuple(found_initials),
     )
 
 
 def normalise_name(text: str, schema: str | None = PERSON) -> str:
     """A readable normal form: case-folded words without quotes, legal forms or punctuation."""
     parsed = parse_name(text, schema)
-    parts = list(parsed.words)
+    parts = list(parsed.words) + [f"{i}." for i in parsed.initial_words]
     if parsed.patronymic_word:
         parts.append(parsed.patronymic_word)
     return " ".join(parts)

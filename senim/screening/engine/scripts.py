@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from senim.screening.engine import tables
+
 # Apostrophe-like marks used in Uzbek Latin (oʻ, gʻ, tutuq belgisi) and in the Kazakh 2017 alphabet.
 # Real data uses them interchangeably, so all collapse to ASCII "'".
 APOSTROPHES = "ʻʼ'`‘’′´ʹʽʾʿ＇"
@@ -18,62 +20,25 @@ CLOSING_QUOTES = "»›」』"
 # Quotes whose direction depends on context ("…", “…”, „…“ German style).
 AMBIGUOUS_QUOTES = '"“”‟＂'
 
-_LOOKALIKES = {
-    "Ə": "Ә",
-    "ə": "ә",  # Latin schwa typed for Kazakh Ә
-    "Θ": "Ө",
-    "θ": "ө",
-    "Ѳ": "Ө",
-    "ѳ": "ө",  # Greek theta / old Cyrillic fita for Ө
-    "İ": "i",
-    "I": "i",
-    "ı": "i",  # Turkic dotted/dotless i: fold before lower() (see fold_case)
-    "ѐ": "е",
-    "Ѐ": "Е",
-}
+_LOOKALIKES = tables.LOOKALIKES
 _APOSTROPHE_TABLE = {ord(c): "'" for c in APOSTROPHES}
 _QUOTE_TABLE = {ord(c): " " for c in OPENING_QUOTES + CLOSING_QUOTES + AMBIGUOUS_QUOTES}
-_FOLD_TABLE = str.maketrans({**_LOOKALIKES, **{chr(k): v for k, v in _APOSTROPHE_TABLE.items()}})
+_FOLD_TABLE = str.maketrans(
+    {**_LOOKALIKES, **{chr(k): v for k, v in _APOSTROPHE_TABLE.items()}, **dict.fromkeys(tables.SILENT_MARKS, "")}
+)
 
 # Latin letters that look like Cyrillic ones; used only inside a word that is mostly Cyrillic.
-_LATIN_TO_CYRILLIC = str.maketrans(
-    {
-        "a": "а",
-        "e": "е",
-        "o": "о",
-        "p": "р",
-        "c": "с",
-        "x": "х",
-        "y": "у",
-        "k": "к",
-        "m": "м",
-        "t": "т",
-        "b": "в",
-        "h": "һ",
-        "i": "і",
-    }
-)
-_CYRILLIC_TO_LATIN_LOOKALIKE = str.maketrans(
-    {
-        "а": "a",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "с": "c",
-        "х": "x",
-        "у": "y",
-        "к": "k",
-        "м": "m",
-        "т": "t",
-        "в": "b",
-        "һ": "h",
-        "і": "i",
-    }
-)
+_LATIN_TO_CYRILLIC = str.maketrans(tables.LATIN_TO_CYRILLIC)
+_CYRILLIC_TO_LATIN_LOOKALIKE = str.maketrans(tables.CYRILLIC_TO_LATIN_LOOKALIKE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
 _COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+# GOST 7.79 system B marks ы, э and ъ with a backtick after y, e (y`, e`) and a double one (``);
+# Uzbek o` and g` keep theirs (tables.SILENT_MARKS are dropped too: BGN/PCGN's · in Bau·yrzhan).
+_GOST_B_MARKS = re.compile(r"(?<=[yYeE])`|``")
 
 
 def fold_case(text: str) -> str:
@@ -83,6 +48,8 @@ def fold_case(text: str) -> str:
     dotted and dotless forms are folded to plain "i" first. Apostrophe variants become "'".
     """
     text = unicodedata.normalize("NFKC", text)
+    if "`" in text:
+        text = _GOST_B_MARKS.sub("", text)
     text = text.translate(_FOLD_TABLE).lower()
     text = _CONTROL.sub(" ", text)
     return _COMBINING.sub("", text)

@@ -2,11 +2,13 @@
 
 Word level (``word_similarity``):
 * same key → 1.0 ("exact" if the folded words are equal, otherwise "transliteration");
-* same loose key → 0.95 ("vowel variant", e.g. Ўткир/Уткир);
+* same loose key → 0.95 ("vowel variant", e.g. Normatov/Нурматов);
 * otherwise optimal-string-alignment edits on the key: at most 1 edit for 4–6 letters, 2 from 7
-  letters, none below 4; similarity 1 − 1.5·edits/length ("fuzzy"). A fuzzy match against a word
-  that is itself a known name elsewhere in the list is discounted further: Alimov is not a typo of
-  Azimov when Alimov is a name in its own right.
+  letters, none below 4, counted with o and u as one letter when fewer; similarity
+  1 − 1.5·edits/length ("fuzzy"); numbers match exactly or not at all. A fuzzy (or sound-only)
+  match against a word that is itself a known name elsewhere in the list is discounted further:
+  Alimov is not a typo of Azimov when Alimov is a name in its own right. This is the only way the
+  rest of the list lowers a pair's score (docs/screening.md, "What the list changes").
 
 Name level (``compare_names``): words are aligned in any order (greedy on similarity). A one-word
 person query against a longer list name scores at most ``SINGLE_WORD_SCORE``. Unmatched
@@ -41,7 +43,12 @@ MIN_WORD_SIMILARITY = 0.5
 # A one-word person query against a longer list name, at best (with every qualifier bonus it
 # stays below scoring.DEFAULT_THRESHOLD).
 SINGLE_WORD_SCORE = 0.70
+# An initial ("G." for Ғалым) against a whole word or the patronymic: weaker than a spelling, and a
+# name matched through initials never scores above INITIALS_CEILING (namesakes share initials).
+INITIAL_SIMILARITY = 0.8
+INITIALS_CEILING = 0.9
 _VOWELS = set("aeiou")
+_O_AS_U = str.maketrans("o", "u")
 
 
 def allowed_edits(length: int) -> int:
@@ -70,6 +77,8 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
             # Two consonants (Льюис ~ Lewis, Эллис ~ Wallace) are too common to go on alone.
             return SOUND_SIMILARITY, "sound" if len(query_key) > 4 else "sound-short"
         return 0.0, "none"
+    if query_key.isdigit() or record_key.isdigit():
+        return 0.0, "none"  # numbers match exactly or not at all: "… 2010" is not "… 2011"
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
     length = max(len(query_key), len(record_key))
@@ -77,6 +86,11 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
     if not limit or abs(len(query_key) - len(record_key)) > limit:
         return 0.0, "none"
     edits = OSA.distance(query_key, record_key, score_cutoff=limit)
+    if edits and ("o" in query_key or "o" in record_key):
+        # A typo on top of an o/u variant (Kuchkarov ~ Қўчқоров, Ў written У) counts the typo only.
+        edits = min(
+            edits, OSA.distance(query_key.translate(_O_AS_U), record_key.translate(_O_AS_U), score_cutoff=limit)
+        )
     if edits > limit:
         return 0.0, "none"
     return max(0.0, 1.0 - FUZZY_EDIT_COST * edits / length), "fuzzy"
@@ -124,7 +138,11 @@ def word_similarity(
                     break
             if how == "sound":
                 break
-    if how in ("fuzzy", "loose", "sound") and is_other_name is not None and is_other_name(*best_pair):
+    # The one way the list moves a word's score: a typo-distance (or sound-only) match to a word
+    # that is a name in its own right in the list (Alimov ~ Azimov when Alimov is listed) counts
+    # half. A spelling variant (same key or loose key: Уткир ~ Ўткир) is never discounted, so
+    # entries added to the list cannot turn a transliteration match into a miss.
+    if how in ("fuzzy", "sound") and is_other_name is not None and is_other_name(*best_pair):
         best *= KNOWN_NAME_DISCOUNT
         how += "-known"
     return best, how
@@ -144,7 +162,7 @@ class WordPair:
     query_word: str
     record_word: str
     similarity: float
-    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "sound" | "…-known" | "joined"
+    how: str  # "exact" | "transliteration" | "loose" | "fuzzy" | "sound" | "…-known" | "joined" | "initial"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +261,51 @@ def _align(
     return tuple(pairs), tuple(used_query), tuple(used_record), matched_weight, total
 
 
+def _written_initial(name: ParsedName, number: int) -> str:
+    return (name.initial_words[number] if number < len(name.initial_words) else name.initials[number]) + "."
+
+
+def _match_initials(
+    name: ParsedName,
+    positions: list[int],
+    other: ParsedName,
+    used: set[int],
+    other_stems: tuple[str, ...],
+    query_is_initials: bool,
+) -> tuple[list[WordPair], float, float, bool]:
+    """Match the initials of ``name`` at ``positions``, in order, to the other name's unused words,
+    then to its patronymic. Marks the words used (in ``used``). Returns the pairs, the matched
+    weighted similarity, the weight added to the total, and whether the patronymic was matched."""
+    pairs: list[WordPair] = []
+    matched = total = 0.0
+    patronymic = False
+    for number in positions:
+        initial = name.initials[number]
+        written = _written_initial(name, number)
+        found = -1
+        for index, keys in enumerate(other.keys):
+            if index not in used and any(k.startswith(initial) for k in keys if k[:1] != SOUND_MARK):
+                found = index
+                break
+        if found >= 0:
+            used.add(found)
+            weight = (1.0 + other.weights[found]) / 2
+            matched += INITIAL_SIMILARITY * weight
+            total += weight
+            word = other.words[found] if found < len(other.words) else ""
+            pair = (written, word) if query_is_initials else (word, written)
+            pairs.append(WordPair(pair[0], pair[1], INITIAL_SIMILARITY, "initial"))
+        elif not patronymic and any(stem.startswith(initial) for stem in other_stems):
+            patronymic = True
+            matched += INITIAL_SIMILARITY
+            total += 1.0
+            pair = (written, other.patronymic_word) if query_is_initials else (other.patronymic_word, written)
+            pairs.append(WordPair(pair[0], pair[1], INITIAL_SIMILARITY, "initial"))
+        else:
+            total += 1.0  # an initial of nothing on the other side counts against, as a word
+    return pairs, matched, total, patronymic
+
+
 def compare_names(
     query: ParsedName,
     record: ParsedName,
@@ -276,18 +339,59 @@ def compare_names(
                 patronymic = "same"
                 break
 
+    initial_pairs: list[WordPair] = []
+    initials_patronymic = weaker = False
+    if query.initials or record.initials:
+        # Initials written on both sides meet first (as spelt); then each side's initials go
+        # against the other side's words left unmatched, then its patronymic.
+        remaining = list(range(len(record.initials)))
+        query_left: list[int] = []
+        for number, initial in enumerate(query.initials):
+            same = next((r for r in remaining if record.initials[r] == initial), -1)
+            if same >= 0:
+                remaining.remove(same)
+                matched_weight += 1.0
+                total += 1.0
+                written = _written_initial(query, number)
+                initial_pairs.append(WordPair(written, _written_initial(record, same), 1.0, "exact"))
+            else:
+                query_left.append(number)
+        pairs_q, weight_q, total_q, patronymic_q = _match_initials(
+            query, query_left, record, used_record, record_stems, query_is_initials=True
+        )
+        pairs_r, weight_r, total_r, patronymic_r = _match_initials(
+            record, remaining, query, used_query, query.patronymic, query_is_initials=False
+        )
+        weaker = bool(pairs_q or pairs_r)
+        initial_pairs += pairs_q + pairs_r
+        matched_weight += weight_q + weight_r
+        total += total_q + total_r
+        initials_patronymic = patronymic_q or patronymic_r
+        if initials_patronymic:
+            patronymic = "same"
+
     extra_record = EXTRA_RECORD_WORD_ORGANISATION if record.is_organisation else EXTRA_RECORD_WORD_PERSON
     query_penalty = UNMATCHED_ORGANISATION_WORD if query.is_organisation else 1.0
     total += sum(w * query_penalty for qi, w in enumerate(query.weights) if qi not in used_query)
     total += sum(w * extra_record for ri, w in enumerate(record.weights) if ri not in used_record)
     score = matched_weight / total if total else 0.0
-    if not query.is_organisation and len(query.keys) == 1 and not query.patronymic and len(record.keys) > 1:
+    if weaker:
+        score = min(score, INITIALS_CEILING)
+    if (
+        not query.is_organisation
+        and len(query.keys) == 1
+        and not query.patronymic
+        and not query.initials
+        and len(record.keys) > 1
+    ):
         # One word ("Tokayev") of a longer name: a partial match, below the default threshold
         # so that a surname alone never raises a hit on every namesake (ad-hoc search lowers
         # its threshold for such queries, services.search).
         score = SINGLE_WORD_SCORE * (pairs[0].similarity if pairs else 0.0)
 
-    if query.patronymic and record_stems:
+    if initials_patronymic:
+        pass
+    elif query.patronymic and record_stems:
         if patronymics_agree(query.patronymic, record_stems, is_other_name):
             patronymic = "same"
         else:
@@ -300,7 +404,7 @@ def compare_names(
         query=query,
         record=record,
         score=min(1.0, score),
-        pairs=tuple(pairs),
+        pairs=tuple(pairs) + tuple(initial_pairs),
         unmatched_query=tuple(w for i, w in enumerate(query.words) if i not in used_query),
         unmatched_record=tuple(w for i, w in enumerate(record.words) if i not in used_record),
         patronymic=patronymic,

@@ -22,162 +22,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from senim.screening.engine import tables
 from senim.screening.engine.scripts import fix_mixed_script, is_cyrillic
 
 # Cyrillic (Russian, Kazakh, Uzbek) straight into the key alphabet. Mapping directly avoids the
 # Latin digraph pass turning Асхат ("ashat") into a false "sh".
-_CYRILLIC_TO_KEY = str.maketrans(
-    {
-        "а": "a",
-        "ә": "a",
-        "б": "b",
-        "в": "v",
-        "г": "g",
-        "ғ": "g",
-        "д": "d",
-        "е": "e",
-        "ё": "io",
-        "ж": "j",
-        "з": "z",
-        "и": "i",
-        "й": "i",
-        "к": "k",
-        "қ": "k",
-        "л": "l",
-        "м": "m",
-        "н": "n",
-        "ң": "n",
-        "о": "o",
-        "ө": "o",
-        "п": "p",
-        "р": "r",
-        "с": "s",
-        "т": "t",
-        "у": "u",
-        "ұ": "u",
-        "ү": "u",
-        "ў": "o",
-        "ф": "f",
-        "х": "h",
-        "ҳ": "h",
-        "һ": "h",
-        "ц": "c",
-        "ч": "C",
-        "ш": "S",
-        "щ": "S",
-        "ъ": "",
-        "ы": "i",
-        "і": "i",
-        "ь": "",
-        "э": "e",
-        "ю": "iu",
-        "я": "ia",
-        "ѣ": "e",
-        "ґ": "g",
-        "є": "e",
-        "ї": "i",
-        "ј": "j",
-        "ђ": "d",
-        "ћ": "c",
-        "љ": "l",
-        "њ": "n",
-        "џ": "j",
-        "'": "",
-    }
-)
+_CYRILLIC_TO_KEY = str.maketrans(tables.CYRILLIC_TO_KEY)
 
 # Latin letters with diacritics from Kazakh 2018/2021, Uzbek, Turkish and Western spellings.
-_LATIN_LETTERS = str.maketrans(
-    {
-        "ä": "a",
-        "á": "a",
-        "à": "a",
-        "â": "a",
-        "ã": "a",
-        "å": "a",
-        "ā": "a",
-        "æ": "a",
-        "ğ": "g",
-        "ǵ": "g",
-        "ñ": "\x02",
-        "ń": "\x02",
-        "ň": "n",
-        "ö": "o",
-        "ó": "o",
-        "ò": "o",
-        "ô": "o",
-        "õ": "o",
-        "ø": "o",
-        "ō": "o",
-        "ū": "u",
-        "ü": "u",
-        "ú": "u",
-        "ù": "u",
-        "û": "u",
-        "ŭ": "u",
-        "ý": "u",  # 2018 Kazakh Latin: Ý = У
-        "ş": "S",
-        "ș": "S",
-        "š": "S",
-        "ç": "C",
-        "č": "C",
-        "ž": "j",
-        "ı": "i",
-        "í": "i",
-        "ì": "i",
-        "î": "i",
-        "ï": "i",
-        "ī": "i",
-        "é": "e",
-        "è": "e",
-        "ê": "e",
-        "ë": "e",
-        "ē": "e",
-        "ė": "e",
-        "ё": "e",
-        "ß": "ss",
-        "ð": "d",
-        "þ": "t",
-        "ł": "l",
-        "ś": "s",
-        "ź": "z",
-        "ż": "z",
-        "ć": "c",
-        "ř": "r",
-        "ď": "d",
-        "ť": "t",
-        "ů": "u",
-        "ő": "o",
-        "ű": "u",
-        "ą": "a",
-        "ę": "e",
-    }
-)
+_LATIN_LETTERS = str.maketrans(tables.LATIN_LETTERS)
 # Kazakh 2017 apostrophe letters and Uzbek oʻ/gʻ; s' and c' are ш/ч in 2017; y' is у.
 _APOSTROPHE_LETTER = re.compile(r"([agiouynsc])'")
-_APOSTROPHE_VALUES = {"a": "a", "g": "g", "i": "i", "o": "o", "u": "u", "y": "u", "n": "\x02", "s": "S", "c": "C"}
+_APOSTROPHE_VALUES = tables.APOSTROPHE_VALUES
 # Latin digraphs, longest first. Order matters: "shch" before "sh", "dzh" before "zh".
-_LATIN_DIGRAPHS = [
-    ("shch", "S"),
-    ("sch", "S"),
-    ("sh", "S"),
-    ("ch", "C"),
-    ("dzh", "j"),
-    ("dj", "j"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("gh", "g"),
-    ("ts", "c"),
-    ("tc", "c"),
-    ("ph", "f"),
-    ("th", "t"),
-    ("ck", "k"),
-    ("ng", "n"),
-    ("q", "k"),
-    ("w", "v"),
-    ("y", "i"),
-    ("'", ""),
-]
+_LATIN_DIGRAPHS = tables.LATIN_DIGRAPHS
 _GLIDE_BEFORE_E = re.compile(r"(?:(?<=[aeiou])|^)i(?=e)")
 _DOUBLES = re.compile(r"(.)\1+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -187,6 +45,9 @@ _ENGLISH_C_HARD = re.compile(r"c(?![hk'])")
 _IE_AS_YO = re.compile(r"(?<=.)ie")
 _GLIDE_BEFORE_VOWEL = re.compile(r"(?<=.)i(?=[aeou])")  # not word-initial: Яна ≠ Анна
 _LOOSE_VOWELS = str.maketrans({"o": "u"})
+# A word spelt the French way (MVD 310 FR passports): "ou" for у, "tch" for ч, "gue/gui" for ге/ги.
+_FRENCH = re.compile(r"ou|tch|gu[ei]")
+_FRENCH_FINAL_INE = re.compile(r"ine$")
 
 
 # A Russian surname (its ending) whose initial Ё may be written e; not one with Kazakh/Uzbek
@@ -197,6 +58,10 @@ _NOT_RUSSIAN_INITIAL_YO = re.compile(r"[әғқңөұүһіўҳ]|^ё(?:рк|дг|
 
 def _latin_key(word: str) -> str:
     word = word.translate(_LATIN_LETTERS)
+    if _NON_ASCII.search(word):
+        # Diacritics no table names (BS 2979 ȳ, ALA-LC ĭ): strip them before the digraph pass,
+        # so the bare letter is read like any other (ȳ → y → i).
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     if "'" in word:
         # Uzbek s'h is с+ҳ (Is'hoq = Исҳоқ), not ш: shield it from the digraph pass with \x01.
         word = word.replace("s'h", "s\x01h")
@@ -248,6 +113,9 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
         if "ә" in word:
             # Kazakh Ә is written e in English and older spellings (Тәңірі = Tengri, Кәрім = Kerim).
             keys.append(word.replace("ә", "е").translate(_CYRILLIC_TO_KEY).replace("dj", "j"))
+        if tables.UZBEK_O_AS_U_CYRILLIC[0] in word:
+            # Uzbek Ў in Russian letters is У (Ўткир = Уткир, Қўчқоров = Кучкаров).
+            keys.append(word.replace(*tables.UZBEK_O_AS_U_CYRILLIC).translate(_CYRILLIC_TO_KEY).replace("dj", "j"))
         return tuple(keys)
     keys = [_latin_key(word)]
     if "ä" in word or "á" in word:
@@ -266,6 +134,21 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
     if "sh" in word and "shch" not in word:
         # Kazakh Latin 2021 writes ш as ş, so "sh" there is с+х (Ashat = Асхат).
         keys.append(_latin_key(word.replace("sh", "s\x01h")))
+    if "ts" in word:
+        # "ts" is ц in passports but т+с in the word itself (Tashkentskii = Ташкентский).
+        keys.append(_latin_key(word.replace("ts", "t\x01s")))
+    if tables.UZBEK_O_AS_U_LATIN[0] in word:
+        keys.append(_latin_key(word.replace(*tables.UZBEK_O_AS_U_LATIN)))  # Oʻktam = Уктам
+    if "j" in word and "dj" not in word and "zh" not in word:
+        # ISO 9 / scientific j is й (Jurij = Юрий, Sergej = Сергей); Kazakh/Uzbek j (ж) is the primary.
+        keys.append(_latin_key(word.replace(*tables.ISO9_J)))
+    if "â" in word or "û" in word:
+        keys.append(_latin_key("".join(tables.ISO9_VOWELS.get(c, c) for c in word).replace(*tables.ISO9_J)))
+    if _FRENCH.search(word):
+        french = word
+        for source, target in tables.FRENCH:
+            french = french.replace(source, target)
+        keys.append(_latin_key(_FRENCH_FINAL_INE.sub("in", french)))
     return tuple(keys)
 
 
@@ -301,6 +184,10 @@ def word_keys(word: str) -> tuple[str, ...]:
 
     Never raises; a word in an unknown script keys to itself.
     """
+    if word.isdigit():
+        # A number is an identifier of the name ("Автобаза 12" ≠ "Автобаза 21", "№ 1" ≠ "№ 11"):
+        # its digits are kept as written, never collapsed (similarity.key_similarity).
+        return (word,)
     unfinished = _unfinished_keys(word)
     keys = tuple(dict.fromkeys(k for k in (_finish(k) for k in unfinished) if k))
     if not keys:

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from senim.org.importing.reader import FileRejected, normalise_header
+from senim.core.importing.reader import FileRejected, normalise_header
 from senim.screening.importing.entities import (
     EntityData,
     ImportStats,

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from senim.org.importing.reader import FileRejected, normalise_header, read_table
+from senim.core.importing.reader import FileRejected, normalise_header, read_table
 from senim.screening.importing.entities import (
     SPLIT,
     EntityData,

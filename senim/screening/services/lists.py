@@ -27,8 +27,8 @@ BATCH_SIZE = 5000
 
 
 def _require_list_manager(actor: Actor | None, permission: str = policy.MANAGE_LISTS) -> None:
-    """Lists are group-wide, so only group-wide holders change them; None is the system (CLI)."""
-    if actor is not None and not require(actor, permission).everything:
+    """Lists are group-wide, so only group-wide holders (and the system) change them."""
+    if not require(actor, permission).everything:
         raise PermissionDenied(permission)
 
 

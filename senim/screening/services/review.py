@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import PendingEvent, audit_record, audit_record_many, describe, diff
 from senim.screening import policy
 from senim.screening.models import Hit, HitStatus, WatchlistEntity, WatchlistVersion
@@ -100,5 +100,5 @@ def hits_close_removed(*, version: WatchlistVersion) -> int:
                 },
             )
         )
-    audit_record_many(actor=None, events=events)
+    audit_record_many(actor=SYSTEM, events=events)
     return len(closing)

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core.access import Actor, require
+from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record, diff
 from senim.screening import policy
 from senim.screening.engine import DEFAULT_THRESHOLD, Query, parse_name
@@ -154,8 +154,7 @@ def search(
 ) -> list[SearchResult]:
     """Ad-hoc search of the enabled lists; nothing is stored but the audit event (searching for
     people is itself sensitive). None is the system (the command line)."""
-    if actor is not None:
-        require(actor, policy.SEARCH)
+    require(actor, policy.SEARCH)
     query = make_query(
         names=query.names,
         schema=query.schema,
@@ -318,8 +317,7 @@ def _screen_subject(
 def _require_subject_scope(actor: Actor | None, permission: str, company_id: uuid.UUID | None) -> None:
     """A company's subjects need the permission over that company; subjects of no company need
     it group-wide. None is the system (tasks, the command line)."""
-    if actor is not None:
-        require(actor, permission, company_id=company_id)
+    require(actor, permission, company_id=company_id)
 
 
 def check_screening_allowed(*, actor: Actor | None, company_id: uuid.UUID | None) -> None:
@@ -501,7 +499,7 @@ def rescreen_watchlist(*, version: WatchlistVersion) -> ScreeningRun:
     watchlist = Watchlist.objects.select_related("current_version").get(pk=version.watchlist_id)
     threshold = threshold_default()
     run = run_start(
-        actor=None, kind=ScreeningRun.Kind.RESCREEN, watchlists=[watchlist], threshold=threshold, trigger=version
+        actor=SYSTEM, kind=ScreeningRun.Kind.RESCREEN, watchlists=[watchlist], threshold=threshold, trigger=version
     )
     raised: set[str] = set()
     if watchlist.is_enabled and watchlist.current_version_id == version.pk:
@@ -516,7 +514,7 @@ def rescreen_watchlist(*, version: WatchlistVersion) -> ScreeningRun:
     run = run_finish(run=run)
     send_hits_raised(subject_keys=raised, run_id=run.pk)
     audit_record(
-        actor=None,
+        actor=SYSTEM,
         event_type="screening.rescreen.finished",
         obj=run,
         changes={"list": [None, watchlist.name], "subjects": [None, run.subject_count], "hits": [None, run.hit_count]},

@@ -18,6 +18,7 @@ def _how_labels() -> dict[str, str]:
         "sound": _("same sounds in another script (an English name written in Cyrillic)"),
         "sound-known": _("same sounds, but the word is itself another known name"),
         "joined": _("same letters, spaced differently"),
+        "initial": _("an initial of the word (weaker evidence)"),
     }
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import factory
 
+from senim.core.access import SYSTEM
 from senim.screening import jobs, services
 from senim.screening.models import Watchlist, WatchlistKind, WatchlistVersion
 
@@ -31,7 +32,7 @@ def write_jsonl(path: Path, entities: list[dict | str]) -> Path:
 
 
 def import_entities(
-    watchlist: Watchlist, entities: list[dict | str], tmp_path: Path, *, skip_invalid: bool = False, actor=None
+    watchlist: Watchlist, entities: list[dict | str], tmp_path: Path, *, skip_invalid: bool = False, actor=SYSTEM
 ) -> WatchlistVersion:  # type: ignore[no-untyped-def]
     """Import JSON-line entities as a new version of `watchlist` (synchronously, like the CLI)."""
     path = write_jsonl(tmp_path / f"{watchlist.pk}-{len(entities)}.jsonl", entities)

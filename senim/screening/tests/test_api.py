@@ -9,6 +9,7 @@ from django.test import Client
 
 from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.screening import services
 from senim.screening.models import Hit, Watchlist, WatchlistVersion
 from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
@@ -27,9 +28,9 @@ def world(group, tmp_path):
     import_entities(watchlist, [ftm("kz-1", "Тоқаев Қасым-Жомарт Кемелұлы", country="kz")], tmp_path)
     watchlist.refresh_from_db()
     hit_a = services.screen(
-        actor=None, subject_key="t:a", schema="Person", names=["Kassym-Jomart Tokayev"], company_id=group.a.pk
+        actor=SYSTEM, subject_key="t:a", schema="Person", names=["Kassym-Jomart Tokayev"], company_id=group.a.pk
     ).hits[0]
-    hit_none = services.screen(actor=None, subject_key="t:none", schema="Person", names=["Tokayev Kasym"]).hits[0]
+    hit_none = services.screen(actor=SYSTEM, subject_key="t:none", schema="Person", names=["Tokayev Kasym"]).hits[0]
     return {"watchlist": watchlist, "hit_a": hit_a, "hit_none": hit_none}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.screening import services
 from senim.screening.models import Hit, HitStatus
 from senim.screening.tests.factories import WatchlistFactory, ftm, import_entities
@@ -47,7 +48,7 @@ def test_officer_searches_across_scripts_and_decides_a_hit(page, live_server, gr
     watchlist = WatchlistFactory(name="Sanctions")
     import_entities(watchlist, [ftm("kz-1", "Тоқаев Қасым-Жомарт Кемелұлы", birthDate="1953-05-17")], tmp_path)
     hit = services.screen(
-        actor=None, subject_key="t:1", schema="Person", names=["Kassym-Jomart Tokayev"], label="K.-J. Tokayev"
+        actor=SYSTEM, subject_key="t:1", schema="Person", names=["Kassym-Jomart Tokayev"], label="K.-J. Tokayev"
     ).hits[0]
     officer = user_with_role("officer")
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.core.indicators import compute_values
 from senim.demo import screening as demo
 from senim.screening import services
@@ -53,8 +54,8 @@ def test_indicators_count_screenings_hits_and_true_matches_by_kind(group, two_li
 
 
 def test_dashboard_tile_counts_open_hits_in_scope(group, two_lists):
-    services.screen(actor=None, subject_key="k1", schema="Person", names=["Tokayev Kassym"], company_id=group.a.pk)
-    services.screen(actor=None, subject_key="k2", schema="Person", names=["Kassym-Jomart Tokayev"])
+    services.screen(actor=SYSTEM, subject_key="k1", schema="Person", names=["Tokayev Kassym"], company_id=group.a.pk)
+    services.screen(actor=SYSTEM, subject_key="k2", schema="Person", names=["Kassym-Jomart Tokayev"])
     client = Client()
     client.force_login(user_with_role("officer", company=group.a))
     tiles = {t.label: t.value for t in client.get(reverse("core:dashboard")).context["tiles"]}
@@ -78,11 +79,11 @@ def test_list_pages_have_a_fixed_number_of_queries(group, two_lists, url_name):
     client = Client()
     client.force_login(user_with_role("officer"))
     url = reverse(url_name)
-    services.screen(actor=None, subject_key="k1", schema="Person", names=["Tokayev Kassym"])
+    services.screen(actor=SYSTEM, subject_key="k1", schema="Person", names=["Tokayev Kassym"])
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for n in range(5):
-        services.screen(actor=None, subject_key=f"more{n}", schema="Person", names=["Kassym-Jomart Tokayev"])
+        services.screen(actor=SYSTEM, subject_key=f"more{n}", schema="Person", names=["Kassym-Jomart Tokayev"])
         WatchlistFactory(name=f"Extra {n}")
     with CaptureQueriesContext(connection) as many:
         client.get(url)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.core.models import AuditEvent
 from senim.screening import jobs, services
 from senim.screening.models import Hit, HitStatus, ScreeningRun, Watchlist, WatchlistVersion
@@ -29,9 +30,9 @@ def world(group, tmp_path):
     import_entities(watchlist, [ftm("kz-1", "Тоқаев Қасым-Жомарт Кемелұлы")], tmp_path)
     watchlist.refresh_from_db()
     hit_a = services.screen(
-        actor=None, subject_key="t:a", schema="Person", names=["Kassym-Jomart Tokayev"], company_id=group.a.pk
+        actor=SYSTEM, subject_key="t:a", schema="Person", names=["Kassym-Jomart Tokayev"], company_id=group.a.pk
     ).hits[0]
-    hit_none = services.screen(actor=None, subject_key="t:none", schema="Person", names=["Tokayev Kasym"]).hits[0]
+    hit_none = services.screen(actor=SYSTEM, subject_key="t:none", schema="Person", names=["Tokayev Kasym"]).hits[0]
     return {"watchlist": watchlist, "hit_a": hit_a, "hit_none": hit_none, "version": watchlist.current_version}
 
 
@@ -277,7 +278,7 @@ def test_a_hit_whose_entry_left_the_list_says_so(world, group, tmp_path):
 
 def test_an_employee_hit_links_to_the_employee(world, group):
     hit = services.screen(
-        actor=None,
+        actor=SYSTEM,
         subject_key=f"org.employee:{group.in_leaf.pk}",
         schema="Person",
         names=["Kassym-Jomart Tokayev"],

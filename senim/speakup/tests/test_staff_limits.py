@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from senim.accounts.tests.factories import user_with_role
+from senim.speakup import limits
 from senim.speakup.models import Case, Message
 from senim.speakup.tests.factories import submit
 
@@ -55,6 +56,10 @@ def test_officer_message_refuses_an_oversized_body_unread(group, small_limits):
 def test_anonymous_oversized_post_is_sent_to_log_in(group, small_limits):
     case = submit(company=group.a).case
     response = Client().post(reverse("speakup:case-message", args=[case.pk]), {"body": "x"}, CONTENT_LENGTH=HUGE)
+    # a body larger than any upload is refused at the edge (core.middleware.BodyLimitMiddleware)
+    assert response.status_code == 413
+    just_over = str(limits.max_body_bytes() + 1)
+    response = Client().post(reverse("speakup:case-message", args=[case.pk]), {"body": "x"}, CONTENT_LENGTH=just_over)
     assert response.status_code == 302 and "login" in response["Location"]
 
 

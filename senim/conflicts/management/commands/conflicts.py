@@ -8,8 +8,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from tqdm import tqdm
 
-from senim.conflicts import jobs, services
-from senim.conflicts.models import Campaign, DetectionRun
+from senim.conflicts import jobs, selectors, services
+from senim.conflicts.models import DetectionRun
+from senim.core.access import SYSTEM
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             with translation.override(options["language"]):
                 self._detect(options["language"])
         elif options["campaign_action"] == "remind":
-            counts = services.campaign_remind(actor=None)
+            counts = services.campaign_remind(actor=SYSTEM)
             self.stdout.write(
                 self.style.SUCCESS(
                     f"{counts['sent']} reminders sent, {counts['without_address']} employees without an e-mail "
@@ -37,11 +38,10 @@ class Command(BaseCommand):
                 )
             )
         else:
-            for campaign in Campaign.objects.order_by("-created_at"):
-                asked = campaign.requests.count()
-                answered = campaign.requests.filter(declaration__isnull=False).count()
+            for campaign in selectors.campaign_list(actor=SYSTEM):
                 self.stdout.write(
-                    f"{campaign.title}\t{campaign.status}\t{campaign.deadline}\t{answered}/{asked} answered"
+                    f"{campaign.title}\t{campaign.status}\t{campaign.deadline}\t"
+                    f"{campaign.answered}/{campaign.asked} answered"  # type: ignore[attr-defined]
                 )
 
     def _detect(self, language: str) -> None:

@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 from django.utils import timezone, translation
 
-from senim.counterparties import exports, importing, services
-from senim.counterparties.models import Contract, Counterparty, RegisterEntry, VerificationCase
+from senim.core.access import SYSTEM
+from senim.counterparties import exports, importing, selectors, services
 
 
 class Command(BaseCommand):
@@ -59,11 +57,7 @@ class Command(BaseCommand):
             self._import(options)
 
     def _list(self, options: dict[str, Any]) -> None:
-        qs = Counterparty.objects.filter(merged_into__isnull=True).order_by("name_ru", "name_en", "id")
-        if options["category"]:
-            qs = qs.filter(category=options["category"])
-        for term in options["query"].casefold().split()[:6]:
-            qs = qs.filter(Q(search_text__contains=term))
+        qs = selectors.counterparty_list(actor=SYSTEM, query=options["query"], category=options["category"])
         if options["limit"] > 0:
             qs = qs[: options["limit"]]
         for cp in qs.iterator(chunk_size=2000):
@@ -71,39 +65,24 @@ class Command(BaseCommand):
 
     def _register(self, output: Path, *, everything: bool) -> None:
         today = timezone.localdate()
-        entries = RegisterEntry.objects.select_related("counterparty", "clause", "application").order_by("-start_date")
-        if not everything:
-            entries = entries.filter(revoked_on__isnull=True, start_date__lte=today).filter(
-                Q(end_date__isnull=True) | Q(end_date__gte=today)
-            )
+        entries = selectors.register_entry_list(actor=SYSTEM, active_on=None if everything else today)
         render = exports.register_pdf if output.suffix.lower() == ".pdf" else exports.register_xlsx
         output.write_bytes(render(entries.iterator(chunk_size=1000), on=today))
         self.stdout.write(f"{entries.count()} entries written to {output}")
 
     def _coverage(self, year: int | None) -> None:
-        contracts = Contract.objects.order_by()
-        if year:
-            contracts = contracts.filter(date__year=year)
-        rows = (
-            contracts.annotate(y=ExtractYear("date"))
-            .values("y", "company__registration_number", "procurement_method")
-            .annotate(total=Count("id"), with_clause=Count("id", filter=Q(has_clause=True)))
-            .order_by("-y", "company__registration_number", "procurement_method")
-        )
         self.stdout.write("year\tcompany\tmethod\tcontracts\twith_clause\tshare_%")
-        for r in rows:
-            share = 100 * r["with_clause"] / r["total"] if r["total"] else 0
+        for row in selectors.contract_clause_coverage(actor=SYSTEM, year=year):
             self.stdout.write(
-                f"{r['y']}\t{r['company__registration_number']}\t{r['procurement_method']}\t{r['total']}\t"
-                f"{r['with_clause']}\t{share:.1f}"
+                f"{row.year}\t{row.company_number}\t{row.procurement_method}\t{row.total}\t"
+                f"{row.with_clause}\t{100 * row.share:.1f}"
             )
 
     def _recheck(self) -> None:
-        marked = services.cases_recheck(actor=None)
+        marked = services.cases_recheck(actor=SYSTEM)
         self.stdout.write(f"marked for re-verification: {marked}")
-        soon = timezone.localdate() + dt.timedelta(days=30)
-        lapsing = VerificationCase.objects.filter(status=VerificationCase.Status.APPROVED, valid_until__lte=soon)
-        for case in lapsing.select_related("counterparty", "company").order_by("valid_until"):
+        lapsing = selectors.case_list(actor=SYSTEM, lapsing_by=timezone.localdate() + dt.timedelta(days=30))
+        for case in lapsing.order_by("valid_until"):
             self.stdout.write(
                 f"lapsing\t{case.valid_until}\t{case.company}\t{case.counterparty.display_name}\t{case.pk}"
             )
@@ -113,7 +92,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         try:
-            plan = importing.plan_file(actor=None, kind=options["kind"], path=path, max_bytes=0)
+            plan = importing.plan_file(actor=SYSTEM, kind=options["kind"], path=path, max_bytes=0)
         except importing.FileRejected as error:
             raise CommandError(error.message) from error
         for message in plan.file_errors:
@@ -127,7 +106,7 @@ class Command(BaseCommand):
             return
         if plan.file_errors or (plan.rejected and not options["valid_only"]):
             raise CommandError("The file has errors; nothing was imported (use --valid-only to import the valid rows).")
-        result = importing.apply(actor=None, plan=plan, valid_only=options["valid_only"])
+        result = importing.apply(actor=SYSTEM, plan=plan, valid_only=options["valid_only"])
         self.stdout.write(
             f"added: {result.created}, updated: {result.updated}, unchanged: {result.unchanged}, "
             f"rejected: {result.skipped}"

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senim.accounts import services
-from senim.core.access import Role
+from senim.core.access import SYSTEM, Role
 
 
 class Command(BaseCommand):
@@ -20,9 +20,9 @@ class Command(BaseCommand):
         password = options["password"] or getpass.getpass("Password: ")
         try:
             user = services.user_create(
-                actor=None, username=options["username"], email=options["email"], password=password
+                actor=SYSTEM, username=options["username"], email=options["email"], password=password
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
-        services.role_assign(actor=None, user=user, role=Role.ADMIN)
+        services.role_assign(actor=SYSTEM, user=user, role=Role.ADMIN)
         self.stdout.write(self.style.SUCCESS(f"Administrator {user.username} created."))

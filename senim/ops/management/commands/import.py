@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from tqdm import tqdm
 
+from senim.core.access import SYSTEM
 from senim.org import importing
 
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
 
     def _run(self, path: Path, options: dict[str, Any]) -> None:
         try:
-            plan = importing.plan_file(actor=None, kind=options["kind"], path=path)
+            plan = importing.plan_file(actor=SYSTEM, kind=options["kind"], path=path)
         except importing.FileRejected as error:
             raise CommandError(error.message) from error
         for message in plan.file_errors:
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             return
         with tqdm(total=len(plan.valid), unit="row", file=self.stderr, disable=len(plan.valid) < 2000) as bar:
             result = importing.KINDS[options["kind"]].apply(
-                actor=None, plan=plan, valid_only=options["valid_only"], progress=bar.update
+                actor=SYSTEM, plan=plan, valid_only=options["valid_only"], progress=bar.update
             )
         self.stdout.write(
             self.style.SUCCESS(

@@ -4,8 +4,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone, translation
 
+from senim.core.access import SYSTEM
 from senim.core.indicators import compute_values
-from senim.org.models import Company
+from senim.org import selectors as org_selectors
 
 
 class Command(BaseCommand):
@@ -20,10 +21,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         company_id = None
         if options["company"]:
-            match = Company.objects.filter(registration_number=options["company"]).first()
+            companies = org_selectors.company_list(actor=SYSTEM)
+            match = companies.filter(registration_number=options["company"]).first()
             if match is None:
                 try:
-                    match = Company.objects.filter(id=options["company"]).first()
+                    match = companies.filter(id=options["company"]).first()
                 except Exception:  # not a UUID
                     match = None
             if match is None:

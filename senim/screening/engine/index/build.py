@@ -26,7 +26,9 @@ from senim.screening.engine.similarity import (
 )
 from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
+# Vocabulary keys of initials ("Omarov G.N."): stored with the name's tokens, never posted.
+INITIAL_MARK = "."
 _VOWELS = frozenset("aeiou")
 SEPARATOR = "\x1f"
 _FORM_BITS = {form: 1 << i for i, form in enumerate(sorted(LEGAL_FORM_LABELS))}
@@ -92,7 +94,7 @@ def index_state(
         kept_names: list[str] = []
         posted: set[int] = set()
         shortest = 255
-        for raw, keys, joined, patronymic, forms, gender in names:
+        for raw, keys, joined, patronymic, forms, gender, initials in names:
             kept_names.append(raw.replace(SEPARATOR, " ") if SEPARATOR in raw else raw)
             shortest = min(shortest, len(keys))
             for word_keys in keys:
@@ -111,6 +113,8 @@ def index_state(
                     posted.add(token_id(alternative))
             if joined:
                 posted.add(token_id(joined))
+            for initial in initials:
+                tokens.append(token_id(INITIAL_MARK + initial))
             token_start.append(len(tokens))
             patronymics.append(token_id(patronymic) if patronymic else NO_KEY)
             legal_forms.append(forms)
@@ -159,8 +163,8 @@ def index_state(
 
 
 # What the index keeps of one name: (text, word keys, joined key of a company name or "",
-# patronymic stems joined by "|", legal-form bit mask, gender code).
-_AnalysedName = tuple[str, tuple[tuple[str, ...], ...], str, str, int, int]
+# patronymic stems joined by "|", legal-form bit mask, gender code, keys of initials).
+_AnalysedName = tuple[str, tuple[tuple[str, ...], ...], str, str, int, int, tuple[str, ...]]
 
 
 def _analyse_names(names: list[str], is_organisation: bool) -> list[_AnalysedName]:
@@ -178,7 +182,15 @@ def _analyse_names(names: list[str], is_organisation: bool) -> list[_AnalysedNam
             mask |= _FORM_BITS.get(form, 0)
         joined = parsed.joined if is_organisation and len(parsed.keys) > 1 else ""
         analysed.append(
-            (raw, parsed.keys, joined, "|".join(parsed.patronymic), mask, _GENDER_CODES.get(parsed.gender, 0))
+            (
+                raw,
+                parsed.keys,
+                joined,
+                "|".join(parsed.patronymic),
+                mask,
+                _GENDER_CODES.get(parsed.gender, 0),
+                parsed.initials,
+            )
         )
     return analysed
 

@@ -18,6 +18,7 @@ from senim.screening.engine.index.build import (
     _FORM_BITS,
     _GENDERS,
     FORMAT_VERSION,
+    INITIAL_MARK,
     NO_KEY,
     SEPARATOR,
     _analysed,
@@ -198,6 +199,10 @@ class Index:
             if signature in seen:
                 continue
             seen.add(signature)
+            initials: tuple[str, ...] = ()
+            if ids and vocabulary[ids[-1]][:1] == INITIAL_MARK:
+                initials = tuple(vocabulary[t][1:] for t in ids if vocabulary[t][:1] == INITIAL_MARK)
+                ids = array("I", (t for t in ids if vocabulary[t][:1] != INITIAL_MARK))
             keys = tuple((vocabulary[t], *alternatives[t]) if t in alternatives else (vocabulary[t],) for t in ids)
             patronymic_id = self._patronymic[name]
             names.append(
@@ -212,6 +217,7 @@ class Index:
                     "",
                     _forms_of(self._legal_forms[name]),
                     _GENDERS[self._name_gender[name]],
+                    initials,
                 )
             )
         gender = ""
@@ -268,6 +274,10 @@ class Index:
             # A known name: its close neighbours are other names (discounted below any use in
             # scoring, similarity.word_similarity) unless the list shows them as its aliases.
             found[exact] = 1.0
+            # Spelling variants (same loose key) are found whether or not the list knows the name:
+            # a known name must not lose candidates an unknown one would find.
+            for loose_id in self._by_loose.get(loose_key(key), ()):
+                found.setdefault(loose_id, VOWEL_VARIANT)
             for variant in self._variants_of.get(key, ()):
                 token_id = self._key_id.get(variant)
                 if token_id is not None and posting_start[token_id] != posting_start[token_id + 1]:
@@ -359,7 +369,13 @@ class Index:
                 weight = max(weights[0] if weights else 1.0, 1.0 if name.is_organisation else FAMILY_NAME_WEIGHT)
                 extra = EXTRA_RECORD_WORD_ORGANISATION * GENERIC_WEIGHT
                 partial = SINGLE_WORD_SCORE if not name.patronymic else 1.0
-                if name.is_organisation or partial >= needed:
+                if name.initials:
+                    # "Omarov G.N.": one whole word and initials; the list entries bearing the
+                    # word whose words (or patronymic) begin with every initial.
+                    for number in self._records_for(word_tokens[0]):
+                        if bounds.get(number, -1.0) < 1.0 and self._initials_fit(number, name.initials):
+                            bounds[number] = 1.0
+                elif name.is_organisation or partial >= needed:
                     for number in self._records_for(word_tokens[0]):
                         if name.is_organisation:
                             if short[number] > 2:
@@ -477,6 +493,21 @@ class Index:
                     bits |= 1 << i
             masks[number] = bits
         return masks
+
+    def _initials_fit(self, number: int, initials: tuple[str, ...]) -> bool:
+        """Whether some name of the record has, for every initial, a word or patronymic it begins."""
+        vocabulary, alternatives = self._vocabulary, self._alternatives
+        for name in range(self._name_start[number], self._name_start[number + 1]):
+            starts: list[str] = []
+            for t in self._tokens[self._token_start[name] : self._token_start[name + 1]]:
+                starts.append(vocabulary[t])
+                starts.extend(alternatives.get(t, ()))
+            patronymic_id = self._patronymic[name]
+            if patronymic_id != NO_KEY:
+                starts.extend(vocabulary[patronymic_id].split("|"))
+            if all(any(k.startswith(i) for k in starts) for i in initials):
+                return True
+        return False
 
     def _patronymic_conflict(
         self,

@@ -2,7 +2,6 @@
 `senim screen --batch FILE --output OUT.csv` screens every row of a CSV/XLSX file in one run and
 writes one row per hit. The command line acts as the system (audited as "system")."""
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from tqdm import tqdm
 
+from senim.core.access import SYSTEM
+from senim.core.exports import csv_write
 from senim.screening import selectors, services
 from senim.screening.exports import hit_rows
 from senim.screening.importing import FileRejected, read_batch_rows
@@ -63,7 +64,7 @@ class Command(BaseCommand):
                 birth_dates=options["birth_dates"],
                 countries=options["countries"],
             )
-            results = services.search(actor=None, query=query, lists=lists, limit=options["limit"])
+            results = services.search(actor=SYSTEM, query=query, lists=lists, limit=options["limit"])
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         if options["format"] == "json":
@@ -97,16 +98,14 @@ class Command(BaseCommand):
         try:
             with tqdm(unit=" rows", file=self.stderr, mininterval=0.5) as bar:
                 run = services.screen_batch(
-                    actor=None, rows=read_batch_rows(path), lists=lists, file_name=path.name, progress=bar.update
+                    actor=SYSTEM, rows=read_batch_rows(path), lists=lists, file_name=path.name, progress=bar.update
                 )
         except FileRejected as error:
             raise CommandError(error.message) from error
         for problem in run.problems[:50]:
             self.stderr.write(problem)
         with options["output"].open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_HEADER)
-            writer.writerows(hit_rows(selectors.run_hits(run=run).iterator(chunk_size=2000)))
+            csv_write(handle, CSV_HEADER, hit_rows(selectors.run_hits(run=run).iterator(chunk_size=2000)))
         self.stdout.write(
             self.style.SUCCESS(
                 f"{run.subject_count} screened, {run.hit_count} hits, {run.skipped} rows skipped → {options['output']}"

@@ -8,9 +8,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from tqdm import tqdm
 
+from senim.core.access import SYSTEM
 from senim.screening import jobs, selectors, services
 from senim.screening.importing import FIELDS, normalise_header
-from senim.screening.models import ImportFormat, Watchlist, WatchlistKind, WatchlistVersion
+from senim.screening.models import ImportFormat, WatchlistKind, WatchlistVersion
 
 
 def _format_of(path: Path, chosen: str | None) -> str:
@@ -67,7 +68,7 @@ class Command(BaseCommand):
             self._import(options)
 
     def _list(self) -> None:
-        for watchlist in Watchlist.objects.select_related("current_version").order_by("name"):
+        for watchlist in selectors.watchlist_list(actor=SYSTEM):
             version = watchlist.current_version
             state = "enabled" if watchlist.is_enabled else "disabled"
             current = f"v{version.number}, {version.entity_count} entities" if version else "not imported"
@@ -81,11 +82,11 @@ class Command(BaseCommand):
         watchlist = found[0] if found else None
         if watchlist is None:
             watchlist = services.watchlist_create(
-                actor=None, name=options["name"], kind=options["kind"], source=options["source"]
+                actor=SYSTEM, name=options["name"], kind=options["kind"], source=options["source"]
             )
             self.stdout.write(f"Created the list {watchlist.name!r}.")
         version = services.version_create(
-            actor=None,
+            actor=SYSTEM,
             watchlist=watchlist,
             file_name=path.name,
             fmt=_format_of(path, options["format"]),

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone, translation
 
+from senim.core.access import SYSTEM
 from senim.speakup import notifications, selectors, tasks
-from senim.speakup.models import Case
 
 
 class Command(BaseCommand):
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{sent['overdue']} overdue e-mail(s), {sent['reminders']} reminder e-mail(s) sent.")
 
     def _stats(self, options: dict[str, Any]) -> None:
-        stats = selectors.case_statistics(cases=Case.objects.all(), year=options["year"])
+        stats = selectors.case_statistics(cases=selectors.statistics_cases(actor=SYSTEM), year=options["year"])
         if options["format"] == "json":
             self.stdout.write(json.dumps(stats, indent=2, ensure_ascii=False))
             return

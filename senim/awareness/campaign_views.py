@@ -1,0 +1,244 @@
+"""Pages of acknowledgement campaigns, the overdue list, paper sheets and the imports of
+acknowledgements, agreements and new hires' contracts."""
+
+import secrets
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from senim.awareness import forms, importing, policy, selectors, services
+from senim.awareness.models import Audience
+from senim.awareness.views import company_choices, get_or_404
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.forms import apply_errors
+from senim.core.views import paginate, permission_required
+from senim.org import selectors as org_selectors
+
+
+@permission_required(policy.VIEW)
+def campaign_list(request: ActorRequest) -> HttpResponse:
+    context = {
+        "page_obj": paginate(request, selectors.campaign_list(actor=request.user), 50),
+        "can_manage": request.user.can(policy.MANAGE),
+    }
+    return render(request, "awareness/campaign_list.html", context)
+
+
+@permission_required(policy.MANAGE)
+def campaign_create(request: ActorRequest, version_id: uuid.UUID) -> HttpResponse:
+    version = get_or_404(selectors.version_get, actor=request.user, version_id=version_id)
+    companies, whole_group = company_choices(request, policy.MANAGE)
+    company_ids = [pk for pk, _name in companies]
+    units = [
+        (str(u.pk), f"{u.company} · {u}")
+        for u in org_selectors.unit_list(actor=request.user).filter(company_id__in=company_ids)[:2000]
+    ]
+    positions = [
+        (str(p.pk), f"{p.company} · {p}")
+        for p in org_selectors.position_list(actor=request.user).filter(company_id__in=company_ids)[:2000]
+    ]
+    form = forms.CampaignForm(
+        request.POST or None,
+        companies=companies,
+        units=units,
+        positions=positions,
+        whole_group=whole_group,
+        initial={"title": str(version.document.title)},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        visible = org_selectors.company_list(actor=request.user)
+        company = visible.filter(pk=data["company"]).first() if data["company"] else None
+        try:
+            campaign = services.campaign_create(
+                actor=request.user,
+                version=version,
+                title=data["title"],
+                deadline=data["deadline"],
+                audience=data["audience"],
+                company=company,
+                companies=list(visible.filter(pk__in=data["companies"])),
+                units=list(org_selectors.unit_list(actor=request.user).filter(pk__in=data["units"])),
+                positions=list(org_selectors.position_list(actor=request.user).filter(pk__in=data["positions"])),
+                include_new_hires=data["include_new_hires"],
+                hire_window_days=data["hire_window_days"],
+                statements=form.statements(get_language() or "ru"),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error("company", _("Only group-wide officers can ask the whole group."))
+        else:
+            messages.success(request, _("The campaign was created as a draft. Launch it when ready."))
+            return redirect("awareness:campaign-detail", campaign_id=campaign.pk)
+    return render(request, "awareness/campaign_form.html", {"form": form, "version": version})
+
+
+@permission_required(policy.VIEW)
+def campaign_detail(request: ActorRequest, campaign_id: uuid.UUID) -> HttpResponse:
+    campaign = get_or_404(selectors.campaign_get, actor=request.user, campaign_id=campaign_id)
+    scope = request.user.scope_for(policy.MANAGE)
+    can_manage = scope.everything or (campaign.company_id is not None and scope.covers(company_id=campaign.company_id))
+    context = {
+        "campaign": campaign,
+        "progress": selectors.campaign_progress(actor=request.user, campaign=campaign),
+        "overdue": paginate(request, selectors.overdue_requests(actor=request.user, campaign=campaign), 50),
+        "statements": campaign.statements.all(),
+        "can_manage": can_manage,
+        "read_again": campaign.audience == Audience.READ_AGAIN,
+    }
+    return render(request, "awareness/campaign_detail.html", context)
+
+
+@permission_required(policy.MANAGE)
+@require_POST
+def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str) -> HttpResponse:
+    campaign = get_or_404(selectors.campaign_get, actor=request.user, campaign_id=campaign_id)
+    try:
+        if action == "launch":
+            asked = services.campaign_launch(actor=request.user, campaign=campaign)
+            messages.success(
+                request,
+                ngettext(
+                    "The campaign is open: %(count)s employee was asked.",
+                    "The campaign is open: %(count)s employees were asked.",
+                    asked,
+                )
+                % {"count": asked},
+            )
+        elif action == "close":
+            services.campaign_close(actor=request.user, campaign=campaign)
+            messages.success(request, _("The campaign is closed."))
+        elif action == "remind":
+            counts = services.campaign_remind(actor=request.user, campaign=campaign)
+            messages.success(
+                request,
+                _("Reminders sent: %(sent)s; employees without an e-mail address: %(missing)s.")
+                % {"sent": counts["sent"], "missing": counts["without_address"]},
+            )
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as error:
+        raise Http404 from error
+    return redirect("awareness:campaign-detail", campaign_id=campaign.pk)
+
+
+@permission_required(policy.VIEW)
+def overdue(request: ActorRequest) -> HttpResponse:
+    context = {"page_obj": paginate(request, selectors.overdue_requests(actor=request.user), 100)}
+    return render(request, "awareness/overdue.html", context)
+
+
+@permission_required(policy.MANAGE)
+def paper_entry(request: ActorRequest, version_id: uuid.UUID) -> HttpResponse:
+    version = get_or_404(selectors.version_get, actor=request.user, version_id=version_id)
+    companies, _whole = company_choices(request, policy.MANAGE)
+    form = forms.PaperForm(request.POST or None, companies=companies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        employee = selectors.employee_in_scope(
+            actor=request.user, permission=policy.MANAGE, company_id=data["company"], number=data["personnel_number"]
+        )
+        if employee is None:
+            form.add_error("personnel_number", _("No employee with this personnel number in your scope."))
+        else:
+            try:
+                services.acknowledge_on_paper(
+                    actor=request.user, employee=employee, version=version, acknowledged_on=data["acknowledged_on"]
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("The paper acknowledgement of %(name)s is recorded.") % {"name": employee})
+                return redirect("awareness:paper-entry", version_id=version.pk)
+    return render(request, "awareness/paper_form.html", {"form": form, "version": version})
+
+
+# ---------------------------------------------------------------------------- imports
+
+IMPORT_TITLES = {
+    "acknowledgements": _("Import paper acknowledgements"),
+    "agreements": _("Import anti-corruption agreements"),
+    "hires": _("Import new hires' contracts"),
+}
+
+
+def _upload_dir() -> Path:
+    directory = Path(settings.DATA_DIR) / "awareness" / "imports"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+@permission_required(policy.MANAGE)
+def import_upload(request: ActorRequest, kind: str) -> HttpResponse:
+    """Upload a file, validate every row and show the report; nothing is written until confirmed."""
+    if kind not in importing.KINDS:
+        raise Http404
+    version = None
+    if kind == "acknowledgements":
+        version = get_or_404(selectors.version_get, actor=request.user, version_id=request.GET.get("version", ""))
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    context: dict = {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "version": version}
+    if request.method == "POST" and form.is_valid():
+        token = secrets.token_urlsafe(18)
+        path = _upload_dir() / token
+        with path.open("wb") as target:
+            for chunk in form.cleaned_data["file"].chunks():
+                target.write(chunk)
+        try:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path, version=version)
+        except importing.FileRejected as error:
+            path.unlink(missing_ok=True)
+            form.add_error("file", error.message)
+        else:
+            request.session[f"awareness-import-{token}"] = {"kind": kind, "version": str(version.pk) if version else ""}
+            context.update(plan=plan, token=token)
+    return render(request, "awareness/import.html", context)
+
+
+@permission_required(policy.MANAGE)
+@require_POST
+def import_confirm(request: ActorRequest, token: str) -> HttpResponse:
+    """Write the validated file: all rows, or only the valid ones when the user chose so."""
+    pending = request.session.pop(f"awareness-import-{token}", None)
+    path = _upload_dir() / token
+    if pending is None or not path.is_file() or "/" in token:
+        raise Http404
+    version = (
+        get_or_404(selectors.version_get, actor=request.user, version_id=pending["version"])
+        if pending["version"]
+        else None
+    )
+    try:
+        plan = importing.plan_file(actor=request.user, kind=pending["kind"], path=path, version=version)
+        result = importing.apply(
+            actor=request.user, plan=plan, valid_only=request.POST.get("valid_only") == "1", version=version
+        )
+    except (importing.FileRejected, PermissionDenied):
+        messages.error(request, _("The file has errors; nothing was imported."))
+    else:
+        messages.success(
+            request,
+            _("Imported: %(created)s added, %(updated)s updated, %(unchanged)s already recorded, %(skipped)s rejected.")
+            % {
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "skipped": result.skipped,
+            },
+        )
+    finally:
+        path.unlink(missing_ok=True)
+    if version is not None:
+        return redirect("awareness:document-detail", document_id=version.document_id)
+    return redirect("awareness:agreement-list")

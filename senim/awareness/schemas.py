@@ -1,0 +1,244 @@
+"""Input and output schemas of the awareness API."""
+
+import datetime as dt
+import uuid
+
+from ninja import Field, Schema
+
+from senim.awareness.models import ApprovingBody, Audience, CandidateCheck, DocumentKind
+
+
+def _choice(values: list[str]) -> str:
+    return "^(" + "|".join(values) + ")$"
+
+
+class Texts(Schema):
+    ru: str = Field("", max_length=500_000)
+    kk: str = Field("", max_length=500_000)
+    en: str = Field("", max_length=500_000)
+    uz: str = Field("", max_length=500_000)
+
+
+class Titles(Schema):
+    ru: str = Field("", max_length=400)
+    kk: str = Field("", max_length=400)
+    en: str = Field("", max_length=400)
+    uz: str = Field("", max_length=400)
+
+
+class DocumentIn(Schema):
+    kind: str = Field(..., pattern=_choice(DocumentKind.values))
+    code: str = Field(..., min_length=1, max_length=50)
+    titles: Titles
+    company_id: uuid.UUID
+    companies: list[uuid.UUID] = Field(default_factory=list, max_length=100)
+    owner_unit_id: uuid.UUID | None = None
+    texts: Texts | None = None
+
+
+class VersionOut(Schema):
+    id: uuid.UUID
+    document_id: uuid.UUID
+    number: int
+    status: str
+    is_material: bool
+    change_note: str
+    approving_body: str
+    submitted_on: dt.date | None
+    decision_number: str
+    decision_date: dt.date | None
+    effective_date: dt.date | None
+    ended_on: dt.date | None
+
+
+class DocumentOut(Schema):
+    id: uuid.UUID
+    kind: str
+    code: str
+    title: str
+    company_id: uuid.UUID
+    owner_unit_id: uuid.UUID | None
+    is_repealed: bool
+    current_version: VersionOut | None
+
+
+class DocumentDetailOut(DocumentOut):
+    versions: list[VersionOut]
+    companies: list[uuid.UUID]
+
+
+class SubmitIn(Schema):
+    approving_body: str = Field(..., pattern=_choice(ApprovingBody.values))
+    submitted_on: dt.date
+
+
+class AdoptIn(Schema):
+    decision_number: str = Field(..., max_length=50)
+    decision_date: dt.date
+    effective_date: dt.date | None = None
+
+
+class ReviseIn(Schema):
+    is_material: bool = False
+    change_note: str = Field("", max_length=500)
+
+
+class RepealIn(Schema):
+    decision_number: str = Field(..., max_length=50)
+    repealed_on: dt.date
+
+
+class StatementIn(Schema):
+    texts: Titles
+    is_true: bool
+
+
+class CampaignIn(Schema):
+    version_id: uuid.UUID
+    title: str = Field("", max_length=200)
+    deadline: dt.date
+    audience: str = Field(Audience.ALL, pattern=_choice([a for a in Audience.values if a != Audience.READ_AGAIN]))
+    company_id: uuid.UUID | None = None
+    companies: list[uuid.UUID] = Field(default_factory=list, max_length=100)
+    units: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    positions: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    include_new_hires: bool = True
+    hire_window_days: int = Field(14, ge=1, le=365)
+    statements: list[StatementIn] = Field(default_factory=list, max_length=10)
+
+
+class CampaignOut(Schema):
+    id: uuid.UUID
+    version_id: uuid.UUID
+    title: str
+    company_id: uuid.UUID | None
+    audience: str
+    deadline: dt.date
+    status: str
+    asked: int = 0
+    answered: int = 0
+
+
+class UnitProgressOut(Schema):
+    unit_id: uuid.UUID | None
+    unit_name: str
+    asked: int
+    answered: int
+    overdue: int
+    percent: int
+
+
+class RequestOut(Schema):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    employee_id: uuid.UUID
+    employee_name: str = Field(..., alias="employee.full_name")
+    personnel_number: str = Field(..., alias="employee.personnel_number")
+    version_id: uuid.UUID = Field(..., alias="campaign.version_id")
+    document: str = Field(..., alias="campaign.version.document.title")
+    due_date: dt.date
+    is_new_hire: bool
+
+
+class AcknowledgeIn(Schema):
+    version_id: uuid.UUID
+    answers: dict[str, bool] = Field(default_factory=dict)
+
+
+class PaperIn(Schema):
+    version_id: uuid.UUID
+    company_id: uuid.UUID
+    personnel_number: str = Field(..., max_length=30)
+    acknowledged_on: dt.date
+
+
+class AcknowledgementOut(Schema):
+    id: uuid.UUID
+    version_id: uuid.UUID
+    employee_id: uuid.UUID
+    acknowledged_on: dt.date
+    source: str
+    is_stale: bool
+
+
+class ImportReportOut(Schema):
+    kind: str
+    total: int
+    valid: int
+    rejected: int
+    file_errors: list[str]
+    errors: list[dict]
+    imported: bool
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class AgreementOut(Schema):
+    id: uuid.UUID
+    employee_id: uuid.UUID
+    employee_name: str = Field(..., alias="employee.full_name")
+    position_id: uuid.UUID
+    reason: str
+    arose_on: dt.date
+    number: str
+    concluded_on: dt.date | None
+
+
+class AgreementIn(Schema):
+    number: str = Field(..., max_length=50)
+    concluded_on: dt.date
+
+
+class CheckIn(Schema):
+    company_id: uuid.UUID
+    full_name: str = Field(..., max_length=300)
+    full_name_latin: str = Field("", max_length=300)
+    identifier: str = Field("", max_length=20)
+    birth_date: dt.date | None = None
+    employee_id: uuid.UUID | None = None
+    dismissed_for_breach: bool = False
+    dismissal_note: str = Field("", max_length=500)
+
+
+class CheckOut(Schema):
+    id: uuid.UUID
+    purpose: str
+    company_id: uuid.UUID
+    employee_id: uuid.UUID | None
+    full_name: str
+    identifier: str
+    identifier_valid: bool | None
+    screening_hits: list[dict]
+    lists_checked: list[str]
+    relatives: list[dict]
+    dismissed_for_breach: bool
+    checked_on: dt.date
+    status: str
+    conclusion: str
+    conclusion_text: str
+    concluded_on: dt.date | None
+
+
+class ConcludeIn(Schema):
+    conclusion: str = Field(..., pattern=_choice(CandidateCheck.Conclusion.values))
+    reasons: str = Field("", max_length=5000)
+
+
+class HireRecordOut(Schema):
+    id: uuid.UUID
+    employee_id: uuid.UUID
+    employee_name: str = Field(..., alias="employee.full_name")
+    hire_date: dt.date | None = Field(None, alias="employee.hire_date")
+    contract_number: str
+    contract_date: dt.date
+    has_obligations: bool
+    source: str
+
+
+class HireRecordIn(Schema):
+    company_id: uuid.UUID
+    personnel_number: str = Field(..., max_length=30)
+    contract_number: str = Field("", max_length=50)
+    contract_date: dt.date
+    has_obligations: bool

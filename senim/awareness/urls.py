@@ -1,0 +1,33 @@
+from django.urls import path
+
+from senim.awareness import campaign_views, people_views, views
+
+app_name = "awareness"
+
+urlpatterns = [
+    path("my/", views.my_reading, name="my-reading"),
+    path("my/<uuid:version_id>/", views.read_version, name="read-version"),
+    path("my/<uuid:version_id>/files/<uuid:file_id>/", views.my_version_file, name="my-version-file"),
+    path("documents/", views.document_list, name="document-list"),
+    path("documents/new/", views.document_create, name="document-create"),
+    path("documents/<uuid:document_id>/", views.document_detail, name="document-detail"),
+    path("documents/<uuid:document_id>/<str:action>/", views.document_action, name="document-action"),
+    path("versions/<uuid:version_id>/files/<uuid:file_id>/", views.version_file, name="version-file"),
+    path("versions/<uuid:version_id>/campaign/", campaign_views.campaign_create, name="campaign-create"),
+    path("versions/<uuid:version_id>/paper/", campaign_views.paper_entry, name="paper-entry"),
+    path("versions/<uuid:version_id>/<str:action>/", views.version_action, name="version-action"),
+    path("campaigns/", campaign_views.campaign_list, name="campaign-list"),
+    path("campaigns/<uuid:campaign_id>/", campaign_views.campaign_detail, name="campaign-detail"),
+    path("campaigns/<uuid:campaign_id>/<str:action>/", campaign_views.campaign_action, name="campaign-action"),
+    path("overdue/", campaign_views.overdue, name="overdue"),
+    path("import/<str:kind>/", campaign_views.import_upload, name="import"),
+    path("import/confirm/<str:token>/", campaign_views.import_confirm, name="import-confirm"),
+    path("agreements/", people_views.agreement_list, name="agreement-list"),
+    path("agreements/sync/", people_views.agreement_sync, name="agreement-sync"),
+    path("agreements/<uuid:obligation_id>/", people_views.agreement_record, name="agreement-record"),
+    path("agreements/<uuid:obligation_id>/scan/", people_views.agreement_scan, name="agreement-scan"),
+    path("hires/new/", people_views.hire_record, name="hire-record"),
+    path("checks/", people_views.check_list, name="check-list"),
+    path("checks/new/", people_views.check_create, name="check-create"),
+    path("checks/<uuid:check_id>/", people_views.check_detail, name="check-detail"),
+]

@@ -1,0 +1,134 @@
+"""What every CSV/XLSX import shares; each app's `importing` keeps only its columns and matching.
+
+Two passes. `plan_table` reads a file (refusing one too large, a zip bomb, or more rows than
+SENIM_IMPORT_MAX_ROWS) and the app's planner validates every row, reporting each bad cell by line
+and column without writing anything (`ImportPlan`). Then the app's apply function checks the plan
+with `refuse_unless_clean`, gathers its creates and updates in an `Upsert` (an audit event each,
+old → new), and `Upsert.write` saves them all in one transaction: all or nothing.
+"""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from senim.core.access import PermissionDenied
+from senim.core.audit import PendingEvent, audit_record_many, diff
+from senim.core.bulk import bulk_insert
+from senim.core.importing.base import (
+    ImportPlan,
+    ImportResult,
+    ProgressCallback,
+    RowError,
+    RowValidator,
+)
+from senim.core.importing.reader import FileRejected, read_table
+from senim.core.importing.values import CellError
+from senim.core.uploads import upload_limit
+
+__all__ = [
+    "CellError",
+    "FileRejected",
+    "ImportPlan",
+    "ImportResult",
+    "ProgressCallback",
+    "RowError",
+    "RowValidator",
+    "Upsert",
+    "plan_table",
+    "refuse_unless_clean",
+]
+
+Rows = Iterator[tuple[int, dict[str, str]]]
+
+
+def plan_table(
+    path: Path,
+    *,
+    aliases: dict[str, str],
+    planner: Callable[[list[str], Rows], ImportPlan],
+    max_bytes: int | None = None,
+) -> ImportPlan:
+    """Read `path` and validate it with `planner(header, rows)`. `max_bytes` None: the upload
+    limit; 0: no size limit (the command line). Raises FileRejected for a file that cannot be read."""
+    limit = upload_limit() if max_bytes is None else max_bytes
+    header, rows = read_table(path, max_bytes=limit or 2**62, aliases=aliases)
+    return planner(header, rows)
+
+
+def refuse_unless_clean(plan: ImportPlan, *, valid_only: bool) -> None:
+    """A plan with errors is written only when the user chose to import its valid rows alone."""
+    if plan.file_errors or (plan.rejected and not valid_only):
+        raise PermissionDenied("import has errors")
+
+
+class Upsert:
+    """The records one import creates and changes, each with an audit event (`event_type`), written
+    together by `write`. An existing record changes only in the values given; a record whose given
+    values are all as stored is counted unchanged and left alone."""
+
+    def __init__(self, model: type[models.Model], *, event_type: str, update_fields: list[str]) -> None:
+        self.model = model
+        self.event_type = event_type
+        self.update_fields = [*update_fields, "updated_at"]
+        self.object_type = model._meta.label_lower
+        self.to_create: list[Any] = []
+        self.to_update: list[Any] = []
+        self.events: list[PendingEvent] = []
+        self.unchanged = 0
+
+    def create(self, instance: models.Model, values: dict[str, Any], *, company_id: Any = None) -> None:
+        """Add a new record; `values` are what the audit event shows."""
+        self.to_create.append(instance)
+        self._event(instance, company_id, diff({}, values))
+
+    def update(
+        self,
+        current: models.Model,
+        values: dict[str, Any],
+        *,
+        company_id: Any = None,
+        refresh: Callable[[], object] | None = None,
+    ) -> bool:
+        """Apply `values` to `current` if any differs from it (then `refresh()` derived fields);
+        return whether it changed."""
+        changes = diff({name: getattr(current, name) for name in values}, values)
+        if not changes:
+            self.unchanged += 1
+            return False
+        for name, value in values.items():
+            setattr(current, name, value)
+        if refresh is not None:
+            refresh()
+        current.updated_at = timezone.now()  # type: ignore[attr-defined]
+        self.to_update.append(current)
+        self._event(current, company_id, changes)
+        return True
+
+    def _event(self, instance: models.Model, company_id: Any, changes: dict[str, Any]) -> None:
+        self.events.append(
+            PendingEvent(self.event_type, self.object_type, str(instance.pk), str(instance)[:300], company_id, changes)
+        )
+
+    def write(self, *, actor: Any, plan: ImportPlan, progress: ProgressCallback = None) -> ImportResult:
+        """Insert, update and audit everything in one transaction; report the counts."""
+        with transaction.atomic():
+            for start in range(0, len(self.to_create), 5000):
+                batch = self.to_create[start : start + 5000]
+                bulk_insert(self.model, batch)
+                if progress:
+                    progress(len(batch))
+            for start in range(0, len(self.to_update), 1000):
+                batch = self.to_update[start : start + 1000]
+                self.model._default_manager.bulk_update(batch, self.update_fields)
+                if progress:
+                    progress(len(batch))
+            audit_record_many(actor=actor, events=self.events)
+        return ImportResult(
+            created=len(self.to_create),
+            updated=len(self.to_update),
+            unchanged=self.unchanged,
+            skipped=len(plan.rejected),
+        )

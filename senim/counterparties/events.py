@@ -1,0 +1,56 @@
+"""Labels of the audit event types this app records (see `senim.core.events`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.events import declare_events
+
+declare_events(
+    {
+        "counterparties.counterparty.created": _("Counterparty created"),
+        "counterparties.counterparty.updated": _("Counterparty changed"),
+        "counterparties.counterparty.imported": _("Counterparty imported"),
+        "counterparties.counterparty.merged": _("Counterparty merged into another"),
+        "counterparties.counterparty.merge_received": _("Duplicate merged into this counterparty"),
+        "counterparties.party.created": _("Owner or manager added"),
+        "counterparties.party.updated": _("Owner or manager changed"),
+        "counterparties.party.removed": _("Owner or manager removed"),
+        "counterparties.contact.created": _("Contact added"),
+        "counterparties.contact.updated": _("Contact changed"),
+        "counterparties.contact.removed": _("Contact removed"),
+        "counterparties.document.added": _("Document added"),
+        "counterparties.document.removed": _("Document removed"),
+        "counterparties.contract.created": _("Contract registered"),
+        "counterparties.contract.updated": _("Contract changed"),
+        "counterparties.contract.imported": _("Contract imported"),
+        "counterparties.clause.created": _("Regulation clause created"),
+        "counterparties.clause.updated": _("Regulation clause changed"),
+        "counterparties.application.filed": _("Application filed"),
+        "counterparties.application.proposed": _("Decision proposed"),
+        "counterparties.application.approved": _("Decision approved"),
+        "counterparties.application.returned": _("Application returned"),
+        "counterparties.register.entered": _("Entered in the Register"),
+        "counterparties.register.revoked": _("Removed from the Register"),
+        "counterparties.verification.opened": _("Verification opened"),
+        "counterparties.verification.refreshed": _("Verification findings refreshed"),
+        "counterparties.verification.check_updated": _("Verification check recorded"),
+        "counterparties.verification.flag_raised": _("Red flag raised"),
+        "counterparties.verification.flag_withdrawn": _("Red flag withdrawn"),
+        "counterparties.verification.concluded": _("Verification concluded"),
+        "counterparties.verification.approved": _("Verification conclusion approved"),
+        "counterparties.verification.second_approved": _("Verification conclusion approved a second time"),
+        "counterparties.verification.reopened": _("Verification reopened"),
+        "counterparties.verification.reverification_needed": _("Re-verification needed"),
+        "counterparties.red_flag.created": _("Red flag created in the catalogue"),
+        "counterparties.red_flag.updated": _("Red flag changed in the catalogue"),
+        "counterparties.dd_rule.created": _("Due-diligence rule created"),
+        "counterparties.dd_rule.updated": _("Due-diligence rule changed"),
+        "counterparties.questionnaire.version_created": _("Questionnaire version created"),
+        "counterparties.questionnaire.published": _("Questionnaire published"),
+        "counterparties.questionnaire.sent": _("Questionnaire sent"),
+        "counterparties.questionnaire.draft_saved": _("Questionnaire answers saved as a draft"),
+        "counterparties.questionnaire.submitted": _("Questionnaire submitted"),
+        "counterparties.questionnaire.entered": _("Questionnaire entered from paper"),
+        "counterparties.question.created": _("Question added"),
+        "counterparties.question.updated": _("Question changed"),
+    }
+)

@@ -1,0 +1,83 @@
+"""Factor detection per provision: triggers, bounds, negation, languages; document-level checks."""
+
+import pytest
+
+from senim.examination.engine import detect, examine_file, examine_provision
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        ("Генеральный директор по своему усмотрению определяет размер премии.", "ru", {"DISCRETION"}),
+        ("Генеральный директор определяет размер премии по следующим критериям: план, стаж.", "ru", set()),
+        ("Расчеты наличными денежными средствами запрещены.", "ru", set()),
+        ("Расчеты производятся наличными.", "ru", {"CASH_PAYMENT"}),
+        ("Заказчик оплачивает товар в разумный срок.", "ru", {"NO_DEADLINE"}),
+        ("Заказчик оплачивает товар в разумный срок, но не позднее 10 дней.", "ru", set()),
+        ("Пени могут быть списаны в рабочем порядке.", "ru", {"PENALTY_WAIVER"}),
+        ("Қолма-қол ақшамен есеп айырысуға жол берілмейді.", "kk", set()),
+        ("Шарт бойынша есеп айырысу қолма-қол ақшамен жүргізіледі.", "kk", {"CASH_PAYMENT"}),
+        ("Бас директор сыйлықақы мөлшерін өз қалауы бойынша айқындайды.", "kk", {"DISCRETION"}),
+        ("The Supplier may unilaterally change the price.", "en", {"UNILATERAL_PRICE_CHANGE"}),
+        ("The Supplier shall not unilaterally change the price.", "en", set()),
+        ("Facilitation payments are not permitted.", "en", set()),
+        ("Avans kafolatsiz toʻlanadi.", "uz", {"ADVANCE_UNSECURED"}),
+        ("Аванс кафолатсиз тўланади.", "uz", {"ADVANCE_UNSECURED"}),
+    ],
+)
+def test_factors_in_one_provision(text, lang, codes):
+    assert set(examine_provision(text, lang).codes) == codes
+
+
+def test_a_finding_carries_triggers_explanation_and_confidence():
+    (finding,) = examine_provision("Заказчик перечисляет аванс 100% без банковской гарантии.").findings
+    assert finding.code == "ADVANCE_UNSECURED"
+    assert any("аванс" in t.lower() for t in finding.triggers)
+    assert finding.why and finding.bound
+    assert 0 < finding.confidence <= 1
+    start, end = finding.spans[0]
+    assert "аванс" in "Заказчик перечисляет аванс 100% без банковской гарантии."[start:end].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Поставщик вправе в одностороннем порядке изменить цену товара.", "ru"),
+        ("Өнім беруші тауар бағасын біржақты тәртіппен өзгертуге құқылы.", "kk"),
+        ("The Supplier may unilaterally change the price of the goods.", "en"),
+        ("Yetkazib beruvchi narxni bir tomonlama oʻzgartirishga haqli.", "uz"),
+    ],
+)
+def test_languages_are_detected(text, lang):
+    assert detect(text) == lang
+    assert examine_provision(text).language == lang
+
+
+def test_an_unsupported_language_gets_no_provision_findings_and_says_so():
+    text = "Der Lieferant darf den Preis einseitig ändern. Die Zahlung erfolgt in bar."
+    assert examine_provision(text).findings == []
+    report = examine_file(text.encode(), "vertrag.txt")
+    assert "unsupported_language" in report.notes
+    assert all(not p.findings for p in report.provisions)
+
+
+def test_a_contract_with_a_weakened_clause_and_a_contradiction():
+    text = (
+        "ДОГОВОР ПОСТАВКИ\n"
+        "1. Стороны обязуются соблюдать условия договора.\n"
+        "2. Расчеты наличными денежными средствами запрещены.\n"
+        "3. Оплата услуг экспедитора производится наличными.\n"
+        "4. Антикоррупционная оговорка носит рекомендательный характер.\n"
+        "5. Покупатель оплачивает товар в течение 10 дней после поставки.\n"
+        "6. Оплата товара производится в течение 30 дней после поставки.\n"
+    )
+    report = examine_file(text.encode(), "contract.txt", kind="contract")
+    kinds = {(d.code, d.kind) for d in report.document_findings}
+    assert ("NO_AC_CLAUSE", "weakened_clause") in kinds
+    conflicts = [d for d in report.document_findings if d.code == "NORM_CONFLICT"]
+    assert {tuple(d.provisions[:2]) for d in conflicts} >= {("2", "3"), ("5", "6")}
+
+
+def test_an_act_without_a_clause_is_not_a_contract_finding():
+    report = examine_file("1. Работник проходит обучение ежегодно.\n".encode(), "order.txt", kind="order")
+    assert report.document_findings == []

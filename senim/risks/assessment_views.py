@@ -1,0 +1,222 @@
+"""Risk assessment pages: the exercises, one exercise with its map (table and chart, last year beside
+it), moves since last year, functions by unit with their status, adding and assessing a function,
+compliance's review, the head's approval and the List of Corruption-Prone Positions."""
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.forms import apply_errors
+from senim.core.views import permission_required
+from senim.org import selectors as org_selectors
+from senim.risks import policy, riskmap, selectors, services
+from senim.risks.forms import ApproveForm, AssessForm, ExerciseForm, FunctionAddForm, ReviewForm
+from senim.risks.models import Exercise, RiskFunction
+
+
+def _exercise(request: ActorRequest, exercise_id: uuid.UUID) -> Exercise:
+    try:
+        return selectors.exercise_get(actor=request.user, exercise_id=exercise_id)
+    except Exercise.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _function(request: ActorRequest, function_id: uuid.UUID) -> RiskFunction:
+    try:
+        return selectors.function_get(actor=request.user, function_id=function_id)
+    except RiskFunction.DoesNotExist as error:
+        raise Http404 from error
+
+
+@permission_required(policy.VIEW_ASSESSMENT)
+def exercise_list(request: ActorRequest) -> HttpResponse:
+    can_create = request.user.can(policy.REVIEW_ASSESSMENT)
+    form = ExerciseForm(
+        request.POST or None,
+        companies=org_selectors.company_list(actor=request.user),
+        initial={"year": timezone.localdate().year},
+    )
+    if request.method == "POST" and can_create and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            exercise = services.exercise_create(actor=request.user, **data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("You may not open an assessment for this company."))
+        else:
+            return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+    return render(
+        request,
+        "risks/exercise_list.html",
+        {"exercises": selectors.exercise_list(actor=request.user), "form": form if can_create else None},
+    )
+
+
+@permission_required(policy.VIEW_ASSESSMENT)
+def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    exercise = _exercise(request, exercise_id)
+    rows = selectors.risk_map(exercise=exercise)
+    functions = selectors.function_list(actor=request.user, exercise=exercise)
+    units = org_selectors.unit_list(actor=request.user, company_id=exercise.company_id)
+    context: dict[str, Any] = {
+        "exercise": exercise,
+        "rows": rows,
+        "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
+        "moves": selectors.year_over_year(exercise=exercise),
+        "functions": functions,
+        "prone": selectors.prone_positions(exercise=exercise),
+        "add_form": FunctionAddForm(units=units),
+        "approve_form": ApproveForm(initial={"approved_on": timezone.localdate()}),
+        "can_assess": request.user.can(policy.ASSESS),
+        "can_approve": request.user.can(policy.APPROVE_ASSESSMENT),
+        "totals": [sum(r.low for r in rows), sum(r.medium for r in rows), sum(r.high for r in rows)],
+    }
+    return render(request, "risks/exercise_detail.html", context)
+
+
+@permission_required(policy.VIEW_ASSESSMENT)
+def exercise_map(request: ActorRequest, exercise_id: uuid.UUID, fmt: str) -> HttpResponse:
+    exercise = _exercise(request, exercise_id)
+    rows = selectors.risk_map(exercise=exercise)
+    if fmt == "svg":
+        return HttpResponse(riskmap.map_svg(exercise, rows), content_type="image/svg+xml")
+    if fmt != "xlsx":
+        raise Http404
+    response = HttpResponse(
+        riskmap.map_xlsx(exercise, rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="risk-map-{exercise.year}.xlsx"'
+    return response
+
+
+@require_POST
+@permission_required(policy.ASSESS)
+def function_add(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    exercise = _exercise(request, exercise_id)
+    form = FunctionAddForm(
+        request.POST, units=org_selectors.unit_list(actor=request.user, company_id=exercise.company_id)
+    )
+    if form.is_valid():
+        try:
+            services.function_add(actor=request.user, exercise=exercise, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied:
+            messages.error(request, _("You may not add functions to this unit."))
+        else:
+            messages.success(request, _("The function was added."))
+    else:
+        messages.error(request, _("Choose the unit and name the function."))
+    return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+
+
+@permission_required(policy.VIEW_ASSESSMENT)
+def function_detail(request: ActorRequest, function_id: uuid.UUID) -> HttpResponse:
+    function = _function(request, function_id)
+    positions = org_selectors.position_list(actor=request.user, company_id=function.exercise.company_id)
+    form = AssessForm(
+        request.POST or None,
+        positions=positions,
+        initial={
+            "level": function.level or "low",
+            "risk": function.risk,
+            "causes": function.causes,
+            "norm": function.norm,
+            "controls": function.controls,
+            "recommendation": function.recommendation,
+            "positions": list(function.positions.all()),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.function_assess(actor=request.user, function=function, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("You may not assess the functions of this unit."))
+        else:
+            messages.success(request, _("The assessment was sent to compliance."))
+            return redirect("risks:exercise-detail", exercise_id=function.exercise_id)
+    return render(
+        request,
+        "risks/function_detail.html",
+        {
+            "function": function,
+            "form": form,
+            "review_form": ReviewForm(),
+            "can_review": request.user.can(policy.REVIEW_ASSESSMENT),
+            "can_assess": request.user.can(policy.ASSESS)
+            and function.status in (RiskFunction.Status.DRAFT, RiskFunction.Status.RETURNED),
+        },
+    )
+
+
+@require_POST
+@permission_required(policy.REVIEW_ASSESSMENT)
+def function_review(request: ActorRequest, function_id: uuid.UUID) -> HttpResponse:
+    function = _function(request, function_id)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.function_review(
+            actor=request.user, function=function, accept=accept, note=request.POST.get("note", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("risks:function-detail", function_id=function.pk)
+    except PermissionDenied as error:
+        raise Http404 from error
+    messages.success(
+        request, _("The assessment was accepted.") if accept else _("The assessment was returned to the unit.")
+    )
+    return redirect("risks:exercise-detail", exercise_id=function.exercise_id)
+
+
+@require_POST
+@permission_required(policy.APPROVE_ASSESSMENT)
+def exercise_approve(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    exercise = _exercise(request, exercise_id)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the number and the date of the decision."))
+        return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+    try:
+        services.exercise_approve(actor=request.user, exercise=exercise, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied:
+        messages.error(request, _("Only the head of the company approves the assessment."))
+    else:
+        messages.success(request, _("The assessment was approved."))
+    return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+
+
+@require_POST
+@permission_required(policy.APPROVE_ASSESSMENT)
+def positions_approve(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    exercise = _exercise(request, exercise_id)
+    proposed = selectors.prone_positions(exercise=exercise)
+    chosen = proposed.filter(pk__in=request.POST.getlist("position"))
+    try:
+        changed = services.positions_approve(
+            actor=request.user, exercise=exercise, positions=chosen, approved_on=timezone.localdate()
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied:
+        messages.error(request, _("Only the head of the company approves the list of positions."))
+    else:
+        messages.success(
+            request, _("The list of corruption-prone positions was approved (%(count)s changed).") % {"count": changed}
+        )
+    return redirect("risks:exercise-detail", exercise_id=exercise.pk)

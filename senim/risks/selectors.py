@@ -1,0 +1,268 @@
+"""Reads of plans and roadmaps, scoped by the actor's company: out of scope is not found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from senim.core.access import Actor, scope_of
+from senim.org.models import Position, Unit
+from senim.risks import policy
+from senim.risks.models import Exercise, Level, Measure, MeasureInstance, MeasureStatus, Plan, PlanSection, RiskFunction
+
+DUE_SOON_DAYS = 30
+
+
+def plan_list(*, actor: Actor | None, year: int | None = None) -> QuerySet[Plan]:
+    """Plans of the companies in the actor's scope (None: the command line, everything)."""
+    qs = Plan.objects.select_related("company")
+    if actor is not None:
+        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="company"))
+    if year:
+        qs = qs.filter(first_year__lte=year, last_year__gte=year)
+    return qs.annotate(measure_count=Count("measures"))
+
+
+def plan_get(*, actor: Actor | None, plan_id: uuid.UUID | str) -> Plan:
+    """The plan; raises Plan.DoesNotExist when it is not in scope."""
+    return plan_list(actor=actor).get(pk=plan_id)
+
+
+def measure_list(
+    *,
+    actor: Actor | None,
+    plan: Plan,
+    unit: str = "",
+    status: str = "",
+    needs_deadline: bool = False,
+) -> QuerySet[Measure]:
+    plan_get(actor=actor, plan_id=plan.pk)
+    qs = Measure.objects.filter(plan=plan).select_related("section", "section__parent")
+    if unit:
+        qs = qs.filter(units_text=unit)
+    if status:
+        qs = qs.filter(status=status)
+    if needs_deadline:
+        qs = qs.filter(deadline_kind="unset")
+    return qs.prefetch_related(Prefetch("instances", queryset=MeasureInstance.objects.order_by("due_date")))
+
+
+def measure_get(*, actor: Actor | None, measure_id: uuid.UUID | str) -> Measure:
+    qs = Measure.objects.select_related("plan", "plan__company", "section")
+    if actor is not None:
+        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="plan__company"))
+    return qs.get(pk=measure_id)
+
+
+def instance_get(*, actor: Actor | None, instance_id: uuid.UUID | str) -> MeasureInstance:
+    qs = MeasureInstance.objects.select_related("measure", "measure__plan")
+    if actor is not None:
+        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="measure__plan__company"))
+    return qs.get(pk=instance_id)
+
+
+def section_tree(*, plan: Plan) -> list[PlanSection]:
+    return list(PlanSection.objects.filter(plan=plan).select_related("parent"))
+
+
+def unit_names(*, plan: Plan) -> list[str]:
+    """The responsible units as the plan names them, one entry per distinct wording."""
+    names = Measure.objects.filter(plan=plan).exclude(units_text="").values_list("units_text", flat=True)
+    return sorted(set(names))
+
+
+def _open() -> Q:
+    return ~Q(status__in=[MeasureStatus.DONE, MeasureStatus.CANCELLED])
+
+
+def instance_attention(
+    *, actor: Actor | None, plan: Plan | None = None, today: dt.date | None = None, days: int = DUE_SOON_DAYS
+) -> tuple[QuerySet[MeasureInstance], QuerySet[MeasureInstance]]:
+    """(overdue, due within `days`) periods of open measures, in the actor's scope."""
+    today = today or timezone.localdate()
+    qs = MeasureInstance.objects.filter(_open()).select_related("measure", "measure__plan")
+    if actor is not None:
+        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="measure__plan__company"))
+    if plan is not None:
+        qs = qs.filter(measure__plan=plan)
+    overdue = qs.filter(due_date__lt=today).order_by("due_date")
+    soon = qs.filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=days)).order_by("due_date")
+    return overdue, soon
+
+
+@dataclass(frozen=True)
+class RollUp:
+    year: int
+    on_time: int
+    late: int
+    overdue: int
+    in_progress: int
+    not_started: int
+
+    @property
+    def total(self) -> int:
+        return self.on_time + self.late + self.overdue + self.in_progress + self.not_started
+
+
+def plan_rollup(*, plan: Plan, today: dt.date | None = None) -> list[RollUp]:
+    """Per year of the plan: periods done on time, done late, overdue, in progress, not started
+    (by their due dates and the dates they were completed)."""
+    today = today or timezone.localdate()
+    done = Q(status=MeasureStatus.DONE)
+    rows = (
+        MeasureInstance.objects.filter(measure__plan=plan)
+        .exclude(status=MeasureStatus.CANCELLED)
+        .values("due_date__year")
+        .annotate(
+            on_time=Count("pk", filter=done & Q(completed_on__lte=F("due_date"))),
+            late=Count("pk", filter=done & Q(completed_on__gt=F("due_date"))),
+            overdue=Count("pk", filter=~done & Q(due_date__lt=today)),
+            in_progress=Count("pk", filter=Q(status=MeasureStatus.IN_PROGRESS, due_date__gte=today)),
+            not_started=Count("pk", filter=Q(status=MeasureStatus.NOT_STARTED, due_date__gte=today)),
+        )
+        .order_by("due_date__year")
+    )
+    return [
+        RollUp(r["due_date__year"], r["on_time"], r["late"], r["overdue"], r["in_progress"], r["not_started"])
+        for r in rows
+    ]
+
+
+# --------------------------------------------------------------------------- the risk assessment
+
+
+def exercise_list(*, actor: Actor | None) -> QuerySet[Exercise]:
+    qs = Exercise.objects.select_related("company")
+    if actor is not None:
+        qs = qs.filter(scope_of(actor, policy.VIEW_ASSESSMENT).q(company="company"))
+    return qs.annotate(function_count=Count("functions"))
+
+
+def exercise_get(*, actor: Actor | None, exercise_id: uuid.UUID | str) -> Exercise:
+    return exercise_list(actor=actor).get(pk=exercise_id)
+
+
+def exercise_for_year(*, actor: Actor | None, year: int, company_id: uuid.UUID | None = None) -> Exercise | None:
+    qs = exercise_list(actor=actor).filter(year=year)
+    if company_id:
+        qs = qs.filter(company_id=company_id)
+    return qs.order_by("company__name_ru").first()
+
+
+def function_list(
+    *, actor: Actor | None, exercise: Exercise, unit_id: uuid.UUID | None = None
+) -> QuerySet[RiskFunction]:
+    """The exercise's functions the actor may see: all of the company, or those of the actor's units."""
+    qs = RiskFunction.objects.filter(exercise=exercise).select_related("unit")
+    if actor is not None:
+        qs = qs.filter(
+            scope_of(actor, policy.VIEW_ASSESSMENT).q(company="exercise__company", unit="unit")
+            | scope_of(actor, policy.ASSESS).q(company="exercise__company", unit="unit")
+        )
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    return qs.prefetch_related("positions")
+
+
+def function_get(*, actor: Actor | None, function_id: uuid.UUID | str) -> RiskFunction:
+    qs = RiskFunction.objects.select_related("exercise", "exercise__company", "unit")
+    if actor is not None:
+        qs = qs.filter(
+            scope_of(actor, policy.VIEW_ASSESSMENT).q(company="exercise__company", unit="unit")
+            | scope_of(actor, policy.ASSESS).q(company="exercise__company", unit="unit")
+        )
+    return qs.get(pk=function_id)
+
+
+@dataclass(frozen=True)
+class MapRow:
+    unit_id: uuid.UUID
+    unit: str
+    low: int
+    medium: int
+    high: int
+    previous: tuple[int, int, int] | None  # last year's (low, medium, high) for the unit
+
+    @property
+    def total(self) -> int:
+        return self.low + self.medium + self.high
+
+
+def _counts(exercise: Exercise) -> dict[uuid.UUID, dict[str, int]]:
+    out: dict[uuid.UUID, dict[str, int]] = {}
+    rows = (
+        RiskFunction.objects.filter(exercise=exercise)
+        .exclude(level="")
+        .values("unit_id", "level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for r in rows:
+        out.setdefault(r["unit_id"], {})[r["level"]] = r["n"]
+    return out
+
+
+def previous_exercise(exercise: Exercise) -> Exercise | None:
+    return Exercise.objects.filter(company_id=exercise.company_id, year__lt=exercise.year).order_by("-year").first()
+
+
+def risk_map(*, exercise: Exercise) -> list[MapRow]:
+    """The Corruption Risk Map: per unit, its functions by level, with last year's beside them."""
+    now = _counts(exercise)
+    before_exercise = previous_exercise(exercise)
+    before = _counts(before_exercise) if before_exercise else {}
+    units = Unit.objects.filter(pk__in=set(now) | set(before)).order_by("code")
+    rows = []
+    for unit in units:
+        c = now.get(unit.pk, {})
+        p = before.get(unit.pk)
+        rows.append(
+            MapRow(
+                unit_id=unit.pk,
+                unit=str(unit),
+                low=c.get(Level.LOW, 0),
+                medium=c.get(Level.MEDIUM, 0),
+                high=c.get(Level.HIGH, 0),
+                previous=(p.get(Level.LOW, 0), p.get(Level.MEDIUM, 0), p.get(Level.HIGH, 0)) if p is not None else None,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Move:
+    unit: str
+    name: str
+    before: str
+    after: str
+
+
+def year_over_year(*, exercise: Exercise) -> list[Move]:
+    """Functions whose level moved since last year's exercise (matched by unit and name)."""
+    previous = previous_exercise(exercise)
+    if previous is None:
+        return []
+    old = {(f.unit_id, f.name): f.level for f in previous.functions.exclude(level="")}
+    moves = []
+    for f in exercise.functions.exclude(level="").select_related("unit"):
+        was = old.get((f.unit_id, f.name))
+        if was and was != f.level:
+            moves.append(Move(unit=str(f.unit), name=f.name, before=was, after=f.level))
+    return moves
+
+
+def prone_positions(*, exercise: Exercise) -> QuerySet[Position]:
+    """Positions performing medium or high functions of the exercise: the proposed list."""
+    return (
+        Position.objects.filter(
+            pk__in=RiskFunction.objects.filter(exercise=exercise, level__in=[Level.MEDIUM, Level.HIGH]).values(
+                "positions"
+            )
+        )
+        .select_related("unit")
+        .order_by("code")
+    )

@@ -1,0 +1,31 @@
+"""Risks' writes, split along their seams: the assessment (`assessment`), plans and roadmaps (`plans`)."""
+
+from senim.risks.services.assessment import (
+    exercise_approve,
+    exercise_create,
+    function_add,
+    function_assess,
+    function_review,
+    positions_approve,
+)
+from senim.risks.services.plans import (
+    deadline_fields,
+    instance_report,
+    measure_create,
+    measure_set_deadline,
+    plan_import,
+)
+
+__all__ = [
+    "deadline_fields",
+    "exercise_approve",
+    "exercise_create",
+    "function_add",
+    "function_assess",
+    "function_review",
+    "instance_report",
+    "measure_create",
+    "measure_set_deadline",
+    "plan_import",
+    "positions_approve",
+]

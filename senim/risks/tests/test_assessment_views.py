@@ -1,0 +1,103 @@
+"""Risk assessment pages: a unit head assesses a function, compliance returns and accepts, the head
+approves and approves the list of positions; each role in and out of scope; the map as XLSX, SVG
+and from the command line."""
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from senim.accounts.tests.factories import user_with_role
+from senim.org.tests.factories import PositionFactory
+from senim.risks import services
+from senim.risks.models import Exercise, RiskFunction
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
+VIEWERS = {"admin", "officer", "approver", "auditor"}
+
+
+def _client(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def exercise(group):
+    officer = user_with_role("officer", company=group.a)
+    exercise = services.exercise_create(actor=officer, company=group.a, year=2025)
+    services.function_add(actor=officer, exercise=exercise, unit=group.branch, name="Закупки")
+    return exercise
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("scope", ["company_a", "company_b"])
+def test_assessment_pages_by_role_and_scope(group, exercise, role, scope):
+    company = group.a if scope == "company_a" else group.b
+    employee = group.in_branch if role == "employee" else None
+    client = _client(user_with_role(role, company=company, employee=employee))
+    function = exercise.functions.get()
+    for url in (
+        reverse("risks:exercise-detail", args=[exercise.pk]),
+        reverse("risks:exercise-map", args=[exercise.pk, "xlsx"]),
+        reverse("risks:exercise-map", args=[exercise.pk, "svg"]),
+        reverse("risks:function-detail", args=[function.pk]),
+    ):
+        status = client.get(url).status_code
+        if role not in VIEWERS:
+            assert status == 403, url
+        else:
+            assert status == (200 if scope == "company_a" else 404), url
+
+
+def test_a_unit_head_assesses_compliance_accepts_the_head_approves(group, exercise):
+    buyer = PositionFactory(company=group.a, unit=group.branch, code="BUYER", is_corruption_prone=False)
+    function = exercise.functions.get()
+    unit_head = _client(user_with_role("approver", unit=group.branch))
+    officer = _client(user_with_role("officer", company=group.a))
+    head = _client(user_with_role("approver", company=group.a))
+    url = reverse("risks:function-detail", args=[function.pk])
+    response = unit_head.post(url, {"level": "high", "risk": "", "positions": [buyer.pk]})
+    assert response.status_code == 200 and "Describe the risk" in response.content.decode()
+    unit_head.post(url, {"level": "high", "risk": "Откат поставщика", "positions": [buyer.pk]})
+    function.refresh_from_db()
+    assert function.status == RiskFunction.Status.SUBMITTED
+    review = reverse("risks:function-review", args=[function.pk])
+    officer.post(review, {"decision": "return", "note": "Опишите схему подробнее"})
+    function.refresh_from_db()
+    assert function.status == RiskFunction.Status.RETURNED
+    unit_head.post(url, {"level": "medium", "risk": "Откат через посредника", "positions": [buyer.pk]})
+    officer.post(review, {"decision": "accept"})
+    approve = reverse("risks:exercise-approve", args=[exercise.pk])
+    officer.post(approve, {"decision_number": "5", "approved_on": "2025-12-20"})  # no right: refused
+    exercise.refresh_from_db()
+    assert exercise.status == Exercise.Status.OPEN
+    head.post(approve, {"decision_number": "5", "approved_on": "2025-12-20"})
+    exercise.refresh_from_db()
+    assert exercise.status == Exercise.Status.APPROVED and exercise.approved_on == dt.date(2025, 12, 20)
+    head.post(reverse("risks:positions-approve", args=[exercise.pk]), {"position": [buyer.pk]})
+    buyer.refresh_from_db()
+    assert buyer.is_corruption_prone
+    page = head.get(reverse("risks:exercise-detail", args=[exercise.pk])).content.decode()
+    assert "Закупки" in page and "risk-map" in page
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(head.get(reverse("risks:exercise-map", args=[exercise.pk, "xlsx"])).content)
+    ).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[3][:5] == (str(group.branch), 0, 1, 0, 1)
+
+
+def test_cli_prints_and_writes_the_map(group, exercise, tmp_path, capsys):
+    officer = user_with_role("officer", company=group.a)
+    services.function_assess(actor=officer, function=exercise.functions.get(), level="low")
+    call_command("risks", "map", "--year", "2025")
+    assert "Total" in capsys.readouterr().out
+    out = tmp_path / "map.svg"
+    call_command("risks", "map", "--year", "2025", "--format", "svg", "--output", str(out))
+    assert out.read_text().startswith("<svg")
