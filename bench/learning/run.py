@@ -133,13 +133,13 @@ def _articles(count: int) -> str:
             Article(
                 category=categories[i % len(categories)],
                 title_ru=_sentence(rng, ru, 5),
-                body_ru=" ".join(_sentence(rng, ru, 12) for _ in range(4)),
+                body_ru=" ".join(_sentence(rng, ru, 10) for _ in range(2)),
                 title_kk=_sentence(rng, kk, 5),
-                body_kk=" ".join(_sentence(rng, kk, 12) for _ in range(4)),
+                body_kk=" ".join(_sentence(rng, kk, 10) for _ in range(2)),
                 title_en=_sentence(rng, en, 5),
-                body_en=" ".join(_sentence(rng, en, 12) for _ in range(4)),
+                body_en=" ".join(_sentence(rng, en, 10) for _ in range(2)),
                 title_uz=_sentence(rng, uz, 5),
-                body_uz=" ".join(_sentence(rng, uz, 12) for _ in range(4)),
+                body_uz=" ".join(_sentence(rng, uz, 10) for _ in range(2)),
             )
         )
     Article.objects.bulk_create(batch, batch_size=500)

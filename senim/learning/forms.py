@@ -26,15 +26,21 @@ class ArticleForm(forms.ModelForm):
             "body_en",
             "title_uz",
             "body_uz",
+            "document",
             "document_title",
             "document_reference",
             "is_published",
             "published_on",
         ]
+        help_texts = {"document_title": _("A document outside the registry of internal documents.")}
         widgets = {
             "published_on": DATE,
             **{f"body_{code}": forms.Textarea(attrs={"rows": 8}) for code, _l in LANGUAGES},
         }
+
+    def __init__(self, *args: Any, documents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents  # type: ignore[attr-defined]
 
 
 class FaqForm(forms.Form):

@@ -57,6 +57,7 @@ def article_detail(request: ActorRequest, article_id: uuid.UUID) -> HttpResponse
         "article": article,
         "html": markup.render(article.body),
         "case": selectors.article_case(actor=request.user, article=article),
+        "document": selectors.article_document(actor=request.user, article=article),
         "can_edit": request.user.can(policy.EDIT_KB),
         "attachment_form": AttachmentForm(),
     }
@@ -66,7 +67,9 @@ def article_detail(request: ActorRequest, article_id: uuid.UUID) -> HttpResponse
 @permission_required(policy.EDIT_KB)
 def article_edit(request: ActorRequest, article_id: uuid.UUID | None = None) -> HttpResponse:
     article = _article(request, article_id) if article_id else None
-    form = ArticleForm(request.POST or None, instance=article)
+    form = ArticleForm(
+        request.POST or None, instance=article, documents=selectors.linkable_documents(actor=request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if article is None:
