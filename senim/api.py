@@ -18,8 +18,8 @@ from senim.conflicts.api import router as conflicts_router
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
 from senim.counterparties.api import router as counterparties_router
-from senim.learning.api import router as learning_router
 from senim.examination.api import router as examination_router
+from senim.learning.api import router as learning_router
 from senim.org.api import router as org_router
 from senim.reports.api import rating_router
 from senim.reports.api import router as reports_router
