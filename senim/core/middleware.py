@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 # No request of Senim nests JSON this deep; a deeper body is refused unparsed.
@@ -26,18 +27,17 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        with translation.override(translation.get_language_from_request(request)):
+            refusal = self._refusal(request)
+        return refusal or self.get_response(request)
+
+    def _refusal(self, request: HttpRequest) -> HttpResponse | None:
         sends_json = request.content_type == "application/json" and request.method not in {"GET", "HEAD", "OPTIONS"}
         if sends_json and json_depth(request.body) > MAX_JSON_DEPTH:
-            message = _("The JSON body is nested too deeply.")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            return HttpResponseBadRequest(message)
+            return _refuse(request, 400, _("The JSON body is nested too deeply."))
         if self._carries_nul(request):
-            message = _("The request contains a NUL character, which is not allowed.")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            return HttpResponseBadRequest(message)
-        return self.get_response(request)
+            return _refuse(request, 400, _("The request contains a NUL character, which is not allowed."))
+        return None
 
     @staticmethod
     def _carries_nul(request: HttpRequest) -> bool:
@@ -133,6 +133,13 @@ class BodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # These run before LocaleMiddleware: answer in the language the request asks for, not in
+        # whatever language the worker thread last served.
+        with translation.override(translation.get_language_from_request(request)):
+            refusal = self._refusal(request)
+        return refusal or self.get_response(request)
+
+    def _refusal(self, request: HttpRequest) -> HttpResponse | None:
         multipart = request.META.get("CONTENT_TYPE", "").lower().startswith("multipart/")
         limit = upload_body_limit() if multipart else body_limit()
         try:
@@ -144,7 +151,7 @@ class BodyLimitMiddleware:
             return _refuse(request, 413, message)
         if multipart and length and not _BOUNDARY.fullmatch((request.content_params or {}).get("boundary", "")):
             return _refuse(request, 400, _("The multipart request has no valid boundary."))
-        return self.get_response(request)
+        return None
 
 
 def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
