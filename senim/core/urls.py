@@ -9,4 +9,5 @@ urlpatterns = [
     path("indicators/", views.indicator_list, name="indicators"),
     path("audit/", views.audit_list, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit-export"),
+    path("healthz", views.healthz, name="healthz"),
 ]
