@@ -3,12 +3,16 @@
 Token (Authorization: Bearer snm_…) or session authentication; errors are JSON with 4xx codes.
 """
 
+import json
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import Swagger
 from ninja.operation import Operation
 
 from senim.accounts.api import router as accounts_router
@@ -18,14 +22,26 @@ from senim.conflicts.api import router as conflicts_router
 from senim.core.access import PermissionDenied
 from senim.core.api import router as core_router
 from senim.counterparties.api import router as counterparties_router
-from senim.learning.api import router as learning_router
 from senim.examination.api import router as examination_router
+from senim.learning.api import router as learning_router
 from senim.org.api import router as org_router
-from senim.reports.api import rating_router
+from senim.reports.api import evidence_router, rating_router
 from senim.reports.api import router as reports_router
 from senim.risks.api import router as risks_router
 from senim.screening.api import router as screening_router
 from senim.speakup.api import router as speakup_router
+
+
+class OfflineSwagger(Swagger):
+    """Swagger UI from the vendored copy under senim/static (ninja would load it from a CDN, since
+    ninja is not an installed app)."""
+
+    template = "api/swagger.html"
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: object) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
 
 
 class SenimAPI(NinjaAPI):
@@ -42,6 +58,7 @@ api = SenimAPI(
     description="Anti-corruption compliance: organisation, people, access, audit, indicators and screening.",
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
+    docs=OfflineSwagger(),
 )
 api.add_router("/", core_router)
 api.add_router("/accounts/", accounts_router)
@@ -53,6 +70,7 @@ api.add_router("/conflicts/", conflicts_router)
 api.add_router("/risks/", risks_router)
 api.add_router("/examination/", examination_router)
 api.add_router("/reports/rating/", rating_router)
+api.add_router("/reports/iso37001/", evidence_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/awareness/", awareness_router)
 api.add_router("/learning/", learning_router)

@@ -354,3 +354,46 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
+
+# Accounts for every employee (issue 12): with this on, each HR import (page, API, `senim import`)
+# and each new employee record creates or links the employee's account (employee role, own
+# record). Dismissed employees' accounts are deactivated whether or not this is on.
+SENIM_EMPLOYEE_ACCOUNTS = env_bool("SENIM_EMPLOYEE_ACCOUNTS", default=False)
+
+# Single sign-on (issue 12; see senim/accounts/sso.py). Password log-in always stays.
+# LDAP / Active Directory: on when SENIM_LDAP_SERVER_URI is set. The user is found by a search
+# (with a service account if SENIM_LDAP_BIND_DN is set), then Senim binds as the user.
+SENIM_LDAP_SERVER_URI = env("SENIM_LDAP_SERVER_URI")
+SENIM_LDAP_ENABLED = bool(SENIM_LDAP_SERVER_URI)
+SENIM_LDAP_PERSONNEL_NUMBER_ATTR = env("SENIM_LDAP_PERSONNEL_NUMBER_ATTR", "employeeNumber")
+SENIM_LDAP_EMAIL_ATTR = env("SENIM_LDAP_EMAIL_ATTR", "mail")
+AUTH_LDAP_SERVER_URI = SENIM_LDAP_SERVER_URI
+AUTH_LDAP_BIND_DN = env("SENIM_LDAP_BIND_DN")
+AUTH_LDAP_BIND_PASSWORD = env("SENIM_LDAP_BIND_PASSWORD")
+AUTH_LDAP_START_TLS = env_bool("SENIM_LDAP_START_TLS", False)
+AUTH_LDAP_ALWAYS_UPDATE_USER = False  # Senim's records, not the directory, hold names and roles
+if SENIM_LDAP_ENABLED:
+    from django_auth_ldap.config import LDAPSearch
+
+    AUTH_LDAP_USER_SEARCH = LDAPSearch(
+        env("SENIM_LDAP_USER_SEARCH_BASE"),
+        2,  # ldap.SCOPE_SUBTREE
+        env("SENIM_LDAP_USER_FILTER", "(|(uid=%(user)s)(sAMAccountName=%(user)s)(userPrincipalName=%(user)s))"),
+    )
+
+# OpenID Connect (Keycloak, ADFS, Entra ID, …): on when SENIM_OIDC_CLIENT_ID is set.
+SENIM_OIDC_ENABLED = bool(env("SENIM_OIDC_CLIENT_ID"))
+SENIM_OIDC_PROVIDER_NAME = env("SENIM_OIDC_PROVIDER_NAME", "")
+SENIM_OIDC_PERSONNEL_NUMBER_CLAIM = env("SENIM_OIDC_PERSONNEL_NUMBER_CLAIM", "employee_number")
+OIDC_RP_CLIENT_ID = env("SENIM_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env("SENIM_OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("SENIM_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env("SENIM_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env("SENIM_OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env("SENIM_OIDC_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env("SENIM_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("SENIM_OIDC_SCOPES", "openid email profile")
+OIDC_TIMEOUT = 15
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=failed"
+if SENIM_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "senim.accounts.sso.SenimOIDCBackend"]

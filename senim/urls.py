@@ -18,4 +18,5 @@ urlpatterns = [
     path("learning/", include("senim.learning.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("oidc/", include("mozilla_django_oidc.urls")),  # single sign-on, when SENIM_OIDC_CLIENT_ID is set
 ]

@@ -36,6 +36,53 @@ def _p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
+def _risk_map(company, client, user):  # type: ignore[no-untyped-def]
+    """The risk map of 20 units: 300 functions (target ≤ 1 s), then 20 × 300 = 6,000 as a stress figure."""
+    import datetime as dt
+    import random
+
+    from senim.org.models import Unit
+    from senim.risks import riskmap, selectors
+    from senim.risks.models import Exercise, RiskFunction
+
+    units = [Unit.objects.create(company=company, code=f"U{n:02d}", name_ru=f"Подразделение {n}") for n in range(20)]
+    rng = random.Random(3)
+    out = []
+    for year, per_unit in ((2025, 15), (2026, 300)):
+        exercise = Exercise.objects.create(company=company, year=year, status="approved")
+        RiskFunction.objects.bulk_create(
+            RiskFunction(
+                exercise=exercise,
+                unit=u,
+                name=f"Функция {k}",
+                status="accepted",
+                level=rng.choices(["low", "medium", "high"], [95, 2, 3])[0],
+                assessed_on=dt.date(year, 11, 1),
+            )
+            for u in units
+            for k in range(per_unit)
+        )
+        started = time.perf_counter()
+        rows = selectors.risk_map(exercise=exercise)
+        riskmap.map_svg(exercise, rows)
+        riskmap.map_xlsx(exercise, rows)
+        computed = time.perf_counter() - started
+        started = time.perf_counter()
+        assert client.get(f"/risks/assessments/{exercise.pk}/").status_code == 200
+        page = time.perf_counter() - started
+        total = 20 * per_unit
+        out.append(("risk map", f"20 units × {total} functions: map, SVG and XLSX", f"{computed:.2f} s", ""))
+        out.append(
+            (
+                "risk map",
+                f"20 units × {total} functions: the assessment page",
+                f"{page:.2f} s",
+                "ok" if page <= 1 or total > 300 else "SLOW",
+            )
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--measures", type=int, default=200)
@@ -110,6 +157,7 @@ def main() -> None:
                     "",
                 )
             )
+        rows += _risk_map(company, client, user)
         width = max(len(r[1]) for r in rows)
         for subject, what, value, verdict in rows:
             print(f"{subject:10} {what:{width}}  {value:>16}  {verdict}")

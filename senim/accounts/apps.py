@@ -8,4 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and access")
 
     def ready(self) -> None:
-        from senim.accounts import navigation, policy  # noqa: F401  (registrations)
+        from senim.accounts import navigation, policy, provisioning  # noqa: F401  (registrations)
+
+        provisioning.register()

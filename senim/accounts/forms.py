@@ -48,6 +48,9 @@ class TokenForm(forms.Form):
     expires_at = forms.DateTimeField(
         label=_("Expires"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
+    read_only = forms.BooleanField(
+        label=_("Read-only"), required=False, help_text=_("The token may only read, never change anything.")
+    )
 
 
 class LanguageForm(forms.Form):

@@ -151,6 +151,9 @@ class ApiToken(BaseModel):
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    read_only = models.BooleanField(
+        _("read-only"), default=False, help_text=_("A read-only token may only read (GET); every change is refused.")
+    )
 
     class Meta:
         verbose_name = _("API token")

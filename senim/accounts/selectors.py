@@ -37,3 +37,8 @@ def assignment_list(*, user: User) -> QuerySet[RoleAssignment]:
 
 def token_list(*, actor: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=actor).order_by("-created_at")
+
+
+def user_by_username(username: str) -> User | None:
+    """For the system (command line): the account with this username, case-insensitively."""
+    return User.objects.filter(username__iexact=username).first()

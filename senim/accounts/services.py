@@ -97,17 +97,29 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
         assignment.delete()
 
 
-def api_token_create(*, actor: User, name: str, expires_at: dt.datetime | None = None) -> tuple[ApiToken, str]:
-    """Create a token for the actor; the secret is returned here once and never stored."""
+def api_token_create(
+    *, actor: Any, name: str, expires_at: dt.datetime | None = None, read_only: bool = False, owner: User | None = None
+) -> tuple[ApiToken, str]:
+    """Create a token for the actor (or, for the system or a group-wide user administrator, for
+    `owner`); the secret is returned here once and never stored."""
+    if owner is None:
+        owner = actor
+    elif actor is not None and owner.pk != getattr(actor, "pk", None):
+        _require_user_admin(actor)
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the token a name.")})
     if expires_at is not None and expires_at <= timezone.now():
         raise ValidationError({"expires_at": _("The expiry date must be in the future.")})
     secret, prefix, digest = tokens.generate()
-    record = ApiToken(user=actor, name=name[:100], prefix=prefix, digest=digest, expires_at=expires_at)
+    record = ApiToken(
+        user=owner, name=name[:100], prefix=prefix, digest=digest, expires_at=expires_at, read_only=read_only
+    )
     model_create(
-        actor=actor, instance=record, event_type="accounts.token.created", fields=["name", "prefix", "expires_at"]
+        actor=actor,
+        instance=record,
+        event_type="accounts.token.created",
+        fields=["user", "name", "prefix", "expires_at", "read_only"],
     )
     return record, secret
 

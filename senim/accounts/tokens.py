@@ -1,5 +1,6 @@
 """Personal API tokens: `snm_<prefix>_<secret>`; the server keeps only the prefix and a SHA-256."""
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -22,17 +23,35 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def user_for_token(token: str) -> User | None:
-    """The active user owning a live token, or None; records the time of use."""
+class TokenExpired(Exception):
+    """A genuine token whose expiry has passed; `expires_at` says when."""
+
+    def __init__(self, expires_at: dt.datetime) -> None:
+        super().__init__(expires_at)
+        self.expires_at = expires_at
+
+
+def token_record(token: str) -> ApiToken | None:
+    """The live token record (its user active), or None; raises TokenExpired for a genuine but
+    expired token, so the caller can say so. Records the time of use."""
     if not token.startswith(TOKEN_PREFIX) or token.count("_") < 2:
         return None
     prefix = token[len(TOKEN_PREFIX) :].split("_", 1)[0]
     record = ApiToken.objects.select_related("user").filter(prefix=prefix, revoked_at__isnull=True).first()
-    if record is None or not hmac.compare_digest(record.digest, digest(token)):
+    if record is None or not hmac.compare_digest(record.digest, digest(token)) or not record.user.is_active:
         return None
     now = timezone.now()
-    if (record.expires_at and record.expires_at <= now) or not record.user.is_active:
-        return None
+    if record.expires_at and record.expires_at <= now:
+        raise TokenExpired(record.expires_at)
     if record.last_used_at is None or (now - record.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
-    return record.user
+    return record
+
+
+def user_for_token(token: str) -> User | None:
+    """The active user owning a live token, or None (expired tokens included)."""
+    try:
+        record = token_record(token)
+    except TokenExpired:
+        return None
+    return record.user if record else None

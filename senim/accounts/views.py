@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from senim.accounts import selectors, services, totp
+from senim.accounts import selectors, services, sso, totp
 from senim.accounts.backends import UsernameOrEmailBackend
 from senim.accounts.forms import (
     CodeForm,
@@ -99,6 +99,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Too many log-in attempts from your address. Try again in an hour."))
         else:
             user = UsernameOrEmailBackend().authenticate(request, **form.cleaned_data)
+            if user is None and not getattr(request, "senim_locked", False):
+                user = sso.ldap_authenticate(request, form.cleaned_data["username"], form.cleaned_data["password"])
             if getattr(request, "senim_locked", False):
                 form.add_error(None, _("The account is locked after repeated failures. Try again later."))
             elif user is None:
@@ -108,7 +110,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return redirect(f"{reverse('accounts:login-verify')}?next={_safe_next(request)}")
             else:
                 return _complete_login(request, user)
-    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+    context = {
+        "form": form,
+        "next": request.GET.get("next", ""),
+        "oidc_enabled": settings.SENIM_OIDC_ENABLED,
+        "oidc_provider": settings.SENIM_OIDC_PROVIDER_NAME,
+    }
+    return render(request, "accounts/login.html", context)
 
 
 def _complete_login(request: HttpRequest, user: User) -> HttpResponse:

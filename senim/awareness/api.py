@@ -20,9 +20,9 @@ from senim.awareness.schemas import (
     AdoptIn,
     AgreementIn,
     AgreementOut,
-    CampaignIn,
-    CampaignOut,
-    CheckIn,
+    AwarenessCampaignIn,
+    AwarenessCampaignOut,
+    AwarenessCheckIn,
     CheckOut,
     ConcludeIn,
     DocumentDetailOut,
@@ -36,8 +36,8 @@ from senim.awareness.schemas import (
     RequestOut,
     ReviseIn,
     SubmitIn,
-    UnitProgressOut,
-    VersionOut,
+    AwarenessUnitProgressOut,
+    AwarenessVersionOut,
 )
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
@@ -121,27 +121,29 @@ def document_create(request: ActorRequest, payload: DocumentIn):  # type: ignore
     return Status(201, _detail(document))
 
 
-@router.get("/versions/{version_id}", response=VersionOut)
+@router.get("/versions/{version_id}", response=AwarenessVersionOut)
 def version_get(request: ActorRequest, version_id: uuid.UUID):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW_DOCUMENTS)
     return selectors.version_get(actor=request.user, version_id=version_id)
 
 
-@router.post("/versions/{version_id}/submit", response=VersionOut, summary="Submit a draft for approval")
+@router.post("/versions/{version_id}/submit", response=AwarenessVersionOut, summary="Submit a draft for approval")
 def version_submit(request: ActorRequest, version_id: uuid.UUID, payload: SubmitIn):  # type: ignore[no-untyped-def]
     _require(request, policy.MANAGE_DOCUMENTS)
     version = selectors.version_get(actor=request.user, version_id=version_id)
     return services.version_submit(actor=request.user, version=version, **payload.dict())
 
 
-@router.post("/versions/{version_id}/adopt", response=VersionOut, summary="Record the decision adopting a version")
+@router.post(
+    "/versions/{version_id}/adopt", response=AwarenessVersionOut, summary="Record the decision adopting a version"
+)
 def version_adopt(request: ActorRequest, version_id: uuid.UUID, payload: AdoptIn):  # type: ignore[no-untyped-def]
     _require(request, policy.MANAGE_DOCUMENTS)
     version = selectors.version_get(actor=request.user, version_id=version_id)
     return services.version_adopt(actor=request.user, version=version, **payload.dict())
 
 
-@router.post("/documents/{document_id}/revise", response={201: VersionOut}, summary="Start a new version")
+@router.post("/documents/{document_id}/revise", response={201: AwarenessVersionOut}, summary="Start a new version")
 def document_revise(request: ActorRequest, document_id: uuid.UUID, payload: ReviseIn):  # type: ignore[no-untyped-def]
     _require(request, policy.MANAGE_DOCUMENTS)
     document = selectors.document_get(actor=request.user, document_id=document_id)
@@ -158,15 +160,15 @@ def document_repeal(request: ActorRequest, document_id: uuid.UUID, payload: Repe
 # ---------------------------------------------------------------------------- campaigns
 
 
-@router.get("/campaigns", response=list[CampaignOut])
+@router.get("/campaigns", response=list[AwarenessCampaignOut])
 @paginate(Pagination)
 def campaign_list(request: ActorRequest):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW)
     return selectors.campaign_list(actor=request.user)
 
 
-@router.post("/campaigns", response={201: CampaignOut}, summary="Create a draft acknowledgement campaign")
-def campaign_create(request: ActorRequest, payload: CampaignIn):  # type: ignore[no-untyped-def]
+@router.post("/campaigns", response={201: AwarenessCampaignOut}, summary="Create a draft acknowledgement campaign")
+def campaign_create(request: ActorRequest, payload: AwarenessCampaignIn):  # type: ignore[no-untyped-def]
     _require(request, policy.MANAGE)
     version = selectors.version_get(actor=request.user, version_id=payload.version_id)
     companies = org_selectors.company_list(actor=request.user)
@@ -187,7 +189,7 @@ def campaign_create(request: ActorRequest, payload: CampaignIn):  # type: ignore
     return Status(201, selectors.campaign_get(actor=request.user, campaign_id=campaign.pk))
 
 
-@router.post("/campaigns/{campaign_id}/launch", response=CampaignOut, summary="Launch: ask the audience")
+@router.post("/campaigns/{campaign_id}/launch", response=AwarenessCampaignOut, summary="Launch: ask the audience")
 def campaign_launch(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
     _require(request, policy.MANAGE)
     campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
@@ -202,7 +204,7 @@ def campaign_remind(request: ActorRequest, campaign_id: uuid.UUID):  # type: ign
     return services.campaign_remind(actor=request.user, campaign=campaign)
 
 
-@router.get("/campaigns/{campaign_id}/progress", response=list[UnitProgressOut], summary="Progress by unit")
+@router.get("/campaigns/{campaign_id}/progress", response=list[AwarenessUnitProgressOut], summary="Progress by unit")
 def campaign_progress(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW)
     campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
@@ -350,7 +352,7 @@ def check_list(request: ActorRequest):  # type: ignore[no-untyped-def]
 
 
 @router.post("/candidate-checks", response={201: CheckOut}, summary="Check a candidate or an employee before a move")
-def check_run(request: ActorRequest, payload: CheckIn):  # type: ignore[no-untyped-def]
+def check_run(request: ActorRequest, payload: AwarenessCheckIn):  # type: ignore[no-untyped-def]
     _require(request, policy.CHECK_CANDIDATES)
     company = org_selectors.company_list(actor=request.user).get(pk=payload.company_id)
     employee = (

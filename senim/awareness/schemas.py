@@ -36,7 +36,7 @@ class DocumentIn(Schema):
     texts: Texts | None = None
 
 
-class VersionOut(Schema):
+class AwarenessVersionOut(Schema):
     id: uuid.UUID
     document_id: uuid.UUID
     number: int
@@ -59,11 +59,11 @@ class DocumentOut(Schema):
     company_id: uuid.UUID
     owner_unit_id: uuid.UUID | None
     is_repealed: bool
-    current_version: VersionOut | None
+    current_version: AwarenessVersionOut | None
 
 
 class DocumentDetailOut(DocumentOut):
-    versions: list[VersionOut]
+    versions: list[AwarenessVersionOut]
     companies: list[uuid.UUID]
 
 
@@ -93,7 +93,7 @@ class StatementIn(Schema):
     is_true: bool
 
 
-class CampaignIn(Schema):
+class AwarenessCampaignIn(Schema):
     version_id: uuid.UUID
     title: str = Field("", max_length=200)
     deadline: dt.date
@@ -107,7 +107,7 @@ class CampaignIn(Schema):
     statements: list[StatementIn] = Field(default_factory=list, max_length=10)
 
 
-class CampaignOut(Schema):
+class AwarenessCampaignOut(Schema):
     id: uuid.UUID
     version_id: uuid.UUID
     title: str
@@ -119,7 +119,7 @@ class CampaignOut(Schema):
     answered: int = 0
 
 
-class UnitProgressOut(Schema):
+class AwarenessUnitProgressOut(Schema):
     unit_id: uuid.UUID | None
     unit_name: str
     asked: int
@@ -190,7 +190,7 @@ class AgreementIn(Schema):
     concluded_on: dt.date
 
 
-class CheckIn(Schema):
+class AwarenessCheckIn(Schema):
     company_id: uuid.UUID
     full_name: str = Field(..., max_length=300)
     full_name_latin: str = Field("", max_length=300)

@@ -116,6 +116,12 @@ class PaperForm(forms.Form):
     personnel_number = forms.CharField(label=_("Personnel number"), max_length=30)
     form_type = forms.ChoiceField(label=_("Form"), choices=FormType.choices)
     scan = forms.FileField(label=_("Scan of the signed paper form"), help_text=_("PDF or image, as signed."))
+    submitted_on = forms.DateField(
+        label=_("Submitted on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day the employee signed and handed in the form; leave empty for today."),
+    )
 
     def __init__(self, *args: Any, companies: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -28,7 +28,13 @@ def _alerts(year: int, company_id: uuid.UUID | None) -> QuerySet[Alert]:
 
 @register(code="conflicts.forms_a", title=_("Forms A submitted"), unit=_("forms"), module="conflicts")
 def forms_a(year: int, company_id: uuid.UUID | None) -> int:
-    return _declarations(year, company_id).filter(form_type=FormType.A).count()
+    """Form A is yearly: each employee who submitted one in the year counts once in that year, whether
+    or not they filed one the year before (a later year's form is a new version of the earlier one,
+    so counting first versions only would leave every year after the first at zero); corrections
+    within the year do not count twice."""
+    qs = Declaration.objects.filter(submitted_at__year=year, form_type=FormType.A)
+    qs = qs.filter(company_id=company_id) if company_id else qs
+    return qs.values("employee_id").distinct().count()
 
 
 @register(code="conflicts.forms_b", title=_("Forms B submitted"), unit=_("forms"), module="conflicts")

@@ -224,6 +224,12 @@ class Declaration(BaseModel):
         ordering = ["-submitted_at"]
         indexes = [models.Index(fields=["status"], name="conflicts_decl_status_idx")]
 
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was submitted (from paper or another system); `created_at`
+        keeps the entry time, the audit trail who entered it."""
+        return timezone.localtime(self.submitted_at).date() < timezone.localtime(self.created_at).date()
+
     def __str__(self) -> str:
         return f"{self.get_form_type_display()} · {self.employee} · v{self.number}"
 

@@ -8,6 +8,7 @@ them, and to that user only the measure (never the declaration's content).
 import datetime as dt
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -28,6 +29,7 @@ from senim.conflicts.models import (
     Gift,
     GiftThreshold,
     Measure,
+    Outcome,
     Relation,
     Section,
 )
@@ -445,3 +447,30 @@ def declared_relatives_of(*, identifier: str = "", names: list[str] | None = Non
             matched_on="identifier" if by_id else "name",
         )
     return list(found.values())
+
+
+def unit_signal_counts(
+    *, unit_ids: Iterable[uuid.UUID], since: dt.date, until: dt.date
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """For the risk assessment's signals: per unit, the gifts its staff declared in [since, until] and
+    the current declarations submitted then that disclosed a potential or actual conflict."""
+    ids = list(unit_ids)
+    gifts = dict(
+        Gift.objects.filter(unit_id__in=ids, date__gte=since, date__lte=until)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
+    )
+    conflicts = dict(
+        Declaration.objects.filter(
+            unit_id__in=ids,
+            submitted_at__date__gte=since,
+            submitted_at__date__lte=until,
+            outcome__in=[Outcome.POTENTIAL, Outcome.ACTUAL],
+        )
+        .exclude(status=Declaration.Status.SUPERSEDED)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
+    )
+    return {uid: (gifts.get(uid, 0), conflicts.get(uid, 0)) for uid in set(gifts) | set(conflicts)}

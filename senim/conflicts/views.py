@@ -302,9 +302,13 @@ def paper_entry(request: ActorRequest) -> HttpResponse:
                     nothing_to_declare=declaration_form.cleaned_data["nothing_to_declare"],
                     circumstances=declaration_form.cleaned_data["circumstances"],
                     paper_scan=form.cleaned_data["scan"],
+                    submitted_on=form.cleaned_data.get("submitted_on"),
                 )
             except ValidationError as error:
-                apply_errors(declaration_form, error)
+                if hasattr(error, "error_dict") and "submitted_on" in error.error_dict:
+                    form.add_error("submitted_on", error.error_dict.pop("submitted_on"))
+                if not hasattr(error, "error_dict") or error.error_dict:
+                    apply_errors(declaration_form, error)
             except PermissionDenied:
                 form.add_error("personnel_number", _("No employee in your scope has this personnel number."))
             else:

@@ -3,6 +3,11 @@
 An indicator's `compute(year, company_id)` returns its value for the calendar year, for the whole
 group (company_id None) or one company. Values are always shown with the previous year's value
 beside them, as annual reports state figures: "3 104 (2 866)".
+
+For years before Senim held records, an officer may enter a baseline figure (`BaselineFigure`,
+with its source). It stands in for the computed value, marked as entered, until records exist
+for that year: by default "records exist" means the computed value is neither None nor zero; an
+indicator may pass its own `has_records(year, company_id)` check to `register`.
 """
 
 import uuid
@@ -15,6 +20,7 @@ from django.utils.functional import Promise
 
 Number = int | float | Decimal
 Compute = Callable[[int, uuid.UUID | None], Number | None]
+HasRecords = Callable[[int, uuid.UUID | None], bool]
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,7 @@ class Indicator:
     unit: str | Promise
     compute: Compute
     module: str
+    has_records: HasRecords | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,17 @@ class IndicatorValue:
     value: Number | None
     previous: Number | None
     module: str = ""
+    # Where a value was entered as a baseline figure (not computed), its source; else "".
+    value_source: str = ""
+    previous_source: str = ""
+
+    @property
+    def value_entered(self) -> bool:
+        return bool(self.value_source)
+
+    @property
+    def previous_entered(self) -> bool:
+        return bool(self.previous_source)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,19 +61,27 @@ class IndicatorValue:
             "value": self.value,
             "previous": self.previous,
             "module": self.module,
+            "value_entered": self.value_entered,
+            "value_source": self.value_source or None,
+            "previous_entered": self.previous_entered,
+            "previous_source": self.previous_source or None,
         }
 
 
 _REGISTRY: dict[str, Indicator] = {}
 
 
-def register(*, code: str, title: str | Promise, unit: str | Promise, module: str) -> Callable[[Compute], Compute]:
+def register(
+    *, code: str, title: str | Promise, unit: str | Promise, module: str, has_records: HasRecords | None = None
+) -> Callable[[Compute], Compute]:
     """Decorator declaring `code` with its translated title and unit; codes are unique."""
 
     def decorator(compute: Compute) -> Compute:
         if code in _REGISTRY and _REGISTRY[code].compute is not compute:
             raise ValueError(f"Indicator {code!r} is declared twice.")
-        _REGISTRY[code] = Indicator(code=code, title=title, unit=unit, compute=compute, module=module)
+        _REGISTRY[code] = Indicator(
+            code=code, title=title, unit=unit, compute=compute, module=module, has_records=has_records
+        )
         return compute
 
     return decorator
@@ -72,19 +98,48 @@ def get_indicator(code: str) -> Indicator | None:
 def compute_values(
     *, year: int, company_id: uuid.UUID | None = None, codes: list[str] | None = None
 ) -> list[IndicatorValue]:
-    """Each indicator's value for `year` and the year before, in the active language."""
+    """Each indicator's value for `year` and the year before, in the active language; a baseline
+    figure stands in for a year without records (see the module's docstring)."""
+    from senim.core.models import BaselineFigure  # the registry is imported before the models
+
     chosen = all_indicators() if not codes else [i for i in all_indicators() if i.code in set(codes)]
-    return [
-        IndicatorValue(
-            code=indicator.code,
-            title=str(indicator.title),
-            unit=str(indicator.unit),
-            value=indicator.compute(year, company_id),
-            previous=indicator.compute(year - 1, company_id),
-            module=indicator.module,
+    baselines = {
+        (b.code, b.year): b
+        for b in BaselineFigure.objects.filter(year__in=[year, year - 1], company_id=company_id)
+        if not codes or b.code in set(codes)
+    }
+
+    def resolved(indicator: Indicator, for_year: int) -> tuple[Number | None, str]:
+        computed = indicator.compute(for_year, company_id)
+        baseline = baselines.get((indicator.code, for_year))
+        if baseline is None:
+            return computed, ""
+        if indicator.has_records is not None:
+            has_records = indicator.has_records(for_year, company_id)
+        else:
+            has_records = computed is not None and computed != 0
+        if has_records:
+            return computed, ""
+        value = baseline.value
+        return (int(value) if value == value.to_integral_value() else value), baseline.source
+
+    values = []
+    for indicator in chosen:
+        value, value_source = resolved(indicator, year)
+        previous, previous_source = resolved(indicator, year - 1)
+        values.append(
+            IndicatorValue(
+                code=indicator.code,
+                title=str(indicator.title),
+                unit=str(indicator.unit),
+                value=value,
+                previous=previous,
+                module=indicator.module,
+                value_source=value_source,
+                previous_source=previous_source,
+            )
         )
-        for indicator in chosen
-    ]
+    return values
 
 
 # Which companies an actor may report on, as (id, name) pairs. The org app provides it (core

@@ -72,3 +72,41 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash[:12]}"
+
+
+class BaselineFigure(BaseModel):
+    """An indicator's value for a year before Senim held records, entered by an officer with its
+    source ("annual report 2024, p. 57"). Shown as entered, never as computed; a value computed
+    from records wins once records exist for that year. `company_id` None is the whole group."""
+
+    code = models.CharField(_("indicator"), max_length=60)
+    year = models.PositiveSmallIntegerField(_("year"))
+    company_id = models.UUIDField(_("company"), null=True, blank=True, db_index=True)
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
+    source = models.CharField(_("source"), max_length=300)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("baseline figure")
+        verbose_name_plural = _("baseline figures")
+        ordering = ["code", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "year", "company_id"],
+                condition=models.Q(company_id__isnull=False),
+                name="core_baseline_company_uniq",
+            ),
+            models.UniqueConstraint(
+                fields=["code", "year"], condition=models.Q(company_id__isnull=True), name="core_baseline_group_uniq"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.year}: {self.value}"

@@ -1,10 +1,13 @@
 """A base for PATCH request schemas: a field left out is left unchanged, and an explicit null is
-refused (422) unless the field is listed in NULLABLE. Patch schemas type their fields `X | None`
-so that every field may be left out; without this, a null for a column that cannot be empty (a
-name, an e-mail, an IIN) would reach the database and answer 500."""
+refused (422) unless the field is listed in NULLABLE (a text field listed there is emptied: "").
+Patch schemas type their fields `X | None` so that every field may be left out; without this, a
+null for a column that cannot be empty (a name, an e-mail, an IIN) would reach the database and
+answer 500."""
 
+import typing
 from typing import Any, ClassVar
 
+from django.utils.translation import gettext as _
 from pydantic import model_validator
 
 from senim.core.endpoints import BodySchema
@@ -25,5 +28,10 @@ class PatchSchema(BodySchema):
                 if value is None and name in cls.model_fields and name not in cls.NULLABLE
             )
             if refused:
-                raise ValueError(f"may not be null: {', '.join(refused)}")
+                raise ValueError(_("These fields may not be null: %(fields)s.") % {"fields": ", ".join(refused)})
+            # null empties a text field that may be empty: stored as "" (its column is not null)
+            for name, value in list(data_dict.items()):
+                field = cls.model_fields.get(name)
+                if value is None and field is not None and str in typing.get_args(field.annotation):
+                    data_dict[name] = ""
         return data

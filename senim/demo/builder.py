@@ -18,8 +18,8 @@ from senim.core.access import SYSTEM, Role
 from senim.demo.awareness import build_awareness_demo
 from senim.demo.conflicts import build_conflicts_demo
 from senim.demo.counterparties import build_counterparties_demo
-from senim.demo.learning import build_learning_demo
 from senim.demo.examination import build_examination_demo
+from senim.demo.learning import build_learning_demo
 from senim.demo.names import Country, DemoPerson, Nationality, PersonGenerator
 from senim.demo.reports import build_reports_demo
 from senim.demo.risks import build_risks_demo

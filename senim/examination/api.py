@@ -12,7 +12,7 @@ from senim.examination import policy, selectors, services
 from senim.examination.engine import examine_provision
 from senim.examination.schemas import (
     ClearanceOut,
-    DecisionIn,
+    ExaminationDecisionIn,
     ExaminationDetailOut,
     ExaminationOut,
     FindingOut,
@@ -69,7 +69,7 @@ def examination_clearance(request: ActorRequest, examination_id: uuid.UUID):  # 
 
 
 @router.post("/findings/{finding_id}/decision", response=FindingOut, summary="Confirm or dismiss a proposed finding")
-def finding_decide(request: ActorRequest, finding_id: uuid.UUID, payload: DecisionIn):  # type: ignore[no-untyped-def]
+def finding_decide(request: ActorRequest, finding_id: uuid.UUID, payload: ExaminationDecisionIn):  # type: ignore[no-untyped-def]
     _require(request, policy.EXAMINE)
     finding = selectors.finding_get(actor=request.user, finding_id=finding_id, permission=policy.EXAMINE)
     if payload.decision == "confirm":

@@ -57,6 +57,9 @@ class Examination(BaseModel):
     risk_accepted_by = models.CharField(_("risk accepted by"), max_length=200, blank=True)
     risk_accepted_reason = models.TextField(_("reason for accepting the risk"), blank=True)
     risk_accepted_on = models.DateField(_("risk accepted on"), null=True, blank=True)
+    # What the draft is, in the module it comes from ("awareness.version:<uuid>", "counterparties.contract:<uuid>"),
+    # so that module can ask `services.clearance_for(subject)` without either importing the other's models.
+    subject = models.CharField(_("source record"), max_length=120, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("examination")

@@ -37,7 +37,7 @@ class ExaminationDetailOut(ExaminationOut):
     findings: list[FindingOut]
 
 
-class DecisionIn(Schema):
+class ExaminationDecisionIn(Schema):
     decision: str  # confirm | dismiss
     recommendation: str = ""
     reason: str = ""

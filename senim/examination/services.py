@@ -68,6 +68,7 @@ def examination_create(
     examined_on: dt.date | None = None,
     file_name: str,
     data: bytes,
+    subject: str = "",
 ) -> Examination:
     require(actor, policy.EXAMINE, company_id=company_id, unit_id=unit_id)
     if unit_id is not None and not Unit.objects.filter(pk=unit_id, company_id=company_id).exists():
@@ -84,9 +85,10 @@ def examination_create(
                 expert=expert,
                 deadline=deadline,
                 examined_on=examined_on or timezone.localdate(),
+                subject=subject[:120],
             ),
             event_type="examination.created",
-            fields=["title", "kind", "company", "unit", "expert", "deadline", "examined_on"],
+            fields=["title", "kind", "company", "unit", "expert", "deadline", "examined_on", "subject"],
         )
         _add_version(actor, examination, file_name, data, report, examined_on or examination.examined_on)
     return examination
@@ -357,3 +359,10 @@ def clearance(examination: Examination, *, actor: Actor | None = None) -> Cleara
             changes={"allowed": [None, result.allowed], "reason": [None, result.reason]},
         )
     return result
+
+
+def clearance_for(subject: str, *, actor: Actor | None = None) -> Clearance | None:
+    """Clearance of the latest examination of `subject` (e.g. "awareness.version:<uuid>"), or None when the
+    draft was never examined: the calling module decides whether an examination is required."""
+    examination = Examination.objects.filter(subject=subject).order_by("-examined_on", "-created_at").first()
+    return clearance(examination, actor=actor) if examination is not None else None

@@ -13,6 +13,7 @@ declare_events(
         "org.unit.imported": _("Unit imported"),
         "org.position.created": _("Position created"),
         "org.position.updated": _("Position changed"),
+        "org.position.corruption_prone_set": _("Position marked as corruption-prone or not"),
         "org.position.imported": _("Position imported"),
         "org.employee.created": _("Employee added"),
         "org.employee.updated": _("Employee changed"),

@@ -30,6 +30,12 @@ class Company(BaseModel):
     registration_number = models.CharField(_("registration number"), max_length=40)
     country = models.CharField(_("country"), max_length=2, help_text=_("Two-letter ISO code, e.g. KZ or UZ."))
     is_active = models.BooleanField(_("active"), default=True)
+    founded_on = models.DateField(
+        _("founded on"),
+        null=True,
+        blank=True,
+        help_text=_("Records dated before this day are refused (e.g. when entering history from paper)."),
+    )
 
     name = Localized("name")
 
@@ -78,7 +84,12 @@ class Unit(BaseModel):
     class Meta:
         verbose_name = _("structural unit")
         verbose_name_plural = _("structural units")
-        constraints = [models.UniqueConstraint(fields=["company", "code"], name="org_unit_code_uniq")]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "code"], name="org_unit_code_uniq"),
+            # The target of the composite foreign keys that keep an employee's or a position's
+            # unit inside its company (migration org.0003, org.unit_guard).
+            models.UniqueConstraint(fields=["company", "id"], name="org_unit_company_id_uniq"),
+        ]
 
     def __str__(self) -> str:
         return self.name or self.code

@@ -18,6 +18,7 @@ class CompanyOut(Schema):
     registration_number: str
     country: str
     is_active: bool
+    founded_on: dt.date | None = None
 
 
 class CompanyIn(BodySchema):
@@ -29,6 +30,7 @@ class CompanyIn(BodySchema):
     registration_number: str = Field(..., min_length=1, max_length=40)
     country: str = Field(..., pattern="^[A-Za-z]{2}$")
     is_active: bool = True
+    founded_on: dt.date | None = None
 
 
 class UnitOut(Schema):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_stored, model_update
-from senim.org import policy
+from senim.org import hooks, policy
 from senim.org.models import Company, Employee, Position, Unit
 
 COMPANY_FIELDS = [
@@ -23,6 +23,7 @@ COMPANY_FIELDS = [
     "registration_number",
     "country",
     "is_active",
+    "founded_on",
 ]
 UNIT_FIELDS = ["company", "parent", "code", "name_ru", "name_kk", "name_en", "name_uz"]
 POSITION_FIELDS = [
@@ -175,7 +176,10 @@ def employee_create(*, actor: Actor | None, company: Company, **data: Any) -> Em
     _require_place(actor, company.id, unit)
     employee = Employee(company=company, **{k: v for k, v in data.items() if k in EMPLOYEE_FIELDS and k != "company"})
     employee.refresh_search_text()
-    return model_create(actor=actor, instance=employee, event_type="org.employee.created", fields=EMPLOYEE_FIELDS)
+    with transaction.atomic():
+        model_create(actor=actor, instance=employee, event_type="org.employee.created", fields=EMPLOYEE_FIELDS)
+        hooks.employees_changed(actor, [employee.id])
+    return employee
 
 
 def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> Employee:
@@ -194,6 +198,7 @@ def employee_update(*, actor: Actor | None, employee: Employee, **data: Any) -> 
         employee.refresh_search_text()
         if employee.search_text != before:
             employee.save(update_fields=["search_text"])
+        hooks.employees_changed(actor, [employee.id])
     return employee
 
 

@@ -7,14 +7,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from senim.core.access import ActorRequest
+from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.access import require as core_require
 from senim.core.endpoints import BodySchema, require
 from senim.core.pagination import Pagination
-from senim.reports import content, exports, policy, selectors, services
+from senim.reports import content, evidence, exports, policy, selectors, services
 
 router = Router(tags=["Annual reports"])
 
@@ -273,3 +275,50 @@ def rating_approve(request: ActorRequest, assessment_id: uuid.UUID) -> dict[str,
     require(request, policy.APPROVE)
     assessment = services.assessment_approve(actor=request.user, assessment=_assessment(request, assessment_id))
     return _rating_out(request, assessment)
+
+
+# ---------------------------------------------------------------------------- ISO 37001 evidence
+
+
+class IsoClauseOut(Schema):
+    clause: str
+    title: str
+    status: str
+    evidence: list[str]
+    documents: list[str]
+
+
+class IsoQuery(Schema):
+    year: int | None = Field(None, ge=2000, le=2100)
+    company: uuid.UUID | None = None
+    edition: str = Field("2016", pattern="^(2016|2025)$")
+
+
+evidence_router = Router(tags=["Annual reports"])
+
+
+@evidence_router.get("/", response=list[IsoClauseOut], summary="ISO 37001 readiness, clause by clause")
+def iso_map(request: ActorRequest, filters: Query[IsoQuery]) -> list[dict[str, Any]]:
+    scope = request.user.scope_for(policy.VIEW)
+    if filters.company is None and not scope.everything:
+        raise PermissionDenied(policy.VIEW)
+    if filters.company is not None:
+        core_require(request.user, policy.VIEW, company_id=filters.company)
+    documents = list(selectors.evidence_documents(actor=request.user, company_id=filters.company))
+    items = evidence.readiness(
+        year=filters.year or timezone.localdate().year,
+        company_id=filters.company,
+        edition=filters.edition,
+        documents=documents,
+        today=timezone.localdate(),
+    )
+    return [
+        {
+            "clause": item.number,
+            "title": str(item.clause.title),
+            "status": item.status,
+            "evidence": [f"{f['code']}: {f['text']}" for f in item.figures],
+            "documents": [f"{d.title} ({d.dated.isoformat()})" for d in item.documents],
+        }
+        for item in items
+    ]

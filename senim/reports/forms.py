@@ -114,3 +114,27 @@ class PointsForm(forms.Form):
             )
             for key in ids
         }
+
+
+class EvidenceFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    company = forms.ChoiceField(label=_("Company"), required=False)
+    edition = forms.ChoiceField(
+        label=_("Edition"), choices=[("2016", "ISO 37001:2016"), ("2025", "ISO 37001:2025")], required=False
+    )
+
+    def __init__(self, *args: Any, companies: list[tuple[str, str]], whole_group: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = ([("", _("Whole group"))] if whole_group else []) + companies  # type: ignore[attr-defined]
+
+
+class EvidenceUploadForm(forms.Form):
+    clause = forms.ChoiceField(label=_("Clause"))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    dated = forms.DateField(label=_("Date of the document"), widget=forms.DateInput(attrs={"type": "date"}))
+    file = forms.FileField(label=_("File"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, clauses: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clause"].choices = clauses  # type: ignore[attr-defined]

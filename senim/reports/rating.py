@@ -41,6 +41,7 @@ class Suggestion:
 
 SUGGESTIONS: dict[str, Suggestion] = {
     "code_in_force": Suggestion("awareness.documents_in_force"),
+    "risk_map": Suggestion("risks.units_assessed"),
     "clause_coverage": Suggestion("counterparties.clause_share", (90, 70, 50)),
     "declarations": Suggestion("conflicts.campaign_completion", (90, 70, 50)),
     "programme_on_time": Suggestion("risks.programme_done_on_time", (90, 70, 50)),

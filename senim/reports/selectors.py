@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from senim.core.access import Actor, scope_of
 from senim.reports import policy, rating
 from senim.reports.models import (
+    EvidenceDocument,
     FigureOverride,
     Methodology,
     MethodologyItem,
@@ -115,3 +116,20 @@ def assessment_view(*, actor: Actor, assessment: RatingAssessment) -> Assessment
 
 def methodology_items(*, methodology: Methodology) -> QuerySet[MethodologyItem]:
     return MethodologyItem.objects.filter(methodology=methodology)
+
+
+# ---------------------------------------------------------------------------- ISO 37001 evidence
+
+
+def evidence_documents(*, actor: Actor, company_id: uuid.UUID | None) -> QuerySet[EvidenceDocument]:
+    """Documents uploaded for the group (no company) or one company, within the actor's scope."""
+    scope = scope_of(actor, policy.VIEW)
+    documents = EvidenceDocument.objects.filter(scope.q(company="company"))
+    if company_id is None:
+        return documents.filter(company__isnull=True)
+    return documents.filter(company_id=company_id)
+
+
+def evidence_get(*, actor: Actor, document_id: uuid.UUID) -> EvidenceDocument:
+    scope = scope_of(actor, policy.VIEW)
+    return EvidenceDocument.objects.filter(scope.q(company="company")).get(pk=document_id)

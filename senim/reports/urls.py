@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.reports import rating_views, views
+from senim.reports import evidence_views, rating_views, views
 
 app_name = "reports"
 
@@ -22,4 +22,12 @@ urlpatterns += [
     path("rating/<uuid:assessment_id>/", rating_views.rating_detail, name="rating-detail"),
     path("rating/<uuid:assessment_id>/external/", rating_views.rating_external, name="rating-external"),
     path("rating/<uuid:assessment_id>/approve/", rating_views.rating_approve, name="rating-approve"),
+]
+
+urlpatterns += [
+    path("iso37001/", evidence_views.iso_map, name="iso-map"),
+    path("iso37001/export.xlsx", evidence_views.iso_export, name="iso-export"),
+    path("iso37001/upload/", evidence_views.evidence_upload, name="evidence-upload"),
+    path("iso37001/evidence/<uuid:document_id>/remove/", evidence_views.evidence_remove, name="evidence-remove"),
+    path("iso37001/evidence/<uuid:document_id>/", evidence_views.evidence_download, name="evidence-download"),
 ]

@@ -9,7 +9,7 @@ from senim.core.access import ActorRequest
 from senim.core.endpoints import require
 from senim.core.pagination import Pagination
 from senim.risks import policy, selectors, services
-from senim.risks.schemas import DeadlineIn, MeasureOut, PeriodOut, PlanOut, ReportIn, RollUpOut
+from senim.risks.schemas import DeadlineIn, RiskMeasureOut, PeriodOut, PlanOut, ReportIn, RollUpOut
 
 router = Router(tags=["Risks and plans"])
 
@@ -27,7 +27,9 @@ def plan_get(request: ActorRequest, plan_id: uuid.UUID):  # type: ignore[no-unty
     return selectors.plan_get(actor=request.user, plan_id=plan_id)
 
 
-@router.get("/plans/{plan_id}/measures", response=list[MeasureOut], summary="The plan's measures with their periods")
+@router.get(
+    "/plans/{plan_id}/measures", response=list[RiskMeasureOut], summary="The plan's measures with their periods"
+)
 @paginate(Pagination)
 def measure_list(request: ActorRequest, plan_id: uuid.UUID, status: str = "", needs_deadline: bool = False):  # type: ignore[no-untyped-def]
     require(request, policy.VIEW_PLANS)
@@ -41,7 +43,7 @@ def plan_rollup(request: ActorRequest, plan_id: uuid.UUID):  # type: ignore[no-u
     return selectors.plan_rollup(plan=selectors.plan_get(actor=request.user, plan_id=plan_id))
 
 
-@router.post("/measures/{measure_id}/deadline", response=MeasureOut, summary="Set a deadline as people write it")
+@router.post("/measures/{measure_id}/deadline", response=RiskMeasureOut, summary="Set a deadline as people write it")
 def measure_deadline(request: ActorRequest, measure_id: uuid.UUID, payload: DeadlineIn):  # type: ignore[no-untyped-def]
     require(request, policy.MANAGE_PLANS)
     measure = selectors.measure_get(actor=request.user, measure_id=measure_id)

@@ -66,11 +66,13 @@ def exercise_list(request: ActorRequest) -> HttpResponse:
 def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
     exercise = _exercise(request, exercise_id)
     rows = selectors.risk_map(exercise=exercise)
+    signals = selectors.unit_signals(exercise=exercise)
     functions = selectors.function_list(actor=request.user, exercise=exercise)
     units = org_selectors.unit_list(actor=request.user, company_id=exercise.company_id)
     context: dict[str, Any] = {
         "exercise": exercise,
         "rows": rows,
+        "map_rows": [(r, signals.get(r.unit_id)) for r in rows],
         "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
         "moves": selectors.year_over_year(exercise=exercise),
         "functions": functions,
@@ -79,6 +81,7 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         "approve_form": ApproveForm(initial={"approved_on": timezone.localdate()}),
         "can_assess": request.user.can(policy.ASSESS),
         "can_approve": request.user.can(policy.APPROVE_ASSESSMENT),
+        "can_review": request.user.can(policy.REVIEW_ASSESSMENT),
         "totals": [sum(r.low for r in rows), sum(r.medium for r in rows), sum(r.high for r in rows)],
     }
     return render(request, "risks/exercise_detail.html", context)
@@ -220,3 +223,20 @@ def positions_approve(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResp
             request, _("The list of corruption-prone positions was approved (%(count)s changed).") % {"count": changed}
         )
     return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+
+
+@require_POST
+@permission_required(policy.REVIEW_ASSESSMENT)
+def programme_draft(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    exercise = _exercise(request, exercise_id)
+    try:
+        plan = services.programme_from_assessment(
+            actor=request.user, exercise=exercise, first_year=exercise.year + 1, last_year=exercise.year + 2
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+    except PermissionDenied as error:
+        raise Http404 from error
+    messages.success(request, _("The programme was drafted: one measure per medium or high risk."))
+    return redirect("risks:plan-detail", plan_id=plan.pk)

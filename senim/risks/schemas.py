@@ -25,7 +25,7 @@ class PeriodOut(Schema):
     completed_on: dt.date | None
 
 
-class MeasureOut(Schema):
+class RiskMeasureOut(Schema):
     id: uuid.UUID
     number: str
     text: str

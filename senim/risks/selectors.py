@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from senim.conflicts import selectors as conflicts_selectors
 from senim.core.access import Actor, scope_of
 from senim.org.models import Position, Unit
 from senim.risks import policy
 from senim.risks.models import Exercise, Level, Measure, MeasureInstance, MeasureStatus, Plan, PlanSection, RiskFunction
+from senim.speakup import selectors as speakup_selectors
 
 DUE_SOON_DAYS = 30
 
@@ -266,3 +268,36 @@ def prone_positions(*, exercise: Exercise) -> QuerySet[Position]:
         .select_related("unit")
         .order_by("code")
     )
+
+
+@dataclass(frozen=True)
+class UnitSignals:
+    """What Senim's own records say about a unit over the period reviewed: shown beside the
+    assessment, never applied to it."""
+
+    reports: int = 0
+    substantiated: int = 0
+    gifts: int = 0
+    conflicts: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.reports or self.gifts or self.conflicts)
+
+
+def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
+    """Per unit of the exercise: Speak Up reports naming it (and how many were substantiated), gifts
+    declared by its staff, declarations disclosing a conflict — over the year before the exercise."""
+    unit_ids = set(RiskFunction.objects.filter(exercise=exercise).values_list("unit_id", flat=True))
+    since, until = dt.date(exercise.year - 1, 1, 1), dt.date(exercise.year - 1, 12, 31)
+    cases = speakup_selectors.unit_case_counts(unit_ids=unit_ids, since=since, until=until)
+    staff = conflicts_selectors.unit_signal_counts(unit_ids=unit_ids, since=since, until=until)
+    return {
+        uid: UnitSignals(
+            reports=cases.get(uid, (0, 0))[0],
+            substantiated=cases.get(uid, (0, 0))[1],
+            gifts=staff.get(uid, (0, 0))[0],
+            conflicts=staff.get(uid, (0, 0))[1],
+        )
+        for uid in unit_ids
+    }

@@ -11,6 +11,7 @@ import datetime as dt
 import statistics
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,7 @@ from senim.speakup.models import (
     Direction,
     Exclusion,
     LinkRole,
+    Outcome,
     Status,
 )
 
@@ -413,3 +415,23 @@ def register_counterparties_by_number(*, actor: Actor, number: str) -> list[Any]
 def company_units(*, company_id: Any) -> QuerySet[Unit]:
     """The units of a case's company, for linking the units concerned."""
     return Unit.objects.filter(company_id=company_id).order_by("path")
+
+
+def unit_case_counts(
+    *, unit_ids: Iterable[uuid.UUID], since: dt.date, until: dt.date
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """For the risk assessment's signals: per unit, the cases received in [since, until] that name it
+    (as the unit concerned or through an employee of it), and how many were substantiated in full or
+    in part. Counts only; nothing of a case's content leaves Speak Up."""
+    ids = list(unit_ids)
+    links = CaseLink.objects.filter(
+        Q(unit_id__in=ids) | Q(employee__unit_id__in=ids),
+        case__received_at__date__gte=since,
+        case__received_at__date__lte=until,
+    ).values_list("case_id", "unit_id", "employee__unit_id", "case__outcome")
+    seen: dict[uuid.UUID, dict[uuid.UUID, str]] = {}
+    for case_id, unit_id, employee_unit_id, outcome in links:
+        for uid in {unit_id, employee_unit_id} & set(ids):
+            seen.setdefault(uid, {})[case_id] = outcome
+    substantiated = {Outcome.SUBSTANTIATED, Outcome.PARTLY}
+    return {uid: (len(cases), sum(1 for o in cases.values() if o in substantiated)) for uid, cases in seen.items()}

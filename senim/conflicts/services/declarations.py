@@ -40,6 +40,7 @@ from senim.conflicts.screening import screen_declared_companies
 from senim.core import validators
 from senim.core.access import SYSTEM, Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record, diff
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.org.models import Employee
 
@@ -265,12 +266,15 @@ def declaration_submit(
     supersedes: Declaration | None = None,
     paper_scan: Any = None,
     today: dt.date | None = None,
+    submitted_on: dt.date | None = None,
 ) -> Declaration:
     """Submit form A or B for `employee`. The employee declares for themselves; an officer
     enters a paper form (with its scan) for an employee in scope. A new form A replaces the
     employee's current one; a form B is replaced only when `supersedes` names it. Answers the
     employee's open campaign requests (form A), marking the answer late or refusing it as each
-    campaign says. None is the system (demo data)."""
+    campaign says. None is the system (demo data). `submitted_on` is the day a form entered
+    from paper or another system was submitted: a past day needs the right to back-date
+    (`core.eventdates`); the entry time stays in `created_at`."""
     paper = paper_scan is not None
     if paper:
         require(actor, policy.REVIEW, company_id=employee.company_id, unit_id=employee.unit_id)
@@ -314,7 +318,22 @@ def declaration_submit(
             .first()
         )
     today = today or timezone.localdate()
-    requests = _open_requests(employee) if form_type == FormType.A else []
+    submitted_at = timezone.now()
+    backdated = False
+    if submitted_on is not None:
+        # A form entered from paper or another system, with the day it was actually submitted.
+        backdated = check_event_dates(
+            actor=actor,
+            company_id=employee.company_id,
+            founded_on=employee.company.founded_on,
+            dates={"submitted_on": submitted_on},
+            labels={"submitted_on": _("Submitted on")},
+            today=timezone.localdate(),
+        )
+        if backdated:
+            submitted_at = timezone.make_aware(dt.datetime.combine(submitted_on, dt.time(12, 0)))
+            today = submitted_on
+    requests = _open_requests(employee) if form_type == FormType.A and not backdated else []
     is_late = _lateness(requests, today)
     with transaction.atomic():
         declaration = Declaration(
@@ -331,7 +350,7 @@ def declaration_submit(
             source=Declaration.Source.PAPER if paper else Declaration.Source.SELF,
             scan_name=_clean_text(getattr(paper_scan, "name", ""), 200) if paper else "",
             is_late=is_late,
-            submitted_at=timezone.now(),
+            submitted_at=submitted_at,
             submitted_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
         )
         if paper:
@@ -360,6 +379,8 @@ def declaration_submit(
                 "items": [None, len(built)],
                 "is_late": [None, is_late],
                 "scan_sha256": [None, _digest(declaration) if paper else None],
+                **({"submitted_at": [None, submitted_at]} if backdated else {}),
+                **backdated_changes(backdated),
             },
         )
     return declaration

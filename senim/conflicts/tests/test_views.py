@@ -199,6 +199,31 @@ def test_paper_entry_from_the_page(world, group):
     assert "personnel number" in client.post(reverse("conflicts:paper-entry"), data).content.decode()
 
 
+def test_paper_entry_keeps_the_day_it_was_submitted(world, group):
+    client = _client(user_with_role("officer", company=group.a))
+    data = {
+        f"{s}-{k}": v
+        for s in ("relatives", "interests", "outside_jobs", "other")
+        for k, v in (("TOTAL_FORMS", "1"), ("INITIAL_FORMS", "0"))
+    }
+    data |= {
+        "company": str(group.a.pk),
+        "personnel_number": group.in_root.personnel_number,
+        "form_type": "a",
+        "nothing_to_declare": "on",
+        "truthful": "on",
+        "scan": SimpleUploadedFile("scan.pdf", b"%PDF"),
+        "submitted_on": (dt.date.today() + dt.timedelta(days=3)).isoformat(),
+    }
+    refused = client.post(reverse("conflicts:paper-entry"), data)
+    assert refused.status_code == 200 and refused.context["paper_form"].errors["submitted_on"]
+    data["submitted_on"] = "2024-03-14"
+    data["scan"] = SimpleUploadedFile("scan.pdf", b"%PDF")
+    assert client.post(reverse("conflicts:paper-entry"), data).status_code == 302
+    declaration = Declaration.objects.get(employee=group.in_root)
+    assert declaration.submitted_at.date() == dt.date(2024, 3, 14) and declaration.is_backdated
+
+
 def test_gift_declared_and_approved_from_the_pages(world, group):
     employee = _client(employee_user(group.in_branch))
     response = employee.post(

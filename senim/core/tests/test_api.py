@@ -46,7 +46,12 @@ def test_group_auditor_gets_every_indicator_with_this_and_last_years_value(clien
     rows = response.json()
     assert isinstance(rows, list) and rows
     for row in rows:
-        assert set(row) == {"code", "title", "unit", "value", "previous", "module"}
+        assert set(row) == {"code", "title", "unit", "value", "previous", "module"} | {
+            "value_entered",
+            "value_source",
+            "previous_entered",
+            "previous_source",
+        }
         assert row["code"] and row["title"] and row["unit"]
     values = {row["code"]: (row["value"], row["previous"]) for row in rows}
     # four fixture employees hired in 2020, one hired 2024, one 2025, one who left in 2025

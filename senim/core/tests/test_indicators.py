@@ -46,6 +46,10 @@ def test_cli_prints_json_with_current_and_previous(group, capsys):
         "value",
         "previous",
         "module",
+        "value_entered",
+        "value_source",
+        "previous_entered",
+        "previous_source",
     }
 
 

@@ -184,3 +184,13 @@ def test_per_factor_indicators_are_declared(group):
     year = examination.examined_on.year
     assert get_indicator("examination.found.cash_payment").compute(year, group.a.pk) == 1
     assert get_indicator("examination.found.unilateral_price_change").compute(year, group.a.pk) == 0  # dismissed
+
+
+def test_another_module_asks_clearance_by_subject(group):
+    officer = user_with_role("officer")
+    assert services.clearance_for("awareness.version:42") is None  # never examined
+    examination = examination_for(group, actor=officer, subject="awareness.version:42")
+    assert services.clearance_for("awareness.version:42") == services.Clearance(False, "not_concluded", 0)
+    _decide_all(examination, officer)
+    services.examination_conclude(actor=officer, examination=examination, recommendations="Исправить.")
+    assert services.clearance_for("awareness.version:42", actor=officer).reason == "unresolved_findings"

@@ -4,6 +4,7 @@ transaction, with an audit event for each employee created or changed."""
 from collections.abc import Iterator
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from senim.core import identifiers
@@ -13,7 +14,7 @@ from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback
 from senim.core.importing.values import CellError, limit_text, parse_date, require_text
 from senim.core.translit import to_latin
 from senim.core.validators import MESSAGES
-from senim.org import policy
+from senim.org import hooks, policy
 from senim.org.models import Company, Employee, Position, Unit
 
 COLUMNS = [
@@ -205,4 +206,8 @@ def apply(
             if COLUMN_OF[name] in plan.columns or (name in DERIVED_LATIN and not getattr(current, name))
         }
         upsert.update(current, values, company_id=company.id, refresh=current.refresh_search_text)
-    return upsert.write(actor=actor, plan=plan, progress=progress)
+    with transaction.atomic():
+        result = upsert.write(actor=actor, plan=plan, progress=progress)
+        # accounts for the employees (org cannot import accounts: it listens here)
+        hooks.employees_changed(actor, [e.pk for e in upsert.to_create] + [e.pk for e in upsert.to_update])
+    return result

@@ -71,3 +71,17 @@ def test_an_employees_unit_belongs_to_its_company(group):
     employee = Employee(company=group.b, unit=group.leaf, personnel_number="X3", surname="A", given_name="B")
     with pytest.raises(ValidationError):
         employee.full_clean()
+
+
+def test_the_database_refuses_a_unit_of_another_company(group):
+    """Even a write that skips the services (a bulk import, a script) cannot store it."""
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Employee.objects.filter(pk=group.in_b.pk).update(unit=group.leaf)
+    group.in_b.refresh_from_db()
+    assert group.in_b.unit == group.other
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Employee.objects.create(company=group.b, unit=group.leaf, personnel_number="X9", surname="A", given_name="B")
+    assert not Employee.objects.filter(personnel_number="X9").exists()
+    Employee.objects.create(company=group.a, unit=group.leaf, personnel_number="X9", surname="A", given_name="B")

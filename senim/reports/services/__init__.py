@@ -1,5 +1,6 @@
 """Writes of the reports app: the annual report (report.py) and the effectiveness rating (rating.py)."""
 
+from senim.reports.services.evidence import evidence_remove, evidence_upload
 from senim.reports.services.rating import (
     assessment_approve,
     assessment_create,
@@ -26,6 +27,8 @@ __all__ = [
     "assessment_external_set",
     "assessment_grades_set",
     "differences",
+    "evidence_remove",
+    "evidence_upload",
     "figure_override_remove",
     "figure_override_set",
     "methodology_default",

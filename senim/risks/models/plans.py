@@ -126,6 +126,9 @@ class Measure(BaseModel):
         "org.Unit", verbose_name=_("responsible units"), blank=True, related_name="+"
     )
     status = models.CharField(_("status"), max_length=12, choices=MeasureStatus, default=MeasureStatus.NOT_STARTED)
+    risks = models.ManyToManyField(
+        "risks.RiskFunction", verbose_name=_("linked risks"), blank=True, related_name="measures"
+    )
 
     text = Localized("text")
 

@@ -7,6 +7,7 @@ from senim.risks.services.assessment import (
     function_assess,
     function_review,
     positions_approve,
+    programme_from_assessment,
 )
 from senim.risks.services.plans import (
     deadline_fields,
@@ -28,4 +29,5 @@ __all__ = [
     "measure_set_deadline",
     "plan_import",
     "positions_approve",
+    "programme_from_assessment",
 ]

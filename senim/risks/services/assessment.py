@@ -20,7 +20,9 @@ from senim.core.services import model_create, model_update
 from senim.org import services as org_services
 from senim.org.models import Company, Position, Unit
 from senim.risks import policy
-from senim.risks.models import Exercise, Level, RiskFunction
+from senim.risks.deadlines import occurrences, parse
+from senim.risks.models import Exercise, Level, Measure, MeasureInstance, Plan, PlanKind, RiskFunction
+from senim.risks.services.plans import deadline_fields
 
 ASSESSMENT_FIELDS = ["risk", "causes", "norm", "controls", "level", "recommendation", "assessed_on"]
 
@@ -204,3 +206,51 @@ def positions_approve(*, actor: Any, exercise: Exercise, positions: Iterable[Pos
             changes={"positions": [None, sorted(str(p) for p in chosen.values())]},
         )
     return changed
+
+
+def programme_from_assessment(*, actor: Any, exercise: Exercise, first_year: int, last_year: int) -> Plan:
+    """Draft the Anti-Corruption Programme from an approved assessment: one measure per medium or high
+    function (its recommendation, or the elimination of its risk), linked to that function, due by
+    the end of the programme's first year. Officers then edit the plan like any other."""
+    require(actor, policy.REVIEW_ASSESSMENT, company_id=exercise.company_id)
+    exercise = Exercise.objects.get(pk=exercise.pk)
+    if exercise.status != Exercise.Status.APPROVED:
+        raise ValidationError(_("Approve the assessment before drafting the programme."))
+    risky = list(
+        exercise.functions.filter(level__in=[Level.MEDIUM, Level.HIGH]).select_related("unit").order_by("unit__code")
+    )
+    if not risky:
+        raise ValidationError(_("No function of the assessment is at medium or high risk."))
+    deadline = parse(str(first_year))
+    with transaction.atomic():
+        plan = model_create(
+            actor=actor,
+            instance=Plan(
+                company_id=exercise.company_id,
+                kind=PlanKind.PROGRAMME,
+                title_ru=f"Антикоррупционная программа на {first_year}–{last_year} годы",
+                title_en=f"Anti-corruption programme {first_year}–{last_year}",
+                first_year=first_year,
+                last_year=last_year,
+            ),
+            event_type="risks.programme_drafted",
+            fields=["kind", "title_ru", "first_year", "last_year"],
+        )
+        for n, function in enumerate(risky, start=1):
+            text = function.recommendation or _("Eliminate the risk: %(risk)s") % {
+                "risk": function.risk or function.name
+            }
+            measure = Measure.objects.create(
+                plan=plan,
+                number=str(n),
+                position=n,
+                text_ru=text,
+                units_text=str(function.unit),
+                **deadline_fields(deadline),
+            )
+            measure.risks.add(function)
+            MeasureInstance.objects.bulk_create(
+                MeasureInstance(measure=measure, period=o.period, due_date=o.due)
+                for o in occurrences(deadline, first_year=first_year, last_year=last_year)
+            )
+    return plan

@@ -166,3 +166,47 @@ def test_indicators_count_functions_by_the_date_they_were_assessed(group, people
     assert indicators.units_assessed(2025, group.a.pk) == 1
     assert indicators.prone_positions(2026, group.a.pk) == 1
     assert indicators.functions_assessed(2025, group.b.pk) == 0
+
+
+def test_the_programme_has_a_measure_linked_to_each_medium_or_high_risk(group, people):
+    exercise = _exercise(group, people)
+    for name in ("Закупки", "Архив", "Касса"):
+        services.function_add(actor=people["officer"], exercise=exercise, unit=group.branch, name=name)
+    levels = {"Закупки": "high", "Архив": "low", "Касса": "medium"}
+    for function in exercise.functions.all():
+        services.function_assess(
+            actor=people["officer"],
+            function=function,
+            level=levels[function.name],
+            risk="Откат",
+            recommendation=f"Контроль: {function.name}",
+        )
+        services.function_review(actor=people["officer"], function=function, accept=True)
+    with pytest.raises(ValidationError):
+        services.programme_from_assessment(actor=people["officer"], exercise=exercise, first_year=2026, last_year=2027)
+    services.exercise_approve(
+        actor=people["head"], exercise=exercise, decision_number="1", approved_on=dt.date(2025, 12, 1)
+    )
+    plan = services.programme_from_assessment(
+        actor=people["officer"], exercise=exercise, first_year=2026, last_year=2027
+    )
+    assert plan.kind == "programme"
+    linked = {m.risks.get().name for m in plan.measures.all()}
+    assert linked == {"Закупки", "Касса"}
+    assert all(m.instances.get().due_date == dt.date(2026, 12, 31) for m in plan.measures.all())
+
+
+def test_signals_count_records_of_the_unit_without_changing_the_assessment(group, people):
+    from senim.conflicts.models import Gift
+
+    exercise = _exercise(group, people, 2026)
+    function = services.function_add(actor=people["officer"], exercise=exercise, unit=group.branch, name="Закупки")
+    Gift.objects.create(
+        employee=group.in_branch, company=group.a, unit=group.branch, kind="received", date=dt.date(2025, 5, 1),
+        value=100, currency="KZT", party_name="ТОО «Поставщик»", description="Корзина",
+    )
+    signals = selectors.unit_signals(exercise=exercise)
+    assert signals[group.branch.pk].gifts == 1
+    assert signals[group.branch.pk].reports == 0
+    function.refresh_from_db()
+    assert function.level == "" and function.status == RiskFunction.Status.DRAFT

@@ -2,11 +2,11 @@
 
 Word level (``word_similarity``):
 * same key → 1.0 ("exact" if the folded words are equal, otherwise "transliteration");
-* same loose key → 0.95 ("vowel variant", e.g. Normatov/Нурматов);
+* same loose key → 0.95 ("vowel variant": o/u, glides; Normatov/Нурматов);
 * otherwise optimal-string-alignment edits on the key: at most 1 edit for 4–6 letters, 2 from 7
   letters, none below 4, counted with o and u as one letter when fewer; similarity
-  1 − 1.5·edits/length ("fuzzy"); numbers match exactly or not at all. A fuzzy (or sound-only)
-  match against a word that is itself a known name elsewhere in the list is discounted further:
+  1 − 1.5·edits/length ("fuzzy"); numbers match exactly or not at all. A vowel-variant, fuzzy or
+  sound-only match against a word that is itself a known name elsewhere in the list is discounted:
   Alimov is not a typo of Azimov when Alimov is a name in its own right. This is the only way the
   rest of the list lowers a pair's score (docs/screening.md, "What the list changes").
 
@@ -138,11 +138,12 @@ def word_similarity(
                     break
             if how == "sound":
                 break
-    # The one way the list moves a word's score: a typo-distance (or sound-only) match to a word
-    # that is a name in its own right in the list (Alimov ~ Azimov when Alimov is listed) counts
-    # half. A spelling variant (same key or loose key: Уткир ~ Ўткир) is never discounted, so
-    # entries added to the list cannot turn a transliteration match into a miss.
-    if how in ("fuzzy", "sound") and is_other_name is not None and is_other_name(*best_pair):
+    # The one way the list moves a word's score: a vowel-variant, typo-distance or sound-only
+    # match to a word that is a name in its own right in the list (Alimov ~ Azimov, Nurmatov ~
+    # Normatov when both are listed) counts half. A transliteration (the same key: Уткир = Ўткир,
+    # Tokayev = Тоқаев) is never discounted, so entries added to the list cannot turn such a
+    # match into a miss.
+    if how in ("fuzzy", "loose", "sound") and is_other_name is not None and is_other_name(*best_pair):
         best *= KNOWN_NAME_DISCOUNT
         how += "-known"
     return best, how

@@ -256,6 +256,9 @@ def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(group, setti
     client = _client()
     data = {"category": "fraud", "what": "x", "identity": "anonymous", "nonce": nonces.issue()}
     response = client.post(reverse("speakup:report"), data, CONTENT_LENGTH=str(50 * 1024 * 1024))
+    assert response.status_code == 413  # past every module's limit: refused at the edge
+    just_over = str(2 * 1024 * 1024 + 1024 * 1024 + 1)  # past this module's: its own page
+    response = client.post(reverse("speakup:report"), {**data, "nonce": nonces.issue()}, CONTENT_LENGTH=just_over)
     assert response.status_code == 413 and "too large" in response.content.decode()
     assert not Case.objects.exists()
     follow = client.post(reverse("speakup:follow"), {"receipt": "x"}, CONTENT_LENGTH="nonsense")

@@ -163,3 +163,18 @@ def test_a_long_text_is_bounded(monkeypatch):
     doc = read(("Оплата производится в течение 10 дней.\n" * 200).encode(), "long.txt")
     assert doc.truncated
     assert sum(len(b.text) for b in doc.blocks) <= 1000
+
+
+def test_a_long_pdf_is_read_page_by_page_and_cut_at_the_page_bound(monkeypatch):
+    from weasyprint import HTML
+
+    from senim.examination.engine import readers
+
+    pages = "".join(
+        f'<p style="page-break-after: always">{n}. Оплата производится в течение 10 дней.</p>' for n in range(1, 6)
+    )
+    data = HTML(string=pages).write_pdf()
+    monkeypatch.setattr(readers, "MAX_PAGES", 2)
+    doc = read(data, "long.pdf")
+    assert doc.truncated and doc.pages == 2
+    assert [p.number for p in split(doc)] == ["1", "2"]

@@ -38,4 +38,10 @@ class Command(BaseCommand):
                 return
             width = max((len(v.title) for v in values), default=10)
             for v in values:
-                self.stdout.write(f"{v.code:<20} {v.title:<{width}}  {v.value} ({v.previous}) {v.unit}")
+                value = f"{v.value}*" if v.value_entered else f"{v.value}"
+                previous = f"{v.previous}*" if v.previous_entered else f"{v.previous}"
+                self.stdout.write(f"{v.code:<20} {v.title:<{width}}  {value} ({previous}) {v.unit}")
+            notes = [(options["year"], v.code, v.value_source) for v in values if v.value_entered]
+            notes += [(options["year"] - 1, v.code, v.previous_source) for v in values if v.previous_entered]
+            for year, code, source in notes:
+                self.stdout.write(f"* {code} {year}: entered, not computed ({source})")
