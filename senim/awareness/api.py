@@ -23,6 +23,8 @@ from senim.awareness.schemas import (
     AwarenessCampaignIn,
     AwarenessCampaignOut,
     AwarenessCheckIn,
+    AwarenessUnitProgressOut,
+    AwarenessVersionOut,
     CheckOut,
     ConcludeIn,
     DocumentDetailOut,
@@ -36,8 +38,6 @@ from senim.awareness.schemas import (
     RequestOut,
     ReviseIn,
     SubmitIn,
-    AwarenessUnitProgressOut,
-    AwarenessVersionOut,
 )
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination

@@ -9,7 +9,7 @@ from senim.core.access import ActorRequest
 from senim.core.endpoints import require
 from senim.core.pagination import Pagination
 from senim.risks import policy, selectors, services
-from senim.risks.schemas import DeadlineIn, RiskMeasureOut, PeriodOut, PlanOut, ReportIn, RollUpOut
+from senim.risks.schemas import DeadlineIn, PeriodOut, PlanOut, ReportIn, RiskMeasureOut, RollUpOut
 
 router = Router(tags=["Risks and plans"])
 
