@@ -15,12 +15,19 @@ lock for as long as it runs; a second holder does not wait: `acquired` is False 
 import fcntl
 import hashlib
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
+
+# Names held by this process: PostgreSQL's advisory locks are re-entrant within one session, so a
+# second `exclusive(name)` in the same process (the same connection) is refused here, as it is by
+# flock on SQLite and by PostgreSQL for any other connection.
+_HELD: set[str] = set()
+_HELD_GUARD = threading.Lock()
 
 
 def lock_key(name: str) -> int:
@@ -31,13 +38,26 @@ def lock_key(name: str) -> int:
 @contextmanager
 def exclusive(name: str, *, using: str = "default") -> Iterator[bool]:
     """Hold the lock `name` for the block if no one else holds it; yield whether it was acquired."""
-    connection = connections[using]
-    if connection.vendor == "postgresql":
-        with _advisory(connection, lock_key(name)) as acquired:
-            yield acquired
-    else:
-        with _file_lock(name) as acquired:
-            yield acquired
+    with _HELD_GUARD:
+        if name in _HELD:
+            held_here = True
+        else:
+            held_here = False
+            _HELD.add(name)
+    if held_here:
+        yield False
+        return
+    try:
+        connection = connections[using]
+        if connection.vendor == "postgresql":
+            with _advisory(connection, lock_key(name)) as acquired:
+                yield acquired
+        else:
+            with _file_lock(name) as acquired:
+                yield acquired
+    finally:
+        with _HELD_GUARD:
+            _HELD.discard(name)
 
 
 @contextmanager
