@@ -4,9 +4,22 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
+from senim.core.access import Role
 from senim.org.models import Company, Employee, Unit
 from senim.org.tests.factories import CompanyFactory, EmployeeFactory, PositionFactory, UnitFactory
+
+# Every role, in the order of `core.access.Role`: the rows of each endpoint's role × scope matrix.
+ROLES = [role.value for role in Role]
+
+
+def token_client(user) -> Client:  # type: ignore[no-untyped-def]
+    """A test client that calls the API with a fresh personal token of `user`."""
+    from senim.accounts import services as account_services
+
+    _record, secret = account_services.api_token_create(actor=user, name="t")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
 @pytest.fixture(autouse=True)

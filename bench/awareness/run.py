@@ -65,13 +65,14 @@ def _people(count: int):  # type: ignore[no-untyped-def]
 
 def _code(company):  # type: ignore[no-untyped-def]
     from senim.awareness import services
+    from senim.core.access import SYSTEM
 
     document = services.document_create(
-        actor=None, kind="code", code="CODE", titles={"ru": "Кодекс"}, company=company, texts={"ru": "Текст"}
+        actor=SYSTEM, kind="code", code="CODE", titles={"ru": "Кодекс"}, company=company, texts={"ru": "Текст"}
     )
     version = document.versions.get()
-    services.version_submit(actor=None, version=version, approving_body="board", submitted_on=dt.date(2026, 1, 5))
-    services.version_adopt(actor=None, version=version, decision_number="1", decision_date=dt.date(2026, 1, 10))
+    services.version_submit(actor=SYSTEM, version=version, approving_body="board", submitted_on=dt.date(2026, 1, 5))
+    services.version_adopt(actor=SYSTEM, version=version, decision_number="1", decision_date=dt.date(2026, 1, 10))
     return version
 
 
@@ -115,11 +116,12 @@ def main() -> None:
 
         from senim.awareness import importing, services
         from senim.awareness.models import Acknowledgement, AckRequest
+        from senim.core.access import SYSTEM
 
         company, employees = _people(args.employees)
         version = _code(company)
         campaign = services.campaign_create(
-            actor=None, version=version, title="Кодекс", deadline=timezone.localdate() + dt.timedelta(days=30)
+            actor=SYSTEM, version=version, title="Кодекс", deadline=timezone.localdate() + dt.timedelta(days=30)
         )
         deadline = campaign.deadline
         reference_launch = _reference(
@@ -129,7 +131,7 @@ def main() -> None:
             ]
         )
         started = time.perf_counter()
-        asked = services.campaign_launch(actor=None, campaign=campaign)
+        asked = services.campaign_launch(actor=SYSTEM, campaign=campaign)
         launch = time.perf_counter() - started
 
         path = Path(data_dir) / "acks.xlsx"
@@ -150,8 +152,8 @@ def main() -> None:
             ]
         )
         started = time.perf_counter()
-        plan = importing.plan_file(actor=None, kind="acknowledgements", path=path, version=version)
-        result = importing.apply(actor=None, plan=plan, version=version)
+        plan = importing.plan_file(actor=SYSTEM, kind="acknowledgements", path=path, version=version)
+        result = importing.apply(actor=SYSTEM, plan=plan, version=version)
         imported = time.perf_counter() - started
         linked = AckRequest.objects.filter(campaign=campaign, acknowledgement__isnull=False).count()
 

@@ -11,6 +11,8 @@ declare_events(
         "accounts.user.language_changed": _("Interface language changed"),
         "accounts.user.locked": _("Account locked after failed sign-ins"),
         "accounts.user.logged_in": _("Signed in"),
+        "accounts.user.deactivated": _("User deactivated"),
+        "accounts.user.linked": _("User linked to an employee"),
         "accounts.login.failed": _("Sign-in failed"),
         "accounts.role.assigned": _("Role assigned"),
         "accounts.role.revoked": _("Role revoked"),

@@ -40,16 +40,11 @@ from senim.awareness.schemas import (
     SubmitIn,
 )
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.endpoints import refuse_large_upload, require
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
 router = Router(tags=["Awareness"])
-
-
-def _require(request: ActorRequest, permission: str) -> None:
-    """Refuse callers without the permission before ids are resolved, so they get 403, not 404."""
-    if request.user.scope_for(permission).is_empty:
-        raise PermissionDenied(permission)
 
 
 def _detail(document: Document) -> dict:
@@ -82,7 +77,7 @@ def _date(text: str) -> dt.date | None:
 @router.get("/documents", response=list[DocumentOut], summary="Internal documents in the caller's scope")
 @paginate(Pagination)
 def document_list(request: ActorRequest, filters: Query[DocumentFilter]):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW_DOCUMENTS)
+    require(request, policy.VIEW_DOCUMENTS)
     return selectors.document_list(
         actor=request.user,
         kind=filters.kind[:20],
@@ -96,13 +91,13 @@ def document_list(request: ActorRequest, filters: Query[DocumentFilter]):  # typ
 
 @router.get("/documents/{document_id}", response=DocumentDetailOut)
 def document_get(request: ActorRequest, document_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW_DOCUMENTS)
+    require(request, policy.VIEW_DOCUMENTS)
     return _detail(selectors.document_get(actor=request.user, document_id=document_id))
 
 
 @router.post("/documents", response={201: DocumentDetailOut}, summary="Register a document (its first version a draft)")
 def document_create(request: ActorRequest, payload: DocumentIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE_DOCUMENTS)
+    require(request, policy.MANAGE_DOCUMENTS)
     companies = org_selectors.company_list(actor=request.user)
     company = companies.get(pk=payload.company_id)
     owner_unit = (
@@ -123,13 +118,13 @@ def document_create(request: ActorRequest, payload: DocumentIn):  # type: ignore
 
 @router.get("/versions/{version_id}", response=AwarenessVersionOut)
 def version_get(request: ActorRequest, version_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW_DOCUMENTS)
+    require(request, policy.VIEW_DOCUMENTS)
     return selectors.version_get(actor=request.user, version_id=version_id)
 
 
 @router.post("/versions/{version_id}/submit", response=AwarenessVersionOut, summary="Submit a draft for approval")
 def version_submit(request: ActorRequest, version_id: uuid.UUID, payload: SubmitIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE_DOCUMENTS)
+    require(request, policy.MANAGE_DOCUMENTS)
     version = selectors.version_get(actor=request.user, version_id=version_id)
     return services.version_submit(actor=request.user, version=version, **payload.dict())
 
@@ -138,21 +133,21 @@ def version_submit(request: ActorRequest, version_id: uuid.UUID, payload: Submit
     "/versions/{version_id}/adopt", response=AwarenessVersionOut, summary="Record the decision adopting a version"
 )
 def version_adopt(request: ActorRequest, version_id: uuid.UUID, payload: AdoptIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE_DOCUMENTS)
+    require(request, policy.MANAGE_DOCUMENTS)
     version = selectors.version_get(actor=request.user, version_id=version_id)
     return services.version_adopt(actor=request.user, version=version, **payload.dict())
 
 
 @router.post("/documents/{document_id}/revise", response={201: AwarenessVersionOut}, summary="Start a new version")
 def document_revise(request: ActorRequest, document_id: uuid.UUID, payload: ReviseIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE_DOCUMENTS)
+    require(request, policy.MANAGE_DOCUMENTS)
     document = selectors.document_get(actor=request.user, document_id=document_id)
     return Status(201, services.document_revise(actor=request.user, document=document, **payload.dict()))
 
 
 @router.post("/documents/{document_id}/repeal", response=DocumentOut, summary="Repeal a document in force")
 def document_repeal(request: ActorRequest, document_id: uuid.UUID, payload: RepealIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE_DOCUMENTS)
+    require(request, policy.MANAGE_DOCUMENTS)
     document = selectors.document_get(actor=request.user, document_id=document_id)
     return services.document_repeal(actor=request.user, document=document, **payload.dict())
 
@@ -163,13 +158,13 @@ def document_repeal(request: ActorRequest, document_id: uuid.UUID, payload: Repe
 @router.get("/campaigns", response=list[AwarenessCampaignOut])
 @paginate(Pagination)
 def campaign_list(request: ActorRequest):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return selectors.campaign_list(actor=request.user)
 
 
 @router.post("/campaigns", response={201: AwarenessCampaignOut}, summary="Create a draft acknowledgement campaign")
 def campaign_create(request: ActorRequest, payload: AwarenessCampaignIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     version = selectors.version_get(actor=request.user, version_id=payload.version_id)
     companies = org_selectors.company_list(actor=request.user)
     campaign = services.campaign_create(
@@ -191,7 +186,7 @@ def campaign_create(request: ActorRequest, payload: AwarenessCampaignIn):  # typ
 
 @router.post("/campaigns/{campaign_id}/launch", response=AwarenessCampaignOut, summary="Launch: ask the audience")
 def campaign_launch(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
     services.campaign_launch(actor=request.user, campaign=campaign)
     return selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
@@ -199,14 +194,14 @@ def campaign_launch(request: ActorRequest, campaign_id: uuid.UUID):  # type: ign
 
 @router.post("/campaigns/{campaign_id}/remind", response=dict[str, int], summary="E-mail those who have not read")
 def campaign_remind(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
     return services.campaign_remind(actor=request.user, campaign=campaign)
 
 
 @router.get("/campaigns/{campaign_id}/progress", response=list[AwarenessUnitProgressOut], summary="Progress by unit")
 def campaign_progress(request: ActorRequest, campaign_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     campaign = selectors.campaign_get(actor=request.user, campaign_id=campaign_id)
     return selectors.campaign_progress(actor=request.user, campaign=campaign)
 
@@ -214,7 +209,7 @@ def campaign_progress(request: ActorRequest, campaign_id: uuid.UUID):  # type: i
 @router.get("/overdue", response=list[RequestOut], summary="Unanswered requests past their due date")
 @paginate(Pagination)
 def overdue(request: ActorRequest):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return selectors.overdue_requests(actor=request.user)
 
 
@@ -223,13 +218,13 @@ def overdue(request: ActorRequest):  # type: ignore[no-untyped-def]
 
 @router.get("/acknowledgements/requests/mine", response=list[RequestOut], summary="Documents the caller must read")
 def my_requests(request: ActorRequest):  # type: ignore[no-untyped-def]
-    _require(request, policy.ACKNOWLEDGE)
+    require(request, policy.ACKNOWLEDGE)
     return list(selectors.my_requests(actor=request.user))
 
 
 @router.post("/acknowledgements", response={201: AcknowledgementOut}, summary="I have read and understood")
 def acknowledge(request: ActorRequest, payload: AcknowledgeIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.ACKNOWLEDGE)
+    require(request, policy.ACKNOWLEDGE)
     ids = request.user.scope_for(policy.ACKNOWLEDGE).own_employee_ids
     employee = org_selectors.employee_for_user(user_employee_id=next(iter(ids), None))
     if employee is None:
@@ -241,7 +236,7 @@ def acknowledge(request: ActorRequest, payload: AcknowledgeIn):  # type: ignore[
 
 @router.post("/acknowledgements/paper", response={201: AcknowledgementOut}, summary="Record a paper sheet")
 def acknowledge_on_paper(request: ActorRequest, payload: PaperIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     version = selectors.version_get(actor=request.user, version_id=payload.version_id)
     employee = selectors.employee_in_scope(
         actor=request.user, permission=policy.MANAGE, company_id=payload.company_id, number=payload.personnel_number
@@ -267,10 +262,9 @@ def import_file(
     default) only the validation report is returned; nothing is written."""
     if kind not in importing.KINDS:
         raise HttpError(404, _("Unknown import kind."))
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     version = selectors.version_get(actor=request.user, version_id=version_id) if version_id else None
-    if file.size and file.size > settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024:
-        raise HttpError(413, _("The file is too large."))
+    refuse_large_upload(file)
     with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
         path = Path(folder) / "upload"
         with path.open("wb") as target:
@@ -307,13 +301,13 @@ class AgreementFilter(Schema):
 @router.get("/agreements", response=list[AgreementOut], summary="Agreements required by position")
 @paginate(Pagination)
 def agreement_list(request: ActorRequest, filters: Query[AgreementFilter]):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return selectors.agreement_list(actor=request.user, missing_only=filters.missing)
 
 
 @router.post("/agreements/{obligation_id}", response=AgreementOut, summary="Record the signed agreement")
 def agreement_record(request: ActorRequest, obligation_id: uuid.UUID, payload: AgreementIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     obligation = selectors.agreement_get(actor=request.user, obligation_id=obligation_id)
     return services.agreement_record(actor=request.user, obligation=obligation, **payload.dict())
 
@@ -325,13 +319,13 @@ class HireFilter(Schema):
 @router.get("/hires", response=list[HireRecordOut], summary="New hires' contracts")
 @paginate(Pagination)
 def hire_list(request: ActorRequest, filters: Query[HireFilter]):  # type: ignore[no-untyped-def]
-    _require(request, policy.VIEW)
+    require(request, policy.VIEW)
     return selectors.hire_record_list(actor=request.user, year=filters.year)
 
 
 @router.post("/hires", response={201: HireRecordOut}, summary="Record a new hire's contract")
 def hire_record(request: ActorRequest, payload: HireRecordIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.MANAGE)
+    require(request, policy.MANAGE)
     employee = selectors.employee_in_scope(
         actor=request.user, permission=policy.MANAGE, company_id=payload.company_id, number=payload.personnel_number
     )
@@ -347,13 +341,13 @@ def hire_record(request: ActorRequest, payload: HireRecordIn):  # type: ignore[n
 @router.get("/candidate-checks", response=list[CheckOut])
 @paginate(Pagination)
 def check_list(request: ActorRequest):  # type: ignore[no-untyped-def]
-    _require(request, policy.CHECK_CANDIDATES)
+    require(request, policy.CHECK_CANDIDATES)
     return selectors.candidate_check_list(actor=request.user)
 
 
 @router.post("/candidate-checks", response={201: CheckOut}, summary="Check a candidate or an employee before a move")
 def check_run(request: ActorRequest, payload: AwarenessCheckIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.CHECK_CANDIDATES)
+    require(request, policy.CHECK_CANDIDATES)
     company = org_selectors.company_list(actor=request.user).get(pk=payload.company_id)
     employee = (
         org_selectors.employee_get(actor=request.user, employee_id=payload.employee_id) if payload.employee_id else None
@@ -367,12 +361,12 @@ def check_run(request: ActorRequest, payload: AwarenessCheckIn):  # type: ignore
 
 @router.get("/candidate-checks/{check_id}", response=CheckOut)
 def check_get(request: ActorRequest, check_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    _require(request, policy.CHECK_CANDIDATES)
+    require(request, policy.CHECK_CANDIDATES)
     return selectors.candidate_check_get(actor=request.user, check_id=check_id)
 
 
 @router.post("/candidate-checks/{check_id}/conclude", response=CheckOut, summary="Approve the conclusion")
 def check_conclude(request: ActorRequest, check_id: uuid.UUID, payload: ConcludeIn):  # type: ignore[no-untyped-def]
-    _require(request, policy.CHECK_CANDIDATES)
+    require(request, policy.CHECK_CANDIDATES)
     check = selectors.candidate_check_get(actor=request.user, check_id=check_id)
     return services.candidate_check_conclude(actor=request.user, check=check, **payload.dict())

@@ -8,4 +8,9 @@ class AwarenessConfig(AppConfig):
     verbose_name = _("Awareness")
 
     def ready(self) -> None:
-        from senim.awareness import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.awareness import dashboard, events, indicators, navigation, policy, selectors  # noqa: F401  (registrations)
+        from senim.core.audit_sensitive import register_sensitive
+
+        # Audit events about a candidate check (a candidate's personal data) are read only by those
+        # who may read the check itself.
+        register_sensitive("awareness.candidatecheck", lambda actor: selectors.candidate_check_list(actor=actor))

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from senim.awareness import forms, importing, policy, selectors, services
 from senim.awareness.models import Audience
-from senim.awareness.views import company_choices, get_or_404
+from senim.awareness.views import company_choices
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.org import selectors as org_selectors
 
 

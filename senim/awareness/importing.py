@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
@@ -20,12 +19,11 @@ from senim.awareness import policy
 from senim.awareness.models import Acknowledgement, AckRequest, AgreementObligation, DocumentVersion, HireRecord
 from senim.awareness.services.acknowledgements import _in_force_on
 from senim.awareness.services.agreements import obligations_sync
-from senim.core.access import Actor, PermissionDenied, Scope, scope_of
+from senim.core.access import Actor, scope_of
 from senim.core.audit import PendingEvent, audit_record_many
 from senim.core.bulk import bulk_insert_values
-from senim.org.importing.base import ImportPlan, ImportResult, RowValidator
-from senim.org.importing.reader import FileRejected, read_table
-from senim.org.importing.values import CellError, parse_bool, parse_date, require_text
+from senim.core.importing import FileRejected, ImportPlan, ImportResult, RowValidator, plan_table, refuse_unless_clean
+from senim.core.importing.values import CellError, parse_bool, parse_date, require_text
 from senim.org.models import Company, Employee
 
 __all__ = ["KINDS", "FileRejected", "ImportPlan", "ImportResult", "apply", "plan_file"]
@@ -120,7 +118,7 @@ def plan(
 ) -> ImportPlan:
     """Validate every row of a file of `kind`; writes nothing."""
     spec = KINDS[kind]
-    scope = scope_of(actor, policy.MANAGE) if actor is not None else Scope(everything=True)
+    scope = scope_of(actor, policy.MANAGE)
     result = ImportPlan(kind=kind, columns=[c for c in spec["columns"] if c in header])
     missing = [c for c in spec["required"] if c not in header]
     if missing:
@@ -135,7 +133,8 @@ def plan(
             Acknowledgement.objects.filter(version=version, is_stale=False).values_list("employee_id", flat=True)
         )
     else:
-        obligations_sync() if kind == "agreements" else None
+        if kind == "agreements":
+            obligations_sync()  # employees moved since the last daily run have their obligation
         people = _People.load()
         done = set()
     open_obligations = (
@@ -190,17 +189,18 @@ def plan(
 
 def plan_file(*, actor: Actor | None, kind: str, path: Path, version: DocumentVersion | None = None) -> ImportPlan:
     """Read and validate a file; raises FileRejected for unreadable files."""
-    max_bytes = settings.SENIM_MAX_UPLOAD_MB * 1024 * 1024
-    header, rows = read_table(path, max_bytes=max_bytes, aliases=KINDS[kind]["aliases"])
-    return plan(actor=actor, kind=kind, header=header, rows=rows, version=version)
+    return plan_table(
+        path,
+        aliases=KINDS[kind]["aliases"],
+        planner=lambda header, rows: plan(actor=actor, kind=kind, header=header, rows=rows, version=version),
+    )
 
 
 def apply(
     *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, version: DocumentVersion | None = None
 ) -> ImportResult:
     """Write a validated plan, all or nothing; refuses a plan with errors unless `valid_only`."""
-    if plan.file_errors or (plan.rejected and not valid_only):
-        raise PermissionDenied("import has errors")
+    refuse_unless_clean(plan, valid_only=valid_only)
     with transaction.atomic():
         if plan.kind == "acknowledgements":
             assert version is not None

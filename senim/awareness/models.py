@@ -94,6 +94,15 @@ class DocumentVersion(BaseModel):
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     effective_date = models.DateField(_("effective date"), null=True, blank=True)
     ended_on = models.DateField(_("in force until"), null=True, blank=True)
+    examination = models.ForeignKey(
+        "examination.Examination",
+        verbose_name=_("anti-corruption examination"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     text = Localized("text")
 

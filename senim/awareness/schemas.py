@@ -6,27 +6,28 @@ import uuid
 from ninja import Field, Schema
 
 from senim.awareness.models import ApprovingBody, Audience, CandidateCheck, DocumentKind
+from senim.core.endpoints import BodySchema
 
 
 def _choice(values: list[str]) -> str:
     return "^(" + "|".join(values) + ")$"
 
 
-class Texts(Schema):
+class Texts(BodySchema):
     ru: str = Field("", max_length=500_000)
     kk: str = Field("", max_length=500_000)
     en: str = Field("", max_length=500_000)
     uz: str = Field("", max_length=500_000)
 
 
-class Titles(Schema):
+class Titles(BodySchema):
     ru: str = Field("", max_length=400)
     kk: str = Field("", max_length=400)
     en: str = Field("", max_length=400)
     uz: str = Field("", max_length=400)
 
 
-class DocumentIn(Schema):
+class DocumentIn(BodySchema):
     kind: str = Field(..., pattern=_choice(DocumentKind.values))
     code: str = Field(..., min_length=1, max_length=50)
     titles: Titles
@@ -67,33 +68,33 @@ class DocumentDetailOut(DocumentOut):
     companies: list[uuid.UUID]
 
 
-class SubmitIn(Schema):
+class SubmitIn(BodySchema):
     approving_body: str = Field(..., pattern=_choice(ApprovingBody.values))
     submitted_on: dt.date
 
 
-class AdoptIn(Schema):
+class AdoptIn(BodySchema):
     decision_number: str = Field(..., max_length=50)
     decision_date: dt.date
     effective_date: dt.date | None = None
 
 
-class ReviseIn(Schema):
+class ReviseIn(BodySchema):
     is_material: bool = False
     change_note: str = Field("", max_length=500)
 
 
-class RepealIn(Schema):
+class RepealIn(BodySchema):
     decision_number: str = Field(..., max_length=50)
     repealed_on: dt.date
 
 
-class StatementIn(Schema):
+class StatementIn(BodySchema):
     texts: Titles
     is_true: bool
 
 
-class AwarenessCampaignIn(Schema):
+class AwarenessCampaignIn(BodySchema):
     version_id: uuid.UUID
     title: str = Field("", max_length=200)
     deadline: dt.date
@@ -140,12 +141,12 @@ class RequestOut(Schema):
     is_new_hire: bool
 
 
-class AcknowledgeIn(Schema):
+class AcknowledgeIn(BodySchema):
     version_id: uuid.UUID
     answers: dict[str, bool] = Field(default_factory=dict)
 
 
-class PaperIn(Schema):
+class PaperIn(BodySchema):
     version_id: uuid.UUID
     company_id: uuid.UUID
     personnel_number: str = Field(..., max_length=30)
@@ -185,12 +186,12 @@ class AgreementOut(Schema):
     concluded_on: dt.date | None
 
 
-class AgreementIn(Schema):
+class AgreementIn(BodySchema):
     number: str = Field(..., max_length=50)
     concluded_on: dt.date
 
 
-class AwarenessCheckIn(Schema):
+class AwarenessCheckIn(BodySchema):
     company_id: uuid.UUID
     full_name: str = Field(..., max_length=300)
     full_name_latin: str = Field("", max_length=300)
@@ -220,7 +221,7 @@ class CheckOut(Schema):
     concluded_on: dt.date | None
 
 
-class ConcludeIn(Schema):
+class ConcludeIn(BodySchema):
     conclusion: str = Field(..., pattern=_choice(CandidateCheck.Conclusion.values))
     reasons: str = Field("", max_length=5000)
 
@@ -236,7 +237,7 @@ class HireRecordOut(Schema):
     source: str
 
 
-class HireRecordIn(Schema):
+class HireRecordIn(BodySchema):
     company_id: uuid.UUID
     personnel_number: str = Field(..., max_length=30)
     contract_number: str = Field("", max_length=50)

@@ -12,21 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.awareness import forms, policy, selectors, services
-from senim.awareness.models import Document, DocumentVersion, VersionFile, VersionStatus
+from senim.awareness.models import Document, VersionFile, VersionStatus
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
-from senim.core.views import paginate, permission_required
+from senim.core.views import get_or_404, paginate, permission_required
 from senim.org import selectors as org_selectors
-
-NOT_FOUND = (Document.DoesNotExist, DocumentVersion.DoesNotExist, VersionFile.DoesNotExist, ValidationError, ValueError)
-
-
-def get_or_404(getter: Any, **kwargs: Any) -> Any:
-    try:
-        return getter(**kwargs)
-    except NOT_FOUND as error:
-        raise Http404 from error
 
 
 def company_choices(request: ActorRequest, permission: str) -> tuple[list[tuple[str, str]], bool]:

@@ -108,7 +108,7 @@ def declaration_review(request: ActorRequest, declaration_id: uuid.UUID, payload
 def measure_add(request: ActorRequest, declaration_id: uuid.UUID, payload: MeasureIn):  # type: ignore[no-untyped-def]
     _require(request, policy.REVIEW)
     declaration = selectors.declaration_get(actor=request.user, declaration_id=declaration_id)
-    owner = selectors.measure_owners().filter(pk=payload.owner_id).first()
+    owner = selectors.measure_owners(actor=request.user).filter(pk=payload.owner_id).first()
     data = payload.dict(exclude={"owner_id"})
     return Status(201, services.measure_add(actor=request.user, declaration=declaration, owner=owner, **data))
 

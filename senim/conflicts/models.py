@@ -223,6 +223,9 @@ class Declaration(BaseModel):
         verbose_name_plural = _("declarations")
         ordering = ["-submitted_at"]
         indexes = [models.Index(fields=["status"], name="conflicts_decl_status_idx")]
+        # A declaration is replaced by one newer version at most: two forms submitted at once
+        # cannot both take the place of the same earlier one.
+        constraints = [models.UniqueConstraint(fields=["supersedes"], name="conflicts_decl_supersedes_uniq")]
 
     @property
     def is_backdated(self) -> bool:

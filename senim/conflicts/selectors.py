@@ -148,9 +148,22 @@ def measure_get(*, actor: Actor | None, measure_id: uuid.UUID | str) -> Measure:
     )
 
 
-def measure_owners() -> QuerySet[User]:
-    """Users who can be made responsible for a measure: every active user."""
-    return User.objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+def measure_owners(*, actor: Actor) -> QuerySet[User]:
+    """Active users a reviewer may make responsible for a measure: nobody for those who do not
+    review declarations; for the others, the users whose employee record, or whose roles, lie in
+    the part of the group they review (everyone for group-wide reviewers)."""
+    scope = scope_of(actor, policy.REVIEW)
+    users = User.objects.filter(is_active=True)
+    if scope.is_empty:
+        return users.none()
+    if not scope.everything:
+        companies = scope.company_ids | companies_of_units(scope.unit_ids)
+        users = users.filter(
+            Q(employee__company_id__in=companies)
+            | Q(assignments__company_id__in=companies)
+            | Q(assignments__unit__company_id__in=companies)
+        ).distinct()
+    return users.order_by("last_name", "first_name", "username")
 
 
 def employee_by_number(*, actor: Actor | None, company_id: uuid.UUID | str, number: str) -> Employee | None:

@@ -204,7 +204,7 @@ def declaration_detail(request: ActorRequest, declaration_id: uuid.UUID) -> Http
         "can_review": can_review,
         "is_own": declaration.employee_id == getattr(request.user, "employee_id", None),
         "review_form": ReviewForm(),
-        "measure_form": MeasureForm(owners=selectors.measure_owners()) if can_review else None,
+        "measure_form": MeasureForm(owners=selectors.measure_owners(actor=request.user)) if can_review else None,
         "done_form": MeasureDoneForm(),
     }
     return render(request, "conflicts/declaration_detail.html", context)
@@ -239,7 +239,7 @@ def declaration_review(request: ActorRequest, declaration_id: uuid.UUID) -> Http
 @permission_required(policy.REVIEW)
 def measure_add(request: ActorRequest, declaration_id: uuid.UUID) -> HttpResponse:
     declaration = _reviewable(request, declaration_id)
-    form = MeasureForm(request.POST or None, owners=selectors.measure_owners())
+    form = MeasureForm(request.POST or None, owners=selectors.measure_owners(actor=request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.measure_add(actor=request.user, declaration=declaration, **form.cleaned_data)

@@ -1,13 +1,17 @@
 """Helpers every app's API endpoints share: refuse early, filter a PATCH, shape an import."""
 
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from ninja import Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.importing import FileRejected, ImportPlan, ImportResult
 from senim.core.uploads import too_large_message, upload_limit
 
 
@@ -37,3 +41,43 @@ def patch_data(payload: Schema, *, clearable: Iterable[str] = ()) -> dict[str, A
     (those that may be empty) and is ignored for the others."""
     keep = set(clearable)
     return {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None or k in keep}
+
+
+def import_report(
+    file: Any,
+    *,
+    kind: str,
+    plan: Callable[[Path], ImportPlan],
+    apply: Callable[[ImportPlan], ImportResult],
+    dry_run: bool,
+    valid_only: bool,
+) -> dict[str, Any]:
+    """The one shape of an import endpoint (`POST …/imports/{kind}`, multipart `file`): the upload is
+    kept in a temporary folder for the request only, `plan(path)` validates it (a file that cannot
+    be read is a 422), and unless `dry_run` a clean plan (or its valid rows, with `valid_only`) is
+    written by `apply(plan)`. Answers the validation report, and the counts when written."""
+    refuse_large_upload(file)
+    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
+        path = Path(folder) / ("upload.xlsx" if (file.name or "").lower().endswith(".xlsx") else "upload.csv")
+        with path.open("wb") as target:
+            for chunk in file.chunks():
+                target.write(chunk)
+        try:
+            planned = plan(path)
+        except FileRejected as error:
+            raise HttpError(422, error.message) from error
+        report: dict[str, Any] = {
+            "kind": kind,
+            "total": planned.total,
+            "valid": len(planned.valid),
+            "rejected": len(planned.rejected),
+            "file_errors": planned.file_errors,
+            "errors": [e.__dict__ for e in planned.errors[:1000]],
+            "imported": False,
+        }
+        if not dry_run:
+            if planned.file_errors or (planned.rejected and not valid_only):
+                raise HttpError(422, "The file has errors; nothing was imported.")
+            result = apply(planned)
+            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
+    return report

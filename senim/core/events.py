@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
 
 _LABELS: dict[str, str | Promise] = {}
 
@@ -33,3 +34,13 @@ def declared_event_types() -> list[str]:
 
 def autodiscover() -> None:
     autodiscover_modules("events")
+
+
+# Core's own event types (autodiscovery finds this module as core's `events`).
+declare_events(
+    {
+        "core.baseline.entered": _("Baseline figure entered"),
+        "core.baseline.updated": _("Baseline figure changed"),
+        "core.baseline.deleted": _("Baseline figure deleted"),
+    }
+)

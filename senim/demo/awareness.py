@@ -12,6 +12,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from senim.accounts.models import User
@@ -19,6 +20,7 @@ from senim.awareness import importing, services
 from senim.awareness.models import AgreementObligation
 from senim.conflicts.models import DeclarationItem
 from senim.core import identifiers
+from senim.core.access import SYSTEM
 from senim.org.models import Company, Employee
 
 SEED = 2041
@@ -41,6 +43,11 @@ CODE_TEXT = {
     "2. Sovgʻalar faqat Siyosatda belgilangan chegarada qabul qilinadi va deklaratsiya qilinadi.\n\n"
     "3. Xodim manfaatlar toʻqnashuvi haqida qaror qabul qilinishidan oldin xabar beradi.",
 }
+
+EXAMINED_TEXT = (
+    "1. Руководитель подразделения вправе по своему усмотрению определять порядок проведения проверки.\n"
+    "2. Сроки рассмотрения материалов устанавливаются при необходимости."
+)
 
 # (kind, code, titles ru/kk/en/uz, approving body, fate)
 DOCUMENTS = [
@@ -302,6 +309,8 @@ def _documents(rng: random.Random, admin: User, head: Company, applies: list[Com
                 actor=admin, version=version, approving_body=body, submitted_on=_day(rng, dt.date(year, 6, 1), today)
             )
         elif fate == "examination":
+            draft = ContentFile(f"{titles[0]}\n\n{EXAMINED_TEXT}".encode(), name=f"{code}.txt")
+            services.version_attach(actor=admin, version=version, language="ru", upload=draft)
             services.version_send_to_examination(actor=admin, version=version)
 
 
@@ -320,8 +329,8 @@ def _rows(
 
 
 def _import(kind: str, header: list[str], rows: Iterator[tuple[int, dict[str, str]]], version=None) -> None:  # type: ignore[no-untyped-def]
-    plan = importing.plan(actor=None, kind=kind, header=header, rows=rows, version=version)
-    importing.apply(actor=None, plan=plan, valid_only=True, version=version)
+    plan = importing.plan(actor=SYSTEM, kind=kind, header=header, rows=rows, version=version)
+    importing.apply(actor=SYSTEM, plan=plan, valid_only=True, version=version)
 
 
 def _code(

@@ -167,7 +167,7 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         progress("conflicts of interest")
         build_conflicts_demo(admin, companies)
         progress("risks and plans")
-        build_risks_demo(admin, companies)
+        build_risks_demo(admin, list(companies.values()))
         progress("awareness")
         build_awareness_demo(admin, companies)
         progress("knowledge and training")

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from senim.accounts.models import User
-from senim.core.access import NOTHING, Scope
+from senim.core.access import NOTHING, Role, Scope
 from senim.learning import policy, services
 from senim.learning.models import Question, QuestionType, Test, TrainingEvent
 from senim.org.models import Company, Employee
@@ -251,11 +251,11 @@ class _Taker:
     def can(self, permission: str) -> bool:
         return permission == policy.TAKE
 
-    def roles(self) -> list[str]:
-        return ["employee"]
+    def roles(self) -> list[Role]:
+        return [Role.EMPLOYEE]
 
 
-def _texts(base: str, values: tuple[str, ...]) -> dict[str, str]:
+def _texts(base: str, values: tuple[str, ...]) -> dict[str, Any]:
     return dict(zip([f"{base}_ru", f"{base}_kk", f"{base}_en", f"{base}_uz"], values, strict=True))
 
 

@@ -26,15 +26,21 @@ class ArticleForm(forms.ModelForm):
             "body_en",
             "title_uz",
             "body_uz",
+            "document",
             "document_title",
             "document_reference",
             "is_published",
             "published_on",
         ]
+        help_texts = {"document_title": _("A document outside the registry of internal documents.")}
         widgets = {
             "published_on": DATE,
             **{f"body_{code}": forms.Textarea(attrs={"rows": 8}) for code, _l in LANGUAGES},
         }
+
+    def __init__(self, *args: Any, documents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents  # type: ignore[attr-defined]
 
 
 class FaqForm(forms.Form):
@@ -107,10 +113,12 @@ class TestForm(forms.ModelForm):
 class AssignmentForm(forms.Form):
     test = forms.ModelChoiceField(label=_("test"), queryset=Test.objects.filter(is_active=True))
     audience = forms.ChoiceField(label=_("audience"), choices=Audience.choices)
-    company = forms.ModelChoiceField(
+    company: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("company"), queryset=None, required=False, help_text=_("Leave empty for the whole group.")
     )
-    units = forms.ModelMultipleChoiceField(label=_("units"), queryset=None, required=False)
+    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("units"), queryset=None, required=False
+    )
     due_date = forms.DateField(label=_("due"), required=False, widget=DATE)
     probation_days = forms.IntegerField(label=_("probation, days"), min_value=1, max_value=730, initial=90)
 

@@ -44,7 +44,9 @@ def kb_home(request: ActorRequest) -> HttpResponse:
         "query": query,
         "can_edit": request.user.can(policy.EDIT_KB),
     }
-    return render(request, "learning/kb_home.html", context)
+    # A search typed with HTMX replaces only the results: render just them, not the layout.
+    template = "learning/_kb_results.html" if request.htmx else "learning/kb_home.html"
+    return render(request, template, context)
 
 
 @permission_required(policy.READ_KB)
@@ -55,6 +57,7 @@ def article_detail(request: ActorRequest, article_id: uuid.UUID) -> HttpResponse
         "article": article,
         "html": markup.render(article.body),
         "case": selectors.article_case(actor=request.user, article=article),
+        "document": selectors.article_document(actor=request.user, article=article),
         "can_edit": request.user.can(policy.EDIT_KB),
         "attachment_form": AttachmentForm(),
     }
@@ -64,7 +67,9 @@ def article_detail(request: ActorRequest, article_id: uuid.UUID) -> HttpResponse
 @permission_required(policy.EDIT_KB)
 def article_edit(request: ActorRequest, article_id: uuid.UUID | None = None) -> HttpResponse:
     article = _article(request, article_id) if article_id else None
-    form = ArticleForm(request.POST or None, instance=article)
+    form = ArticleForm(
+        request.POST or None, instance=article, documents=selectors.linkable_documents(actor=request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if article is None:
@@ -98,7 +103,7 @@ def attachment_add(request: ActorRequest, article_id: uuid.UUID) -> HttpResponse
         else:
             messages.success(request, _("The file was attached."))
     elif request.method == "POST":
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("learning:article-detail", article_id=article.pk)
 
 

@@ -52,9 +52,17 @@ class Article(BaseModel):
     body_kk = models.TextField(_("text (Kazakh)"), blank=True)
     body_en = models.TextField(_("text (English)"), blank=True)
     body_uz = models.TextField(_("text (Uzbek)"), blank=True)
-    # A link to an internal document by its plain reference (the documents registry lives in the
-    # awareness module; these fields keep the link until it can be a foreign key).
-    document_title = models.CharField(_("internal document"), max_length=300, blank=True)
+    # The internal document the article explains (the awareness registry), or a document outside
+    # it by its plain title and number.
+    document = models.ForeignKey(
+        "awareness.Document",
+        verbose_name=_("internal document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    document_title = models.CharField(_("other document"), max_length=300, blank=True)
     document_reference = models.CharField(_("document number or address"), max_length=300, blank=True)
     # Published from a Speak Up question: only the link, shown to those who may open the case.
     speakup_case = models.ForeignKey(

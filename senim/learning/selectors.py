@@ -11,6 +11,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from senim.awareness import selectors as awareness_selectors
+from senim.awareness.models import Document
 from senim.core.access import Actor, scope_of
 from senim.core.i18n import localized
 from senim.learning import policy
@@ -88,6 +90,26 @@ def article_case(*, actor: Actor, article: Article) -> Any:
         return speakup_selectors.case_get(actor=actor, case_id=article.speakup_case_id)
     except Exception:  # any "not visible" outcome (not found, no right) is simply no link
         return None
+
+
+def linkable_documents(*, actor: Actor) -> QuerySet[Any]:
+    """Internal documents of the registry the actor may see, to link an article to."""
+    return awareness_selectors.document_list(actor=actor)
+
+
+def article_document(*, actor: Actor, article: Article) -> tuple[Any, bool] | None:
+    """The linked internal document and whether the actor may open it in the registry; the
+    title is shown to every reader (the knowledge base explains the documents everyone follows)."""
+    if not article.document_id:
+        return None
+    document = Document.objects.filter(pk=article.document_id).first()
+    if document is None:
+        return None
+    try:
+        awareness_selectors.document_get(actor=actor, document_id=document.pk)
+    except Exception:  # not visible in the registry: the title only
+        return document, False
+    return document, True
 
 
 def question_cases(*, actor: Actor) -> QuerySet[Any]:

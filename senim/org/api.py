@@ -1,10 +1,7 @@
 """API: companies, units, positions, employees and imports (same services and selectors as the UI)."""
 
-import tempfile
 import uuid
-from pathlib import Path
 
-from django.conf import settings
 from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -142,29 +139,12 @@ def import_file(
         raise HttpError(404, "Unknown import kind.")
     if not request.user.can("org.import"):
         raise PermissionDenied("org.import")
-    endpoints.refuse_large_upload(file)
-    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
-        suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
-        path = Path(folder) / f"upload{suffix}"
-        with path.open("wb") as target:
-            for chunk in file.chunks():
-                target.write(chunk)
-        try:
-            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
-        except importing.FileRejected as error:
-            raise HttpError(422, error.message) from error
-        report = {
-            "kind": kind,
-            "total": plan.total,
-            "valid": len(plan.valid),
-            "rejected": len(plan.rejected),
-            "file_errors": plan.file_errors,
-            "errors": [e.__dict__ for e in plan.errors[:1000]],
-            "imported": False,
-        }
-        if not dry_run:
-            if plan.file_errors or (plan.rejected and not valid_only):
-                raise HttpError(422, "The file has errors; nothing was imported.")
-            result = importing.KINDS[kind].apply(actor=request.user, plan=plan, valid_only=valid_only)
-            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
-    return report
+    module = importing.KINDS[kind]
+    return endpoints.import_report(
+        file,
+        kind=kind,
+        plan=lambda path: importing.plan_file(actor=request.user, kind=kind, path=path),
+        apply=lambda plan: module.apply(actor=request.user, plan=plan, valid_only=valid_only),
+        dry_run=dry_run,
+        valid_only=valid_only,
+    )

@@ -5,7 +5,9 @@ or screening.search reads them. Hits and subjects are scoped through the subject
 (subjects of no company only group-wide); runs through their hits, or to their requester.
 """
 
+import datetime as dt
 import uuid
+from collections.abc import Iterable
 from typing import cast
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -118,6 +120,20 @@ def hit_get(*, actor: Actor | None, hit_id: uuid.UUID | str) -> Hit:
     return (
         hit_list(actor=actor).select_related("entity__version", "previous__entity", "closed_by_version").get(pk=hit_id)
     )
+
+
+def subject_hits(
+    *, actor: Actor, subject_keys: Iterable[str], confirmed_or_open: bool = False, open_since: dt.datetime | None = None
+) -> QuerySet[Hit]:
+    """Hits of the subjects with these keys that the actor may see (another module's subjects, such
+    as a counterparty and its owners): all, those not ruled false positives, or those still open
+    and raised since a moment."""
+    qs = hit_list(actor=actor).filter(subject__key__in=list(subject_keys))
+    if confirmed_or_open:
+        qs = qs.exclude(status=HitStatus.FALSE_POSITIVE)
+    if open_since is not None:
+        qs = qs.filter(status=HitStatus.OPEN, created_at__gte=open_since)
+    return qs
 
 
 def subject_list(*, actor: Actor | None) -> QuerySet[Subject]:

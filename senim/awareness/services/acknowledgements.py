@@ -26,7 +26,7 @@ from senim.awareness.models import (
     DocumentVersion,
     VersionStatus,
 )
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import audit_record
 from senim.core.bulk import bulk_insert_values
 from senim.core.i18n import CONTENT_LANGUAGES
@@ -50,9 +50,7 @@ REQUEST_FIELDS = (
 
 
 def _require_campaign_scope(actor: Actor | None, company_id: uuid.UUID | None) -> None:
-    """Campaigns over the whole group need a group-wide holder; None is the system (the CLI)."""
-    if actor is None:
-        return
+    """Campaigns over the whole group need a group-wide holder (or the system)."""
     scope = require(actor, policy.MANAGE, company_id=company_id) if company_id else require(actor, policy.MANAGE)
     if company_id is None and not scope.everything:
         raise PermissionDenied(policy.MANAGE)
@@ -254,7 +252,7 @@ def campaign_sync_new_hires(*, today: dt.date | None = None) -> int:
             count = _add_requests(campaign, rows, new_hires=True)
             if count:
                 audit_record(
-                    actor=None,
+                    actor=SYSTEM,
                     event_type="awareness.campaign.new_hires",
                     obj=campaign,
                     company_id=campaign.company_id,
@@ -293,8 +291,7 @@ def campaign_remind(
 ) -> dict[str, int]:
     """E-mail, in each recipient's language, everyone who has not acknowledged an open campaign's
     document (one campaign, or all when None: the system's daily run, which also asks new hires)."""
-    if actor is not None:
-        _require_campaign_scope(actor, campaign.company_id if campaign else None)
+    _require_campaign_scope(actor, campaign.company_id if campaign else None)
     if campaign is not None and campaign.status != AckCampaign.Status.OPEN:
         raise ValidationError(_("Only an open campaign sends reminders."))
     added = campaign_sync_new_hires(today=today) if campaign is None else 0
@@ -433,8 +430,7 @@ def acknowledge_on_paper(
     *, actor: Actor | None, employee: Employee, version: DocumentVersion, acknowledged_on: dt.date
 ) -> Acknowledgement:
     """Record a signed paper acknowledgement sheet: the date must fall while the version was in force."""
-    if actor is not None:  # None is the system (the command line, imports from HR)
-        require(actor, policy.MANAGE, company_id=employee.company_id, unit_id=employee.unit_id)
+    require(actor, policy.MANAGE, company_id=employee.company_id, unit_id=employee.unit_id)
     if not _in_force_on(version, acknowledged_on):
         raise ValidationError(
             {

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from senim.awareness import policy
 from senim.awareness.models import AgreementObligation, HireRecord
-from senim.core.access import Actor, require
+from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import PendingEvent, audit_record, audit_record_many
 from senim.core.bulk import bulk_insert
 from senim.org.models import Employee
@@ -51,7 +51,7 @@ def obligations_sync(*, today: dt.date | None = None) -> int:
     with transaction.atomic():
         bulk_insert(AgreementObligation, new)
         audit_record_many(
-            actor=None,
+            actor=SYSTEM,
             events=[
                 PendingEvent(
                     event_type="awareness.agreement.required",

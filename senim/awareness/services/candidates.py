@@ -17,7 +17,7 @@ from senim.awareness import policy
 from senim.awareness.models import CandidateCheck
 from senim.conflicts import selectors as conflicts_selectors
 from senim.core import identifiers
-from senim.core.access import Actor, require
+from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
 from senim.org.models import Company, Employee, Position, Unit
 from senim.screening import services as screening_services
@@ -34,7 +34,9 @@ def _identifier_check(value: str, country: str) -> tuple[bool | None, str]:
     return False, "UZ" if country == "UZ" else "KZ"
 
 
-def _screen(names: list[str], identifier: str, birth_date: dt.date | None) -> tuple[list[dict], list[str]]:
+def _screen(
+    actor: Actor | None, names: list[str], identifier: str, birth_date: dt.date | None
+) -> tuple[list[dict], list[str]]:
     lists = screening_services.enabled_lists()
     query = screening_services.make_query(
         names=names,
@@ -42,7 +44,7 @@ def _screen(names: list[str], identifier: str, birth_date: dt.date | None) -> tu
         identifiers=[identifier] if identifier else [],
         birth_dates=[birth_date.isoformat()] if birth_date else [],
     )
-    results = screening_services.search(actor=None, query=query, lists=lists, limit=10)
+    results = screening_services.search(actor=actor, query=query, lists=lists, limit=10)
     hits = [
         {
             "list": r.watchlist.name,
@@ -85,7 +87,7 @@ def candidate_check_run(
         raise ValidationError(errors)
     valid, kind = _identifier_check(identifier, company.country)
     names = [n for n in (full_name, full_name_latin) if n]
-    hits, lists = _screen(names, identifier, birth_date)
+    hits, lists = _screen(actor, names, identifier, birth_date)
     relatives = [
         {
             "employee": r.employee_name,
@@ -173,7 +175,7 @@ def candidates_purge(*, today: dt.date | None = None) -> int:
         count, _deleted = old.delete()
         if count:
             audit_record(
-                actor=None,
+                actor=SYSTEM,
                 event_type="awareness.candidate.purged",
                 object_type="awareness.candidatecheck",
                 object_repr="checks past the retention",

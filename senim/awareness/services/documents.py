@@ -14,14 +14,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from senim.awareness import policy
-from senim.awareness.models import ApprovingBody, Document, DocumentVersion, VersionFile, VersionStatus
+from senim.awareness.models import ApprovingBody, Document, DocumentKind, DocumentVersion, VersionFile, VersionStatus
 from senim.awareness.services.acknowledgements import ask_again
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record
 from senim.core.i18n import CONTENT_LANGUAGES
+from senim.examination import services as examination_services
+from senim.examination.models import Kind as ExaminationKind
 from senim.org.models import Company, Unit
 
 FILE_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt")
+EXAMINABLE = (".docx", ".pdf", ".odt", ".txt")  # what senim.examination reads
 MAX_TEXT = 500_000
 
 
@@ -30,9 +33,7 @@ def _clean(value: object, limit: int) -> str:
 
 
 def _require(actor: Actor | None, document: Document | None = None, company: Company | None = None) -> None:
-    """The actor manages documents of this company or owner unit; None is the system (the CLI)."""
-    if actor is None:
-        return
+    """The actor manages documents of this company or owner unit (or is the system)."""
     company_id = document.company_id if document is not None else (company.pk if company else None)
     unit_id = document.owner_unit_id if document is not None else None
     require(actor, policy.MANAGE_DOCUMENTS, company_id=company_id, unit_id=unit_id)
@@ -168,27 +169,52 @@ def version_attach(*, actor: Actor | None, version: DocumentVersion, language: s
     return record
 
 
-def version_send_to_examination(*, actor: Actor | None, version: DocumentVersion) -> DocumentVersion:
-    """The seam for the anti-corruption examination: the examination module (or an officer) puts a
-    draft under examination; `version_examination_done` returns it to the drafter."""
+def version_send_to_examination(*, actor: Actor, version: DocumentVersion) -> DocumentVersion:
+    """Open an anti-corruption examination of a draft's file (`senim.examination`): the draft is
+    under examination until `version_examination_done` finds the examination cleared."""
     _require(actor, version.document)
     if version.status != VersionStatus.DRAFT:
         raise ValidationError(_("Only a draft can be sent to examination."))
+    record = _examinable_file(version)
+    if record is None:
+        raise ValidationError(_("Attach the draft's file (DOCX, PDF, ODT or TXT) before sending it to examination."))
+    document = version.document
     with transaction.atomic():
+        examination = examination_services.examination_create(
+            actor=actor,
+            title=f"{document.code} {document.title}, {version.number}"[:300],
+            kind=ExaminationKind.ORDER if document.kind == DocumentKind.ORDER else ExaminationKind.INTERNAL_ACT,
+            company_id=document.company_id,
+            unit_id=document.owner_unit_id,
+            file_name=record.name,
+            data=file_path(record.stored).read_bytes(),
+        )
+        version.examination = examination
         return _transition(
             actor=actor,
             version=version,
             to=VersionStatus.UNDER_EXAMINATION,
             event="awareness.version.examination",
-            changes={},
+            changes={"examination": [None, str(examination.pk)]},
         )
 
 
+def _examinable_file(version: DocumentVersion) -> VersionFile | None:
+    files = [f for f in version.files.all() if f.name.lower().endswith(EXAMINABLE)]
+    order = {language: n for n, language in enumerate(CONTENT_LANGUAGES)}
+    return min(files, key=lambda f: order.get(f.language, 99), default=None)
+
+
 def version_examination_done(*, actor: Actor | None, version: DocumentVersion, note: str = "") -> DocumentVersion:
-    """The examination is over: the version is a draft again, ready to be corrected or submitted."""
+    """The examination is over and cleared the draft (concluded without unresolved findings, or the
+    risk accepted): the version is a draft again, ready to be corrected or submitted."""
     _require(actor, version.document)
     if version.status != VersionStatus.UNDER_EXAMINATION:
         raise ValidationError(_("The version is not under examination."))
+    if version.examination is not None and not examination_services.clearance(version.examination, actor=actor).allowed:
+        raise ValidationError(
+            _("The examination is not concluded, or it has findings nobody resolved or accepted the risk of.")
+        )
     with transaction.atomic():
         return _transition(
             actor=actor,

@@ -85,6 +85,8 @@ def test_an_employee_acknowledges_their_own_reading(world, group):
     mine = client.get(f"{API}/acknowledgements/requests/mine").json()
     assert [r["document"] for r in mine] == ["Антикоррупционный кодекс"] or len(mine) == 1
     version_id = mine[0]["version_id"]
+    assert _post(client, "/acknowledgements", {"version_id": version_id, "signed": True}).status_code == 422
+    assert not Acknowledgement.objects.exists()
     response = _post(client, "/acknowledgements", {"version_id": version_id})
     assert response.status_code == 201, response.content
     assert _post(client, "/acknowledgements", {"version_id": version_id}).status_code == 422

@@ -108,6 +108,6 @@ def test_an_officer_imports_paper_acknowledgements_with_one_bad_row(page, live_s
     expect(page.locator("#import-errors")).to_contain_text("4")
     assert not Acknowledgement.objects.exists()
     with page.expect_navigation():
-        page.click("text=Import the valid rows only")
+        page.click("button[name=confirm]")
     expect(page.locator(".alert-success")).to_contain_text("2 added")
     assert Acknowledgement.objects.count() == 2

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from senim.awareness import services
 from senim.awareness.models import AckCampaign, Acknowledgement, CandidateCheck
 from senim.awareness.tests.factories import adopted_code, officer
+from senim.core.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def _run(*args: str) -> str:
 def test_launch_remind_list_and_overdue(group):
     code = adopted_code(group)
     campaign = services.campaign_create(
-        actor=None, version=code.current_version, title="Code", deadline=dt.date.today() + dt.timedelta(days=3)
+        actor=SYSTEM, version=code.current_version, title="Code", deadline=dt.date.today() + dt.timedelta(days=3)
     )
     assert "4 employees asked" in _run("campaign", "launch", str(campaign.pk))
     assert "reminders sent" in _run("campaign", "remind")

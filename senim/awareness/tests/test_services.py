@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from senim.awareness import importing, indicators, selectors, services
 from senim.awareness.models import Acknowledgement, AckRequest, AgreementObligation, CandidateCheck, VersionStatus
@@ -14,6 +15,7 @@ from senim.awareness.tests.factories import DAY, adopt, adopted_code, employee_u
 from senim.conflicts.tests.factories import relative, submit
 from senim.core.access import PermissionDenied
 from senim.core.models import AuditEvent
+from senim.examination import services as examination_services
 from senim.org.tests.factories import EmployeeFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +39,20 @@ def test_a_document_goes_from_draft_through_approval_into_force_and_is_audited(g
     )
     version = document.versions.get()
     assert version.status == VersionStatus.DRAFT
+    with pytest.raises(ValidationError, match="Attach"):
+        services.version_send_to_examination(actor=actor, version=version)
+    upload = SimpleUploadedFile("policy.txt", "Работник не принимает подарки.".encode())
+    services.version_attach(actor=actor, version=version, language="ru", upload=upload)
     services.version_send_to_examination(actor=actor, version=version)
-    assert version.status == VersionStatus.UNDER_EXAMINATION
+    assert version.status == VersionStatus.UNDER_EXAMINATION and version.examination is not None
     with pytest.raises(ValidationError):
         services.version_submit(actor=actor, version=version, approving_body="board", submitted_on=DAY)
+    with pytest.raises(ValidationError, match="not concluded"):
+        services.version_examination_done(actor=actor, version=version)
+    examination = version.examination
+    for finding in examination.versions.get().findings.all():
+        examination_services.finding_dismiss(actor=actor, finding=finding, reason="Not a factor here")
+    examination_services.examination_conclude(actor=actor, examination=examination)
     services.version_examination_done(actor=actor, version=version, note="No corruption factors")
     adopt(actor, version, DAY)
     document.refresh_from_db()

@@ -13,7 +13,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -305,18 +305,8 @@ def declaration_submit(
         nothing_to_declare = False
         if not circumstances:
             raise ValidationError({"circumstances": _("Describe the conflict of interest that has arisen.")})
-    if supersedes is not None:
-        if supersedes.employee_id != employee.pk or supersedes.form_type != form_type:
-            raise ValidationError(_("A new version must be of the same form and employee."))
-        if supersedes.status == Declaration.Status.SUPERSEDED:
-            raise ValidationError(_("This declaration has already been replaced by a newer version."))
-    elif form_type == FormType.A:
-        supersedes = (
-            Declaration.objects.filter(employee=employee, form_type=FormType.A)
-            .exclude(status=Declaration.Status.SUPERSEDED)
-            .order_by("-submitted_at")
-            .first()
-        )
+    if supersedes is not None and (supersedes.employee_id != employee.pk or supersedes.form_type != form_type):
+        raise ValidationError(_("A new version must be of the same form and employee."))
     today = today or timezone.localdate()
     submitted_at = timezone.now()
     backdated = False
@@ -336,6 +326,20 @@ def declaration_submit(
     requests = _open_requests(employee) if form_type == FormType.A and not backdated else []
     is_late = _lateness(requests, today)
     with transaction.atomic():
+        # The version replaced is read and locked here, in the transaction that replaces it; the
+        # unique constraint on `supersedes` refuses a second form replacing it at the same time.
+        if supersedes is not None:
+            supersedes = Declaration.objects.select_for_update().get(pk=supersedes.pk)
+            if supersedes.status == Declaration.Status.SUPERSEDED:
+                raise ValidationError(_("This declaration has already been replaced by a newer version."))
+        elif form_type == FormType.A:
+            supersedes = (
+                Declaration.objects.select_for_update()
+                .filter(employee=employee, form_type=FormType.A)
+                .exclude(status=Declaration.Status.SUPERSEDED)
+                .order_by("-submitted_at")
+                .first()
+            )
         declaration = Declaration(
             employee=employee,
             company_id=employee.company_id,
@@ -355,7 +359,11 @@ def declaration_submit(
         )
         if paper:
             declaration.scan_file = _store_scan(paper_scan)
-        declaration.save(force_insert=True)
+        try:
+            with transaction.atomic():
+                declaration.save(force_insert=True)
+        except IntegrityError as error:
+            raise ValidationError(_("This declaration has already been replaced by a newer version.")) from error
         for item in built:
             item.declaration = declaration
             item.full_clean()

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client
 
-from senim.accounts import services as account_services
+from conftest import ROLES, token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import jobs
 from senim.conflicts.models import Alert, Declaration, DetectionRun, Gift
@@ -17,21 +17,13 @@ from senim.org.tests.factories import EmployeeFactory
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/conflicts"
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 VIEWERS = {"admin", "officer", "auditor"}
 GIFT_VIEWERS = {"admin", "officer", "approver", "auditor"}
 
 
-def _token_client(user) -> Client:  # type: ignore[no-untyped-def]
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
-
-
 def _client(role: str, scope: str, group) -> Client:  # type: ignore[no-untyped-def]
     company = {"group": None, "company_b": group.b}[scope]
-    return _token_client(
-        user_with_role(role, company=company, employee=group.in_branch if role == "employee" else None)
-    )
+    return token_client(user_with_role(role, company=company, employee=group.in_branch if role == "employee" else None))
 
 
 def _post(client: Client, path: str, payload: dict | None = None):  # type: ignore[no-untyped-def]
@@ -68,7 +60,7 @@ def test_read_endpoints_role_matrix(world, group, role, scope):
 
 
 def test_an_employee_submits_and_reads_only_their_own(world, group):
-    client = _token_client(employee_user(group.in_branch))
+    client = token_client(employee_user(group.in_branch))
     response = _post(client, "/declarations", {"form_type": "a", "items": [relative("Касымов Болат", "sibling")]})
     assert response.status_code == 201, response.content
     body = response.json()
@@ -93,7 +85,7 @@ def test_an_employee_submits_and_reads_only_their_own(world, group):
     ],
 )
 def test_bad_declarations_are_4xx(group, payload):
-    client = _token_client(employee_user(group.in_branch))
+    client = token_client(employee_user(group.in_branch))
     response = _post(client, "/declarations", payload)
     assert 400 <= response.status_code < 500, response.content
     assert not Declaration.objects.filter(employee=group.in_branch).exists()
@@ -101,7 +93,7 @@ def test_bad_declarations_are_4xx(group, payload):
 
 def test_review_measure_and_settlement(world, group):
     officer = user_with_role("officer", company=group.a)
-    client = _token_client(officer)
+    client = token_client(officer)
     pk = world["declaration"].pk
     assert _post(client, f"/declarations/{pk}/review", {"outcome": "maybe"}).status_code == 422
     assert (
@@ -117,12 +109,12 @@ def test_review_measure_and_settlement(world, group):
     done = _post(client, f"/measures/{measure.json()['id']}/done", {"note": "Order 7."})
     assert done.status_code == 200
     assert client.get(f"{API}/declarations/{pk}").json()["status"] == "settled"
-    outsider = _token_client(user_with_role("officer", company=group.b))
+    outsider = token_client(user_with_role("officer", company=group.b))
     assert _post(outsider, f"/declarations/{pk}/review", {"outcome": "none"}).status_code == 404
 
 
 def test_campaigns_and_detection(world, group, django_capture_on_commit_callbacks):
-    client = _token_client(user_with_role("officer"))
+    client = token_client(user_with_role("officer"))
     deadline = (dt.date.today() + dt.timedelta(days=3)).isoformat()
     created = _post(
         client,
@@ -145,13 +137,13 @@ def test_campaigns_and_detection(world, group, django_capture_on_commit_callback
     alert = world["alert"]
     decided = _post(client, f"/alerts/{alert.pk}/decision", {"status": "dismissed", "comment": "Namesake."})
     assert decided.status_code == 200 and decided.json()["status"] == "dismissed"
-    company_officer = _token_client(user_with_role("officer", company=group.a))
+    company_officer = token_client(user_with_role("officer", company=group.a))
     assert _post(company_officer, "/detection-runs").status_code == 403
 
 
 def test_gifts_through_the_api(world, group):
     threshold()
-    client = _token_client(employee_user(group.in_branch))
+    client = token_client(employee_user(group.in_branch))
     gift = {
         "kind": "received",
         "party_kind": "counterparty",
@@ -168,17 +160,17 @@ def test_gifts_through_the_api(world, group):
     created = _post(client, "/gifts", gift)
     assert created.status_code == 201 and created.json()["status"] == "pending"
     assert [g["id"] for g in client.get(f"{API}/gifts/mine").json()] == [created.json()["id"]]
-    approver = _token_client(user_with_role("approver", company=group.a))
+    approver = token_client(user_with_role("approver", company=group.a))
     decided = _post(approver, f"/gifts/{created.json()['id']}/decision", {"approve": True})
     assert decided.status_code == 200 and Gift.objects.get().status == "approved"
-    admin = _token_client(user_with_role("admin"))
+    admin = token_client(user_with_role("admin"))
     response = admin.put(
         f"{API}/thresholds",
         json.dumps({"country": "UZ", "year": 2026, "unit_value": "375000", "units": "1"}),
         content_type="application/json",
     )
     assert response.status_code == 200 and response.json()["unit"] == "brv"
-    employee = _token_client(employee_user(group.in_branch))
+    employee = token_client(employee_user(group.in_branch))
     denied = employee.put(
         f"{API}/thresholds",
         json.dumps({"country": "UZ", "year": 2026, "unit_value": "1", "units": "1"}),

@@ -1,6 +1,5 @@
 """Declarations, review and settlement, campaigns and gifts through their services."""
 
-import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 from senim.accounts.models import RoleAssignment
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import selectors, services
-from senim.conflicts.models import Campaign, CampaignRequest, Declaration, FormQuestion, Gift
+from senim.conflicts.models import Campaign, CampaignRequest, Declaration, DeclarationItem, FormQuestion, Gift
 from senim.conflicts.tests.factories import TODAY, employee_user, interest, relative, submit, threshold
 from senim.core.access import SYSTEM, PermissionDenied
 from senim.core.models import AuditEvent
@@ -291,9 +290,15 @@ def test_bad_gift_values_are_refused(group, field, value):
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=st.text(max_size=20))
-def test_free_text_values_never_crash(group, value):
-    with contextlib.suppress(ValidationError):
-        _gift(group.in_leaf, value=value)
+def test_a_typed_value_is_stored_as_a_non_negative_amount_or_refused_with_nothing_saved(group, value):
+    before = Gift.objects.count()
+    try:
+        gift = _gift(group.in_leaf, value=value)
+    except ValidationError:
+        assert Gift.objects.count() == before
+    else:
+        stored = Gift.objects.get(pk=gift.pk).value
+        assert stored.is_finite() and stored >= 0
 
 
 def test_approval_by_an_approver_in_scope_never_by_the_employee(group):
@@ -379,14 +384,24 @@ def test_a_reviewer_links_gifts_to_the_register_and_they_count_as_one_source(gro
     organisation=st.text(max_size=400),
     share=st.one_of(st.none(), st.decimals(allow_nan=True, allow_infinity=True)),
 )
-def test_free_text_declarations_never_crash(group, name, identifier, organisation, share):
-    """Whatever is typed, a declaration is either saved or refused with a ValidationError."""
+def test_free_text_declarations_are_saved_whole_or_refused_with_nothing_saved(
+    group, name, identifier, organisation, share
+):
+    """Whatever is typed, a declaration is saved with both its lines (a share between 0 and 100),
+    or refused with a ValidationError and nothing written."""
     items = [
         relative(name, person_identifier=identifier),
         interest(organisation, organisation_identifier=identifier, share=share),
     ]
-    with contextlib.suppress(ValidationError):
-        submit(group.in_leaf, items=items)
+    before = Declaration.objects.count()
+    try:
+        declaration = submit(group.in_leaf, items=items)
+    except ValidationError:
+        assert Declaration.objects.count() == before
+    else:
+        saved = list(DeclarationItem.objects.filter(declaration=declaration))
+        assert len(saved) == 2
+        assert all(item.share is None or 0 <= item.share <= 100 for item in saved)
 
 
 def test_a_measure_past_its_deadline_is_overdue_until_done(group):
@@ -416,3 +431,29 @@ def test_the_owner_of_a_new_measure_is_told_by_mail_in_their_language(group, dja
         )  # fmt: skip
     assert [m.to for m in mail.outbox] == [["manager@example.test"]]
     assert group.in_leaf.full_name in mail.outbox[0].body and "Изменение линии подчинённости" in mail.outbox[0].body
+
+
+def test_a_version_is_replaced_once_even_by_forms_submitted_at_the_same_moment(group):
+    """The service reads the version it replaces inside its transaction; the database refuses a
+    second declaration taking the place of the same one (two forms sent at once)."""
+    first = submit(group.in_leaf, form_type="b")
+    second = submit(group.in_leaf, form_type="b", supersedes=first)
+    assert second.supersedes_id == first.pk
+    with pytest.raises(ValidationError):
+        submit(group.in_leaf, form_type="b", supersedes=first)
+    # As if the second request had read `first` before the first one marked it replaced.
+    Declaration.objects.filter(pk=first.pk).update(status=Declaration.Status.SUBMITTED)
+    with pytest.raises(ValidationError):
+        submit(group.in_leaf, form_type="b", supersedes=first)
+    assert Declaration.objects.filter(supersedes=first).count() == 1
+
+
+def test_measure_owners_are_offered_only_to_reviewers_and_only_within_their_scope(group):
+    in_a = employee_user(group.in_leaf)
+    in_b = employee_user(group.in_b)
+    group_officer = user_with_role("officer")
+    officer_b = user_with_role("officer", company=group.b)
+    assert not selectors.measure_owners(actor=in_a).exists()
+    assert {in_a, in_b} <= set(selectors.measure_owners(actor=group_officer))
+    offered = set(selectors.measure_owners(actor=officer_b))
+    assert in_b in offered and officer_b in offered and in_a not in offered

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from conftest import ROLES
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import jobs, services
 from senim.conflicts.models import Alert, Declaration, DetectionRun, Gift
@@ -16,7 +17,6 @@ from senim.org.tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 VIEWERS = {"admin", "officer", "auditor"}
 REVIEWERS = {"admin", "officer"}
 GIFT_VIEWERS = {"admin", "officer", "approver", "auditor"}

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from senim.accounts import services as account_services
+from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core.middleware import _has_nul, json_depth, upload_body_limit
 
@@ -16,8 +16,7 @@ NESTED = b"[" * 200_000 + b"]" * 200_000
 
 
 def _api(user) -> Client:  # type: ignore[no-untyped-def]
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def test_json_depth_counts_brackets_outside_strings_only():

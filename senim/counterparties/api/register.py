@@ -1,11 +1,8 @@
 """API of the register of counterparties: counterparties, owners and managers, contacts, documents,
 screening, and imports of counterparties and contracts."""
 
-import tempfile
 import uuid
-from pathlib import Path
 
-from django.conf import settings
 from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -189,29 +186,11 @@ def import_file(
     if kind not in importing.KINDS:
         raise HttpError(404, "Unknown import kind.")
     endpoints.require(request, policy.IMPORT if kind == "counterparties" else policy.MANAGE_CONTRACTS)
-    endpoints.refuse_large_upload(file)
-    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
-        suffix = ".xlsx" if (file.name or "").lower().endswith(".xlsx") else ".csv"
-        path = Path(folder) / f"upload{suffix}"
-        with path.open("wb") as target:
-            for chunk in file.chunks():
-                target.write(chunk)
-        try:
-            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
-        except importing.FileRejected as error:
-            raise HttpError(422, error.message) from error
-        report = {
-            "kind": kind,
-            "total": plan.total,
-            "valid": len(plan.valid),
-            "rejected": len(plan.rejected),
-            "file_errors": plan.file_errors,
-            "errors": [e.__dict__ for e in plan.errors[:1000]],
-            "imported": False,
-        }
-        if not dry_run:
-            if plan.file_errors or (plan.rejected and not valid_only):
-                raise HttpError(422, "The file has errors; nothing was imported.")
-            result = importing.apply(actor=request.user, plan=plan, valid_only=valid_only)
-            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
-    return report
+    return endpoints.import_report(
+        file,
+        kind=kind,
+        plan=lambda path: importing.plan_file(actor=request.user, kind=kind, path=path),
+        apply=lambda plan: importing.apply(actor=request.user, plan=plan, valid_only=valid_only),
+        dry_run=dry_run,
+        valid_only=valid_only,
+    )

@@ -45,7 +45,7 @@ from senim.counterparties.services.register import (
     party_subject_key,
 )
 from senim.org.models import Company, Employee, Unit
-from senim.screening.models import Hit
+from senim.screening import selectors as screening_selectors
 
 # The checklist of each level: codes, in order; each level adds to the one below.
 CHECKLISTS: dict[str, list[str]] = {
@@ -168,7 +168,8 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
     for code, detail in _questionnaire_findings(counterparty).items():
         found.setdefault(code, detail)
     keys = [counterparty_subject_key(counterparty)] + [party_subject_key(p) for p in parties]
-    hits = Hit.objects.filter(subject__key__in=keys).exclude(status="false_positive").select_related("watchlist")
+    # Findings come from every hit, whoever opens the case: read as the system.
+    hits = screening_selectors.subject_hits(actor=SYSTEM, subject_keys=keys, confirmed_or_open=True)
     listed = sorted({hit.watchlist.name for hit in hits})
     if listed:
         found["screening_hit"] = ", ".join(listed)
@@ -497,8 +498,12 @@ def cases_recheck(*, actor: Actor = SYSTEM) -> int:
     for case in cases.select_related("counterparty").iterator(chunk_size=500):
         parties = Party.objects.filter(counterparty_id=case.counterparty_id)
         keys = [counterparty_subject_key(case.counterparty)] + [party_subject_key(p) for p in parties]
-        since = dt.datetime.combine(case.approved_on or case.opened_on, dt.time.min, tzinfo=dt.UTC)
-        if Hit.objects.filter(subject__key__in=keys, status="open", created_at__gte=since).exists():
+        # The start of the approval day where the company is, not in UTC (the evening there is the
+        # next day in Almaty or Tashkent).
+        since = dt.datetime.combine(
+            case.approved_on or case.opened_on, dt.time.min, tzinfo=timezone.get_current_timezone()
+        )
+        if screening_selectors.subject_hits(actor=SYSTEM, subject_keys=keys, open_since=since).exists():
             marked += cases_mark_for_reverification(
                 actor=actor, counterparty=case.counterparty, reason=str(_("Screening raised new hits."))
             )

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from conftest import ROLES
 from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
 from senim.counterparties import services
@@ -17,7 +18,6 @@ from senim.counterparties.tests.factories import ClauseFactory, ContactFactory, 
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 STAFF = {"admin", "officer", "investigator", "approver", "auditor"}
 MANAGERS = {"admin", "officer"}
 VERIFIERS = {"admin", "officer", "investigator"}

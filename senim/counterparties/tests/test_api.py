@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from senim.accounts import services as account_services
+from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core import identifiers
 from senim.counterparties.models import Contract, Counterparty, RedFlag
@@ -19,8 +19,7 @@ BASE = "/api/v1/counterparties"
 
 
 def _api(user) -> Client:
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 @pytest.mark.parametrize(("role", "status"), [("admin", 200), ("auditor", 200), ("approver", 200), ("employee", 200)])

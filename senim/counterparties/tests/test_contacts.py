@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from senim.accounts import services as account_services
+from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core.access import PermissionDenied
 from senim.core.models import AuditEvent
@@ -20,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _api(user) -> Client:
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def test_an_officer_edits_a_contact_on_the_page_and_it_is_audited(group):

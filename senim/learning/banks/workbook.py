@@ -69,6 +69,7 @@ def read_workbook(data: bytes) -> ParseResult:
 def write_workbook(questions: list[ParsedQuestion]) -> bytes:
     book = Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook always has its first sheet
     sheet.append(HEADER)
     for q in questions:
         if q.qtype == TRUE_FALSE:

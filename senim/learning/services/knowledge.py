@@ -39,6 +39,7 @@ ARTICLE_FIELDS = [
     "category",
     *language_fields("title"),
     *language_fields("body"),
+    "document",
     "document_title",
     "document_reference",
     "is_published",

@@ -395,20 +395,32 @@ def _is_correct(question: Question, choices: list[Choice], response: Any) -> boo
 
 def answers_check(*, attempt: Attempt, answers: Mapping[str, Any]) -> dict[str, Any]:
     """Validate answers against the attempt's own questions; return them cleaned by question id."""
-    items = {str(item.question_id): item for item in attempt.items.select_related("question")}
+    return _check_answers(list(attempt.items.select_related("question")), answers)
+
+
+def _check_answers(loaded: list[AttemptQuestion], answers: Mapping[str, Any]) -> dict[str, Any]:
+    items = {str(item.question_id): item for item in loaded}
     foreign = [key for key in answers if str(key) not in items]
     if foreign:
         raise ValidationError(_("The answers include questions that are not part of this attempt."))
     return {key: _clean_response(items[str(key)], value) for key, value in answers.items()}
 
 
-def _grade(attempt: Attempt, now: dt.datetime, status: str) -> None:
-    items = list(attempt.items.select_related("question").prefetch_related("question__choices"))
+def _items(attempt: Attempt) -> list[AttemptQuestion]:
+    return list(attempt.items.select_related("question").prefetch_related("question__choices"))
+
+
+def _grade(
+    attempt: Attempt, now: dt.datetime, status: str, items: list[AttemptQuestion] | None = None, fields: tuple = ()
+) -> None:
+    """Mark each answer and the attempt; `items` already loaded (with new `fields`) are saved with
+    the marks in one statement."""
+    items = _items(attempt) if items is None else items
     right = 0
     for item in items:
         item.is_correct = _is_correct(item.question, list(item.question.choices.all()), item.response)
         right += item.is_correct
-    AttemptQuestion.objects.bulk_update(items, ["is_correct"])
+    AttemptQuestion.objects.bulk_update(items, ["is_correct", *fields])
     attempt.status = status
     attempt.finished_at = min(now, attempt.deadline_at + GRACE) if attempt.deadline_at else now
     attempt.score = round(100 * right / len(items)) if items else 0
@@ -444,17 +456,16 @@ def attempt_submit(
     if _expired(attempt, now):
         attempt_time_out(attempt=attempt, now=now)
         raise ValidationError(_("The time limit has passed: the answers were not accepted."))
-    cleaned = answers_check(attempt=attempt, answers=answers)
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().select_related("test").get(pk=attempt.pk)
         if attempt.status != Attempt.Status.IN_PROGRESS:
             raise ValidationError(_("This attempt is already finished."))
-        items = list(attempt.items.all())
+        items = _items(attempt)
+        cleaned = _check_answers(items, answers)
         for item in items:
             if str(item.question_id) in cleaned:
                 item.response = cleaned[str(item.question_id)]
-        AttemptQuestion.objects.bulk_update(items, ["response"])
-        _grade(attempt, now, Attempt.Status.SUBMITTED)
+        _grade(attempt, now, Attempt.Status.SUBMITTED, items=items, fields=("response",))
     return attempt
 
 
@@ -545,6 +556,8 @@ def _add_items(assignment: Assignment, today: dt.date) -> int:
         due = assignment.due_date
         if assignment.audience == Audience.NEW_HIRES and hire_date:
             due = hire_date + dt.timedelta(days=assignment.probation_days)
+        if due is None:  # a new hire without a hire date has no probation to count from
+            continue
         new.append(
             AssignmentItem(
                 assignment=assignment,
@@ -609,8 +622,9 @@ def assignment_sync(*, today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     added = 0
     for assignment in Assignment.objects.filter(audience=Audience.CORRUPTION_PRONE, year__lt=today.year):
+        same_company = {"company_id": assignment.company_id} if assignment.company_id else {"company__isnull": True}
         renewed = Assignment.objects.filter(
-            test_id=assignment.test_id, company_id=assignment.company_id, audience=assignment.audience, year=today.year
+            test_id=assignment.test_id, audience=assignment.audience, year=today.year, **same_company
         ).exists()
         if not renewed and assignment.due_date:
             with transaction.atomic():
@@ -652,7 +666,9 @@ def assignment_remind(*, today: dt.date | None = None, within_days: int = 7) -> 
         language = (getattr(account, "language", "") if account else "") or settings.LANGUAGE_CODE
         with translation.override(language):
             subject = _("Reminder: a mandatory anti-corruption test")
-            body = _("Please pass the test «%(title)s» by %(due)s in Senim, under Knowledge and training → My tests.") % {
+            body = _(
+                "Please pass the test «%(title)s» by %(due)s in Senim, under Knowledge and training → My tests."
+            ) % {
                 "title": item.assignment.test.title,
                 "due": item.due_date.strftime("%d.%m.%Y"),
             }

@@ -230,3 +230,15 @@ def test_bank_import_reports_unsupported_questions(world):
     )
     export = client.get(reverse("learning:bank-export", args=[bank.pk, "gift"]))
     assert b"Pick" in export.content
+
+
+def test_article_links_to_an_internal_document_for_those_who_may_open_it(world, group):
+    from senim.awareness.tests.factories import adopted_code
+
+    code = adopted_code(group, world["officer"])
+    services.article_update(actor=world["officer"], article=world["article"], data={"document": code})
+    url = reverse("learning:article-detail", args=[world["article"].pk])
+    document_url = reverse("awareness:document-detail", args=[code.pk])
+    assert document_url in _client(world["officer"]).get(url).content.decode()
+    page = _client(employee_user(group.in_leaf)).get(url).content.decode()
+    assert code.title in page and document_url not in page

@@ -202,8 +202,15 @@ def test_signals_count_records_of_the_unit_without_changing_the_assessment(group
     exercise = _exercise(group, people, 2026)
     function = services.function_add(actor=people["officer"], exercise=exercise, unit=group.branch, name="Закупки")
     Gift.objects.create(
-        employee=group.in_branch, company=group.a, unit=group.branch, kind="received", date=dt.date(2025, 5, 1),
-        value=100, currency="KZT", party_name="ТОО «Поставщик»", description="Корзина",
+        employee=group.in_branch,
+        company=group.a,
+        unit=group.branch,
+        kind="received",
+        date=dt.date(2025, 5, 1),
+        value=100,
+        currency="KZT",
+        party_name="ТОО «Поставщик»",
+        description="Корзина",
     )
     signals = selectors.unit_signals(exercise=exercise)
     assert signals[group.branch.pk].gifts == 1

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from senim.accounts import services as account_services
+from conftest import ROLES, token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core.access import SYSTEM
 from senim.screening import services
@@ -17,7 +17,6 @@ from senim.screening.tests.factories import WatchlistFactory, ftm, import_entiti
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/screening"
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 VIEWERS = {"admin", "officer", "investigator", "auditor"}
 SEARCHERS = {"admin", "officer", "investigator"}
 
@@ -37,8 +36,7 @@ def world(group, tmp_path):
 def _client(role: str, scope: str, group) -> Client:  # type: ignore[no-untyped-def]
     company = {"group": None, "company_a": group.a, "company_b": group.b}[scope]
     user = user_with_role(role, company=company, employee=group.in_leaf if role == "employee" else None)
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def _post(client: Client, path: str, payload: dict):  # type: ignore[no-untyped-def]

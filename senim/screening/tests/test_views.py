@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
 
+from conftest import ROLES
 from senim.accounts.tests.factories import user_with_role
 from senim.core.access import SYSTEM
 from senim.core.models import AuditEvent
@@ -17,7 +18,6 @@ from senim.screening.tests.factories import WatchlistFactory, ftm, import_entiti
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 VIEWERS = {"admin", "officer", "investigator", "auditor"}
 SEARCHERS = {"admin", "officer", "investigator"}
 MANAGERS = {"admin", "officer"}

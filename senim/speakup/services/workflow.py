@@ -239,6 +239,12 @@ def link_add(
         raise ValidationError({"role": [_("A counterparty is linked as the counterparty involved.")]})
     if unit is not None and unit.company_id != case.company_id:
         raise ValidationError({"unit": [_("Choose a unit of the company the case concerns.")]})
+    if employee is not None and employee.company_id != case.company_id:
+        raise ValidationError({"employee": [_("Choose an employee of the company the case concerns.")]})
+    person = getattr(user, "employee", None) if user is not None else None
+    if person is not None and person.company_id != case.company_id:
+        # A staff account tied to an employee of another company is a person of that company.
+        raise ValidationError({"user": [_("Choose a user of the company the case concerns.")]})
     if counterparty is not None:
         if selectors.register_counterparty(actor=actor, counterparty_id=counterparty.pk) is None:
             raise ValidationError({"counterparty": [_("This counterparty is not in the register you can see.")]})

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from django.test import Client
 
-from senim.accounts import services as account_services
+from conftest import ROLES, token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
 from senim.speakup import selectors, services
@@ -18,12 +18,10 @@ from senim.speakup.tests.factories import PDF, submit, submit_named, upload
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/speakup"
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 
 
 def _client(user) -> Client:  # type: ignore[no-untyped-def]
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def _post(client: Client, path: str, payload: dict | None = None):  # type: ignore[no-untyped-def]
@@ -192,3 +190,25 @@ def test_write_endpoints_role_matrix(group, role, scope):
     }
     created = _post(client, "/cases", intake).status_code
     assert created == (201 if role == "officer" and not outside else 403)
+
+
+def test_the_api_links_no_employee_or_user_of_another_company(group):
+    """The company check the page makes holds for the API too: it lives in the service."""
+    client = _client(user_with_role("officer"))
+    case = submit_named(company=group.a).case
+    other = _post(client, f"/cases/{case.pk}/links", {"role": "named", "employee_id": str(group.in_b.pk)})
+    assert other.status_code == 422 and "employee" in other.json()["detail"]
+    colleague = user_with_role("approver")
+    colleague.employee = group.in_b
+    colleague.save()
+    user = _post(client, f"/cases/{case.pk}/links", {"role": "witness", "user_id": str(colleague.pk)})
+    assert user.status_code == 422 and "user" in user.json()["detail"]
+    assert client.get(f"{API}/cases/{case.pk}/links").json() == []
+
+
+def test_a_body_field_the_api_does_not_know_is_refused_by_name(group):
+    client = _client(user_with_role("officer"))
+    case = submit_named(company=group.a).case
+    response = _post(client, f"/cases/{case.pk}/links", {"role": "unit", "unit_id": str(group.branch.pk), "unti": 1})
+    assert response.status_code == 422
+    assert any(error["loc"][-1] == "unti" and error["type"] == "extra_forbidden" for error in response.json()["detail"])

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from senim.accounts import services as account_services
+from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
 from senim.counterparties.tests.factories import CounterpartyFactory
@@ -28,8 +28,7 @@ def _web(user) -> Client:  # type: ignore[no-untyped-def]
 
 
 def _api(user) -> Client:  # type: ignore[no-untyped-def]
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def test_service_links_a_counterparty_once_and_records_it(group):

@@ -8,7 +8,7 @@ case's events say does not identify a person to anyone.
 import pytest
 from django.test import Client
 
-from senim.accounts import services as account_services
+from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts.tests.factories import submit as declare
 from senim.core.audit import audit_record
@@ -21,8 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _api(user) -> Client:  # type: ignore[no-untyped-def]
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def _case_events(actor, case) -> list[str]:  # type: ignore[no-untyped-def]

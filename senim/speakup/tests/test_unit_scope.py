@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from senim.accounts import services as account_services
+from conftest import ROLES, token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.speakup import selectors, services
 from senim.speakup.tests.factories import submit
@@ -16,7 +16,6 @@ from senim.speakup.tests.factories import submit
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/speakup"
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 
 
 def _cases(group):  # type: ignore[no-untyped-def]
@@ -30,8 +29,7 @@ def _cases(group):  # type: ignore[no-untyped-def]
 
 
 def _api(user) -> Client:  # type: ignore[no-untyped-def]
-    _record, secret = account_services.api_token_create(actor=user, name="t")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return token_client(user)
 
 
 def _web(user) -> Client:  # type: ignore[no-untyped-def]

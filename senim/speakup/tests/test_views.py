@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from conftest import ROLES
 from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
 from senim.speakup import selectors, services
@@ -14,8 +15,6 @@ from senim.speakup.models import Case, Status
 from senim.speakup.tests.factories import PDF, submit, submit_named, upload
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["admin", "officer", "investigator", "approver", "auditor", "employee"]
 
 
 def _client(user) -> Client:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 
 from senim.awareness import importing, selectors, services
 from senim.awareness.models import AckCampaign, DocumentVersion
+from senim.core.access import SYSTEM
 
 
 class Command(BaseCommand):
@@ -63,7 +64,7 @@ class Command(BaseCommand):
             if version is None:
                 raise CommandError("Give the acknowledged version with --version ID.")
         try:
-            plan = importing.plan_file(actor=None, kind=options["kind"], path=options["file"], version=version)
+            plan = importing.plan_file(actor=SYSTEM, kind=options["kind"], path=options["file"], version=version)
         except importing.FileRejected as error:
             raise CommandError(error.message) from error
         for message in plan.file_errors:
@@ -72,7 +73,7 @@ class Command(BaseCommand):
             self.stderr.write(f"line {row_error.line}, {row_error.column}: {row_error.message}")
         if plan.file_errors or (plan.rejected and not options["valid_only"]):
             raise CommandError(f"{len(plan.rejected)} rows rejected; nothing was imported (see --valid-only).")
-        result = importing.apply(actor=None, plan=plan, valid_only=options["valid_only"], version=version)
+        result = importing.apply(actor=SYSTEM, plan=plan, valid_only=options["valid_only"], version=version)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{result.created} added, {result.updated} updated, {result.unchanged} already recorded, "
@@ -86,12 +87,12 @@ class Command(BaseCommand):
             if campaign is None:
                 raise CommandError("No such campaign.")
             try:
-                asked = services.campaign_launch(actor=None, campaign=campaign)
+                asked = services.campaign_launch(actor=SYSTEM, campaign=campaign)
             except Exception as error:  # a ValidationError: say why, exit non-zero
                 raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from error
             self.stdout.write(self.style.SUCCESS(f"{asked} employees asked."))
         elif options["campaign_action"] == "remind":
-            counts = services.campaign_remind(actor=None)
+            counts = services.campaign_remind(actor=SYSTEM)
             self.stdout.write(
                 self.style.SUCCESS(
                     f"{counts['sent']} reminders sent, {counts['without_address']} employees without an e-mail "
