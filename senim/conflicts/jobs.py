@@ -2,7 +2,9 @@
 records, run the cross-match (senim.conflicts.matching) and store the links as alerts.
 
 The run row is the job record: its page polls it. `senim conflicts detect` calls `detection_run`
-in-process with a progress bar.
+in-process with a progress bar. One run at a time across every worker and host: a run holds the
+database lock DETECTION_LOCK (core.locks) while it works; a run that finds it held is skipped
+(recorded on the run and logged), since the run holding it covers the same data.
 """
 
 import logging
@@ -30,11 +32,13 @@ from senim.conflicts.matching import (
 )
 from senim.conflicts.models import Declaration, DeclarationItem, DetectionRun, Section
 from senim.core.access import Actor, PermissionDenied, require
+from senim.core.locks import exclusive
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Employee
 
 logger = logging.getLogger(__name__)
 PROGRESS_SAVE_EVERY = 2000
+DETECTION_LOCK = "conflicts.detection"
 
 
 def employee_records() -> Iterator[EmployeeRecord]:
@@ -146,7 +150,22 @@ def detection_start(*, actor: Actor, language: str) -> DetectionRun:
 
 
 def detection_run(*, run: DetectionRun, progress: Callable[[int, int], object] | None = None) -> DetectionRun:
-    """Run the cross-match and store its alerts; failures are recorded on the run."""
+    """Run the cross-match and store its alerts; failures are recorded on the run. Skipped (and
+    recorded as such) while another run holds the detection lock."""
+    with exclusive(DETECTION_LOCK) as acquired:
+        if not acquired:
+            logger.info("Detection run %s skipped: another detection run holds the lock", run.pk)
+            DetectionRun.objects.filter(pk=run.pk).update(
+                status=DetectionRun.Status.FAILED,
+                error=_("Skipped: another detection run was in progress."),
+                finished_at=timezone.now(),
+            )
+            run.refresh_from_db()
+            return run
+        return _detection_run_locked(run=run, progress=progress)
+
+
+def _detection_run_locked(*, run: DetectionRun, progress: Callable[[int, int], object] | None) -> DetectionRun:
     DetectionRun.objects.filter(pk=run.pk).update(status=DetectionRun.Status.RUNNING, started_at=timezone.now())
     last_saved = 0
 

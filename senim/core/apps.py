@@ -10,8 +10,12 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from senim.core import events, navigation, policy  # noqa: F401  (registers core's policy and nav)
+        from senim.core import checks, events, navigation, policy  # noqa: F401  (registers core's checks, policy, nav)
 
+        # A load balancer asks every few seconds: no access line for that.
+        from senim.core.access_log import register_unlogged_prefix
+
+        register_unlogged_prefix("/healthz")
         events.autodiscover()  # every app's events.py: the labels of its audit event types
         connection_created.connect(_private_sqlite_file, dispatch_uid="senim-private-sqlite-file")
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("indicators/baselines/<uuid:baseline_id>/delete/", baseline_views.baseline_delete, name="baseline-delete"),
     path("audit/", views.audit_list, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit-export"),
+    path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,4 +1,5 @@
-"""Dashboard, indicators and the audit trail; the `permission_required` guard for every app."""
+"""Dashboard, indicators and the audit trail; the `permission_required` guard for every app; the
+load balancer's health check."""
 
 import datetime as dt
 import uuid
@@ -12,12 +13,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from senim.core import indicators, selectors
+from senim.core import health, indicators, selectors
 from senim.core.access import ActorRequest
 from senim.core.dashboard import tiles as dashboard_tiles
 from senim.core.exports import csv_response
@@ -164,3 +167,12 @@ def audit_export(request: ActorRequest) -> StreamingHttpResponse:
         for e in events.iterator(chunk_size=2000)
     )  # fmt: skip
     return csv_response(filename=f"senim-audit-{dt.date.today().isoformat()}.csv", header=header, rows=rows)
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For a load balancer: 200 when this host reaches the database, the cache and the storage,
+    503 otherwise; `{"database": "ok", "cache": "ok", "storage": "ok"}`. No sign-in, no user data."""
+    healthy, results = health.status()
+    return JsonResponse(results, status=200 if healthy else 503)

@@ -35,3 +35,15 @@ class SpeakupConfig(AppConfig):
         from senim.speakup.limits import max_body_bytes
 
         register_upload_limit(max_body_bytes)
+
+        # The receipt-key pepper must be the same on every host: production refuses to start without it.
+        from senim.core.checks import SharedSecret, register_shared_secret
+
+        register_shared_secret(
+            SharedSecret(
+                check_id="senim.E003",
+                name="The Speak Up receipt-key pepper",
+                value_setting="SENIM_SPEAKUP_RECEIPT_PEPPER",
+                file_setting="SENIM_SPEAKUP_RECEIPT_PEPPER_FILE",
+            )
+        )

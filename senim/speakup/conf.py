@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 def _setting(name: str, default: str) -> str:
@@ -70,13 +71,18 @@ def hotline() -> dict[str, str]:
 
 def receipt_pepper() -> bytes:
     """The key of the receipt-key hash. Like the master key it lives outside the database
-    (SENIM_SPEAKUP_RECEIPT_PEPPER, or a file beside the master key created on first use), so a
-    database dump alone cannot even test a guessed receipt key."""
+    (SENIM_SPEAKUP_RECEIPT_PEPPER, or a file beside the master key created on first use outside
+    production), so a database dump alone cannot even test a guessed receipt key. Production never
+    creates it: every host must hash with the same pepper (core.checks refuses to start without)."""
     value = _setting("SENIM_SPEAKUP_RECEIPT_PEPPER", "")
     if value:
         return value.encode()
     path = Path(_setting("SENIM_SPEAKUP_RECEIPT_PEPPER_FILE", str(Path(settings.DATA_DIR) / "speakup-receipt.key")))
     if not path.exists():
+        if getattr(settings, "PRODUCTION", False):
+            raise ImproperlyConfigured(
+                "Set SENIM_SPEAKUP_RECEIPT_PEPPER or create SENIM_SPEAKUP_RECEIPT_PEPPER_FILE in production."
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         try:  # exclusive creation: two workers starting together keep one pepper
             with path.open("x") as handle:

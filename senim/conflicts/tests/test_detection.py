@@ -207,3 +207,16 @@ def test_approved_contracts_without_a_link_raise_nothing(register, group):
     Contract.objects.filter(counterparty=owned).update(approved_by=group.in_branch)
     _run()
     assert not Alert.objects.filter(kind=AlertKind.APPROVED_CONTRACT).exists()
+
+
+def test_a_run_is_skipped_while_another_holds_the_detection_lock(planted):
+    from senim.core.locks import exclusive
+
+    with exclusive(jobs.DETECTION_LOCK) as held:
+        assert held
+        skipped = jobs.detection_run(run=DetectionRun.objects.create())
+    assert skipped.status == DetectionRun.Status.FAILED and skipped.finished_at is not None
+    assert "another detection run" in skipped.error
+    assert not Alert.objects.exists()
+    run = jobs.detection_run(run=DetectionRun.objects.create())
+    assert run.status == DetectionRun.Status.DONE and run.alerts_raised == 2
