@@ -32,6 +32,9 @@ class Values:
     previous: float | int | Decimal | None
     overridden: bool = False
     reason: str = ""
+    # Baseline figures entered for years before Senim's records (core.baselines): their sources.
+    value_source: str = ""
+    previous_source: str = ""
 
 
 def compute(report: Report) -> dict[str, Values]:
@@ -47,6 +50,8 @@ def compute(report: Report) -> dict[str, Values]:
             previous=item.previous,
             overridden=override is not None,
             reason=override.reason if override else "",
+            value_source="" if override else item.value_source,
+            previous_source=item.previous_source,
         )
     return result
 
@@ -102,6 +107,7 @@ def _render_section(
                 "text": format_pair(item.value, item.previous),
                 "overridden": item.overridden,
                 "reason": item.reason,
+                "entered": [source for source in (item.value_source, item.previous_source) if source],
             }
         )
     chart_list = []

@@ -120,7 +120,13 @@ def xlsx(report: Report, data: dict[str, Any], language: str) -> bytes:
         )
         for section in data["languages"].get(language, []):
             for item in section["figures"]:
-                source = _("entered by hand") if item["overridden"] else _("computed from records")
+                source = (
+                    _("entered by hand")
+                    if item["overridden"]
+                    else _("baseline figure: %(source)s") % {"source": "; ".join(item["entered"])}
+                    if item.get("entered")
+                    else _("computed from records")
+                )
                 row = [
                     section["title"],
                     item["code"],

@@ -302,3 +302,16 @@ def test_the_command_writes_a_report_without_saving_a_draft(hires, tmp_path):
     rows = {row[1]: row for row in load_workbook(target).active.iter_rows(values_only=True)}
     assert rows["org.hires"][3] == _hires_in_fixture(hires, YEAR)
     assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_baseline_figure_for_a_year_before_senim_is_marked_with_its_source(group):
+    from senim.core import baselines
+
+    officer = user_with_role("officer")
+    baselines.baseline_set(actor=officer, code="org.hires", year=YEAR - 1, value=7, source="annual report 2024, p. 57")
+    report = services.report_create(actor=officer, year=YEAR, company_id=None, languages=["en"])
+    figure = _figure(content.build(report), "en", "org.hires")
+    assert figure["previous"] == 7 and figure["entered"] == ["annual report 2024, p. 57"]
+    page = exports.render(report, content.build(report), "en", "html").decode()
+    assert "annual report 2024, p. 57" in page
