@@ -23,7 +23,12 @@ from senim.reports.forms import EvidenceFilterForm, EvidenceUploadForm
 def _filters(request: ActorRequest) -> tuple[EvidenceFilterForm, int, uuid.UUID | None, str]:
     scope = request.user.scope_for(policy.VIEW)
     companies = [(str(pk), name) for pk, name in indicators.company_choices(request.user)]
-    form = EvidenceFilterForm(request.GET or None, companies=companies, whole_group=scope.everything)
+    form = EvidenceFilterForm(
+        request.GET or None,
+        initial={"year": timezone.localdate().year},
+        companies=companies,
+        whole_group=scope.everything,
+    )
     data = form.cleaned_data if form.is_valid() else {}
     year = data.get("year") or timezone.localdate().year
     chosen = data.get("company") or (None if scope.everything else next(iter(dict(companies)), None))
