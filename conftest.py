@@ -90,3 +90,47 @@ def _flush_past_the_audit_guard() -> None:
 
 
 _flush_past_the_audit_guard()
+
+
+CHROMIUM = "/usr/bin/chromium"
+FACTORY_PASSWORD = "correct horse battery staple"  # accounts' UserFactory password
+
+
+@pytest.fixture
+def browser_page(monkeypatch, live_server, settings, tmp_path):  # type: ignore[no-untyped-def]
+    """A Chromium page (Playwright) against the live server; skipped without Debian's Chromium
+    unless SENIM_REQUIRE_BROWSER=1 (as CI sets). New browser tests use this one fixture."""
+    import os
+    from pathlib import Path
+
+    settings.DATA_DIR = tmp_path
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(15_000)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def browser_log_in(live_server):  # type: ignore[no-untyped-def]
+    """Sign a factory-made user in on a browser page."""
+
+    def log_in(page, user) -> None:  # type: ignore[no-untyped-def]
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", FACTORY_PASSWORD)
+        with page.expect_navigation():
+            page.click("main button[type=submit]")
+
+    return log_in
