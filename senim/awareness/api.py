@@ -23,16 +23,16 @@ from senim.awareness.schemas import (
     AwarenessCampaignIn,
     AwarenessCampaignOut,
     AwarenessCheckIn,
+    AwarenessDocumentOut,
+    AwarenessImportReportOut,
     AwarenessUnitProgressOut,
     AwarenessVersionOut,
     CheckOut,
     ConcludeIn,
     DocumentDetailOut,
     DocumentIn,
-    DocumentOut,
     HireRecordIn,
     HireRecordOut,
-    ImportReportOut,
     PaperIn,
     RepealIn,
     RequestOut,
@@ -49,7 +49,7 @@ router = Router(tags=["Awareness"])
 
 def _detail(document: Document) -> dict:
     return {
-        **DocumentOut.from_orm(document).dict(),
+        **AwarenessDocumentOut.from_orm(document).dict(),
         "versions": list(selectors.version_list(document=document)),
         "companies": list(document.companies.values_list("pk", flat=True)),
     }
@@ -74,7 +74,7 @@ def _date(text: str) -> dt.date | None:
         raise HttpError(422, _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": text[:30]}) from error
 
 
-@router.get("/documents", response=list[DocumentOut], summary="Internal documents in the caller's scope")
+@router.get("/documents", response=list[AwarenessDocumentOut], summary="Internal documents in the caller's scope")
 @paginate(Pagination)
 def document_list(request: ActorRequest, filters: Query[DocumentFilter]):  # type: ignore[no-untyped-def]
     require(request, policy.VIEW_DOCUMENTS)
@@ -145,7 +145,7 @@ def document_revise(request: ActorRequest, document_id: uuid.UUID, payload: Revi
     return Status(201, services.document_revise(actor=request.user, document=document, **payload.dict()))
 
 
-@router.post("/documents/{document_id}/repeal", response=DocumentOut, summary="Repeal a document in force")
+@router.post("/documents/{document_id}/repeal", response=AwarenessDocumentOut, summary="Repeal a document in force")
 def document_repeal(request: ActorRequest, document_id: uuid.UUID, payload: RepealIn):  # type: ignore[no-untyped-def]
     require(request, policy.MANAGE_DOCUMENTS)
     document = selectors.document_get(actor=request.user, document_id=document_id)
@@ -249,7 +249,9 @@ def acknowledge_on_paper(request: ActorRequest, payload: PaperIn):  # type: igno
     return Status(201, ack)
 
 
-@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
+@router.post(
+    "/imports/{kind}", response=AwarenessImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file"
+)
 def import_file(
     request: ActorRequest,
     kind: str,

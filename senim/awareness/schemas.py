@@ -52,7 +52,7 @@ class AwarenessVersionOut(Schema):
     ended_on: dt.date | None
 
 
-class DocumentOut(Schema):
+class AwarenessDocumentOut(Schema):
     id: uuid.UUID
     kind: str
     code: str
@@ -63,7 +63,7 @@ class DocumentOut(Schema):
     current_version: AwarenessVersionOut | None
 
 
-class DocumentDetailOut(DocumentOut):
+class DocumentDetailOut(AwarenessDocumentOut):
     versions: list[AwarenessVersionOut]
     companies: list[uuid.UUID]
 
@@ -162,7 +162,7 @@ class AcknowledgementOut(Schema):
     is_stale: bool
 
 
-class ImportReportOut(Schema):
+class AwarenessImportReportOut(Schema):
     kind: str
     total: int
     valid: int
