@@ -55,7 +55,8 @@ def import_report(
     """The one shape of an import endpoint (`POST …/imports/{kind}`, multipart `file`): the upload is
     kept in a temporary folder for the request only, `plan(path)` validates it (a file that cannot
     be read is a 422), and unless `dry_run` a clean plan (or its valid rows, with `valid_only`) is
-    written by `apply(plan)`. Answers the validation report, and the counts when written."""
+    written by `apply(plan)`. Answers the validation report, and the counts when written with the
+    record each line created or updated (`rows`: line, id, action) where the import reports them."""
     refuse_large_upload(file)
     with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
         path = Path(folder) / ("upload.xlsx" if (file.name or "").lower().endswith(".xlsx") else "upload.csv")
@@ -79,5 +80,11 @@ def import_report(
             if planned.file_errors or (planned.rejected and not valid_only):
                 raise HttpError(422, "The file has errors; nothing was imported.")
             result = apply(planned)
-            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
+            report.update(
+                imported=True,
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                rows=[row.__dict__ for row in result.rows],
+            )
     return report

@@ -101,6 +101,16 @@ def check_event_dates(
     return backdated
 
 
+def is_backdated(created_at: dt.datetime | None, *dates: dt.date | dt.datetime | None) -> bool:
+    """Whether a record was entered after the day of any of its events (`created_at`: when it was
+    entered): the mark a back-dated record carries on its pages and in the API."""
+    if created_at is None:
+        return False
+    entered = _day(created_at)
+    assert entered is not None
+    return any(day is not None and day < entered for day in map(_day, dates))
+
+
 def backdated_changes(backdated: bool) -> dict[str, Any]:
     """What to add to a record's audit changes when it was back-dated (the event itself records
     who entered it and when)."""

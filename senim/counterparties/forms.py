@@ -83,7 +83,11 @@ class ContractForm(forms.ModelForm):
 
 
 class ImportUploadForm(forms.Form):
-    KIND_CHOICES = [("counterparties", _("Counterparties")), ("contracts", _("Contracts"))]
+    KIND_CHOICES = [
+        ("counterparties", _("Counterparties")),
+        ("contracts", _("Contracts")),
+        ("applications", _("Applications for approval, with their decisions")),
+    ]
 
     kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
     file = forms.FileField(label=_("CSV or XLSX file"))

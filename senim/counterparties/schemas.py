@@ -176,6 +176,7 @@ class ImportReportOut(Schema):
     created: int | None = None
     updated: int | None = None
     unchanged: int | None = None
+    rows: list[dict] | None = None
 
 
 class ClauseOut(Schema):
