@@ -1,5 +1,6 @@
 """Helpers every app's API endpoints share: refuse early, filter a PATCH, shape an import."""
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -8,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from ninja import Schema
 from ninja.errors import HttpError
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field, model_validator
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.importing import FileRejected, ImportPlan, ImportResult
@@ -34,6 +35,23 @@ class BodySchema(Schema):
     naming it (`extra_forbidden` at its location), never silently dropped."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class HistoryFilters(Schema):
+    """The filters every list of counted records takes (inherit them in the list's query schema):
+    the event date from / to (inclusive; the list's own date, e.g. filed or received, never the entry
+    date) and the id a record carries from the system it was imported from. A range that ends before
+    it starts is a 422."""
+
+    date_from: dt.date | None = Field(None, description="Event date on or after this day.")
+    date_to: dt.date | None = Field(None, description="Event date on or before this day.")
+    external_id: str = Field("", max_length=100, description="The id in the system the record came from.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "HistoryFilters":
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise ValueError("date_to is before date_from")
+        return self
 
 
 def patch_data(payload: Schema, *, clearable: Iterable[str] = ()) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core.access import Actor, Scope, scope_of
+from senim.core.access import Actor, Scope, scope_of, user_of
 from senim.core.eventdates import backdated_changes
 from senim.core.identifiers import normalise_identifier
 from senim.core.importing import Upsert
@@ -346,10 +346,10 @@ def _apply_applications(actor: Actor | None, plan: ImportPlan, progress: Progres
                 number=f"{year}-{serials[year]:04d}",
                 company=company,
                 external_id=row["external_id"],
-                filed_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+                filed_by=user_of(actor),
                 register_entry=on_register,
                 approved_at=now if row["decision"] else None,
-                approved_by=actor if row["decision"] and getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+                approved_by=user_of(actor) if row["decision"] else None,
                 **values,
             )
             applications.create(application, values, company_id=company.id, line=line, extra=extra)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import Actor, PermissionDenied, require, user_of
 from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
 from senim.counterparties import policy
@@ -70,17 +70,24 @@ APPLICATION_FIELDS = [
 
 
 def check_application_dates(
-    *, actor: Actor | None, company: Company, filed_on: dt.date | None, decided_on: dt.date | None = None
+    *,
+    actor: Actor | None,
+    company: Company,
+    filed_on: dt.date | None = None,
+    decided_on: dt.date | None = None,
+    recorded: dict[str, dt.date | None] | None = None,
 ) -> bool:
     """Refuse an application's dates in the future, before the company existed, or decided before
-    filed; a past date only for those who may back-date. Returns whether the entry is back-dated."""
+    filed; a past date only for those who may back-date. `recorded`: the dates it already holds
+    (order only). Returns whether the entry is back-dated."""
     return check_event_dates(
         actor=actor,
         company_id=company.id,
         founded_on=company.founded_on,
-        dates={"filed_on": filed_on, "decided_on": decided_on},
+        dates={name: day for name, day in {"filed_on": filed_on, "decided_on": decided_on}.items() if day},
         labels={"filed_on": _("Filed on"), "decided_on": _("Decided on")},
         order=[("filed_on", "decided_on")],
+        recorded=recorded,
     )
 
 
@@ -156,7 +163,7 @@ def application_file(
             contracts_description=contracts_description,
             justification=justification.strip(),
             filed_on=filed_on,
-            filed_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+            filed_by=user_of(actor),
             register_entry=register_entry_active(counterparty, filed_on),
             external_id=external_id[:100],
         )
@@ -239,7 +246,7 @@ def application_propose(
             fields=APPLICATION_FIELDS,
             event_type="counterparties.application.proposed",
         )
-        application.proposed_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
+        application.proposed_by = user_of(actor)
         application.proposed_at = timezone.now()
         application.save(update_fields=["proposed_by", "proposed_at", "updated_at"])
     return application
@@ -265,7 +272,7 @@ def application_approve(
     _require_approver(actor, application)
     decided_on = decided_on or timezone.localdate()
     backdated = check_application_dates(
-        actor=actor, company=application.company, filed_on=application.filed_on, decided_on=decided_on
+        actor=actor, company=application.company, decided_on=decided_on, recorded={"filed_on": application.filed_on}
     )
     if application.register_until is not None and application.register_until < decided_on:
         raise ValidationError({"decided_on": _("The decision is after the end date of the Register entry.")})
@@ -278,7 +285,7 @@ def application_approve(
             event_type="counterparties.application.approved",
             extra=backdated_changes(backdated),
         )
-        application.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
+        application.approved_by = user_of(actor)
         application.approved_at = timezone.now()
         application.save(update_fields=["approved_by", "approved_at", "updated_at"])
         if application.decision == Decision.REGISTER:
