@@ -37,21 +37,25 @@ class BodySchema(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class HistoryFilters(Schema):
-    """The filters every list of counted records takes (inherit them in the list's query schema):
-    the event date from / to (inclusive; the list's own date, e.g. filed or received, never the entry
-    date) and the id a record carries from the system it was imported from. A range that ends before
-    it starts is a 422."""
+class DateRangeFilters(Schema):
+    """The event-date filter every list of counted records takes (inherit it in the list's query
+    schema): from / to, inclusive, on the list's own event date (filed, received …), never the entry
+    date. A range that ends before it starts is a 422."""
 
     date_from: dt.date | None = Field(None, description="Event date on or after this day.")
     date_to: dt.date | None = Field(None, description="Event date on or before this day.")
-    external_id: str = Field("", max_length=100, description="The id in the system the record came from.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "HistoryFilters":
+    def _ordered(self) -> "DateRangeFilters":
         if self.date_from and self.date_to and self.date_to < self.date_from:
             raise ValueError("date_to is before date_from")
         return self
+
+
+class HistoryFilters(DateRangeFilters):
+    """The date range and the id a record carries from the system it was imported from."""
+
+    external_id: str = Field("", max_length=100, description="The id in the system the record came from.")
 
 
 def patch_data(payload: Schema, *, clearable: Iterable[str] = ()) -> dict[str, Any]:
