@@ -10,7 +10,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from senim.conflicts import selectors as conflicts_selectors
-from senim.core.access import Actor, scope_of
+from senim.core.access import SYSTEM, Actor, scope_of
 from senim.org.models import Position, Unit
 from senim.risks import policy
 from senim.risks.models import Exercise, Level, Measure, MeasureInstance, MeasureStatus, Plan, PlanSection, RiskFunction
@@ -290,7 +290,8 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
     declared by its staff, declarations disclosing a conflict — over the year before the exercise."""
     unit_ids = set(RiskFunction.objects.filter(exercise=exercise).values_list("unit_id", flat=True))
     since, until = dt.date(exercise.year - 1, 1, 1), dt.date(exercise.year - 1, 12, 31)
-    cases = speakup_selectors.unit_case_counts(unit_ids=unit_ids, since=since, until=until)
+    # Counts only, shown beside the assessment to whoever may open it: read as the system.
+    cases = speakup_selectors.unit_case_counts(actor=SYSTEM, unit_ids=unit_ids, since=since, until=until)
     staff = conflicts_selectors.unit_signal_counts(unit_ids=unit_ids, since=since, until=until)
     return {
         uid: UnitSignals(
