@@ -34,7 +34,7 @@ class Command(BaseCommand):
 
     def _overdue(self, options: dict[str, Any]) -> None:
         today = timezone.localdate()
-        cases = list(selectors.overdue_cases(today=today))
+        cases = list(selectors.overdue_cases(actor=SYSTEM, today=today))
         for case in cases:
             self.stdout.write(
                 f"{case.reference}  {case.get_status_display():<20}  {', '.join(case.overdue_kinds(today))}"
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{sent['overdue']} overdue e-mail(s), {sent['reminders']} reminder e-mail(s) sent.")
 
     def _stats(self, options: dict[str, Any]) -> None:
-        stats = selectors.case_statistics(cases=selectors.statistics_cases(actor=SYSTEM), year=options["year"])
+        stats = selectors.case_statistics(actor=SYSTEM, year=options["year"])
         if options["format"] == "json":
             self.stdout.write(json.dumps(stats, indent=2, ensure_ascii=False))
             return
