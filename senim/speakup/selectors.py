@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from senim.accounts import selectors as account_selectors
 from senim.accounts.models import RoleAssignment
 from senim.core.access import SYSTEM, Actor, Role, Scope, grants, is_system, scope_of
+from senim.core.selectors import within
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org import selectors as org_selectors
 from senim.org.models import Employee, Unit
@@ -159,6 +160,8 @@ class CaseFilter:
     mine: bool = False
     watched: bool = False
     query: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
 
 
 def overdue_q(today: dt.date | None = None) -> Q:
@@ -184,6 +187,7 @@ def case_list(*, actor: Actor, filters: CaseFilter | None = None) -> QuerySet[Ca
         qs = qs.filter(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
     if f.query:
         qs = qs.filter(reference__icontains=f.query.strip()[:20])
+    qs = within(qs, "received_at__date", f.received_from, f.received_to)
     return qs.select_related("company").prefetch_related("assignees").order_by("-received_at", "-id")
 
 

@@ -316,6 +316,7 @@ def case_close(request: ActorRequest, case: Case) -> Action:
         outcome=form.cleaned_data["outcome"],
         measures=form.cleaned_data["measures"],
         summary=form.cleaned_data.get("summary") or "",
+        closed_on=form.cleaned_data.get("closed_on"),
     )
 
 
