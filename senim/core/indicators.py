@@ -46,6 +46,11 @@ class IndicatorValue:
     previous_source: str = ""
 
     @property
+    def is_share(self) -> bool:
+        """A percentage (its unit is "%"): shown as "98,7 %" rather than as a plain figure."""
+        return self.unit == "%"
+
+    @property
     def value_entered(self) -> bool:
         return bool(self.value_source)
 

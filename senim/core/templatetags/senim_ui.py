@@ -1,13 +1,11 @@
 """Template helpers for Senim's UI components (``{% load senim_ui %}``)."""
 
-from decimal import Decimal
-
 from django import template
 from django.forms.boundfield import BoundField
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
 from senim.core.events import event_label as _event_label
+from senim.core.figures import format_figure, format_percent
 from senim.core.icons import ICONS
 
 register = template.Library()
@@ -65,12 +63,17 @@ def icon(name: str) -> SafeString:
 
 @register.filter
 def figure(value: object) -> str:
-    """A figure as annual reports print it: digits grouped the reader's way ("3 104"), "—" for no data."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+    """A figure as annual reports print it: digits grouped the reader's way ("3 104"), "—" for no data
+    (core.figures, the one formatter). Text that is not a number is shown as it is."""
+    if isinstance(value, bool) or (isinstance(value, str) and value not in ("",)):
         return str(value)
-    return number_format(value, force_grouping=True)
+    return format_figure(value)
+
+
+@register.filter
+def percentage(value: object, decimals: int = 1) -> str:
+    """``{{ share|percentage }}``: "98,7 %" in ru/kk/uz, "98.7%" in English; "—" for no data."""
+    return format_percent(value, decimals)
 
 
 @register.filter
