@@ -6,6 +6,8 @@ from django.utils.safestring import SafeString
 
 from senim.core.events import event_label as _event_label
 from senim.core.figures import format_figure, format_percent
+from senim.core.i18n import language_name as _language_name
+from senim.core.i18n import language_self_name as _language_self_name
 from senim.core.icons import ICONS
 
 register = template.Library()
@@ -107,3 +109,15 @@ def _plain(value: object) -> object:
 def event_label(code: str) -> str:
     """An audit event type as people read it ("Counterparty created"), in the active language."""
     return _event_label(code)
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """``{{ response.language|language_name }}``: "Kazakh" in the reader's language, never "kk"."""
+    return _language_name(code)
+
+
+@register.filter
+def language_self_name(code: str) -> str:
+    """``{{ "kk"|language_self_name }}``: the language named in itself ("Қазақша"), for the picker."""
+    return _language_self_name(code)

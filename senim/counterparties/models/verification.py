@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.i18n import Localized
+from senim.core.i18n import Localized, render_deferred
 from senim.core.models import BaseModel
 from senim.counterparties.models.contracts import ProcurementMethod
 from senim.counterparties.models.register import Category, Counterparty
@@ -192,3 +192,8 @@ class CaseFlag(BaseModel):
 
     def __str__(self) -> str:
         return str(self.flag)
+
+    @property
+    def detail_text(self) -> str:
+        """What was found, in the reader's language (automatic findings are stored deferred)."""
+        return render_deferred(self.detail)
