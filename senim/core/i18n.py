@@ -19,11 +19,16 @@ def language_fields(base: str) -> list[str]:
     return [f"{base}_{code}" for code in CONTENT_LANGUAGES]
 
 
+# Uzbek is written in Latin letters: an Uzbek reader gets the English (Latin) value before a Russian
+# or Kazakh one written in Cyrillic, so "Sunkar Energy" rather than "Сункар Энерджи".
+LATIN_FIRST = {"uz": ("en",)}
+
+
 def fallback_order(language: str | None = None) -> list[str]:
-    """The active language first, then the configured fallback order."""
+    """The active language first, then (for Uzbek) the Latin-script values, then the configured order."""
     language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    order = [language]
-    order += [code for code in settings.SENIM_CONTENT_LANGUAGE_FALLBACK if code != language]
+    order = [language, *LATIN_FIRST.get(language, ())]
+    order += [code for code in settings.SENIM_CONTENT_LANGUAGE_FALLBACK if code not in order]
     return order
 
 
