@@ -1,7 +1,10 @@
 """Template helpers for Senim's UI components (``{% load senim_ui %}``)."""
 
+import datetime as dt
+
 from django import template
 from django.forms.boundfield import BoundField
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
 from senim.core.events import event_label as _event_label
@@ -121,3 +124,17 @@ def language_name(code: str | None) -> str:
 def language_self_name(code: str) -> str:
     """``{{ "kk"|language_self_name }}``: the language named in itself ("Қазақша"), for the picker."""
     return _language_self_name(code)
+
+
+@register.filter
+def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
+    """A date, or an ISO date string stored in JSON evidence, in the reader's date format; never
+    "2026-11-12" in a sentence. Anything else is shown as it is."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, dt.date):
+        return date_format(value, fmt)
+    return "" if value is None else str(value)
