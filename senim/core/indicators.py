@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from senim.core.figures import NO_DATA, format_figure, format_percent
 from senim.core.i18n import msgid_of
@@ -89,30 +89,30 @@ class IndicatorValue:
 # untranslated text as indicators declare it. A value with decimals takes the form for 2, which is
 # the right one for fractions in Russian ("12,5 дня") and a plural elsewhere.
 _COUNTED: dict[str, Callable[[int], str]] = {
-    "agreements": lambda n: ngettext("agreement", "agreements", n),
-    "applications": lambda n: ngettext("application", "applications", n),
-    "cases": lambda n: ngettext("case", "cases", n),
-    "conflicts": lambda n: ngettext("conflict", "conflicts", n),
-    "contracts": lambda n: ngettext("contract", "contracts", n),
-    "counterparties": lambda n: ngettext("counterparty", "counterparties", n),
-    "days": lambda n: ngettext("day", "days", n),
-    "documents": lambda n: ngettext("document", "documents", n),
-    "drafts": lambda n: ngettext("draft", "drafts", n),
-    "employees": lambda n: ngettext("employee", "employees", n),
-    "findings": lambda n: ngettext("finding", "findings", n),
-    "forms": lambda n: ngettext("form", "forms", n),
-    "functions": lambda n: ngettext("function", "functions", n),
-    "gifts": lambda n: ngettext("gift", "gifts", n),
-    "hits": lambda n: ngettext("hit", "hits", n),
-    "links": lambda n: ngettext("link", "links", n),
-    "measures": lambda n: ngettext("measure", "measures", n),
-    "people": lambda n: ngettext("person", "people", n),
-    "positions": lambda n: ngettext("position", "positions", n),
-    "questions": lambda n: ngettext("question", "questions", n),
-    "reports": lambda n: ngettext("report", "reports", n),
-    "subjects": lambda n: ngettext("subject", "subjects", n),
-    "units": lambda n: ngettext("unit", "units", n),
-    "verifications": lambda n: ngettext("verification", "verifications", n),
+    "agreements": lambda n: npgettext("counted", "agreement", "agreements", n),
+    "applications": lambda n: npgettext("counted", "application", "applications", n),
+    "cases": lambda n: npgettext("counted", "case", "cases", n),
+    "conflicts": lambda n: npgettext("counted", "conflict", "conflicts", n),
+    "contracts": lambda n: npgettext("counted", "contract", "contracts", n),
+    "counterparties": lambda n: npgettext("counted", "counterparty", "counterparties", n),
+    "days": lambda n: npgettext("counted", "day", "days", n),
+    "documents": lambda n: npgettext("counted", "document", "documents", n),
+    "drafts": lambda n: npgettext("counted", "draft", "drafts", n),
+    "employees": lambda n: npgettext("counted", "employee", "employees", n),
+    "findings": lambda n: npgettext("counted", "finding", "findings", n),
+    "forms": lambda n: npgettext("counted", "form", "forms", n),
+    "functions": lambda n: npgettext("counted", "function", "functions", n),
+    "gifts": lambda n: npgettext("counted", "gift", "gifts", n),
+    "hits": lambda n: npgettext("counted", "hit", "hits", n),
+    "links": lambda n: npgettext("counted", "link", "links", n),
+    "measures": lambda n: npgettext("counted", "measure", "measures", n),
+    "people": lambda n: npgettext("counted", "person", "people", n),
+    "positions": lambda n: npgettext("counted", "position", "positions", n),
+    "questions": lambda n: npgettext("counted", "question", "questions", n),
+    "reports": lambda n: npgettext("counted", "report", "reports", n),
+    "subjects": lambda n: npgettext("counted", "subject", "subjects", n),
+    "units": lambda n: npgettext("counted", "unit", "units", n),
+    "verifications": lambda n: npgettext("counted", "verification", "verifications", n),
 }
 
 
