@@ -79,9 +79,8 @@ def test_fractions_and_percentages_and_other_languages():
 
 
 def test_a_deferred_text_is_read_in_each_readers_language():
-    stored = deferred_join(
-        [deferred("Application %(number)s", number="A-7"), deferred("registered on %(date)s", date=dt.date(2026, 11, 12))]
-    )
+    application = deferred("Application %(number)s", number="A-7")
+    stored = deferred_join([application, deferred("registered on %(date)s", date=dt.date(2026, 11, 12))])
     with translation.override("ru"):
         ru = render_deferred(stored)
     with translation.override("kk"):
