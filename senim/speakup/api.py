@@ -225,4 +225,5 @@ def statistics(request: ActorRequest, year: int | None = None) -> dict[str, Any]
         raise PermissionDenied(policy.VIEW_STATS)
     if year is not None and not 2000 <= year <= 2100:
         raise ValidationError({"year": [_("Choose a year between 2000 and 2100.")]})
-    return selectors.case_statistics(actor=request.user, year=year or timezone.localdate().year)
+    cases = selectors.statistics_cases(actor=request.user)
+    return selectors.case_statistics(cases=cases, year=year or timezone.localdate().year)

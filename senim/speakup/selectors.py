@@ -13,7 +13,6 @@ forms show everyone.
 """
 
 import datetime as dt
-import statistics
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -36,7 +35,7 @@ from senim.core.selectors import within
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org import selectors as org_selectors
 from senim.org.models import Employee, Unit
-from senim.speakup import policy
+from senim.speakup import indicators, policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
 from senim.speakup.models import (
     FINAL_STATUSES,
@@ -420,23 +419,25 @@ def statistics_cases(*, actor: Actor) -> QuerySet[Case]:
     return Case.objects.filter(scope.q(company="company_id"))
 
 
-def case_statistics(*, actor: Actor, year: int) -> dict[str, Any]:
-    """Counts and durations for the cases in the actor's statistics (statistics_cases) received in
-    `year`: by channel, category, status, outcome."""
-    qs = statistics_cases(actor=actor).filter(received_at__year=year)
+def statistics_companies(*, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+    """The companies whose statistics the actor may read, by name."""
+    scope = scope_of(actor, policy.VIEW_STATS)
+    if scope.is_empty:
+        return []
+    companies = org_selectors.company_list(actor=SYSTEM)
+    if not scope.everything:
+        companies = companies.filter(id__in=scope.company_ids)
+    return sorted(((c.pk, str(c)) for c in companies), key=lambda pair: pair[1].casefold())
+
+
+def case_statistics(*, cases: QuerySet[Case], year: int) -> dict[str, Any]:
+    """Counts and durations for cases received in `year`: by channel, category, status; closed
+    reports (and their outcomes and measures) are those closed in `year`, as the indicators count them
+    (speakup.indicators holds the definitions, so the figures agree everywhere)."""
+    qs = cases.filter(received_at__year=year)
     total = qs.count()
     reports = qs.filter(kind="report")
-    ack_days = [
-        (a - r).total_seconds() / 86400
-        for r, a in qs.filter(acknowledged_at__isnull=False).values_list("received_at", "acknowledged_at")
-        if a is not None
-    ]
-    close_days = [
-        (c - r).total_seconds() / 86400
-        for r, c in reports.filter(status=Status.CLOSED).values_list("received_at", "closed_at")
-        if c is not None
-    ]
-    closed = reports.filter(status=Status.CLOSED)
+    closed = indicators.closed_reports(cases, year)
     substantiated = closed.filter(outcome__in=["substantiated", "partly"]).count()
     return {
         "year": year,
@@ -450,11 +451,11 @@ def case_statistics(*, actor: Actor, year: int) -> dict[str, Any]:
         "by_outcome": _counts(closed, "outcome"),
         "closed": closed.count(),
         "substantiated": substantiated,
-        "answered": qs.filter(status=Status.ANSWERED).count(),
+        "answered": qs.filter(kind="question", status=Status.ANSWERED).count(),
         "open": qs.exclude(status__in=FINAL_STATUSES).count(),
         "overdue": qs.filter(overdue_q()).count(),
-        "median_days_to_acknowledge": round(statistics.median(ack_days), 1) if ack_days else None,
-        "median_days_to_close": round(statistics.median(close_days), 1) if close_days else None,
+        "median_days_to_acknowledge": indicators.median_days_to_acknowledge_of(cases, year),
+        "median_days_to_close": indicators.median_days_to_close_of(cases, year),
         "measures": dict(Counter(m for ms in closed.values_list("measures", flat=True) for m in ms)),
     }
 
