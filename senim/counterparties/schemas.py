@@ -309,6 +309,11 @@ class CaseFlagOut(Schema):
         return obj.flag.code
 
     @staticmethod
+    def resolve_detail(obj) -> str:  # type: ignore[no-untyped-def]
+        """In the caller's language (Accept-Language), as the page shows it."""
+        return obj.detail_text
+
+    @staticmethod
     def resolve_weight(obj) -> int:  # type: ignore[no-untyped-def]
         return obj.flag.weight
 

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
+from senim.core.figures import share_of
 from senim.core.models import AuditEvent
 from senim.core.selectors import audit_event_list, within
 from senim.core.translit import to_latin
@@ -290,6 +291,11 @@ class CoverageRow:
     @property
     def share(self) -> float:
         return self.with_clause / self.total if self.total else 0.0
+
+    @property
+    def percent(self) -> float | None:
+        """The share in per cent, as the clause-share indicator rounds it (core.figures.share_of)."""
+        return share_of(self.with_clause, self.total)
 
 
 def contract_clause_coverage(*, actor: Actor, year: int | None = None) -> list[CoverageRow]:

@@ -312,7 +312,3 @@ class RewardForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=14, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
     basis = forms.CharField(label=_("Basis (regulation, decision)"), required=False, max_length=2000)
-
-
-class StatsForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

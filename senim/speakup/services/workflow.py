@@ -204,7 +204,9 @@ def note_add(*, actor: Actor, case: Case, body: str) -> Note:
 def task_add(*, actor: Actor, case: Case, title: str, due: dt.date, assignee: Any = None) -> Task:
     require_case(actor, case, policy.WORK)
     text = clean_text({"title": title}, ("title",), required="title")["title"]
-    if assignee is not None and assignee.pk not in {u.pk for u in selectors.eligible_investigators(case=case)}:
+    if assignee is not None and assignee.pk not in {
+        u.pk for u in selectors.eligible_investigators(actor=actor, case=case)
+    }:
         raise ValidationError({"assignee": [_("This person cannot work on this case.")]})
     cipher = CaseCipher.unwrap(case.wrapped_key)
     with transaction.atomic():
@@ -232,7 +234,7 @@ def task_complete(*, actor: Actor, task: Task) -> Task:
 def case_assign(*, actor: Actor, case: Case, users: Sequence[Any]) -> Case:
     """Set the case's investigators; only people who may work on it and are not kept out of it."""
     require_case(actor, case, policy.MANAGE)
-    eligible = {u.pk for u in selectors.eligible_investigators(case=case)}
+    eligible = {u.pk for u in selectors.eligible_investigators(actor=actor, case=case)}
     if any(u.pk not in eligible for u in users):
         raise ValidationError({"assignees": [_("This person cannot work on this case.")]})
     with transaction.atomic():
@@ -288,7 +290,7 @@ def link_add(
         removed: list[str] = []
         if role == LinkRole.NAMED:
             for assignee in list(case.assignees.all()):
-                if selectors.is_named(case=case, user=assignee):
+                if selectors.kept_out(actor=assignee, case=case):
                     case.assignees.remove(assignee)
                     removed.append(str(assignee.pk))
         # The event names a unit or counterparty, never a person: who is named in a case is read
