@@ -128,7 +128,7 @@ def application_approve(request: ActorRequest, application_id: uuid.UUID):  # ty
     application = selectors.application_get(actor=request.user, application_id=application_id)
     try:
         sent = request.content_type == "application/json" and request.body.strip()
-        payload = ApprovalIn.model_validate_json(request.body) if sent else ApprovalIn()
+        payload = ApprovalIn.model_validate_json(request.body) if sent else ApprovalIn(decided_on=None)
     except PydanticValidationError as error:
         raise HttpError(
             422, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
