@@ -38,6 +38,7 @@ from senim.screening.engine.scoring import (
     parse_date,
     profile_of,
     score_profiles,
+    with_derived,
 )
 from senim.screening.engine.similarity import (
     EXTRA_RECORD_WORD_ORGANISATION,
@@ -220,21 +221,48 @@ class Index:
                     initials,
                 )
             )
-        gender = ""
-        if query.gender and not is_organisation:
-            gender = _GENDERS[self._gender[number]] or next((n.gender for n in names if n.gender), "")
         identifiers: frozenset[tuple[str, str]] = frozenset()
-        if query.identifiers and self._identifiers[number]:
+        # A person's IIN/PINFL tells the birth date and sex: read it when the query can use them.
+        wants_identifiers = bool(query.identifiers) or (not is_organisation and bool(query.birth_dates or query.gender))
+        if wants_identifiers and self._identifiers[number]:
             identifiers = frozenset(
                 found for found in (normalise_identifier(i) for i in _split(self._identifiers[number])) if found
             )
         birth_dates: tuple[tuple[int, int, int], ...] = ()
         if query.birth_dates and self._birth_dates[number]:
             birth_dates = tuple(d for d in (parse_date(b) for b in _split(self._birth_dates[number])) if d)
+        gender = ""
+        if query.gender and not is_organisation:
+            gender = _GENDERS[self._gender[number]]
+        birth_sources: tuple[str, ...] = ("",) * len(birth_dates)
+        gender_source = ""
+        if (query.birth_dates or query.gender) and identifiers and not is_organisation:
+            name_gender = next((n.gender for n in names if n.gender), "") if query.gender else ""
+            birth_dates, birth_sources, gender, gender_source = with_derived(
+                birth_dates, gender, identifiers, is_organisation, name_gender
+            )
+            if not query.birth_dates:
+                birth_dates, birth_sources = (), ()
+            if not query.gender:
+                gender, gender_source = "", ""
+        elif query.gender and not is_organisation and not gender:
+            gender = next((n.gender for n in names if n.gender), "")
+        if not query.identifiers:
+            identifiers = frozenset()
         countries: frozenset[str] = frozenset()
         if query.countries and self._countries[number]:
             countries = frozenset(_split(self._countries[number]))
-        return Profile(tuple(names), is_organisation, True, identifiers, birth_dates, countries, gender)
+        return Profile(
+            tuple(names),
+            is_organisation,
+            True,
+            identifiers,
+            birth_dates,
+            countries,
+            gender,
+            birth_sources,
+            gender_source,
+        )
 
     # ------------------------------------------------------------------ search
     def is_other_name(self, query_key: str, record_key: str) -> bool:
