@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from senim.screening.engine import tables
 from senim.screening.engine.business_terms import (
     GENERIC_KEYS,
     GENERIC_WEIGHT,
@@ -230,7 +231,7 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         abbreviated = set(_ABBREVIATED.findall(folded)) if "." in folded else set()
         found_initials = [w for w in raw_words if len(w) == 1 or (w in abbreviated and w in _DIGRAPH_INITIALS)]
         if found_initials and len(found_initials) < len(raw_words):
-            initials = [word_keys(w)[0] for w in found_initials]
+            initials = [initial_key(w) for w in found_initials]
             raw_words = [w for w in raw_words if w not in found_initials]
         else:
             found_initials = []
@@ -272,6 +273,19 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         initials=tuple(initials),
         initial_words=tuple(found_initials),
     )
+
+
+def initial_key(written: str) -> str:
+    """The key of an initial as written; a one-letter Latin initial that may begin a digraph (Z. for
+    Zh-, S. for Sh-) keys to both readings, "|"-separated ("z|j"); see ``initial_options``."""
+    key = word_keys(written)[0]
+    digraph = tables.LATIN_INITIAL_DIGRAPHS.get(written)
+    return f"{key}|{digraph}" if digraph and key == written else key
+
+
+def initial_options(initial: str) -> tuple[str, ...]:
+    """The key prefixes an initial's key stands for ("z|j" → "z", "j")."""
+    return tuple(initial.split("|"))
 
 
 def normalise_name(text: str, schema: str | None = PERSON) -> str:

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from senim.screening.engine.names import ParsedName
+from senim.screening.engine.names import ParsedName, initial_options
 from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
 VOWEL_VARIANT = 0.95
@@ -281,7 +281,7 @@ def _match_initials(
     matched = total = 0.0
     patronymic = False
     for number in positions:
-        initial = name.initials[number]
+        initial = initial_options(name.initials[number])
         written = _written_initial(name, number)
         found = -1
         for index, keys in enumerate(other.keys):
@@ -348,7 +348,8 @@ def compare_names(
         remaining = list(range(len(record.initials)))
         query_left: list[int] = []
         for number, initial in enumerate(query.initials):
-            same = next((r for r in remaining if record.initials[r] == initial), -1)
+            options = set(initial_options(initial))
+            same = next((r for r in remaining if options.intersection(initial_options(record.initials[r]))), -1)
             if same >= 0:
                 remaining.remove(same)
                 matched_weight += 1.0

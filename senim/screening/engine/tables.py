@@ -258,3 +258,8 @@ ISO9_VOWELS = {"â": "ia", "û": "iu"}
 # French-language passports of the USSR and Russia (MVD 310 FR, as in iuliia): ou = у, tch = ч, ch = ш,
 # dj = дж, gu before e/i = г, final -ine = -ин (Kouznetsov, Viatcheslav, Khrouchtchev, Evguenievna).
 FRENCH = [("tch", "\x03"), ("ch", "sh"), ("\x03", "ch"), ("ou", "u"), ("gue", "ge"), ("gui", "gi")]
+
+# A one-letter Latin initial may be the first letter of a digraph the passports and BGN/PCGN write
+# for one Cyrillic letter (ICAO Doc 9303: Ж ZH, Ш SH, Ч CH, Х KH, Ц TS, Дж DZH): "Z. A. Khodzhaev" is
+# Жамшид Абдухакимович Ходжаев. The initial's key then also begins the key of that letter.
+LATIN_INITIAL_DIGRAPHS: dict[str, str] = {"z": "j", "s": "S", "c": "C", "k": "h", "t": "c", "d": "j"}

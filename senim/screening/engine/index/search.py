@@ -30,6 +30,7 @@ from senim.screening.engine.model import Hit, Query, Record
 from senim.screening.engine.names import (
     FAMILY_NAME_WEIGHT,
     ParsedName,
+    initial_options,
 )
 from senim.screening.engine.scoring import (
     DEFAULT_THRESHOLD,
@@ -533,7 +534,7 @@ class Index:
             patronymic_id = self._patronymic[name]
             if patronymic_id != NO_KEY:
                 starts.extend(vocabulary[patronymic_id].split("|"))
-            if all(any(k.startswith(i) for k in starts) for i in initials):
+            if all(any(k.startswith(initial_options(i)) for k in starts) for i in initials):
                 return True
         return False
 
