@@ -202,6 +202,12 @@ def _word_info(
 
 
 @lru_cache(maxsize=65536)
+def _has_full_patronymic_suffix(word: str) -> bool:
+    """Whether a key of the word ends in -ович/-евич/-овна/-евна/-ична or a joined -ұлы/-қызы."""
+    return any(_RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key) for key in unfinished_keys(word))
+
+
+@lru_cache(maxsize=65536)
 def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
     """Analyse ``text`` as a person's or organisation's name. Never raises; may return no words."""
     is_organisation = schema_is_organisation(schema)
@@ -236,11 +242,20 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         else:
             found_initials = []
     may_have_patronymic = not is_organisation and len(raw_words) > 2
+    # A word with a full patronymic suffix (-ович, -қызы) is the patronymic, not one ending only
+    # in -ич/-ыч before it: French passports write Куаныш as Kouanych (ch = ш) beside Serikovitch.
+    full = (
+        [position for position, word in enumerate(raw_words) if position and _has_full_patronymic_suffix(word)]
+        if may_have_patronymic
+        else []
+    )
     for position, word in enumerate(raw_words):
         info = _word_info(word, is_organisation, may_have_patronymic and position > 0)
         if info is None:
             continue
         word_key, word_loose, separate, found = info
+        if found is not None and full and position not in full:
+            found = None
         if not is_organisation and not patronymic:
             if separate and keys:
                 # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.

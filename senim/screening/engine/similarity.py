@@ -27,9 +27,11 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from senim.screening.engine.names import ParsedName, initial_options
-from senim.screening.engine.transliteration import SOUND_MARK, loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key, russian_vowel_key
 
 VOWEL_VARIANT = 0.95
+# An Uzbek o written as the Russian а (Bekobod = Бекабад): a vowel variant, a little weaker.
+RUSSIAN_VOWEL_VARIANT = 0.9
 # The same consonants across scripts (Кэтрин = Catherine): weaker than a transliteration.
 SOUND_SIMILARITY = 0.85
 FUZZY_EDIT_COST = 1.5
@@ -81,6 +83,8 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
         return 0.0, "none"  # numbers match exactly or not at all: "… 2010" is not "… 2011"
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
+    if russian_vowel_key(query_key) == russian_vowel_key(record_key):
+        return RUSSIAN_VOWEL_VARIANT, "loose"
     length = max(len(query_key), len(record_key))
     limit = allowed_edits(min(len(query_key), len(record_key)))
     if not limit or abs(len(query_key) - len(record_key)) > limit:

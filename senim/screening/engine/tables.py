@@ -263,3 +263,11 @@ FRENCH = [("tch", "\x03"), ("ch", "sh"), ("\x03", "ch"), ("ou", "u"), ("gue", "g
 # for one Cyrillic letter (ICAO Doc 9303: Ж ZH, Ш SH, Ч CH, Х KH, Ц TS, Дж DZH): "Z. A. Khodzhaev" is
 # Жамшид Абдухакимович Ходжаев. The initial's key then also begins the key of that letter.
 LATIN_INITIAL_DIGRAPHS: dict[str, str] = {"z": "j", "s": "S", "c": "C", "k": "h", "t": "c", "d": "j"}
+
+# Russian spelling of Uzbek names and places keeps the older Russian vowels where the Uzbek Latin
+# alphabet (1995) writes o for the Uzbek short a (Toshkent = Ташкент, Farhod = Фархад, Botir = Батыр,
+# Olimjon = Алимджан, Bekobod = Бекабад; official Uzbek and Russian place names, uz/ru Wikipedia
+# titles of Uzbek persons). A key's o may stand for a Russian а: compared as a vowel variant.
+UZBEK_O_AS_RUSSIAN_A = ("o", "a")
+# At most this many o/a positions are varied when looking a word up (2**n spellings).
+UZBEK_O_AS_RUSSIAN_A_POSITIONS = 4

@@ -54,7 +54,7 @@ from senim.screening.engine.similarity import (
     key_similarity,
     patronymics_agree,
 )
-from senim.screening.engine.transliteration import SOUND_MARK, loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key, russian_vowel_spellings
 
 MAX_CANDIDATES = 400
 # Record numbers kept in the per-word posting cache (about 50 bytes each).
@@ -272,7 +272,12 @@ class Index:
         if not self.is_known_name(query_key):
             return False
         pair = (query_key, record_key) if query_key < record_key else (record_key, query_key)
-        return pair not in self._variants
+        if pair in self._variants:
+            return False
+        # A listed word keyed both ways (Oʻgʻit: "ogit" and "ugit", Ў read as У) shows the two
+        # spellings as one word: the query's "Ogit" is not another name than "Угит".
+        token_id = self._key_id.get(query_key)
+        return record_key not in self._alternatives.get(token_id, ()) if token_id is not None else True
 
     def is_known_name(self, key: str) -> bool:
         """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
@@ -328,6 +333,19 @@ class Index:
                         similarity, _ = key_similarity(key, self._vocabulary[token_id])
                         if similarity >= MIN_WORD_SIMILARITY:
                             found[token_id] = similarity
+        if "o" in key or "a" in key:
+            # The Russian spelling of an Uzbek word (Bekobod = Бекабад): its o/a read both ways,
+            # each spelling looked up as a key and as a loose key.
+            for spelling in russian_vowel_spellings(key):
+                candidates = [self._key_id.get(spelling), *self._by_loose.get(loose_key(spelling), ())]
+                for token_id in candidates:
+                    if token_id is None or token_id in found:
+                        continue
+                    if posting_start[token_id] == posting_start[token_id + 1]:
+                        continue
+                    similarity, _ = key_similarity(key, self._vocabulary[token_id])
+                    if similarity >= MIN_WORD_SIMILARITY:
+                        found[token_id] = similarity
         result = tuple(sorted(found.items(), key=lambda item: -item[1]))
         if len(self._expansions) > 200_000:
             self._expansions.clear()
