@@ -145,10 +145,13 @@ def build_profile(
         p for p in (parse_name(n, "Organization" if is_organisation else "Person") for n in names if n) if p.keys
     )
     normalised = frozenset(found for found in (normalise_identifier(i) for i in identifiers) if found)
-    given = tuple(d for d in (parse_date(b) for b in birth_dates) if d)
-    dates, sources, sex, sex_source = with_derived(
-        given, _given_gender(gender), normalised, is_organisation, _name_gender(parsed)
-    )
+    dates = tuple(d for d in (parse_date(b) for b in birth_dates) if d)
+    if normalised and not is_organisation:
+        dates, sources, sex, sex_source = with_derived(
+            dates, _given_gender(gender), normalised, is_organisation, _name_gender(parsed)
+        )
+    else:
+        sources, sex, sex_source = ("",) * len(dates), _given_gender(gender) or _name_gender(parsed), ""
     return Profile(
         names=parsed,
         is_organisation=is_organisation,

@@ -269,5 +269,3 @@ LATIN_INITIAL_DIGRAPHS: dict[str, str] = {"z": "j", "s": "S", "c": "C", "k": "h"
 # Olimjon = Алимджан, Bekobod = Бекабад; official Uzbek and Russian place names, uz/ru Wikipedia
 # titles of Uzbek persons). A key's o may stand for a Russian а: compared as a vowel variant.
 UZBEK_O_AS_RUSSIAN_A = ("o", "a")
-# At most this many o/a positions are varied when looking a word up (2**n spellings).
-UZBEK_O_AS_RUSSIAN_A_POSITIONS = 4

@@ -239,27 +239,13 @@ def loose_key(key: str) -> str:
 _RUSSIAN_A = str.maketrans(*tables.UZBEK_O_AS_RUSSIAN_A)
 
 
-@lru_cache(maxsize=262144)
-def russian_vowel_key(key: str) -> str:
+def russian_vowel(key: str) -> str:
     """Like ``loose_key`` but with o read as a instead of u: the Russian spelling of an Uzbek word
     (Bekobod = Бекабад, Gʻulom = Гулям, Zokirov = Закиров). u stays apart from o here, so
-    Nurmatov and Normatov are not brought together by this key."""
-    # Unlike loose_key, ie is not read as io here: with o read as a, Petryayeva would meet Петрова.
+    Nurmatov and Normatov are not brought together by this key. Unlike loose_key, ie is not read
+    as io: with o read as a, Petryayeva would meet Петрова."""
     key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_RUSSIAN_A)
     return _DOUBLES.sub(r"\1", key)
 
 
-@lru_cache(maxsize=65536)
-def russian_vowel_spellings(key: str) -> tuple[str, ...]:
-    """Spellings of ``key`` with some of its o read as a, or some of its a as o (both directions: a
-    Latin query meets a Russian list entry and the other way round), the key itself excluded. Only
-    the first ``UZBEK_O_AS_RUSSIAN_A_POSITIONS`` such letters are varied."""
-    positions = [i for i, c in enumerate(key) if c in "oa"][: tables.UZBEK_O_AS_RUSSIAN_A_POSITIONS]
-    found: list[str] = []
-    for mask in range(1, 2 ** len(positions)):
-        letters = list(key)
-        for bit, position in enumerate(positions):
-            if mask >> bit & 1:
-                letters[position] = "a" if letters[position] == "o" else "o"
-        found.append("".join(letters))
-    return tuple(found)
+russian_vowel_key = lru_cache(maxsize=262144)(russian_vowel)

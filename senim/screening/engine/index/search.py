@@ -49,12 +49,13 @@ from senim.screening.engine.similarity import (
     SINGLE_WORD_SCORE,
     SOUND_SIMILARITY,
     UNMATCHED_ORGANISATION_WORD,
+    RUSSIAN_VOWEL_VARIANT,
     VOWEL_VARIANT,
     _align,
     key_similarity,
     patronymics_agree,
 )
-from senim.screening.engine.transliteration import SOUND_MARK, loose_key, russian_vowel_spellings
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key, russian_vowel, russian_vowel_key
 
 MAX_CANDIDATES = 400
 # Record numbers kept in the per-word posting cache (about 50 bytes each).
@@ -104,6 +105,9 @@ class Index:
         self._token_weight: tuple[float, ...] = state["token_weight"]
         self._token_generic: tuple[float, ...] = state["token_generic"]
         self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
+        # Searchable keys by their Russian-vowel reading (Bekabad for Бекабад and Bekobod): computed
+        # on load, not saved, so the index file is unchanged.
+        self._by_russian_vowel = _russian_vowel_lookup(self._vocabulary, self._posting_start)
         # The alignment cache holds this index's is_other_name: drop entries of earlier indexes
         # so a replaced index can be freed.
         _align.cache_clear()
@@ -334,18 +338,9 @@ class Index:
                         if similarity >= MIN_WORD_SIMILARITY:
                             found[token_id] = similarity
         if "o" in key or "a" in key:
-            # The Russian spelling of an Uzbek word (Bekobod = Бекабад): its o/a read both ways,
-            # each spelling looked up as a key and as a loose key.
-            for spelling in russian_vowel_spellings(key):
-                candidates = [self._key_id.get(spelling), *self._by_loose.get(loose_key(spelling), ())]
-                for token_id in candidates:
-                    if token_id is None or token_id in found:
-                        continue
-                    if posting_start[token_id] == posting_start[token_id + 1]:
-                        continue
-                    similarity, _ = key_similarity(key, self._vocabulary[token_id])
-                    if similarity >= MIN_WORD_SIMILARITY:
-                        found[token_id] = similarity
+            # The Russian spelling of an Uzbek word (Bekobod = Бекабад): the same key with o read as a.
+            for token_id in self._by_russian_vowel.get(russian_vowel_key(key), ()):
+                found.setdefault(token_id, RUSSIAN_VOWEL_VARIANT)
         result = tuple(sorted(found.items(), key=lambda item: -item[1]))
         if len(self._expansions) > 200_000:
             self._expansions.clear()
@@ -651,3 +646,14 @@ def _name_bound_parts(
 
 def _split(value: str) -> list[str]:
     return value.split(SEPARATOR) if value else []
+
+
+def _russian_vowel_lookup(vocabulary: list[str], posting_start: array) -> dict[str, list[int]]:
+    """Searchable keys with an o or an a, by their Russian-vowel reading (transliteration.russian_vowel)."""
+    found: dict[str, list[int]] = {}
+    for token_id, key in enumerate(vocabulary):
+        if posting_start[token_id] == posting_start[token_id + 1] or key[:1] == SOUND_MARK:
+            continue
+        if "o" in key or "a" in key:
+            found.setdefault(russian_vowel(key), []).append(token_id)
+    return found
