@@ -15,6 +15,11 @@ Oʻtkir = Уткир; Russian ы and я where Uzbek writes i, ya or a: Olmaliq =
   Russian Wikipedia), built into company names with a business word that both languages write
   alike (Agro = Агро, Invest = Инвест …) and a legal form in each language (MChJ / ООО).
 
+Development only (never in eval2, added after it was frozen): every Russian romanisation scheme of
+iuliia applied to the Russian forms of the persons below and of public figures of Kazakhstan,
+Russia and the Korean diaspora (``IULIIA_NAMES``), in register order with patronymics where the
+Russian Wikipedia gives them.
+
 Negatives: a person's published Latin name against the Russian name of *another* person of the
 list who shares the given name or the surname; a company against the same place with another
 business word, and against a different place whose Russian name is close (Koson/Касан vs
@@ -144,6 +149,28 @@ PLACES: list[tuple[str, str]] = [
     ("Paxtakor", "Пахтакор"),
 ]
 
+# Russian Wikipedia forms (surname, given name, patronymic) for the iuliia development pairs.
+IULIIA_NAMES: list[str] = [
+    "Назарбаев Нурсултан Абишевич",
+    "Токаев Касым-Жомарт Кемелевич",
+    "Кулибаев Тимур Аскарович",
+    "Машкевич Александр Антонович",
+    "Щербаков Вячеслав Ильич",
+    "Цой Виктор Робертович",
+    "Хрущёв Никита Сергеевич",
+    "Пугачёва Алла Борисовна",
+    "Шойгу Сергей Кужугетович",
+    "Чубайс Анатолий Борисович",
+    "Ким Ён Хи",
+    "Пак Ён Чер",
+    "Мамин Аскар Узакпаевич",
+    "Масимов Карим Кажимканович",
+    "Сагинтаев Бакытжан Абдирович",
+    "Смаилов Алихан Асханович",
+    "Бектенов Олжас Абаевич",
+    "Ашимбаев Маулен Сагатханович",
+]
+
 # Business words written alike in Uzbek Latin and Russian company names.
 WORDS: list[tuple[str, str]] = [
     ("Agro", "Агро"),
@@ -216,6 +243,34 @@ def pairs() -> list[dict]:
     return sorted(rows, key=lambda r: (r["class"], r["id"]))
 
 
+def iuliia_pairs() -> list[dict]:
+    """Development pairs: every iuliia scheme of build.py over the Russian forms (register order)."""
+    import iuliia
+
+    from bench.screening.independent.build import OTHER_SCHEMES, PASSPORT_SCHEMES
+
+    rows = []
+    listed_names = [" ".join(reversed(russian.split(" "))) for _, russian in PERSONS] + IULIIA_NAMES
+    for listed in listed_names:
+        for scheme in PASSPORT_SCHEMES + OTHER_SCHEMES:
+            query = getattr(iuliia, scheme).translate(listed)
+            digest = hashlib.sha256(f"Person\x1f{query}\x1f{listed}".encode()).hexdigest()
+            rows.append(
+                {
+                    "class": "ru_published_iuliia",
+                    "family": "pubiu:" + listed,
+                    "id": digest[:12],
+                    "label": "match",
+                    "listed": listed,
+                    "query": query,
+                    "schema": "Person",
+                    "source": f"iuliia {scheme}",
+                }
+            )
+    unique = {(r["query"], r["listed"]): r for r in rows}
+    return sorted(unique.values(), key=lambda r: r["id"])
+
+
 def write(path: Path, rows: list[dict]) -> str:
     text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
     path.write_text(text, encoding="utf-8")
@@ -229,6 +284,7 @@ def main() -> None:
     rows = pairs()
     dev = [r for r in rows if not _family_in_eval(r["family"])]
     evaluation = [r for r in rows if _family_in_eval(r["family"])]
+    dev += iuliia_pairs()  # development only: eval2 was frozen before these were added
     print(f"dev2 {len(dev)} pairs, sha256 {write(DEV2, dev)}")
     if args.freeze:
         print(f"eval2 {len(evaluation)} pairs, sha256 {write(EVAL2, evaluation)}")

@@ -120,6 +120,8 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
         stem, suffix = found
         if suffix == "iC" and stem.endswith("v") and len(stem) > 4:
             stem = stem[:-1]  # a misspelt -ович (Eduarodvich): drop the v of the suffix
+        if suffix == "iC" and len(stem) > 2 and stem.endswith("i"):
+            stem = stem[:-1]  # Ильич written Ilyich (ь as y, MVD 2010, Wikipedia): the stem is "il"
         stem = finish_key(stem)
         # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
         if stem.endswith("e") and suffix in ("eviC", "evna"):
