@@ -19,21 +19,21 @@ from senim.reports.models import Grade, RatingAssessment
 # Prose per language around figure tokens: the figures themselves always come from the records.
 _PROSE = {
     "counterparties": {
-        "ru": "В отчётном году поступило {counterparties.applications} заявок на сотрудничество с контрагентами, "
-        "отказавшимися от антикоррупционных требований, по {counterparties.application_contracts} договорам.",
+        "ru": "В отчётном году поступило заявок на сотрудничество с контрагентами, отказавшимися от "
+        "антикоррупционных требований: {counterparties.applications}; договоров, которых они касаются: "
+        "{counterparties.application_contracts}.",
         "kk": "Есепті жылы сыбайлас жемқорлыққа қарсы талаптардан бас тартқан контрагенттермен ынтымақтастыққа "
-        "{counterparties.applications} өтінім ({counterparties.application_contracts} шарт бойынша) түсті.",
-        "en": "In the year, {counterparties.applications} applications concerning "
-        "{counterparties.application_contracts} contracts were received on counterparties' refusal to comply "
-        "with the anti-corruption policy.",
+        "{counterparties.applications:noun} ({counterparties.application_contracts:noun} бойынша) түсті.",
+        "en": "Applications received in the year on counterparties' refusal to comply with the anti-corruption "
+        "policy: {counterparties.applications}; contracts they concern: {counterparties.application_contracts}.",
         "uz": "Hisobot yilida korrupsiyaga qarshi talablardan bosh tortgan kontragentlar bilan hamkorlik boʻyicha "
-        "{counterparties.applications} ta ariza ({counterparties.application_contracts} ta shartnoma) kelib tushdi.",
+        "{counterparties.applications:noun} ({counterparties.application_contracts:noun}) kelib tushdi.",
     },
     "speakup": {
-        "ru": "На горячую линию поступило {speakup.reports} сообщений; закрыто {speakup.closed} обращений.",
-        "kk": "Сенім телефонына {speakup.reports} хабарлама түсті; {speakup.closed} өтініш жабылды.",
-        "en": "The Speak Up channels received {speakup.reports} reports; {speakup.closed} cases were closed.",
-        "uz": "Ishonch telefoniga {speakup.reports} ta xabar kelib tushdi; {speakup.closed} ta murojaat yopildi.",
+        "ru": "Сообщений, поступивших на горячую линию: {speakup.reports}; закрытых обращений: {speakup.closed}.",
+        "kk": "Сенім телефонына {speakup.reports:noun} түсті; {speakup.closed:noun} жабылды.",
+        "en": "Reports received through the Speak Up channels: {speakup.reports}; cases closed: {speakup.closed}.",
+        "uz": "Ishonch telefoniga {speakup.reports:noun} kelib tushdi; {speakup.closed:noun} yopildi.",
     },
 }
 
