@@ -10,9 +10,10 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from senim.core import endpoints
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
 from senim.speakup import policy, selectors, services
@@ -61,7 +62,9 @@ def _detail(request: ActorRequest, case: Case) -> Case:
     return case
 
 
-class CaseFilterIn(Schema):
+class CaseFilterIn(endpoints.DateRangeFilters):
+    """`date_from`/`date_to`: the day the case was received."""
+
     status: str = ""
     kind: str = ""
     channel: str = ""
@@ -87,6 +90,8 @@ def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[C
         mine=filters.mine,
         watched=filters.watched,
         query=filters.q,
+        received_from=filters.date_from,
+        received_to=filters.date_to,
     )
     return selectors.case_list(actor=request.user, filters=f)
 
@@ -220,4 +225,5 @@ def statistics(request: ActorRequest, year: int | None = None) -> dict[str, Any]
         raise PermissionDenied(policy.VIEW_STATS)
     if year is not None and not 2000 <= year <= 2100:
         raise ValidationError({"year": [_("Choose a year between 2000 and 2100.")]})
-    return selectors.case_statistics(actor=request.user, year=year or timezone.localdate().year)
+    cases = selectors.statistics_cases(actor=request.user)
+    return selectors.case_statistics(cases=cases, year=year or timezone.localdate().year)

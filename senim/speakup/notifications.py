@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from senim.core.access import SYSTEM
 from senim.core.audit import audit_record
@@ -51,7 +52,12 @@ def notify_overdue(*, today: dt.date | None = None) -> int:
                 )
                 lines.append(f"{case.reference}: {late}")
             lines += ["", _("Open them in Senim: %(path)s") % {"path": "/speakup/cases/?overdue=on"}]
-            _mail(user, _("Speak Up: %(count)s overdue cases") % {"count": len(mine)}, lines)
+            _mail(
+                user,
+                ngettext("Speak Up: %(count)s overdue case", "Speak Up: %(count)s overdue cases", len(mine))
+                % {"count": len(mine)},
+                lines,
+            )
         sent += 1
     with transaction.atomic():
         for case in cases:

@@ -13,7 +13,6 @@ forms show everyone.
 """
 
 import datetime as dt
-import statistics
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -32,10 +31,11 @@ from django.utils.translation import gettext as _
 from senim.accounts import selectors as account_selectors
 from senim.accounts.models import RoleAssignment
 from senim.core.access import SYSTEM, Actor, Role, Scope, grants, is_system, scope_of
+from senim.core.selectors import within
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org import selectors as org_selectors
 from senim.org.models import Employee, Unit
-from senim.speakup import policy
+from senim.speakup import indicators, policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
 from senim.speakup.models import (
     FINAL_STATUSES,
@@ -159,6 +159,8 @@ class CaseFilter:
     mine: bool = False
     watched: bool = False
     query: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
 
 
 def overdue_q(today: dt.date | None = None) -> Q:
@@ -184,6 +186,7 @@ def case_list(*, actor: Actor, filters: CaseFilter | None = None) -> QuerySet[Ca
         qs = qs.filter(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
     if f.query:
         qs = qs.filter(reference__icontains=f.query.strip()[:20])
+    qs = within(qs, "received_at__date", f.received_from, f.received_to)
     return qs.select_related("company").prefetch_related("assignees").order_by("-received_at", "-id")
 
 
@@ -416,23 +419,25 @@ def statistics_cases(*, actor: Actor) -> QuerySet[Case]:
     return Case.objects.filter(scope.q(company="company_id"))
 
 
-def case_statistics(*, actor: Actor, year: int) -> dict[str, Any]:
-    """Counts and durations for the cases in the actor's statistics (statistics_cases) received in
-    `year`: by channel, category, status, outcome."""
-    qs = statistics_cases(actor=actor).filter(received_at__year=year)
+def statistics_companies(*, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+    """The companies whose statistics the actor may read, by name."""
+    scope = scope_of(actor, policy.VIEW_STATS)
+    if scope.is_empty:
+        return []
+    companies = org_selectors.company_list(actor=SYSTEM)
+    if not scope.everything:
+        companies = companies.filter(id__in=scope.company_ids)
+    return sorted(((c.pk, str(c)) for c in companies), key=lambda pair: pair[1].casefold())
+
+
+def case_statistics(*, cases: QuerySet[Case], year: int) -> dict[str, Any]:
+    """Counts and durations for cases received in `year`: by channel, category, status; closed
+    reports (and their outcomes and measures) are those closed in `year`, as the indicators count them
+    (speakup.indicators holds the definitions, so the figures agree everywhere)."""
+    qs = cases.filter(received_at__year=year)
     total = qs.count()
     reports = qs.filter(kind="report")
-    ack_days = [
-        (a - r).total_seconds() / 86400
-        for r, a in qs.filter(acknowledged_at__isnull=False).values_list("received_at", "acknowledged_at")
-        if a is not None
-    ]
-    close_days = [
-        (c - r).total_seconds() / 86400
-        for r, c in reports.filter(status=Status.CLOSED).values_list("received_at", "closed_at")
-        if c is not None
-    ]
-    closed = reports.filter(status=Status.CLOSED)
+    closed = indicators.closed_reports(cases, year)
     substantiated = closed.filter(outcome__in=["substantiated", "partly"]).count()
     return {
         "year": year,
@@ -446,11 +451,11 @@ def case_statistics(*, actor: Actor, year: int) -> dict[str, Any]:
         "by_outcome": _counts(closed, "outcome"),
         "closed": closed.count(),
         "substantiated": substantiated,
-        "answered": qs.filter(status=Status.ANSWERED).count(),
+        "answered": qs.filter(kind="question", status=Status.ANSWERED).count(),
         "open": qs.exclude(status__in=FINAL_STATUSES).count(),
         "overdue": qs.filter(overdue_q()).count(),
-        "median_days_to_acknowledge": round(statistics.median(ack_days), 1) if ack_days else None,
-        "median_days_to_close": round(statistics.median(close_days), 1) if close_days else None,
+        "median_days_to_acknowledge": indicators.median_days_to_acknowledge_of(cases, year),
+        "median_days_to_close": indicators.median_days_to_close_of(cases, year),
         "measures": dict(Counter(m for ms in closed.values_list("measures", flat=True) for m in ms)),
     }
 

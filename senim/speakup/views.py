@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from senim.core import indicators
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
-from senim.core.forms import apply_errors
+from senim.core.forms import IndicatorFilterForm, apply_errors
 from senim.core.policy import VIEW_AUDIT
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.speakup import policy, selectors, services
@@ -36,7 +37,6 @@ from senim.speakup.forms import (
     MessageForm,
     NoteForm,
     RewardForm,
-    StatsForm,
     StatusForm,
     TaskForm,
 )
@@ -316,6 +316,7 @@ def case_close(request: ActorRequest, case: Case) -> Action:
         outcome=form.cleaned_data["outcome"],
         measures=form.cleaned_data["measures"],
         summary=form.cleaned_data.get("summary") or "",
+        closed_on=form.cleaned_data.get("closed_on"),
     )
 
 
@@ -358,15 +359,44 @@ def case_file(request: ActorRequest, case_id: uuid.UUID, file_id: uuid.UUID) -> 
     return file_response(name, kind, data)
 
 
+# The figures the statistics page shows from the indicator registry, so that they are the indicators
+# page's figures for the same year and company (entered baseline figures included).
+STATISTICS_INDICATORS = (
+    "speakup.reports",
+    "speakup.questions",
+    "speakup.anonymous_share",
+    "speakup.closed",
+    "speakup.substantiated_share",
+    "speakup.questions_answered",
+    "speakup.missed_deadlines",
+    "speakup.median_days_to_acknowledge",
+    "speakup.median_days_to_close",
+)
+
+
 @permission_required(policy.VIEW_STATS)
 def statistics(request: ActorRequest) -> HttpResponse:
-    """Counts and durations only, never content: what auditors see."""
-    form = StatsForm(request.GET or None)
-    year = (form.cleaned_data.get("year") if form.is_valid() else None) or timezone.localdate().year
-    stats = selectors.case_statistics(actor=request.user, year=year)
-    return render(
-        request, "speakup/statistics.html", {"form": form, "stats": stats, "year": year, "tables": _tables(stats)}
+    """Counts and durations only, never content: what auditors see. The headline figures are the
+    indicators (core.indicators) for the year and the company chosen; the breakdowns count the same
+    cases by the same definitions."""
+    scope = scope_of(request.user, policy.VIEW_STATS)
+    form = IndicatorFilterForm(
+        request.GET or None, choices=selectors.statistics_companies(actor=request.user), whole_group=scope.everything
     )
+    year, company = form.year_and_company()
+    cases = selectors.statistics_cases(actor=request.user)
+    if company is not None:
+        cases = cases.filter(company_id=company)
+    elif not scope.everything:
+        cases = cases.none()
+    figures = (
+        indicators.compute_values(year=year, company_id=company, codes=list(STATISTICS_INDICATORS))
+        if scope.everything or company
+        else []
+    )
+    stats = selectors.case_statistics(cases=cases, year=year)
+    context = {"form": form, "stats": stats, "year": year, "figures": figures, "tables": _tables(stats)}
+    return render(request, "speakup/statistics.html", context)
 
 
 def _tables(stats: dict[str, Any]) -> list[tuple[str, list[tuple[str, int]]]]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.org.models import Employee, Unit
 from senim.speakup import conf, files, policy, selectors
 from senim.speakup.crypto import CaseCipher
@@ -76,9 +77,18 @@ def case_acknowledge(*, actor: Actor, case: Case, message: str = "") -> Case:
     return case
 
 
-def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str], summary: str = "") -> Case:
+def case_close(
+    *,
+    actor: Actor,
+    case: Case,
+    outcome: str,
+    measures: Sequence[str],
+    summary: str = "",
+    closed_on: dt.date | None = None,
+) -> Case:
     """Close a report with its outcome and the measures taken. A named reporter's case enters the
-    retaliation watch."""
+    retaliation watch. `closed_on`: the day it was closed, for a case closed on paper before it was
+    entered (back-dating: officers; never before it was received nor in the future)."""
     require_case(actor, case, policy.MANAGE)
     if case.kind != Kind.REPORT:
         raise ValidationError(_("A question is answered, not closed."))
@@ -89,10 +99,25 @@ def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str
     if unknown:
         raise ValidationError({"measures": [_("Choose one of the options.")]})
     text = clean_text({"summary": summary}, ("summary",), required="")
+    backdated = False
+    if closed_on is not None:
+        company = case.company
+        backdated = check_event_dates(
+            actor=actor,
+            company_id=case.company_id,
+            founded_on=company.founded_on if company else None,
+            dates={"closed_on": closed_on},
+            labels={"closed_on": _("Closed on"), "received_on": _("Date received")},
+            order=[("received_on", "closed_on")],
+            recorded={"received_on": case.received_at},
+        )
     cipher = CaseCipher.unwrap(case.wrapped_key)
     with transaction.atomic():
         old = case.status
         now = timezone.now()
+        if backdated:
+            assert closed_on is not None
+            now = max(case.received_at, timezone.make_aware(dt.datetime.combine(closed_on, dt.time(12))))
         case.status, case.outcome, case.measures, case.closed_at = Status.CLOSED, outcome, sorted(set(measures)), now
         case.closure_sealed = cipher.seal(text.get("summary", ""))
         # The reporter sees the closure on the portal: it acknowledges and gives feedback if
@@ -106,7 +131,13 @@ def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str
             actor=actor,
             event_type="speakup.case.closed",
             obj=case,
-            changes={"status": [old, case.status], "outcome": outcome, "measures": case.measures},
+            changes={
+                "status": [old, case.status],
+                "outcome": outcome,
+                "measures": case.measures,
+                **({"closed_at": [None, now]} if backdated else {}),
+                **backdated_changes(backdated),
+            },
         )
     return case
 

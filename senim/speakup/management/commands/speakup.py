@@ -56,7 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{sent['overdue']} overdue e-mail(s), {sent['reminders']} reminder e-mail(s) sent.")
 
     def _stats(self, options: dict[str, Any]) -> None:
-        stats = selectors.case_statistics(actor=SYSTEM, year=options["year"])
+        stats = selectors.case_statistics(cases=selectors.statistics_cases(actor=SYSTEM), year=options["year"])
         if options["format"] == "json":
             self.stdout.write(json.dumps(stats, indent=2, ensure_ascii=False))
             return
