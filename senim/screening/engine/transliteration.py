@@ -143,6 +143,9 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
     if "j" in word and "dj" not in word and "zh" not in word:
         # ISO 9 / scientific j is й (Jurij = Юрий, Sergej = Сергей); Kazakh/Uzbek j (ж) is the primary.
         keys.append(_latin_key(word.replace(*tables.ISO9_J)))
+    if tables.GOST_779_B_CZ[0] in word:
+        # Czoj = Цой: GOST 7.79 B, where j is й as in ISO 9.
+        keys.append(_latin_key(word.replace(*tables.GOST_779_B_CZ).replace(*tables.ISO9_J)))
     if "â" in word or "û" in word:
         keys.append(_latin_key("".join(tables.ISO9_VOWELS.get(c, c) for c in word).replace(*tables.ISO9_J)))
     if _FRENCH.search(word):
