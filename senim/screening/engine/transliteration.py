@@ -240,6 +240,7 @@ def loose_key(key: str) -> str:
 
 
 _RUSSIAN_A = str.maketrans(*tables.UZBEK_O_AS_RUSSIAN_A)
+_GLIDE_BEFORE_A_E_U = re.compile(r"(?<=.)i(?=[aeu])")
 
 
 def russian_vowel(key: str) -> str:
@@ -247,7 +248,8 @@ def russian_vowel(key: str) -> str:
     (Bekobod = Бекабад, Gʻulom = Гулям, Zokirov = Закиров). u stays apart from o here, so
     Nurmatov and Normatov are not brought together by this key. Unlike loose_key, ie is not read
     as io: with o read as a, Petryayeva would meet Петрова."""
-    key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_RUSSIAN_A)
+    # A glide before o is kept (the Uzbek yo of Мирзиёев is not the a of Мирзаев).
+    key = _GLIDE_BEFORE_A_E_U.sub("", key).translate(_RUSSIAN_A)
     return _DOUBLES.sub(r"\1", key)
 
 
