@@ -12,7 +12,10 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
+from django.core.exceptions import ValidationError
+
 from senim.core.access import Actor, scope_of
+from senim.core.identifiers import normalise_identifier
 from senim.core.models import AuditEvent
 from senim.core.selectors import audit_event_list
 from senim.core.translit import to_latin
@@ -33,6 +36,7 @@ from senim.counterparties.models import (
     RegulationClause,
     VerificationCase,
 )
+from senim.counterparties.models.register import check_identifier
 from senim.org.models import Company
 from senim.screening.engine import DEFAULT_THRESHOLD, Query, Record, score_pair
 
@@ -172,6 +176,14 @@ def _stems(names: list[str]) -> list[str]:
     return stems[:8]
 
 
+def _valid_identifier(kind: str, number: str) -> bool:
+    try:
+        check_identifier(kind, number)
+    except ValidationError:
+        return False
+    return True
+
+
 def counterparty_similar(
     *,
     actor: Actor,
@@ -179,10 +191,15 @@ def counterparty_similar(
     kind: str = "legal_entity",
     country: str = "",
     exclude_id: uuid.UUID | None = None,
+    identifier_kind: str = "",
+    identifier: str = "",
     limit: int = 5,
 ) -> list[tuple[Counterparty, float]]:
     """Registered counterparties whose names the screening engine matches with `names`, best first:
     suggestions of possible duplicates (different spellings, scripts, legal forms).
+
+    Two valid identifiers of the same kind that differ (two BINs) mean two entities however alike
+    the names: such a counterparty is never suggested.
 
     Candidates are pre-selected in the database by the Latin stems of the names' words (the search
     column holds every name in Latin letters too), then each is scored by the engine's `score_pair`,
@@ -204,6 +221,9 @@ def counterparty_similar(
     )
     if exclude_id:
         candidates = candidates.exclude(id=exclude_id)
+    number = normalise_identifier(identifier or "")
+    if identifier_kind and number and _valid_identifier(identifier_kind, number):
+        candidates = candidates.exclude(Q(identifier_kind=identifier_kind) & ~Q(identifier="") & ~Q(identifier=number))
     schema = "Organization" if kind == "legal_entity" else "Person"
     query = Query(names=names, schema=schema, countries=[country.lower()] if country else [])
     scored: list[tuple[Counterparty, float]] = []
