@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import exports, policy, selectors, services
@@ -94,10 +96,27 @@ def application_detail(request: ActorRequest, application_id: uuid.UUID) -> Http
         "application": application,
         "contracts": application.contracts.all(),
         "propose_form": propose_form,
-        "return_form": CommentForm() if can_approve else None,
-        "can_approve": can_approve,
+        "approval": ApprovalPanel(
+            waiting=services.application_waiting(application),
+            history=decision_history(application),
+            action_url=reverse("counterparties:application-decide", args=[application.pk]),
+            can_decide=can_approve,
+        ),
     }
     return render(request, "counterparties/application_detail.html", context)
+
+
+@require_POST
+@permission_required(policy.APPROVE)
+def application_decide(request: ActorRequest, application_id: uuid.UUID) -> HttpResponse:
+    application = _get(request, application_id)
+    return decision_post(
+        request,
+        lambda decision, comment: services.application_decide(
+            actor=request.user, application=application, decision=decision, comment=comment
+        ),
+        reverse("counterparties:application-detail", args=[application.pk]),
+    )
 
 
 @require_POST

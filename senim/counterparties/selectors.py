@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
-
-from django.core.exceptions import ValidationError
 
 from senim.core.access import Actor, scope_of
 from senim.core.identifiers import normalise_identifier
@@ -526,3 +525,40 @@ def counterparty_history(*, actor: Actor, counterparty: Counterparty, limit: int
     object_ids = [str(pk) for pk in (*ids, *related)]
     events = audit_event_list(actor=actor).filter(object_id__in=object_ids)
     return list(events[:limit])
+
+
+# --- approval queues (senim.core.approvals) ---------------------------------------------------------
+
+
+def cases_awaiting_decision(*, actor: Actor) -> QuerySet[VerificationCase]:
+    """Verifications waiting at a step the actor may decide: the first approval (not one they
+    concluded) and the second (not one they concluded or approved first), oldest first."""
+    first = scope_of(actor, policy.APPROVE_CONCLUSION)
+    second = scope_of(actor, policy.SECOND_APPROVAL)
+    me = getattr(actor, "pk", None)
+    condition = Q(pk__in=[])
+    if not first.is_empty:
+        condition |= (
+            Q(status=VerificationCase.Status.CONCLUDED) & first.q(company="company", unit="unit") & ~Q(concluded_by=me)
+        )
+    if not second.is_empty:
+        condition |= (
+            Q(status=VerificationCase.Status.AWAITING_SECOND)
+            & second.q(company="company", unit="unit")
+            & ~Q(concluded_by=me)
+            & ~Q(approved_by=me)
+        )
+    return VerificationCase.objects.filter(condition).select_related("counterparty").order_by("updated_at")
+
+
+def applications_awaiting_decision(*, actor: Actor) -> QuerySet[Application]:
+    """Applications whose proposed decision the actor may approve (not their own proposal; an entry
+    in the Register only for group-wide approvers), oldest first."""
+    scope = scope_of(actor, policy.APPROVE)
+    if scope.is_empty:
+        return Application.objects.none()
+    qs = Application.objects.filter(scope.q(company="company", unit="unit"), status=Application.Status.PROPOSED)
+    qs = qs.exclude(proposed_by=getattr(actor, "pk", None))
+    if not scope.everything:
+        qs = qs.exclude(decision=Decision.REGISTER)
+    return qs.select_related("counterparty").order_by("proposed_at")

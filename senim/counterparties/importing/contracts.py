@@ -247,5 +247,7 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
         upsert.update(current, values, company_id=company.id)
     result = upsert.write(actor=actor, plan=plan, progress=progress)
     # The counterparties of registered contracts are screened again once the contracts are written.
-    services.counterparties_screen_after_commit(row["counterparty_id"] for _line, row in plan.valid if row["counterparty_id"])
+    services.counterparties_screen_after_commit(
+        row["counterparty_id"] for _line, row in plan.valid if row["counterparty_id"]
+    )
     return result

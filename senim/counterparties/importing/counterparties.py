@@ -13,13 +13,13 @@ from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback
 from senim.core.importing.values import limit_text, parse_date
 from senim.counterparties import services
 from senim.counterparties.importing.cells import choice
-from senim.counterparties.names import tidy_name
 from senim.counterparties.models import (
     Category,
     Counterparty,
     IdentifierKind,
     Kind,
 )
+from senim.counterparties.names import tidy_name
 
 CP_COLUMNS = [
     "kind",
@@ -88,7 +88,9 @@ def _counterparty_row(line: int, raw: dict[str, str]) -> tuple[dict[str, Any], R
     row: dict[str, Any] = {}
     row["kind"] = check.cell("kind", lambda: choice(raw.get("kind", ""), Kind, KIND_WORDS, default=Kind.LEGAL_ENTITY))
     for name in ("name_ru", "name_kk", "name_en", "name_uz"):
-        row[name] = tidy_name(" ".join((check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 300)) or "").split()))
+        row[name] = tidy_name(
+            " ".join((check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 300)) or "").split())
+        )
     if not any(row[n] for n in ("name_ru", "name_kk", "name_en", "name_uz")):
         check.fail("name_ru", _("Give the name in at least one language."))
     row["legal_form"] = check.cell("legal_form", lambda: limit_text(raw.get("legal_form", ""), 60)) or ""

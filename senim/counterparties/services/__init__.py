@@ -44,12 +44,12 @@ from senim.counterparties.services.register import (
     contact_update,
     contract_create,
     contract_update,
-    counterparty_create,
-    counterparty_merge,
     counterparties_last_screened,
     counterparties_screen_after_commit,
     counterparties_screen_automatically,
+    counterparty_create,
     counterparty_last_screened,
+    counterparty_merge,
     counterparty_screen,
     counterparty_subject_key,
     counterparty_update,
@@ -126,12 +126,12 @@ __all__ = [
     "contact_update",
     "contract_create",
     "contract_update",
-    "counterparty_create",
-    "counterparty_merge",
     "counterparties_last_screened",
     "counterparties_screen_after_commit",
     "counterparties_screen_automatically",
+    "counterparty_create",
     "counterparty_last_screened",
+    "counterparty_merge",
     "counterparty_screen",
     "counterparty_subject_key",
     "counterparty_update",
@@ -157,4 +157,37 @@ __all__ = [
     "risk_level_of",
     "risk_thresholds",
     "rule_save",
+]
+
+# The approval steps (senim.core.approvals): decide, who is next, who may decide.
+from senim.counterparties.services.applications import (
+    STEP_APPROVAL,
+    STEP_LABEL,
+    application_approvers,
+    application_decide,
+    application_refuse,
+    application_waiting,
+)
+from senim.counterparties.services.verification import (
+    STEP_FIRST,
+    STEP_LABELS,
+    STEP_SECOND,
+    case_approvers,
+    case_decide,
+    case_waiting,
+)
+
+__all__ += [
+    "STEP_APPROVAL",
+    "STEP_FIRST",
+    "STEP_LABEL",
+    "STEP_LABELS",
+    "STEP_SECOND",
+    "application_approvers",
+    "application_decide",
+    "application_refuse",
+    "application_waiting",
+    "case_approvers",
+    "case_decide",
+    "case_waiting",
 ]

@@ -10,9 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from senim.accounts.selectors import users_who_may
 from senim.core.access import Actor, PermissionDenied, require
+from senim.core.approvals import Decision as ApprovalChoice
+from senim.core.approvals import Waiting, check_decision, decision_record, names_of
+from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
-from senim.counterparties import policy
+from senim.counterparties import notices, policy
 from senim.counterparties.models import (
     Application,
     Contract,
@@ -213,6 +217,7 @@ def application_propose(
         application.proposed_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
         application.proposed_at = timezone.now()
         application.save(update_fields=["proposed_by", "proposed_at", "updated_at"])
+        notify_after_commit(notices.application_waiting, application.pk)
     return application
 
 
@@ -225,12 +230,15 @@ def _require_approver(actor: Actor | None, application: Application) -> None:
         raise ValidationError(_("The person who proposed a decision cannot approve it."))
 
 
-def application_approve(*, actor: Actor | None, application: Application) -> Application:
+def application_approve(*, actor: Actor | None, application: Application, comment: str = "") -> Application:
     """Approve the proposed decision; entering in the Register creates the entry."""
     if application.status != Application.Status.PROPOSED:
         raise ValidationError(_("Only a proposed decision can be approved."))
     _require_approver(actor, application)
     with transaction.atomic():
+        decision_record(
+            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.APPROVE, comment=comment
+        )
         application = model_update(
             actor=actor,
             instance=application,
@@ -268,20 +276,85 @@ def application_return(*, actor: Actor | None, application: Application, comment
     require(actor, policy.APPROVE, company_id=application.company_id, unit_id=application.unit_id)
     if not comment.strip():
         raise ValidationError({"comment": _("Say why the decision is returned.")})
-    return model_update(
-        actor=actor,
-        instance=application,
-        data={
-            "status": Application.Status.FILED,
-            "decision": "",
-            "clause": None,
-            "reference": None,
-            "register_until": None,
-            "return_comment": comment.strip(),
-        },
-        fields=APPLICATION_FIELDS,
-        event_type="counterparties.application.returned",
-    )
+    with transaction.atomic():
+        decision_record(
+            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.RETURN, comment=comment
+        )
+        return model_update(
+            actor=actor,
+            instance=application,
+            data={
+                "status": Application.Status.FILED,
+                "decision": "",
+                "clause": None,
+                "reference": None,
+                "register_until": None,
+                "return_comment": comment.strip(),
+            },
+            fields=APPLICATION_FIELDS,
+            event_type="counterparties.application.returned",
+        )
+
+
+def application_refuse(*, actor: Actor | None, application: Application, comment: str) -> Application:
+    """The approver refuses: the application is decided as refused (the contracts are not approved),
+    on the clause the officers cited, with the approver's comment as grounds."""
+    if application.status != Application.Status.PROPOSED:
+        raise ValidationError(_("Only a proposed decision can be refused."))
+    _require_approver(actor, application)
+    check_decision(ApprovalChoice.REFUSE, comment)
+    with transaction.atomic():
+        decision_record(
+            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.REFUSE, comment=comment
+        )
+        application = model_update(
+            actor=actor,
+            instance=application,
+            data={
+                "status": Application.Status.DECIDED,
+                "decision": Decision.REFUSE,
+                "reference": None,
+                "register_until": None,
+                "grounds": comment.strip(),
+            },
+            fields=APPLICATION_FIELDS,
+            event_type="counterparties.application.refused",
+        )
+        application.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
+        application.approved_at = timezone.now()
+        application.save(update_fields=["approved_by", "approved_at", "updated_at"])
+    return application
+
+
+# The one approval step of an application (senim.core.approvals).
+STEP_APPROVAL = "application.approval"
+STEP_LABEL = _("approval of the proposed decision by an approver")
+
+
+def application_decide(
+    *, actor: Actor | None, application: Application, decision: str, comment: str = ""
+) -> Application:
+    """Approve, return for rework or refuse the proposed decision (a comment to return or refuse)."""
+    check_decision(decision, comment)
+    if decision == ApprovalChoice.APPROVE:
+        return application_approve(actor=actor, application=application, comment=comment)
+    if decision == ApprovalChoice.RETURN:
+        return application_return(actor=actor, application=application, comment=comment)
+    return application_refuse(actor=actor, application=application, comment=comment)
+
+
+def application_approvers(application: Application) -> list[Any]:
+    """Who may approve the proposed decision (not who proposed it; the Register needs group-wide)."""
+    users = users_who_may(permission=policy.APPROVE, company_id=application.company_id, unit_id=application.unit_id)
+    if application.decision == Decision.REGISTER:
+        users = [u for u in users if u.scope_for(policy.APPROVE).everything]
+    return [u for u in users if u.pk != application.proposed_by_id]
+
+
+def application_waiting(application: Application) -> Waiting | None:
+    if application.status != Application.Status.PROPOSED:
+        return None
+    return Waiting(step=str(STEP_LABEL), approvers=names_of(application_approvers(application)))
 
 
 def register_entry_revoke(

@@ -20,7 +20,6 @@ from senim.core.identifiers import normalise_identifier
 from senim.core.services import model_create, model_stored, model_update
 from senim.core.uploads import check_upload_size
 from senim.counterparties import policy
-from senim.counterparties.names import tidy_name
 from senim.counterparties.models import (
     Application,
     Contact,
@@ -31,6 +30,7 @@ from senim.counterparties.models import (
     RegisterEntry,
     VerificationCase,
 )
+from senim.counterparties.names import tidy_name
 from senim.screening import selectors as screening_selectors
 from senim.screening import services as screening
 

@@ -94,7 +94,7 @@ def test_card_and_list_say_when_last_screened_or_never(django_capture_on_commit_
     card = client.get(reverse("counterparties:counterparty-detail", args=[never.pk])).content.decode()
     assert "Never screened" in card and "No screening hits." not in card
     listing = client.get(reverse("counterparties:counterparty-list")).content.decode()
-    assert "data-last-screened><span class=\"muted\">never" in listing
+    assert 'data-last-screened><span class="muted">never' in listing
     services.counterparty_screen(actor=user_with_role("admin"), counterparty=never)
     card = client.get(reverse("counterparties:counterparty-detail", args=[never.pk])).content.decode()
     assert "Last screened" in card and "No screening hits." in card
@@ -150,7 +150,9 @@ def test_different_numbers_of_the_same_type_are_never_duplicates():
     officer = user_with_role("admin")
     one = CounterpartyFactory(name_ru="ТОО «Казахстан Темир Сервис»", name_en="")
     two = CounterpartyFactory(name_ru="ТОО «Казахстан Темир Сервис»", name_en="")
-    no_number = CounterpartyFactory(name_ru="ТОО «Казахстан Темир Сервис»", name_en="", identifier="", identifier_kind="")
+    no_number = CounterpartyFactory(
+        name_ru="ТОО «Казахстан Темир Сервис»", name_en="", identifier="", identifier_kind=""
+    )
     found = selectors.counterparty_similar(
         actor=officer,
         names=[one.name_ru],
