@@ -15,7 +15,7 @@ from senim.core.approvals import decision_history, queue_for
 from senim.counterparties import services
 from senim.counterparties.tests.factories import CounterpartyFactory, OwnerFactory
 from senim.counterparties.tests.test_applications import _file
-from senim.counterparties.tests.test_applications import setting as setting  # noqa: F401 (fixture)
+from senim.counterparties.tests.test_applications import setting as setting
 from senim.counterparties.tests.test_verification import _finish_checks, _open
 
 pytestmark = pytest.mark.django_db
