@@ -96,6 +96,7 @@ def application_detail(request: ActorRequest, application_id: uuid.UUID) -> Http
         "application": application,
         "contracts": application.contracts.all(),
         "propose_form": propose_form,
+        "discrepancies": services.application_discrepancies(application),
         "approval": ApprovalPanel(
             waiting=services.application_waiting(application),
             history=decision_history(application),

@@ -108,6 +108,12 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     user_pk = request.user.pk
     context = {
         "case": case,
+        "linked_contracts": list(case.contracts.all().order_by("-date")[:20]),
+        "linked_applications": list(
+            selectors.application_list(actor=request.user).filter(counterparty_id=case.counterparty_id)[:20]
+        )
+        if request.user.can(policy.VIEW_APPLICATIONS)
+        else [],
         "flags": flags,
         "checks": checks,
         "can_work": can_work,

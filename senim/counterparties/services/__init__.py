@@ -165,6 +165,7 @@ from senim.counterparties.services.applications import (
     STEP_LABEL,
     application_approvers,
     application_decide,
+    application_discrepancies,
     application_refuse,
     application_waiting,
 )
@@ -185,6 +186,7 @@ __all__ += [
     "STEP_SECOND",
     "application_approvers",
     "application_decide",
+    "application_discrepancies",
     "application_refuse",
     "application_waiting",
     "case_approvers",

@@ -22,6 +22,7 @@ from senim.counterparties.models import (
     Contract,
     Counterparty,
     Decision,
+    Refusal,
     RegisterEntry,
     RegulationClause,
 )
@@ -93,6 +94,27 @@ def register_entry_active(counterparty: Counterparty, on: dt.date | None = None)
     return None
 
 
+# Refusals that include the anti-corruption clause: a contract "with the clause" cannot belong to them.
+REFUSES_CLAUSE = frozenset({Refusal.CLAUSE, Refusal.BOTH})
+
+
+def application_discrepancies(application: Application) -> list[str]:
+    """What the application and its contracts say that does not agree: a contract marked "clause
+    included" for a counterparty refusing the clause, an application filed after a contract expired."""
+    found = []
+    for contract in application.contracts.all():
+        if application.refusal in REFUSES_CLAUSE and contract.has_clause:
+            found.append(
+                _("Contract %(number)s is marked “clause included”, but the counterparty refuses the clause.")
+                % {"number": contract.number}
+            )
+        if contract.term_end is not None and contract.term_end < application.filed_on:
+            found.append(
+                _("The application was filed after contract %(number)s expired.") % {"number": contract.number}
+            )
+    return [str(text) for text in found]
+
+
 def application_file(
     *,
     actor: Actor | None,
@@ -117,6 +139,11 @@ def application_file(
     for contract in contracts:
         if contract.company_id != company.id or contract.counterparty_id != counterparty.id:
             errors["contracts"] = _("Every contract must be of this company and this counterparty.")
+        elif refusal in REFUSES_CLAUSE and contract.has_clause:
+            errors["contracts"] = _(
+                "Contract %(number)s says the anti-corruption clause is included, but the counterparty refuses "
+                "the clause: correct the contract or the refusal."
+            ) % {"number": contract.number}
     count = contract_count if contract_count is not None else max(1, len(contracts))
     if count < max(1, len(contracts)):
         errors["contract_count"] = _("The application covers at least the registered contracts chosen.")

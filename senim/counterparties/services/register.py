@@ -510,6 +510,17 @@ def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> 
         require(actor, policy.MANAGE_CONTRACTS, company_id=contract.company_id, unit_id=unit.id)
     if data.get("counterparty") is not None:
         _live(data["counterparty"])
+    if data.get("has_clause") and not contract.has_clause:
+        refusing = contract.applications.filter(refusal__in=["clause", "both"]).values_list("number", flat=True)
+        if refusing:
+            raise ValidationError(
+                {
+                    "has_clause": _(
+                        "Application %(number)s says the counterparty refuses the clause for this contract."
+                    )
+                    % {"number": ", ".join(refusing)}
+                }
+            )
     number = data.get("number", contract.number)
     if Contract.objects.filter(company_id=contract.company_id, number=number).exclude(id=contract.id).exists():
         raise ValidationError({"number": _("This company already has a contract with this number.")})

@@ -233,6 +233,34 @@ def _sync_automatic_flags(case: VerificationCase) -> None:
     for code, raised in existing.items():
         if raised.is_automatic and code not in findings:
             raised.delete()
+    _agree_checks(case)
+
+
+# The red flags that contradict a check marked "Done, no concern": a counterparty that refused the
+# questionnaire has not passed the questionnaire check without concern.
+CHECK_FLAGS = {
+    "questionnaire": frozenset({"questionnaire_refused", "questionnaire_concern"}),
+    "screening": frozenset({"screening_hit"}),
+    "unreliable_suppliers": frozenset({"prior_debarment"}),
+}
+
+
+def _contradicting_flags(case: VerificationCase, code: str) -> list[CaseFlag]:
+    codes = CHECK_FLAGS.get(code)
+    if not codes:
+        return []
+    return list(CaseFlag.objects.filter(case=case, flag__code__in=codes).select_related("flag"))
+
+
+def _agree_checks(case: VerificationCase) -> None:
+    """A check marked "Done, no concern" that a raised red flag contradicts becomes "Done, concern
+    found", the flag named in its comment, so the checklist and the flags never disagree."""
+    for check in CaseCheck.objects.filter(case=case, status=CaseCheck.Status.DONE, code__in=list(CHECK_FLAGS)):
+        flags = _contradicting_flags(case, check.code)
+        if flags:
+            check.status = CaseCheck.Status.CONCERN
+            check.comment = check.comment or "; ".join(str(f.flag) for f in flags)[:2000]
+            check.save(update_fields=["status", "comment", "updated_at"])
 
 
 def case_open(
@@ -309,6 +337,14 @@ def case_check_update(*, actor: Actor, check: CaseCheck, status: str, comment: s
         raise ValidationError({"status": _("Choose a status.")})
     if status == CaseCheck.Status.CONCERN and not comment.strip():
         raise ValidationError({"comment": _("Describe the concern.")})
+    contradicting = _contradicting_flags(check.case, check.code) if status == CaseCheck.Status.DONE else []
+    if contradicting:
+        raise ValidationError(
+            {
+                "status": _("A red flag says otherwise (%(flags)s): mark the check “Done, concern found”.")
+                % {"flags": "; ".join(str(f.flag) for f in contradicting)}
+            }
+        )
     return model_update(
         actor=actor,
         instance=check,
@@ -328,6 +364,7 @@ def case_flag_raise(*, actor: Actor, case: VerificationCase, flag: RedFlag, deta
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         raised = CaseFlag.objects.create(case=case, flag=flag, is_automatic=False, detail=detail.strip())
+        _agree_checks(case)
         _recompute(case)
         case.save()
         _changed(actor, case, before, "counterparties.verification.flag_raised", flag=[None, flag.code])
