@@ -57,6 +57,8 @@ class ApprovalPanel:
     action_url: str = ""
     can_decide: bool = False
     decisions: Sequence[tuple[str, Any]] = field(default_factory=lambda: list(Decision.choices))
+    # Fields of the step's own (a form), shown above the comment: e.g. the day of a paper decision.
+    extra_form: Any = None
 
 
 QueueSource = Callable[[Actor], list[QueueItem]]

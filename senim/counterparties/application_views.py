@@ -17,7 +17,7 @@ from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import exports, policy, selectors, services
-from senim.counterparties.forms import ApplicationForm, ClauseForm, CommentForm, ProposeForm
+from senim.counterparties.forms import ApplicationForm, ApproveForm, ClauseForm, CommentForm, ProposeForm
 from senim.counterparties.models import Application, Category, Decision
 from senim.counterparties.views import get_counterparty
 from senim.org import selectors as org_selectors
@@ -102,6 +102,7 @@ def application_detail(request: ActorRequest, application_id: uuid.UUID) -> Http
             history=decision_history(application),
             action_url=reverse("counterparties:application-decide", args=[application.pk]),
             can_decide=can_approve,
+            extra_form=ApproveForm() if can_approve else None,
         ),
     }
     return render(request, "counterparties/application_detail.html", context)
@@ -111,10 +112,15 @@ def application_detail(request: ActorRequest, application_id: uuid.UUID) -> Http
 @permission_required(policy.APPROVE)
 def application_decide(request: ActorRequest, application_id: uuid.UUID) -> HttpResponse:
     application = _get(request, application_id)
+    form = ApproveForm(request.POST)
+    decided_on = form.cleaned_data["decided_on"] if form.is_valid() else None
+    if not form.is_valid():
+        messages.error(request, _("Give the day of the decision as a date, or leave it empty for today."))
+        return redirect("counterparties:application-detail", application_id=application.pk)
     return decision_post(
         request,
         lambda decision, comment: services.application_decide(
-            actor=request.user, application=application, decision=decision, comment=comment
+            actor=request.user, application=application, decision=decision, comment=comment, decided_on=decided_on
         ),
         reverse("counterparties:application-detail", args=[application.pk]),
     )
@@ -147,8 +153,14 @@ def application_propose(request: ActorRequest, application_id: uuid.UUID) -> Htt
 @permission_required(policy.APPROVE)
 def application_approve(request: ActorRequest, application_id: uuid.UUID) -> HttpResponse:
     application = _get(request, application_id)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the day of the decision as a date, or leave it empty for today."))
+        return redirect("counterparties:application-detail", application_id=application.pk)
     try:
-        services.application_approve(actor=request.user, application=application)
+        services.application_approve(
+            actor=request.user, application=application, decided_on=form.cleaned_data["decided_on"]
+        )
     except ValidationError as error:
         messages.error(request, "; ".join(error.messages))
     except PermissionDenied:

@@ -18,4 +18,4 @@ register(
     )
 )
 register(NavEntry(ORGANISATION, _("Structure"), "org:company-list", "building", policy.VIEW_STRUCTURE, order=11))
-register(NavEntry(ORGANISATION, _("Import"), "org:import-upload", "upload", policy.IMPORT, order=12))
+register(NavEntry(ORGANISATION, _("Import of staff"), "org:import-upload", "upload", policy.IMPORT, order=12))
