@@ -141,7 +141,7 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         waiting=services.case_waiting(case),
         history=decision_history(case),
         action_url=reverse("counterparties:case-decide", args=[case.pk]),
-        can_decide=context["can_approve"] or context["can_second"],
+        can_decide=bool(context["can_approve"] or context["can_second"]),
     )
     return render(request, "counterparties/case_detail.html", context)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from senim.core.access import SYSTEM
 from senim.core.mail import mail_users, notice
 from senim.speakup import selectors
 from senim.speakup.models import Case, Kind
@@ -19,7 +20,7 @@ def case_received(case_id: str) -> int:
     case = Case.objects.filter(pk=case_id).first()
     if case is None:
         return 0
-    users = [u for u in selectors.officers_for(case=case) if u.pk != case.registered_by_id]
+    users = [u for u in selectors.officers_for(actor=SYSTEM, case=case) if u.pk != case.registered_by_id]
     path = reverse("speakup:case-detail", args=[case.pk])
 
     def render(user: Any) -> tuple[str, list[str]]:
