@@ -6,9 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        # Both leaves that main holds side by side, so the graph has one leaf again.
-        ("counterparties", "0011_application_history"),
-        ("counterparties", "0011_flag_details_deferred"),
+        ("counterparties", "0012_application_history"),
     ]
 
     operations = [
