@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from senim.core import markup
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
-from senim.learning import markup, policy, selectors, services
+from senim.learning import policy, selectors, services
 from senim.learning.models import Attempt, Category, QuestionType
 from senim.learning.schemas import (
     AnswersIn,

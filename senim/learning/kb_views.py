@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from senim.core import markup
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
-from senim.learning import exports, markup, policy, selectors, services
+from senim.learning import exports, policy, selectors, services
 from senim.learning.forms import ArticleForm, AttachmentForm, CategoryForm, FaqForm, YearForm
 from senim.learning.models import Article
 

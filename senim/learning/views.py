@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senim.core import markup
 from senim.core.access import ActorRequest
 from senim.core.views import login_required, permission_required
-from senim.learning import exports, markup, policy, selectors, services
+from senim.learning import exports, policy, selectors, services
 from senim.learning.models import Attempt, Certificate, Course, QuestionType, Test
 
 

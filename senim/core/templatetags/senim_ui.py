@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
+from senim.core import markup
 from senim.core.events import event_label as _event_label
 from senim.core.icons import ICONS
 
@@ -104,3 +105,9 @@ def _plain(value: object) -> object:
 def event_label(code: str) -> str:
     """An audit event type as people read it ("Counterparty created"), in the active language."""
     return _event_label(code)
+
+
+@register.filter
+def markdown(value: object) -> SafeString:
+    """Markdown rendered to HTML and sanitised (nh3): safe to show whatever the author typed."""
+    return SafeString(markup.render(str(value or "")))

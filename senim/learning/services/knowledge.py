@@ -11,11 +11,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from senim.core import markup
 from senim.core.access import Actor
 from senim.core.audit import audit_record
 from senim.core.i18n import language_fields
 from senim.core.services import model_create, model_update
-from senim.learning import markup, policy
+from senim.learning import policy
 from senim.learning.models import Article, ArticleKey, ArticleViewDay, Attachment, Category
 from senim.learning.services.common import require_group
 from senim.learning.textsearch import document_keys
