@@ -98,6 +98,7 @@ def attempt_take(request: ActorRequest, attempt_id: uuid.UUID) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("learning:attempt", attempt_id=attempt.pk)
+    attempt = services.attempt_close_if_expired(attempt=attempt)
     if attempt.status != Attempt.Status.IN_PROGRESS:
         certificate = Certificate.objects.filter(attempt=attempt).first() if attempt.passed else None
         return render(request, "learning/attempt_result.html", {"attempt": attempt, "certificate": certificate})

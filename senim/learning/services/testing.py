@@ -51,6 +51,7 @@ __all__ = [
     "assignment_create",
     "assignment_remind",
     "assignment_sync",
+    "attempt_close_if_expired",
     "attempt_start",
     "attempt_submit",
     "attempt_time_out",
@@ -261,6 +262,14 @@ def attempt_time_out(*, attempt: Attempt, now: dt.datetime | None = None) -> Att
 
 def _expired(attempt: Attempt, now: dt.datetime) -> bool:
     return attempt.deadline_at is not None and now > attempt.deadline_at + GRACE
+
+
+def attempt_close_if_expired(*, attempt: Attempt, now: dt.datetime | None = None) -> Attempt:
+    """Close an attempt in progress whose time limit (and grace) has passed, so a page opened late
+    shows the result instead of questions that can no longer be answered."""
+    if attempt.status == Attempt.Status.IN_PROGRESS and _expired(attempt, now or timezone.now()):
+        return attempt_time_out(attempt=attempt, now=now)
+    return attempt
 
 
 def attempt_start(
