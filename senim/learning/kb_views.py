@@ -114,7 +114,9 @@ def attachment_download(request: ActorRequest, attachment_id: uuid.UUID) -> Http
         attachment = selectors.attachment_get(actor=request.user, attachment_id=attachment_id)
     except Exception as error:  # not found or not visible: both are 404
         raise Http404 from error
-    response = HttpResponse(bytes(attachment.data), content_type="application/octet-stream")
+    response = HttpResponse(
+        selectors.attachment_content(attachment=attachment), content_type="application/octet-stream"
+    )
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(attachment.name)}"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -138,7 +138,7 @@ def bank_import(*, actor: Actor, bank: QuestionBank, parsed: ParseResult, langua
     return len(parsed.questions)
 
 
-def _check_question(qtype: str, answer_true: bool | None, choices: list[dict[str, Any]]) -> None:
+def check_question(qtype: str, answer_true: bool | None, choices: list[dict[str, Any]]) -> None:
     correct = [c for c in choices if c.get("is_correct")]
     if qtype == QuestionType.SINGLE and (len(choices) < 2 or len(correct) != 1):
         raise ValidationError(_("A single-choice question needs at least two options, exactly one of them correct."))
@@ -173,7 +173,7 @@ def question_create(
     text_fields = language_fields("text")
     if not any(texts.get(f) for f in text_fields):
         raise ValidationError({"text_ru": _("Give the question in at least one language.")})
-    _check_question(qtype, answer_true, choices)
+    check_question(qtype, answer_true, choices)
     choice_fields = [*language_fields("text"), *language_fields("match"), "is_correct"]
     with transaction.atomic():
         question = Question(
