@@ -8,6 +8,11 @@ For years before Senim held records, an officer may enter a baseline figure (`Ba
 with its source). It stands in for the computed value, marked as entered, until records exist
 for that year: by default "records exist" means the computed value is neither None nor zero; an
 indicator may pass its own `has_records(year, company_id)` check to `register`.
+
+Every figure can be traced to the records behind it, so an auditor can recount it: an indicator
+that counts records is declared with `register_count` on a function returning those records (its
+value is their number, or the number of distinct values of one field among them); any other
+indicator (a share, a median, a sum) passes the records it is computed from as `records=`.
 """
 
 import uuid
@@ -16,11 +21,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 
 Number = int | float | Decimal
 Compute = Callable[[int, uuid.UUID | None], Number | None]
 HasRecords = Callable[[int, uuid.UUID | None], bool]
+# The records behind a figure for (year, company_id): a QuerySet of the module's model.
+Records = Callable[[int, uuid.UUID | None], "QuerySet[Any]"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,10 @@ class Indicator:
     compute: Compute
     module: str
     has_records: HasRecords | None = None
+    records: Records | None = None
+    # True when the value is the number of the records (or of their distinct `distinct` values).
+    counts_records: bool = False
+    distinct: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,16 +83,78 @@ class IndicatorValue:
 _REGISTRY: dict[str, Indicator] = {}
 
 
+def _add(indicator: Indicator) -> None:
+    existing = _REGISTRY.get(indicator.code)
+    same = existing is not None and (
+        existing.compute is indicator.compute or (indicator.counts_records and existing.records is indicator.records)
+    )
+    if existing is not None and not same:
+        raise ValueError(f"Indicator {indicator.code!r} is declared twice.")
+    _REGISTRY[indicator.code] = indicator
+
+
 def register(
-    *, code: str, title: str | Promise, unit: str | Promise, module: str, has_records: HasRecords | None = None
+    *,
+    code: str,
+    title: str | Promise,
+    unit: str | Promise,
+    module: str,
+    has_records: HasRecords | None = None,
+    records: Records | None = None,
 ) -> Callable[[Compute], Compute]:
-    """Decorator declaring `code` with its translated title and unit; codes are unique."""
+    """Decorator declaring `code` with its translated title and unit; codes are unique. `records`
+    gives the records the value is computed from, for tracing it."""
 
     def decorator(compute: Compute) -> Compute:
-        if code in _REGISTRY and _REGISTRY[code].compute is not compute:
-            raise ValueError(f"Indicator {code!r} is declared twice.")
-        _REGISTRY[code] = Indicator(
-            code=code, title=title, unit=unit, compute=compute, module=module, has_records=has_records
+        _add(
+            Indicator(
+                code=code,
+                title=title,
+                unit=unit,
+                compute=compute,
+                module=module,
+                has_records=has_records,
+                records=records,
+            )
+        )
+        return compute
+
+    return decorator
+
+
+def register_count(
+    *,
+    code: str,
+    title: str | Promise,
+    unit: str | Promise,
+    module: str,
+    distinct: str = "",
+    has_records: HasRecords | None = None,
+) -> Callable[[Records], Compute]:
+    """Decorator declaring an indicator that counts records. The decorated function returns the
+    records behind the figure; the name it decorates becomes the function computing the value: the
+    number of records, or of distinct values of the field `distinct` among them (an employee who
+    filed two forms counts once). One query set serves both, so the figure and its trace agree."""
+
+    def decorator(records: Records) -> Compute:
+        def compute(year: int, company_id: uuid.UUID | None) -> int:
+            found = records(year, company_id)
+            return found.values(distinct).distinct().count() if distinct else found.count()
+
+        compute.__name__ = getattr(records, "__name__", code)
+        compute.__doc__ = records.__doc__
+        _add(
+            Indicator(
+                code=code,
+                title=title,
+                unit=unit,
+                compute=compute,
+                module=module,
+                has_records=has_records,
+                records=records,
+                counts_records=True,
+                distinct=distinct,
+            )
         )
         return compute
 
