@@ -16,11 +16,14 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import permission_required
+from senim.core.views import paginate, permission_required
 from senim.org import selectors as org_selectors
 from senim.risks import policy, riskmap, selectors, services
 from senim.risks.forms import ApproveForm, AssessForm, ExerciseForm, FunctionAddForm, ReviewForm
 from senim.risks.models import Exercise, RiskFunction
+
+# One unit's functions a page, a hundred at a time: the catalogue of a large group runs to thousands.
+FUNCTIONS_PER_PAGE = 100
 
 
 def _exercise(request: ActorRequest, exercise_id: uuid.UUID) -> Exercise:
@@ -67,7 +70,15 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
     exercise = _exercise(request, exercise_id)
     rows = selectors.risk_map(exercise=exercise)
     signals = selectors.unit_signals(exercise=exercise)
-    functions = selectors.function_list(actor=request.user, exercise=exercise)
+    units_with_functions = selectors.function_units(actor=request.user, exercise=exercise)
+    shown_unit = next((u for u, _n in units_with_functions if str(u.pk) == request.GET.get("unit")), None)
+    if shown_unit is None and units_with_functions:
+        shown_unit = units_with_functions[0][0]
+    functions = paginate(
+        request,
+        selectors.function_list(actor=request.user, exercise=exercise, unit_id=shown_unit.pk if shown_unit else None),
+        per_page=FUNCTIONS_PER_PAGE,
+    )
     units = org_selectors.unit_list(actor=request.user, company_id=exercise.company_id)
     context: dict[str, Any] = {
         "exercise": exercise,
@@ -76,6 +87,8 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
         "moves": selectors.year_over_year(exercise=exercise),
         "functions": functions,
+        "function_units": units_with_functions,
+        "shown_unit": shown_unit,
         "prone": selectors.prone_positions(exercise=exercise),
         "add_form": FunctionAddForm(units=units),
         "approve_form": ApproveForm(initial={"approved_on": timezone.localdate()}),
@@ -93,13 +106,16 @@ def exercise_map(request: ActorRequest, exercise_id: uuid.UUID, fmt: str) -> Htt
     rows = selectors.risk_map(exercise=exercise)
     if fmt == "svg":
         return HttpResponse(riskmap.map_svg(exercise, rows), content_type="image/svg+xml")
-    if fmt != "xlsx":
+    if fmt == "docx":
+        body = riskmap.map_docx(exercise, rows, selectors.risky_functions(exercise=exercise))
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif fmt == "xlsx":
+        body = riskmap.map_xlsx(exercise, rows)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
         raise Http404
-    response = HttpResponse(
-        riskmap.map_xlsx(exercise, rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="risk-map-{exercise.year}.xlsx"'
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="risk-map-{exercise.year}.{fmt}"'
     return response
 
 

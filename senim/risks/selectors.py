@@ -170,6 +170,19 @@ def function_list(
     return qs.prefetch_related("positions")
 
 
+def function_units(*, actor: Actor | None, exercise: Exercise) -> list[tuple[Unit, int]]:
+    """The units whose functions the actor may see in the exercise, each with how many: the map
+    page shows one unit's functions at a time, so a catalogue of thousands stays one page each."""
+    counts = dict(
+        function_list(actor=actor, exercise=exercise)
+        .prefetch_related(None)
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(unit, counts[unit.pk]) for unit in Unit.objects.filter(pk__in=counts).order_by("code")]
+
+
 def function_get(*, actor: Actor | None, function_id: uuid.UUID | str) -> RiskFunction:
     qs = RiskFunction.objects.select_related("exercise", "exercise__company", "unit")
     if actor is not None:
@@ -255,6 +268,15 @@ def year_over_year(*, exercise: Exercise) -> list[Move]:
         if was and was != f.level:
             moves.append(Move(unit=str(f.unit), name=f.name, before=was, after=f.level))
     return moves
+
+
+def risky_functions(*, exercise: Exercise) -> QuerySet[RiskFunction]:
+    """The exercise's medium and high functions, by unit: the second part of the filed map."""
+    return (
+        RiskFunction.objects.filter(exercise=exercise, level__in=[Level.MEDIUM, Level.HIGH])
+        .select_related("unit")
+        .order_by("unit__code", "-level", "name")
+    )
 
 
 def prone_positions(*, exercise: Exercise) -> QuerySet[Position]:

@@ -101,3 +101,23 @@ def test_cli_prints_and_writes_the_map(group, exercise, tmp_path, capsys):
     out = tmp_path / "map.svg"
     call_command("risks", "map", "--year", "2025", "--format", "svg", "--output", str(out))
     assert out.read_text().startswith("<svg")
+
+
+def test_the_map_as_docx_and_the_functions_shown_one_unit_at_a_time(group, exercise):
+    import docx
+
+    officer = user_with_role("officer", company=group.a)
+    services.function_add(actor=officer, exercise=exercise, unit=group.leaf, name="Кадры")
+    procurement = exercise.functions.get(name="Закупки")
+    services.function_assess(actor=officer, function=procurement, level="high", risk="Откат", recommendation="Ротация")
+    client = _client(officer)
+    response = client.get(reverse("risks:exercise-map", args=[exercise.pk, "docx"]))
+    document = docx.Document(io.BytesIO(response.content))
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert [str(group.branch), "0", "0", "1", "1", "—"] in cells
+    assert [str(group.branch), "Закупки", "Откат", "High", "Ротация"] in cells
+    page = client.get(reverse("risks:exercise-detail", args=[exercise.pk]), {"unit": str(group.leaf.pk)})
+    html = page.content.decode()
+    assert "Кадры" in html and "Закупки" not in html.split('id="functions"')[1]
+    first = client.get(reverse("risks:exercise-detail", args=[exercise.pk])).content.decode()
+    assert first.split('id="functions"')[1].count("risks/functions/") == 1
