@@ -6,14 +6,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import File, Router, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from senim.core.access import ActorRequest
-from senim.core.endpoints import require
+from senim.core.endpoints import import_report, require
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 from senim.risks import policy, selectors, services
+from senim.risks.importing import catalogue
 from senim.risks.schemas import (
     DeadlineIn,
     PeriodOut,
@@ -198,3 +200,23 @@ def positions_approve(request: ActorRequest, exercise_id: uuid.UUID, payload: Ri
         actor=request.user, exercise=exercise, positions=list(positions), approved_on=payload.approved_on
     )
     return {"changed": changed}
+
+
+@router.post(
+    "/assessments/{exercise_id}/imports/catalogue",
+    response=dict[str, Any],
+    summary="Import the catalogue of functions (XLSX/CSV: unit, function, positions); all or nothing",
+)
+def catalogue_import(  # type: ignore[no-untyped-def]
+    request: ActorRequest, exercise_id: uuid.UUID, file: File[UploadedFile], dry_run: bool = False
+):
+    require(request, policy.ASSESS)
+    exercise = selectors.exercise_get(actor=request.user, exercise_id=exercise_id)
+    return import_report(
+        file,
+        kind=catalogue.KIND,
+        plan=lambda path: catalogue.plan_file(actor=request.user, exercise=exercise, path=path),
+        apply=lambda plan: catalogue.apply(actor=request.user, exercise=exercise, plan=plan),
+        dry_run=dry_run,
+        valid_only=False,
+    )
