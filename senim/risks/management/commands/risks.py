@@ -1,6 +1,7 @@
 """`senim risks map --year 2025 [--company REGNO] [--format table|xlsx|docx|svg] [--output FILE]` prints the
 Corruption Risk Map of the year's assessment (units × levels, last year beside them) or writes it
-as a workbook, a Word document or a chart. The command line acts as the system."""
+as a workbook, a Word document or a chart. `senim risks remind [--background]` e-mails the people
+responsible for overdue and soon-due plan measures (daily). The command line acts as the system."""
 
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from senim.org.models import Company
-from senim.risks import riskmap, selectors
+from senim.risks import riskmap, selectors, services, tasks
 
 
 class Command(BaseCommand):
@@ -23,8 +24,13 @@ class Command(BaseCommand):
         m.add_argument("--format", choices=["table", "xlsx", "docx", "svg"], default="table")
         m.add_argument("--output", type=Path, default=None, help="File to write (default: risk-map-YEAR.FORMAT).")
         m.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
+        remind = sub.add_parser("remind", help="E-mail the people responsible for overdue and soon-due measures.")
+        remind.add_argument("--background", action="store_true", help="Queue them for `senim worker` instead.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "remind":
+            self._remind(options)
+            return
         company_id = None
         if options["company"]:
             company = Company.objects.filter(registration_number=options["company"]).first()
@@ -56,3 +62,13 @@ class Command(BaseCommand):
         output = options["output"] or Path(f"risk-map-{exercise.year}.{fmt}")
         output.write_bytes(body)
         self.stderr.write(f"Wrote {output}")
+
+    def _remind(self, options: dict[str, Any]) -> None:
+        if options["background"]:
+            result = tasks.send_reminders.enqueue()
+            self.stdout.write(f"Queued for the worker ({result.id}).")
+            return
+        counts = services.measures_remind()
+        self.stdout.write(
+            f"{counts['sent']} reminders sent, {counts['without_address']} people without an e-mail address."
+        )
