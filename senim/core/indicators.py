@@ -23,6 +23,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import npgettext
+
+from senim.core.figures import NO_DATA, format_figure, format_percent
+from senim.core.i18n import msgid_of
 
 Number = int | float | Decimal
 Compute = Callable[[int, uuid.UUID | None], Number | None]
@@ -56,6 +60,18 @@ class IndicatorValue:
     # Where a value was entered as a baseline figure (not computed), its source; else "".
     value_source: str = ""
     previous_source: str = ""
+    # The unit as declared (untranslated), to make it agree with the figure (`unit_for`).
+    unit_key: str = ""
+
+    @property
+    def value_unit(self) -> str:
+        """The unit agreeing with this year's value: "28 (29) договоров" reads right."""
+        return unit_for(self.unit_key or self.unit, self.value) if self.value is not None else self.unit
+
+    @property
+    def is_share(self) -> bool:
+        """A percentage (its unit is "%"): shown as "98,7 %" rather than as a plain figure."""
+        return self.unit == "%"
 
     @property
     def value_entered(self) -> bool:
@@ -78,6 +94,57 @@ class IndicatorValue:
             "previous_entered": self.previous_entered,
             "previous_source": self.previous_source or None,
         }
+
+
+# The nouns indicators count in ("contracts"), with their plural forms: a unit shown beside a figure
+# agrees with it ("28 договоров", "1 заявка", "21 день"), never "28 договоры". Keyed by the unit's
+# untranslated text as indicators declare it. A value with decimals takes the form for 2, which is
+# the right one for fractions in Russian ("12,5 дня") and a plural elsewhere.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "agreements": lambda n: npgettext("counted", "agreement", "agreements", n),
+    "applications": lambda n: npgettext("counted", "application", "applications", n),
+    "cases": lambda n: npgettext("counted", "case", "cases", n),
+    "conflicts": lambda n: npgettext("counted", "conflict", "conflicts", n),
+    "contracts": lambda n: npgettext("counted", "contract", "contracts", n),
+    "counterparties": lambda n: npgettext("counted", "counterparty", "counterparties", n),
+    "days": lambda n: npgettext("counted", "day", "days", n),
+    "documents": lambda n: npgettext("counted", "document", "documents", n),
+    "drafts": lambda n: npgettext("counted", "draft", "drafts", n),
+    "employees": lambda n: npgettext("counted", "employee", "employees", n),
+    "findings": lambda n: npgettext("counted", "finding", "findings", n),
+    "forms": lambda n: npgettext("counted", "form", "forms", n),
+    "functions": lambda n: npgettext("counted", "function", "functions", n),
+    "gifts": lambda n: npgettext("counted", "gift", "gifts", n),
+    "hits": lambda n: npgettext("counted", "hit", "hits", n),
+    "links": lambda n: npgettext("counted", "link", "links", n),
+    "measures": lambda n: npgettext("counted", "measure", "measures", n),
+    "people": lambda n: npgettext("counted", "person", "people", n),
+    "positions": lambda n: npgettext("counted", "position", "positions", n),
+    "questions": lambda n: npgettext("counted", "question", "questions", n),
+    "reports": lambda n: npgettext("counted", "report", "reports", n),
+    "subjects": lambda n: npgettext("counted", "subject", "subjects", n),
+    "units": lambda n: npgettext("counted", "unit", "units", n),
+    "verifications": lambda n: npgettext("counted", "verification", "verifications", n),
+}
+
+
+def unit_for(unit: str | Promise, value: object) -> str:
+    """`unit` in the form that agrees with `value` (a count noun) or as declared ("%", "per cent of staff")."""
+    key = msgid_of(unit)
+    counted = _COUNTED.get(key)
+    if counted is None or value is None:
+        return str(unit)
+    number = value if isinstance(value, int) else (int(value) if value == int(value) else 2)  # type: ignore[call-overload]
+    return counted(abs(number))
+
+
+def with_unit(value: object, unit: str | Promise) -> str:
+    """A figure with its unit, the reader's way: "1 102 договора", "98,7 %", "12,5 дня"; "—" for no data."""
+    if value is None:
+        return NO_DATA
+    if msgid_of(unit) == "%":
+        return format_percent(value)
+    return f"{format_figure(value)}\u00a0{unit_for(unit, value)}"
 
 
 _REGISTRY: dict[str, Indicator] = {}
@@ -206,6 +273,7 @@ def compute_values(
                 code=indicator.code,
                 title=str(indicator.title),
                 unit=str(indicator.unit),
+                unit_key=msgid_of(indicator.unit),
                 value=value,
                 previous=previous,
                 module=indicator.module,

@@ -12,6 +12,7 @@ from django.db.models import QuerySet, Sum
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.figures import share_of
 from senim.core.indicators import register, register_count
 from senim.counterparties.models import (
     Application,
@@ -137,15 +138,18 @@ def contracts_with_clause(year: int, company_id: uuid.UUID | None) -> QuerySet[C
     records=_contracts,
     code="counterparties.clause_share",
     title=_("Share of contracts signed with the anti-corruption clause"),
-    unit=_("per cent"),
+    unit="%",
     module=MODULE,
 )
 def clause_share(year: int, company_id: uuid.UUID | None) -> float | None:
-    qs = _contracts(year, company_id)
-    total = qs.count()
-    if not total:
-        return None
-    return round(100 * qs.filter(has_clause=True).count() / total, 1)
+    return clause_share_of(_contracts(year, company_id))
+
+
+def clause_share_of(contracts: QuerySet[Contract]) -> float | None:
+    """The share of `contracts` carrying the anti-corruption clause, in per cent to one decimal;
+    None without contracts. The dashboard and the coverage page use it too, so the share is
+    computed one way everywhere."""
+    return share_of(contracts.filter(has_clause=True).count(), contracts.count())
 
 
 def _cases(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:

@@ -52,9 +52,29 @@ def anonymous_share(year: int, company_id: uuid.UUID | None) -> float | None:
     return round(100 * qs.filter(anonymous=True).count() / total, 1) if total else None
 
 
+def closed_reports(cases: QuerySet[Case], year: int) -> QuerySet[Case]:
+    """Reports closed in `year`, whenever received: the one definition of "cases closed" that the
+    indicators, the statistics page, its API and the CLI share."""
+    return cases.filter(kind=Kind.REPORT, status=Status.CLOSED, closed_at__year=year)
+
+
+def median_days_to_close_of(cases: QuerySet[Case], year: int) -> float | None:
+    """Median days from receipt to closing of the reports closed in `year`."""
+    return _median_days(list(closed_reports(cases, year).values_list("received_at", "closed_at")))
+
+
+def median_days_to_acknowledge_of(cases: QuerySet[Case], year: int) -> float | None:
+    """Median days from receipt to acknowledgement of the cases received in `year`."""
+    qs = cases.filter(received_at__year=year, acknowledged_at__isnull=False)
+    return _median_days(list(qs.values_list("received_at", "acknowledged_at")))
+
+
+def _company_cases(company_id: uuid.UUID | None) -> QuerySet[Case]:
+    return Case.objects.filter(company_id=company_id) if company_id else Case.objects.all()
+
+
 def _closed(year: int, company_id: uuid.UUID | None) -> QuerySet[Case]:
-    qs = Case.objects.filter(kind=Kind.REPORT, status=Status.CLOSED, closed_at__year=year)
-    return qs.filter(company_id=company_id) if company_id else qs
+    return closed_reports(_company_cases(company_id), year)
 
 
 @register_count(code="speakup.closed", title=_("Speak Up cases closed"), unit=_("cases"), module="speakup")
@@ -93,7 +113,7 @@ def _acknowledged(year: int, company_id: uuid.UUID | None) -> QuerySet[Case]:
     module="speakup",
 )
 def median_days_to_acknowledge(year: int, company_id: uuid.UUID | None) -> float | None:
-    return _median_days(list(_acknowledged(year, company_id).values_list("received_at", "acknowledged_at")))
+    return median_days_to_acknowledge_of(_company_cases(company_id), year)
 
 
 @register(
@@ -104,7 +124,7 @@ def median_days_to_acknowledge(year: int, company_id: uuid.UUID | None) -> float
     module="speakup",
 )
 def median_days_to_close(year: int, company_id: uuid.UUID | None) -> float | None:
-    return _median_days(list(_closed(year, company_id).values_list("received_at", "closed_at")))
+    return median_days_to_close_of(_company_cases(company_id), year)
 
 
 @register_count(
