@@ -10,13 +10,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-<<<<<<< HEAD
+from django.utils.translation import ngettext
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
-=======
-from django.utils.translation import ngettext
-from ninja import Query, Router, Status
->>>>>>> main
 from ninja.pagination import paginate
 
 from senim.core import markup

@@ -57,8 +57,6 @@ def test_the_command_line_acts_as_the_system(group, tmp_path):
     assert event.actor_id is None and event.actor_label == "system"
     with pytest.raises(CommandError):
         call_command("learning", "import-questions", str(source), "--bank", "B", "--as", "emil", stdout=StringIO())
-<<<<<<< HEAD
-    assert not Question.objects.exists()
 
 
 def test_reminders_run_as_a_background_task_and_a_second_run_skips(group):
@@ -82,5 +80,3 @@ def test_reminders_run_as_a_background_task_and_a_second_run_skips(group):
     call_command("learning", "remind", "--background", stdout=out)
     assert "Queued for the worker" in out.getvalue()
     assert AssignmentItem.objects.filter(reminders_sent__gt=0).exists()
-=======
->>>>>>> main

@@ -10,13 +10,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-<<<<<<< HEAD
-from senim.core.access import PermissionDenied
-from senim.learning import banks, selectors, services, tasks, workbooks
-=======
 from senim.core.access import SYSTEM
-from senim.learning import banks, selectors, services, workbooks
->>>>>>> main
+from senim.learning import banks, selectors, services, tasks, workbooks
 from senim.learning.models import TrainingEvent
 from senim.learning.services import CompletionRow, RowError
 
@@ -39,13 +34,8 @@ class Command(BaseCommand):
         attendees = sub.add_parser("import-attendees", help="Import the attendees of a training event.")
         attendees.add_argument("event_id")
         attendees.add_argument("file", type=Path)
-<<<<<<< HEAD
-        attendees.add_argument("--as", dest="username", required=True)
         remind = sub.add_parser("remind", help="Ask new hires, renew yearly assignments and e-mail reminders.")
         remind.add_argument("--background", action="store_true", help="Queue them for `senim worker` instead.")
-=======
-        sub.add_parser("remind", help="Ask new hires, renew yearly assignments and e-mail reminders.")
->>>>>>> main
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]

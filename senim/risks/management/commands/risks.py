@@ -9,14 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-<<<<<<< HEAD
-from senim.org.models import Company
-from senim.risks import riskmap, selectors, services, tasks
-=======
 from senim.core.access import SYSTEM
 from senim.org import selectors as org_selectors
-from senim.risks import riskmap, selectors
->>>>>>> main
+from senim.risks import riskmap, selectors, services, tasks
 
 
 class Command(BaseCommand):
