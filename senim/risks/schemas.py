@@ -161,6 +161,8 @@ class RisksSignalsOut(Schema):
     substantiated: int
     gifts: int
     conflicts: int
+    high_risk_contracts: int
+    contracts_without_clause: int
 
 
 class RisksMapRowOut(Schema):
