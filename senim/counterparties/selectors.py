@@ -3,7 +3,7 @@
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -34,6 +34,7 @@ from senim.counterparties.models import (
     RedFlag,
     RegisterEntry,
     RegulationClause,
+    RiskLevel,
     VerificationCase,
 )
 from senim.counterparties.models.register import check_identifier
@@ -349,6 +350,20 @@ def contract_counterparty_ids_by_company() -> dict[uuid.UUID, set[uuid.UUID]]:
     for company_id, counterparty_id in pairs.iterator(chunk_size=5000):
         result.setdefault(company_id, set()).add(counterparty_id)
     return result
+
+
+def contract_unit_signal_counts(
+    *, unit_ids: Iterable[uuid.UUID], since: dt.date, until: dt.date
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """For the risk assessment's signals, unscoped (the caller decides who sees them): per unit, the
+    contracts it concluded in [since, until] with a counterparty verified at high risk, and those
+    concluded without the anti-corruption clause."""
+    contracts = Contract.objects.filter(unit_id__in=list(unit_ids), date__gte=since, date__lte=until).order_by()
+    rows = contracts.values("unit_id").annotate(
+        high=Count("pk", filter=Q(verification_case__risk_level=RiskLevel.HIGH)),
+        without_clause=Count("pk", filter=Q(has_clause=False)),
+    )
+    return {r["unit_id"]: (r["high"], r["without_clause"]) for r in rows if r["high"] or r["without_clause"]}
 
 
 class ContractApprovalRow(NamedTuple):
