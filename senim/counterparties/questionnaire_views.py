@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core import limits
-from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.access import SYSTEM, Actor, ActorRequest, PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
@@ -34,14 +34,18 @@ LINK_FAILURES_PER_HOUR = 20
 
 class SendForm(forms.Form):
     company: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=gettext_lazy("Company"), queryset=Company.objects.none()
+        # Empty until the view sets the companies the actor may send for.
+        label=gettext_lazy("Company"),
+        queryset=Company.objects.none(),
     )
     valid_days = forms.IntegerField(label=gettext_lazy("Link valid for, days"), min_value=1, max_value=180, initial=30)
 
 
 class PaperForm(forms.Form):
     company: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=gettext_lazy("Company"), queryset=Company.objects.none()
+        # Empty until the view sets the companies the actor may enter for.
+        label=gettext_lazy("Company"),
+        queryset=Company.objects.none(),
     )
     scan = forms.FileField(label=gettext_lazy("Scan of the paper copy"))
 
@@ -83,12 +87,12 @@ class QuestionForm(forms.ModelForm):
         pass
 
 
-def _questions(response_or_questionnaire: Any) -> list[dict[str, Any]]:
+def _questions(response_or_questionnaire: Any, *, actor: Actor) -> list[dict[str, Any]]:
     """The questions in the active language (with fallback), their options and saved answers."""
     questionnaire = getattr(response_or_questionnaire, "questionnaire", response_or_questionnaire)
     answers: dict[uuid.UUID, Answer] = {}
     if isinstance(response_or_questionnaire, QuestionnaireResponse):
-        answers = {a.question_id: a for a in Answer.objects.filter(response=response_or_questionnaire)}
+        answers = {a.question_id: a for a in selectors.answer_list(actor=actor, response=response_or_questionnaire)}
     items = []
     for question in questionnaire.questions.all():
         answer = answers.get(question.pk)
@@ -175,7 +179,7 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
                 return render(request, "counterparties/questionnaire_done.html", {"response": response})
             messages.success(request, _("Your draft was saved. You can come back to this link until it expires."))
             return redirect(request.path)
-    items = _questions(response)
+    items = _questions(response, actor=SYSTEM)  # the respondent, admitted by a valid link
     if request.method == "POST":
         for item in items:
             code = item["question"].code
@@ -241,7 +245,7 @@ def paper(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("The questionnaire was entered."))
             return redirect("counterparties:questionnaire-response", response_id=response.pk)
-    items = _questions(questionnaire)
+    items = _questions(questionnaire, actor=request.user)
     for item in items:
         code = item["question"].code
         item["errors"] = errors.get(f"q_{code}", [])
@@ -258,10 +262,10 @@ def _response(request: ActorRequest, response_id: uuid.UUID) -> QuestionnaireRes
 @permission_required(policy.VIEW_CASES)
 def response_detail(request: ActorRequest, response_id: uuid.UUID) -> HttpResponse:
     response = _response(request, response_id)
-    items = _questions(response)
+    items = _questions(response, actor=request.user)
     for item in items:
         question = item["question"]
-        raw = Answer.objects.filter(response=response, question=question).first()
+        raw = selectors.answer_list(actor=request.user, response=response).filter(question=question).first()
         item["answer"] = raw
         item["raises"] = bool(raw and services.answer_raises_flag(question, raw.value))
     return render(request, "counterparties/questionnaire_response.html", {"response": response, "items": items})
@@ -272,7 +276,12 @@ def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid
     """An attached file or the scan of the paper copy, for staff who may read the response."""
     response = _response(request, response_id)
     if answer_id:
-        answer = Answer.objects.filter(response=response, id=answer_id).exclude(stored_file="").first()
+        answer = (
+            selectors.answer_list(actor=request.user, response=response)
+            .filter(id=answer_id)
+            .exclude(stored_file="")
+            .first()
+        )
         if answer is None:
             raise Http404
         stored, name = answer.stored_file, answer.file_name
@@ -307,7 +316,7 @@ def version_detail(request: ActorRequest, questionnaire_id: uuid.UUID) -> HttpRe
     questionnaire = _version(request, questionnaire_id)
     context = {
         "questionnaire": questionnaire,
-        "items": _questions(questionnaire),
+        "items": _questions(questionnaire, actor=request.user),
         "can_edit": questionnaire.published_on is None and request.user.scope_for(policy.CONFIGURE).everything,
     }
     return render(request, "counterparties/questionnaire_version.html", context)

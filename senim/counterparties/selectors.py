@@ -21,7 +21,10 @@ from senim.core.selectors import audit_event_list, within
 from senim.core.translit import to_latin
 from senim.counterparties import policy
 from senim.counterparties.models import (
+    Answer,
     Application,
+    CaseCheck,
+    CaseFlag,
     Contact,
     Contract,
     Counterparty,
@@ -108,6 +111,12 @@ def party_list(*, actor: Actor, counterparty: Counterparty) -> QuerySet[Party]:
     if scope_of(actor, policy.VIEW).is_empty:
         return Party.objects.none()
     return Party.objects.filter(counterparty=counterparty).order_by("role", "name")
+
+
+def contact_list(*, actor: Actor, counterparty: Counterparty) -> QuerySet[Contact]:
+    if scope_of(actor, policy.VIEW).is_empty:
+        return Contact.objects.none()
+    return Contact.objects.filter(counterparty=counterparty)
 
 
 def counterparty_counts_by_category(*, actor: Actor) -> dict[str, int]:
@@ -525,6 +534,20 @@ def case_get(*, actor: Actor, case_id: uuid.UUID | str) -> VerificationCase:
     return case_list(actor=actor).select_related("concluded_by", "approved_by", "second_approved_by").get(id=case_id)
 
 
+def case_flag_list(*, actor: Actor, case: VerificationCase) -> QuerySet[CaseFlag]:
+    """The red flags raised in a case (the case comes from `case_get`, so it is in the actor's scope)."""
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return CaseFlag.objects.none()
+    return CaseFlag.objects.filter(case=case).select_related("flag")
+
+
+def case_check_list(*, actor: Actor, case: VerificationCase) -> QuerySet[CaseCheck]:
+    """The checklist items of a case (the case comes from `case_get`, so it is in the actor's scope)."""
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return CaseCheck.objects.none()
+    return CaseCheck.objects.filter(case=case)
+
+
 def red_flag_list(*, actor: Actor, active_only: bool = False) -> QuerySet[RedFlag]:
     if scope_of(actor, policy.VIEW_CASES).is_empty:
         return RedFlag.objects.none()
@@ -554,6 +577,14 @@ def response_list(*, actor: Actor, counterparty_id: uuid.UUID | None = None) -> 
 
 def response_get(*, actor: Actor, response_id: uuid.UUID | str) -> QuestionnaireResponse:
     return response_list(actor=actor).get(id=response_id)
+
+
+def answer_list(*, actor: Actor, response: QuestionnaireResponse) -> QuerySet[Answer]:
+    """The saved answers of a response the caller already holds: staff via `response_get`, a respondent
+    via a valid link (then the actor is `SYSTEM`)."""
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return Answer.objects.none()
+    return Answer.objects.filter(response=response)
 
 
 def questionnaire_list(*, actor: Actor) -> QuerySet[Questionnaire]:

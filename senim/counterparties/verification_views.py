@@ -30,7 +30,6 @@ from senim.counterparties.forms import (
 )
 from senim.counterparties.models import (
     CaseCheck,
-    CaseFlag,
     Level,
     RiskLevel,
     VerificationCase,
@@ -100,8 +99,10 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     case = _get(request, case_id)
     is_open = case.status == VerificationCase.Status.OPEN
     can_work = is_open and _can(request, policy.VERIFY, case)
-    flags = CaseFlag.objects.filter(case=case).select_related("flag")
-    checks = [(c, services.CHECK_LABELS.get(c.code, c.code)) for c in CaseCheck.objects.filter(case=case)]
+    flags = selectors.case_flag_list(actor=request.user, case=case)
+    checks = [
+        (c, services.CHECK_LABELS.get(c.code, c.code)) for c in selectors.case_check_list(actor=request.user, case=case)
+    ]
     order = {code: n for n, code in enumerate(services.CHECKLISTS[Level.ENHANCED])}
     checks.sort(key=lambda pair: order.get(pair[0].code, 99))
     raised = {f.flag_id for f in flags}
@@ -175,7 +176,7 @@ def _act(request: ActorRequest, case: VerificationCase, action: Callable[[], Any
 @permission_required(policy.VERIFY)
 def case_check(request: ActorRequest, case_id: uuid.UUID, check_id: uuid.UUID) -> HttpResponse:
     case = _get(request, case_id)
-    check = CaseCheck.objects.filter(case=case, id=check_id).first()
+    check = selectors.case_check_list(actor=request.user, case=case).filter(id=check_id).first()
     form = CheckForm(request.POST)
     if check is None:
         raise Http404
@@ -210,7 +211,7 @@ def case_flag_raise(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
 @permission_required(policy.VERIFY)
 def case_flag_withdraw(request: ActorRequest, case_id: uuid.UUID, flag_id: uuid.UUID) -> HttpResponse:
     case = _get(request, case_id)
-    raised = CaseFlag.objects.filter(case=case, id=flag_id).select_related("flag", "case").first()
+    raised = selectors.case_flag_list(actor=request.user, case=case).filter(id=flag_id).select_related("case").first()
     if raised is None:
         raise Http404
     return _act(

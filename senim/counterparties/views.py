@@ -17,7 +17,7 @@ from senim.core.policy import VIEW_AUDIT
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import policy, selectors, services
 from senim.counterparties.forms import ContactForm, CounterpartyForm, DocumentForm, MergeForm, PartyForm
-from senim.counterparties.models import Category, Contact, Counterparty, Kind
+from senim.counterparties.models import Category, Counterparty, Kind
 from senim.screening import policy as screening_policy
 from senim.screening import selectors as screening_selectors
 
@@ -196,7 +196,7 @@ def contact_form(
     counterparty = _live_counterparty(request, counterparty_id)
     contact = None
     if contact_id:
-        contact = Contact.objects.filter(counterparty=counterparty, id=contact_id).first()
+        contact = selectors.contact_list(actor=request.user, counterparty=counterparty).filter(id=contact_id).first()
         if contact is None:
             raise Http404
     form = ContactForm(request.POST or None, instance=contact)
@@ -219,7 +219,7 @@ def contact_form(
 @permission_required(policy.MANAGE)
 def contact_remove(request: ActorRequest, counterparty_id: uuid.UUID, contact_id: uuid.UUID) -> HttpResponse:
     counterparty = _live_counterparty(request, counterparty_id)
-    contact = Contact.objects.filter(counterparty=counterparty, id=contact_id).first()
+    contact = selectors.contact_list(actor=request.user, counterparty=counterparty).filter(id=contact_id).first()
     if contact is None:
         raise Http404
     services.contact_remove(actor=request.user, contact=contact)
