@@ -55,6 +55,14 @@ def dismissed_proposals(*, actor: Actor) -> QuerySet[Finding]:
     )
 
 
+def eliminated_findings(*, actor: Actor, examination: Examination, version: DraftVersion) -> QuerySet[Finding]:
+    """Findings of earlier versions of the examination that `version` eliminated."""
+    scope = scope_of(actor, policy.VIEW)
+    return Finding.objects.filter(version__examination=examination, eliminated_in=version).filter(
+        scope.q(company="version__examination__company", unit="version__examination__unit")
+    )
+
+
 def findings_pending(examination: Examination) -> int:
     version = latest_version(examination)
     if version is None:

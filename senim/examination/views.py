@@ -115,7 +115,7 @@ def examination_detail(request: ActorRequest, examination_id: uuid.UUID) -> Http
         "provisions": selectors.provisions_with_findings(version) if version else [],
         "finding_cards": [_finding_context(f, can_examine) for f in findings],
         "notes": [NOTES[n] for n in (version.notes if version else []) if n in NOTES],
-        "eliminated": Finding.objects.filter(version__examination=examination, eliminated_in=version)
+        "eliminated": selectors.eliminated_findings(actor=request.user, examination=examination, version=version)
         if version
         else [],
         "can_examine": can_examine,
