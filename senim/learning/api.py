@@ -20,7 +20,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.endpoints import patch_data, refuse_large_upload, require
 from senim.core.pagination import Pagination
 from senim.learning import policy, selectors, services
-from senim.learning.models import Attempt, Category, QuestionType
+from senim.learning.models import Attempt, QuestionType
 from senim.learning.schemas import (
     AnswersIn,
     ArticleIn,
@@ -96,7 +96,11 @@ def article_get(request: ActorRequest, article_id: uuid.UUID):  # type: ignore[n
 def article_create(request: ActorRequest, payload: ArticleIn):  # type: ignore[no-untyped-def]
     _require(request, policy.EDIT_KB)
     data = payload.dict(exclude={"category_id"})
-    category = Category.objects.filter(pk=payload.category_id).first() if payload.category_id else None
+    category = (
+        selectors.category_list(actor=request.user).filter(pk=payload.category_id).first()
+        if payload.category_id
+        else None
+    )
     article = services.article_create(actor=request.user, category=category, **data)
     return Status(201, _article_out(article, with_html=True))
 

@@ -15,7 +15,6 @@ from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
 from senim.learning import policy, selectors, services
 from senim.learning.forms import AttachmentForm, CourseForm, CoursePageForm, QuestionForm
-from senim.learning.models import QuestionCategory
 
 
 @permission_required(policy.MANAGE)
@@ -114,7 +113,7 @@ def question_create(request: ActorRequest, bank_id: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, _("The question was added."))
             return redirect("learning:bank-detail", bank_id=bank.pk)
-    categories = QuestionCategory.objects.filter(bank=bank).values_list("name", flat=True)
+    categories = selectors.bank_categories(actor=request.user, bank=bank).values_list("name", flat=True)
     return render(request, "learning/question_form.html", {"form": form, "bank": bank, "categories": categories})
 
 

@@ -26,7 +26,7 @@ from senim.learning.forms import (
     TestForm,
     YearForm,
 )
-from senim.learning.models import QuestionBank, QuestionCategory, TrainingEvent
+from senim.learning.models import QuestionBank, TrainingEvent
 from senim.learning.services import CompletionRow
 from senim.org import selectors as org_selectors
 
@@ -140,7 +140,7 @@ def bank_detail(request: ActorRequest, bank_id: uuid.UUID) -> HttpResponse:
                 % {"count": added},
             )
             problems = parsed.problems
-    categories = QuestionCategory.objects.filter(bank=bank).prefetch_related("questions")
+    categories = selectors.bank_categories(actor=request.user, bank=bank).prefetch_related("questions")
     context = {"bank": bank, "form": form, "problems": problems, "categories": categories}
     return render(request, "learning/bank_detail.html", context)
 
@@ -169,7 +169,7 @@ def bank_export(request: ActorRequest, bank_id: uuid.UUID, fmt: str) -> HttpResp
 def test_create(request: ActorRequest, bank_id: uuid.UUID) -> HttpResponse:
     """A test drawing from the categories of one bank: a count per category."""
     bank = _bank(request, bank_id)
-    categories = list(QuestionCategory.objects.filter(bank=bank))
+    categories = list(selectors.bank_categories(actor=request.user, bank=bank))
     form = TestForm(request.POST or None)
     counts = {c.pk: request.POST.get(f"count-{c.pk}", "") for c in categories}
     if request.method == "POST" and form.is_valid():

@@ -34,6 +34,7 @@ from senim.learning.models import (
     ExternalCompletion,
     Question,
     QuestionBank,
+    QuestionCategory,
     Test,
     TrainingEvent,
 )
@@ -183,6 +184,13 @@ def bank_list(*, actor: Actor) -> QuerySet[QuestionBank]:
 
 def bank_get(*, actor: Actor, bank_id: uuid.UUID | str) -> QuestionBank:
     return bank_list(actor=actor).get(pk=bank_id)
+
+
+def bank_categories(*, actor: Actor, bank: QuestionBank) -> QuerySet[QuestionCategory]:
+    """The categories of a question bank, for a course manager."""
+    if scope_of(actor, policy.MANAGE).is_empty:
+        return QuestionCategory.objects.none()
+    return QuestionCategory.objects.filter(bank=bank)
 
 
 def page_get(*, actor: Actor, page_id: uuid.UUID | str) -> CoursePage:

@@ -100,7 +100,9 @@ def attempt_take(request: ActorRequest, attempt_id: uuid.UUID) -> HttpResponse:
         return redirect("learning:attempt", attempt_id=attempt.pk)
     attempt = services.attempt_close_if_expired(attempt=attempt)
     if attempt.status != Attempt.Status.IN_PROGRESS:
-        certificate = Certificate.objects.filter(attempt=attempt).first() if attempt.passed else None
+        certificate = (
+            selectors.my_certificates(actor=request.user).filter(attempt=attempt).first() if attempt.passed else None
+        )
         return render(request, "learning/attempt_result.html", {"attempt": attempt, "certificate": certificate})
     seconds_left = max(0, int((attempt.deadline_at - timezone.now()).total_seconds())) if attempt.deadline_at else None
     context = {"attempt": attempt, "questions": _questions(attempt), "seconds_left": seconds_left}
