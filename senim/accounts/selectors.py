@@ -1,6 +1,7 @@
 """Reads about users, limited to what the actor administers."""
 
 import uuid
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -32,6 +33,21 @@ def user_list(*, actor: Actor, query: str = "") -> QuerySet[User]:
 
 def user_get(*, actor: Actor, user_id: uuid.UUID | str) -> User:
     return user_list(actor=actor).get(id=user_id)
+
+
+def pending_login_user(*, actor: Actor, user_id: uuid.UUID | str) -> User | None:
+    """The active account that passed the password step of a log-in still waiting for its code; the
+    actor is `SYSTEM` (nobody is logged in yet)."""
+    return user_list(actor=actor).filter(pk=user_id, is_active=True).first()
+
+
+def owner_choices(*, actor: Actor, keep: Iterable[uuid.UUID]) -> QuerySet[User]:
+    """Active users the actor may name as the owner of something: the actor, the owners already named
+    (`keep`) and, for user administrators, the users they administer."""
+    users = User.objects.filter(pk__in={actor.pk, *keep})
+    if actor.can(policy.MANAGE_USERS):
+        users = users | user_list(actor=actor)
+    return users.filter(is_active=True).distinct().order_by("username")
 
 
 def assignment_list(*, user: User) -> QuerySet[RoleAssignment]:

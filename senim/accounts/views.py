@@ -36,7 +36,7 @@ from senim.accounts.models import RoleAssignment, User
 from senim.accounts.policy import MANAGE_USERS
 from senim.accounts.requests import AuthedRequest
 from senim.core import limits
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM, PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
@@ -121,7 +121,7 @@ def login_verify(request: HttpRequest) -> HttpResponse:
     if not pending or timezone.now().timestamp() - pending[1] > 300:
         request.session.pop(PENDING_2FA, None)
         return redirect("accounts:login")
-    user = User.objects.filter(pk=pending[0], is_active=True).first()
+    user = selectors.pending_login_user(actor=SYSTEM, user_id=pending[0])
     if user is None:
         return redirect("accounts:login")
     form = LoginCodeForm(request.POST or None)

@@ -5,7 +5,6 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +22,7 @@ from senim.org import selectors as org_selectors
 from senim.screening import jobs, policy, selectors, services
 from senim.screening.exports import hit_rows
 from senim.screening.forms import BatchForm, DecisionForm, HitFilterForm, SearchForm, WatchlistForm
-from senim.screening.models import Hit, WatchlistEntity, WatchlistVersion
+from senim.screening.models import Hit, WatchlistVersion
 
 
 def store_upload(upload: Any, suffix: str) -> str:
@@ -226,7 +225,7 @@ def watchlist_list(request: ActorRequest) -> HttpResponse:
 @permission_required(policy.VIEW)
 def watchlist_detail(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpResponse:
     watchlist = get_or_404(selectors.watchlist_get, actor=request.user, watchlist_id=watchlist_id)
-    entities = WatchlistEntity.objects.none()
+    entities: Any = []
     if watchlist.current_version_id:
         entities = selectors.entity_list(
             actor=request.user, version_id=watchlist.current_version_id, query=request.GET.get("q", "")[:200]
@@ -242,11 +241,8 @@ def watchlist_detail(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpResp
 
 
 def _owners(request: ActorRequest, current: Any = None) -> Any:
-    ids: set[Any] = {request.user.pk} | ({current.owner_id} if current is not None and current.owner_id else set())
-    users = get_user_model().objects.filter(pk__in=ids)
-    if request.user.can("accounts.manage_users"):
-        users = users | account_selectors.user_list(actor=request.user)  # type: ignore[arg-type]
-    return users.filter(is_active=True).distinct().order_by("username")
+    keep = [current.owner_id] if current is not None and current.owner_id else []
+    return account_selectors.owner_choices(actor=request.user, keep=keep)
 
 
 @permission_required(policy.MANAGE_LISTS)
@@ -297,7 +293,7 @@ def version_detail(request: ActorRequest, version_id: uuid.UUID) -> HttpResponse
         return response
     change = request.GET.get("change", "added")
     change = change if change in {"added", "removed", "changed"} else "added"
-    entities = WatchlistEntity.objects.none()
+    entities: Any = []
     if version.status == WatchlistVersion.Status.READY:
         entities = selectors.version_diff(version=version, base=version.base)[change].order_by("caption", "id")
     page = paginate(request, entities, 50)
