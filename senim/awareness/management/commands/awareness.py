@@ -14,8 +14,8 @@ senim awareness candidates purge                                           delet
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Count, Q
 
 from senim.awareness import importing, selectors, services, tasks
 from senim.awareness.models import AckCampaign, DocumentVersion
@@ -63,7 +63,12 @@ class Command(BaseCommand):
     def _import(self, options: dict[str, Any]) -> None:
         version = None
         if options["kind"] == "acknowledgements":
-            version = DocumentVersion.objects.filter(pk=options["version"]).first() if options["version"] else None
+            try:
+                version = (
+                    selectors.version_get(actor=SYSTEM, version_id=options["version"]) if options["version"] else None
+                )
+            except (DocumentVersion.DoesNotExist, ValidationError):
+                version = None
             if version is None:
                 raise CommandError("Give the acknowledged version with --version ID.")
         try:
@@ -86,9 +91,10 @@ class Command(BaseCommand):
 
     def _campaign(self, options: dict[str, Any]) -> None:
         if options["campaign_action"] == "launch":
-            campaign = AckCampaign.objects.filter(pk=options["campaign_id"]).first()
-            if campaign is None:
-                raise CommandError("No such campaign.")
+            try:
+                campaign = selectors.campaign_get(actor=SYSTEM, campaign_id=options["campaign_id"])
+            except (AckCampaign.DoesNotExist, ValidationError) as error:
+                raise CommandError("No such campaign.") from error
             try:
                 asked = services.campaign_launch(actor=SYSTEM, campaign=campaign)
             except Exception as error:  # a ValidationError: say why, exit non-zero
@@ -106,13 +112,11 @@ class Command(BaseCommand):
                 )
             )
         else:
-            rows = AckCampaign.objects.annotate(
-                asked=Count("requests"), answered=Count("requests", filter=Q(requests__acknowledgement__isnull=False))
-            ).order_by("-created_at")
+            rows = selectors.campaign_list(actor=SYSTEM)
             for campaign in rows:
                 self.stdout.write(
                     f"{campaign.pk}\t{campaign.title}\t{campaign.status}\t{campaign.deadline}\t"
-                    f"{campaign.answered}/{campaign.asked} acknowledged"
+                    f"{campaign.answered}/{campaign.asked} acknowledged"  # type: ignore[attr-defined]
                 )
 
     def _overdue(self) -> None:
