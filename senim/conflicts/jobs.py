@@ -32,7 +32,7 @@ from senim.conflicts.matching import (
     cross_match,
 )
 from senim.conflicts.models import Declaration, DeclarationItem, DetectionRun, Section
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import Actor, PermissionDenied, require, user_of
 from senim.core.locks import exclusive
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Employee
@@ -151,6 +151,14 @@ def detection_start(*, actor: Actor, language: str) -> DetectionRun:
         run = DetectionRun.objects.create(requested_by_id=cast(uuid.UUID, actor.pk), language=language)
         transaction.on_commit(lambda: run_detection.enqueue(run_id=str(run.pk)))
     return run
+
+
+def detection_record(*, actor: Actor, language: str) -> DetectionRun:
+    """Record a run to be executed at once in this process (the command line), not queued; group-wide
+    reviewers only, like `detection_start`."""
+    if not require(actor, policy.REVIEW).everything:
+        raise PermissionDenied(policy.REVIEW)
+    return DetectionRun.objects.create(requested_by=user_of(actor), language=language)
 
 
 def detection_run(

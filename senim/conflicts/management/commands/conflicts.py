@@ -45,7 +45,7 @@ class Command(BaseCommand):
                 )
 
     def _detect(self, language: str) -> None:
-        run = DetectionRun.objects.create(language=language)
+        run = jobs.detection_record(actor=SYSTEM, language=language)
         with tqdm(unit=" searches", file=self.stderr, mininterval=0.5) as bar:
 
             def progress(done: int, total: int) -> None:
