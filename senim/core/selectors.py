@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
-from senim.core.access import Actor, scope_of
+from senim.core.access import Actor, is_system, scope_of
 from senim.core.audit_sensitive import sensitive_filter
 from senim.core.models import AuditEvent
 from senim.core.policy import VIEW_AUDIT
@@ -42,6 +42,13 @@ def audit_event_list(
     if end:
         filters["occurred_at__date__lte"] = end
     return qs.filter(**filters).order_by("-seq")
+
+
+def audit_event_count(*, actor: Actor) -> int:
+    """How many events the actor may read: the whole trail for `SYSTEM` (verifying the chain)."""
+    if is_system(actor):
+        return AuditEvent.objects.count()
+    return audit_event_list(actor=actor).count()
 
 
 def audit_event_types() -> list[str]:

@@ -8,8 +8,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from senim.core.access import SYSTEM
 from senim.core.audit import anchor_line, audit_anchor, audit_verify, audit_verify_anchors, parse_anchors
-from senim.core.models import AuditEvent
+from senim.core.selectors import audit_event_count
 
 
 class Command(BaseCommand):
@@ -54,7 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(line)
 
     def _verify(self, files: list[Path], *, quiet: bool, explicit: bool) -> None:
-        total = AuditEvent.objects.count()
+        total = audit_event_count(actor=SYSTEM)
         with tqdm(total=total, unit="event", disable=quiet or total < 10000, file=self.stderr) as bar:
             checked, broken = audit_verify(progress=bar.update)
         if broken is not None:
