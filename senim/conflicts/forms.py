@@ -266,6 +266,12 @@ class GiftDecisionForm(forms.Form):
         label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))], widget=forms.RadioSelect
     )
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    decided_on = forms.DateField(
+        label=_("Decided on"),
+        widget=DATE,
+        required=False,
+        help_text=_("Only for a decision taken earlier on paper; empty means today."),
+    )
 
 
 class HandOverForm(forms.Form):

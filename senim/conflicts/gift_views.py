@@ -114,6 +114,7 @@ def gift_decide(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
                 gift=gift,
                 approve=form.cleaned_data["decision"] == "approve",
                 comment=form.cleaned_data["comment"],
+                decided_on=form.cleaned_data.get("decided_on"),
             )
         except ValidationError as error:
             apply_errors(form, error)
