@@ -114,7 +114,9 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> Case:
 
 @router.post("/cases/{case_id}/status", response=SpeakupCaseOut)
 def case_status(request: ActorRequest, case_id: uuid.UUID, payload: StatusIn) -> Case:
-    return services.case_set_status(actor=request.user, case=_case(request, case_id), status=payload.status)
+    return services.case_set_status(
+        actor=request.user, case=_case(request, case_id), status=payload.status, acknowledged_on=payload.acknowledged_on
+    )
 
 
 @router.post("/cases/{case_id}/messages", response={201: SpeakupCaseOut})

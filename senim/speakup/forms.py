@@ -226,6 +226,12 @@ class CaseFilterForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
+    acknowledged_on = forms.DateField(
+        label=_("Acknowledged on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Only when acknowledging: leave empty for today; an earlier day enters a paper acknowledgement."),
+    )
 
     def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

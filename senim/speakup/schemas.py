@@ -96,6 +96,9 @@ class CaseCreatedOut(Schema):
 
 class StatusIn(BodySchema):
     status: str = Field(..., pattern=STATUSES)
+    acknowledged_on: dt.date | None = Field(
+        None, description="When acknowledging: the day receipt was acknowledged, if before today (back-dating)."
+    )
 
 
 class TextIn(BodySchema):

@@ -228,7 +228,12 @@ def case_action(form_name: str = "", success: Any = "", *, uploads: bool = False
 @case_action("status_form", gettext_lazy("The status was changed."))
 def case_status(request: ActorRequest, case: Case) -> Action:
     form = StatusForm(request.POST, allowed=list(services.TRANSITIONS.get(case.status, ())))
-    return form, lambda: services.case_set_status(actor=request.user, case=case, status=form.cleaned_data["status"])
+    return form, lambda: services.case_set_status(
+        actor=request.user,
+        case=case,
+        status=form.cleaned_data["status"],
+        acknowledged_on=form.cleaned_data.get("acknowledged_on"),
+    )
 
 
 @case_action("assign_form", gettext_lazy("The investigators were saved."))
