@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from senim.accounts.models import User
@@ -25,11 +25,13 @@ from senim.conflicts.models import (
     Declaration,
     DeclarationItem,
     DetectionRun,
+    FormType,
     FormVersion,
     Gift,
     GiftThreshold,
     Measure,
     Outcome,
+    Population,
     Relation,
     Section,
 )
@@ -248,8 +250,24 @@ def campaign_progress(*, actor: Actor | None, campaign: Campaign) -> list[UnitPr
     return result
 
 
+def answered_by_a_form_a() -> Q:
+    """Requests the employee has in fact answered though no declaration is linked to them: a form A
+    submitted since the campaign was launched or, in a new-hires campaign, since they were hired
+    (a new hire who declared on joining, before the campaign asked them)."""
+    since_launch = Declaration.objects.filter(
+        employee_id=OuterRef("employee_id"), form_type=FormType.A, submitted_at__gte=OuterRef("campaign__launched_at")
+    )
+    since_hire = Declaration.objects.filter(
+        employee_id=OuterRef("employee_id"),
+        form_type=FormType.A,
+        submitted_at__date__gte=OuterRef("employee__hire_date"),
+    )
+    return Q(Exists(since_launch)) | (Q(campaign__population=Population.NEW_HIRES) & Q(Exists(since_hire)))
+
+
 def open_requests(*, actor: Actor | None) -> QuerySet[CampaignRequest]:
-    """The actor's own campaign requests still waiting for a declaration."""
+    """The actor's own campaign requests still waiting for a declaration (not one already answered
+    by a form A submitted outside the request)."""
     scope = scope_of(actor, policy.DECLARE)
     if not scope.own_employee_ids:
         return CampaignRequest.objects.none()
@@ -257,6 +275,7 @@ def open_requests(*, actor: Actor | None) -> QuerySet[CampaignRequest]:
         CampaignRequest.objects.filter(
             employee_id__in=scope.own_employee_ids, declaration__isnull=True, campaign__status=Campaign.Status.OPEN
         )
+        .exclude(answered_by_a_form_a())
         .select_related("campaign")
         .order_by("due_date")
     )

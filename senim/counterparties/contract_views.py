@@ -113,7 +113,14 @@ def contract_detail(request: ActorRequest, contract_id: uuid.UUID) -> HttpRespon
     can_manage = request.user.scope_for(policy.MANAGE_CONTRACTS).covers(
         company_id=contract.company_id, unit_id=contract.unit_id
     )
-    return render(request, "counterparties/contract_detail.html", {"contract": contract, "can_manage": can_manage})
+    applications = list(contract.applications.all().order_by("-filed_on"))
+    context = {
+        "contract": contract,
+        "can_manage": can_manage,
+        "applications": applications,
+        "discrepancies": [text for a in applications for text in services.application_discrepancies(a)],
+    }
+    return render(request, "counterparties/contract_detail.html", context)
 
 
 @permission_required(policy.MANAGE_CONTRACTS)

@@ -7,10 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from senim.core.access import Actor
+from senim.core.approvals import QueueItem, register_queue
 from senim.core.dashboard import Tile, register
 from senim.core.figures import format_percent
-from senim.counterparties import indicators, policy, selectors
-from senim.counterparties.models import Application
+from senim.counterparties import indicators, policy, selectors, services
+from senim.counterparties.models import Application, VerificationCase
 
 
 @register
@@ -57,3 +59,31 @@ def counterparty_tiles(request: HttpRequest) -> list[Tile]:
             )
         )
     return tiles
+
+
+@register_queue
+def approval_queue(actor: Actor) -> list[QueueItem]:
+    """Verifications and applications waiting for the actor's approval."""
+    items = []
+    for case in selectors.cases_awaiting_decision(actor=actor)[:50]:
+        step = services.STEP_SECOND if case.status == VerificationCase.Status.AWAITING_SECOND else services.STEP_FIRST
+        items.append(
+            QueueItem(
+                title=str(case.counterparty),
+                url=reverse("counterparties:case-detail", args=[case.pk]),
+                step=str(services.STEP_LABELS[step]),
+                since=case.updated_at,
+                kind=_("Verification"),
+            )
+        )
+    for application in selectors.applications_awaiting_decision(actor=actor)[:50]:
+        items.append(
+            QueueItem(
+                title=f"{application.number} · {application.counterparty}",
+                url=reverse("counterparties:application-detail", args=[application.pk]),
+                step=str(services.STEP_LABEL),
+                since=application.proposed_at or application.updated_at,
+                kind=_("Application"),
+            )
+        )
+    return items

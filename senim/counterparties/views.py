@@ -42,8 +42,12 @@ def counterparty_list(request: ActorRequest) -> HttpResponse:
         category=request.GET.get("category", "") if request.GET.get("category") in Category.values else "",
         sort=request.GET.get("sort", "name"),
     )
+    page_obj = paginate(request, counterparties)
+    screened = services.counterparties_last_screened(page_obj.object_list)
+    for cp in page_obj.object_list:
+        cp.last_screened = screened.get(cp.pk)
     context = {
-        "page_obj": paginate(request, counterparties),
+        "page_obj": page_obj,
         "can_manage": request.user.can(policy.MANAGE),
         "can_import": request.user.can(policy.IMPORT),
         "kinds": Kind.choices,
@@ -72,6 +76,8 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
             kind=counterparty.kind,
             country=counterparty.country,
             exclude_id=counterparty.pk,
+            identifier_kind=counterparty.identifier_kind,
+            identifier=counterparty.identifier,
         )
         if can_manage
         else []
@@ -85,6 +91,7 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "merged": counterparty.merged.all(),
         "similar": similar,
         "hits": _screening_hits(request, counterparty),
+        "last_screened": services.counterparty_last_screened(counterparty),
         "can_manage": can_manage,
         "can_merge": can_manage and request.user.scope_for(policy.MANAGE).everything,
         "can_screen": request.user.scope_for(screening_policy.SEARCH).everything and not counterparty.merged_into_id,
@@ -136,6 +143,8 @@ def counterparty_form(request: ActorRequest, counterparty_id: uuid.UUID | None =
             names=names,
             kind=str(request.POST.get("kind", "")),
             country=str(request.POST.get("country", ""))[:2],
+            identifier_kind=str(request.POST.get("identifier_kind", ""))[:10],
+            identifier=str(request.POST.get("identifier", ""))[:40],
         )
     context = {"form": form, "counterparty": counterparty, "existing": existing, "similar": similar}
     return render(request, "counterparties/counterparty_form.html", context)

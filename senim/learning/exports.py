@@ -7,7 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from senim.learning import markup
+from senim.core import markup
 from senim.learning.models import Article, Certificate
 
 

@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
+from senim.core import markup
 from senim.core.events import event_label as _event_label
 from senim.core.figures import format_figure, format_percent
 from senim.core.i18n import language_name as _language_name
@@ -112,6 +113,12 @@ def _plain(value: object) -> object:
 def event_label(code: str) -> str:
     """An audit event type as people read it ("Counterparty created"), in the active language."""
     return _event_label(code)
+
+
+@register.filter
+def markdown(value: object) -> SafeString:
+    """Markdown rendered to HTML and sanitised (nh3): safe to show whatever the author typed."""
+    return SafeString(markup.render(str(value or "")))
 
 
 @register.filter
