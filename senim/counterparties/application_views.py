@@ -1,6 +1,7 @@
 """Pages of applications for counterparties that refuse, the Register of counterparties permitted
 without anti-corruption provisions, and the regulation clauses decisions cite."""
 
+import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -236,7 +237,14 @@ def register_revoke(request: ActorRequest, entry_id: uuid.UUID) -> HttpResponse:
     if entry is None:
         raise Http404
     try:
-        services.register_entry_revoke(actor=request.user, entry=entry, reason=request.POST.get("reason", "")[:5000])
+        raw = request.POST.get("revoked_on", "").strip()
+        try:
+            on = dt.date.fromisoformat(raw) if raw else None
+        except ValueError as error:
+            raise ValidationError({"revoked_on": _("Enter a valid date.")}) from error
+        services.register_entry_revoke(
+            actor=request.user, entry=entry, reason=request.POST.get("reason", "")[:5000], on=on
+        )
     except ValidationError as error:
         messages.error(request, "; ".join(error.messages))
     except PermissionDenied:
