@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
@@ -18,6 +18,7 @@ from senim.core.selectors import audit_event_list
 from senim.core.translit import to_latin
 from senim.counterparties import policy
 from senim.counterparties.models import (
+    RISK_ORDER,
     Application,
     Contact,
     Contract,
@@ -85,6 +86,24 @@ def counterparty_list(
         return qs.order_by(name.desc() if descending else name.asc(), "id")
     keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS[key]]
     return qs.order_by(*[f"-{k}" if descending else k for k in keys])
+
+
+def counterparty_list_with_due_diligence(*, actor: Actor, counterparties: QuerySet[Counterparty]) -> QuerySet:
+    """The counterparties with their latest verification the actor may see: `dd_risk` (risk level),
+    `dd_status` (its status), `dd_conclusion` and `dd_opened` (none when never verified), so the list
+    shows and sorts by them in one query."""
+    latest = case_list(actor=actor).filter(counterparty_id=OuterRef("pk")).order_by("-opened_on", "-created_at")
+    return counterparties.annotate(
+        dd_risk=Subquery(latest.values("risk_level")[:1]),
+        dd_risk_rank=Subquery(
+            latest.annotate(
+                rank=Case(*[When(risk_level=level, then=Value(i)) for i, level in enumerate(RISK_ORDER)])
+            ).values("rank")[:1]
+        ),
+        dd_status=Subquery(latest.values("status")[:1]),
+        dd_conclusion=Subquery(latest.values("conclusion")[:1]),
+        dd_opened=Subquery(latest.values("opened_on")[:1]),
+    )
 
 
 def counterparty_get(*, actor: Actor, counterparty_id: uuid.UUID | str) -> Counterparty:

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import (
     CaseForm,
     CheckForm,
@@ -57,13 +57,12 @@ def case_list(request: ActorRequest) -> HttpResponse:
         query=request.GET.get("q", "")[:100],
     )
     context = {
-        "page_obj": paginate(request, cases),
         "statuses": VerificationCase.Status.choices,
         "levels": Level.choices,
         "risks": RiskLevel.choices,
         "today": timezone.localdate(),
     }
-    return render(request, "counterparties/case_list.html", context)
+    return tables.VERIFICATIONS.respond(request, cases, "counterparties/case_list.html", context)
 
 
 @permission_required(policy.VERIFY)

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.policy import VIEW_AUDIT
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import ContactForm, CounterpartyForm, DocumentForm, MergeForm, PartyForm
-from senim.counterparties.models import Category, Contact, Counterparty, Kind
+from senim.counterparties.models import Category, Contact, Counterparty, Kind, RiskLevel, VerificationCase
 from senim.screening import policy as screening_policy
 from senim.screening import selectors as screening_selectors
 
@@ -40,16 +40,18 @@ def counterparty_list(request: ActorRequest) -> HttpResponse:
         query=request.GET.get("q", "")[:200],
         kind=request.GET.get("kind", "") if request.GET.get("kind") in Kind.values else "",
         category=request.GET.get("category", "") if request.GET.get("category") in Category.values else "",
-        sort=request.GET.get("sort", "name"),
     )
+    counterparties = selectors.counterparty_list_with_due_diligence(actor=request.user, counterparties=counterparties)
     context = {
-        "page_obj": paginate(request, counterparties),
         "can_manage": request.user.can(policy.MANAGE),
         "can_import": request.user.can(policy.IMPORT),
         "kinds": Kind.choices,
         "categories": Category.choices,
+        "risk_choices": RiskLevel.choices,
+        "status_choices": VerificationCase.Status.choices,
+        "conclusion_choices": VerificationCase.Conclusion.choices,
     }
-    return render(request, "counterparties/counterparty_list.html", context)
+    return tables.COUNTERPARTIES.respond(request, counterparties, "counterparties/counterparty_list.html", context)
 
 
 def _screening_hits(request: ActorRequest, counterparty: Counterparty) -> Any:
