@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.conflicts import policy, selectors, services
+from senim.conflicts import policy, selectors, services, tables
 from senim.conflicts.forms import (
     CampaignForm,
     DeclarationFilterForm,
@@ -176,12 +176,8 @@ def declaration_list(request: ActorRequest) -> HttpResponse:
         form_type=data.get("form_type", ""),
         query=data.get("q", ""),
     )
-    context = {
-        "form": form,
-        "page_obj": paginate(request, declarations, 50),
-        "can_review": request.user.can(policy.REVIEW),
-    }
-    return render(request, "conflicts/declaration_list.html", context)
+    context = {"form": form, "can_review": request.user.can(policy.REVIEW)}
+    return tables.DECLARATIONS.respond(request, declarations, "conflicts/declaration_list.html", context)
 
 
 @login_required

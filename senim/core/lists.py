@@ -39,6 +39,7 @@ from django.core.paginator import Paginator
 from django.db.models import DateTimeField, F, QuerySet
 from django.db.models.expressions import BaseExpression
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -142,7 +143,7 @@ class Table:
     def header(self) -> list[str]:
         return [str(column.label) for column in self.columns]
 
-    def export(self, queryset: QuerySet, fmt: str) -> HttpResponse:
+    def export(self, queryset: QuerySet, fmt: str) -> HttpResponseBase:
         stamp = timezone.localdate().isoformat()
         filename = f"senim-{self.name}-{stamp}.{fmt}"
         if fmt == "csv":
@@ -157,14 +158,18 @@ class Table:
         context: dict[str, Any] | None = None,
         *,
         page_name: str = "page_obj",
-    ) -> HttpResponse:
-        """The list page, or its export when `?export=csv|xlsx` is asked for."""
+        per_page_context: Callable[[Any], dict[str, Any]] | None = None,
+    ) -> HttpResponseBase:
+        """The list page, or its export when `?export=csv|xlsx` is asked for. `per_page_context`
+        adds what the template needs about the rows of the page shown (given the page)."""
         queryset, sort, form = self.apply(request, queryset)
         fmt = request.GET.get("export")
         if fmt in EXPORT_FORMATS:
             return self.export(queryset, str(fmt))
         page = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
         extra = {page_name: page, "current_sort": sort, "list_dates": form, "list_table": self}
+        if per_page_context is not None:
+            extra |= per_page_context(page)
         return render(request, template, {**(context or {}), **extra})
 
 

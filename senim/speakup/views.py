@@ -23,9 +23,9 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
 from senim.core.forms import apply_errors
 from senim.core.policy import VIEW_AUDIT
-from senim.core.views import get_or_404, paginate, permission_required
+from senim.core.views import get_or_404, permission_required
 from senim.org.models import Employee
-from senim.speakup import policy, selectors, services
+from senim.speakup import policy, selectors, services, tables
 from senim.speakup.downloads import file_response
 from senim.speakup.forms import (
     AnswerForm,
@@ -89,11 +89,14 @@ def case_list(request: ActorRequest) -> HttpResponse:
         watched=bool(data.get("watched")),
         query=data.get("q", ""),
     )
-    page = paginate(request, selectors.case_list(actor=request.user, filters=filters), 50)
     today = timezone.localdate()
-    rows = [(case, case.overdue_kinds(today)) for case in page]
-    context = {"form": form, "page_obj": page, "rows": rows, "can_register": request.user.can(policy.MANAGE)}
-    return render(request, "speakup/case_list.html", context)
+    return tables.CASES.respond(
+        request,
+        selectors.case_list(actor=request.user, filters=filters),
+        "speakup/case_list.html",
+        {"form": form, "can_register": request.user.can(policy.MANAGE)},
+        per_page_context=lambda page: {"rows": [(case, case.overdue_kinds(today)) for case in page]},
+    )
 
 
 def _manage_companies(request: ActorRequest) -> tuple[list[tuple[Any, str]], bool]:
