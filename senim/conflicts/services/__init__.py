@@ -12,6 +12,7 @@ from senim.conflicts.services.campaigns import (
 from senim.conflicts.services.declarations import (
     DEFAULT_QUESTIONS,
     declaration_review,
+    declarations_close_empty,
     declaration_submit,
     form_version_create,
     form_version_current,
@@ -39,6 +40,7 @@ __all__ = [
     "campaign_remind",
     "campaign_sync_new_hires",
     "declaration_review",
+    "declarations_close_empty",
     "declaration_submit",
     "form_version_create",
     "form_version_current",
