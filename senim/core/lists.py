@@ -176,9 +176,11 @@ class Table:
 def xlsx_response(*, filename: str, title: str, header: list[str], rows: Iterable[list[Any]]) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)
     sheet.title = title[:31]
     xlsx_append(sheet, header)
     for cell in sheet[1]:

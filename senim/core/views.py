@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 
 from senim.core import health, indicators, selectors
 from senim.core.access import ActorRequest
+from senim.core.dashboard import charts as dashboard_charts
 from senim.core.dashboard import tiles as dashboard_tiles
 from senim.core.exports import csv_response
 from senim.core.forms import PeriodForm
@@ -72,7 +73,8 @@ def paginate(request: HttpRequest, items: Any, per_page: int = 25) -> Any:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {"tiles": dashboard_tiles(request)})
+    context = {"tiles": dashboard_tiles(request), "charts": dashboard_charts(request)}
+    return render(request, "core/dashboard.html", context)
 
 
 class IndicatorFilterForm(forms.Form):

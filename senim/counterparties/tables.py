@@ -1,7 +1,10 @@
 """The columns of the module's lists, shared by each page, its sorting and its CSV/XLSX download
 (core.lists)."""
 
+from typing import Any
+
 from django.db.models import Value
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,12 +18,12 @@ def _lang() -> str:
     return code if code in {"ru", "kk", "en", "uz"} else "ru"
 
 
-def _name_order() -> object:
+def _name_order() -> BaseExpression:
     """Names missing in the reader's language sort where their fallback (Russian, then English) would."""
     return Coalesce(NullIf(f"name_{_lang()}", Value("")), NullIf("name_ru", Value("")), "name_en")
 
 
-def _choice(choices: type, value: str | None) -> str:
+def _choice(choices: Any, value: str | None) -> str:
     return str(dict(choices.choices).get(value, "")) if value else ""
 
 

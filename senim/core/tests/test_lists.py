@@ -30,7 +30,7 @@ def _names(response) -> list[str]:  # type: ignore[no-untyped-def]
 def register(group):
     alpha = CounterpartyFactory(name_ru="Альфа", name_en="Alpha")
     beta = CounterpartyFactory(name_ru="Бета", name_en="Beta")
-    evil = CounterpartyFactory(name_ru="=HYPERLINK(\"http://x\")", name_en="=HYPERLINK(\"http://x\")")
+    evil = CounterpartyFactory(name_ru='=HYPERLINK("http://x")', name_en='=HYPERLINK("http://x")')
     for number, (cp, day, amount) in enumerate(
         [(alpha, dt.date(2025, 1, 10), 500), (beta, dt.date(2025, 6, 1), 100), (evil, dt.date(2024, 3, 3), 900)]
     ):
