@@ -139,3 +139,33 @@ def test_every_list_sorts_filters_by_date_and_downloads(group, name):
     header = next(iter(csv.streaming_content)).decode("utf-8")
     assert header.lstrip("\ufeff").startswith(str(table.columns[0].label))
     assert client.get(url, {"export": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def _queries(client, url) -> int:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_list_pages_make_as_many_queries_for_forty_rows_as_for_four(group):
+    """No query per row on the hot lists (related objects are joined or prefetched)."""
+    officer = user_with_role("officer")
+    client = _client(officer)
+    urls = [reverse(name) for name in ("counterparties:counterparty-list", "counterparties:contract-list",
+                                       "counterparties:case-list", "counterparties:application-list")]  # fmt: skip
+
+    def add(count: int, start: int) -> None:
+        common = {"procurement_method": "open_tender", "subject": "Works", "level": "standard"}
+        for n in range(start, start + count):
+            cp = CounterpartyFactory(name_ru=f"Контрагент {n}")
+            Contract.objects.create(counterparty=cp, company=group.a, unit=group.branch, number=f"N-{n}",
+                                    date=dt.date(2025, 1, 1))  # fmt: skip
+            VerificationCase.objects.create(counterparty=cp, company=group.a, opened_on=dt.date(2025, 1, 1), **common)
+
+    add(4, 0)
+    few = [_queries(client, url) for url in urls]
+    add(36, 4)
+    assert [_queries(client, url) for url in urls] == few
