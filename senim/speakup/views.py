@@ -15,13 +15,16 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
 from senim.core.forms import apply_errors
+from senim.core.pdf import html_to_pdf
 from senim.core.policy import VIEW_AUDIT
 from senim.core.views import get_or_404, permission_required
 from senim.org.models import Employee
@@ -172,10 +175,13 @@ def _detail(request: ActorRequest, case: Case, status: int = 200, **bound: forms
     user = request.user
     manage = scope_of(user, policy.MANAGE)
     work = scope_of(user, policy.WORK)
+    data = selectors.case_content(case=case)
+    internals = selectors.case_internals(case=case)
     context: dict[str, Any] = {
         "case": case,
-        "data": selectors.case_content(case=case),
-        "internals": selectors.case_internals(case=case),
+        "data": data,
+        "internals": internals,
+        "timeline": selectors.case_timeline(case=case, data=data, internals=internals),
         "overdue": case.overdue_kinds(),
         "can_manage": selectors.scope_covers_case(manage, case),
         "can_work": selectors.scope_covers_case(work, case),
@@ -194,6 +200,35 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     case = _case(request, case_id)
     services.case_record_view(actor=request.user, case=case)
     return _detail(request, case)
+
+
+@cases_required
+def case_report_pdf(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The case as a printable report (PDF): facts, what was reported, findings and the timeline.
+    The reporter's identity is left out unless asked for (`?identity=1`) by someone who manages
+    the case; the printing is recorded in the case's access log like a look at the page."""
+    case = _case(request, case_id)
+    may_identify = selectors.scope_covers_case(scope_of(request.user, policy.MANAGE), case)
+    with_identity = request.GET.get("identity") == "1" and may_identify and not case.anonymous
+    services.case_record_view(actor=request.user, case=case)
+    data = selectors.case_content(case=case)
+    internals = selectors.case_internals(case=case)
+    context = {
+        "case": case,
+        "data": data,
+        "with_identity": with_identity,
+        "timeline": selectors.case_timeline(case=case, data=data, internals=internals),
+        "assignees": list(case.assignees.all()),
+        "measures": [Measure(m).label for m in case.measures if m in Measure.values],
+        "printed_at": timezone.localtime(),
+        "printed_by": request.user.display_name,
+        "language": get_language() or "en",
+    }
+    content = html_to_pdf(render_to_string("speakup/case_report_pdf.html", context, request=request))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{case.reference}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _act(
