@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
-from senim.core.access import Actor, scope_of
+from senim.core.access import SYSTEM, Actor, scope_of
 from senim.core.figures import share_of
 from senim.core.models import AuditEvent
 from senim.core.selectors import audit_event_list, within
@@ -239,6 +240,28 @@ def counterparty_similar(
             scored.append((cp, score))
     scored.sort(key=lambda item: -item[1])
     return scored[:limit]
+
+
+SIMILAR_CACHE_SECONDS = 600
+
+
+def counterparty_similar_to(*, actor: Actor, counterparty: Counterparty) -> list[tuple[Counterparty, float]]:
+    """`counterparty_similar` for a card: the scores are kept in the cache until the counterparty or
+    any counterparty of the register changes (the key holds the register's count and latest change),
+    so opening a card again does not score the candidates again."""
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    stamp = Counterparty.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    last = stamp["last"].isoformat() if stamp["last"] else ""
+    key = f"cp-similar:{counterparty.pk}:{counterparty.updated_at.isoformat()}:{stamp['n']}:{last}"
+    scores: list[tuple[str, float]] | None = cache.get(key)
+    if scores is None:
+        found = counterparty_similar(
+            actor=SYSTEM, names=names, kind=counterparty.kind, country=counterparty.country, exclude_id=counterparty.pk
+        )
+        scores = [(str(cp.pk), score) for cp, score in found]
+        cache.set(key, scores, SIMILAR_CACHE_SECONDS)
+    visible = {str(cp.pk): cp for cp in counterparty_list(actor=actor).filter(pk__in=[pk for pk, _s in scores])}
+    return [(visible[pk], score) for pk, score in scores if pk in visible]
 
 
 # --- contracts -------------------------------------------------------------------------------------

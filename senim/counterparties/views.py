@@ -66,18 +66,7 @@ def _screening_hits(request: ActorRequest, counterparty: Counterparty) -> Any:
 def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
     counterparty = get_counterparty(request, counterparty_id)
     can_manage = request.user.can(policy.MANAGE) and not counterparty.merged_into_id
-    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
-    similar = (
-        selectors.counterparty_similar(
-            actor=request.user,
-            names=names,
-            kind=counterparty.kind,
-            country=counterparty.country,
-            exclude_id=counterparty.pk,
-        )
-        if can_manage
-        else []
-    )
+    similar = selectors.counterparty_similar_to(actor=request.user, counterparty=counterparty) if can_manage else []
     context = {
         "counterparty": counterparty,
         "parties": selectors.party_list(actor=request.user, counterparty=counterparty),
