@@ -16,7 +16,7 @@ def test_suggestions_are_cached_until_the_register_changes(monkeypatch):
     cache.clear()
     officer = user_with_role("officer")
     first = CounterpartyFactory(name_ru="ТОО «Казахстан Темир Сервис»", name_en="Kazakhstan Temir Servis LLP")
-    twin = CounterpartyFactory(name_ru="Казахстан Темир Сервис", name_en="")
+    twin = CounterpartyFactory(name_ru="Казахстан Темир Сервис", name_en="", identifier="")
     calls = []
     original = selectors.counterparty_similar
 
@@ -28,6 +28,6 @@ def test_suggestions_are_cached_until_the_register_changes(monkeypatch):
     found = selectors.counterparty_similar_to(actor=officer, counterparty=first)
     assert [cp.pk for cp, _score in found] == [twin.pk] and len(calls) == 1
     assert selectors.counterparty_similar_to(actor=officer, counterparty=first) == found and len(calls) == 1
-    CounterpartyFactory(name_ru="Казахстан Темир Сервис Плюс")
+    CounterpartyFactory(name_ru="Казахстан Темир Сервис Плюс", identifier="")
     again = selectors.counterparty_similar_to(actor=officer, counterparty=first)
     assert len(calls) == 2 and twin.pk in [cp.pk for cp, _score in again]
