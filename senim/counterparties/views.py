@@ -8,11 +8,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
+from senim.core.pdf import html_to_pdf
 from senim.core.policy import VIEW_AUDIT
 from senim.core.views import get_or_404, permission_required
 from senim.counterparties import policy, selectors, services, tables
@@ -295,3 +299,40 @@ def document_remove(request: ActorRequest, counterparty_id: uuid.UUID, document_
     services.document_remove(actor=request.user, document=document)
     messages.success(request, _("Removed."))
     return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+
+
+@permission_required(screening_policy.VIEW)
+def screening_certificate(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    """A printable certificate of the counterparty's screening for the due diligence file: who was
+    screened (the counterparty, its owners and managers) and when, against which lists (version),
+    and every hit with its decision."""
+    counterparty = get_counterparty(request, counterparty_id)
+    if not request.user.can(policy.VIEW):
+        raise Http404
+    parties = list(selectors.party_list(actor=request.user, counterparty=counterparty))
+    keys = {services.counterparty_subject_key(counterparty): counterparty.name}
+    keys |= {services.party_subject_key(p): str(p) for p in parties}
+    subjects = {s.key: s for s in screening_selectors.subject_list(actor=request.user).filter(key__in=keys)}
+    hits = list(
+        screening_selectors.hit_list(actor=request.user)
+        .filter(subject__key__in=keys)
+        .order_by("subject__key", "-score")
+    )
+    screened = [(label, subjects.get(key)) for key, label in keys.items()]
+    open_hits = [h for h in hits if not h.is_decided]
+    context = {
+        "counterparty": counterparty,
+        "screened": screened,
+        "lists": screening_selectors.watchlist_list(actor=request.user, enabled=True).select_related("current_version"),
+        "hits": hits,
+        "open_hits": len(open_hits),
+        "never": any(subject is None or subject.last_screened_at is None for _label, subject in screened),
+        "printed_at": timezone.localtime(),
+        "printed_by": request.user.display_name,
+        "language": get_language() or "en",
+    }
+    content = html_to_pdf(render_to_string("counterparties/screening_certificate.html", context, request=request))
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"screening-{counterparty.identifier or counterparty.pk}-{timezone.localdate().isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
