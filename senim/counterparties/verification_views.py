@@ -33,7 +33,7 @@ from senim.counterparties.models import (
     RiskLevel,
     VerificationCase,
 )
-from senim.counterparties.views import get_counterparty
+from senim.counterparties.views import get_counterparty, screening_hits_of
 from senim.org import selectors as org_selectors
 
 LAPSE_WARNING_DAYS = 30
@@ -107,6 +107,7 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         "case": case,
         "flags": flags,
         "checks": checks,
+        "screening_hits": screening_hits_of(request, case.counterparty),
         "can_work": can_work,
         "check_statuses": CaseCheck.Status.choices,
         "flag_form": FlagRaiseForm(

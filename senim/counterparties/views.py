@@ -58,7 +58,7 @@ def counterparty_list(request: ActorRequest) -> HttpResponse:
     return tables.COUNTERPARTIES.respond(request, counterparties, "counterparties/counterparty_list.html", context)
 
 
-def _screening_hits(request: ActorRequest, counterparty: Counterparty) -> Any:
+def screening_hits_of(request: ActorRequest, counterparty: Counterparty) -> Any:
     if not request.user.can(screening_policy.VIEW):
         return None
     keys = [services.counterparty_subject_key(counterparty)]
@@ -79,7 +79,7 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "contracts": selectors.contract_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
         "merged": counterparty.merged.all(),
         "similar": similar,
-        "hits": _screening_hits(request, counterparty),
+        "hits": screening_hits_of(request, counterparty),
         "can_manage": can_manage,
         "can_merge": can_manage and request.user.scope_for(policy.MANAGE).everything,
         "can_screen": request.user.scope_for(screening_policy.SEARCH).everything and not counterparty.merged_into_id,
