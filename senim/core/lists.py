@@ -31,7 +31,7 @@ selector let the actor see. The template gets `page_obj`, `current_sort` (for
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -159,13 +159,14 @@ class Table:
         *,
         page_name: str = "page_obj",
         per_page_context: Callable[[Any], dict[str, Any]] | None = None,
-    ) -> HttpResponseBase:
+    ) -> HttpResponse:
         """The list page, or its export when `?export=csv|xlsx` is asked for. `per_page_context`
         adds what the template needs about the rows of the page shown (given the page)."""
         queryset, sort, form = self.apply(request, queryset)
         fmt = request.GET.get("export")
         if fmt in EXPORT_FORMATS:
-            return self.export(queryset, str(fmt))
+            # A CSV download streams; views keep their HttpResponse annotation for the page.
+            return cast(HttpResponse, self.export(queryset, str(fmt)))
         page = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
         extra = {page_name: page, "current_sort": sort, "list_dates": form, "list_table": self}
         if per_page_context is not None:

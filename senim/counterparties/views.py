@@ -328,7 +328,7 @@ def screening_certificate(request: ActorRequest, counterparty_id: uuid.UUID) -> 
         "open_hits": len(open_hits),
         "never": any(subject is None or subject.last_screened_at is None for _label, subject in screened),
         "printed_at": timezone.localtime(),
-        "printed_by": request.user.display_name,
+        "printed_by": getattr(request.user, "display_name", "") or str(request.user),
         "language": get_language() or "en",
     }
     content = html_to_pdf(render_to_string("counterparties/screening_certificate.html", context, request=request))

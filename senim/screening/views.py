@@ -106,7 +106,7 @@ def hit_bulk_decide(request: ActorRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(target or "screening:hit-list")
     try:
         hits = list(selectors.hit_list(actor=request.user, permission=policy.REVIEW).filter(pk__in=ids))

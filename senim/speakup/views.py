@@ -213,7 +213,7 @@ def case_report_pdf(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         "assignees": list(case.assignees.all()),
         "measures": [Measure(m).label for m in case.measures if m in Measure.values],
         "printed_at": timezone.localtime(),
-        "printed_by": user.display_name,
+        "printed_by": getattr(user, "display_name", "") or str(user),
         "language": get_language() or "en",
     }
     content = html_to_pdf(render_to_string("speakup/case_report_pdf.html", context, request=request))
