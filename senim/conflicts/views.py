@@ -209,7 +209,9 @@ def declarations_close_empty(request: ActorRequest) -> HttpResponse:
         messages.success(
             request,
             ngettext(
-                "%(count)d declaration was closed: no conflict.", "%(count)d declarations were closed: no conflict.", count
+                "%(count)d declaration was closed: no conflict.",
+                "%(count)d declarations were closed: no conflict.",
+                count,
             )
             % {"count": count},
         )

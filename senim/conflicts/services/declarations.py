@@ -455,7 +455,9 @@ def declarations_close_empty(*, actor: Actor, declarations: list[Declaration], c
                     _("%(employee)s: only submitted forms A with nothing to declare are closed together.")
                     % {"employee": declaration.employee.full_name}
                 )
-            closed.append(declaration_review(actor=actor, declaration=declaration, outcome=Outcome.NONE, comment=comment))
+            closed.append(
+                declaration_review(actor=actor, declaration=declaration, outcome=Outcome.NONE, comment=comment)
+            )
         return closed
 
 
