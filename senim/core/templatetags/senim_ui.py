@@ -144,7 +144,7 @@ def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
         try:
             value = dt.date.fromisoformat(value[:10])
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, dt.date):
         return date_format(value, fmt)
     return "" if value is None else str(value)
