@@ -29,6 +29,8 @@ def test_lists_turn_into_cards_on_a_phone_and_fit_a_laptop(browser_page, browser
     case = submit(company=group.a).case
     speakup_services.case_assign(actor=officer, case=case, users=[investigator])
     page = browser_page
+    page.set_default_timeout(90_000)  # a loaded shared machine, not a timing assertion
+    page.set_default_navigation_timeout(90_000)
     browser_log_in(page, officer)
 
     page.set_viewport_size({"width": 390, "height": 844})
