@@ -21,7 +21,7 @@ def test_lists_turn_into_cards_on_a_phone_and_fit_a_laptop(browser_page, browser
     investigator = user_with_role("investigator", company=group.a)
     investigator.first_name, investigator.last_name = "Нурсултан", "Абдрахмановтың-Жолдасбеков"
     investigator.save()
-    cp = CounterpartyFactory(name_ru="ТОО «Алтын Құрылыс Инжиниринг»")
+    cp = CounterpartyFactory(name_ru="ТОО «Алтын Құрылыс Инжиниринг»", name_en="Altyn Qurylys Engineering")
     VerificationCase.objects.create(
         counterparty=cp, company=group.a, opened_on=timezone.localdate(), risk_level="high",
         procurement_method="open_tender", subject="Works", level="standard",
@@ -39,7 +39,7 @@ def test_lists_turn_into_cards_on_a_phone_and_fit_a_laptop(browser_page, browser
     assert row.evaluate("el => getComputedStyle(el).display") == "block"
     cell = page.locator("table.table-cards tbody td[data-label]").first
     assert cell.get_attribute("data-label") == "Name"
-    assert page.locator("text=Алтын Құрылыс").is_visible()
+    assert page.locator("text=Altyn Qurylys Engineering").first.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert page.locator("td[data-label='Risk']").first.inner_text().strip() == "High"
     assert page.locator(".list-export a", has_text="CSV").is_visible()
