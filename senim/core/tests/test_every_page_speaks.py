@@ -31,7 +31,7 @@ from senim.counterparties.tests.factories import CounterpartyFactory
 from senim.org.models import Position, Unit
 from senim.speakup.tests.factories import submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 LANGUAGES = ("ru", "kk", "uz")
 ROLES = ("officer", "employee", "auditor")
