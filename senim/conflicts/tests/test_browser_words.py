@@ -43,6 +43,7 @@ def test_a_kazakh_officer_reads_gifts_in_kazakh(browser_page, browser_log_in, li
     _gift(group.in_b, value=Decimal("2000000"), currency="UZS", party_kind="official")
     officer = user_with_role("officer", language="kk")
     page = browser_page
+    page.set_default_timeout(60_000)  # a budget for a loaded machine, not an assertion
     browser_log_in(page, officer)
 
     options = page.locator("#language-select option")
