@@ -110,3 +110,19 @@ class BaselineFigure(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.year}: {self.value}"
+
+
+class SecurityCounter(models.Model):
+    """Security state on one host without Redis (`senim.core.limits`): a rate-limit counter, a
+    lock-out flag or a used one-time token, kept until it expires, never evicted before."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    value = models.BigIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("security counter")
+        verbose_name_plural = _("security counters")
+
+    def __str__(self) -> str:
+        return self.key

@@ -289,6 +289,12 @@ class CloseForm(forms.Form):
         label=_("Measures taken"), choices=Measure.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     summary = _text(_("Summary of the findings"), rows=4, max_length=2000)
+    closed_on = forms.DateField(
+        label=_("Closed on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for today; an earlier day enters a case closed on paper (back-dated)."),
+    )
 
 
 class AnswerForm(forms.Form):

@@ -134,7 +134,7 @@ def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
         try:
             return date_format(dt.date.fromisoformat(value[:10]), fmt)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, dt.date):
         return date_format(value, fmt)
     return "" if value is None else str(value)
