@@ -149,7 +149,7 @@ def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
     "2026-11-12" in a sentence. Anything else is shown as it is."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            return date_format(dt.date.fromisoformat(value[:10]), fmt)
         except ValueError:
             return str(value)
     if isinstance(value, dt.date):
