@@ -1075,7 +1075,9 @@ _WIDER: dict[str, dict[str, list[str]]] = {
             r"(?:тәртіб|тізбе|өлшемшарт|шарттар)\w*[^.;]{0,60}(?:бастығы|басшысы|директоры) (?:айқындайды|белгілейді|бекітеді)",
             r"(?:директоры|басшысы|бастығы) қабылдайтын ішкі құжаттар",
         ],
-        "en": [r"(?:procedure|criteria|conditions|rules)[^.;]{0,40}(?:established|set|determined) by (?:each|the) (?:business )?(?:unit|department|division)? ?head"],
+        "en": [
+            r"(?:procedure|criteria|conditions|rules)[^.;]{0,40}(?:established|set|determined) by (?:each|the) (?:business )?(?:unit|department|division)? ?head"
+        ],
     },
     "ULTRA_VIRES": {
         "ru": [
@@ -1146,12 +1148,18 @@ _WIDER: dict[str, dict[str, list[str]]] = {
             r"(?:алғысы келетін|сұратқан|талап еткен) кез келген (?:өзге де |басқа да |қосымша )?(?:құжат|мәлімет)",
             r"кемінде (?:1[0-9]|[2-9]\d) жыл",
         ],
-        "en": [r"whatever (?:further |other |additional )?(?:information|documents?) the \w+ (?:asks|requests|requires)"],
+        "en": [
+            r"whatever (?:further |other |additional )?(?:information|documents?) the \w+ (?:asks|requests|requires)"
+        ],
     },
     "APPLICANT_ABUSE": {
-        "ru": [r"(?:обращени|заявлени|заявк|жалоб)\w*[^.;]{0,30}(?:может|могут) быть оставлен\w* без (?:ответа|рассмотрения)"],
+        "ru": [
+            r"(?:обращени|заявлени|заявк|жалоб)\w*[^.;]{0,30}(?:может|могут) быть оставлен\w* без (?:ответа|рассмотрения)"
+        ],
         "kk": [r"(?:өтініш|өтінім|шағым)\w*[^.;]{0,30}(?:жауапсыз|қараусыз) (?:қалдырылуы|қайтарылуы) мүмкін"],
-        "en": [r"(?:request|application|complaint)s?[^.;]{0,30}may be left (?:unanswered|without (?:a )?(?:reply|response))"],
+        "en": [
+            r"(?:request|application|complaint)s?[^.;]{0,30}may be left (?:unanswered|without (?:a )?(?:reply|response))"
+        ],
     },
     "VAGUE_TERMS": {
         "ru": [
@@ -1160,7 +1168,10 @@ _WIDER: dict[str, dict[str, list[str]]] = {
             r"грубо\w* нарушени",
         ],
         "kk": [r"адал атқар", r"белсенділік таныт", r"(?:жоғары )?бастамашылық таныт"],
-        "en": [r"perform (?:their|his|her) duties (?:diligently|conscientiously)", r"outstanding (?:commitment|effort|performance)"],
+        "en": [
+            r"perform (?:their|his|her) duties (?:diligently|conscientiously)",
+            r"outstanding (?:commitment|effort|performance)",
+        ],
     },
     "NO_OVERSIGHT": {
         "ru": [
