@@ -14,3 +14,4 @@ def _sees_cases(request: HttpRequest) -> bool:
 register(NavEntry(SPEAKUP, _("Cases"), "speakup:case-list", "inbox", None, order=30, visible=_sees_cases))
 register(NavEntry(SPEAKUP, _("Register a report"), "speakup:case-intake", "plus", policy.MANAGE, order=31))
 register(NavEntry(SPEAKUP, _("Statistics"), "speakup:statistics", "chart", policy.VIEW_STATS, order=32))
+register(NavEntry(SPEAKUP, _("Posters and cards"), "speakup:posters", "file", policy.POSTERS, order=33))
