@@ -442,7 +442,7 @@ def unit_case_counts(
 
 def poster_companies(*, actor: Actor) -> QuerySet[Company]:
     """The companies the actor may make posters for."""
-    return Company.objects.filter(scope_of(actor, policy.POSTERS).q(company="pk")).order_by("code")
+    return Company.objects.filter(scope_of(actor, policy.POSTERS).q(company="pk")).order_by("name_en")
 
 
 def poster_tag_list(*, actor: Actor, year: int | None = None) -> QuerySet[PosterTag]:
@@ -453,7 +453,7 @@ def poster_tag_list(*, actor: Actor, year: int | None = None) -> QuerySet[Poster
         PosterTag.objects.filter(scope.q())
         .select_related("company")
         .annotate(visit_count=Coalesce(Sum("visits__count", filter=visits), 0))
-        .order_by("company__code", "code")
+        .order_by("company__name_en", "code")
     )
 
 

@@ -175,7 +175,7 @@ def test_the_command_line_writes_a_poster(group, tmp_path):
         "speakup",
         "poster",
         "--company",
-        group.a.code,
+        group.a.registration_number,
         "--base-url",
         "https://senim.example.kz/",
         "--layout",

@@ -1,7 +1,7 @@
 """`senim speakup overdue [--notify]` lists (and e-mails) overdue cases; `senim speakup remind`
 sends retaliation-watch reminders; `senim speakup notify [--background]` does both (or queues them
 for `senim worker`); `senim speakup stats --year 2026` prints the year's figures;
-`senim speakup poster --company CODE --base-url https://host --languages ru,kk --output poster.pdf` makes a
+`senim speakup poster --company BIN --base-url https://host --languages ru,kk --output poster.pdf` makes a
 poster or card (PDF, PNG or SVG); `senim speakup poster-tags` lists the source tags and their visits. Run
 `senim speakup notify` daily from cron. The command line acts as the system: it prints
 references, dates and counts, never content."""
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         stats.add_argument("--year", type=int, default=timezone.localdate().year)
         stats.add_argument("--format", choices=["table", "json"], default="table")
         poster = sub.add_parser("poster", help="A poster or pocket card with the portal's QR code.")
-        poster.add_argument("--company", required=True, help="The company's code.")
+        poster.add_argument("--company", required=True, help="The company's registration number (BIN).")
         poster.add_argument("--base-url", required=True, help="Where Senim is reached, e.g. https://senim.example.kz")
         poster.add_argument("--layout", choices=PosterLayout.values, default=PosterLayout.A4)
         poster.add_argument("--languages", default="ru", help="Comma-separated: ru,kk,en,uz")
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             getattr(self, f"_{options['action'].replace('-', '_')}")(options)
 
     def _poster(self, options: dict[str, Any]) -> None:
-        company = Company.objects.filter(code=options["company"]).first()
+        company = Company.objects.filter(registration_number=options["company"]).first()
         if company is None:
             raise CommandError(f"No company with the code {options['company']!r}.")
         languages = [code.strip() for code in options["languages"].split(",") if code.strip()]
@@ -75,7 +75,7 @@ class Command(BaseCommand):
 
     def _poster_tags(self, options: dict[str, Any]) -> None:
         for tag in selectors.poster_tag_list(actor=SYSTEM, year=options["year"]):
-            self.stdout.write(f"{tag.code:<30} {tag.company.code:<12} {tag.visit_count:>7}  {tag.label}")
+            self.stdout.write(f"{tag.code:<30} {tag.company.registration_number:<14} {tag.visit_count:>7}  {tag.label}")
 
     def _overdue(self, options: dict[str, Any]) -> None:
         today = timezone.localdate()
