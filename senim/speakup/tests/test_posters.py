@@ -100,11 +100,13 @@ def test_a_tag_is_unique_and_an_officer_of_another_company_cannot_make_one(group
     services.poster_tag_create(actor=officer, company_id=group.a.pk, label="Gate", code="gate")
     with pytest.raises(Exception, match="already in use"):
         services.poster_tag_create(actor=officer, company_id=group.a.pk, label="Gate 2", code="gate")
-    with pytest.raises(Exception, match="permission|Permission"):
+    with pytest.raises(Exception, match=r"(?i)permission"):
         services.poster_tag_create(actor=officer, company_id=group.b.pk, label="Other", code="other")
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("officer", True), ("admin", True), ("auditor", False), ("employee", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("officer", True), ("admin", True), ("auditor", False), ("employee", False)]
+)
 def test_the_poster_page_and_download_follow_the_role(group, role, allowed):
     user = user_with_role(role, company=group.a, employee=group.in_root if role == "employee" else None)
     client = Client()
