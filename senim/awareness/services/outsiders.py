@@ -206,7 +206,7 @@ def outsiders_import(
             errors.append(_("Line %(line)s: %(error)s") % {"line": line, "error": "; ".join(error.messages)})
         people.append(person)
         if len(people) > MAX_IMPORT_ROWS:
-            raise ValidationError(_("At most %(count)s people in one file.") % {"count": MAX_IMPORT_ROWS})
+            raise ValidationError(_("The file lists too many people; split it into smaller files."))
     if errors:
         raise ValidationError(errors[:50])
     if not people:
