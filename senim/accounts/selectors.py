@@ -2,11 +2,14 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from senim.accounts import policy
 from senim.accounts.models import ApiToken, RoleAssignment, User
 from senim.core.access import Actor, scope_of
+from senim.org import policy as org_policy
+from senim.org import selectors as org_selectors
 
 
 def user_list(*, actor: Actor, query: str = "") -> QuerySet[User]:
@@ -42,3 +45,26 @@ def token_list(*, actor: User) -> QuerySet[ApiToken]:
 def user_by_username(username: str) -> User | None:
     """For the system (command line): the account with this username, case-insensitively."""
     return User.objects.filter(username__iexact=username).first()
+
+
+def person_account(*, actor: Actor, user_id: uuid.UUID | str | None = None, username: str = "") -> User | None:
+    """A user account the actor may name as a person (link to a case), by id or username, or None.
+    The actor sees accounts tied to an employee the actor may see (org's employee scope), and staff
+    accounts tied to no employee, if the actor has a staff reach over some part of the group (not
+    only over their own record)."""
+    scope = scope_of(actor, org_policy.VIEW_EMPLOYEE)
+    if not (scope.everything or scope.company_ids or scope.unit_ids):
+        return None
+    qs = User.objects.select_related("employee")
+    if not scope.everything:
+        qs = qs.filter(
+            Q(employee__isnull=True) | Q(employee__in=org_selectors.employee_list(actor=actor).order_by().values("id"))
+        )
+    try:
+        if user_id:
+            return qs.filter(pk=user_id).first()
+        if username:
+            return qs.filter(username=username).first()
+    except (ValueError, ValidationError):
+        return None
+    return None

@@ -5,6 +5,7 @@ force), the acknowledgement date, the agreement's date and the hire date."""
 import datetime as dt
 import uuid
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from senim.awareness.models import (
@@ -17,105 +18,109 @@ from senim.awareness.models import (
     OutsiderKind,
 )
 from senim.awareness.selectors import versions_in_force
-from senim.core.indicators import register
+from senim.core.indicators import register, register_count
 from senim.org.models import Employee
 
 
-def _versions(company_id: uuid.UUID | None):  # type: ignore[no-untyped-def]
+def _versions(company_id: uuid.UUID | None) -> QuerySet[DocumentVersion]:
     qs = DocumentVersion.objects.all()
     return qs.filter(document__companies=company_id) if company_id else qs
 
 
-@register(
+@register_count(
     code="awareness.documents_in_force",
     title=_("Internal documents in force at year end"),
     unit=_("documents"),
     module="awareness",
+    distinct="document_id",
 )
-def documents_in_force(year: int, company_id: uuid.UUID | None) -> int:
+def documents_in_force(year: int, company_id: uuid.UUID | None) -> QuerySet[DocumentVersion]:
     qs = versions_in_force(dt.date(year, 12, 31))
-    if company_id:
-        qs = qs.filter(document__companies=company_id)
-    return qs.values("document_id").distinct().count()
+    return qs.filter(document__companies=company_id) if company_id else qs
 
 
-@register(
+@register_count(
     code="awareness.documents_adopted",
     title=_("Internal documents adopted (new and revised)"),
     unit=_("documents"),
     module="awareness",
 )
-def documents_adopted(year: int, company_id: uuid.UUID | None) -> int:
-    return _versions(company_id).filter(decision_date__year=year).count()
+def documents_adopted(year: int, company_id: uuid.UUID | None) -> QuerySet[DocumentVersion]:
+    return _versions(company_id).filter(decision_date__year=year)
 
 
-@register(
+@register_count(
     code="awareness.drafts_submitted",
     title=_("Drafts submitted for approval"),
     unit=_("drafts"),
     module="awareness",
 )
-def drafts_submitted(year: int, company_id: uuid.UUID | None) -> int:
-    return _versions(company_id).filter(submitted_on__year=year).count()
+def drafts_submitted(year: int, company_id: uuid.UUID | None) -> QuerySet[DocumentVersion]:
+    return _versions(company_id).filter(submitted_on__year=year)
 
 
-def _code_readers(year: int, company_id: uuid.UUID | None):  # type: ignore[no-untyped-def]
+def _code_readers(year: int, company_id: uuid.UUID | None) -> QuerySet[Acknowledgement]:
     qs = Acknowledgement.objects.filter(acknowledged_on__year=year, document__kind=DocumentKind.CODE)
     return qs.filter(company_id=company_id) if company_id else qs
 
 
-@register(
+@register_count(
     code="awareness.code_reviewed",
     title=_("Employees who reviewed the Anti-Corruption Code"),
     unit=_("people"),
     module="awareness",
+    distinct="employee_id",
 )
-def code_reviewed(year: int, company_id: uuid.UUID | None) -> int:
-    return _code_readers(year, company_id).values("employee_id").distinct().count()
+def code_reviewed(year: int, company_id: uuid.UUID | None) -> QuerySet[Acknowledgement]:
+    return _code_readers(year, company_id)
 
 
-@register(
+@register_count(
     code="awareness.code_reviewed_new_hires",
     title=_("of whom new hires of the year"),
     unit=_("people"),
     module="awareness",
+    distinct="employee_id",
 )
-def code_reviewed_new_hires(year: int, company_id: uuid.UUID | None) -> int:
-    return (
-        _code_readers(year, company_id).filter(employee__hire_date__year=year).values("employee_id").distinct().count()
-    )
+def code_reviewed_new_hires(year: int, company_id: uuid.UUID | None) -> QuerySet[Acknowledgement]:
+    return _code_readers(year, company_id).filter(employee__hire_date__year=year)
 
 
-@register(
+@register_count(
     code="awareness.agreements_concluded",
     title=_("Anti-corruption agreements to labour contracts concluded"),
     unit=_("agreements"),
     module="awareness",
 )
-def agreements_concluded(year: int, company_id: uuid.UUID | None) -> int:
+def agreements_concluded(year: int, company_id: uuid.UUID | None) -> QuerySet[AgreementObligation]:
     qs = AgreementObligation.objects.filter(concluded_on__year=year)
-    return (qs.filter(company_id=company_id) if company_id else qs).count()
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+def _hire_records(year: int, company_id: uuid.UUID | None) -> QuerySet[HireRecord]:
+    qs = HireRecord.objects.filter(employee__hire_date__year=year, has_obligations=True)
+    return qs.filter(company_id=company_id) if company_id else qs
 
 
 def _hires(year: int, company_id: uuid.UUID | None) -> tuple[int, int]:
     hires = Employee.objects.filter(hire_date__year=year)
-    records = HireRecord.objects.filter(employee__hire_date__year=year, has_obligations=True)
     if company_id:
-        hires, records = hires.filter(company_id=company_id), records.filter(company_id=company_id)
-    return records.count(), hires.count()
+        hires = hires.filter(company_id=company_id)
+    return _hire_records(year, company_id).count(), hires.count()
 
 
-@register(
+@register_count(
     code="awareness.hires_with_obligations",
     title=_("New hires whose contracts carry anti-corruption obligations"),
     unit=_("people"),
     module="awareness",
 )
-def hires_with_obligations(year: int, company_id: uuid.UUID | None) -> int:
-    return _hires(year, company_id)[0]
+def hires_with_obligations(year: int, company_id: uuid.UUID | None) -> QuerySet[HireRecord]:
+    return _hire_records(year, company_id)
 
 
 @register(
+    records=_hire_records,
     code="awareness.hires_with_obligations_share",
     title=_("Share of new hires whose contracts carry anti-corruption obligations"),
     unit=_("per cent of new hires"),

@@ -10,7 +10,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from senim.conflicts.gift_texts import threshold_sentence
 from senim.core.i18n import Localized
 from senim.core.models import BaseModel
 
@@ -441,10 +443,12 @@ class Alert(BaseModel):
 
 
 class GiftKind(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    GIVEN = "given", _("Given")
-    OFFERED = "offered", _("Offered, decision pending")
-    DECLINED = "declined", _("Offered and declined")
+    # A context of their own: the words agree with "gift" (masculine in Russian), not with the
+    # neuter "Received" of a Speak Up report.
+    RECEIVED = "received", pgettext_lazy("gift kind", "Received")
+    GIVEN = "given", pgettext_lazy("gift kind", "Given")
+    OFFERED = "offered", pgettext_lazy("gift kind", "Offered, decision pending")
+    DECLINED = "declined", pgettext_lazy("gift kind", "Offered and declined")
 
 
 class PartyKind(models.TextChoices):
@@ -457,10 +461,12 @@ class Gift(BaseModel):
     """A gift or hospitality declared by an employee, compared with the threshold of its year."""
 
     class Status(models.TextChoices):
-        RECORDED = "recorded", _("Recorded (below threshold)")
-        PENDING = "pending", _("Awaiting approval")
-        APPROVED = "approved", _("Approved")
-        REFUSED = "refused", _("Refused")
+        # "Recorded" covers a gift within the threshold and one that was declined: neither needs
+        # approval, and the threshold facts say which.
+        RECORDED = "recorded", pgettext_lazy("gift status", "Recorded, no approval needed")
+        PENDING = "pending", pgettext_lazy("gift status", "Awaiting approval")
+        APPROVED = "approved", pgettext_lazy("gift status", "Approved")
+        REFUSED = "refused", pgettext_lazy("gift status", "Refused")
 
     employee = models.ForeignKey("org.Employee", verbose_name=_("employee"), on_delete=models.PROTECT, related_name="+")
     company = models.ForeignKey("org.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="+")
@@ -485,7 +491,9 @@ class Gift(BaseModel):
     currency = models.CharField(_("currency"), max_length=3)
     date = models.DateField(_("date"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.RECORDED)
-    threshold_note = models.CharField(_("threshold"), max_length=300, blank=True)
+    # The facts of the threshold decision (reason, value, unit, threshold), never a sentence:
+    # conflicts.gift_texts writes them in the reader's language (`threshold_note`).
+    threshold_facts = models.JSONField(_("threshold"), default=dict, blank=True)
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("declared by"),
@@ -516,6 +524,11 @@ class Gift(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description[:60]}"
+
+    @property
+    def threshold_note(self) -> str:
+        """Why the gift needs approval or not, in the active language."""
+        return threshold_sentence(self.threshold_facts)
 
 
 class ThresholdUnit(models.TextChoices):

@@ -5,15 +5,17 @@ providers (`senim.counterparties.redflags`). This one reports owners and manager
 counterparty itself) whom an employee declared as a relative, and interests an employee declared in
 the counterparty. The detail names the declared person and the relation, never the employee who
 declared: verifications are read by approvers and auditors who may not read declarations; an officer
-finds the declaration under Conflicts of interest → Declarations.
+finds the declaration under Conflicts of interest → Declarations. The detail is stored as a deferred
+text (core.i18n), so each reader reads it in their own language.
 """
 
 import datetime as dt
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from senim.conflicts.models import Declaration, DeclarationItem, Holder, Section
+from senim.conflicts.models import Declaration, DeclarationItem, Holder, Relation, Section
+from senim.core.i18n import deferred, deferred_join
 
 
 def declared_links(counterparty, *, on: dt.date) -> str:  # type: ignore[no-untyped-def]
@@ -34,11 +36,14 @@ def declared_links(counterparty, *, on: dt.date) -> str:  # type: ignore[no-unty
     for item in items[:10]:
         if item.section == Section.RELATIVES:
             found.append(
-                _("%(name)s: declared by an employee as a relative (%(relation)s)")
-                % {"name": people[item.person_identifier], "relation": item.get_relation_display()}
+                deferred(
+                    gettext_noop("%(name)s: declared by an employee as a relative (%(relation)s)"),
+                    name=people[item.person_identifier],
+                    relation=Relation(item.relation).label if item.relation in Relation.values else item.relation,
+                )
             )
         elif item.holder == Holder.RELATIVE:
-            found.append(_("An employee declared a relative's interest in this counterparty"))
+            found.append(deferred(gettext_noop("An employee declared a relative's interest in this counterparty")))
         else:
-            found.append(_("An employee declared their own interest in this counterparty"))
-    return "; ".join(dict.fromkeys(found))
+            found.append(deferred(gettext_noop("An employee declared their own interest in this counterparty")))
+    return deferred_join(found)

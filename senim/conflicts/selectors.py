@@ -382,10 +382,16 @@ class GiftTotal:
 
 
 def gift_totals(*, actor: Actor | None, year: int, by: str) -> list[GiftTotal]:
-    """Totals of a year's gifts (not declined) per employee or per source, per currency."""
+    """Totals of a year's gifts (not declined) per employee or per source, per currency: amounts in
+    different currencies are never added up or ranked together (Senim keeps no exchange rates), so
+    rows come currency by currency, the largest total first within each."""
     gifts = gift_list(actor=actor, year=year).exclude(kind="declined")
     fields = ("employee__surname", "employee__given_name") if by == "employee" else ("party_organisation", "party_name")
-    rows = gifts.values(*fields, "currency").annotate(count=Count("pk"), value=Sum("value")).order_by("-value")[:200]
+    rows = (
+        gifts.values(*fields, "currency")
+        .annotate(count=Count("pk"), value=Sum("value"))
+        .order_by("currency", "-value")[:200]
+    )
     totals = []
     for values in rows:
         row: dict[str, Any] = dict(values)

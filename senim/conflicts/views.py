@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from senim.conflicts import policy, selectors, services
@@ -390,7 +391,15 @@ def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str) 
     try:
         if action == "launch":
             asked = services.campaign_launch(actor=request.user, campaign=campaign)
-            messages.success(request, _("The campaign is open: %(count)s employees were asked.") % {"count": asked})
+            messages.success(
+                request,
+                ngettext(
+                    "The campaign is open: %(count)s employee was asked.",
+                    "The campaign is open: %(count)s employees were asked.",
+                    asked,
+                )
+                % {"count": asked},
+            )
         elif action == "close":
             services.campaign_close(actor=request.user, campaign=campaign)
             messages.success(request, _("The campaign is closed."))

@@ -171,6 +171,11 @@ def is_system(actor: Actor | None) -> bool:
     return actor is SYSTEM
 
 
+def user_of(actor: Actor | None) -> Any:
+    """The user row behind `actor`, for a `…_by` field: None for the system and anonymous callers."""
+    return actor if actor is not None and actor.pk is not None and getattr(actor, "is_authenticated", False) else None
+
+
 def scope_of(actor: Actor | None, permission: str) -> Scope:
     """The actor's scope for `permission`; anonymous or missing actors get nothing."""
     if actor is None or not getattr(actor, "is_authenticated", False):

@@ -1,5 +1,6 @@
 """Helpers every app's API endpoints share: refuse early, filter a PATCH, shape an import."""
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -8,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from ninja import Schema
 from ninja.errors import HttpError
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field, model_validator
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.importing import FileRejected, ImportPlan, ImportResult
@@ -36,6 +37,27 @@ class BodySchema(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+class DateRangeFilters(Schema):
+    """The event-date filter every list of counted records takes (inherit it in the list's query
+    schema): from / to, inclusive, on the list's own event date (filed, received …), never the entry
+    date. A range that ends before it starts is a 422."""
+
+    date_from: dt.date | None = Field(None, description="Event date on or after this day.")
+    date_to: dt.date | None = Field(None, description="Event date on or before this day.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "DateRangeFilters":
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise ValueError("date_to is before date_from")
+        return self
+
+
+class HistoryFilters(DateRangeFilters):
+    """The date range and the id a record carries from the system it was imported from."""
+
+    external_id: str = Field("", max_length=100, description="The id in the system the record came from.")
+
+
 def patch_data(payload: Schema, *, clearable: Iterable[str] = ()) -> dict[str, Any]:
     """The fields a PATCH body sets: those present in it. Null clears the fields named `clearable`
     (those that may be empty) and is ignored for the others."""
@@ -55,7 +77,8 @@ def import_report(
     """The one shape of an import endpoint (`POST …/imports/{kind}`, multipart `file`): the upload is
     kept in a temporary folder for the request only, `plan(path)` validates it (a file that cannot
     be read is a 422), and unless `dry_run` a clean plan (or its valid rows, with `valid_only`) is
-    written by `apply(plan)`. Answers the validation report, and the counts when written."""
+    written by `apply(plan)`. Answers the validation report, and the counts when written with the
+    record each line created or updated (`rows`: line, id, action) where the import reports them."""
     refuse_large_upload(file)
     with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
         path = Path(folder) / ("upload.xlsx" if (file.name or "").lower().endswith(".xlsx") else "upload.csv")
@@ -79,5 +102,11 @@ def import_report(
             if planned.file_errors or (planned.rejected and not valid_only):
                 raise HttpError(422, "The file has errors; nothing was imported.")
             result = apply(planned)
-            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
+            report.update(
+                imported=True,
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                rows=[row.__dict__ for row in result.rows],
+            )
     return report

@@ -58,12 +58,16 @@ def check_event_dates(
     labels: Mapping[str, str | Promise] | None = None,
     order: Sequence[tuple[str, str]] = (),
     today: dt.date | None = None,
+    recorded: Mapping[str, dt.date | dt.datetime | None] | None = None,
 ) -> bool:
     """Check a record's event dates (None: not set); return whether any is before today.
+    `recorded`: dates the record already holds (e.g. filed on, when a decision is entered), used for
+    the order only, never checked again nor counted as back-dating by whoever enters the next one.
     Raises ValidationError naming every offending field."""
     today = today or timezone.localdate()
     labels = labels or {}
     days = {name: _day(value) for name, value in dates.items()}
+    known = {name: _day(value) for name, value in (recorded or {}).items()} | days
     errors: dict[str, list[str]] = {}
 
     def label(name: str) -> str:
@@ -84,7 +88,7 @@ def check_event_dates(
                 % {"field": label(name), "founded": formats.date_format(founded_on, "SHORT_DATE_FORMAT")},
             )
     for earlier, later in order:
-        first, second = days.get(earlier), days.get(later)
+        first, second = known.get(earlier), known.get(later)
         if first is not None and second is not None and second < first:
             fail(
                 later, _("%(later)s cannot be before %(earlier)s.") % {"later": label(later), "earlier": label(earlier)}
@@ -99,6 +103,16 @@ def check_event_dates(
     if errors:
         raise ValidationError(errors)
     return backdated
+
+
+def is_backdated(created_at: dt.datetime | None, *dates: dt.date | dt.datetime | None) -> bool:
+    """Whether a record was entered after the day of any of its events (`created_at`: when it was
+    entered): the mark a back-dated record carries on its pages and in the API."""
+    if created_at is None:
+        return False
+    entered = _day(created_at)
+    assert entered is not None
+    return any(day is not None and day < entered for day in map(_day, dates))
 
 
 def backdated_changes(backdated: bool) -> dict[str, Any]:

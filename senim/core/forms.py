@@ -1,7 +1,11 @@
 """Form helpers shared by every app."""
 
+import uuid
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,3 +29,27 @@ class PeriodForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise ValidationError(_("The start of the period is after its end."))
         return data
+
+
+class IndicatorFilterForm(forms.Form):
+    """A year and a company among `choices` (with "Whole group" first for group-wide readers): the
+    filter of every page that shows indicator figures, so they count the same group or company."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    company = forms.ChoiceField(label=_("Company"), required=False)
+
+    def __init__(self, *args: Any, choices: list[tuple[uuid.UUID, str]], whole_group: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.whole_group = whole_group
+        self.company_ids = [str(pk) for pk, _name in choices]
+        field = self.fields["company"]
+        named = [(str(pk), name) for pk, name in choices]
+        field.choices = ([("", _("Whole group"))] if whole_group else []) + named  # type: ignore[attr-defined]
+
+    def year_and_company(self) -> tuple[int, uuid.UUID | None]:
+        """The chosen year (this year by default) and company: None is the whole group for
+        group-wide readers, else the first company the reader may see (None when there is none)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        year = data.get("year") or timezone.localdate().year
+        chosen = data.get("company") or (None if self.whole_group else next(iter(self.company_ids), None))
+        return year, (uuid.UUID(chosen) if chosen else None)

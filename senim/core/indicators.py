@@ -8,6 +8,11 @@ For years before Senim held records, an officer may enter a baseline figure (`Ba
 with its source). It stands in for the computed value, marked as entered, until records exist
 for that year: by default "records exist" means the computed value is neither None nor zero; an
 indicator may pass its own `has_records(year, company_id)` check to `register`.
+
+Every figure can be traced to the records behind it, so an auditor can recount it: an indicator
+that counts records is declared with `register_count` on a function returning those records (its
+value is their number, or the number of distinct values of one field among them); any other
+indicator (a share, a median, a sum) passes the records it is computed from as `records=`.
 """
 
 import uuid
@@ -16,11 +21,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import npgettext
+
+from senim.core.figures import NO_DATA, format_figure, format_percent
+from senim.core.i18n import msgid_of
 
 Number = int | float | Decimal
 Compute = Callable[[int, uuid.UUID | None], Number | None]
 HasRecords = Callable[[int, uuid.UUID | None], bool]
+# The records behind a figure for (year, company_id): a QuerySet of the module's model.
+Records = Callable[[int, uuid.UUID | None], "QuerySet[Any]"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,10 @@ class Indicator:
     compute: Compute
     module: str
     has_records: HasRecords | None = None
+    records: Records | None = None
+    # True when the value is the number of the records (or of their distinct `distinct` values).
+    counts_records: bool = False
+    distinct: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,18 @@ class IndicatorValue:
     # Where a value was entered as a baseline figure (not computed), its source; else "".
     value_source: str = ""
     previous_source: str = ""
+    # The unit as declared (untranslated), to make it agree with the figure (`unit_for`).
+    unit_key: str = ""
+
+    @property
+    def value_unit(self) -> str:
+        """The unit agreeing with this year's value: "28 (29) договоров" reads right."""
+        return unit_for(self.unit_key or self.unit, self.value) if self.value is not None else self.unit
+
+    @property
+    def is_share(self) -> bool:
+        """A percentage (its unit is "%"): shown as "98,7 %" rather than as a plain figure."""
+        return self.unit == "%"
 
     @property
     def value_entered(self) -> bool:
@@ -68,19 +96,132 @@ class IndicatorValue:
         }
 
 
+# The nouns indicators count in ("contracts"), with their plural forms: a unit shown beside a figure
+# agrees with it ("28 договоров", "1 заявка", "21 день"), never "28 договоры". Keyed by the unit's
+# untranslated text as indicators declare it. A value with decimals takes the form for 2, which is
+# the right one for fractions in Russian ("12,5 дня") and a plural elsewhere.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "agreements": lambda n: npgettext("counted", "agreement", "agreements", n),
+    "applications": lambda n: npgettext("counted", "application", "applications", n),
+    "cases": lambda n: npgettext("counted", "case", "cases", n),
+    "conflicts": lambda n: npgettext("counted", "conflict", "conflicts", n),
+    "contracts": lambda n: npgettext("counted", "contract", "contracts", n),
+    "counterparties": lambda n: npgettext("counted", "counterparty", "counterparties", n),
+    "days": lambda n: npgettext("counted", "day", "days", n),
+    "documents": lambda n: npgettext("counted", "document", "documents", n),
+    "drafts": lambda n: npgettext("counted", "draft", "drafts", n),
+    "employees": lambda n: npgettext("counted", "employee", "employees", n),
+    "findings": lambda n: npgettext("counted", "finding", "findings", n),
+    "forms": lambda n: npgettext("counted", "form", "forms", n),
+    "functions": lambda n: npgettext("counted", "function", "functions", n),
+    "gifts": lambda n: npgettext("counted", "gift", "gifts", n),
+    "hits": lambda n: npgettext("counted", "hit", "hits", n),
+    "links": lambda n: npgettext("counted", "link", "links", n),
+    "measures": lambda n: npgettext("counted", "measure", "measures", n),
+    "people": lambda n: npgettext("counted", "person", "people", n),
+    "positions": lambda n: npgettext("counted", "position", "positions", n),
+    "questions": lambda n: npgettext("counted", "question", "questions", n),
+    "reports": lambda n: npgettext("counted", "report", "reports", n),
+    "subjects": lambda n: npgettext("counted", "subject", "subjects", n),
+    "units": lambda n: npgettext("counted", "unit", "units", n),
+    "verifications": lambda n: npgettext("counted", "verification", "verifications", n),
+}
+
+
+def unit_for(unit: str | Promise, value: object) -> str:
+    """`unit` in the form that agrees with `value` (a count noun) or as declared ("%", "per cent of staff")."""
+    key = msgid_of(unit)
+    counted = _COUNTED.get(key)
+    if counted is None or value is None:
+        return str(unit)
+    number = value if isinstance(value, int) else (int(value) if value == int(value) else 2)  # type: ignore[call-overload]
+    return counted(abs(number))
+
+
+def with_unit(value: object, unit: str | Promise) -> str:
+    """A figure with its unit, the reader's way: "1 102 договора", "98,7 %", "12,5 дня"; "—" for no data."""
+    if value is None:
+        return NO_DATA
+    if msgid_of(unit) == "%":
+        return format_percent(value)
+    return f"{format_figure(value)}\u00a0{unit_for(unit, value)}"
+
+
 _REGISTRY: dict[str, Indicator] = {}
 
 
+def _add(indicator: Indicator) -> None:
+    existing = _REGISTRY.get(indicator.code)
+    same = existing is not None and (
+        existing.compute is indicator.compute or (indicator.counts_records and existing.records is indicator.records)
+    )
+    if existing is not None and not same:
+        raise ValueError(f"Indicator {indicator.code!r} is declared twice.")
+    _REGISTRY[indicator.code] = indicator
+
+
 def register(
-    *, code: str, title: str | Promise, unit: str | Promise, module: str, has_records: HasRecords | None = None
+    *,
+    code: str,
+    title: str | Promise,
+    unit: str | Promise,
+    module: str,
+    has_records: HasRecords | None = None,
+    records: Records | None = None,
 ) -> Callable[[Compute], Compute]:
-    """Decorator declaring `code` with its translated title and unit; codes are unique."""
+    """Decorator declaring `code` with its translated title and unit; codes are unique. `records`
+    gives the records the value is computed from, for tracing it."""
 
     def decorator(compute: Compute) -> Compute:
-        if code in _REGISTRY and _REGISTRY[code].compute is not compute:
-            raise ValueError(f"Indicator {code!r} is declared twice.")
-        _REGISTRY[code] = Indicator(
-            code=code, title=title, unit=unit, compute=compute, module=module, has_records=has_records
+        _add(
+            Indicator(
+                code=code,
+                title=title,
+                unit=unit,
+                compute=compute,
+                module=module,
+                has_records=has_records,
+                records=records,
+            )
+        )
+        return compute
+
+    return decorator
+
+
+def register_count(
+    *,
+    code: str,
+    title: str | Promise,
+    unit: str | Promise,
+    module: str,
+    distinct: str = "",
+    has_records: HasRecords | None = None,
+) -> Callable[[Records], Compute]:
+    """Decorator declaring an indicator that counts records. The decorated function returns the
+    records behind the figure; the name it decorates becomes the function computing the value: the
+    number of records, or of distinct values of the field `distinct` among them (an employee who
+    filed two forms counts once). One query set serves both, so the figure and its trace agree."""
+
+    def decorator(records: Records) -> Compute:
+        def compute(year: int, company_id: uuid.UUID | None) -> int:
+            found = records(year, company_id)
+            return found.values(distinct).distinct().count() if distinct else found.count()
+
+        compute.__name__ = getattr(records, "__name__", code)
+        compute.__doc__ = records.__doc__
+        _add(
+            Indicator(
+                code=code,
+                title=title,
+                unit=unit,
+                compute=compute,
+                module=module,
+                has_records=has_records,
+                records=records,
+                counts_records=True,
+                distinct=distinct,
+            )
         )
         return compute
 
@@ -132,6 +273,7 @@ def compute_values(
                 code=indicator.code,
                 title=str(indicator.title),
                 unit=str(indicator.unit),
+                unit_key=msgid_of(indicator.unit),
                 value=value,
                 previous=previous,
                 module=indicator.module,

@@ -1,14 +1,16 @@
-"""Reads of the audit trail, limited to the actor's companies."""
+"""Reads of the audit trail, limited to the actor's companies; the date-range filter every list shares."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from senim.core.access import Actor, scope_of
 from senim.core.audit_sensitive import sensitive_filter
 from senim.core.models import AuditEvent
 from senim.core.policy import VIEW_AUDIT
+
+M = TypeVar("M", bound=Model)
 
 
 def audit_event_list(
@@ -44,3 +46,13 @@ def audit_event_list(
 
 def audit_event_types() -> list[str]:
     return list(AuditEvent.objects.order_by("event_type").values_list("event_type", flat=True).distinct())
+
+
+def within(qs: QuerySet[M], field: str, since: dt.date | None = None, until: dt.date | None = None) -> QuerySet[M]:
+    """`qs` limited to the records whose date `field` lies from `since` to `until` (inclusive;
+    None: open); what the date-range filters of every list use."""
+    if since is not None:
+        qs = qs.filter(**{f"{field}__gte": since})
+    if until is not None:
+        qs = qs.filter(**{f"{field}__lte": until})
+    return qs

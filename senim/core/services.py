@@ -10,13 +10,17 @@ from senim.core.audit import audit_record, diff, snapshot
 M = TypeVar("M", bound=models.Model)
 
 
-def model_create(*, actor: Any, instance: M, event_type: str, fields: Iterable[str]) -> M:
-    """Validate and insert `instance`, recording `event_type` with the values of `fields`."""
+def model_create(
+    *, actor: Any, instance: M, event_type: str, fields: Iterable[str], extra: Mapping[str, Any] | None = None
+) -> M:
+    """Validate and insert `instance`, recording `event_type` with the values of `fields` (and
+    `extra` changes, e.g. `core.eventdates.backdated_changes`)."""
     fields = list(fields)
     with transaction.atomic():
         instance.full_clean()
         instance.save(force_insert=True)
-        audit_record(actor=actor, event_type=event_type, obj=instance, changes=diff({}, snapshot(instance, fields)))
+        changes = {**diff({}, snapshot(instance, fields)), **(extra or {})}
+        audit_record(actor=actor, event_type=event_type, obj=instance, changes=changes)
     return instance
 
 
@@ -26,7 +30,15 @@ def model_stored(instance: M) -> M:
     return cast(M, instance._meta.model._base_manager.get(pk=instance.pk))
 
 
-def model_update(*, actor: Any, instance: M, data: Mapping[str, Any], fields: Iterable[str], event_type: str) -> M:
+def model_update(
+    *,
+    actor: Any,
+    instance: M,
+    data: Mapping[str, Any],
+    fields: Iterable[str],
+    event_type: str,
+    extra: Mapping[str, Any] | None = None,
+) -> M:
     """Apply the allowed `fields` of `data` to `instance`; validate, save and audit old → new.
 
     "Old" is the stored row, read and locked (`select_for_update`) in this transaction, not the
@@ -47,7 +59,7 @@ def model_update(*, actor: Any, instance: M, data: Mapping[str, Any], fields: It
             return instance
         instance.full_clean()
         instance.save(update_fields=_changed_fields(stored, instance))
-        audit_record(actor=actor, event_type=event_type, obj=instance, changes=changes)
+        audit_record(actor=actor, event_type=event_type, obj=instance, changes={**changes, **(extra or {})})
     return instance
 
 

@@ -2,7 +2,6 @@
 load balancer's health check."""
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -15,7 +14,6 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -24,7 +22,7 @@ from senim.core import health, indicators, selectors
 from senim.core.access import ActorRequest
 from senim.core.dashboard import tiles as dashboard_tiles
 from senim.core.exports import csv_response
-from senim.core.forms import PeriodForm
+from senim.core.forms import IndicatorFilterForm, PeriodForm
 from senim.core.policy import VIEW_AUDIT, VIEW_INDICATORS
 
 T = TypeVar("T")
@@ -75,27 +73,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", {"tiles": dashboard_tiles(request)})
 
 
-class IndicatorFilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
-    company = forms.ChoiceField(label=_("Company"), required=False)
-
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], whole_group: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["company"]
-        field.choices = ([("", _("Whole group"))] if whole_group else []) + choices  # type: ignore[attr-defined]
-
-
 @permission_required(VIEW_INDICATORS)
 def indicator_list(request: ActorRequest) -> HttpResponse:
     """Indicator values for a year and the year before, for the group or one company the
     actor may report on (the first such company when the actor has no group-wide role)."""
     scope = request.user.scope_for(VIEW_INDICATORS)
-    choices = [(str(pk), name) for pk, name in indicators.company_choices(request.user)]
+    choices = indicators.company_choices(request.user)
     form = IndicatorFilterForm(request.GET or None, choices=choices, whole_group=scope.everything)
-    data = form.cleaned_data if form.is_valid() else {}
-    year = data.get("year") or timezone.localdate().year
-    chosen = data.get("company") or (None if scope.everything else next(iter(dict(choices)), None))
-    company = uuid.UUID(chosen) if chosen else None
+    year, company = form.year_and_company()
     values = indicators.compute_values(year=year, company_id=company) if (scope.everything or company) else []
     context = {"form": form, "year": year, "values": values, "sections": _by_module(values)}
     return render(request, "core/indicators.html", context)

@@ -15,7 +15,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import exports, policy, selectors, services
-from senim.counterparties.forms import ApplicationForm, ClauseForm, CommentForm, ProposeForm
+from senim.counterparties.forms import ApplicationForm, ApproveForm, ClauseForm, CommentForm, ProposeForm
 from senim.counterparties.models import Application, Category, Decision
 from senim.counterparties.views import get_counterparty
 from senim.org import selectors as org_selectors
@@ -95,6 +95,7 @@ def application_detail(request: ActorRequest, application_id: uuid.UUID) -> Http
         "contracts": application.contracts.all(),
         "propose_form": propose_form,
         "return_form": CommentForm() if can_approve else None,
+        "approve_form": ApproveForm() if can_approve else None,
         "can_approve": can_approve,
     }
     return render(request, "counterparties/application_detail.html", context)
@@ -127,8 +128,14 @@ def application_propose(request: ActorRequest, application_id: uuid.UUID) -> Htt
 @permission_required(policy.APPROVE)
 def application_approve(request: ActorRequest, application_id: uuid.UUID) -> HttpResponse:
     application = _get(request, application_id)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the day of the decision as a date, or leave it empty for today."))
+        return redirect("counterparties:application-detail", application_id=application.pk)
     try:
-        services.application_approve(actor=request.user, application=application)
+        services.application_approve(
+            actor=request.user, application=application, decided_on=form.cleaned_data["decided_on"]
+        )
     except ValidationError as error:
         messages.error(request, "; ".join(error.messages))
     except PermissionDenied:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.figures import share_of
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.counterparties import policy, selectors, services
@@ -63,7 +64,7 @@ def contract_coverage(request: ActorRequest) -> HttpResponse:
         entry = totals.setdefault(row.year, [0, 0])
         entry[0] += row.total
         entry[1] += row.with_clause
-    years = [(y, t, w, (100 * w / t) if t else 0) for y, (t, w) in sorted(totals.items(), reverse=True)]
+    years = [(y, t, w, share_of(w, t)) for y, (t, w) in sorted(totals.items(), reverse=True)]
     labels = dict(ProcurementMethod.choices)
     context = {"rows": rows, "years": years, "year": year, "labels": labels, "this_year": timezone.localdate().year}
     return render(request, "counterparties/contract_coverage.html", context)

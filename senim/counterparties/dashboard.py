@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from senim.core.dashboard import Tile, register
-from senim.counterparties import policy, selectors
+from senim.core.figures import format_percent
+from senim.counterparties import indicators, policy, selectors
 from senim.counterparties.models import Application
 
 
@@ -32,14 +33,15 @@ def counterparty_tiles(request: HttpRequest) -> list[Tile]:
         year = timezone.localdate().year
         contracts = selectors.contract_list(actor=user, year=year)  # type: ignore[arg-type]
         total = contracts.count()
-        with_clause = contracts.filter(has_clause=True).count()
+        share = indicators.clause_share_of(contracts)
         tiles.append(
             Tile(
                 _("Contracts this year"),
                 total,
                 reverse("counterparties:contract-coverage"),
-                hint=_("%(share)s %% with the anti-corruption clause")
-                % {"share": round(100 * with_clause / total, 1) if total else 0},
+                hint=_("%(share)s with the anti-corruption clause") % {"share": format_percent(share)}
+                if share is not None
+                else "",
             )
         )
     if user.can(policy.VIEW_CASES):  # type: ignore[union-attr]

@@ -28,6 +28,7 @@ declare_events(
         "counterparties.application.proposed": _("Decision proposed"),
         "counterparties.application.approved": _("Decision approved"),
         "counterparties.application.returned": _("Application returned"),
+        "counterparties.application.imported": _("Application imported"),
         "counterparties.register.entered": _("Entered in the Register"),
         "counterparties.register.revoked": _("Removed from the Register"),
         "counterparties.verification.opened": _("Verification opened"),

@@ -83,7 +83,11 @@ class ContractForm(forms.ModelForm):
 
 
 class ImportUploadForm(forms.Form):
-    KIND_CHOICES = [("counterparties", _("Counterparties")), ("contracts", _("Contracts"))]
+    KIND_CHOICES = [
+        ("counterparties", _("Counterparties")),
+        ("contracts", _("Contracts")),
+        ("applications", _("Applications for approval, with their decisions")),
+    ]
 
     kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
     file = forms.FileField(label=_("CSV or XLSX file"))
@@ -127,6 +131,12 @@ class ApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Why the contracts are needed despite the refusal."),
     )
+    filed_on = forms.DateField(
+        label=_("Filed on"),
+        required=False,
+        widget=_DATE,
+        help_text=_("Leave empty for today; an earlier day enters an application from paper (back-dated)."),
+    )
 
     def __init__(self, *args, companies=None, units=None, contracts=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -150,6 +160,15 @@ class ProposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[RegulationClause]", self.fields["clause"]).queryset = clauses
         cast("forms.ModelChoiceField[Application]", self.fields["reference"]).queryset = references
+
+
+class ApproveForm(forms.Form):
+    decided_on = forms.DateField(
+        label=_("Decided on"),
+        required=False,
+        widget=_DATE,
+        help_text=_("Leave empty for today; an earlier day enters a decision taken on paper (back-dated)."),
+    )
 
 
 class CommentForm(forms.Form):

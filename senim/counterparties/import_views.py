@@ -18,6 +18,12 @@ from senim.counterparties import importing, policy
 from senim.counterparties.forms import ImportUploadForm
 
 SESSION_KEY = "senim_counterparty_imports"
+# Where an import of each kind lands once written.
+LANDING = {
+    "counterparties": "counterparties:counterparty-list",
+    "contracts": "counterparties:contract-list",
+    "applications": "counterparties:application-list",
+}
 UPLOAD_LIFETIME_SECONDS = 24 * 3600
 
 
@@ -55,6 +61,8 @@ def upload(request: ActorRequest) -> HttpResponse:
         kind = form.cleaned_data["kind"]
         if kind == "counterparties" and not request.user.can(policy.IMPORT):
             form.add_error("kind", _("You may not import counterparties."))
+        elif kind == "applications" and not request.user.can(policy.FILE_APPLICATION):
+            form.add_error("kind", _("You may not import applications."))
         else:
             _sweep_uploads()
             upload = form.cleaned_data["file"]
@@ -87,7 +95,7 @@ def preview(request: ActorRequest, token: str) -> HttpResponse:
         "errors": plan.errors[:500],
         "more_errors": max(0, len(plan.errors) - 500),
         "url_namespace": "counterparties",
-        "kind_label": _("Contracts") if kind == "contracts" else _("Counterparties"),
+        "kind_label": dict(ImportUploadForm.KIND_CHOICES)[kind],
     }
     return render(request, "imports/preview.html", context)
 
@@ -119,7 +127,7 @@ def confirm(request: ActorRequest, token: str) -> HttpResponse:
             "skipped": result.skipped,
         },
     )
-    return redirect("counterparties:contract-list" if kind == "contracts" else "counterparties:counterparty-list")
+    return redirect(LANDING[kind])
 
 
 @permission_required(policy.MANAGE_CONTRACTS)

@@ -12,7 +12,8 @@ from django.db.models import QuerySet, Sum
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.indicators import register
+from senim.core.figures import share_of
+from senim.core.indicators import register, register_count
 from senim.counterparties.models import (
     Application,
     Category,
@@ -49,17 +50,18 @@ def _contracts(year: int, company_id: uuid.UUID | None) -> QuerySet[Contract]:
     return qs.filter(company_id=company_id) if company_id else qs
 
 
-@register(
+@register_count(
     code="counterparties.applications",
     title=_("Applications for approval of counterparties that refuse"),
     unit=_("applications"),
     module=MODULE,
 )
-def applications(year: int, company_id: uuid.UUID | None) -> int:
-    return _applications(year, company_id).count()
+def applications(year: int, company_id: uuid.UUID | None) -> QuerySet[Application]:
+    return _applications(year, company_id)
 
 
 @register(
+    records=_applications,
     code="counterparties.application_contracts",
     title=_("Contracts the applications concern"),
     unit=_("contracts"),
@@ -70,10 +72,10 @@ def application_contracts(year: int, company_id: uuid.UUID | None) -> int:
 
 
 def _register_refusal(value: str, label: Promise) -> None:
-    def count(year: int, company_id: uuid.UUID | None) -> int:
-        return _applications(year, company_id).filter(refusal=value).count()
+    def count(year: int, company_id: uuid.UUID | None) -> QuerySet[Application]:
+        return _applications(year, company_id).filter(refusal=value)
 
-    register(
+    register_count(
         code=f"counterparties.applications.refusal.{value}",
         title=_titled(_("Applications: %(label)s"), label),
         unit=_("applications"),
@@ -82,10 +84,10 @@ def _register_refusal(value: str, label: Promise) -> None:
 
 
 def _register_decision(value: str, label: Promise) -> None:
-    def count(year: int, company_id: uuid.UUID | None) -> int:
-        return _applications(year, company_id).filter(status=Application.Status.DECIDED, decision=value).count()
+    def count(year: int, company_id: uuid.UUID | None) -> QuerySet[Application]:
+        return _applications(year, company_id).filter(status=Application.Status.DECIDED, decision=value)
 
-    register(
+    register_count(
         code=f"counterparties.applications.decision.{value}",
         title=_titled(_("Applications decided: %(label)s"), label),
         unit=_("applications"),
@@ -93,57 +95,61 @@ def _register_decision(value: str, label: Promise) -> None:
     )(count)
 
 
-@register(
+@register_count(
     code="counterparties.register_entries",
     title=_("Counterparties entered in the Register of those permitted without anti-corruption provisions"),
     unit=_("counterparties"),
     module=MODULE,
+    distinct="counterparty_id",
 )
-def register_entries(year: int, company_id: uuid.UUID | None) -> int:
-    return _entries(year, company_id).values("counterparty_id").distinct().count()
+def register_entries(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
+    return _entries(year, company_id)
 
 
 def _register_category(value: str, label: Promise) -> None:
-    def count(year: int, company_id: uuid.UUID | None) -> int:
-        return (
-            _entries(year, company_id).filter(counterparty__category=value).values("counterparty_id").distinct().count()
-        )
+    def count(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
+        return _entries(year, company_id).filter(counterparty__category=value)
 
-    register(
+    register_count(
         code=f"counterparties.register_entries.{value}",
         title=_titled(_("Entered in the Register: %(label)s"), label),
         unit=_("counterparties"),
         module=MODULE,
+        distinct="counterparty_id",
     )(count)
 
 
-@register(code="counterparties.contracts", title=_("Contracts signed"), unit=_("contracts"), module=MODULE)
-def contracts(year: int, company_id: uuid.UUID | None) -> int:
-    return _contracts(year, company_id).count()
+@register_count(code="counterparties.contracts", title=_("Contracts signed"), unit=_("contracts"), module=MODULE)
+def contracts(year: int, company_id: uuid.UUID | None) -> QuerySet[Contract]:
+    return _contracts(year, company_id)
 
 
-@register(
+@register_count(
     code="counterparties.contracts_with_clause",
     title=_("Contracts signed with the anti-corruption clause"),
     unit=_("contracts"),
     module=MODULE,
 )
-def contracts_with_clause(year: int, company_id: uuid.UUID | None) -> int:
-    return _contracts(year, company_id).filter(has_clause=True).count()
+def contracts_with_clause(year: int, company_id: uuid.UUID | None) -> QuerySet[Contract]:
+    return _contracts(year, company_id).filter(has_clause=True)
 
 
 @register(
+    records=_contracts,
     code="counterparties.clause_share",
     title=_("Share of contracts signed with the anti-corruption clause"),
-    unit=_("per cent"),
+    unit="%",
     module=MODULE,
 )
 def clause_share(year: int, company_id: uuid.UUID | None) -> float | None:
-    qs = _contracts(year, company_id)
-    total = qs.count()
-    if not total:
-        return None
-    return round(100 * qs.filter(has_clause=True).count() / total, 1)
+    return clause_share_of(_contracts(year, company_id))
+
+
+def clause_share_of(contracts: QuerySet[Contract]) -> float | None:
+    """The share of `contracts` carrying the anti-corruption clause, in per cent to one decimal;
+    None without contracts. The dashboard and the coverage page use it too, so the share is
+    computed one way everywhere."""
+    return share_of(contracts.filter(has_clause=True).count(), contracts.count())
 
 
 def _cases(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
@@ -151,21 +157,21 @@ def _cases(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase
     return qs.filter(company_id=company_id) if company_id else qs
 
 
-@register(
+@register_count(
     code="counterparties.verifications",
     title=_("Verifications of counterparties"),
     unit=_("verifications"),
     module=MODULE,
 )
-def verifications(year: int, company_id: uuid.UUID | None) -> int:
-    return _cases(year, company_id).count()
+def verifications(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+    return _cases(year, company_id)
 
 
 def _register_case_breakdown(field: str, value: str, label: Promise, template: Promise) -> None:
-    def count(year: int, company_id: uuid.UUID | None) -> int:
-        return _cases(year, company_id).filter(**{field: value}).count()
+    def count(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+        return _cases(year, company_id).filter(**{field: value})
 
-    register(
+    register_count(
         code=f"counterparties.verifications.{field}.{value}",
         title=_titled(template, label),
         unit=_("verifications"),
@@ -173,14 +179,15 @@ def _register_case_breakdown(field: str, value: str, label: Promise, template: P
     )(count)
 
 
-@register(
+@register_count(
     code="counterparties.high_risk",
     title=_("High-risk counterparties (verified in the year)"),
     unit=_("counterparties"),
     module=MODULE,
+    distinct="counterparty_id",
 )
-def high_risk(year: int, company_id: uuid.UUID | None) -> int:
-    return _cases(year, company_id).filter(risk_level=RiskLevel.HIGH).values("counterparty_id").distinct().count()
+def high_risk(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+    return _cases(year, company_id).filter(risk_level=RiskLevel.HIGH)
 
 
 for _value, _label in ProcurementMethod.choices:

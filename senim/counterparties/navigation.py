@@ -22,7 +22,14 @@ register(
     )
 )
 register(
-    NavEntry(COUNTERPARTIES, _("Import"), "counterparties:import-upload", "upload", policy.MANAGE_CONTRACTS, order=39)
+    NavEntry(
+        COUNTERPARTIES,
+        _("Import of counterparties"),
+        "counterparties:import-upload",
+        "upload",
+        policy.MANAGE_CONTRACTS,
+        order=39,
+    )
 )
 register(
     NavEntry(

@@ -25,6 +25,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from senim.core.i18n import DEFERRED_PREFIX, deferred_join
+
 if TYPE_CHECKING:
     from senim.counterparties.models import Counterparty
 
@@ -67,5 +69,7 @@ def provided_findings(counterparty: "Counterparty", on: dt.date) -> dict[str, st
             logger.exception("Red-flag provider %s for %r failed", _name(fn), code)
             continue
         if detail:
-            found.setdefault(code, []).append(str(detail).strip()[:MAX_DETAIL])
-    return {code: "; ".join(details) for code, details in found.items()}
+            text = str(detail).strip()
+            # A deferred text (core.i18n) is written in the reader's language when shown: never cut it.
+            found.setdefault(code, []).append(text if text.startswith(DEFERRED_PREFIX) else text[:MAX_DETAIL])
+    return {code: deferred_join(details) for code, details in found.items()}

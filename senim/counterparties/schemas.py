@@ -138,6 +138,8 @@ class ContractOut(Schema):
     has_clause: bool
     verification_case_id: uuid.UUID | None
     approved_by_id: uuid.UUID | None
+    created_at: dt.datetime
+    is_backdated: bool
 
 
 class ContractIn(BodySchema):
@@ -176,6 +178,7 @@ class ImportReportOut(Schema):
     created: int | None = None
     updated: int | None = None
     unchanged: int | None = None
+    rows: list[dict] | None = None
 
 
 class ClauseOut(Schema):
@@ -219,6 +222,10 @@ class ApplicationOut(Schema):
     reference_id: uuid.UUID | None
     register_until: dt.date | None
     return_comment: str
+    decided_on: dt.date | None
+    external_id: str
+    created_at: dt.datetime
+    is_backdated: bool
 
     @staticmethod
     def resolve_contract_ids(obj) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
@@ -238,6 +245,16 @@ class ApplicationIn(BodySchema):
     contract_count: int | None = Field(None, ge=1, le=10000)
     contracts_description: str = Field("", max_length=5000)
     justification: str = Field(..., min_length=1, max_length=5000)
+    filed_on: dt.date | None = Field(
+        None, description="The day it was filed (today if not given; earlier: back-dated)."
+    )
+    external_id: str = Field("", max_length=100, description="Its id in the system it comes from.")
+
+
+class ApprovalIn(BodySchema):
+    decided_on: dt.date | None = Field(
+        None, description="The day the decision was taken (today if not given; earlier: back-dated)."
+    )
 
 
 class ProposalIn(BodySchema):
@@ -290,6 +307,11 @@ class CaseFlagOut(Schema):
     @staticmethod
     def resolve_code(obj) -> str:  # type: ignore[no-untyped-def]
         return obj.flag.code
+
+    @staticmethod
+    def resolve_detail(obj) -> str:  # type: ignore[no-untyped-def]
+        """In the caller's language (Accept-Language), as the page shows it."""
+        return obj.detail_text
 
     @staticmethod
     def resolve_weight(obj) -> int:  # type: ignore[no-untyped-def]

@@ -13,8 +13,9 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
 from senim.core.access import Actor, scope_of
+from senim.core.figures import share_of
 from senim.core.models import AuditEvent
-from senim.core.selectors import audit_event_list
+from senim.core.selectors import audit_event_list, within
 from senim.core.translit import to_latin
 from senim.counterparties import policy
 from senim.counterparties.models import (
@@ -240,10 +241,16 @@ def contract_list(
     method: str = "",
     has_clause: bool | None = None,
     sort: str = "-date",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    number: str = "",
 ) -> QuerySet[Contract]:
-    """Contracts of the companies and units the actor may see."""
+    """Contracts of the companies and units the actor may see; dated from / to (inclusive); by
+    exact number (a contract's id in the system it came from)."""
     scope = scope_of(actor, policy.VIEW_CONTRACTS)
-    qs = Contract.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    qs = within(Contract.objects.filter(scope.q(company="company_id", unit="unit_id")), "date", date_from, date_to)
+    if number:
+        qs = qs.filter(number=number)
     if company_id:
         qs = qs.filter(company_id=company_id)
     if counterparty_id:
@@ -284,6 +291,11 @@ class CoverageRow:
     @property
     def share(self) -> float:
         return self.with_clause / self.total if self.total else 0.0
+
+    @property
+    def percent(self) -> float | None:
+        """The share in per cent, as the clause-share indicator rounds it (core.figures.share_of)."""
+        return share_of(self.with_clause, self.total)
 
 
 def contract_clause_coverage(*, actor: Actor, year: int | None = None) -> list[CoverageRow]:
@@ -352,10 +364,19 @@ def application_list(
     counterparty_id: uuid.UUID | None = None,
     year: int | None = None,
     query: str = "",
+    filed_from: dt.date | None = None,
+    filed_to: dt.date | None = None,
+    decided_from: dt.date | None = None,
+    decided_to: dt.date | None = None,
+    external_id: str = "",
 ) -> QuerySet[Application]:
-    """Applications of the companies and units the actor may see, newest first."""
+    """Applications of the companies and units the actor may see, newest first; filed and decided
+    from / to (inclusive), by the id of the system they came from."""
     scope = scope_of(actor, policy.VIEW_APPLICATIONS)
     qs = Application.objects.filter(scope.q(company="company_id", unit="unit_id"))
+    qs = within(within(qs, "filed_on", filed_from, filed_to), "decided_on", decided_from, decided_to)
+    if external_id:
+        qs = qs.filter(external_id=external_id)
     if status:
         qs = qs.filter(status=status)
     if decision:
@@ -390,13 +411,28 @@ def earlier_approvals(*, actor: Actor, application: Application) -> QuerySet[App
 
 
 def register_entry_list(
-    *, actor: Actor, active_on: dt.date | None = None, category: str = "", query: str = ""
+    *,
+    actor: Actor,
+    active_on: dt.date | None = None,
+    category: str = "",
+    query: str = "",
+    entered_from: dt.date | None = None,
+    entered_to: dt.date | None = None,
+    external_id: str = "",
 ) -> QuerySet[RegisterEntry]:
     """The Register of counterparties permitted without anti-corruption provisions (group-wide,
-    like the register of counterparties). With `active_on`, only entries in force that day."""
+    like the register of counterparties). With `active_on`, only entries in force that day;
+    entered from / to (inclusive); by the external id of the application that made the entry."""
     if scope_of(actor, policy.VIEW).is_empty:
         return RegisterEntry.objects.none()
-    qs = RegisterEntry.objects.select_related("counterparty", "clause", "application")
+    qs = within(
+        RegisterEntry.objects.select_related("counterparty", "clause", "application"),
+        "start_date",
+        entered_from,
+        entered_to,
+    )
+    if external_id:
+        qs = qs.filter(application__external_id=external_id)
     if active_on is not None:
         qs = qs.filter(revoked_on__isnull=True, start_date__lte=active_on).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=active_on)

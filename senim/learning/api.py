@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -231,7 +232,12 @@ def xapi_statements(request: ActorRequest):  # type: ignore[no-untyped-def]
     if not all(isinstance(s, dict) for s in statements):
         raise ValidationError(_("Each statement must be a JSON object."))
     if len(statements) > MAX_STATEMENTS:
-        raise ValidationError(_("At most %(count)s statements per request.") % {"count": MAX_STATEMENTS})
+        raise ValidationError(
+            ngettext(
+                "At most %(count)s statement per request.", "At most %(count)s statements per request.", MAX_STATEMENTS
+            )
+            % {"count": MAX_STATEMENTS}
+        )
     with transaction.atomic():
         recorded = [services.xapi_record(actor=request.user, statement=s) for s in statements]
     return [c for c in recorded if c is not None]

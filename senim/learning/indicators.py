@@ -9,9 +9,10 @@ import uuid
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.indicators import register
+from senim.core.indicators import register, register_count
 from senim.learning.models import Attempt, Attendance, ExternalCompletion, Test, TrainingEvent
 from senim.learning.selectors import counted, staff_on, trained_employee_ids
+from senim.org.models import Employee
 
 
 def _attempts(year: int, company_id: uuid.UUID | None) -> QuerySet[Attempt]:
@@ -45,14 +46,27 @@ def _tested_and_passed(year: int, company_id: uuid.UUID | None) -> tuple[set, se
     return tested, passed
 
 
+def _passed_employees(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee]:
+    return Employee.objects.filter(pk__in=_tested_and_passed(year, company_id)[1])
+
+
+def _tested_employees(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee]:
+    return Employee.objects.filter(pk__in=_tested_and_passed(year, company_id)[0])
+
+
 @register(
-    code="learning.etest_passed", title=_("Employees who passed e-testing"), unit=_("employees"), module="learning"
+    records=_passed_employees,
+    code="learning.etest_passed",
+    title=_("Employees who passed e-testing"),
+    unit=_("employees"),
+    module="learning",
 )
 def etest_passed(year: int, company_id: uuid.UUID | None) -> int:
     return len(_tested_and_passed(year, company_id)[1])
 
 
 @register(
+    records=_tested_employees,
     code="learning.etest_pass_rate",
     title=_("E-testing pass rate"),
     unit=_("per cent of employees tested"),
@@ -63,34 +77,46 @@ def etest_pass_rate(year: int, company_id: uuid.UUID | None) -> int:
     return round(100 * len(passed) / len(tested)) if tested else 0
 
 
+def _elearning_ids(year: int, company_id: uuid.UUID | None) -> set[uuid.UUID]:
+    ids = set(_attempts(year, company_id).values_list("employee_id", flat=True))
+    external = ExternalCompletion.objects.filter(completed_on__year=year)
+    if company_id:
+        external = external.filter(company_id=company_id)
+    return ids | set(external.values_list("employee_id", flat=True))
+
+
 @register(
+    records=lambda year, company_id: Employee.objects.filter(pk__in=_elearning_ids(year, company_id)),
     code="learning.elearning_coverage",
     title=_("Employees covered by e-learning"),
     unit=_("employees"),
     module="learning",
 )
 def elearning_coverage(year: int, company_id: uuid.UUID | None) -> int:
-    ids = set(_attempts(year, company_id).values_list("employee_id", flat=True))
-    external = ExternalCompletion.objects.filter(completed_on__year=year)
-    if company_id:
-        external = external.filter(company_id=company_id)
-    return len(ids | set(external.values_list("employee_id", flat=True)))
+    return len(_elearning_ids(year, company_id))
 
 
-@register(
+@register_count(
     code="learning.special_courses",
     title=_("Employees trained in special courses"),
     unit=_("employees"),
     module="learning",
+    distinct="employee_id",
 )
-def special_courses(year: int, company_id: uuid.UUID | None) -> int:
+def special_courses(year: int, company_id: uuid.UUID | None) -> QuerySet[Attendance]:
     qs = Attendance.objects.filter(event__date__year=year, event__kind=TrainingEvent.Kind.SPECIAL)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+def _trained_staff(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee]:
+    staff = staff_on(dt.date(year, 12, 31))
     if company_id:
-        qs = qs.filter(company_id=company_id)
-    return qs.values("employee_id").distinct().count()
+        staff = staff.filter(company_id=company_id)
+    return staff.filter(pk__in=trained_employee_ids(year=year, company_id=company_id))
 
 
 @register(
+    records=_trained_staff,
     code="learning.staff_trained_share",
     title=_("Share of staff trained"),
     unit=_("per cent of staff"),

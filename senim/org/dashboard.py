@@ -3,8 +3,10 @@
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from senim.core.dashboard import Tile, register
+from senim.core.figures import format_figure
 from senim.org import policy, selectors
 
 
@@ -15,6 +17,7 @@ def org_tiles(request: HttpRequest) -> list[Tile]:
         return []
     employees = selectors.employee_list(actor=user, active=True)  # type: ignore[arg-type]
     positions = selectors.position_list(actor=user)  # type: ignore[arg-type]
+    total = positions.count()
     return [
         Tile(_("Employees"), employees.count(), reverse("org:employee-list")),
         Tile(_("Companies"), selectors.company_list(actor=user).count(), reverse("org:company-list")),  # type: ignore[arg-type]
@@ -22,6 +25,6 @@ def org_tiles(request: HttpRequest) -> list[Tile]:
         Tile(
             _("Corruption-prone positions"),
             positions.filter(is_corruption_prone=True).count(),
-            hint=_("of %(total)d positions") % {"total": positions.count()},
+            hint=ngettext("of %(total)s position", "of %(total)s positions", total) % {"total": format_figure(total)},
         ),
     ]

@@ -24,6 +24,22 @@ def company_get(*, actor: Actor, company_id: uuid.UUID | str) -> Company:
     return company_list(actor=actor).get(id=company_id)
 
 
+def company_find(*, actor: Actor, key: str) -> Company | None:
+    """The company the actor sees with this registration number (BIN) or id, or None (for the
+    command line, which names companies by number)."""
+    key = key.strip()
+    if not key:
+        return None
+    qs = company_list(actor=actor)
+    found = qs.filter(registration_number=key).first()
+    if found is None:
+        try:
+            found = qs.filter(id=uuid.UUID(key)).first()
+        except ValueError:
+            return None
+    return found
+
+
 def unit_list(*, actor: Actor, company_id: uuid.UUID | None = None) -> QuerySet[Unit]:
     scope = scope_of(actor, policy.VIEW_STRUCTURE)
     qs = Unit.objects.filter(scope.q(company="company_id", unit="id")).select_related("company", "parent")

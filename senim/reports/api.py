@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -16,7 +17,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.access import require as core_require
 from senim.core.endpoints import BodySchema, require
 from senim.core.pagination import Pagination
-from senim.reports import content, evidence, exports, policy, selectors, services
+from senim.reports import content, evidence, exports, policy, selectors, services, trace
 
 router = Router(tags=["Annual reports"])
 
@@ -47,6 +48,28 @@ class ReportFigureOut(Schema):
     previous: float | int | None
     overridden: bool
     reason: str
+
+
+class ReportTracedRecordOut(Schema):
+    kind: str
+    reference: str
+    url: str
+    counted_as: str
+
+
+class ReportFigureYearOut(Schema):
+    year: int
+    count: int
+    records: list[ReportTracedRecordOut]
+
+
+class ReportFigureRecordsOut(Schema):
+    code: str
+    title: str
+    counts_records: bool
+    distinct: bool
+    current: ReportFigureYearOut
+    previous: ReportFigureYearOut
 
 
 class ReportTextIn(BodySchema):
@@ -97,6 +120,31 @@ def report_figures(request: ActorRequest, report_id: uuid.UUID) -> list[dict[str
     report = selectors.report_get(actor=request.user, report_id=report_id)
     figures: list[dict[str, Any]] = content.build(report)["figures"]
     return figures
+
+
+@router.get(
+    "/{report_id}/figures/{code}/records",
+    response=ReportFigureRecordsOut,
+    summary="The records behind one figure, both years (frozen with an approved report)",
+)
+def report_figure_records(request: ActorRequest, report_id: uuid.UUID, code: str) -> dict[str, Any]:
+    require(request, policy.VIEW)
+    report = selectors.report_get(actor=request.user, report_id=report_id)
+    figure = trace.figure_records(report, code)
+    if figure is None:
+        raise HttpError(404, _("Unknown indicator."))
+
+    def year(number: int, records: list[trace.TracedRecord]) -> dict[str, Any]:
+        return {"year": number, "count": figure.counted(records), "records": records}
+
+    return {
+        "code": figure.code,
+        "title": figure.title,
+        "counts_records": figure.counts_records,
+        "distinct": figure.distinct,
+        "current": year(report.year, figure.current),
+        "previous": year(report.year - 1, figure.previous),
+    }
 
 
 @router.put("/{report_id}/sections/{section}/{language}", response=ReportOut, summary="Set a section's text")

@@ -101,7 +101,7 @@ def _render_section(
             {
                 "code": item.code,
                 "title": str(indicator.title) if indicator else item.code,
-                "unit": str(indicator.unit) if indicator else "",
+                "unit": indicators.unit_for(indicator.unit, item.value) if indicator else "",
                 "value": _json_number(item.value),
                 "previous": _json_number(item.previous),
                 "text": format_pair(item.value, item.previous),

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from senim.core import indicators
-from senim.reports.charts import format_number
 from senim.reports.models import Area, Grade
 from senim.reports.rating_defaults import DEFAULT_ITEMS
 
@@ -62,10 +61,9 @@ def suggest(key: str, *, year: int, company_id: Any) -> tuple[str, str] | None:
     value = indicator.compute(year, company_id)
     if value is None:
         return None
-    reason = _("%(indicator)s: %(value)s %(unit)s") % {
+    reason = _("%(indicator)s: %(value)s") % {
         "indicator": indicator.title,
-        "value": format_number(value),
-        "unit": indicator.unit,
+        "value": indicators.with_unit(value, indicator.unit),
     }
     if rule.thresholds is None:
         return (Grade.FULL if value else Grade.NONE), reason

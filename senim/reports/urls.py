@@ -13,6 +13,7 @@ urlpatterns = [
     path("<uuid:report_id>/overrides/<str:code>/remove/", views.override_remove, name="override-remove"),
     path("<uuid:report_id>/approve/", views.report_approve, name="report-approve"),
     path("<uuid:report_id>/new-version/", views.report_new_version, name="report-new-version"),
+    path("<uuid:report_id>/figures/<str:code>/", views.figure_records, name="figure-records"),
     path("<uuid:report_id>/export/<str:language>.<str:fmt>", views.report_export, name="report-export"),
 ]
 

@@ -5,16 +5,17 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core import indicators
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.exports import csv_response
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
-from senim.reports import content, exports, policy, selectors, services
+from senim.reports import content, exports, policy, selectors, services, trace
 from senim.reports.forms import OverrideForm, ReportForm, SectionTextForm
 from senim.reports.models import Report
 from senim.reports.sections import get_section
@@ -179,3 +180,32 @@ def report_export(request: ActorRequest, report_id: uuid.UUID, language: str, fm
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{exports.filename(report, language, fmt)}"'
     return response
+
+
+@permission_required(policy.VIEW)
+def figure_records(request: ActorRequest, report_id: uuid.UUID, code: str) -> HttpResponse | StreamingHttpResponse:
+    """The records behind one figure, for both years: as frozen for an approved report, live for a
+    draft; `?export=csv` downloads them."""
+    report = _get(request, report_id)
+    figure = trace.figure_records(report, code)
+    if figure is None:
+        raise Http404
+    if request.GET.get("export") == "csv":
+        rows = [
+            (year, r.kind, r.reference, request.build_absolute_uri(r.url) if r.url else "", r.counted_as)
+            for year, records in ((report.year, figure.current), (report.year - 1, figure.previous))
+            for r in records
+        ]
+        header = (_("Year"), _("Record"), _("Reference"), _("Link"), _("Counted as"))
+        return csv_response(filename=f"{code}-{report.year}.csv", header=header, rows=rows)
+    values = {item["code"]: item for item in content.build(report)["figures"]}.get(code, {})
+    years = [
+        (report.year, figure.current, values.get("value"), values.get("overridden", False)),
+        (report.year - 1, figure.previous, values.get("previous"), False),
+    ]
+    context = {"report": report, "figure": figure, "years": years, "limit": TRACE_PAGE}
+    return render(request, "reports/figure_records.html", context)
+
+
+# A figure's page lists this many records per year; the CSV holds them all.
+TRACE_PAGE = 500

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from senim.conflicts import selectors as conflicts_selectors
-from senim.core.access import Actor, scope_of
+from senim.core.access import SYSTEM, Actor, scope_of
 from senim.org.models import Position, Unit
 from senim.risks import policy
 from senim.risks.models import Exercise, Level, Measure, MeasureInstance, MeasureStatus, Plan, PlanSection, RiskFunction
@@ -19,24 +19,23 @@ from senim.speakup import selectors as speakup_selectors
 DUE_SOON_DAYS = 30
 
 
-def plan_list(*, actor: Actor | None, year: int | None = None) -> QuerySet[Plan]:
-    """Plans of the companies in the actor's scope (None: the command line, everything)."""
+def plan_list(*, actor: Actor, year: int | None = None) -> QuerySet[Plan]:
+    """Plans of the companies in the actor's scope (everything for SYSTEM, the command line)."""
     qs = Plan.objects.select_related("company")
-    if actor is not None:
-        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="company"))
+    qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="company"))
     if year:
         qs = qs.filter(first_year__lte=year, last_year__gte=year)
     return qs.annotate(measure_count=Count("measures"))
 
 
-def plan_get(*, actor: Actor | None, plan_id: uuid.UUID | str) -> Plan:
+def plan_get(*, actor: Actor, plan_id: uuid.UUID | str) -> Plan:
     """The plan; raises Plan.DoesNotExist when it is not in scope."""
     return plan_list(actor=actor).get(pk=plan_id)
 
 
 def measure_list(
     *,
-    actor: Actor | None,
+    actor: Actor,
     plan: Plan,
     unit: str = "",
     status: str = "",
@@ -53,17 +52,15 @@ def measure_list(
     return qs.prefetch_related(Prefetch("instances", queryset=MeasureInstance.objects.order_by("due_date")))
 
 
-def measure_get(*, actor: Actor | None, measure_id: uuid.UUID | str) -> Measure:
+def measure_get(*, actor: Actor, measure_id: uuid.UUID | str) -> Measure:
     qs = Measure.objects.select_related("plan", "plan__company", "section")
-    if actor is not None:
-        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="plan__company"))
+    qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="plan__company"))
     return qs.get(pk=measure_id)
 
 
-def instance_get(*, actor: Actor | None, instance_id: uuid.UUID | str) -> MeasureInstance:
+def instance_get(*, actor: Actor, instance_id: uuid.UUID | str) -> MeasureInstance:
     qs = MeasureInstance.objects.select_related("measure", "measure__plan")
-    if actor is not None:
-        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="measure__plan__company"))
+    qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="measure__plan__company"))
     return qs.get(pk=instance_id)
 
 
@@ -82,13 +79,12 @@ def _open() -> Q:
 
 
 def instance_attention(
-    *, actor: Actor | None, plan: Plan | None = None, today: dt.date | None = None, days: int = DUE_SOON_DAYS
+    *, actor: Actor, plan: Plan | None = None, today: dt.date | None = None, days: int = DUE_SOON_DAYS
 ) -> tuple[QuerySet[MeasureInstance], QuerySet[MeasureInstance]]:
     """(overdue, due within `days`) periods of open measures, in the actor's scope."""
     today = today or timezone.localdate()
     qs = MeasureInstance.objects.filter(_open()).select_related("measure", "measure__plan")
-    if actor is not None:
-        qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="measure__plan__company"))
+    qs = qs.filter(scope_of(actor, policy.VIEW_PLANS).q(company="measure__plan__company"))
     if plan is not None:
         qs = qs.filter(measure__plan=plan)
     overdue = qs.filter(due_date__lt=today).order_by("due_date")
@@ -137,46 +133,41 @@ def plan_rollup(*, plan: Plan, today: dt.date | None = None) -> list[RollUp]:
 # --------------------------------------------------------------------------- the risk assessment
 
 
-def exercise_list(*, actor: Actor | None) -> QuerySet[Exercise]:
+def exercise_list(*, actor: Actor) -> QuerySet[Exercise]:
     qs = Exercise.objects.select_related("company")
-    if actor is not None:
-        qs = qs.filter(scope_of(actor, policy.VIEW_ASSESSMENT).q(company="company"))
+    qs = qs.filter(scope_of(actor, policy.VIEW_ASSESSMENT).q(company="company"))
     return qs.annotate(function_count=Count("functions"))
 
 
-def exercise_get(*, actor: Actor | None, exercise_id: uuid.UUID | str) -> Exercise:
+def exercise_get(*, actor: Actor, exercise_id: uuid.UUID | str) -> Exercise:
     return exercise_list(actor=actor).get(pk=exercise_id)
 
 
-def exercise_for_year(*, actor: Actor | None, year: int, company_id: uuid.UUID | None = None) -> Exercise | None:
+def exercise_for_year(*, actor: Actor, year: int, company_id: uuid.UUID | None = None) -> Exercise | None:
     qs = exercise_list(actor=actor).filter(year=year)
     if company_id:
         qs = qs.filter(company_id=company_id)
     return qs.order_by("company__name_ru").first()
 
 
-def function_list(
-    *, actor: Actor | None, exercise: Exercise, unit_id: uuid.UUID | None = None
-) -> QuerySet[RiskFunction]:
+def function_list(*, actor: Actor, exercise: Exercise, unit_id: uuid.UUID | None = None) -> QuerySet[RiskFunction]:
     """The exercise's functions the actor may see: all of the company, or those of the actor's units."""
     qs = RiskFunction.objects.filter(exercise=exercise).select_related("unit")
-    if actor is not None:
-        qs = qs.filter(
-            scope_of(actor, policy.VIEW_ASSESSMENT).q(company="exercise__company", unit="unit")
-            | scope_of(actor, policy.ASSESS).q(company="exercise__company", unit="unit")
-        )
+    qs = qs.filter(
+        scope_of(actor, policy.VIEW_ASSESSMENT).q(company="exercise__company", unit="unit")
+        | scope_of(actor, policy.ASSESS).q(company="exercise__company", unit="unit")
+    )
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
     return qs.prefetch_related("positions")
 
 
-def function_get(*, actor: Actor | None, function_id: uuid.UUID | str) -> RiskFunction:
+def function_get(*, actor: Actor, function_id: uuid.UUID | str) -> RiskFunction:
     qs = RiskFunction.objects.select_related("exercise", "exercise__company", "unit")
-    if actor is not None:
-        qs = qs.filter(
-            scope_of(actor, policy.VIEW_ASSESSMENT).q(company="exercise__company", unit="unit")
-            | scope_of(actor, policy.ASSESS).q(company="exercise__company", unit="unit")
-        )
+    qs = qs.filter(
+        scope_of(actor, policy.VIEW_ASSESSMENT).q(company="exercise__company", unit="unit")
+        | scope_of(actor, policy.ASSESS).q(company="exercise__company", unit="unit")
+    )
     return qs.get(pk=function_id)
 
 
@@ -290,7 +281,8 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
     declared by its staff, declarations disclosing a conflict — over the year before the exercise."""
     unit_ids = set(RiskFunction.objects.filter(exercise=exercise).values_list("unit_id", flat=True))
     since, until = dt.date(exercise.year - 1, 1, 1), dt.date(exercise.year - 1, 12, 31)
-    cases = speakup_selectors.unit_case_counts(unit_ids=unit_ids, since=since, until=until)
+    # Counts only, shown beside the assessment to whoever may open it: read as the system.
+    cases = speakup_selectors.unit_case_counts(actor=SYSTEM, unit_ids=unit_ids, since=since, until=until)
     staff = conflicts_selectors.unit_signal_counts(unit_ids=unit_ids, since=since, until=until)
     return {
         uid: UnitSignals(

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.indicators import register
+from senim.core.indicators import register_count
 from senim.screening.models import Hit, HitStatus, Subject, WatchlistKind
 
 
@@ -21,27 +21,27 @@ def _hits(year: int, company_id: uuid.UUID | None, kind: str = "") -> QuerySet[H
     return qs
 
 
-@register(
+@register_count(
     code="screening.subjects", title=_("People and organisations screened"), unit=_("subjects"), module="screening"
 )
-def subjects(year: int, company_id: uuid.UUID | None) -> int:
+def subjects(year: int, company_id: uuid.UUID | None) -> QuerySet[Subject]:
     qs = Subject.objects.filter(last_screened_at__year=year)
-    return (qs.filter(company_id=company_id) if company_id else qs).count()
+    return qs.filter(company_id=company_id) if company_id else qs
 
 
-@register(code="screening.hits", title=_("Screening hits raised"), unit=_("hits"), module="screening")
-def hits(year: int, company_id: uuid.UUID | None) -> int:
-    return _hits(year, company_id).count()
+@register_count(code="screening.hits", title=_("Screening hits raised"), unit=_("hits"), module="screening")
+def hits(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
+    return _hits(year, company_id)
 
 
-@register(
+@register_count(
     code="screening.true_matches",
     title=_("Screening hits confirmed as true matches"),
     unit=_("hits"),
     module="screening",
 )
-def true_matches(year: int, company_id: uuid.UUID | None) -> int:
-    return _hits(year, company_id).filter(status=HitStatus.TRUE_MATCH).count()
+def true_matches(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
+    return _hits(year, company_id).filter(status=HitStatus.TRUE_MATCH)
 
 
 def _titled(template: Promise, label: Promise) -> Promise:
@@ -50,19 +50,19 @@ def _titled(template: Promise, label: Promise) -> Promise:
 
 
 def _register_kind(kind: str, label: Promise) -> None:
-    def kind_hits(year: int, company_id: uuid.UUID | None) -> int:
-        return _hits(year, company_id, kind).count()
+    def kind_hits(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
+        return _hits(year, company_id, kind)
 
-    def kind_true_matches(year: int, company_id: uuid.UUID | None) -> int:
-        return _hits(year, company_id, kind).filter(status=HitStatus.TRUE_MATCH).count()
+    def kind_true_matches(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
+        return _hits(year, company_id, kind).filter(status=HitStatus.TRUE_MATCH)
 
-    register(
+    register_count(
         code=f"screening.hits.{kind}",
         title=_titled(_("Screening hits raised: %(kind)s lists"), label),
         unit=_("hits"),
         module="screening",
     )(kind_hits)
-    register(
+    register_count(
         code=f"screening.true_matches.{kind}",
         title=_titled(_("True matches: %(kind)s lists"), label),
         unit=_("hits"),

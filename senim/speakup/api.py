@@ -5,7 +5,6 @@ selectors as the pages; every case opened is logged."""
 import uuid
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse
@@ -14,10 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from senim.core import endpoints
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.endpoints import require
 from senim.core.pagination import Pagination
-from senim.org.models import Employee, Unit
 from senim.speakup import policy, posters, selectors, services
 from senim.speakup.downloads import file_response
 from senim.speakup.models import Case, CaseLink, PosterLayout, PosterTag, PosterText
@@ -48,7 +47,7 @@ router = Router(tags=["Speak Up"])
 
 def _cases(request: ActorRequest) -> None:
     """Refuse callers who may see no case at all before ids are resolved (403, not 404)."""
-    if not selectors.can_see_cases(request.user):
+    if not selectors.can_see_cases(actor=request.user):
         raise PermissionDenied(policy.VIEW_ALL)
 
 
@@ -57,10 +56,10 @@ def _case(request: ActorRequest, case_id: uuid.UUID) -> Case:
     return selectors.case_get(actor=request.user, case_id=case_id)
 
 
-def _detail(case: Case) -> Case:
+def _detail(request: ActorRequest, case: Case) -> Case:
     """The case with its decrypted content attached, for SpeakupCaseDetailOut."""
-    data = selectors.case_content(case=case)
-    internals = selectors.case_internals(case=case)
+    data = selectors.case_content(actor=request.user, case=case)
+    internals = selectors.case_internals(actor=request.user, case=case)
     case.content, case.reporter = data.content, data.reporter  # type: ignore[attr-defined]
     case.closure, case.answer = data.closure, data.answer  # type: ignore[attr-defined]
     case.messages_out = [vars(m) for m in data.messages]  # type: ignore[attr-defined]
@@ -69,7 +68,9 @@ def _detail(case: Case) -> Case:
     return case
 
 
-class CaseFilterIn(Schema):
+class CaseFilterIn(endpoints.DateRangeFilters):
+    """`date_from`/`date_to`: the day the case was received."""
+
     status: str = ""
     kind: str = ""
     channel: str = ""
@@ -95,6 +96,8 @@ def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[C
         mine=filters.mine,
         watched=filters.watched,
         query=filters.q,
+        received_from=filters.date_from,
+        received_to=filters.date_to,
     )
     return selectors.case_list(actor=request.user, filters=f)
 
@@ -112,7 +115,7 @@ def case_register(request: ActorRequest, payload: SpeakupCaseIn) -> Status:
 def case_detail(request: ActorRequest, case_id: uuid.UUID) -> Case:
     case = _case(request, case_id)
     services.case_record_view(actor=request.user, case=case)
-    return _detail(case)
+    return _detail(request, case)
 
 
 @router.post("/cases/{case_id}/status", response=SpeakupCaseOut)
@@ -149,7 +152,7 @@ def case_close(request: ActorRequest, case_id: uuid.UUID, payload: CloseIn) -> C
 @router.post("/cases/{case_id}/assignees", response=SpeakupCaseOut)
 def case_assign(request: ActorRequest, case_id: uuid.UUID, payload: AssignIn) -> Case:
     case = _case(request, case_id)
-    eligible = {u.pk: u for u in selectors.eligible_investigators(case=case)}
+    eligible = {u.pk: u for u in selectors.eligible_investigators(actor=request.user, case=case)}
     unknown = [pk for pk in payload.user_ids if pk not in eligible]
     if unknown:
         raise ValidationError({"user_ids": [_("This person cannot work on this case.")]})
@@ -168,7 +171,7 @@ def case_task(request: ActorRequest, case_id: uuid.UUID, payload: TaskIn) -> Sta
     case = _case(request, case_id)
     assignee = None
     if payload.assignee_id:
-        eligible = {u.pk: u for u in selectors.eligible_investigators(case=case)}
+        eligible = {u.pk: u for u in selectors.eligible_investigators(actor=request.user, case=case)}
         if payload.assignee_id not in eligible:
             raise ValidationError({"assignee_id": [_("This person cannot work on this case.")]})
         assignee = eligible[payload.assignee_id]
@@ -181,25 +184,21 @@ def case_link(request: ActorRequest, case_id: uuid.UUID, payload: LinkIn) -> Sta
     """Link a unit (of the case's company), an employee, a staff user account or a counterparty of
     the register to the case."""
     case = _case(request, case_id)
-    target: dict[str, Any] = {}
-    if payload.unit_id:
-        target["unit"] = Unit.objects.get(pk=payload.unit_id)
-    if payload.employee_id:
-        target["employee"] = Employee.objects.get(pk=payload.employee_id)
-    if payload.user_id:
-        target["user"] = get_user_model().objects.get(pk=payload.user_id)
-    if payload.counterparty_id:
-        counterparty = selectors.register_counterparty(actor=request.user, counterparty_id=payload.counterparty_id)
-        if counterparty is None:
-            raise ValidationError({"counterparty_id": [_("This counterparty is not in the register you can see.")]})
-        target["counterparty"] = counterparty
+    target = selectors.link_target(
+        actor=request.user,
+        case=case,
+        unit_id=payload.unit_id,
+        employee_id=payload.employee_id,
+        user_id=payload.user_id,
+        counterparty_id=payload.counterparty_id,
+    )
     link = services.link_add(actor=request.user, case=case, role=payload.role, **target)
     return Status(201, link)
 
 
 @router.get("/cases/{case_id}/links", response=list[LinkOut])
 def case_links(request: ActorRequest, case_id: uuid.UUID) -> QuerySet[CaseLink]:
-    return _case(request, case_id).links.select_related("counterparty").order_by("created_at")
+    return selectors.link_list(actor=request.user, case=_case(request, case_id))
 
 
 @router.post("/cases/{case_id}/rewards", response={201: SpeakupCaseOut})
@@ -212,7 +211,7 @@ def case_reward(request: ActorRequest, case_id: uuid.UUID, payload: RewardIn) ->
 @router.get("/cases/{case_id}/files", response=list[FileOut])
 def case_files(request: ActorRequest, case_id: uuid.UUID) -> list[dict[str, Any]]:
     """The case's files (names decrypted), the reporter's and the officers'."""
-    data = selectors.case_content(case=_case(request, case_id))
+    data = selectors.case_content(actor=request.user, case=_case(request, case_id))
     return data.files + [f for m in data.messages for f in m.attachments]
 
 
@@ -220,7 +219,7 @@ def case_files(request: ActorRequest, case_id: uuid.UUID) -> list[dict[str, Any]
 def case_file(request: ActorRequest, case_id: uuid.UUID, file_id: uuid.UUID) -> HttpResponse:
     """Download one file, decrypted (always as an attachment); the download is audited."""
     case = _case(request, case_id)
-    name, kind, data = selectors.attachment_get(case=case, attachment_id=file_id)
+    name, kind, data = selectors.attachment_get(actor=request.user, case=case, attachment_id=file_id)
     services.case_record_file_download(actor=request.user, case=case, file_id=file_id)
     return file_response(name, kind, data)
 

@@ -12,15 +12,16 @@ from senim.speakup.models import OPEN_STATUSES
 @register
 def speakup_tiles(request: HttpRequest) -> list[Tile]:
     user = request.user
-    if not user.is_authenticated or not selectors.can_see_cases(user):  # type: ignore[arg-type]
+    if not user.is_authenticated or not selectors.can_see_cases(actor=user):  # type: ignore[arg-type]
         return []
     cases = selectors.visible_cases(actor=user)  # type: ignore[arg-type]
+    overdue = selectors.overdue_cases(actor=user).count()  # type: ignore[arg-type]
     url = reverse("speakup:case-list")
     return [
         Tile(_("Open Speak Up cases"), cases.filter(status__in=OPEN_STATUSES).count(), url),
         Tile(
             _("Overdue Speak Up cases"),
-            cases.filter(selectors.overdue_q()).count(),
+            overdue,
             url + "?overdue=on",
             hint=_("not acknowledged or without feedback in time"),
         ),

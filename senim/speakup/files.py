@@ -15,6 +15,7 @@ from typing import Protocol
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pypdf import PdfReader, PdfWriter
 
 from senim.speakup import conf
@@ -58,7 +59,11 @@ def prepare(uploads: list[Upload]) -> list[PreparedFile]:
     """Check every upload and return what to store; raise ValidationError (nothing stored) if any
     file is too large, of a type not allowed, or if there are too many."""
     if len(uploads) > conf.max_files():
-        raise ValidationError(_("Attach at most %(count)s files.") % {"count": conf.max_files()}, code="too_many_files")
+        raise ValidationError(
+            ngettext("Attach at most %(count)s file.", "Attach at most %(count)s files.", conf.max_files())
+            % {"count": conf.max_files()},
+            code="too_many_files",
+        )
     limit = conf.max_file_mb() * 1024 * 1024
     prepared = []
     for upload in uploads:

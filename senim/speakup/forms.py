@@ -290,6 +290,12 @@ class CloseForm(forms.Form):
         label=_("Measures taken"), choices=Measure.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     summary = _text(_("Summary of the findings"), rows=4, max_length=2000)
+    closed_on = forms.DateField(
+        label=_("Closed on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for today; an earlier day enters a case closed on paper (back-dated)."),
+    )
 
 
 class AnswerForm(forms.Form):
@@ -307,10 +313,6 @@ class RewardForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=14, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
     basis = forms.CharField(label=_("Basis (regulation, decision)"), required=False, max_length=2000)
-
-
-class StatsForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
 
 
 class PosterForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.models import BaseModel
 
 
@@ -118,6 +119,12 @@ class Case(BaseModel):
         verbose_name = _("Speak Up case")
         verbose_name_plural = _("Speak Up cases")
         indexes = [models.Index(fields=["status", "acknowledge_due"], name="speakup_case_status_idx")]
+
+    @property
+    def is_backdated(self) -> bool:
+        """Registered after the day it was received (post, a paper register, another system);
+        `created_at` keeps when it was registered, the audit trail who did it."""
+        return is_backdated(self.created_at, self.received_at)
 
     def __str__(self) -> str:
         return self.reference

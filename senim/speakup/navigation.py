@@ -8,7 +8,7 @@ SPEAKUP = _("Speak Up")
 
 
 def _sees_cases(request: HttpRequest) -> bool:
-    return selectors.can_see_cases(request.user)  # type: ignore[arg-type]
+    return selectors.can_see_cases(actor=request.user)  # type: ignore[arg-type]
 
 
 register(NavEntry(SPEAKUP, _("Cases"), "speakup:case-list", "inbox", None, order=30, visible=_sees_cases))

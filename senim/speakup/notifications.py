@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from senim.core.access import SYSTEM
 from senim.core.audit import audit_record
@@ -25,10 +26,10 @@ def _by_officer(cases: list[Case]) -> dict[Any, list[Case]]:
     grouped: dict[Any, list[Case]] = defaultdict(list)
     for case in cases:
         recipients = list(case.assignees.filter(is_active=True).exclude(email="")) + [
-            u for u in selectors.officers_for(case=case) if u.email
+            u for u in selectors.officers_for(actor=SYSTEM, case=case) if u.email
         ]
         for user in {u.pk: u for u in recipients}.values():
-            if not selectors.is_named(case=case, user=user):
+            if not selectors.kept_out(actor=user, case=case):
                 grouped[user].append(case)
     return grouped
 
@@ -37,7 +38,7 @@ def notify_overdue(*, today: dt.date | None = None) -> int:
     """E-mail each officer (and assigned investigator) the overdue cases not yet notified today;
     return the number of e-mails sent."""
     today = today or timezone.localdate()
-    cases = list(selectors.overdue_cases(today=today).exclude(overdue_notified_on=today))
+    cases = list(selectors.overdue_cases(actor=SYSTEM, today=today).exclude(overdue_notified_on=today))
     sent = 0
     for user, mine in _by_officer(cases).items():
         with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -51,7 +52,12 @@ def notify_overdue(*, today: dt.date | None = None) -> int:
                 )
                 lines.append(f"{case.reference}: {late}")
             lines += ["", _("Open them in Senim: %(path)s") % {"path": "/speakup/cases/?overdue=on"}]
-            _mail(user, _("Speak Up: %(count)s overdue cases") % {"count": len(mine)}, lines)
+            _mail(
+                user,
+                ngettext("Speak Up: %(count)s overdue case", "Speak Up: %(count)s overdue cases", len(mine))
+                % {"count": len(mine)},
+                lines,
+            )
         sent += 1
     with transaction.atomic():
         for case in cases:
@@ -64,7 +70,7 @@ def remind_watch(*, today: dt.date | None = None) -> int:
     """Remind the officers of closed cases with a named reporter to check in with them about
     retaliation, every few months during the watch; return the number of e-mails sent."""
     today = today or timezone.localdate()
-    cases = list(selectors.watch_due(today=today, every_days=conf.retaliation_reminder_days()))
+    cases = list(selectors.watch_due(actor=SYSTEM, today=today, every_days=conf.retaliation_reminder_days()))
     sent = 0
     for user, mine in _by_officer(cases).items():
         with translation.override(user.language or settings.LANGUAGE_CODE):

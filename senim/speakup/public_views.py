@@ -200,7 +200,7 @@ def _follow_page(request: HttpRequest, case: Case, receipt: str, **extra: Any) -
     context = _context(
         case=case,
         receipt=receipt,
-        data=selectors.case_content(case=case, for_reporter=True),
+        data=selectors.case_content(actor=selectors.Reporter(case), case=case),
         reply_form=extra.get("reply_form") or ReplyForm(),
         reply_html="" if extra.pop("reply_form", None) else _blank_reply(_language()),
         can_reply=case.status not in FINAL_STATUSES,
@@ -255,7 +255,9 @@ def follow_file(request: HttpRequest) -> HttpResponse:
     if case is None:
         return render(request, "speakup/public/follow_key.html", _context(form=form))
     try:
-        name, kind, data = selectors.attachment_get(case=case, attachment_id=request.POST.get("file", ""))
+        name, kind, data = selectors.attachment_get(
+            actor=selectors.Reporter(case), case=case, attachment_id=request.POST.get("file", "")
+        )
     except (Attachment.DoesNotExist, ValidationError, ValueError) as error:
         raise Http404 from error
     return file_response(name, kind, data)

@@ -38,6 +38,8 @@ class SpeakupCaseOut(Schema):
     measures: list[str]
     overdue: list[str]
     assignee_ids: list[uuid.UUID]
+    created_at: dt.datetime
+    is_backdated: bool
 
     @staticmethod
     def resolve_overdue(obj: Any) -> list[str]:
@@ -104,6 +106,9 @@ class CloseIn(BodySchema):
     outcome: str = Field(..., pattern=OUTCOMES)
     measures: list[str] = Field(default_factory=list)
     summary: str = Field("", max_length=2000)
+    closed_on: dt.date | None = Field(
+        None, description="The day it was closed (today if not given; earlier: back-dated)."
+    )
 
 
 class AssignIn(BodySchema):

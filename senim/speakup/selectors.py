@@ -1,14 +1,18 @@
-"""Every read of Speak Up data, scoped by the actor.
+"""Every read of Speak Up data, scoped by the actor (`core.access.SYSTEM` for commands and jobs).
 
 `visible_cases` is the one place that decides who sees a case: officers over the case's company
 (or over a unit subtree holding a unit linked to the case), investigators with such a reach and
 assigned to the case; never anyone named in it (as a linked
 employee or user account) nor anyone who declared a conflict. A case that names no company is
 seen only by group-wide roles.
+
+The reporter is an actor too (`Reporter`): one who holds the receipt key of one case and may read
+only what the follow-up page shows of it. The key itself is the credential, so `case_for_receipt`
+is the one read that takes a key rather than an actor; `public_companies` lists what the public
+forms show everyone.
 """
 
 import datetime as dt
-import statistics
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -23,12 +27,16 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from senim.accounts import selectors as account_selectors
 from senim.accounts.models import RoleAssignment
-from senim.core.access import Actor, Role, Scope, grants, scope_of
+from senim.core.access import SYSTEM, Actor, Role, Scope, grants, is_system, scope_of
+from senim.core.selectors import within
 from senim.counterparties import selectors as counterparty_selectors
-from senim.org.models import Company, Unit
-from senim.speakup import policy
+from senim.org import selectors as org_selectors
+from senim.org.models import Company, Employee, Unit
+from senim.speakup import indicators, policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
 from senim.speakup.models import (
     FINAL_STATUSES,
@@ -36,13 +44,13 @@ from senim.speakup.models import (
     Attachment,
     Case,
     CaseLink,
-    Direction,
     Exclusion,
     LinkRole,
     Outcome,
     PosterTag,
     PosterText,
     Status,
+    Task,
 )
 
 
@@ -79,6 +87,10 @@ def scope_covers_case(scope: Scope, case: Case) -> bool:
 
 
 def visible_cases(*, actor: Actor) -> QuerySet[Case]:
+    if is_system(actor):
+        return Case.objects.all()
+    if isinstance(actor, Reporter):
+        return Case.objects.filter(pk=actor.case.pk)
     all_scope = scope_of(actor, policy.VIEW_ALL)
     assigned_scope = scope_of(actor, policy.VIEW_ASSIGNED)
     if all_scope.is_empty and assigned_scope.is_empty:
@@ -94,12 +106,49 @@ def visible_cases(*, actor: Actor) -> QuerySet[Case]:
     return Case.objects.filter(condition).exclude(_kept_out(actor))
 
 
-def can_see_cases(actor: Actor) -> bool:
+def can_see_cases(*, actor: Actor) -> bool:
     return actor.can(policy.VIEW_ALL) or actor.can(policy.VIEW_ASSIGNED)
 
 
-def is_named(*, case: Case, user: Any) -> bool:
-    return Case.objects.filter(pk=case.pk).filter(_kept_out(user)).exists()
+def case_in_reach(*, actor: Actor, case: Case, permission: str) -> bool:
+    """Whether the actor holds `permission` over the case (scope_covers_case)."""
+    return scope_covers_case(scope_of(actor, permission), case)
+
+
+def kept_out(*, actor: Actor, case: Case) -> bool:
+    """Whether the actor is named in the case or stepped aside from it (then the actor may not
+    see it, whatever the role)."""
+    if is_system(actor) or isinstance(actor, Reporter):
+        return False
+    return Case.objects.filter(pk=case.pk).filter(_kept_out(actor)).exists()
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """The person who holds a case's receipt key, as an actor: no role, no scope; reads only the
+    part of that one case the follow-up page shows (case_content, attachment_get)."""
+
+    case: Case
+    pk: None = None
+    is_authenticated: bool = False
+
+    def scope_for(self, permission: str) -> Scope:
+        return Scope()
+
+    def can(self, permission: str) -> bool:
+        return False
+
+    def roles(self) -> Iterable[Role]:
+        return ()
+
+
+def _may_read(actor: Actor, case: Case) -> None:
+    """Raise Case.DoesNotExist unless the actor may read this case (a 404, never a 403)."""
+    if isinstance(actor, Reporter):
+        if actor.case.pk != case.pk:
+            raise Case.DoesNotExist
+    elif not is_system(actor) and not visible_cases(actor=actor).filter(pk=case.pk).exists():
+        raise Case.DoesNotExist
 
 
 @dataclass(frozen=True)
@@ -113,6 +162,8 @@ class CaseFilter:
     mine: bool = False
     watched: bool = False
     query: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
 
 
 def overdue_q(today: dt.date | None = None) -> Q:
@@ -138,6 +189,7 @@ def case_list(*, actor: Actor, filters: CaseFilter | None = None) -> QuerySet[Ca
         qs = qs.filter(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
     if f.query:
         qs = qs.filter(reference__icontains=f.query.strip()[:20])
+    qs = within(qs, "received_at__date", f.received_from, f.received_to)
     return qs.select_related("company").prefetch_related("assignees").order_by("-received_at", "-id")
 
 
@@ -211,11 +263,13 @@ def _file_entry(cipher: CaseCipher, item: Attachment) -> dict[str, Any]:
     }
 
 
-def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
-    """Decrypt a case for display. The caller has already established that the viewer may see it
-    (case_get for staff, case_for_receipt for the reporter). For the reporter only what the
-    follow-up page shows is decrypted: not the reporter's identity, the closure or the answer text
-    (the answer reaches the reporter as a message), nor the message authors."""
+def case_content(*, actor: Actor, case: Case) -> CaseContent:
+    """Decrypt a case for display to the actor, who must be able to see it (Case.DoesNotExist
+    otherwise). For the reporter (a `Reporter` actor) only what the follow-up page shows is
+    decrypted: not the reporter's identity, the closure or the answer text (the answer reaches
+    the reporter as a message), nor the message authors."""
+    _may_read(actor, case)
+    for_reporter = isinstance(actor, Reporter)
     cipher = CaseCipher.unwrap(case.wrapped_key)
     files = list(Attachment.objects.filter(case=case).defer("data_sealed"))
     by_message: dict[Any, list[dict[str, Any]]] = {}
@@ -242,8 +296,11 @@ def case_content(*, case: Case, for_reporter: bool = False) -> CaseContent:
     )
 
 
-def case_internals(*, case: Case) -> dict[str, Any]:
-    """Notes, tasks, links, exclusions and rewards of a case (staff only), decrypted."""
+def case_internals(*, actor: Actor, case: Case) -> dict[str, Any]:
+    """Notes, tasks, links, exclusions and rewards of a case (staff who see it), decrypted."""
+    if isinstance(actor, Reporter):
+        raise Case.DoesNotExist
+    _may_read(actor, case)
     cipher = CaseCipher.unwrap(case.wrapped_key)
     notes = [
         Entry(id=n.pk, created_at=n.created_at, text=cipher.open(n.body_sealed), author=n.author.display_name)
@@ -270,17 +327,41 @@ def case_internals(*, case: Case) -> dict[str, Any]:
     return {"notes": notes, "tasks": tasks, "rewards": rewards, "links": links}
 
 
-def attachment_get(*, case: Case, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
-    """(file name, kind, content) of one of the case's files, decrypted."""
+def attachment_get(*, actor: Actor, case: Case, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
+    """(file name, kind, content) of one of the case's files, decrypted, for an actor who may read
+    the case (Case.DoesNotExist otherwise; Attachment.DoesNotExist for a file not of the case)."""
+    _may_read(actor, case)
     item = Attachment.objects.get(case=case, pk=attachment_id)
     cipher = CaseCipher.unwrap(case.wrapped_key)
     return cipher.open(item.name_sealed), item.kind, cipher.open_bytes(bytes(item.data_sealed))
 
 
-def eligible_investigators(*, case: Case) -> list[Any]:
+def task_get(*, actor: Actor, case: Case, task_id: uuid.UUID | str) -> Task:
+    """One task of a case the actor sees (Task.DoesNotExist otherwise)."""
+    _may_read(actor, case)
+    return Task.objects.get(case=case, pk=task_id)
+
+
+def link_get(*, actor: Actor, case: Case, link_id: uuid.UUID | str) -> CaseLink:
+    """One link of a case the actor sees (CaseLink.DoesNotExist otherwise)."""
+    _may_read(actor, case)
+    return CaseLink.objects.select_related("case").get(case=case, pk=link_id)
+
+
+def link_list(*, actor: Actor, case: Case) -> QuerySet[CaseLink]:
+    """The links of a case the actor sees, oldest first."""
+    _may_read(actor, case)
+    return CaseLink.objects.filter(case=case).select_related("counterparty").order_by("created_at")
+
+
+def eligible_investigators(*, actor: Actor, case: Case) -> list[Any]:
     """Active users who could work on the case: officers or investigators over its company (or the
     whole group, or a unit subtree holding a unit linked to the case), and not named in it nor
-    stepped aside."""
+    stepped aside. Only for an actor who sees the case (an empty list otherwise)."""
+    try:
+        _may_read(actor, case)
+    except Case.DoesNotExist:
+        return []
     roles = [role for role, _reach in grants(policy.WORK).items()]
     reach = Q(company__isnull=True, unit__isnull=True)
     if case.company_id:
@@ -292,31 +373,39 @@ def eligible_investigators(*, case: Case) -> list[Any]:
         reach |= Q(unit_id__in=list(above))
     assignments = RoleAssignment.objects.filter(Q(role__in=roles) & reach)
     users = get_user_model().objects.filter(is_active=True, pk__in=assignments.values("user_id"))
-    return [u for u in users.order_by("username") if not is_named(case=case, user=u)]
+    return [u for u in users.order_by("username") if not kept_out(actor=u, case=case)]
 
 
-def officers_for(*, case: Case) -> list[Any]:
-    """Active officers over the case's company who are not kept out of it (notification targets)."""
+def officers_for(*, actor: Actor, case: Case) -> list[Any]:
+    """Active officers over the case's company who are not kept out of it (notification targets),
+    for an actor who sees the case (an empty list otherwise)."""
+    try:
+        _may_read(actor, case)
+    except Case.DoesNotExist:
+        return []
     assignments = RoleAssignment.objects.filter(role=Role.OFFICER, unit__isnull=True)
     if case.company_id:
         assignments = assignments.filter(Q(company__isnull=True) | Q(company_id=case.company_id))
     else:
         assignments = assignments.filter(company__isnull=True)
     users = get_user_model().objects.filter(is_active=True, pk__in=assignments.values("user_id"))
-    return [u for u in users.order_by("username") if not is_named(case=case, user=u)]
+    return [u for u in users.order_by("username") if not kept_out(actor=u, case=case)]
 
 
-def overdue_cases(*, today: dt.date | None = None) -> QuerySet[Case]:
-    """Every overdue open case (for the notification command, which runs as the system)."""
-    return Case.objects.filter(overdue_q(today)).select_related("company").order_by("acknowledge_due")
+def overdue_cases(*, actor: Actor, today: dt.date | None = None) -> QuerySet[Case]:
+    """The overdue open cases the actor sees (every one for the notification command, which runs
+    as the system)."""
+    return visible_cases(actor=actor).filter(overdue_q(today)).select_related("company").order_by("acknowledge_due")
 
 
-def watch_due(*, today: dt.date | None = None, every_days: int = 90) -> QuerySet[Case]:
-    """Closed cases of named reporters under retaliation watch whose reminder is due."""
+def watch_due(*, actor: Actor, today: dt.date | None = None, every_days: int = 90) -> QuerySet[Case]:
+    """Closed cases of named reporters under retaliation watch whose reminder is due, of those the
+    actor sees."""
     today = today or timezone.localdate()
     last = today - dt.timedelta(days=every_days)
     return (
-        Case.objects.filter(anonymous=False, status=Status.CLOSED, watch_until__gte=today)
+        visible_cases(actor=actor)
+        .filter(anonymous=False, status=Status.CLOSED, watch_until__gte=today)
         .filter(Q(watch_reminded_on__isnull=True) | Q(watch_reminded_on__lte=last))
         .order_by("closed_at")
     )
@@ -333,22 +422,25 @@ def statistics_cases(*, actor: Actor) -> QuerySet[Case]:
     return Case.objects.filter(scope.q(company="company_id"))
 
 
+def statistics_companies(*, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+    """The companies whose statistics the actor may read, by name."""
+    scope = scope_of(actor, policy.VIEW_STATS)
+    if scope.is_empty:
+        return []
+    companies = org_selectors.company_list(actor=SYSTEM)
+    if not scope.everything:
+        companies = companies.filter(id__in=scope.company_ids)
+    return sorted(((c.pk, str(c)) for c in companies), key=lambda pair: pair[1].casefold())
+
+
 def case_statistics(*, cases: QuerySet[Case], year: int) -> dict[str, Any]:
-    """Counts and durations for cases received in `year`: by channel, category, status, outcome."""
+    """Counts and durations for cases received in `year`: by channel, category, status; closed
+    reports (and their outcomes and measures) are those closed in `year`, as the indicators count them
+    (speakup.indicators holds the definitions, so the figures agree everywhere)."""
     qs = cases.filter(received_at__year=year)
     total = qs.count()
     reports = qs.filter(kind="report")
-    ack_days = [
-        (a - r).total_seconds() / 86400
-        for r, a in qs.filter(acknowledged_at__isnull=False).values_list("received_at", "acknowledged_at")
-        if a is not None
-    ]
-    close_days = [
-        (c - r).total_seconds() / 86400
-        for r, c in reports.filter(status=Status.CLOSED).values_list("received_at", "closed_at")
-        if c is not None
-    ]
-    closed = reports.filter(status=Status.CLOSED)
+    closed = indicators.closed_reports(cases, year)
     substantiated = closed.filter(outcome__in=["substantiated", "partly"]).count()
     return {
         "year": year,
@@ -362,21 +454,17 @@ def case_statistics(*, cases: QuerySet[Case], year: int) -> dict[str, Any]:
         "by_outcome": _counts(closed, "outcome"),
         "closed": closed.count(),
         "substantiated": substantiated,
-        "answered": qs.filter(status=Status.ANSWERED).count(),
+        "answered": qs.filter(kind="question", status=Status.ANSWERED).count(),
         "open": qs.exclude(status__in=FINAL_STATUSES).count(),
         "overdue": qs.filter(overdue_q()).count(),
-        "median_days_to_acknowledge": round(statistics.median(ack_days), 1) if ack_days else None,
-        "median_days_to_close": round(statistics.median(close_days), 1) if close_days else None,
+        "median_days_to_acknowledge": indicators.median_days_to_acknowledge_of(cases, year),
+        "median_days_to_close": indicators.median_days_to_close_of(cases, year),
         "measures": dict(Counter(m for ms in closed.values_list("measures", flat=True) for m in ms)),
     }
 
 
 def _counts(qs: QuerySet[Case], name: str) -> dict[str, int]:
     return {row[name]: row["n"] for row in qs.order_by().values(name).annotate(n=Count("id"))}
-
-
-def messages_to_reporter(*, case: Case) -> int:
-    return case.messages.filter(direction=Direction.TO_REPORTER).count()
 
 
 PUBLIC_COMPANIES_KEY = "speakup:public-companies:"
@@ -389,7 +477,9 @@ def public_companies() -> list[tuple[uuid.UUID, str]]:
     key = PUBLIC_COMPANIES_KEY + (get_language() or "")
     companies = cache.get(key)
     if companies is None:
-        companies = sorted(((c.pk, str(c)) for c in Company.objects.all()), key=lambda pair: pair[1].casefold())
+        # Read as the system: the list is the same for everyone, signed in or not.
+        everyone = org_selectors.company_list(actor=SYSTEM)
+        companies = sorted(((c.pk, str(c)) for c in everyone), key=lambda pair: pair[1].casefold())
         cache.set(key, companies, 300)  # bulk writes send no signal: at most five minutes stale
     return list(companies)
 
@@ -415,20 +505,91 @@ def register_counterparties_by_number(*, actor: Actor, number: str) -> list[Any]
     return list(counterparty_selectors.counterparty_list(actor=actor).filter(identifier=number)[:5])
 
 
-def company_units(*, company_id: Any) -> QuerySet[Unit]:
-    """The units of a case's company, for linking the units concerned."""
-    return Unit.objects.filter(company_id=company_id).order_by("path")
+def company_units(*, actor: Actor, case: Case) -> QuerySet[Unit]:
+    """The units of a case's company the actor sees, for linking the units concerned."""
+    if not case.company_id:
+        return Unit.objects.none()
+    return org_selectors.unit_list(actor=actor, company_id=case.company_id).order_by("path")
+
+
+def link_target(
+    *,
+    actor: Actor,
+    case: Case,
+    unit_id: Any = None,
+    employee_id: Any = None,
+    personnel_number: str = "",
+    user_id: Any = None,
+    username: str = "",
+    counterparty_id: Any = None,
+    counterparty_number: str = "",
+) -> dict[str, Any]:
+    """What an officer names to link to a case, found through org's, accounts' and the register's
+    selectors as the actor sees them: `{"unit": …}`, `{"employee": …}`, `{"user": …}` and/or
+    `{"counterparty": …}` (link_add refuses more than one and checks the company). Something the
+    actor cannot see is a ValidationError on its field, like something that does not exist."""
+    target: dict[str, Any] = {}
+    if unit_id:
+        try:
+            target["unit"] = company_units(actor=actor, case=case).get(pk=unit_id)
+        except (Unit.DoesNotExist, ValueError, ValidationError):
+            raise ValidationError({"unit": [_("Choose a unit of the company the case concerns.")]}) from None
+    if employee_id:
+        try:
+            target["employee"] = org_selectors.employee_get(actor=actor, employee_id=employee_id)
+        except (Employee.DoesNotExist, ValueError, ValidationError):
+            raise ValidationError({"employee": [_("No employee you can see has this id.")]}) from None
+    if personnel_number.strip():
+        employee = (
+            org_selectors.employee_list(actor=actor, company_id=case.company_id)
+            .filter(personnel_number=personnel_number.strip())
+            .first()
+            if case.company_id
+            else None
+        )
+        if employee is None:
+            raise ValidationError({"personnel_number": [_("No employee of this company has this personnel number.")]})
+        target["employee"] = employee
+    if user_id or username.strip():
+        user = account_selectors.person_account(actor=actor, user_id=user_id, username=username.strip())
+        if user is None:
+            name = "user" if user_id else "username"
+            raise ValidationError({name: [_("There is no user with this name.")]})
+        target["user"] = user
+    if counterparty_id:
+        counterparty = register_counterparty(actor=actor, counterparty_id=counterparty_id)
+        if counterparty is None:
+            raise ValidationError({"counterparty_id": [_("This counterparty is not in the register you can see.")]})
+        target["counterparty"] = counterparty
+    if counterparty_number.strip():
+        found = register_counterparties_by_number(actor=actor, number=counterparty_number)
+        if not found:
+            raise ValidationError(
+                {"counterparty_number": [_("No counterparty of the register you can see has this number.")]}
+            )
+        if len(found) > 1:
+            raise ValidationError(
+                {
+                    "counterparty_number": [
+                        _("Several counterparties have this number; link it through the API by its id.")
+                    ]
+                }
+            )
+        target["counterparty"] = found[0]
+    return target
 
 
 def unit_case_counts(
-    *, unit_ids: Iterable[uuid.UUID], since: dt.date, until: dt.date
+    *, actor: Actor, unit_ids: Iterable[uuid.UUID], since: dt.date, until: dt.date
 ) -> dict[uuid.UUID, tuple[int, int]]:
-    """For the risk assessment's signals: per unit, the cases received in [since, until] that name it
-    (as the unit concerned or through an employee of it), and how many were substantiated in full or
-    in part. Counts only; nothing of a case's content leaves Speak Up."""
+    """For the risk assessment's signals: per unit, the cases in the actor's statistics
+    (statistics_cases) received in [since, until] that name it (as the unit concerned or through
+    an employee of it), and how many were substantiated in full or in part. Counts only; nothing
+    of a case's content leaves Speak Up."""
     ids = list(unit_ids)
     links = CaseLink.objects.filter(
         Q(unit_id__in=ids) | Q(employee__unit_id__in=ids),
+        case__in=statistics_cases(actor=actor),
         case__received_at__date__gte=since,
         case__received_at__date__lte=until,
     ).values_list("case_id", "unit_id", "employee__unit_id", "case__outcome")

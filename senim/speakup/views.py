@@ -9,22 +9,22 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from senim.core import indicators
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
-from senim.core.forms import apply_errors
+from senim.core.forms import IndicatorFilterForm, apply_errors
 from senim.core.policy import VIEW_AUDIT
 from senim.core.views import get_or_404, paginate, permission_required
-from senim.org.models import Employee
 from senim.speakup import policy, selectors, services
 from senim.speakup.downloads import file_response
 from senim.speakup.forms import (
@@ -37,22 +37,18 @@ from senim.speakup.forms import (
     MessageForm,
     NoteForm,
     RewardForm,
-    StatsForm,
     StatusForm,
     TaskForm,
 )
 from senim.speakup.limits import staff_upload
 from senim.speakup.models import (
     FINAL_STATUSES,
-    Attachment,
     Case,
-    CaseLink,
     Category,
     Channel,
     Measure,
     Outcome,
     Status,
-    Task,
 )
 
 
@@ -63,7 +59,7 @@ def cases_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not selectors.can_see_cases(request.user):  # type: ignore[arg-type]
+        if not selectors.can_see_cases(actor=request.user):  # type: ignore[arg-type]
             raise DjangoPermissionDenied
         return never_cache(view)(request, *args, **kwargs)
 
@@ -140,14 +136,12 @@ def case_intake(request: ActorRequest) -> HttpResponse:
     return render(request, "speakup/case_intake.html", {"form": form})
 
 
-def _units(case: Case) -> list[tuple[Any, str]]:
-    if not case.company_id:
-        return []
-    return [(u.pk, str(u)) for u in selectors.company_units(company_id=case.company_id)]
+def _units(request: ActorRequest, case: Case) -> list[tuple[Any, str]]:
+    return [(u.pk, str(u)) for u in selectors.company_units(actor=request.user, case=case)]
 
 
-def _forms(case: Case, bound: dict[str, forms.Form]) -> dict[str, forms.Form]:
-    investigators = selectors.eligible_investigators(case=case)
+def _forms(request: ActorRequest, case: Case, bound: dict[str, forms.Form]) -> dict[str, forms.Form]:
+    investigators = selectors.eligible_investigators(actor=request.user, case=case)
     made: dict[str, forms.Form] = {
         "status_form": StatusForm(allowed=list(services.TRANSITIONS.get(case.status, ()))),
         "assign_form": AssignForm(
@@ -156,7 +150,7 @@ def _forms(case: Case, bound: dict[str, forms.Form]) -> dict[str, forms.Form]:
         "message_form": MessageForm(),
         "note_form": NoteForm(),
         "task_form": TaskForm(users=investigators),
-        "link_form": LinkForm(units=_units(case)),
+        "link_form": LinkForm(units=_units(request, case)),
         "close_form": CloseForm(),
         "answer_form": AnswerForm(),
         "reward_form": RewardForm(initial={"decided_on": timezone.localdate()}),
@@ -167,21 +161,19 @@ def _forms(case: Case, bound: dict[str, forms.Form]) -> dict[str, forms.Form]:
 
 def _detail(request: ActorRequest, case: Case, status: int = 200, **bound: forms.Form) -> HttpResponse:
     user = request.user
-    manage = scope_of(user, policy.MANAGE)
-    work = scope_of(user, policy.WORK)
     context: dict[str, Any] = {
         "case": case,
-        "data": selectors.case_content(case=case),
-        "internals": selectors.case_internals(case=case),
+        "data": selectors.case_content(actor=user, case=case),
+        "internals": selectors.case_internals(actor=user, case=case),
         "overdue": case.overdue_kinds(),
-        "can_manage": selectors.scope_covers_case(manage, case),
-        "can_work": selectors.scope_covers_case(work, case),
+        "can_manage": selectors.case_in_reach(actor=user, case=case, permission=policy.MANAGE),
+        "can_work": selectors.case_in_reach(actor=user, case=case, permission=policy.WORK),
         "is_open": case.status not in FINAL_STATUSES,
         "assignees": list(case.assignees.all()),
         "today": timezone.localdate(),
         "measures": [Measure(m).label for m in case.measures if m in Measure.values],
         "can_view_audit": user.can(VIEW_AUDIT),
-        **_forms(case, bound),
+        **_forms(request, case, bound),
     }
     return render(request, "speakup/case_detail.html", context, status=status)
 
@@ -193,296 +185,218 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     return _detail(request, case)
 
 
-def _act(
-    request: ActorRequest,
-    case: Case,
-    form: forms.Form,
-    form_name: str,
-    action: Callable[[], object],
-    success: str,
-) -> HttpResponse:
-    """Run one case action from a posted form: on success back to the case page with a message;
-    on a form or service error, the case page again with the errors beside the form."""
-    if form.is_valid():
-        try:
-            action()
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("speakup:case-detail", case_id=case.pk)
-    return _detail(request, case, status=400, **{form_name: form})
+Action = tuple[forms.Form | None, Callable[[], object]]
+Build = Callable[..., tuple[forms.Form | None, Callable[[], object]]]
 
 
-@cases_required
-@require_POST
-def case_status(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
+def case_action(form_name: str = "", success: Any = "", *, uploads: bool = False) -> Callable[[Build], Any]:
+    """The one pattern of every action on a case page (a POST). The decorated function receives the
+    request, the case (opened as the user sees it, else 404) and the URL's other ids, and returns the
+    posted form (None for a button without fields) and the service call to make once it is valid.
+
+    On success the user goes back to the case page with `success` as the message, unless the call
+    returns a response of its own. A form or service error shows the case page again, 400, with the
+    errors beside the form; a button's service error is a message on the case page. A service's
+    PermissionDenied is the 403 page, as everywhere."""
+
+    def decorate(build: Build) -> Callable[..., HttpResponse]:
+        @wraps(build)
+        def view(request: ActorRequest, case_id: uuid.UUID, **ids: Any) -> HttpResponse:
+            case = _case(request, case_id)
+            form, run = build(request, case, **ids)
+            if form is None or form.is_valid():
+                try:
+                    result = run()
+                except ValidationError as error:
+                    if form is None:
+                        messages.error(request, " ".join(error.messages))
+                        return redirect("speakup:case-detail", case_id=case.pk)
+                    apply_errors(form, error)
+                else:
+                    if isinstance(result, HttpResponse):
+                        return result
+                    messages.success(request, str(success))
+                    return redirect("speakup:case-detail", case_id=case.pk)
+            return _detail(request, case, status=400, **{form_name: form})
+
+        guarded = cases_required(require_POST(view))
+        return staff_upload(guarded) if uploads else guarded
+
+    return decorate
+
+
+@case_action("status_form", gettext_lazy("The status was changed."))
+def case_status(request: ActorRequest, case: Case) -> Action:
     form = StatusForm(request.POST, allowed=list(services.TRANSITIONS.get(case.status, ())))
-    return _act(
-        request,
-        case,
-        form,
-        "status_form",
-        lambda: services.case_set_status(actor=request.user, case=case, status=form.cleaned_data["status"]),
-        _("The status was changed."),
-    )
+    return form, lambda: services.case_set_status(actor=request.user, case=case, status=form.cleaned_data["status"])
 
 
-@cases_required
-@require_POST
-def case_assign(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    users = selectors.eligible_investigators(case=case)
+@case_action("assign_form", gettext_lazy("The investigators were saved."))
+def case_assign(request: ActorRequest, case: Case) -> Action:
+    users = selectors.eligible_investigators(actor=request.user, case=case)
     form = AssignForm(request.POST, users=users)
     by_id = {str(u.pk): u for u in users}
-    return _act(
-        request,
-        case,
-        form,
-        "assign_form",
-        lambda: services.case_assign(
-            actor=request.user, case=case, users=[by_id[pk] for pk in form.cleaned_data["assignees"]]
-        ),
-        _("The investigators were saved."),
+    return form, lambda: services.case_assign(
+        actor=request.user, case=case, users=[by_id[pk] for pk in form.cleaned_data["assignees"]]
     )
 
 
-@staff_upload
-@cases_required
-@require_POST
-def case_message(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
+@case_action(
+    "message_form",
+    gettext_lazy("The message was sent. The reporter reads it on the portal with the receipt key."),
+    uploads=True,
+)
+def case_message(request: ActorRequest, case: Case) -> Action:
     form = MessageForm(request.POST, request.FILES)
-    return _act(
-        request,
-        case,
-        form,
-        "message_form",
-        lambda: services.message_send(
-            actor=request.user,
-            case=case,
-            body=form.cleaned_data["body"],
-            uploads=form.cleaned_data.get("attachments") or [],
-        ),
-        _("The message was sent. The reporter reads it on the portal with the receipt key."),
+    return form, lambda: services.message_send(
+        actor=request.user,
+        case=case,
+        body=form.cleaned_data["body"],
+        uploads=form.cleaned_data.get("attachments") or [],
     )
 
 
-@cases_required
-@require_POST
-def case_note(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
+@case_action("note_form", gettext_lazy("The note was added."))
+def case_note(request: ActorRequest, case: Case) -> Action:
     form = NoteForm(request.POST)
-    return _act(
-        request,
-        case,
-        form,
-        "note_form",
-        lambda: services.note_add(actor=request.user, case=case, body=form.cleaned_data["body"]),
-        _("The note was added."),
-    )
+    return form, lambda: services.note_add(actor=request.user, case=case, body=form.cleaned_data["body"])
 
 
-@cases_required
-@require_POST
-def case_task(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    users = selectors.eligible_investigators(case=case)
+@case_action("task_form", gettext_lazy("The task was added."))
+def case_task(request: ActorRequest, case: Case) -> Action:
+    users = selectors.eligible_investigators(actor=request.user, case=case)
     form = TaskForm(request.POST, users=users)
     by_id = {str(u.pk): u for u in users}
-    return _act(
-        request,
-        case,
-        form,
-        "task_form",
-        lambda: services.task_add(
-            actor=request.user,
-            case=case,
-            title=form.cleaned_data["title"],
-            due=form.cleaned_data["due"],
-            assignee=by_id.get(form.cleaned_data.get("assignee") or ""),
-        ),
-        _("The task was added."),
+    return form, lambda: services.task_add(
+        actor=request.user,
+        case=case,
+        title=form.cleaned_data["title"],
+        due=form.cleaned_data["due"],
+        assignee=by_id.get(form.cleaned_data.get("assignee") or ""),
     )
 
 
-@cases_required
-@require_POST
-def case_task_done(request: ActorRequest, case_id: uuid.UUID, task_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    try:
-        task = case.tasks.get(pk=task_id)
-    except Task.DoesNotExist as error:
-        raise Http404 from error
-    services.task_complete(actor=request.user, task=task)
-    messages.success(request, _("The task was marked as done."))
-    return redirect("speakup:case-detail", case_id=case.pk)
+@case_action(success=gettext_lazy("The task was marked as done."))
+def case_task_done(request: ActorRequest, case: Case, task_id: uuid.UUID) -> Action:
+    task = get_or_404(selectors.task_get, actor=request.user, case=case, task_id=task_id)
+    return None, lambda: services.task_complete(actor=request.user, task=task)
 
 
-def _link_target(actor: Any, case: Case, data: dict[str, Any]) -> dict[str, Any]:
-    if data.get("unit"):
-        units = dict(_units(case))
-        if uuid.UUID(data["unit"]) not in units:
-            raise ValidationError({"unit": [_("Choose one of the options.")]})
-        return {"unit": selectors.company_units(company_id=case.company_id).get(pk=data["unit"])}
-    if data.get("personnel_number"):
-        employee = (
-            Employee.objects.filter(
-                company_id=case.company_id, personnel_number=data["personnel_number"].strip()
-            ).first()
-            if case.company_id
-            else None
+@case_action("link_form", gettext_lazy("The link was added."))
+def case_link(request: ActorRequest, case: Case) -> Action:
+    form = LinkForm(request.POST, units=_units(request, case))
+
+    def run() -> object:
+        data = form.cleaned_data
+        target = selectors.link_target(
+            actor=request.user,
+            case=case,
+            unit_id=data.get("unit") or None,
+            personnel_number=data.get("personnel_number") or "",
+            username=data.get("username") or "",
+            counterparty_number=data.get("counterparty_number") or "",
         )
-        if employee is None:
-            raise ValidationError({"personnel_number": [_("No employee of this company has this personnel number.")]})
-        return {"employee": employee}
-    if data.get("counterparty_number"):
-        found = selectors.register_counterparties_by_number(actor=actor, number=data["counterparty_number"])
-        if not found:
-            raise ValidationError(
-                {"counterparty_number": [_("No counterparty of the register you can see has this number.")]}
-            )
-        if len(found) > 1:
-            raise ValidationError(
-                {
-                    "counterparty_number": [
-                        _("Several counterparties have this number; link it through the API by its id.")
-                    ]
-                }
-            )
-        return {"counterparty": found[0]}
-    user = get_user_model().objects.filter(username=data["username"].strip()).first()
-    if user is None:
-        raise ValidationError({"username": [_("There is no user with this name.")]})
-    return {"user": user}
+        return services.link_add(actor=request.user, case=case, role=data["role"], **target)
+
+    return form, run
 
 
-@cases_required
-@require_POST
-def case_link(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    form = LinkForm(request.POST, units=_units(case))
-    return _act(
-        request,
-        case,
-        form,
-        "link_form",
-        lambda: services.link_add(
-            actor=request.user,
-            case=case,
-            role=form.cleaned_data["role"],
-            **_link_target(request.user, case, form.cleaned_data),
-        ),
-        _("The link was added."),
-    )
+@case_action(success=gettext_lazy("The link was removed."))
+def case_unlink(request: ActorRequest, case: Case, link_id: uuid.UUID) -> Action:
+    link = get_or_404(selectors.link_get, actor=request.user, case=case, link_id=link_id)
+    return None, lambda: services.link_remove(actor=request.user, link=link)
 
 
-@cases_required
-@require_POST
-def case_unlink(request: ActorRequest, case_id: uuid.UUID, link_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    try:
-        link = case.links.get(pk=link_id)
-    except CaseLink.DoesNotExist as error:
-        raise Http404 from error
-    services.link_remove(actor=request.user, link=link)
-    messages.success(request, _("The link was removed."))
-    return redirect("speakup:case-detail", case_id=case.pk)
-
-
-@cases_required
-@require_POST
-def case_close(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
+@case_action("close_form", gettext_lazy("The case was closed."))
+def case_close(request: ActorRequest, case: Case) -> Action:
     form = CloseForm(request.POST)
-    return _act(
-        request,
-        case,
-        form,
-        "close_form",
-        lambda: services.case_close(
-            actor=request.user,
-            case=case,
-            outcome=form.cleaned_data["outcome"],
-            measures=form.cleaned_data["measures"],
-            summary=form.cleaned_data.get("summary") or "",
-        ),
-        _("The case was closed."),
+    return form, lambda: services.case_close(
+        actor=request.user,
+        case=case,
+        outcome=form.cleaned_data["outcome"],
+        measures=form.cleaned_data["measures"],
+        summary=form.cleaned_data.get("summary") or "",
+        closed_on=form.cleaned_data.get("closed_on"),
     )
 
 
-@cases_required
-@require_POST
-def case_answer(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
+@case_action("answer_form", gettext_lazy("The answer was sent to the reporter."))
+def case_answer(request: ActorRequest, case: Case) -> Action:
     form = AnswerForm(request.POST)
-    return _act(
-        request,
-        case,
-        form,
-        "answer_form",
-        lambda: services.case_answer(actor=request.user, case=case, answer=form.cleaned_data["answer"]),
-        _("The answer was sent to the reporter."),
-    )
+    return form, lambda: services.case_answer(actor=request.user, case=case, answer=form.cleaned_data["answer"])
 
 
-@cases_required
-@require_POST
-def case_reward(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
+@case_action("reward_form", gettext_lazy("The reward was recorded."))
+def case_reward(request: ActorRequest, case: Case) -> Action:
     form = RewardForm(request.POST)
-    return _act(
-        request,
-        case,
-        form,
-        "reward_form",
-        lambda: services.reward_record(actor=request.user, case=case, **form.cleaned_data),
-        _("The reward was recorded."),
-    )
+    return form, lambda: services.reward_record(actor=request.user, case=case, **form.cleaned_data)
 
 
-@cases_required
-@require_POST
-def case_conflict(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    services.conflict_declare(actor=request.user, case=case)
-    messages.success(request, _("You declared a conflict of interest and no longer have access to this case."))
-    return redirect("speakup:case-list")
+@case_action()
+def case_conflict(request: ActorRequest, case: Case) -> Action:
+    def run() -> HttpResponse:
+        services.conflict_declare(actor=request.user, case=case)
+        messages.success(request, _("You declared a conflict of interest and no longer have access to this case."))
+        return redirect("speakup:case-list")
+
+    return None, run
 
 
-@cases_required
-@require_POST
-def case_receipt(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, case_id)
-    try:
+@case_action()
+def case_receipt(request: ActorRequest, case: Case) -> Action:
+    def run() -> HttpResponse:
         receipt = services.case_issue_receipt(actor=request.user, case=case)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("speakup:case-detail", case.pk)
-    return render(request, "speakup/receipt_issued.html", {"case": case, "receipt": receipt})
+        return render(request, "speakup/receipt_issued.html", {"case": case, "receipt": receipt})
+
+    return None, run
 
 
 @cases_required
 def case_file(request: ActorRequest, case_id: uuid.UUID, file_id: uuid.UUID) -> HttpResponse:
     case = _case(request, case_id)
-    try:
-        name, kind, data = selectors.attachment_get(case=case, attachment_id=file_id)
-    except Attachment.DoesNotExist as error:
-        raise Http404 from error
+    name, kind, data = get_or_404(selectors.attachment_get, actor=request.user, case=case, attachment_id=file_id)
     services.case_record_file_download(actor=request.user, case=case, file_id=file_id)
     return file_response(name, kind, data)
 
 
+# The figures the statistics page shows from the indicator registry, so that they are the indicators
+# page's figures for the same year and company (entered baseline figures included).
+STATISTICS_INDICATORS = (
+    "speakup.reports",
+    "speakup.questions",
+    "speakup.anonymous_share",
+    "speakup.closed",
+    "speakup.substantiated_share",
+    "speakup.questions_answered",
+    "speakup.missed_deadlines",
+    "speakup.median_days_to_acknowledge",
+    "speakup.median_days_to_close",
+)
+
+
 @permission_required(policy.VIEW_STATS)
 def statistics(request: ActorRequest) -> HttpResponse:
-    """Counts and durations only, never content: what auditors see."""
-    form = StatsForm(request.GET or None)
-    year = (form.cleaned_data.get("year") if form.is_valid() else None) or timezone.localdate().year
-    stats = selectors.case_statistics(cases=selectors.statistics_cases(actor=request.user), year=year)
-    return render(
-        request, "speakup/statistics.html", {"form": form, "stats": stats, "year": year, "tables": _tables(stats)}
+    """Counts and durations only, never content: what auditors see. The headline figures are the
+    indicators (core.indicators) for the year and the company chosen; the breakdowns count the same
+    cases by the same definitions."""
+    scope = scope_of(request.user, policy.VIEW_STATS)
+    form = IndicatorFilterForm(
+        request.GET or None, choices=selectors.statistics_companies(actor=request.user), whole_group=scope.everything
     )
+    year, company = form.year_and_company()
+    cases = selectors.statistics_cases(actor=request.user)
+    if company is not None:
+        cases = cases.filter(company_id=company)
+    elif not scope.everything:
+        cases = cases.none()
+    figures = (
+        indicators.compute_values(year=year, company_id=company, codes=list(STATISTICS_INDICATORS))
+        if scope.everything or company
+        else []
+    )
+    stats = selectors.case_statistics(cases=cases, year=year)
+    context = {"form": form, "stats": stats, "year": year, "figures": figures, "tables": _tables(stats)}
+    return render(request, "speakup/statistics.html", context)
 
 
 def _tables(stats: dict[str, Any]) -> list[tuple[str, list[tuple[str, int]]]]:

@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from senim.awareness import policy
@@ -319,7 +320,7 @@ def campaign_remind(
             ) % {
                 "title": document.title,
                 "number": request.campaign.version.number,
-                "due": request.due_date.isoformat(),
+                "due": date_format(request.due_date, "DATE_FORMAT"),
             }
         try:
             send_mail(subject, body, None, [email])

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
-from senim.core.access import PermissionDenied
 from senim.awareness import selectors, services
 from senim.awareness.models import OutsiderAck
 from senim.awareness.tests.factories import adopted_code
+from senim.core.access import PermissionDenied
 from senim.core.indicators import compute_values
 from senim.core.models import AuditEvent
 from senim.counterparties.tests.factories import CounterpartyFactory

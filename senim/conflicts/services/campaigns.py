@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from senim.conflicts import policy
@@ -209,7 +210,7 @@ def campaign_remind(*, actor: Actor, campaign: Campaign | None = None, today: dt
             body = _(
                 "Please submit your declaration of conflicts of interest (form A) for «%(title)s» by %(due)s "
                 "in Senim, under Conflicts of interest → My declarations."
-            ) % {"title": request.campaign.title, "due": request.due_date.isoformat()}
+            ) % {"title": request.campaign.title, "due": date_format(request.due_date, "DATE_FORMAT")}
         try:
             send_mail(subject, body, None, [email])
         except OSError:

@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -496,7 +497,7 @@ def _notify_owner(measure_id: uuid.UUID) -> None:
         ) % {
             "measure": measure.get_kind_display(),
             "employee": measure.declaration.employee.full_name,
-            "deadline": measure.deadline.isoformat(),
+            "deadline": date_format(measure.deadline, "DATE_FORMAT"),
         }
     try:
         send_mail(subject, body, None, [owner.email])

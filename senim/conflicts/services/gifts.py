@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.conflicts import policy
+from senim.conflicts import gift_texts, policy
 from senim.conflicts.models import Gift, GiftKind, GiftThreshold, PartyKind, ThresholdUnit
 from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record
@@ -55,32 +55,38 @@ def threshold_for(country: str, year: int) -> GiftThreshold | None:
     return GiftThreshold.objects.filter(country=country, year=year).first()
 
 
-def _assess(gift: Gift, country: str) -> tuple[str, str]:
-    """(status, note): whether the gift needs approval, and why."""
+def _assess(gift: Gift, country: str) -> tuple[str, dict[str, Any]]:
+    """(status, facts): whether the gift needs approval, and the facts that say why
+    (conflicts.gift_texts writes them as a sentence in the reader's language)."""
+    base = {"value": str(gift.value), "currency": gift.currency}
     if gift.kind == GiftKind.DECLINED:
-        return Gift.Status.RECORDED, _("Declined: no approval needed.")
+        return Gift.Status.RECORDED, {**base, "reason": gift_texts.DECLINED}
     if gift.party_kind == PartyKind.OFFICIAL:
-        return Gift.Status.PENDING, _("A public official is involved: approval needed.")
-    threshold = threshold_for(country, gift.date.year)
+        return Gift.Status.PENDING, {**base, "reason": gift_texts.OFFICIAL}
+    year = gift.date.year
+    threshold = threshold_for(country, year)
     if threshold is None:
-        return Gift.Status.PENDING, _("No threshold is set for %(country)s in %(year)s: approval needed.") % {
-            "country": country,
-            "year": gift.date.year,
-        }
+        return Gift.Status.PENDING, {**base, "reason": gift_texts.NO_THRESHOLD, "country": country, "year": year}
     if gift.currency != threshold.currency:
-        return Gift.Status.PENDING, _("The value is not in %(currency)s: approval needed.") % {
-            "currency": threshold.currency
+        return Gift.Status.PENDING, {
+            **base,
+            "reason": gift_texts.OTHER_CURRENCY,
+            "threshold_currency": threshold.currency,
         }
     limit = threshold.amount
-    values = {
-        "units": threshold.units.normalize(),
-        "unit": threshold.get_unit_display(),
-        "amount": limit,
-        "currency": threshold.currency,
+    facts = {
+        **base,
+        "country": country,
+        "year": year,
+        "unit": threshold.unit,
+        "units": str(threshold.units.normalize()),
+        "unit_value": str(threshold.unit_value),
+        "threshold": str(limit.quantize(Decimal("0.01"))),
+        "value_units": str((gift.value / threshold.unit_value).quantize(Decimal("0.01"))),
     }
     if gift.value > limit:
-        return Gift.Status.PENDING, _("Above the threshold of %(units)s %(unit)s (%(amount)s %(currency)s).") % values
-    return Gift.Status.RECORDED, _("Within the threshold of %(units)s %(unit)s (%(amount)s %(currency)s).") % values
+        return Gift.Status.PENDING, {**facts, "reason": gift_texts.ABOVE}
+    return Gift.Status.RECORDED, {**facts, "reason": gift_texts.WITHIN}
 
 
 def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | None = None, **data: Any) -> Gift:
@@ -129,7 +135,7 @@ def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | No
         declared_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
     )
     gift.source_key = source_key(gift.party_name, gift.party_organisation)
-    gift.status, gift.threshold_note = _assess(gift, employee.company.country)
+    gift.status, gift.threshold_facts = _assess(gift, employee.company.country)
     with transaction.atomic():
         gift.full_clean()
         gift.save(force_insert=True)

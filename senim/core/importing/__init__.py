@@ -22,6 +22,7 @@ from senim.core.importing.base import (
     ImportResult,
     ProgressCallback,
     RowError,
+    RowOutcome,
     RowValidator,
 )
 from senim.core.importing.reader import FileRejected, read_table
@@ -35,6 +36,7 @@ __all__ = [
     "ImportResult",
     "ProgressCallback",
     "RowError",
+    "RowOutcome",
     "RowValidator",
     "Upsert",
     "plan_table",
@@ -78,11 +80,23 @@ class Upsert:
         self.to_update: list[Any] = []
         self.events: list[PendingEvent] = []
         self.unchanged = 0
+        self.rows: list[RowOutcome] = []
 
-    def create(self, instance: models.Model, values: dict[str, Any], *, company_id: Any = None) -> None:
-        """Add a new record; `values` are what the audit event shows."""
+    def create(
+        self,
+        instance: models.Model,
+        values: dict[str, Any],
+        *,
+        company_id: Any = None,
+        line: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        """Add a new record; `values` are what the audit event shows (with `extra` changes, e.g.
+        back-dating); `line`: the file's line, for the per-row answer."""
         self.to_create.append(instance)
-        self._event(instance, company_id, diff({}, values))
+        self._event(instance, company_id, {**diff({}, values), **(extra or {})})
+        if line is not None:
+            self.rows.append(RowOutcome(line, str(instance.pk), "created"))
 
     def update(
         self,
@@ -91,10 +105,14 @@ class Upsert:
         *,
         company_id: Any = None,
         refresh: Callable[[], object] | None = None,
+        line: int | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> bool:
         """Apply `values` to `current` if any differs from it (then `refresh()` derived fields);
-        return whether it changed."""
+        return whether it changed. `extra`: more audit changes when it did (e.g. back-dating)."""
         changes = diff({name: getattr(current, name) for name in values}, values)
+        if line is not None:
+            self.rows.append(RowOutcome(line, str(current.pk), "updated" if changes else "unchanged"))
         if not changes:
             self.unchanged += 1
             return False
@@ -104,7 +122,7 @@ class Upsert:
             refresh()
         current.updated_at = timezone.now()  # type: ignore[attr-defined]
         self.to_update.append(current)
-        self._event(current, company_id, changes)
+        self._event(current, company_id, {**changes, **(extra or {})})
         return True
 
     def _event(self, instance: models.Model, company_id: Any, changes: dict[str, Any]) -> None:
@@ -131,4 +149,5 @@ class Upsert:
             updated=len(self.to_update),
             unchanged=self.unchanged,
             skipped=len(plan.rejected),
+            rows=sorted(self.rows, key=lambda row: row.line),
         )

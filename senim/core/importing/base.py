@@ -1,9 +1,13 @@
 """What every import shares: the validation report and the outcome."""
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
+from senim.core.eventdates import check_event_dates
 from senim.core.exports import csv_text
 from senim.core.importing.values import CellError
 
@@ -59,11 +63,22 @@ def _reasons(errors: list[RowError]) -> str:
 
 
 @dataclass(frozen=True)
+class RowOutcome:
+    """What one line of the file became: the record's id and whether it was created, updated or
+    left unchanged (an integrator keeps the id against its own external id)."""
+
+    line: int
+    id: str
+    action: str
+
+
+@dataclass(frozen=True)
 class ImportResult:
     created: int
     updated: int
     unchanged: int
     skipped: int
+    rows: list[RowOutcome] = field(default_factory=list)
 
 
 class RowValidator:
@@ -85,6 +100,32 @@ class RowValidator:
 
     def fail(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, column, message))
+
+    def event_dates(
+        self,
+        *,
+        actor: Any,
+        company: Any,
+        dates: Mapping[str, dt.date | None],
+        labels: Mapping[str, Any] | None = None,
+        order: Sequence[tuple[str, str]] = (),
+    ) -> bool:
+        """Check a row's event dates through `core.eventdates` (keys are the columns): refusals
+        become errors of their columns. Returns whether the row is back-dated."""
+        try:
+            return check_event_dates(
+                actor=actor,
+                company_id=company.id,
+                founded_on=company.founded_on,
+                dates=dates,
+                labels=labels,
+                order=order,
+            )
+        except ValidationError as error:
+            for column, messages in error.message_dict.items():
+                for message in messages:
+                    self.fail(column, message)
+            return False
 
 
 # Called with the number of rows written so far; any return value (tqdm's `update` gives one) is ignored.

@@ -1,13 +1,16 @@
 """Template helpers for Senim's UI components (``{% load senim_ui %}``)."""
 
-from decimal import Decimal
+import datetime as dt
 
 from django import template
 from django.forms.boundfield import BoundField
-from django.utils.formats import number_format
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
 from senim.core.events import event_label as _event_label
+from senim.core.figures import format_figure, format_percent
+from senim.core.i18n import language_name as _language_name
+from senim.core.i18n import language_self_name as _language_self_name
 from senim.core.icons import ICONS
 
 register = template.Library()
@@ -65,12 +68,17 @@ def icon(name: str) -> SafeString:
 
 @register.filter
 def figure(value: object) -> str:
-    """A figure as annual reports print it: digits grouped the reader's way ("3 104"), "—" for no data."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+    """A figure as annual reports print it: digits grouped the reader's way ("3 104"), "—" for no data
+    (core.figures, the one formatter). Text that is not a number is shown as it is."""
+    if isinstance(value, bool) or (isinstance(value, str) and value not in ("",)):
         return str(value)
-    return number_format(value, force_grouping=True)
+    return format_figure(value)
+
+
+@register.filter
+def percentage(value: object, decimals: int = 1) -> str:
+    """``{{ share|percentage }}``: "98,7 %" in ru/kk/uz, "98.7%" in English; "—" for no data."""
+    return format_percent(value, decimals)
 
 
 @register.filter
@@ -104,3 +112,29 @@ def _plain(value: object) -> object:
 def event_label(code: str) -> str:
     """An audit event type as people read it ("Counterparty created"), in the active language."""
     return _event_label(code)
+
+
+@register.filter
+def language_name(code: str | None) -> str:
+    """``{{ response.language|language_name }}``: "Kazakh" in the reader's language, never "kk"."""
+    return _language_name(code)
+
+
+@register.filter
+def language_self_name(code: str) -> str:
+    """``{{ "kk"|language_self_name }}``: the language named in itself ("Қазақша"), for the picker."""
+    return _language_self_name(code)
+
+
+@register.filter
+def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
+    """A date, or an ISO date string stored in JSON evidence, in the reader's date format; never
+    "2026-11-12" in a sentence. Anything else is shown as it is."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, dt.date):
+        return date_format(value, fmt)
+    return "" if value is None else str(value)

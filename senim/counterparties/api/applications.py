@@ -1,11 +1,12 @@
 """API of applications for counterparties that refuse, the Register of those permitted, and
 regulation clauses."""
 
+import datetime as dt
 import uuid
 
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import Field
@@ -17,6 +18,7 @@ from senim.counterparties import exports, policy, selectors, services
 from senim.counterparties.schemas import (
     ApplicationIn,
     ApplicationOut,
+    ApprovalIn,
     ClauseIn,
     ClauseOut,
     ClausePatch,
@@ -40,17 +42,23 @@ def clause_create(request: ActorRequest, payload: ClauseIn):  # type: ignore[no-
     return Status(201, services.clause_create(actor=request.user, **payload.dict()))
 
 
-class ApplicationQuery(Schema):
+class ApplicationQuery(endpoints.HistoryFilters):
+    """`date_from`/`date_to`: filed on; `decided_from`/`decided_to`: decided on."""
+
     q: str = Field("", max_length=100)
     status: str = Field("", pattern="^(filed|proposed|decided|)$")
     decision: str = Field("", pattern="^(register|one_off|reference|no_consideration|refuse|)$")
     counterparty: uuid.UUID | None = None
     year: int | None = Field(None, ge=1990, le=2100)
+    decided_from: dt.date | None = None
+    decided_to: dt.date | None = None
 
 
 @router.get("/applications", response=list[ApplicationOut])
 @paginate(Pagination, page_size=50)
 def application_list(request: ActorRequest, filters: Query[ApplicationQuery]):  # type: ignore[no-untyped-def]
+    """Filtered by filing date (`date_from`, `date_to`), decision date (`decided_from`, `decided_to`)
+    and `external_id` among others."""
     return selectors.application_list(
         actor=request.user,
         status=filters.status,
@@ -58,6 +66,11 @@ def application_list(request: ActorRequest, filters: Query[ApplicationQuery]):  
         counterparty_id=filters.counterparty,
         year=filters.year,
         query=filters.q,
+        filed_from=filters.date_from,
+        filed_to=filters.date_to,
+        decided_from=filters.decided_from,
+        decided_to=filters.decided_to,
+        external_id=filters.external_id,
     ).prefetch_related("contracts")
 
 
@@ -98,10 +111,13 @@ def application_propose(request: ActorRequest, application_id: uuid.UUID, payloa
 
 
 @router.post("/applications/{application_id}/approval", response=ApplicationOut)
-def application_approve(request: ActorRequest, application_id: uuid.UUID):  # type: ignore[no-untyped-def]
+def application_approve(request: ActorRequest, application_id: uuid.UUID, payload: ApprovalIn | None = None):  # type: ignore[no-untyped-def]
+    """Approve the proposed decision (never by the person who proposed it); the body is optional:
+    `decided_on` enters a decision taken earlier on paper (back-dating)."""
     endpoints.require(request, policy.APPROVE)
     application = selectors.application_get(actor=request.user, application_id=application_id)
-    return services.application_approve(actor=request.user, application=application)
+    decided_on = payload.decided_on if payload is not None else None
+    return services.application_approve(actor=request.user, application=application, decided_on=decided_on)
 
 
 @router.post("/applications/{application_id}/return", response=ApplicationOut)
@@ -111,12 +127,25 @@ def application_return(request: ActorRequest, application_id: uuid.UUID, payload
     return services.application_return(actor=request.user, application=application, comment=payload.comment)
 
 
+class RegisterQuery(endpoints.HistoryFilters):
+    """`date_from`/`date_to`: entered in the Register; `external_id`: of the application."""
+
+    all: bool = False
+    category: str = Field("", max_length=20)
+
+
 @router.get("/register", response=list[RegisterEntryOut], summary="The Register of permitted counterparties")
 @paginate(Pagination, page_size=100)
-def register_list(request: ActorRequest, all: bool = False, category: str = ""):  # type: ignore[no-untyped-def]
-    """Entries in force today; `all=true` adds expired and revoked ones."""
+def register_list(request: ActorRequest, filters: Query[RegisterQuery]):  # type: ignore[no-untyped-def]
+    """Entries in force today; `all=true` adds expired and revoked ones; filtered by the day of
+    entry (`date_from`, `date_to`) and the external id of the application."""
     return selectors.register_entry_list(
-        actor=request.user, active_on=None if all else timezone.localdate(), category=category[:20]
+        actor=request.user,
+        active_on=None if filters.all else timezone.localdate(),
+        category=filters.category,
+        entered_from=filters.date_from,
+        entered_to=filters.date_to,
+        external_id=filters.external_id,
     )
 
 

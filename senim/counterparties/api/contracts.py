@@ -2,7 +2,7 @@
 
 import uuid
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import Field
@@ -21,7 +21,9 @@ from senim.org import selectors as org_selectors
 router = Router()
 
 
-class ContractQuery(Schema):
+class ContractQuery(endpoints.HistoryFilters):
+    """`date_from`/`date_to`: the contract's date; `external_id`: its number (exactly)."""
+
     q: str = Field("", max_length=100)
     company: uuid.UUID | None = None
     counterparty: uuid.UUID | None = None
@@ -43,6 +45,9 @@ def contract_list(request: ActorRequest, filters: Query[ContractQuery]):  # type
         method=filters.method,
         has_clause=filters.has_clause,
         sort=filters.sort,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        number=filters.external_id,
     )
 
 

@@ -181,11 +181,12 @@ def import_file(
     dry_run: bool = True,
     valid_only: bool = False,
 ):
-    """`kind`: counterparties or contracts. With dry_run (the default) only the validation report
-    is returned; nothing is written."""
+    """`kind`: counterparties, contracts or applications. With dry_run (the default) only the
+    validation report is returned; nothing is written. Once written, `rows` gives the record each
+    line created or updated (line, id, action)."""
     if kind not in importing.KINDS:
         raise HttpError(404, "Unknown import kind.")
-    endpoints.require(request, policy.IMPORT if kind == "counterparties" else policy.MANAGE_CONTRACTS)
+    endpoints.require(request, importing.PERMISSIONS[kind])
     return endpoints.import_report(
         file,
         kind=kind,

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, Scope, scope_of
+from senim.core.eventdates import backdated_changes
 from senim.core.identifiers import normalise_identifier
 from senim.core.importing import Upsert
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
@@ -130,7 +131,7 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 def _contract_row(
-    line: int, raw: dict[str, str], lookups: _ContractLookups, scope: Scope
+    line: int, raw: dict[str, str], lookups: _ContractLookups, scope: Scope, actor: Actor | None = None
 ) -> tuple[dict[str, Any], RowValidator]:
     check = RowValidator(line)
     row: dict[str, Any] = {}
@@ -190,6 +191,10 @@ def _contract_row(
             )
         if not scope.covers(company_id=company.id, unit_id=row["unit_id"]):
             check.fail("company", _("You may not import contracts of this company or unit."))
+        elif row["date"] is not None:
+            row["backdated"] = check.event_dates(
+                actor=actor, company=company, dates={"date": row["date"]}, labels={"date": _("Contract date")}
+            )
     return row, check
 
 
@@ -208,7 +213,7 @@ def plan_contracts(*, actor: Actor | None, header: list[str], rows: Iterator[tup
         rows = iter(buffered)
     seen: dict[tuple[Any, str], int] = {}
     for line, raw in rows:
-        row, check = _contract_row(line, raw, lookups, scope)
+        row, check = _contract_row(line, raw, lookups, scope, actor)
         if row["company"] and row["number"]:
             key = (row["company"].id, row["number"])
             if key in seen:
@@ -234,15 +239,17 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
         "approved_by_id": "approver",
     }
     upsert = Upsert(Contract, event_type="counterparties.contract.imported", update_fields=CT_WRITTEN)
-    for _line, row in plan.valid:
+    for line, row in plan.valid:
         company = row["company"]
         current = existing.get((company.id, row["number"]))
         values = {name: row[name] for name in CT_WRITTEN}
         if values["has_clause"] is None:
             values["has_clause"] = True if current is None else current.has_clause
+        extra = backdated_changes(row.get("backdated", False))
         if current is None:
-            upsert.create(Contract(company=company, number=row["number"], **values), values, company_id=company.id)
+            contract = Contract(company=company, number=row["number"], **values)
+            upsert.create(contract, values, company_id=company.id, line=line, extra=extra)
             continue
         values = {n: v for n, v in values.items() if written_columns.get(n, n) in plan.columns}
-        upsert.update(current, values, company_id=company.id)
+        upsert.update(current, values, company_id=company.id, line=line, extra=extra)
     return upsert.write(actor=actor, plan=plan, progress=progress)

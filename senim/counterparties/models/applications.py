@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.i18n import Localized
 from senim.core.models import BaseModel
 from senim.counterparties.models.contracts import Contract
@@ -139,6 +140,11 @@ class Application(BaseModel):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    # The day the decision was taken (`approved_at` keeps when it was entered): set on approval,
+    # earlier for a decision entered from paper or imported from another system.
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    # The application's id in the system it was imported from; re-importing it updates it.
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
     return_comment = models.TextField(_("returned with comment"), blank=True)
 
     class Meta:
@@ -146,9 +152,22 @@ class Application(BaseModel):
         verbose_name_plural = _("applications for approval")
         ordering = ["-filed_on", "-number"]
         indexes = [models.Index(fields=["filed_on"], name="cp_application_filed_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="cp_application_external_id_uniq",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was filed or decided (from paper or another system); `created_at`
+        keeps the entry time, the audit trail who entered it."""
+        return is_backdated(self.created_at, self.filed_on, self.decided_on)
 
 
 class RegisterEntry(BaseModel):

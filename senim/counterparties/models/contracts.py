@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.models import BaseModel
 from senim.counterparties.models.register import Counterparty
 
@@ -74,6 +75,11 @@ class Contract(BaseModel):
 
     def __str__(self) -> str:
         return f"№ {self.number}"
+
+    @property
+    def is_backdated(self) -> bool:
+        """Registered after the day it is dated (`created_at` keeps when)."""
+        return is_backdated(self.created_at, self.date)
 
     def clean(self) -> None:
         errors: dict[str, list] = {}

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.i18n import Localized
+from senim.core.i18n import Localized, render_deferred
 from senim.core.models import BaseModel
 from senim.counterparties.models.contracts import ProcurementMethod
 from senim.counterparties.models.register import Category, Counterparty
@@ -151,7 +152,7 @@ class VerificationCase(BaseModel):
         indexes = [models.Index(fields=["opened_on"], name="cp_case_opened_idx")]
 
     def __str__(self) -> str:
-        return f"{self.counterparty} · {self.opened_on.isoformat()}"
+        return f"{self.counterparty} · {date_format(self.opened_on, 'SHORT_DATE_FORMAT')}"
 
 
 class CaseCheck(BaseModel):
@@ -192,3 +193,8 @@ class CaseFlag(BaseModel):
 
     def __str__(self) -> str:
         return str(self.flag)
+
+    @property
+    def detail_text(self) -> str:
+        """What was found, in the reader's language (automatic findings are stored deferred)."""
+        return render_deferred(self.detail)

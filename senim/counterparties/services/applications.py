@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import Actor, PermissionDenied, require, user_of
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
 from senim.counterparties import policy
 from senim.counterparties.models import (
@@ -63,7 +64,31 @@ APPLICATION_FIELDS = [
     "reference",
     "register_until",
     "return_comment",
+    "decided_on",
+    "external_id",
 ]
+
+
+def check_application_dates(
+    *,
+    actor: Actor | None,
+    company: Company,
+    filed_on: dt.date | None = None,
+    decided_on: dt.date | None = None,
+    recorded: dict[str, dt.date | None] | None = None,
+) -> bool:
+    """Refuse an application's dates in the future, before the company existed, or decided before
+    filed; a past date only for those who may back-date. `recorded`: the dates it already holds
+    (order only). Returns whether the entry is back-dated."""
+    return check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={name: day for name, day in {"filed_on": filed_on, "decided_on": decided_on}.items() if day},
+        labels={"filed_on": _("Filed on"), "decided_on": _("Decided on")},
+        order=[("filed_on", "decided_on")],
+        recorded=recorded,
+    )
 
 
 def _next_application_number(year: int) -> str:
@@ -101,10 +126,13 @@ def application_file(
     contract_count: int | None = None,
     contracts_description: str = "",
     filed_on: dt.date | None = None,
+    external_id: str = "",
 ) -> Application:
     """File an application for approval for a company (and initiating unit) the actor may file for.
-    A counterparty already on the Register flags the application with its entry."""
+    A counterparty already on the Register flags the application with its entry. `filed_on` in the
+    past (an application from paper or another system) needs the right to back-date."""
     require(actor, policy.FILE_APPLICATION, company_id=company.id, unit_id=unit.id if unit else None)
+    backdated = check_application_dates(actor=actor, company=company, filed_on=filed_on)
     _live(counterparty)
     contracts = list(contracts)
     errors: dict[str, Any] = {}
@@ -118,6 +146,9 @@ def application_file(
         errors["contract_count"] = _("The application covers at least the registered contracts chosen.")
     if not justification.strip():
         errors["justification"] = _("Explain why the contracts are needed despite the refusal.")
+    external_id = external_id.strip()
+    if external_id and Application.objects.filter(company=company, external_id=external_id).exists():
+        errors["external_id"] = _("This company already has an application with this external id.")
     if errors:
         raise ValidationError(errors)
     filed_on = filed_on or timezone.localdate()
@@ -132,11 +163,16 @@ def application_file(
             contracts_description=contracts_description,
             justification=justification.strip(),
             filed_on=filed_on,
-            filed_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+            filed_by=user_of(actor),
             register_entry=register_entry_active(counterparty, filed_on),
+            external_id=external_id[:100],
         )
         application = model_create(
-            actor=actor, instance=application, event_type="counterparties.application.filed", fields=APPLICATION_FIELDS
+            actor=actor,
+            instance=application,
+            event_type="counterparties.application.filed",
+            fields=APPLICATION_FIELDS,
+            extra=backdated_changes(backdated),
         )
         if contracts:
             application.contracts.set(contracts)
@@ -210,7 +246,7 @@ def application_propose(
             fields=APPLICATION_FIELDS,
             event_type="counterparties.application.proposed",
         )
-        application.proposed_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
+        application.proposed_by = user_of(actor)
         application.proposed_at = timezone.now()
         application.save(update_fields=["proposed_by", "proposed_at", "updated_at"])
     return application
@@ -225,20 +261,31 @@ def _require_approver(actor: Actor | None, application: Application) -> None:
         raise ValidationError(_("The person who proposed a decision cannot approve it."))
 
 
-def application_approve(*, actor: Actor | None, application: Application) -> Application:
-    """Approve the proposed decision; entering in the Register creates the entry."""
+def application_approve(
+    *, actor: Actor | None, application: Application, decided_on: dt.date | None = None
+) -> Application:
+    """Approve the proposed decision; entering in the Register creates the entry, from the day of
+    the decision. `decided_on` (today by default) earlier than today enters a decision taken on paper,
+    for those who may back-date; it is never before the application was filed."""
     if application.status != Application.Status.PROPOSED:
         raise ValidationError(_("Only a proposed decision can be approved."))
     _require_approver(actor, application)
+    decided_on = decided_on or timezone.localdate()
+    backdated = check_application_dates(
+        actor=actor, company=application.company, decided_on=decided_on, recorded={"filed_on": application.filed_on}
+    )
+    if application.register_until is not None and application.register_until < decided_on:
+        raise ValidationError({"decided_on": _("The decision is after the end date of the Register entry.")})
     with transaction.atomic():
         application = model_update(
             actor=actor,
             instance=application,
-            data={"status": Application.Status.DECIDED},
+            data={"status": Application.Status.DECIDED, "decided_on": decided_on},
             fields=APPLICATION_FIELDS,
             event_type="counterparties.application.approved",
+            extra=backdated_changes(backdated),
         )
-        application.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
+        application.approved_by = user_of(actor)
         application.approved_at = timezone.now()
         application.save(update_fields=["approved_by", "approved_at", "updated_at"])
         if application.decision == Decision.REGISTER:
@@ -249,7 +296,7 @@ def application_approve(*, actor: Actor | None, application: Application) -> App
                 refusal=application.refusal,
                 grounds=application.grounds,
                 clause=application.clause,
-                start_date=timezone.localdate(),
+                start_date=decided_on,
                 end_date=application.register_until,
             )
             model_create(

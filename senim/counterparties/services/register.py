@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.audit import audit_record, diff, snapshot
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.identifiers import normalise_identifier
 from senim.core.services import model_create, model_stored, model_update
 from senim.core.uploads import check_upload_size
@@ -28,6 +29,7 @@ from senim.counterparties.models import (
     RegisterEntry,
     VerificationCase,
 )
+from senim.org.models import Company
 from senim.screening import services as screening
 
 COUNTERPARTY_FIELDS = [
@@ -407,10 +409,29 @@ def contract_create(*, actor: Actor | None, **data: Any) -> Contract:
     if data.get("counterparty") is not None:
         _live(data["counterparty"])
     contract = Contract(**{k: v for k, v in data.items() if k in CONTRACT_FIELDS})
+    backdated = _check_contract_date(actor, company, contract.date)
     if Contract.objects.filter(company=company, number=contract.number).exists():
         raise ValidationError({"number": _("This company already has a contract with this number.")})
     return model_create(
-        actor=actor, instance=contract, event_type="counterparties.contract.created", fields=CONTRACT_FIELDS
+        actor=actor,
+        instance=contract,
+        event_type="counterparties.contract.created",
+        fields=CONTRACT_FIELDS,
+        extra=backdated_changes(backdated),
+    )
+
+
+def _check_contract_date(actor: Actor | None, company: Company | None, date: dt.date | None) -> bool:
+    """A contract's date is when it was signed: never in the future nor before the company existed;
+    a past date (a contract registered after signing) for those who may back-date."""
+    if company is None:
+        return False
+    return check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={"date": date},
+        labels={"date": _("Contract date")},
     )
 
 
@@ -426,8 +447,16 @@ def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> 
     number = data.get("number", contract.number)
     if Contract.objects.filter(company_id=contract.company_id, number=number).exclude(id=contract.id).exists():
         raise ValidationError({"number": _("This company already has a contract with this number.")})
+    backdated = False
+    if "date" in data and data["date"] != stored.date:
+        backdated = _check_contract_date(actor, stored.company, data["date"])
     return model_update(
-        actor=actor, instance=contract, data=data, fields=CONTRACT_FIELDS, event_type="counterparties.contract.updated"
+        actor=actor,
+        instance=contract,
+        data=data,
+        fields=CONTRACT_FIELDS,
+        event_type="counterparties.contract.updated",
+        extra=backdated_changes(backdated),
     )
 
 

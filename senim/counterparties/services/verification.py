@@ -14,9 +14,11 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record, diff, snapshot
+from senim.core.i18n import deferred, deferred_join
 from senim.core.services import model_create, model_update
 from senim.counterparties import policy, redflags
 from senim.counterparties.models import (
@@ -140,7 +142,9 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
     if any(c and c in offshore for c in places):
         found["offshore"] = ", ".join(sorted({c for c in places if c in offshore}))
     if counterparty.registration_date and (on - counterparty.registration_date).days < 365:
-        found["newly_registered"] = counterparty.registration_date.isoformat()
+        found["newly_registered"] = deferred(
+            gettext_noop("registered on %(date)s"), date=counterparty.registration_date
+        )
     officials = [p.name for p in parties if p.is_official]
     if officials:
         found["official_owner"] = "; ".join(officials)
@@ -164,7 +168,7 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
         .first()
     )
     if refused:
-        found["questionnaire_refused"] = str(_("Application %(number)s")) % {"number": refused}
+        found["questionnaire_refused"] = deferred(gettext_noop("Application %(number)s"), number=refused)
     for code, detail in _questionnaire_findings(counterparty).items():
         found.setdefault(code, detail)
     keys = [counterparty_subject_key(counterparty)] + [party_subject_key(p) for p in parties]
@@ -177,7 +181,7 @@ def automatic_findings(counterparty: Counterparty, on: dt.date) -> dict[str, str
     if debarred:
         found["prior_debarment"] = ", ".join(debarred)
     for code, detail in redflags.provided_findings(counterparty, on).items():  # modules above this one
-        found[code] = f"{found[code]}; {detail}" if code in found else detail
+        found[code] = deferred_join([found[code], detail]) if code in found else detail
     return found
 
 
@@ -197,7 +201,9 @@ def _questionnaire_findings(counterparty: Counterparty) -> dict[str, str]:
     for answer in answers:
         flag = answer.question.red_flag
         if flag is not None and answer_raises_flag(answer.question, answer.value):
-            found.setdefault(flag.code, str(_("Questionnaire, question “%(code)s”")) % {"code": answer.question.code})
+            found.setdefault(
+                flag.code, deferred(gettext_noop("Questionnaire, question “%(code)s”"), code=answer.question.code)
+            )
     return found
 
 

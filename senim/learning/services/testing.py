@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.audit import audit_record
@@ -287,7 +288,12 @@ def attempt_start(
             raise ValidationError(_("You have already passed this test."))
         if test.max_attempts is not None and len(previous) >= test.max_attempts:
             raise ValidationError(
-                _("You have used all %(count)s attempts allowed for this test.") % {"count": test.max_attempts}
+                ngettext(
+                    "You have used the %(count)s attempt allowed for this test.",
+                    "You have used all %(count)s attempts allowed for this test.",
+                    test.max_attempts,
+                )
+                % {"count": test.max_attempts}
             )
         if finished and test.wait_hours:
             last_end = max(a.finished_at or a.started_at for a in finished)

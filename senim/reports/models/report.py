@@ -106,3 +106,21 @@ class FigureOverride(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.code} = {self.value}"
+
+
+class FigureTrace(BaseModel):
+    """The records behind one figure of an approved report for one year, as they stood when the
+    report was approved: each is [kind, reference, link, counted as] (see reports.trace)."""
+
+    report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="traces")
+    code = models.CharField(_("indicator"), max_length=100)
+    year = models.PositiveSmallIntegerField(_("year"))
+    records = models.JSONField(_("records"), default=list)
+
+    class Meta:
+        verbose_name = _("figure trace")
+        verbose_name_plural = _("figure traces")
+        constraints = [models.UniqueConstraint(fields=["report", "code", "year"], name="reports_trace_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.year}"

@@ -15,7 +15,7 @@ from senim.core import indicators
 from senim.core.access import Actor, PermissionDenied, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create
-from senim.reports import content, policy
+from senim.reports import content, policy, trace
 from senim.reports.models import FigureOverride, Report, SectionText
 from senim.reports.sections import get_section
 
@@ -157,6 +157,7 @@ def report_approve(*, actor: Actor, report: Report) -> Report:
         report.approved_at = timezone.now()
         report.approved_by = actor  # type: ignore[assignment]
         report.save(update_fields=["snapshot", "status", "approved_at", "approved_by", "updated_at"])
+        trace.freeze(report)
         audit_record(
             actor=actor,
             event_type="reports.report.approved",

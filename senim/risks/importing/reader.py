@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -249,7 +250,9 @@ def _check(row: Row, seen: dict[str, int]) -> None:
             else _("The deadline “%(text)s” was not understood: set it.") % {"text": d.text}
         )
     elif d.due and d.due < dt.date.today():
-        row.warnings.append(_("The deadline %(due)s has already passed.") % {"due": d.due.isoformat()})
+        row.warnings.append(
+            _("The deadline %(due)s has already passed.") % {"due": date_format(d.due, "SHORT_DATE_FORMAT")}
+        )
 
 
 def _years(result: Understood) -> None:

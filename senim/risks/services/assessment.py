@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from senim.core.access import require
 from senim.core.audit import audit_record
@@ -160,7 +161,14 @@ def exercise_approve(*, actor: Any, exercise: Exercise, decision_number: str, ap
         raise ValidationError(_("The assessment has no functions."))
     waiting = exercise.functions.exclude(status=RiskFunction.Status.ACCEPTED).count()
     if waiting:
-        raise ValidationError(_("%(count)s functions are not yet assessed and accepted.") % {"count": waiting})
+        raise ValidationError(
+            ngettext(
+                "%(count)s function is not yet assessed and accepted.",
+                "%(count)s functions are not yet assessed and accepted.",
+                waiting,
+            )
+            % {"count": waiting}
+        )
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Give the number of the decision.")})
     return model_update(

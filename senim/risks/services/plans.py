@@ -1,5 +1,5 @@
 """Writes on plans and roadmaps: import from what the reader understood, deadlines set by hand,
-measures added, and progress reported per period. The command line acts as the system (actor=None)."""
+measures added, and progress reported per period. The command line acts as the system (`core.access.SYSTEM`)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,7 @@ CONTENT = ("ru", "kk", "en", "uz")
 
 
 def _require(actor: Any, company_id: Any) -> None:
-    if actor is not None:  # None: the command line, acting as the system
-        require(actor, policy.MANAGE_PLANS, company_id=company_id)
+    require(actor, policy.MANAGE_PLANS, company_id=company_id)
 
 
 def deadline_fields(d: Deadline) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from django.test import Client
 
 from senim.accounts import services as account_services
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.risks import services
 from senim.risks.importing.reader import read_plan
 from senim.risks.models import DeadlineKind
@@ -28,7 +29,7 @@ def _token_client(user) -> Client:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def plan(group, tmp_path):
-    return services.plan_import(actor=None, company=group.a, understood=read_plan(roadmap_docx(tmp_path)))
+    return services.plan_import(actor=SYSTEM, company=group.a, understood=read_plan(roadmap_docx(tmp_path)))
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from senim.screening.engine import tables
 from senim.screening.engine.business_terms import (
     GENERIC_KEYS,
     GENERIC_WEIGHT,
@@ -119,6 +120,8 @@ def _patronymic(word: str, position: int) -> tuple[tuple[str, ...], str] | None:
         stem, suffix = found
         if suffix == "iC" and stem.endswith("v") and len(stem) > 4:
             stem = stem[:-1]  # a misspelt -ович (Eduarodvich): drop the v of the suffix
+        if suffix == "iC" and len(stem) > 2 and stem.endswith("i"):
+            stem = stem[:-1]  # Ильич written Ilyich (ь as y, MVD 2010, Wikipedia): the stem is "il"
         stem = finish_key(stem)
         # Сергеевич → "serge", Сергей → "sergei": the father's name loses its final glide.
         if stem.endswith("e") and suffix in ("eviC", "evna"):
@@ -201,6 +204,12 @@ def _word_info(
 
 
 @lru_cache(maxsize=65536)
+def _has_full_patronymic_suffix(word: str) -> bool:
+    """Whether a key of the word ends in -ович/-евич/-овна/-евна/-ична or a joined -ұлы/-қызы."""
+    return any(_RUSSIAN_PATRONYMIC.match(key) or _KAZAKH_PATRONYMIC.match(key) for key in unfinished_keys(word))
+
+
+@lru_cache(maxsize=65536)
 def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
     """Analyse ``text`` as a person's or organisation's name. Never raises; may return no words."""
     is_organisation = schema_is_organisation(schema)
@@ -230,16 +239,25 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         abbreviated = set(_ABBREVIATED.findall(folded)) if "." in folded else set()
         found_initials = [w for w in raw_words if len(w) == 1 or (w in abbreviated and w in _DIGRAPH_INITIALS)]
         if found_initials and len(found_initials) < len(raw_words):
-            initials = [word_keys(w)[0] for w in found_initials]
+            initials = [initial_key(w) for w in found_initials]
             raw_words = [w for w in raw_words if w not in found_initials]
         else:
             found_initials = []
     may_have_patronymic = not is_organisation and len(raw_words) > 2
+    # A word with a full patronymic suffix (-ович, -қызы) is the patronymic, not one ending only
+    # in -ич/-ыч before it: French passports write Куаныш as Kouanych (ch = ш) beside Serikovitch.
+    full = (
+        [position for position, word in enumerate(raw_words) if position and _has_full_patronymic_suffix(word)]
+        if may_have_patronymic
+        else []
+    )
     for position, word in enumerate(raw_words):
         info = _word_info(word, is_organisation, may_have_patronymic and position > 0)
         if info is None:
             continue
         word_key, word_loose, separate, found = info
+        if found is not None and full and position not in full:
+            found = None
         if not is_organisation and not patronymic:
             if separate and keys:
                 # "Kemel uly", "Rustam oʻgʻli": the previous word is the father's name.
@@ -272,6 +290,19 @@ def parse_name(text: str, schema: str | None = PERSON) -> ParsedName:
         initials=tuple(initials),
         initial_words=tuple(found_initials),
     )
+
+
+def initial_key(written: str) -> str:
+    """The key of an initial as written; a one-letter Latin initial that may begin a digraph (Z. for
+    Zh-, S. for Sh-) keys to both readings, "|"-separated ("z|j"); see ``initial_options``."""
+    key = word_keys(written)[0]
+    digraph = tables.LATIN_INITIAL_DIGRAPHS.get(written)
+    return f"{key}|{digraph}" if digraph and key == written else key
+
+
+def initial_options(initial: str) -> tuple[str, ...]:
+    """The key prefixes an initial's key stands for ("z|j" → "z", "j")."""
+    return tuple(initial.split("|"))
 
 
 def normalise_name(text: str, schema: str | None = PERSON) -> str:

@@ -7,16 +7,24 @@ Order of evidence:
    ``IDENTIFIER_CONFLICT``.
 3. Qualifiers add or subtract small amounts: birth date, country, gender, legal form, schema.
 The result is clamped to [0, 1].
+
+A person's Kazakh IIN or Uzbek PINFL encodes the birth date and sex (``identifiers.birth_details``):
+when one side has such an identifier, its date counts as a birth date of that side and its sex as
+the gender when none is given, so a subject whose IIN says born 1989 is not a 1.00 match for a list
+entry born 1974 (the birth-year qualifier lowers the score by 0.30). A birth date given beside the
+identifier is kept too; as with several dates on one side, the best-agreeing pair counts. The
+qualifier says where a date came from (``query_source``/``record_source`` = "iin"/"pinfl").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from senim.screening.engine.explanation import Explanation, IdentifierFinding, Qualifier
-from senim.screening.engine.identifiers import KIND_LABELS, OTHER, normalise_identifier
+from senim.screening.engine.identifiers import KIND_LABELS, OTHER, birth_details, normalise_identifier
 from senim.screening.engine.legal_forms import LEGAL_FORM_LABELS
 from senim.screening.engine.model import Hit, Query, Record
 from senim.screening.engine.names import ParsedName, parse_name, schema_is_organisation
@@ -63,18 +71,65 @@ class Profile(NamedTuple):
     birth_dates: tuple[tuple[int, int, int], ...]
     countries: frozenset[str]
     gender: str
+    # Parallel to birth_dates: "" when given, "iin"/"pinfl" when read from an identifier.
+    birth_sources: tuple[str, ...] = ()
+    gender_source: str = ""
 
 
-def _gender(explicit: str | None, names: Sequence[ParsedName]) -> str:
+def derived_birth_details(
+    identifiers: frozenset[tuple[str, str]],
+) -> tuple[tuple[tuple[int, int, int], ...], tuple[str, ...], str, str]:
+    """(dates, their sources, sex, sex source) read from a person's IIN/PINFL identifiers."""
+    dates: list[tuple[int, int, int]] = []
+    sources: list[str] = []
+    sex = sex_source = ""
+    for kind, value in sorted(identifiers):
+        found = birth_details(kind, value)
+        if found is None:
+            continue
+        born, found_sex, source = found
+        if born not in dates:
+            dates.append(born)
+            sources.append(source)
+        if not sex:
+            sex, sex_source = found_sex, source
+    return tuple(dates), tuple(sources), sex, sex_source
+
+
+def with_derived(
+    dates: tuple[tuple[int, int, int], ...],
+    gender: str,
+    identifiers: frozenset[tuple[str, str]],
+    is_organisation: bool,
+    name_gender: str = "",
+) -> tuple[tuple[tuple[int, int, int], ...], tuple[str, ...], str, str]:
+    """Given dates and gender completed by what the identifiers say: (dates, sources, gender, its source).
+    Gender: given first, then the identifier's, then the name's (-ов/-ова, ұлы/қызы)."""
+    sources = ("",) * len(dates)
+    if is_organisation or not identifiers:
+        return dates, sources, gender or name_gender, ""
+    derived_dates, derived_sources, sex, sex_source = derived_birth_details(identifiers)
+    extra = [(d, s) for d, s in zip(derived_dates, derived_sources, strict=True) if d not in dates]
+    dates = dates + tuple(d for d, _ in extra)
+    sources = sources + tuple(s for _, s in extra)
+    if gender:
+        return dates, sources, gender, ""
+    if sex:
+        return dates, sources, sex, sex_source
+    return dates, sources, name_gender, ""
+
+
+def _given_gender(explicit: str | None) -> str:
     value = (explicit or "").strip().lower()
     if value in ("m", "male", "man", "мужской", "erkak", "ер"):
         return "m"
     if value in ("f", "female", "woman", "женский", "ayol", "әйел"):
         return "f"
-    for name in names:
-        if name.gender:
-            return name.gender
     return ""
+
+
+def _name_gender(names: Sequence[ParsedName]) -> str:
+    return next((name.gender for name in names if name.gender), "")
 
 
 def build_profile(
@@ -91,6 +146,12 @@ def build_profile(
     )
     normalised = frozenset(found for found in (normalise_identifier(i) for i in identifiers) if found)
     dates = tuple(d for d in (parse_date(b) for b in birth_dates) if d)
+    if normalised and not is_organisation:
+        dates, sources, sex, sex_source = with_derived(
+            dates, _given_gender(gender), normalised, is_organisation, _name_gender(parsed)
+        )
+    else:
+        sources, sex, sex_source = ("",) * len(dates), _given_gender(gender) or _name_gender(parsed), ""
     return Profile(
         names=parsed,
         is_organisation=is_organisation,
@@ -98,7 +159,9 @@ def build_profile(
         identifiers=normalised,
         birth_dates=dates,
         countries=frozenset(c.strip().lower() for c in countries if c and c.strip()),
-        gender="" if is_organisation else _gender(gender, parsed),
+        gender="" if is_organisation else sex,
+        birth_sources=sources,
+        gender_source="" if is_organisation else sex_source,
     )
 
 
@@ -106,57 +169,67 @@ def profile_of(item: Record | Query) -> Profile:
     return build_profile(item.names, item.schema, item.identifiers, item.birth_dates, item.countries, item.gender)
 
 
+def _source(profile: Profile, position: int) -> str:
+    return profile.birth_sources[position] if position < len(profile.birth_sources) else ""
+
+
 def _birth_date_qualifier(query: Profile, record: Profile) -> Qualifier | None:
     if not query.birth_dates or not record.birth_dates:
         return None
     best: Qualifier | None = None
-    for q in query.birth_dates:
-        for r in record.birth_dates:
-            gap = abs(q[0] - r[0])
-            if gap == 0:
-                if q[1] and r[1] and (q[1] != r[1] or (q[2] and r[2] and q[2] != r[2])):
-                    found = Qualifier(
-                        "birth_date",
-                        SAME_YEAR_OTHER_DATE,
-                        f"Birth dates share the year but differ ({_iso(q)} vs {_iso(r)})",
-                        "birth_same_year_other_date",
-                        (("query", _iso(q)), ("record", _iso(r))),
-                    )
-                elif q[2] and r[2]:
-                    found = Qualifier(
-                        "birth_date",
-                        SAME_BIRTH_DATE,
-                        f"Same birth date {_iso(q)}",
-                        "birth_same_date",
-                        (("date", _iso(q)),),
-                    )
-                else:
-                    found = Qualifier(
-                        "birth_date",
-                        SAME_BIRTH_YEAR,
-                        f"Same birth year {q[0]}",
-                        "birth_same_year",
-                        (("year", str(q[0])),),
-                    )
-            elif gap == 1:
-                found = Qualifier(
-                    "birth_date",
-                    BIRTH_YEAR_OFF_BY_ONE,
-                    f"Birth years one apart ({q[0]} vs {r[0]})",
-                    "birth_year_off_by_one",
-                    (("query", str(q[0])), ("record", str(r[0]))),
-                )
-            else:
-                found = Qualifier(
-                    "birth_date",
-                    OTHER_BIRTH_YEAR,
-                    f"Different birth years ({q[0]} vs {r[0]})",
-                    "birth_other_year",
-                    (("query", str(q[0])), ("record", str(r[0]))),
-                )
+    for qi, q in enumerate(query.birth_dates):
+        for ri, r in enumerate(record.birth_dates):
+            found = _birth_pair(q, r)
             if best is None or found.effect > best.effect:
+                sources = tuple(
+                    (key, value)
+                    for key, value in (("query_source", _source(query, qi)), ("record_source", _source(record, ri)))
+                    if value
+                )
+                if sources:
+                    found = replace(
+                        found,
+                        detail=found.detail
+                        + "".join(f"; {key.split('_')[0]}'s date from its {value.upper()}" for key, value in sources),
+                        params=found.params + sources,
+                    )
                 best = found
     return best
+
+
+def _birth_pair(q: tuple[int, int, int], r: tuple[int, int, int]) -> Qualifier:
+    gap = abs(q[0] - r[0])
+    if gap == 0:
+        if q[1] and r[1] and (q[1] != r[1] or (q[2] and r[2] and q[2] != r[2])):
+            return Qualifier(
+                "birth_date",
+                SAME_YEAR_OTHER_DATE,
+                f"Birth dates share the year but differ ({_iso(q)} vs {_iso(r)})",
+                "birth_same_year_other_date",
+                (("query", _iso(q)), ("record", _iso(r))),
+            )
+        if q[2] and r[2]:
+            return Qualifier(
+                "birth_date", SAME_BIRTH_DATE, f"Same birth date {_iso(q)}", "birth_same_date", (("date", _iso(q)),)
+            )
+        return Qualifier(
+            "birth_date", SAME_BIRTH_YEAR, f"Same birth year {q[0]}", "birth_same_year", (("year", str(q[0])),)
+        )
+    if gap == 1:
+        return Qualifier(
+            "birth_date",
+            BIRTH_YEAR_OFF_BY_ONE,
+            f"Birth years one apart ({q[0]} vs {r[0]})",
+            "birth_year_off_by_one",
+            (("query", str(q[0])), ("record", str(r[0]))),
+        )
+    return Qualifier(
+        "birth_date",
+        OTHER_BIRTH_YEAR,
+        f"Different birth years ({q[0]} vs {r[0]})",
+        "birth_other_year",
+        (("query", str(q[0])), ("record", str(r[0]))),
+    )
 
 
 def _iso(date: tuple[int, int, int]) -> str:
@@ -188,13 +261,19 @@ def _qualifiers(query: Profile, record: Profile, comparison: NameComparison) -> 
                 )
             )
     if query.gender and record.gender and query.gender != record.gender:
+        sources = tuple(
+            (key, value)
+            for key, value in (("query_source", query.gender_source), ("record_source", record.gender_source))
+            if value
+        )
         found.append(
             Qualifier(
                 "gender",
                 OTHER_GENDER,
-                f"Different gender ({query.gender} vs {record.gender})",
+                f"Different gender ({query.gender} vs {record.gender})"
+                + "".join(f"; {key.split('_')[0]}'s from its {value.upper()}" for key, value in sources),
                 "gender_other",
-                (("query", query.gender), ("record", record.gender)),
+                (("query", query.gender), ("record", record.gender), *sources),
             )
         )
     query_forms, record_forms = comparison.query.legal_forms, comparison.record.legal_forms

@@ -26,10 +26,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from senim.screening.engine.names import ParsedName
-from senim.screening.engine.transliteration import SOUND_MARK, loose_key
+from senim.screening.engine.names import ParsedName, initial_options
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key, russian_vowel_key
 
 VOWEL_VARIANT = 0.95
+# An Uzbek o written as the Russian а (Bekobod = Бекабад): a vowel variant, a little weaker.
+RUSSIAN_VOWEL_VARIANT = 0.9
 # The same consonants across scripts (Кэтрин = Catherine): weaker than a transliteration.
 SOUND_SIMILARITY = 0.85
 FUZZY_EDIT_COST = 1.5
@@ -81,6 +83,8 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
         return 0.0, "none"  # numbers match exactly or not at all: "… 2010" is not "… 2011"
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
+    if russian_vowel_key(query_key) == russian_vowel_key(record_key):
+        return RUSSIAN_VOWEL_VARIANT, "loose"
     length = max(len(query_key), len(record_key))
     limit = allowed_edits(min(len(query_key), len(record_key)))
     if not limit or abs(len(query_key) - len(record_key)) > limit:
@@ -281,7 +285,7 @@ def _match_initials(
     matched = total = 0.0
     patronymic = False
     for number in positions:
-        initial = name.initials[number]
+        initial = initial_options(name.initials[number])
         written = _written_initial(name, number)
         found = -1
         for index, keys in enumerate(other.keys):
@@ -348,7 +352,8 @@ def compare_names(
         remaining = list(range(len(record.initials)))
         query_left: list[int] = []
         for number, initial in enumerate(query.initials):
-            same = next((r for r in remaining if record.initials[r] == initial), -1)
+            options = set(initial_options(initial))
+            same = next((r for r in remaining if options.intersection(initial_options(record.initials[r]))), -1)
             if same >= 0:
                 remaining.remove(same)
                 matched_weight += 1.0

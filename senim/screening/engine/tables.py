@@ -258,3 +258,14 @@ ISO9_VOWELS = {"â": "ia", "û": "iu"}
 # French-language passports of the USSR and Russia (MVD 310 FR, as in iuliia): ou = у, tch = ч, ch = ш,
 # dj = дж, gu before e/i = г, final -ine = -ин (Kouznetsov, Viatcheslav, Khrouchtchev, Evguenievna).
 FRENCH = [("tch", "\x03"), ("ch", "sh"), ("\x03", "ch"), ("ou", "u"), ("gue", "ge"), ("gui", "gi")]
+
+# A one-letter Latin initial may be the first letter of a digraph the passports and BGN/PCGN write
+# for one Cyrillic letter (ICAO Doc 9303: Ж ZH, Ш SH, Ч CH, Х KH, Ц TS, Дж DZH): "Z. A. Khodzhaev" is
+# Жамшид Абдухакимович Ходжаев. The initial's key then also begins the key of that letter.
+LATIN_INITIAL_DIGRAPHS: dict[str, str] = {"z": "j", "s": "S", "c": "C", "k": "h", "t": "c", "d": "j"}
+
+# Russian spelling of Uzbek names and places keeps the older Russian vowels where the Uzbek Latin
+# alphabet (1995) writes o for the Uzbek short a (Toshkent = Ташкент, Farhod = Фархад, Botir = Батыр,
+# Olimjon = Алимджан, Bekobod = Бекабад; official Uzbek and Russian place names, uz/ru Wikipedia
+# titles of Uzbek persons). A key's o may stand for a Russian а: compared as a vowel variant.
+UZBEK_O_AS_RUSSIAN_A = ("o", "a")

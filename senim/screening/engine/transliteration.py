@@ -50,10 +50,11 @@ _FRENCH = re.compile(r"ou|tch|gu[ei]")
 _FRENCH_FINAL_INE = re.compile(r"ine$")
 
 
-# A Russian surname (its ending) whose initial Ё may be written e; not one with Kazakh/Uzbek
-# letters nor an Uzbek name stem in Russian spelling (Ёркин, Ёркинов, Ёдгоров, Ёкубов, Ёлдошев).
-_RUSSIAN_INITIAL_YO = re.compile(r"(?:[оеё]в|[иы]н|ск|цк|[иы]х)(?:а|ой|ая|ий)?$")
-_NOT_RUSSIAN_INITIAL_YO = re.compile(r"[әғқңөұүһіўҳ]|^ё(?:рк|дг|к|лд|рб|рм|қ)")
+# A word-initial Ё is written e by passports (ICAO Doc 9303, MVD 2013: Ёлкин = Elkin, Ён = En) and
+# yo/io elsewhere. Not in a word with Kazakh/Uzbek letters, nor in an Uzbek or Kazakh name stem
+# written in Russian letters (Ёркин, Ёрбек, Ёрмат, Ёдгоров, Ёкубов, Ёлдошев, Ёшлик): Ёрқин (Yorqin)
+# and Эркин (Erkin) are different names.
+_NOT_RUSSIAN_INITIAL_YO = re.compile(r"[әғқңөұүһіўҳ]|^ё(?:р(?!ш)|дг|к|лд|ш|қ)")
 
 
 def _latin_key(word: str) -> str:
@@ -96,10 +97,10 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
             # stays "yo": Ёрқин (Yorqin) and Эркин (Erkin) are different names.
             softened = (word[0] + word[1:].replace("ё", "е")).translate(_CYRILLIC_TO_KEY).replace("dj", "j")
             keys = [softened, key]
-        if word.startswith("ё") and _RUSSIAN_INITIAL_YO.search(word) and not _NOT_RUSSIAN_INITIAL_YO.search(word):
-            # A Russian surname with a word-initial Ё: passports (ICAO) write it e, other
-            # romanisations yo or io (Ёлкин = Elkin = Yolkin). Kept to Russian surnames: the
-            # Uzbek/Kazakh names Ёрқин, Ёдгор, Ёқуб (Yorqin, Yodgor, Yoqub) are not Эркин (Erkin).
+        if word.startswith("ё") and not _NOT_RUSSIAN_INITIAL_YO.search(word):
+            # A word-initial Ё: passports (ICAO) write it e, other romanisations yo or io
+            # (Ёлкин = Elkin = Yolkin, Ён = En). Not the Uzbek/Kazakh names Ёрқин, Ёдгор, Ёқуб
+            # (Yorqin, Yodgor, Yoqub), which are not Эркин (Erkin).
             keys.append(("е" + word[1:].replace("ё", "е")).translate(_CYRILLIC_TO_KEY).replace("dj", "j"))
         if "э" in word:
             # Russian transcription of English a (Дэвид = David, Нэнси = Nancy).
@@ -233,3 +234,18 @@ def loose_key(key: str) -> str:
     # Russian spelling writes Uzbek/Kazakh "yo" as е (Бахтиер = Baxtiyor): ie reads as io.
     key = _GLIDE_BEFORE_VOWEL.sub("", _IE_AS_YO.sub("io", key)).translate(_LOOSE_VOWELS)
     return _DOUBLES.sub(r"\1", key)
+
+
+_RUSSIAN_A = str.maketrans(*tables.UZBEK_O_AS_RUSSIAN_A)
+
+
+def russian_vowel(key: str) -> str:
+    """Like ``loose_key`` but with o read as a instead of u: the Russian spelling of an Uzbek word
+    (Bekobod = Бекабад, Gʻulom = Гулям, Zokirov = Закиров). u stays apart from o here, so
+    Nurmatov and Normatov are not brought together by this key. Unlike loose_key, ie is not read
+    as io: with o read as a, Petryayeva would meet Петрова."""
+    key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_RUSSIAN_A)
+    return _DOUBLES.sub(r"\1", key)
+
+
+russian_vowel_key = lru_cache(maxsize=262144)(russian_vowel)

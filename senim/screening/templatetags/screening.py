@@ -156,6 +156,22 @@ def qualifier_text(qualifier: dict) -> str:
         if key in params and qualifier.get("factor") == "legal_form":
             params[key] = ", ".join(labels.get(code.strip(), code.strip()) for code in str(params[key]).split(","))
     try:
-        return message % params
+        text = message % params
     except (KeyError, TypeError, ValueError):
         return str(qualifier.get("detail", ""))
+    return text + _identifier_sources(params)
+
+
+def _identifier_sources(params: dict) -> str:
+    """Where a birth date or sex was read from an IIN/PINFL rather than given: said after the qualifier."""
+    identifiers = {"iin": _("IIN"), "pinfl": _("PINFL")}
+    notes = []
+    if params.get("query_source") in identifiers:
+        notes.append(
+            _("screened person: read from the %(identifier)s") % {"identifier": identifiers[params["query_source"]]}
+        )
+    if params.get("record_source") in identifiers:
+        notes.append(
+            _("list entry: read from the %(identifier)s") % {"identifier": identifiers[params["record_source"]]}
+        )
+    return "".join("; " + note for note in notes)

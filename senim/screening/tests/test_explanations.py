@@ -55,3 +55,16 @@ def test_explanations_stored_before_codes_fall_back_to_the_engine_detail():
 
 def test_every_legal_form_type_has_a_translatable_label():
     assert set(_legal_form_labels()) == set(LEGAL_FORM_LABELS)
+
+
+def test_a_birth_date_read_from_an_iin_says_so_in_the_readers_language():
+    # 890219301230: a valid IIN of a man born 19 February 1989 (identifiers.md layout).
+    query = Query(["Ахметов Серик"], identifiers=["890219301230"])
+    record = Record("1", "Person", ["Akhmetov Serik"], birth_dates=["1974"])
+    (birth,) = _qualifiers(query, record)
+    assert birth["code"] == "birth_other_year"
+    assert qualifier_text(birth) == "different birth years (1989 and 1974); screened person: read from the IIN"
+    with translation.override("ru"):
+        assert qualifier_text(birth) == "разные годы рождения (1989 и 1974); проверяемое лицо — по ИИН"
+    with translation.override("uz"):
+        assert "JShShIR" not in qualifier_text(birth) and "IIN" in qualifier_text(birth)

@@ -117,5 +117,5 @@ def require_case(actor: Actor, case: Case, permission: str) -> None:
     if not selectors.visible_cases(actor=actor).filter(pk=case.pk).exists():
         raise PermissionDenied(permission)
     scope = scope_of(actor, permission)
-    if scope.is_empty or not selectors.scope_covers_case(scope, case):
+    if scope.is_empty or not selectors.case_in_reach(actor=actor, case=case, permission=permission):
         raise PermissionDenied(permission)

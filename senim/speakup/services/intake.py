@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, require, scope_of
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.org.models import Company
 from senim.speakup import conf, files, policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_new, rewrap
@@ -95,8 +96,16 @@ def case_register(
         raise ValidationError({"company": [_("Choose the company the report concerns.")]})
     if channel == Channel.WEB:
         raise ValidationError({"channel": [_("Choose the channel the report came through.")]})
-    if received_on > timezone.localdate():
-        raise ValidationError({"received_on": [_("The date cannot be in the future.")]})
+    company = Company.objects.filter(pk=company_id).first() if company_id else None
+    # Never in the future nor before the company existed; a past day (a letter, a paper register,
+    # another system) is back-dating, which only officers may do (they alone register cases).
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.pk if company else None,
+        founded_on=company.founded_on if company else None,
+        dates={"received_on": received_on},
+        labels={"received_on": _("Date received")},
+    )
     received_at = timezone.make_aware(dt.datetime.combine(received_on, dt.time(12)))
     return _case_create(
         actor=actor,
@@ -111,6 +120,7 @@ def case_register(
         uploads=uploads,
         received_at=min(received_at, timezone.now()),
         issue_receipt=issue_receipt,
+        backdated=backdated,
     )
 
 
@@ -128,6 +138,7 @@ def _case_create(
     uploads: Sequence[files.Upload],
     received_at: dt.datetime | None,
     issue_receipt: bool,
+    backdated: bool = False,
 ) -> Submission:
     kind = choice(kind, Kind, "kind")
     channel = choice(channel, Channel, "channel")
@@ -178,6 +189,8 @@ def _case_create(
                         "category": category,
                         "anonymous": anonymous,
                         "files": len(prepared),
+                        **({"received_at": [None, received_at]} if backdated else {}),
+                        **backdated_changes(backdated),
                     },
                 )
             break

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.org.models import Employee, Unit
 from senim.speakup import conf, files, policy, selectors
 from senim.speakup.crypto import CaseCipher
@@ -76,9 +77,18 @@ def case_acknowledge(*, actor: Actor, case: Case, message: str = "") -> Case:
     return case
 
 
-def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str], summary: str = "") -> Case:
+def case_close(
+    *,
+    actor: Actor,
+    case: Case,
+    outcome: str,
+    measures: Sequence[str],
+    summary: str = "",
+    closed_on: dt.date | None = None,
+) -> Case:
     """Close a report with its outcome and the measures taken. A named reporter's case enters the
-    retaliation watch."""
+    retaliation watch. `closed_on`: the day it was closed, for a case closed on paper before it was
+    entered (back-dating: officers; never before it was received nor in the future)."""
     require_case(actor, case, policy.MANAGE)
     if case.kind != Kind.REPORT:
         raise ValidationError(_("A question is answered, not closed."))
@@ -89,10 +99,25 @@ def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str
     if unknown:
         raise ValidationError({"measures": [_("Choose one of the options.")]})
     text = clean_text({"summary": summary}, ("summary",), required="")
+    backdated = False
+    if closed_on is not None:
+        company = case.company
+        backdated = check_event_dates(
+            actor=actor,
+            company_id=case.company_id,
+            founded_on=company.founded_on if company else None,
+            dates={"closed_on": closed_on},
+            labels={"closed_on": _("Closed on"), "received_on": _("Date received")},
+            order=[("received_on", "closed_on")],
+            recorded={"received_on": case.received_at},
+        )
     cipher = CaseCipher.unwrap(case.wrapped_key)
     with transaction.atomic():
         old = case.status
         now = timezone.now()
+        if backdated:
+            assert closed_on is not None
+            now = max(case.received_at, timezone.make_aware(dt.datetime.combine(closed_on, dt.time(12))))
         case.status, case.outcome, case.measures, case.closed_at = Status.CLOSED, outcome, sorted(set(measures)), now
         case.closure_sealed = cipher.seal(text.get("summary", ""))
         # The reporter sees the closure on the portal: it acknowledges and gives feedback if
@@ -106,7 +131,13 @@ def case_close(*, actor: Actor, case: Case, outcome: str, measures: Sequence[str
             actor=actor,
             event_type="speakup.case.closed",
             obj=case,
-            changes={"status": [old, case.status], "outcome": outcome, "measures": case.measures},
+            changes={
+                "status": [old, case.status],
+                "outcome": outcome,
+                "measures": case.measures,
+                **({"closed_at": [None, now]} if backdated else {}),
+                **backdated_changes(backdated),
+            },
         )
     return case
 
@@ -173,7 +204,9 @@ def note_add(*, actor: Actor, case: Case, body: str) -> Note:
 def task_add(*, actor: Actor, case: Case, title: str, due: dt.date, assignee: Any = None) -> Task:
     require_case(actor, case, policy.WORK)
     text = clean_text({"title": title}, ("title",), required="title")["title"]
-    if assignee is not None and assignee.pk not in {u.pk for u in selectors.eligible_investigators(case=case)}:
+    if assignee is not None and assignee.pk not in {
+        u.pk for u in selectors.eligible_investigators(actor=actor, case=case)
+    }:
         raise ValidationError({"assignee": [_("This person cannot work on this case.")]})
     cipher = CaseCipher.unwrap(case.wrapped_key)
     with transaction.atomic():
@@ -201,7 +234,7 @@ def task_complete(*, actor: Actor, task: Task) -> Task:
 def case_assign(*, actor: Actor, case: Case, users: Sequence[Any]) -> Case:
     """Set the case's investigators; only people who may work on it and are not kept out of it."""
     require_case(actor, case, policy.MANAGE)
-    eligible = {u.pk for u in selectors.eligible_investigators(case=case)}
+    eligible = {u.pk for u in selectors.eligible_investigators(actor=actor, case=case)}
     if any(u.pk not in eligible for u in users):
         raise ValidationError({"assignees": [_("This person cannot work on this case.")]})
     with transaction.atomic():
@@ -257,7 +290,7 @@ def link_add(
         removed: list[str] = []
         if role == LinkRole.NAMED:
             for assignee in list(case.assignees.all()):
-                if selectors.is_named(case=case, user=assignee):
+                if selectors.kept_out(actor=assignee, case=case):
                     case.assignees.remove(assignee)
                     removed.append(str(assignee.pk))
         # The event names a unit or counterparty, never a person: who is named in a case is read

@@ -167,7 +167,8 @@ def test_the_api_makes_posters_and_tags_and_saves_wording(group):
     assert saved.status_code == 200 and saved.json()["headline"] == "Xabar bering"
     listed = client.get("/api/v1/speakup/poster-tags").json()
     assert [t["code"] for t in listed] == ["canteen"] and listed[0]["visits"] == 0
-    assert token_client(user_with_role("auditor", company=group.a)).get("/api/v1/speakup/poster-tags").status_code == 403
+    auditor = token_client(user_with_role("auditor", company=group.a))
+    assert auditor.get("/api/v1/speakup/poster-tags").status_code == 403
 
 
 def test_the_command_line_writes_a_poster(group, tmp_path):

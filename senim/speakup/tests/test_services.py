@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from senim.accounts.tests.factories import user_with_role
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM, PermissionDenied
 from senim.core.models import AuditEvent
 from senim.speakup import selectors, services
 from senim.speakup.crypto import receipt_digest, receipt_normalise
@@ -48,7 +48,7 @@ def test_submission_is_encrypted_at_rest_and_the_receipt_is_not_stored(group):
     assert submission.receipt not in dump
     case = Case.objects.get()
     assert case.receipt_digest == receipt_digest(submission.receipt)
-    data = selectors.case_content(case=case)
+    data = selectors.case_content(actor=SYSTEM, case=case)
     assert data.content["what"] == SECRET
     assert data.reporter["name"] == "Айгерим Жаксыбекова"
     assert data.files[0]["name"] == "Отчёт-Иванов.pdf"
@@ -109,7 +109,9 @@ def test_oversized_attachment_is_refused_before_storing(db, settings):
 
 def test_jpeg_metadata_is_stripped(db):
     submission = submit(uploads=[upload("photo.jpg", JPEG)])
-    name, kind, data = selectors.attachment_get(case=submission.case, attachment_id=Attachment.objects.get().pk)
+    name, kind, data = selectors.attachment_get(
+        actor=SYSTEM, case=submission.case, attachment_id=Attachment.objects.get().pk
+    )
     assert name == "photo.jpg" and kind == "jpeg"
     assert b"Canon" not in data and b"Alice" not in data and b"Exif" not in data
     assert data.startswith(b"\xff\xd8") and data.endswith(b"\xff\xd9") and b"JFIF" in data
@@ -144,7 +146,7 @@ def test_workflow_from_submission_to_closure(group):
     case.refresh_from_db()
     assert case.status == Status.CLOSED and case.outcome == "substantiated"
     assert case.watch_until is not None  # a named reporter is watched for retaliation
-    assert selectors.case_content(case=case).messages[0].text == "The supplier is Omega LLP."
+    assert selectors.case_content(actor=SYSTEM, case=case).messages[0].text == "The supplier is Omega LLP."
     assert reply.direction == "from_reporter"
     with pytest.raises(ValidationError):
         services.reporter_reply(case=case, body="More")
@@ -156,8 +158,8 @@ def test_question_is_answered_and_the_answer_kept(group):
     services.case_answer(actor=officer, case=case, answer="Yes, below the threshold; declare it.")
     case.refresh_from_db()
     assert case.status == Status.ANSWERED
-    assert selectors.case_content(case=case).answer.startswith("Yes")  # kept, reusable, for staff
-    data = selectors.case_content(case=case, for_reporter=True)
+    assert selectors.case_content(actor=SYSTEM, case=case).answer.startswith("Yes")  # kept, reusable, for staff
+    data = selectors.case_content(actor=selectors.Reporter(case), case=case)
     # The reporter reads it as a message; the follow-up page decrypts nothing it does not show.
     assert data.answer == "" and data.reporter == {} and data.closure == ""
     assert data.messages[0].text.startswith("Yes") and data.messages[0].author == ""
@@ -241,11 +243,11 @@ def test_overdue_cases(db):
     officer = user_with_role("officer")
     case = submit().case
     Case.objects.filter(pk=case.pk).update(acknowledge_due=dt.date(2020, 1, 1))
-    assert list(selectors.overdue_cases()) == [case]
+    assert list(selectors.overdue_cases(actor=SYSTEM)) == [case]
     case.refresh_from_db()
     assert case.overdue_kinds() == ["acknowledge"]
     services.case_acknowledge(actor=officer, case=case)
-    assert not selectors.overdue_cases().exists()
+    assert not selectors.overdue_cases(actor=SYSTEM).exists()
 
 
 def test_reward_needs_a_named_reporter(db):
@@ -259,7 +261,7 @@ def test_reward_needs_a_named_reporter(db):
         actor=officer, case=case, decided_on=dt.date(2026, 1, 5), amount=150000, currency="KZT", basis="Order 12"
     )
     assert reward.amount == 150000
-    assert selectors.case_internals(case=case)["rewards"][0]["basis"] == "Order 12"
+    assert selectors.case_internals(actor=SYSTEM, case=case)["rewards"][0]["basis"] == "Order 12"
 
 
 def test_staff_intake_with_receipt(group):
@@ -308,7 +310,7 @@ def test_master_key_rotation_rewraps_data_keys(db, settings):
     settings.SENIM_MASTER_KEY = new
     master_keys()
     case = Case.objects.get()
-    assert selectors.case_content(case=case).content["what"] == SECRET
+    assert selectors.case_content(actor=SYSTEM, case=case).content["what"] == SECRET
     assert selectors.case_for_receipt(key=submission.receipt) == case
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from conftest import ROLES
 from senim.accounts.tests.factories import user_with_role
+from senim.core.access import SYSTEM
 from senim.core.models import AuditEvent
 from senim.speakup import selectors, services
 from senim.speakup.models import Case, Status
@@ -190,7 +191,7 @@ def test_staff_intake_hands_over_a_receipt(group):
     response = client.post(reverse("speakup:case-intake"), {**data, "attachments": upload("letter.pdf")})
     assert response.status_code == 200 and b"data-receipt" in response.content
     case = Case.objects.get()
-    assert [f["name"] for f in selectors.case_content(case=case).files] == ["letter.pdf"]
+    assert [f["name"] for f in selectors.case_content(actor=SYSTEM, case=case).files] == ["letter.pdf"]
     assert not case.attachments.get().from_reporter
     assert case.channel == "hotline" and case.language == "kk" and case.registered_by == officer
     future = {**data, "received_on": (dt.date.today() + dt.timedelta(days=3)).isoformat()}

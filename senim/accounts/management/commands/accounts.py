@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senim.accounts import provisioning
 from senim.core.access import SYSTEM
-from senim.org.models import Company
+from senim.org import selectors as org_selectors
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         company_id = None
         if options["company"]:
-            company = Company.objects.filter(registration_number=options["company"]).first()
+            company = org_selectors.company_find(actor=SYSTEM, key=options["company"])
             if company is None:
                 raise CommandError(f"No company {options['company']!r}.")
             company_id = company.id

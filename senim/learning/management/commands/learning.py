@@ -1,17 +1,16 @@
 """`senim learning …`: import question banks (GIFT, Moodle XML, XLSX), LMS completions and event
 attendees from files, export a bank, and send the reminders of assigned tests (run daily).
 
-Imports act as the named user (`--as USERNAME`), whose rights and scope apply and whom the audit
-trail records; the reminders run as the system."""
+The command line acts as the system, like every other command: it reads through the same
+selectors and writes through the same services as the pages, and the audit trail records `system`."""
 
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from senim.core.access import PermissionDenied
+from senim.core.access import SYSTEM
 from senim.learning import banks, selectors, services, workbooks
 from senim.learning.models import TrainingEvent
 from senim.learning.services import CompletionRow, RowError
@@ -26,19 +25,15 @@ class Command(BaseCommand):
         questions.add_argument("file", type=Path)
         questions.add_argument("--bank", required=True, help="Title of the bank (created if missing).")
         questions.add_argument("--language", default="ru", choices=["ru", "kk", "en", "uz"])
-        questions.add_argument("--as", dest="username", required=True)
         export = sub.add_parser("export-questions", help="Export a bank as GIFT, Moodle XML or XLSX.")
         export.add_argument("bank")
         export.add_argument("file", type=Path, help="Output file; the format follows its suffix.")
         export.add_argument("--language", default="ru", choices=["ru", "kk", "en", "uz"])
-        export.add_argument("--as", dest="username", required=True)
         results = sub.add_parser("import-results", help="Import completions from an external LMS (.xlsx, .csv).")
         results.add_argument("file", type=Path)
-        results.add_argument("--as", dest="username", required=True)
         attendees = sub.add_parser("import-attendees", help="Import the attendees of a training event.")
         attendees.add_argument("event_id")
         attendees.add_argument("file", type=Path)
-        attendees.add_argument("--as", dest="username", required=True)
         sub.add_parser("remind", help="Ask new hires, renew yearly assignments and e-mail reminders.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -52,13 +47,8 @@ class Command(BaseCommand):
                 )
             )
             return
-        actor = get_user_model().objects.filter(username=options["username"], is_active=True).first()
-        if actor is None:
-            raise CommandError(f"No active user {options['username']!r}.")
         try:
-            getattr(self, "_" + action.replace("-", "_"))(actor, options)
-        except PermissionDenied as error:
-            raise CommandError(f"{options['username']} may not do this ({error}).") from error
+            getattr(self, "_" + action.replace("-", "_"))(SYSTEM, options)
         except RowError as error:
             raise CommandError("Nothing was imported:\n" + "\n".join(error.messages)) from error
         except ValidationError as error:
@@ -108,7 +98,7 @@ class Command(BaseCommand):
         try:
             event = selectors.event_get(actor=actor, event_id=options["event_id"])
         except (ValueError, ValidationError, TrainingEvent.DoesNotExist) as error:
-            raise CommandError(f"No training event {options['event_id']} in your scope.") from error
+            raise CommandError(f"No training event {options['event_id']}.") from error
         try:
             rows = workbooks.rows(options["file"].name, self._read(options["file"]))
         except workbooks.UnreadableFile as error:

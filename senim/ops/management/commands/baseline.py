@@ -9,19 +9,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senim.core import baselines
 from senim.core.access import SYSTEM
-from senim.core.models import BaselineFigure
-from senim.org.models import Company
+from senim.org import selectors as org_selectors
 
 
 def _company_id(value: str | None) -> uuid.UUID | None:
     if not value:
         return None
-    match = Company.objects.filter(registration_number=value).first()
-    if match is None:
-        try:
-            match = Company.objects.filter(id=uuid.UUID(value)).first()
-        except ValueError:
-            match = None
+    match = org_selectors.company_find(actor=SYSTEM, key=value)
     if match is None:
         raise CommandError(f"No company {value!r}.")
     return match.id
@@ -63,10 +57,8 @@ class Command(BaseCommand):
             verb = "entered" if created else "replaced"
             self.stdout.write(self.style.SUCCESS(f"{figure.code} {figure.year}: {figure.value.normalize()} {verb}."))
         elif action == "list":
-            figures = BaselineFigure.objects.order_by("-year", "code")
-            if options["year"]:
-                figures = figures.filter(year=options["year"])
-            names = {c.id: c.name for c in Company.objects.all()}
+            figures = baselines.baseline_list(actor=SYSTEM, year=options["year"] or None).order_by("-year", "code")
+            names = {c.id: c.name for c in org_selectors.company_list(actor=SYSTEM)}
             rows = [
                 {
                     "code": f.code,
@@ -85,9 +77,11 @@ class Command(BaseCommand):
                 company = row["company"] or "whole group"
                 self.stdout.write(f"{row['year']} {row['code']:<24} {company:<30} {row['value']:>12}  {row['source']}")
         else:
-            found = BaselineFigure.objects.filter(
-                code=options["code"], year=options["year"], company_id=_company_id(options["company"])
-            ).first()
+            found = (
+                baselines.baseline_list(actor=SYSTEM)
+                .filter(code=options["code"], year=options["year"], company_id=_company_id(options["company"]))
+                .first()
+            )
             if found is None:
                 raise CommandError("No such figure.")
             baselines.baseline_delete(actor=SYSTEM, figure=found)

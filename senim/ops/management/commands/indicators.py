@@ -40,7 +40,7 @@ class Command(BaseCommand):
             for v in values:
                 value = f"{v.value}*" if v.value_entered else f"{v.value}"
                 previous = f"{v.previous}*" if v.previous_entered else f"{v.previous}"
-                self.stdout.write(f"{v.code:<20} {v.title:<{width}}  {value} ({previous}) {v.unit}")
+                self.stdout.write(f"{v.code:<20} {v.title:<{width}}  {value} ({previous}) {v.value_unit}")
             notes = [(options["year"], v.code, v.value_source) for v in values if v.value_entered]
             notes += [(options["year"] - 1, v.code, v.previous_source) for v in values if v.previous_entered]
             for year, code, source in notes:

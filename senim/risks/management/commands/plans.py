@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Q
 from django.utils import translation
 
+from senim.core.access import SYSTEM
+from senim.org import selectors as org_selectors
 from senim.org.models import Company
 from senim.risks import selectors, services
 from senim.risks.importing.reader import FileRejected, Row, Understood, read_plan
@@ -34,7 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
-            for plan in selectors.plan_list(actor=None):
+            for plan in selectors.plan_list(actor=SYSTEM):
                 count = getattr(plan, "measure_count", 0)
                 self.stdout.write(
                     "\t".join([str(plan.pk), str(plan.first_year), str(plan.last_year), str(count), plan.title])
@@ -61,14 +63,14 @@ class Command(BaseCommand):
             return
         company = self._company(options["company"])
         try:
-            plan = services.plan_import(actor=None, company=company, understood=understood, kind=options["kind"])
+            plan = services.plan_import(actor=SYSTEM, company=company, understood=understood, kind=options["kind"])
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         to_set = len(understood.deadlines_to_set)
         self.stderr.write(f"Saved plan {plan.pk}: {len(understood.rows)} measures, {to_set} deadlines to set.")
 
     def _company(self, number: str) -> Company:
-        companies = Company.objects.filter(is_active=True)
+        companies = org_selectors.company_list(actor=SYSTEM).filter(is_active=True)
         if number:
             companies = companies.filter(Q(registration_number=number))
         found = list(companies[:2])

@@ -8,7 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from senim.org.models import Company
+from senim.core.access import SYSTEM
+from senim.org import selectors as org_selectors
 from senim.risks import riskmap, selectors
 
 
@@ -27,11 +28,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         company_id = None
         if options["company"]:
-            company = Company.objects.filter(registration_number=options["company"]).first()
+            company = org_selectors.company_find(actor=SYSTEM, key=options["company"])
             if company is None:
                 raise CommandError(f"No company with registration number {options['company']}.")
             company_id = company.pk
-        exercise = selectors.exercise_for_year(actor=None, year=options["year"], company_id=company_id)
+        exercise = selectors.exercise_for_year(actor=SYSTEM, year=options["year"], company_id=company_id)
         if exercise is None:
             raise CommandError(f"No risk assessment for {options['year']}.")
         rows = selectors.risk_map(exercise=exercise)

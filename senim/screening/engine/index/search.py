@@ -30,6 +30,7 @@ from senim.screening.engine.model import Hit, Query, Record
 from senim.screening.engine.names import (
     FAMILY_NAME_WEIGHT,
     ParsedName,
+    initial_options,
 )
 from senim.screening.engine.scoring import (
     DEFAULT_THRESHOLD,
@@ -38,12 +39,14 @@ from senim.screening.engine.scoring import (
     parse_date,
     profile_of,
     score_profiles,
+    with_derived,
 )
 from senim.screening.engine.similarity import (
     EXTRA_RECORD_WORD_ORGANISATION,
     EXTRA_RECORD_WORD_PERSON,
     MIN_WORD_SIMILARITY,
     PATRONYMIC_MISMATCH,
+    RUSSIAN_VOWEL_VARIANT,
     SINGLE_WORD_SCORE,
     SOUND_SIMILARITY,
     UNMATCHED_ORGANISATION_WORD,
@@ -52,7 +55,7 @@ from senim.screening.engine.similarity import (
     key_similarity,
     patronymics_agree,
 )
-from senim.screening.engine.transliteration import SOUND_MARK, loose_key
+from senim.screening.engine.transliteration import SOUND_MARK, loose_key, russian_vowel, russian_vowel_key
 
 MAX_CANDIDATES = 400
 # Record numbers kept in the per-word posting cache (about 50 bytes each).
@@ -102,6 +105,9 @@ class Index:
         self._token_weight: tuple[float, ...] = state["token_weight"]
         self._token_generic: tuple[float, ...] = state["token_generic"]
         self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
+        # Searchable keys by their Russian-vowel reading (Bekabad for Бекабад and Bekobod): computed
+        # on load, not saved, so the index file is unchanged.
+        self._by_russian_vowel = _russian_vowel_lookup(self._vocabulary, self._posting_start)
         # The alignment cache holds this index's is_other_name: drop entries of earlier indexes
         # so a replaced index can be freed.
         _align.cache_clear()
@@ -220,21 +226,48 @@ class Index:
                     initials,
                 )
             )
-        gender = ""
-        if query.gender and not is_organisation:
-            gender = _GENDERS[self._gender[number]] or next((n.gender for n in names if n.gender), "")
         identifiers: frozenset[tuple[str, str]] = frozenset()
-        if query.identifiers and self._identifiers[number]:
+        # A person's IIN/PINFL tells the birth date and sex: read it when the query can use them.
+        wants_identifiers = bool(query.identifiers) or (not is_organisation and bool(query.birth_dates or query.gender))
+        if wants_identifiers and self._identifiers[number]:
             identifiers = frozenset(
                 found for found in (normalise_identifier(i) for i in _split(self._identifiers[number])) if found
             )
         birth_dates: tuple[tuple[int, int, int], ...] = ()
         if query.birth_dates and self._birth_dates[number]:
             birth_dates = tuple(d for d in (parse_date(b) for b in _split(self._birth_dates[number])) if d)
+        gender = ""
+        if query.gender and not is_organisation:
+            gender = _GENDERS[self._gender[number]]
+        birth_sources: tuple[str, ...] = ("",) * len(birth_dates)
+        gender_source = ""
+        if (query.birth_dates or query.gender) and identifiers and not is_organisation:
+            name_gender = next((n.gender for n in names if n.gender), "") if query.gender else ""
+            birth_dates, birth_sources, gender, gender_source = with_derived(
+                birth_dates, gender, identifiers, is_organisation, name_gender
+            )
+            if not query.birth_dates:
+                birth_dates, birth_sources = (), ()
+            if not query.gender:
+                gender, gender_source = "", ""
+        elif query.gender and not is_organisation and not gender:
+            gender = next((n.gender for n in names if n.gender), "")
+        if not query.identifiers:
+            identifiers = frozenset()
         countries: frozenset[str] = frozenset()
         if query.countries and self._countries[number]:
             countries = frozenset(_split(self._countries[number]))
-        return Profile(tuple(names), is_organisation, True, identifiers, birth_dates, countries, gender)
+        return Profile(
+            tuple(names),
+            is_organisation,
+            True,
+            identifiers,
+            birth_dates,
+            countries,
+            gender,
+            birth_sources,
+            gender_source,
+        )
 
     # ------------------------------------------------------------------ search
     def is_other_name(self, query_key: str, record_key: str) -> bool:
@@ -243,7 +276,12 @@ class Index:
         if not self.is_known_name(query_key):
             return False
         pair = (query_key, record_key) if query_key < record_key else (record_key, query_key)
-        return pair not in self._variants
+        if pair in self._variants:
+            return False
+        # A listed word keyed both ways (Oʻgʻit: "ogit" and "ugit", Ў read as У) shows the two
+        # spellings as one word: the query's "Ogit" is not another name than "Угит".
+        token_id = self._key_id.get(query_key)
+        return record_key not in self._alternatives.get(token_id, ()) if token_id is not None else True
 
     def is_known_name(self, key: str) -> bool:
         """Whether ``key`` is a name word of some list entry (see similarity.word_similarity)."""
@@ -299,6 +337,10 @@ class Index:
                         similarity, _ = key_similarity(key, self._vocabulary[token_id])
                         if similarity >= MIN_WORD_SIMILARITY:
                             found[token_id] = similarity
+        if "o" in key or "a" in key:
+            # The Russian spelling of an Uzbek word (Bekobod = Бекабад): the same key with o read as a.
+            for token_id in self._by_russian_vowel.get(russian_vowel_key(key), ()):
+                found.setdefault(token_id, RUSSIAN_VOWEL_VARIANT)
         result = tuple(sorted(found.items(), key=lambda item: -item[1]))
         if len(self._expansions) > 200_000:
             self._expansions.clear()
@@ -505,7 +547,7 @@ class Index:
             patronymic_id = self._patronymic[name]
             if patronymic_id != NO_KEY:
                 starts.extend(vocabulary[patronymic_id].split("|"))
-            if all(any(k.startswith(i) for k in starts) for i in initials):
+            if all(any(k.startswith(initial_options(i)) for k in starts) for i in initials):
                 return True
         return False
 
@@ -604,3 +646,14 @@ def _name_bound_parts(
 
 def _split(value: str) -> list[str]:
     return value.split(SEPARATOR) if value else []
+
+
+def _russian_vowel_lookup(vocabulary: list[str], posting_start: array) -> dict[str, list[int]]:
+    """Searchable keys with an o or an a, by their Russian-vowel reading (transliteration.russian_vowel)."""
+    found: dict[str, list[int]] = {}
+    for token_id, key in enumerate(vocabulary):
+        if posting_start[token_id] == posting_start[token_id + 1] or key[:1] == SOUND_MARK:
+            continue
+        if "o" in key or "a" in key:
+            found.setdefault(russian_vowel(key), []).append(token_id)
+    return found

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from senim.screening.engine import DEFAULT_THRESHOLD, Index, Query, Record, parse_name, score_pair
 from senim.screening.engine.similarity import INITIALS_CEILING
+from senim.screening.engine.transliteration import russian_vowel_key
 
 PERSON = "Person"
 ORG = "Organization"
@@ -175,3 +176,55 @@ def test_a_four_entry_list_and_a_crowded_one_give_the_same_score() -> None:
     crowd = [Record(id=f"p{i}", schema=PERSON, names=[name]) for i, name in enumerate(OTHER_PEOPLE * 9)]
     query = "Хошимов Уткир Гайрат угли"
     assert searched(query, small) == searched(query, small + crowd)
+
+
+# Russian spelling of Uzbek names keeps the Russian vowel where Uzbek Latin writes o (published
+# pairs: official place names, uz/ru Wikipedia titles).
+@pytest.mark.parametrize(
+    ("query", "record", "schema"),
+    [
+        ("Botir Zokirov", "Закиров Батыр", "Person"),
+        ("Hamid Olimjon", "Алимджан Хамид", "Person"),
+        ("Gʻafur Gʻulom", "Гулям Гафур", "Person"),
+        ("«Bekobod Trans» MChJ", "ООО «Бекабад Транс»", "Organization"),
+        ("ООО «Шерабад Агро»", "«Sherobod Agro» MChJ", "Organization"),
+    ],
+)
+def test_uzbek_o_meets_the_russian_a(query: str, record: str, schema: str) -> None:
+    index = Index.build([Record(id="r", schema=schema, names=[record])])
+    (hit,) = index.search(Query(names=[query], schema=schema))
+    assert hit.score >= DEFAULT_THRESHOLD
+    assert any(p.how == "loose" for p in hit.explanation.name.pairs)
+
+
+def test_the_russian_a_reading_is_weaker_than_a_transliteration_and_keeps_namesakes_apart() -> None:
+    russian_a = score_pair(Query(names=["Botir Zokirov"]), Record(id="r", schema="Person", names=["Батыр Закиров"]))
+    assert russian_a.score < 1.0
+    # e is not read as o and then as a: Petryayeva is not Петрова.
+    hit = score_pair(Query(names=["Petryayeva Lyudmila"]), Record(id="r", schema="Person", names=["Петрова Людмила"]))
+    assert hit.score < DEFAULT_THRESHOLD
+    # u is not read as a: the key keeps Nurmatov and Normatov apart (loose_key's o/u is another rule).
+    assert russian_vowel_key("nurmatov") != russian_vowel_key("normatov")
+    assert russian_vowel_key("bekobod") == russian_vowel_key("bekabad")
+
+
+def test_a_listed_word_keyed_both_ways_is_not_another_name() -> None:
+    # The list holds the company twice: «Andijon Oʻgʻit» (keys ogit and ugit) and «Андижон Угит».
+    # "Ogit" (oʻ written without its mark) is the listed word Oʻgʻit, not a name other than Угит.
+    index = Index.build(
+        [
+            Record(id="latin", schema="Organization", names=["«Andijon Oʻgʻit» AJ"]),
+            Record(id="russian", schema="Organization", names=["АО «Андижон Угит»"]),
+        ]
+    )
+    found = {h.record_id for h in index.search(Query(names=["Andijon Ogit JSC"], schema="Organization"))}
+    assert found == {"latin", "russian"}
+
+
+def test_a_french_passport_kouanych_is_a_given_name_beside_a_full_patronymic() -> None:
+    hit = score_pair(
+        Query(names=["Ospanov Kouanych Serikovitch"]),
+        Record(id="r", schema="Person", names=["Оспанов Куаныш Серикович"]),
+    )
+    assert hit.score == 1.0
+    assert hit.explanation.name.patronymic == "same"

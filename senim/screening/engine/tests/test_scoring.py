@@ -222,3 +222,26 @@ def test_sound_match_needs_an_english_looking_side() -> None:
 )
 def test_a_typo_that_normalisation_would_double(query: str, record: str, schema: str) -> None:
     assert score(query, record, schema) >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("En Su Li", "Ли Ён Су"),  # ICAO Doc 9303 writes a word-initial Ё as E in any word
+        ("Yon Su Li", "Ли Ён Су"),
+        ("Z. A. Khodzhaev", "Ходжаев Жамшид Абдухакимович"),  # Z. is the initial of Zh(amshid)
+        ("Khodzhaev Z.A.", "Ходжаев Жамшид Абдухакимович"),
+        ("Mirziyoyev Sh. M.", "Мирзиёев Шавкат Миромонович"),
+        ("S. Mirziyoyev", "Мирзиёев Шавкат Миромонович"),  # S. for Sh(avkat)
+        ("Ходжаев Ж. А.", "Khodzhaev Z. A."),  # initials on both sides
+        ("Shcherbakov Vyacheslav Ilyich", "Щербаков Вячеслав Ильич"),  # ь of -ьич written y (MVD 2010)
+    ],
+)
+def test_passport_spellings_of_yo_and_initials_of_digraphs(query: str, record: str) -> None:
+    assert score(query, record) >= DEFAULT_THRESHOLD
+
+
+def test_a_cyrillic_initial_stands_for_its_own_letter_only() -> None:
+    # З. is never the initial of Жамшид; only a Latin Z. may begin Zh.
+    assert score("Ходжаев З. А.", "Ходжаев Жамшид Абдухакимович") < DEFAULT_THRESHOLD
+    assert score("Ходжаев Ж. А.", "Ходжаев Жамшид Абдухакимович") >= DEFAULT_THRESHOLD

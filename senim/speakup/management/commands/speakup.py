@@ -79,7 +79,7 @@ class Command(BaseCommand):
 
     def _overdue(self, options: dict[str, Any]) -> None:
         today = timezone.localdate()
-        cases = list(selectors.overdue_cases(today=today))
+        cases = list(selectors.overdue_cases(actor=SYSTEM, today=today))
         for case in cases:
             self.stdout.write(
                 f"{case.reference}  {case.get_status_display():<20}  {', '.join(case.overdue_kinds(today))}"
