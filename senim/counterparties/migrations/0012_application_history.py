@@ -17,7 +17,7 @@ def decided_on_from_approval(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('counterparties', '0010_contract_approved_by'),
+        ('counterparties', '0011_flag_details_deferred'),
         ('org', '0004_merge_0003_company_founded_on_0003_unit_company_guard'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
