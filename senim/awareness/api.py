@@ -417,7 +417,7 @@ def outsider_by_counterparty(request: ActorRequest, year: int | None = None) -> 
 def outsider_add(request: ActorRequest, payload: AwarenessOutsiderIn) -> Status:
     """A personal link (answered once in `link`), or a paper sheet when `acknowledged_on` is given."""
     require(request, policy.MANAGE)
-    common = {
+    common: dict[str, Any] = {
         "actor": request.user,
         "version": selectors.version_get(actor=request.user, version_id=payload.version_id),
         "company_id": payload.company_id,

@@ -339,10 +339,9 @@ class PosterForm(forms.Form):
 
     def __init__(self, *args: Any, companies: Any = (), tags: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["company"].choices = [(str(c.pk), str(c)) for c in companies]
-        self.fields["tag"].choices = [("", _("none: the portal's own address"))] + [
-            (t.code, f"{t.code} — {t.label}") for t in tags
-        ]
+        self.fields["company"].choices = [(str(c.pk), str(c)) for c in companies]  # type: ignore[attr-defined]
+        tag_choices = [("", _("none: the portal's own address"))] + [(t.code, f"{t.code} — {t.label}") for t in tags]
+        self.fields["tag"].choices = tag_choices  # type: ignore[attr-defined]
 
 
 class PosterTagForm(forms.Form):
@@ -357,7 +356,7 @@ class PosterTagForm(forms.Form):
 
     def __init__(self, *args: Any, companies: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["company"].choices = [(str(c.pk), str(c)) for c in companies]
+        self.fields["company"].choices = [(str(c.pk), str(c)) for c in companies]  # type: ignore[attr-defined]
 
 
 class PosterTextForm(forms.Form):

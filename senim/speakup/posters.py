@@ -11,6 +11,7 @@ import html
 import io
 import textwrap
 from dataclasses import dataclass
+from typing import Any
 
 import segno
 from django.conf import settings
@@ -67,7 +68,7 @@ def default_texts(language: str) -> dict[str, str]:
         }
 
 
-def wording(company_id: object, languages: list[str]) -> list[Wording]:
+def wording(company_id: Any, languages: list[str]) -> list[Wording]:
     """The texts of each language: the company's own where it wrote them, else the defaults."""
     own = {t.language: t for t in PosterText.objects.filter(company_id=company_id, language__in=languages)}
     result = []
@@ -203,7 +204,7 @@ def poster_svg(*, url: str, company_name: str, layout: str, texts: list[Wording]
     )
 
 
-def render(*, url: str, company_id: object, company_name: str, layout: str, languages: list[str], fmt: str) -> bytes:
+def render(*, url: str, company_id: Any, company_name: str, layout: str, languages: list[str], fmt: str) -> bytes:
     """The poster in `fmt` (pdf, png or svg)."""
     texts = wording(company_id, languages)
     if fmt == "svg":

@@ -75,7 +75,8 @@ class Command(BaseCommand):
 
     def _poster_tags(self, options: dict[str, Any]) -> None:
         for tag in selectors.poster_tag_list(actor=SYSTEM, year=options["year"]):
-            self.stdout.write(f"{tag.code:<30} {tag.company.registration_number:<14} {tag.visit_count:>7}  {tag.label}")
+            visits = getattr(tag, "visit_count", 0)
+            self.stdout.write(f"{tag.code:<30} {tag.company.registration_number:<14} {visits:>7}  {tag.label}")
 
     def _overdue(self, options: dict[str, Any]) -> None:
         today = timezone.localdate()
