@@ -2,6 +2,7 @@
 moves (not audited: it is a number per tag and month, and no visit leaves a trace of its own)."""
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ TEXT_FIELDS = ("headline", "body", "promise")
 
 def poster_text_save(*, actor: Actor, company_id: Any, language: str, data: dict[str, str]) -> PosterText:
     """Set a company's own wording in one language (blank fields fall back to the defaults)."""
+    company_id = uuid.UUID(str(company_id))
     require(actor, policy.POSTERS, company_id=company_id)
     clean = {k: (data.get(k) or "").strip() for k in TEXT_FIELDS}
     with transaction.atomic():
@@ -39,6 +41,10 @@ def poster_text_save(*, actor: Actor, company_id: Any, language: str, data: dict
 
 def poster_tag_create(*, actor: Actor, company_id: Any, label: str, code: str = "") -> PosterTag:
     """A new source tag for the company's posters; its code is derived from the label when not given."""
+    try:
+        company_id = uuid.UUID(str(company_id))
+    except ValueError as error:
+        raise ValidationError({"company": _("Choose a company.")}) from error
     require(actor, policy.POSTERS, company_id=company_id)
     label = (label or "").strip()
     code = slugify(code or label)[:40].strip("-")

@@ -132,6 +132,13 @@ def test_the_download_refuses_another_companys_posters_and_bad_choices(group):
     assert response.status_code == 400 and b"poster-form" in response.content
 
 
+def test_the_page_creates_a_tag_from_the_form(group):
+    client = Client()
+    client.force_login(user_with_role("officer", company=group.a))
+    response = client.post(reverse("speakup:poster-tag-create"), {"company": str(group.a.pk), "label": "Depot 2"})
+    assert response.status_code == 302 and PosterTag.objects.get().code == "depot-2"
+
+
 def test_the_wording_page_saves_one_language(group):
     client = Client()
     client.force_login(user_with_role("officer", company=group.a))
