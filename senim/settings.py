@@ -150,12 +150,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Security state (rate limits, lock-outs, one-time tokens: senim.core.limits) lives in Redis when
+# there is one (production requires it: check senim.E004), else in a database table that never
+# evicts it; the cache below holds only what may be lost.
+SENIM_SECURITY_IN_CACHE = bool(env("REDIS_URL"))
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
 elif TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    # Shared by every process on one host, so rate limits hold across workers without Redis.
+    # Shared by every process on one host (what it holds may be evicted: never security state).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from senim.accounts import policy
 from senim.accounts.models import ApiToken, RoleAssignment, User
-from senim.core.access import Actor, scope_of
+from senim.core.access import Actor, grants, scope_of
 from senim.org import policy as org_policy
 from senim.org import selectors as org_selectors
 
@@ -45,6 +45,23 @@ def token_list(*, actor: User) -> QuerySet[ApiToken]:
 def user_by_username(username: str) -> User | None:
     """For the system (command line): the account with this username, case-insensitively."""
     return User.objects.filter(username__iexact=username).first()
+
+
+def users_who_may(
+    *, permission: str, company_id: uuid.UUID | None = None, unit_id: uuid.UUID | None = None
+) -> list[User]:
+    """Active users whose roles give `permission` over an object with these links (group-wide when
+    both are None): who may approve a step, who is told that something waits for them."""
+    roles = [str(role) for role in grants(permission)]
+    candidates = User.objects.filter(is_active=True, assignments__role__in=roles).distinct().order_by("username")
+    found = []
+    for user in candidates:
+        scope = user.scope_for(permission)
+        if scope.everything or (
+            (company_id is not None or unit_id is not None) and scope.covers(company_id=company_id, unit_id=unit_id)
+        ):
+            found.append(user)
+    return found
 
 
 def person_account(*, actor: Actor, user_id: uuid.UUID | str | None = None, username: str = "") -> User | None:

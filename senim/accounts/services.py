@@ -6,7 +6,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from senim.accounts import policy, recovery, tokens, totp
 from senim.accounts.models import ApiToken, RecoveryCode, RoleAssignment, User
+from senim.core import limits
 from senim.core.access import SYSTEM, PermissionDenied, Role, require
 from senim.core.audit import audit_record
 from senim.core.services import model_create, model_update
@@ -256,19 +256,17 @@ def _unknown_name_key(name: str) -> str:
 
 def unknown_name_failed(name: str) -> None:
     """A log-in failed for a name no account has: counted like an account's failures (in the
-    cache, under a keyed hash of the name), so that it is "locked" after as many failures, and
+    security store of core.limits, under a keyed hash of the name), so that it is "locked" after as many failures, and
     audited like any failed log-in (without the name, which may be a mistyped password)."""
     key = _unknown_name_key(name)
-    failures = int(cache.get(key) or 0) + 1
-    if failures >= settings.SENIM_LOGIN_MAX_FAILURES:
-        cache.set(key + ":locked", True, settings.SENIM_LOGIN_LOCK_MINUTES * 60)
-        failures = 0
-    cache.set(key, failures, settings.SENIM_LOGIN_LOCK_MINUTES * 60 * 4)
+    if limits.hit(key, settings.SENIM_LOGIN_LOCK_MINUTES * 60 * 4) >= settings.SENIM_LOGIN_MAX_FAILURES:
+        limits.mark(key + ":locked", settings.SENIM_LOGIN_LOCK_MINUTES * 60)
+        limits.reset(key)
     audit_record(actor=None, event_type="accounts.login.failed")
 
 
 def unknown_name_locked(name: str) -> bool:
-    return bool(cache.get(_unknown_name_key(name) + ":locked"))
+    return limits.marked(_unknown_name_key(name) + ":locked")
 
 
 def login_failed(*, user: User) -> None:

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -36,6 +35,7 @@ from senim.accounts.forms import (
 from senim.accounts.models import RoleAssignment, User
 from senim.accounts.policy import MANAGE_USERS
 from senim.accounts.requests import AuthedRequest
+from senim.core import limits
 from senim.core.access import PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
@@ -47,25 +47,12 @@ PENDING_2FA = "senim_2fa_user"
 
 def _too_many_attempts(request: HttpRequest) -> bool:
     """Count this attempt against the client's hourly budget; True once it is spent."""
-    key = client_key(request, "login")
-    cache.add(key, 0, 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, 3600)
-        count = 1
-    return count > settings.SENIM_LOGIN_RATE_PER_HOUR
+    return limits.hit(client_key(request, "login"), 3600) > settings.SENIM_LOGIN_RATE_PER_HOUR
 
 
 def _spend(key: str, limit: int) -> bool:
     """Count one use against an hourly budget; True while it is not spent."""
-    cache.add(key, 0, 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, 3600)
-        count = 1
-    return count <= limit
+    return limits.hit(key, 3600) <= limit
 
 
 class PasswordResetView(auth_views.PasswordResetView):

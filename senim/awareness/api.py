@@ -31,7 +31,9 @@ from senim.awareness.schemas import (
     AwarenessOutsiderIn,
     AwarenessOutsiderOut,
     AwarenessUnitProgressOut,
+    AwarenessVersionDetailOut,
     AwarenessVersionOut,
+    AwarenessVersionPatchIn,
     CheckOut,
     ConcludeIn,
     DocumentDetailOut,
@@ -45,7 +47,7 @@ from senim.awareness.schemas import (
     SubmitIn,
 )
 from senim.core.access import ActorRequest, PermissionDenied
-from senim.core.endpoints import refuse_large_upload, require
+from senim.core.endpoints import patch_data, refuse_large_upload, require
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
@@ -121,10 +123,24 @@ def document_create(request: ActorRequest, payload: DocumentIn):  # type: ignore
     return Status(201, _detail(document))
 
 
-@router.get("/versions/{version_id}", response=AwarenessVersionOut)
+@router.get("/versions/{version_id}", response=AwarenessVersionDetailOut)
 def version_get(request: ActorRequest, version_id: uuid.UUID):  # type: ignore[no-untyped-def]
     require(request, policy.VIEW_DOCUMENTS)
     return selectors.version_get(actor=request.user, version_id=version_id)
+
+
+@router.patch("/versions/{version_id}", response=AwarenessVersionDetailOut, summary="Edit a draft's texts (Markdown)")
+def version_update(request: ActorRequest, version_id: uuid.UUID, payload: AwarenessVersionPatchIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE_DOCUMENTS)
+    version = selectors.version_get(actor=request.user, version_id=version_id)
+    data = patch_data(payload)
+    return services.version_update(
+        actor=request.user,
+        version=version,
+        texts=data.get("texts") or {},
+        is_material=data.get("is_material", version.is_material),
+        change_note=data.get("change_note", version.change_note),
+    )
 
 
 @router.post("/versions/{version_id}/submit", response=AwarenessVersionOut, summary="Submit a draft for approval")

@@ -13,6 +13,11 @@ DATE = {"type": "date"}
 LANGUAGE_LABELS = {"ru": _("Russian"), "kk": _("Kazakh"), "en": _("English"), "uz": _("Uzbek")}
 
 
+MARKDOWN_HELP = _(
+    "Markdown: # headings, **bold**, lists, tables and links. Scripts and unsafe markup are removed when shown."
+)
+
+
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *DocumentKind.choices])
@@ -52,6 +57,7 @@ class DocumentForm(forms.Form):
             self.fields[f"text_{language}"] = forms.CharField(
                 label=_("Text (%(language)s)") % {"language": LANGUAGE_LABELS[language]},
                 required=False,
+                help_text=MARKDOWN_HELP,
                 widget=forms.Textarea(attrs={"rows": 6}),
             )
         self.fields["company"].choices = companies  # type: ignore[attr-defined]
@@ -76,6 +82,7 @@ class VersionTextForm(forms.Form):
             self.fields[f"text_{language}"] = forms.CharField(
                 label=_("Text (%(language)s)") % {"language": LANGUAGE_LABELS[language]},
                 required=False,
+                help_text=MARKDOWN_HELP,
                 widget=forms.Textarea(attrs={"rows": 8}),
             )
 

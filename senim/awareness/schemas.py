@@ -5,8 +5,10 @@ import uuid
 
 from ninja import Field, Schema
 
-from senim.awareness.models import ApprovingBody, Audience, CandidateCheck, DocumentKind
+from senim.awareness.models import ApprovingBody, Audience, CandidateCheck, DocumentKind, DocumentVersion
+from senim.core import markup
 from senim.core.endpoints import BodySchema
+from senim.core.i18n import CONTENT_LANGUAGES
 
 
 def _choice(values: list[str]) -> str:
@@ -50,6 +52,29 @@ class AwarenessVersionOut(Schema):
     decision_date: dt.date | None
     effective_date: dt.date | None
     ended_on: dt.date | None
+
+
+class AwarenessVersionDetailOut(AwarenessVersionOut):
+    """A version with its texts: the Markdown source and the sanitised HTML shown to readers."""
+
+    texts: dict[str, str]
+    html: dict[str, str]
+
+    @staticmethod
+    def resolve_texts(version: DocumentVersion) -> dict[str, str]:
+        return {c: version.text_for(c) for c in CONTENT_LANGUAGES}
+
+    @staticmethod
+    def resolve_html(version: DocumentVersion) -> dict[str, str]:
+        return {c: markup.render(version.text_for(c)) for c in CONTENT_LANGUAGES}
+
+
+class AwarenessVersionPatchIn(BodySchema):
+    """The texts of a draft (Markdown), whether the change is material, and what changed."""
+
+    texts: Texts | None = None
+    is_material: bool | None = None
+    change_note: str | None = Field(None, max_length=500)
 
 
 class AwarenessDocumentOut(Schema):

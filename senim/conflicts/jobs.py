@@ -7,6 +7,7 @@ database lock DETECTION_LOCK (core.locks) while it works; a run that finds it he
 (recorded on the run and logged), since the run holding it covers the same data.
 """
 
+import datetime as dt
 import logging
 import uuid
 from collections import defaultdict
@@ -136,6 +137,9 @@ def _with_contracts(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
+RETRY_AFTER = dt.timedelta(seconds=60)
+
+
 def detection_start(*, actor: Actor, language: str) -> DetectionRun:
     """Record a queued run and queue it after commit (group-wide reviewers only: the cross-match
     compares the whole group)."""
@@ -149,10 +153,18 @@ def detection_start(*, actor: Actor, language: str) -> DetectionRun:
     return run
 
 
-def detection_run(*, run: DetectionRun, progress: Callable[[int, int], object] | None = None) -> DetectionRun:
-    """Run the cross-match and store its alerts; failures are recorded on the run. Skipped (and
-    recorded as such) while another run holds the detection lock."""
+def detection_run(
+    *, run: DetectionRun, progress: Callable[[int, int], object] | None = None, requeue: bool = False
+) -> DetectionRun:
+    """Run the cross-match and store its alerts; failures are recorded on the run. While another
+    run holds the detection lock, a queued run (`requeue`, from the task) waits: it is queued again
+    for RETRY_AFTER later and stays "queued", without holding a worker meanwhile. Otherwise (the
+    command line, or a task backend that cannot defer) it is skipped and recorded as such."""
     with exclusive(DETECTION_LOCK) as acquired:
+        if not acquired and requeue and run_detection.get_backend().supports_defer:
+            logger.info("Detection run %s waits: another detection run holds the lock", run.pk)
+            run_detection.using(run_after=timezone.now() + RETRY_AFTER).enqueue(run_id=str(run.pk))
+            return run
         if not acquired:
             logger.info("Detection run %s skipped: another detection run holds the lock", run.pk)
             DetectionRun.objects.filter(pk=run.pk).update(
@@ -204,4 +216,4 @@ def run_detection(*, run_id: str) -> str:
     if run.is_finished:
         return run.status
     with translation.override(run.language):
-        return detection_run(run=run).status
+        return detection_run(run=run, requeue=True).status

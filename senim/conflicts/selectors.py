@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from senim.accounts.models import User
@@ -25,11 +25,13 @@ from senim.conflicts.models import (
     Declaration,
     DeclarationItem,
     DetectionRun,
+    FormType,
     FormVersion,
     Gift,
     GiftThreshold,
     Measure,
     Outcome,
+    Population,
     Relation,
     Section,
 )
@@ -68,6 +70,7 @@ def declaration_list(
     campaign_id: uuid.UUID | None = None,
     query: str = "",
     current_only: bool = True,
+    nothing_to_declare: bool | None = None,
 ) -> QuerySet[Declaration]:
     """Declarations of the employees the actor may review or read (officers, auditors)."""
     scope = scope_of(actor, policy.VIEW)
@@ -82,9 +85,21 @@ def declaration_list(
         qs = qs.filter(form_type=form_type)
     if campaign_id:
         qs = qs.filter(campaign_id=campaign_id)
+    if nothing_to_declare is not None:
+        qs = qs.filter(nothing_to_declare=nothing_to_declare)
     for term in query.casefold().split()[:5]:
         qs = qs.filter(employee__search_text__contains=term)
     return qs.order_by("-submitted_at")
+
+
+def declarations_to_close(*, actor: Actor | None, ids: list[str]) -> list[Declaration]:
+    """The declarations named by `ids` that the actor may review (any other id is left out, so the
+    caller sees the counts differ)."""
+    scope = scope_of(actor, policy.REVIEW)
+    if scope.is_empty:
+        return []
+    qs = Declaration.objects.filter(_scoped(actor, policy.REVIEW)).select_related("employee", "company", "unit")
+    return list(qs.filter(pk__in=ids))
 
 
 def own_declarations(*, actor: Actor | None) -> QuerySet[Declaration]:
@@ -248,8 +263,24 @@ def campaign_progress(*, actor: Actor | None, campaign: Campaign) -> list[UnitPr
     return result
 
 
+def answered_by_a_form_a() -> Q:
+    """Requests the employee has in fact answered though no declaration is linked to them: a form A
+    submitted since the campaign was launched or, in a new-hires campaign, since they were hired
+    (a new hire who declared on joining, before the campaign asked them)."""
+    since_launch = Declaration.objects.filter(
+        employee_id=OuterRef("employee_id"), form_type=FormType.A, submitted_at__gte=OuterRef("campaign__launched_at")
+    )
+    since_hire = Declaration.objects.filter(
+        employee_id=OuterRef("employee_id"),
+        form_type=FormType.A,
+        submitted_at__date__gte=OuterRef("employee__hire_date"),
+    )
+    return Q(Exists(since_launch)) | (Q(campaign__population=Population.NEW_HIRES) & Q(Exists(since_hire)))
+
+
 def open_requests(*, actor: Actor | None) -> QuerySet[CampaignRequest]:
-    """The actor's own campaign requests still waiting for a declaration."""
+    """The actor's own campaign requests still waiting for a declaration (not one already answered
+    by a form A submitted outside the request)."""
     scope = scope_of(actor, policy.DECLARE)
     if not scope.own_employee_ids:
         return CampaignRequest.objects.none()
@@ -257,6 +288,7 @@ def open_requests(*, actor: Actor | None) -> QuerySet[CampaignRequest]:
         CampaignRequest.objects.filter(
             employee_id__in=scope.own_employee_ids, declaration__isnull=True, campaign__status=Campaign.Status.OPEN
         )
+        .exclude(answered_by_a_form_a())
         .select_related("campaign")
         .order_by("due_date")
     )

@@ -117,3 +117,20 @@ register_shared_secret(
         file_setting="SENIM_AUDIT_KEY_FILE",
     )
 )
+
+
+@checks.register(checks.Tags.security)
+def production_redis(app_configs: Sequence[Any] | None = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Production keeps its cache, rate limits, lock-outs and one-time tokens in Redis, shared by
+    every host and changed atomically (senim.core.limits)."""
+    if not getattr(settings, "PRODUCTION", False) or getattr(settings, "SENIM_SECURITY_IN_CACHE", False):
+        return []
+    return [
+        checks.Error(
+            "REDIS_URL is not set: production keeps the cache, rate limits, lock-outs and one-time form "
+            "tokens in Redis, shared by every host.",
+            hint="Set REDIS_URL (for example redis://127.0.0.1:6379/0) to a Redis whose maxmemory-policy is "
+            "noeviction or volatile-ttl (docs/DEPLOYMENT.md, Cache and rate limits).",
+            id="senim.E004",
+        )
+    ]

@@ -42,5 +42,6 @@ declare_events(
         "core.baseline.entered": _("Baseline figure entered"),
         "core.baseline.updated": _("Baseline figure changed"),
         "core.baseline.deleted": _("Baseline figure deleted"),
+        "core.approval.decided": _("Approval decision recorded"),
     }
 )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BaseModel(models.Model):
@@ -110,3 +111,53 @@ class BaselineFigure(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.year}: {self.value}"
+
+
+class SecurityCounter(models.Model):
+    """Security state on one host without Redis (`senim.core.limits`): a rate-limit counter, a
+    lock-out flag or a used one-time token, kept until it expires, never evicted before."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    value = models.BigIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("security counter")
+        verbose_name_plural = _("security counters")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ApprovalDecision(BaseModel):
+    """One approver's decision at one approval step of any module's object (a verification, an
+    application, a declaration...): approve, return for rework or refuse, with the comment. The
+    object is named by its model label and id, so core needs no foreign key to other apps."""
+
+    class Decision(models.TextChoices):
+        APPROVE = "approve", pgettext_lazy("decision", "Approved")
+        RETURN = "return", _("Returned for rework")
+        REFUSE = "refuse", pgettext_lazy("decision", "Refused")
+
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.UUIDField(_("object"))
+    step = models.CharField(_("step"), max_length=40)
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision)
+    comment = models.TextField(_("comment"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("approval decision")
+        verbose_name_plural = _("approval decisions")
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="core_approval_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.step}: {self.get_decision_display()}"

@@ -7,14 +7,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import exports, policy, selectors, services
+from senim.counterparties import exports, policy, selectors, services, tables
 from senim.counterparties.forms import ApplicationForm, ApproveForm, ClauseForm, CommentForm, ProposeForm
 from senim.counterparties.models import Application, Category, Decision
 from senim.counterparties.views import get_counterparty
@@ -35,12 +37,8 @@ def application_list(request: ActorRequest) -> HttpResponse:
         decision=decision if decision in Decision.values else "",
         query=request.GET.get("q", "")[:100],
     )
-    context = {
-        "page_obj": paginate(request, applications),
-        "statuses": Application.Status.choices,
-        "decisions": Decision.choices,
-    }
-    return render(request, "counterparties/application_list.html", context)
+    context = {"statuses": Application.Status.choices, "decisions": Decision.choices}
+    return tables.APPLICATIONS.respond(request, applications, "counterparties/application_list.html", context)
 
 
 @permission_required(policy.FILE_APPLICATION)
@@ -94,11 +92,34 @@ def application_detail(request: ActorRequest, application_id: uuid.UUID) -> Http
         "application": application,
         "contracts": application.contracts.all(),
         "propose_form": propose_form,
-        "return_form": CommentForm() if can_approve else None,
-        "approve_form": ApproveForm() if can_approve else None,
-        "can_approve": can_approve,
+        "discrepancies": services.application_discrepancies(application),
+        "approval": ApprovalPanel(
+            waiting=services.application_waiting(application),
+            history=decision_history(application),
+            action_url=reverse("counterparties:application-decide", args=[application.pk]),
+            can_decide=can_approve,
+            extra_form=ApproveForm() if can_approve else None,
+        ),
     }
     return render(request, "counterparties/application_detail.html", context)
+
+
+@require_POST
+@permission_required(policy.APPROVE)
+def application_decide(request: ActorRequest, application_id: uuid.UUID) -> HttpResponse:
+    application = _get(request, application_id)
+    form = ApproveForm(request.POST)
+    decided_on = form.cleaned_data["decided_on"] if form.is_valid() else None
+    if not form.is_valid():
+        messages.error(request, _("Give the day of the decision as a date, or leave it empty for today."))
+        return redirect("counterparties:application-detail", application_id=application.pk)
+    return decision_post(
+        request,
+        lambda decision, comment: services.application_decide(
+            actor=request.user, application=application, decision=decision, comment=comment, decided_on=decided_on
+        ),
+        reverse("counterparties:application-detail", args=[application.pk]),
+    )
 
 
 @require_POST

@@ -9,7 +9,6 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from senim.core import limits
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
@@ -127,13 +127,8 @@ def _files_of(request: HttpRequest) -> dict[str, Any]:
 
 def _too_many_failures(request: HttpRequest, failed: bool) -> bool:
     key = client_key(request, "questionnaire-link")
-    if failed:
-        cache.add(key, 0, 3600)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, 3600)
-    return (cache.get(key) or 0) > LINK_FAILURES_PER_HOUR
+    failures = limits.hit(key, 3600) if failed else limits.count(key)
+    return failures > LINK_FAILURES_PER_HOUR
 
 
 def _unusable(request: HttpRequest, reason: str) -> HttpResponse:

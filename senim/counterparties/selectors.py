@@ -3,22 +3,26 @@
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
-from senim.core.access import Actor, scope_of
+from senim.core.access import SYSTEM, Actor, scope_of
 from senim.core.figures import share_of
+from senim.core.identifiers import normalise_identifier
 from senim.core.models import AuditEvent
 from senim.core.selectors import audit_event_list, within
 from senim.core.translit import to_latin
 from senim.counterparties import policy
 from senim.counterparties.models import (
+    RISK_ORDER,
     Application,
     Contact,
     Contract,
@@ -32,8 +36,10 @@ from senim.counterparties.models import (
     RedFlag,
     RegisterEntry,
     RegulationClause,
+    RiskLevel,
     VerificationCase,
 )
+from senim.counterparties.models.register import check_identifier
 from senim.org.models import Company
 from senim.screening.engine import DEFAULT_THRESHOLD, Query, Record, score_pair
 
@@ -86,6 +92,24 @@ def counterparty_list(
         return qs.order_by(name.desc() if descending else name.asc(), "id")
     keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS[key]]
     return qs.order_by(*[f"-{k}" if descending else k for k in keys])
+
+
+def counterparty_list_with_due_diligence(*, actor: Actor, counterparties: QuerySet[Counterparty]) -> QuerySet:
+    """The counterparties with their latest verification the actor may see: `dd_risk` (risk level),
+    `dd_status` (its status), `dd_conclusion` and `dd_opened` (none when never verified), so the list
+    shows and sorts by them in one query."""
+    latest = case_list(actor=actor).filter(counterparty_id=OuterRef("pk")).order_by("-opened_on", "-created_at")
+    return counterparties.annotate(
+        dd_risk=Subquery(latest.values("risk_level")[:1]),
+        dd_risk_rank=Subquery(
+            latest.annotate(
+                rank=Case(*[When(risk_level=level, then=Value(i)) for i, level in enumerate(RISK_ORDER)])
+            ).values("rank")[:1]
+        ),
+        dd_status=Subquery(latest.values("status")[:1]),
+        dd_conclusion=Subquery(latest.values("conclusion")[:1]),
+        dd_opened=Subquery(latest.values("opened_on")[:1]),
+    )
 
 
 def counterparty_get(*, actor: Actor, counterparty_id: uuid.UUID | str) -> Counterparty:
@@ -173,6 +197,14 @@ def _stems(names: list[str]) -> list[str]:
     return stems[:8]
 
 
+def _valid_identifier(kind: str, number: str) -> bool:
+    try:
+        check_identifier(kind, number)
+    except ValidationError:
+        return False
+    return True
+
+
 def counterparty_similar(
     *,
     actor: Actor,
@@ -180,10 +212,15 @@ def counterparty_similar(
     kind: str = "legal_entity",
     country: str = "",
     exclude_id: uuid.UUID | None = None,
+    identifier_kind: str = "",
+    identifier: str = "",
     limit: int = 5,
 ) -> list[tuple[Counterparty, float]]:
     """Registered counterparties whose names the screening engine matches with `names`, best first:
     suggestions of possible duplicates (different spellings, scripts, legal forms).
+
+    Two valid identifiers of the same kind that differ (two BINs) mean two entities however alike
+    the names: such a counterparty is never suggested.
 
     Candidates are pre-selected in the database by the Latin stems of the names' words (the search
     column holds every name in Latin letters too), then each is scored by the engine's `score_pair`,
@@ -205,6 +242,9 @@ def counterparty_similar(
     )
     if exclude_id:
         candidates = candidates.exclude(id=exclude_id)
+    number = normalise_identifier(identifier or "")
+    if identifier_kind and number and _valid_identifier(identifier_kind, number):
+        candidates = candidates.exclude(Q(identifier_kind=identifier_kind) & ~Q(identifier="") & ~Q(identifier=number))
     schema = "Organization" if kind == "legal_entity" else "Person"
     query = Query(names=names, schema=schema, countries=[country.lower()] if country else [])
     scored: list[tuple[Counterparty, float]] = []
@@ -220,6 +260,34 @@ def counterparty_similar(
             scored.append((cp, score))
     scored.sort(key=lambda item: -item[1])
     return scored[:limit]
+
+
+SIMILAR_CACHE_SECONDS = 600
+
+
+def counterparty_similar_to(*, actor: Actor, counterparty: Counterparty) -> list[tuple[Counterparty, float]]:
+    """`counterparty_similar` for a card: the scores are kept in the cache until the counterparty or
+    any counterparty of the register changes (the key holds the register's count and latest change),
+    so opening a card again does not score the candidates again."""
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    stamp = Counterparty.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    last = stamp["last"].isoformat() if stamp["last"] else ""
+    key = f"cp-similar:{counterparty.pk}:{counterparty.updated_at.isoformat()}:{stamp['n']}:{last}"
+    scores: list[tuple[str, float]] | None = cache.get(key)
+    if scores is None:
+        found = counterparty_similar(
+            actor=SYSTEM,
+            names=names,
+            kind=counterparty.kind,
+            country=counterparty.country,
+            exclude_id=counterparty.pk,
+            identifier_kind=counterparty.identifier_kind,
+            identifier=counterparty.identifier,
+        )
+        scores = [(str(cp.pk), score) for cp, score in found]
+        cache.set(key, scores, SIMILAR_CACHE_SECONDS)
+    visible = {str(cp.pk): cp for cp in counterparty_list(actor=actor).filter(pk__in=[pk for pk, _s in scores])}
+    return [(visible[pk], score) for pk, score in scores if pk in visible]
 
 
 # --- contracts -------------------------------------------------------------------------------------
@@ -330,6 +398,20 @@ def contract_counterparty_ids_by_company() -> dict[uuid.UUID, set[uuid.UUID]]:
     for company_id, counterparty_id in pairs.iterator(chunk_size=5000):
         result.setdefault(company_id, set()).add(counterparty_id)
     return result
+
+
+def contract_unit_signal_counts(
+    *, unit_ids: Iterable[uuid.UUID], since: dt.date, until: dt.date
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """For the risk assessment's signals, unscoped (the caller decides who sees them): per unit, the
+    contracts it concluded in [since, until] with a counterparty verified at high risk, and those
+    concluded without the anti-corruption clause."""
+    contracts = Contract.objects.filter(unit_id__in=list(unit_ids), date__gte=since, date__lte=until).order_by()
+    rows = contracts.values("unit_id").annotate(
+        high=Count("pk", filter=Q(verification_case__risk_level=RiskLevel.HIGH)),
+        without_clause=Count("pk", filter=Q(has_clause=False)),
+    )
+    return {r["unit_id"]: (r["high"], r["without_clause"]) for r in rows if r["high"] or r["without_clause"]}
 
 
 class ContractApprovalRow(NamedTuple):
@@ -542,3 +624,40 @@ def counterparty_history(*, actor: Actor, counterparty: Counterparty, limit: int
     object_ids = [str(pk) for pk in (*ids, *related)]
     events = audit_event_list(actor=actor).filter(object_id__in=object_ids)
     return list(events[:limit])
+
+
+# --- approval queues (senim.core.approvals) ---------------------------------------------------------
+
+
+def cases_awaiting_decision(*, actor: Actor) -> QuerySet[VerificationCase]:
+    """Verifications waiting at a step the actor may decide: the first approval (not one they
+    concluded) and the second (not one they concluded or approved first), oldest first."""
+    first = scope_of(actor, policy.APPROVE_CONCLUSION)
+    second = scope_of(actor, policy.SECOND_APPROVAL)
+    me = getattr(actor, "pk", None)
+    condition = Q(pk__in=[])
+    if not first.is_empty:
+        condition |= (
+            Q(status=VerificationCase.Status.CONCLUDED) & first.q(company="company", unit="unit") & ~Q(concluded_by=me)
+        )
+    if not second.is_empty:
+        condition |= (
+            Q(status=VerificationCase.Status.AWAITING_SECOND)
+            & second.q(company="company", unit="unit")
+            & ~Q(concluded_by=me)
+            & ~Q(approved_by=me)
+        )
+    return VerificationCase.objects.filter(condition).select_related("counterparty").order_by("updated_at")
+
+
+def applications_awaiting_decision(*, actor: Actor) -> QuerySet[Application]:
+    """Applications whose proposed decision the actor may approve (not their own proposal; an entry
+    in the Register only for group-wide approvers), oldest first."""
+    scope = scope_of(actor, policy.APPROVE)
+    if scope.is_empty:
+        return Application.objects.none()
+    qs = Application.objects.filter(scope.q(company="company", unit="unit"), status=Application.Status.PROPOSED)
+    qs = qs.exclude(proposed_by=getattr(actor, "pk", None))
+    if not scope.everything:
+        qs = qs.exclude(decision=Decision.REGISTER)
+    return qs.select_related("counterparty").order_by("proposed_at")

@@ -22,6 +22,11 @@ urlpatterns = [
     path("<uuid:counterparty_id>/edit/", views.counterparty_form, name="counterparty-edit"),
     path("<uuid:counterparty_id>/merge/", views.counterparty_merge, name="counterparty-merge"),
     path("<uuid:counterparty_id>/screen/", views.counterparty_screen, name="counterparty-screen"),
+    path(
+        "<uuid:counterparty_id>/screening-certificate.pdf",
+        views.screening_certificate,
+        name="screening-certificate",
+    ),
     path("<uuid:counterparty_id>/parties/new/", views.party_form, name="party-create"),
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/edit/", views.party_form, name="party-edit"),
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/remove/", views.party_remove, name="party-remove"),
@@ -45,6 +50,7 @@ urlpatterns = [
     path(
         "applications/<uuid:application_id>/approve/", application_views.application_approve, name="application-approve"
     ),
+    path("applications/<uuid:application_id>/decide/", application_views.application_decide, name="application-decide"),
     path("applications/<uuid:application_id>/return/", application_views.application_return, name="application-return"),
     path("register/", application_views.register, name="register"),
     path("register.xlsx", application_views.register_export, name="register-export"),
@@ -67,6 +73,7 @@ urlpatterns = [
     path("verifications/<uuid:case_id>/conclude/", verification_views.case_conclude, name="case-conclude"),
     path("verifications/<uuid:case_id>/approve/", verification_views.case_approve, name="case-approve"),
     path("verifications/<uuid:case_id>/second-approval/", verification_views.case_second_approve, name="case-second"),
+    path("verifications/<uuid:case_id>/decide/", verification_views.case_decide, name="case-decide"),
     path("verifications/<uuid:case_id>/reopen/", verification_views.case_reopen, name="case-reopen"),
     path("settings/", verification_views.settings_page, name="verification-settings"),
     path("settings/red-flags/new/", verification_views.red_flag_form, name="red-flag-create"),

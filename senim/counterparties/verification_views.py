@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import (
     CaseForm,
     CheckForm,
@@ -33,7 +35,7 @@ from senim.counterparties.models import (
     RiskLevel,
     VerificationCase,
 )
-from senim.counterparties.views import get_counterparty
+from senim.counterparties.views import get_counterparty, screening_hits_of
 from senim.org import selectors as org_selectors
 
 LAPSE_WARNING_DAYS = 30
@@ -57,13 +59,12 @@ def case_list(request: ActorRequest) -> HttpResponse:
         query=request.GET.get("q", "")[:100],
     )
     context = {
-        "page_obj": paginate(request, cases),
         "statuses": VerificationCase.Status.choices,
         "levels": Level.choices,
         "risks": RiskLevel.choices,
         "today": timezone.localdate(),
     }
-    return render(request, "counterparties/case_list.html", context)
+    return tables.VERIFICATIONS.respond(request, cases, "counterparties/case_list.html", context)
 
 
 @permission_required(policy.VERIFY)
@@ -106,8 +107,15 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     user_pk = request.user.pk
     context = {
         "case": case,
+        "linked_contracts": list(case.contracts.all().order_by("-date")[:20]),
+        "linked_applications": list(
+            selectors.application_list(actor=request.user).filter(counterparty_id=case.counterparty_id)[:20]
+        )
+        if request.user.can(policy.VIEW_APPLICATIONS)
+        else [],
         "flags": flags,
         "checks": checks,
+        "screening_hits": screening_hits_of(request, case.counterparty),
         "can_work": can_work,
         "check_statuses": CaseCheck.Status.choices,
         "flag_form": FlagRaiseForm(
@@ -122,12 +130,33 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         "can_second": case.status == VerificationCase.Status.AWAITING_SECOND
         and _can(request, policy.SECOND_APPROVAL, case)
         and user_pk not in {case.approved_by_id, case.concluded_by_id},
-        "can_reopen": not is_open and _can(request, policy.APPROVE_CONCLUSION, case),
+        "can_reopen": not is_open
+        and case.status not in {VerificationCase.Status.CONCLUDED, VerificationCase.Status.AWAITING_SECOND}
+        and _can(request, policy.APPROVE_CONCLUSION, case),
         "lapsing": case.valid_until is not None
         and case.valid_until <= timezone.localdate() + dt.timedelta(days=LAPSE_WARNING_DAYS),
         "thresholds": services.risk_thresholds(),
     }
+    context["approval"] = ApprovalPanel(
+        waiting=services.case_waiting(case),
+        history=decision_history(case),
+        action_url=reverse("counterparties:case-decide", args=[case.pk]),
+        can_decide=bool(context["can_approve"] or context["can_second"]),
+    )
     return render(request, "counterparties/case_detail.html", context)
+
+
+@require_POST
+@permission_required(policy.VIEW_CASES)
+def case_decide(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
+    case = _get(request, case_id)
+    return decision_post(
+        request,
+        lambda decision, comment: services.case_decide(
+            actor=request.user, case=case, decision=decision, comment=comment
+        ),
+        reverse("counterparties:case-detail", args=[case.pk]),
+    )
 
 
 def _act(request: ActorRequest, case: VerificationCase, action: Callable[[], Any], done: str) -> HttpResponse:

@@ -175,7 +175,7 @@ def build(progress: Callable[[str], None] = lambda message: None) -> bool:
         progress("examination")
         build_examination_demo(admin, companies)
         progress("annual reports")
-        build_reports_demo(admin)
+        build_reports_demo(admin, companies)
     return True
 
 

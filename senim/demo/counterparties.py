@@ -306,7 +306,17 @@ def _applications(rng: random.Random, users: dict[str, User], companies: list[Co
             days=rng.randrange(300 if offset else max(1, today.timetuple().tm_yday - 1))
         )
         company = companies[n % len(companies)]
-        contracts = list(Contract.objects.filter(company=company, counterparty=cp, date__year=year)[:2])
+        # Contracts still in force when the application is filed; a counterparty refusing the clause
+        # signed them without it, so the contract and the application agree.
+        contracts = list(
+            Contract.objects.filter(company=company, counterparty=cp, date__year=year, date__lte=filed)
+            .exclude(term_end__lt=filed)
+            .order_by("date")[:2]
+        )
+        if refusal in {"clause", "both"}:
+            for contract in contracts:
+                if contract.has_clause:
+                    services.contract_update(actor=users["admin"], contract=contract, has_clause=False)
         application = services.application_file(
             actor=users["officer"],
             company=company,

@@ -11,12 +11,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from ninja import Query, Router, Status
+from ninja import File, Query, Router, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from senim.core import markup
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.endpoints import patch_data, refuse_large_upload, require
 from senim.core.pagination import Pagination
-from senim.learning import markup, policy, selectors, services
+from senim.learning import policy, selectors, services
 from senim.learning.models import Attempt, Category, QuestionType
 from senim.learning.schemas import (
     AnswersIn,
@@ -30,6 +33,16 @@ from senim.learning.schemas import (
     CountOut,
     EventIn,
     EventOut,
+    LearningAttachmentOut,
+    LearningCourseIn,
+    LearningCourseOut,
+    LearningCoursePatchIn,
+    LearningPageIn,
+    LearningPageOut,
+    LearningPagePatchIn,
+    LearningQuestionIn,
+    LearningQuestionOut,
+    LearningQuestionPatchIn,
     MyTestOut,
     ResultOut,
     UnitShareOut,
@@ -86,6 +99,136 @@ def article_create(request: ActorRequest, payload: ArticleIn):  # type: ignore[n
     category = Category.objects.filter(pk=payload.category_id).first() if payload.category_id else None
     article = services.article_create(actor=request.user, category=category, **data)
     return Status(201, _article_out(article, with_html=True))
+
+
+# ------------------------------------------------------------------------------------ building courses
+
+
+def _page_out(page: Any) -> dict[str, Any]:
+    return {
+        "id": page.pk,
+        "course_id": page.course_id,
+        "order": page.order,
+        "title": page.title,
+        "html": markup.render(page.body),
+        "attachments": [{"id": a.pk, "name": a.name, "size": a.size} for a in page.attachments.all()],
+    }
+
+
+def _course_out(course: Any, *, with_pages: bool = True) -> dict[str, Any]:
+    pages = [_page_out(p) for p in course.pages.all()] if with_pages else []
+    return {
+        "id": course.pk,
+        "title": course.title,
+        "summary": course.summary,
+        "is_active": course.is_active,
+        "pages": pages,
+    }
+
+
+def _question_out(question: Any) -> dict[str, Any]:
+    return {
+        "id": question.pk,
+        "bank_id": question.category.bank_id,
+        "category": question.category.name,
+        "type": question.qtype,
+        "name": question.name,
+        "text": question.text,
+        "is_active": question.is_active,
+        "answer_true": question.answer_true,
+        "choices": [{"id": str(c.pk), "text": c.text, "match": c.match} for c in question.choices.all()],
+    }
+
+
+@router.get("/courses", response=list[LearningCourseOut], summary="Courses, for those who build them")
+@paginate(Pagination)
+def course_list(request: ActorRequest):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    return [_course_out(c, with_pages=False) for c in selectors.course_list(actor=request.user)]
+
+
+@router.post("/courses", response={201: LearningCourseOut}, summary="Create a course")
+def course_create(request: ActorRequest, payload: LearningCourseIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    course = services.course_create(actor=request.user, **payload.dict())
+    return Status(201, _course_out(course, with_pages=False))
+
+
+@router.get("/courses/{course_id}", response=LearningCourseOut, summary="A course with its pages and files")
+def course_get(request: ActorRequest, course_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    if request.user.scope_for(policy.TAKE).is_empty:  # employees read courses, their builders too
+        require(request, policy.MANAGE)
+    return _course_out(selectors.course_get(actor=request.user, course_id=course_id))
+
+
+@router.patch("/courses/{course_id}", response=LearningCourseOut, summary="Edit a course")
+def course_update(request: ActorRequest, course_id: uuid.UUID, payload: LearningCoursePatchIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    course = selectors.course_get(actor=request.user, course_id=course_id)
+    services.course_update(actor=request.user, course=course, data=patch_data(payload))
+    return _course_out(selectors.course_get(actor=request.user, course_id=course_id))
+
+
+@router.post("/courses/{course_id}/pages", response={201: LearningPageOut}, summary="Add a page (Markdown)")
+def page_create(request: ActorRequest, course_id: uuid.UUID, payload: LearningPageIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    course = selectors.course_get(actor=request.user, course_id=course_id)
+    page = services.page_create(actor=request.user, course=course, **payload.dict())
+    return Status(201, _page_out(selectors.page_get(actor=request.user, page_id=page.pk)))
+
+
+@router.patch("/pages/{page_id}", response=LearningPageOut, summary="Edit a course page")
+def page_update(request: ActorRequest, page_id: uuid.UUID, payload: LearningPagePatchIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    page = selectors.page_get(actor=request.user, page_id=page_id)
+    services.page_update(actor=request.user, page=page, data=patch_data(payload))
+    return _page_out(selectors.page_get(actor=request.user, page_id=page_id))
+
+
+@router.post("/pages/{page_id}/attachments", response={201: LearningAttachmentOut}, summary="Attach a file to a page")
+def page_attach(request: ActorRequest, page_id: uuid.UUID, file: File[UploadedFile]):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    refuse_large_upload(file)
+    page = selectors.page_get(actor=request.user, page_id=page_id)
+    attachment = services.attachment_add(
+        actor=request.user, page=page, name=file.name or "file", data=file.read(), content_type=file.content_type or ""
+    )
+    return Status(201, {"id": attachment.pk, "name": attachment.name, "size": attachment.size})
+
+
+@router.post("/banks/{bank_id}/questions", response={201: LearningQuestionOut}, summary="Add one question to a bank")
+def question_create(request: ActorRequest, bank_id: uuid.UUID, payload: LearningQuestionIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    bank = selectors.bank_get(actor=request.user, bank_id=bank_id)
+    data = payload.dict(exclude={"category", "type", "choices", "answer_true", "name"})
+    question = services.question_create(
+        actor=request.user,
+        category=services.category_get_or_create(bank=bank, name=payload.category.strip()),
+        qtype=payload.type,
+        name=payload.name,
+        answer_true=payload.answer_true,
+        choices=[c.dict() for c in payload.choices],
+        **data,
+    )
+    return Status(201, _question_out(selectors.question_get(actor=request.user, question_id=question.pk)))
+
+
+@router.get("/questions/{question_id}", response=LearningQuestionOut, summary="One question of a bank")
+def question_get(request: ActorRequest, question_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    return _question_out(selectors.question_get(actor=request.user, question_id=question_id))
+
+
+@router.patch(
+    "/questions/{question_id}", response=LearningQuestionOut, summary="Correct, retire or (if never drawn) re-answer"
+)
+def question_update(request: ActorRequest, question_id: uuid.UUID, payload: LearningQuestionPatchIn):  # type: ignore[no-untyped-def]
+    require(request, policy.MANAGE)
+    question = selectors.question_get(actor=request.user, question_id=question_id)
+    data = patch_data(payload)
+    choices = data.pop("choices", None)
+    services.question_update(actor=request.user, question=question, data=data, choices=choices)
+    return _question_out(selectors.question_get(actor=request.user, question_id=question_id))
 
 
 # ------------------------------------------------------------------------------------ tests

@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from senim.core import markup
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
-from senim.learning import exports, markup, policy, selectors, services
+from senim.learning import exports, policy, selectors, services
 from senim.learning.forms import ArticleForm, AttachmentForm, CategoryForm, FaqForm, YearForm
 from senim.learning.models import Article
 
@@ -113,7 +114,9 @@ def attachment_download(request: ActorRequest, attachment_id: uuid.UUID) -> Http
         attachment = selectors.attachment_get(actor=request.user, attachment_id=attachment_id)
     except Exception as error:  # not found or not visible: both are 404
         raise Http404 from error
-    response = HttpResponse(bytes(attachment.data), content_type="application/octet-stream")
+    response = HttpResponse(
+        selectors.attachment_content(attachment=attachment), content_type="application/octet-stream"
+    )
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(attachment.name)}"
     response["X-Content-Type-Options"] = "nosniff"
     return response

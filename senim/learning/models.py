@@ -105,14 +105,16 @@ class ArticleKey(models.Model):
 
 
 class Attachment(BaseModel):
-    """A file attached to an article or a course page, kept in the database (small files only)."""
+    """A file attached to an article or a course page. New files are kept in Django's storage
+    (`stored_as`, local disk or an object store); older ones in the row itself (`data`)."""
 
     article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     page = models.ForeignKey("CoursePage", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=100, default="application/octet-stream")
     size = models.PositiveIntegerField(default=0)
-    data = models.BinaryField(editable=False)
+    data = models.BinaryField(editable=False, default=b"")
+    stored_as = models.CharField(max_length=500, blank=True, editable=False)  # the name in default_storage
 
     class Meta:
         verbose_name = _("attachment")

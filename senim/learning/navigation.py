@@ -12,4 +12,5 @@ register(NavEntry(LEARNING, _("Test results"), "learning:results", "chart", poli
 register(NavEntry(LEARNING, _("Test assignments"), "learning:assignments", "bell", policy.VIEW_RESULTS, order=44))
 register(NavEntry(LEARNING, _("Training events"), "learning:events", "users", policy.VIEW_RESULTS, order=45))
 register(NavEntry(LEARNING, _("Question banks and tests"), "learning:banks", "list", policy.MANAGE, order=46))
+register(NavEntry(LEARNING, _("Courses"), "learning:courses", "file", policy.MANAGE, order=46))
 register(NavEntry(LEARNING, _("LMS completions"), "learning:completions-import", "upload", policy.MANAGE, order=47))

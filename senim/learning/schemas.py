@@ -7,6 +7,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from senim.core.endpoints import BodySchema
+
 
 class ArticleOut(Schema):
     id: uuid.UUID
@@ -158,3 +160,129 @@ class CompletionOut(Schema):
     completed_on: dt.date
     passed: bool | None
     score: int | None
+
+
+# ------------------------------------------------------------------------------------ building courses
+
+
+class LearningCourseIn(BodySchema):
+    title_ru: str = Field("", max_length=300)
+    title_kk: str = Field("", max_length=300)
+    title_en: str = Field("", max_length=300)
+    title_uz: str = Field("", max_length=300)
+    summary_ru: str = Field("", max_length=5000)
+    summary_kk: str = Field("", max_length=5000)
+    summary_en: str = Field("", max_length=5000)
+    summary_uz: str = Field("", max_length=5000)
+    is_active: bool = True
+
+
+class LearningCoursePatchIn(BodySchema):
+    title_ru: str | None = Field(None, max_length=300)
+    title_kk: str | None = Field(None, max_length=300)
+    title_en: str | None = Field(None, max_length=300)
+    title_uz: str | None = Field(None, max_length=300)
+    summary_ru: str | None = Field(None, max_length=5000)
+    summary_kk: str | None = Field(None, max_length=5000)
+    summary_en: str | None = Field(None, max_length=5000)
+    summary_uz: str | None = Field(None, max_length=5000)
+    is_active: bool | None = None
+
+
+class LearningPageIn(BodySchema):
+    """A course page; its texts are Markdown, sanitised when shown."""
+
+    order: int = Field(0, ge=0, le=32767)
+    title_ru: str = Field("", max_length=300)
+    title_kk: str = Field("", max_length=300)
+    title_en: str = Field("", max_length=300)
+    title_uz: str = Field("", max_length=300)
+    body_ru: str = Field("", max_length=200_000)
+    body_kk: str = Field("", max_length=200_000)
+    body_en: str = Field("", max_length=200_000)
+    body_uz: str = Field("", max_length=200_000)
+
+
+class LearningPagePatchIn(BodySchema):
+    order: int | None = Field(None, ge=0, le=32767)
+    title_ru: str | None = Field(None, max_length=300)
+    title_kk: str | None = Field(None, max_length=300)
+    title_en: str | None = Field(None, max_length=300)
+    title_uz: str | None = Field(None, max_length=300)
+    body_ru: str | None = Field(None, max_length=200_000)
+    body_kk: str | None = Field(None, max_length=200_000)
+    body_en: str | None = Field(None, max_length=200_000)
+    body_uz: str | None = Field(None, max_length=200_000)
+
+
+class LearningAttachmentOut(Schema):
+    id: uuid.UUID
+    name: str
+    size: int
+
+
+class LearningPageOut(Schema):
+    id: uuid.UUID
+    course_id: uuid.UUID
+    order: int
+    title: str
+    html: str
+    attachments: list[LearningAttachmentOut]
+
+
+class LearningCourseOut(Schema):
+    id: uuid.UUID
+    title: str
+    summary: str
+    is_active: bool
+    pages: list[LearningPageOut] = []
+
+
+class LearningChoiceIn(BodySchema):
+    """An option (single/multiple choice), a pair (matching: text and match) or an accepted answer
+    (short answer)."""
+
+    text_ru: str = Field("", max_length=500)
+    text_kk: str = Field("", max_length=500)
+    text_en: str = Field("", max_length=500)
+    text_uz: str = Field("", max_length=500)
+    match_ru: str = Field("", max_length=500)
+    match_kk: str = Field("", max_length=500)
+    match_en: str = Field("", max_length=500)
+    match_uz: str = Field("", max_length=500)
+    is_correct: bool = False
+
+
+class LearningQuestionIn(BodySchema):
+    category: str = Field(..., min_length=1, max_length=200)
+    type: str = Field(..., pattern="^(single|multiple|truefalse|matching|short)$")
+    name: str = Field("", max_length=200)
+    text_ru: str = Field("", max_length=10_000)
+    text_kk: str = Field("", max_length=10_000)
+    text_en: str = Field("", max_length=10_000)
+    text_uz: str = Field("", max_length=10_000)
+    answer_true: bool | None = None
+    choices: list[LearningChoiceIn] = Field(default_factory=list, max_length=50)
+
+
+class LearningQuestionPatchIn(BodySchema):
+    name: str | None = Field(None, max_length=200)
+    text_ru: str | None = Field(None, max_length=10_000)
+    text_kk: str | None = Field(None, max_length=10_000)
+    text_en: str | None = Field(None, max_length=10_000)
+    text_uz: str | None = Field(None, max_length=10_000)
+    is_active: bool | None = None
+    answer_true: bool | None = None
+    choices: list[LearningChoiceIn] | None = Field(None, max_length=50)
+
+
+class LearningQuestionOut(Schema):
+    id: uuid.UUID
+    bank_id: uuid.UUID
+    category: str
+    type: str
+    name: str
+    text: str
+    is_active: bool
+    answer_true: bool | None
+    choices: list[OptionOut]

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.storage import default_storage
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
@@ -29,6 +30,7 @@ from senim.learning.models import (
     Category,
     Certificate,
     Course,
+    CoursePage,
     ExternalCompletion,
     Question,
     QuestionBank,
@@ -80,6 +82,14 @@ def attachment_get(*, actor: Actor, attachment_id: uuid.UUID | str) -> Attachmen
     readable = article_list(actor=actor, include_drafts=True).values("pk")
     courses = course_list(actor=actor).values("pk")
     return Attachment.objects.filter(Q(article__in=readable) | Q(page__course__in=courses)).get(pk=attachment_id)
+
+
+def attachment_content(*, attachment: Attachment) -> bytes:
+    """The bytes of an attachment: from Django's storage, or from the row for files kept there."""
+    if attachment.stored_as:
+        with default_storage.open(attachment.stored_as, "rb") as stored:
+            return stored.read()
+    return bytes(attachment.data)
 
 
 def article_case(*, actor: Actor, article: Article) -> Any:
@@ -173,6 +183,20 @@ def bank_list(*, actor: Actor) -> QuerySet[QuestionBank]:
 
 def bank_get(*, actor: Actor, bank_id: uuid.UUID | str) -> QuestionBank:
     return bank_list(actor=actor).get(pk=bank_id)
+
+
+def page_get(*, actor: Actor, page_id: uuid.UUID | str) -> CoursePage:
+    """A course page for a course manager; raises CoursePage.DoesNotExist otherwise."""
+    if scope_of(actor, policy.MANAGE).is_empty:
+        raise CoursePage.DoesNotExist
+    return CoursePage.objects.select_related("course").prefetch_related("attachments").get(pk=page_id)
+
+
+def question_get(*, actor: Actor, question_id: uuid.UUID | str) -> Question:
+    """A question of a bank for a course manager; raises Question.DoesNotExist otherwise."""
+    if scope_of(actor, policy.MANAGE).is_empty:
+        raise Question.DoesNotExist
+    return Question.objects.select_related("category__bank").prefetch_related("choices").get(pk=question_id)
 
 
 def bank_questions(*, bank: QuestionBank, language: str) -> list[ParsedQuestion]:

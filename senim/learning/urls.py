@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.learning import kb_views, manage_views, views
+from senim.learning import course_views, kb_views, manage_views, views
 
 app_name = "learning"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("tests/<uuid:test_id>/start/", views.test_start, name="test-start"),
     path("attempts/<uuid:attempt_id>/", views.attempt_take, name="attempt"),
     path("certificates/<uuid:certificate_id>/pdf/", views.certificate_pdf, name="certificate-pdf"),
+    path("courses/", course_views.course_list, name="courses"),
+    path("courses/<uuid:course_id>/edit/", course_views.course_edit, name="course-edit"),
+    path("pages/<uuid:page_id>/edit/", course_views.page_edit, name="page-edit"),
+    path("pages/<uuid:page_id>/attach/", course_views.page_attach, name="page-attach"),
+    path("banks/<uuid:bank_id>/questions/new/", course_views.question_create, name="question-create"),
+    path("questions/<uuid:question_id>/edit/", course_views.question_edit, name="question-edit"),
     path("results/", manage_views.results, name="results"),
     path("results/units/", manage_views.results_by_unit, name="results-units"),
     path("assignments/", manage_views.assignment_list, name="assignments"),

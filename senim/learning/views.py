@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from senim.core import markup
 from senim.core.access import ActorRequest
 from senim.core.views import login_required, permission_required
-from senim.learning import exports, markup, policy, selectors, services
+from senim.learning import exports, policy, selectors, services
 from senim.learning.models import Attempt, Certificate, Course, QuestionType, Test
 
 
@@ -97,6 +98,7 @@ def attempt_take(request: ActorRequest, attempt_id: uuid.UUID) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("learning:attempt", attempt_id=attempt.pk)
+    attempt = services.attempt_close_if_expired(attempt=attempt)
     if attempt.status != Attempt.Status.IN_PROGRESS:
         certificate = Certificate.objects.filter(attempt=attempt).first() if attempt.passed else None
         return render(request, "learning/attempt_result.html", {"attempt": attempt, "certificate": certificate})

@@ -19,7 +19,10 @@ from senim.reports.charts import format_pair
 from senim.reports.models import FigureOverride, Report, SectionText
 from senim.reports.sections import Section, all_sections, section_for_module
 
-TOKEN = re.compile(r"\{([a-z0-9_.]+)\}")
+# A figure token: {code} prints "36 (12)"; {code:noun} adds the counted noun in the form that agrees
+# with the figure in the report's language ("36 (12) заявок", "21 (12) заявка"), so the author never
+# types a noun that a different year's number would make wrong.
+TOKEN = re.compile(r"\{([a-z0-9_.]+)(:noun)?\}")
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,19 @@ def compute(report: Report) -> dict[str, Values]:
 
 def unknown_tokens(text: str) -> list[str]:
     """Figure tokens in `text` that name no declared indicator."""
-    return [code for code in TOKEN.findall(text) if indicators.get_indicator(code) is None]
+    return [code for code, _noun in TOKEN.findall(text) if indicators.get_indicator(code) is None]
 
 
 def _fill(text: str, values: dict[str, Values]) -> str:
     def replace(match: re.Match[str]) -> str:
         item = values.get(match.group(1))
-        return format_pair(item.value, item.previous) if item else match.group(0)
+        if item is None:
+            return match.group(0)
+        pair = format_pair(item.value, item.previous)
+        indicator = indicators.get_indicator(item.code)
+        if match.group(2) and indicator is not None:
+            return f"{pair} {indicators.unit_for(indicator.unit, item.value)}"
+        return pair
 
     return TOKEN.sub(replace, text)
 

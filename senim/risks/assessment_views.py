@@ -2,9 +2,12 @@
 it), moves since last year, functions by unit with their status, adding and assessing a function,
 compliance's review, the head's approval and the List of Corruption-Prone Positions."""
 
+import tempfile
 import uuid
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -16,11 +19,16 @@ from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import permission_required
+from senim.core.importing import FileRejected
+from senim.core.views import paginate, permission_required
 from senim.org import selectors as org_selectors
 from senim.risks import policy, riskmap, selectors, services
-from senim.risks.forms import ApproveForm, AssessForm, ExerciseForm, FunctionAddForm, ReviewForm
+from senim.risks.forms import ApproveForm, AssessForm, CatalogueImportForm, ExerciseForm, FunctionAddForm, ReviewForm
+from senim.risks.importing import catalogue
 from senim.risks.models import Exercise, RiskFunction
+
+# One unit's functions a page, a hundred at a time: the catalogue of a large group runs to thousands.
+FUNCTIONS_PER_PAGE = 100
 
 
 def _exercise(request: ActorRequest, exercise_id: uuid.UUID) -> Exercise:
@@ -67,7 +75,15 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
     exercise = _exercise(request, exercise_id)
     rows = selectors.risk_map(exercise=exercise)
     signals = selectors.unit_signals(exercise=exercise)
-    functions = selectors.function_list(actor=request.user, exercise=exercise)
+    units_with_functions = selectors.function_units(actor=request.user, exercise=exercise)
+    shown_unit = next((u for u, _n in units_with_functions if str(u.pk) == request.GET.get("unit")), None)
+    if shown_unit is None and units_with_functions:
+        shown_unit = units_with_functions[0][0]
+    functions = paginate(
+        request,
+        selectors.function_list(actor=request.user, exercise=exercise, unit_id=shown_unit.pk if shown_unit else None),
+        per_page=FUNCTIONS_PER_PAGE,
+    )
     units = org_selectors.unit_list(actor=request.user, company_id=exercise.company_id)
     context: dict[str, Any] = {
         "exercise": exercise,
@@ -76,8 +92,11 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
         "moves": selectors.year_over_year(exercise=exercise),
         "functions": functions,
+        "function_units": units_with_functions,
+        "shown_unit": shown_unit,
         "prone": selectors.prone_positions(exercise=exercise),
         "add_form": FunctionAddForm(units=units),
+        "catalogue_form": CatalogueImportForm(),
         "approve_form": ApproveForm(initial={"approved_on": timezone.localdate()}),
         "can_assess": request.user.can(policy.ASSESS),
         "can_approve": request.user.can(policy.APPROVE_ASSESSMENT),
@@ -93,13 +112,16 @@ def exercise_map(request: ActorRequest, exercise_id: uuid.UUID, fmt: str) -> Htt
     rows = selectors.risk_map(exercise=exercise)
     if fmt == "svg":
         return HttpResponse(riskmap.map_svg(exercise, rows), content_type="image/svg+xml")
-    if fmt != "xlsx":
+    if fmt == "docx":
+        body = riskmap.map_docx(exercise, rows, selectors.risky_functions(exercise=exercise))
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif fmt == "xlsx":
+        body = riskmap.map_xlsx(exercise, rows)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
         raise Http404
-    response = HttpResponse(
-        riskmap.map_xlsx(exercise, rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="risk-map-{exercise.year}.xlsx"'
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="risk-map-{exercise.year}.{fmt}"'
     return response
 
 
@@ -240,3 +262,37 @@ def programme_draft(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         raise Http404 from error
     messages.success(request, _("The programme was drafted: one measure per medium or high risk."))
     return redirect("risks:plan-detail", plan_id=plan.pk)
+
+
+@require_POST
+@permission_required(policy.ASSESS)
+def catalogue_import(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    """Import the catalogue of functions from a workbook: every row checked, then all or nothing;
+    a file with errors shows them by line and column and adds nothing."""
+    exercise = _exercise(request, exercise_id)
+    form = CatalogueImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+    upload = form.cleaned_data["file"]
+    suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
+    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
+        path = Path(folder) / f"catalogue{suffix}"
+        with path.open("wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+        try:
+            plan = catalogue.plan_file(actor=request.user, exercise=exercise, path=path)
+        except FileRejected as error:
+            messages.error(request, error.message)
+            return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+    if plan.file_errors or plan.rejected:
+        context = {"exercise": exercise, "plan": plan, "errors": plan.errors[:500]}
+        return render(request, "risks/catalogue_errors.html", context, status=422)
+    result = catalogue.apply(actor=request.user, exercise=exercise, plan=plan)
+    messages.success(
+        request,
+        _("Functions added: %(created)s; already in the assessment: %(unchanged)s.")
+        % {"created": result.created, "unchanged": result.unchanged},
+    )
+    return redirect("risks:exercise-detail", exercise_id=exercise.pk)

@@ -54,6 +54,13 @@ class FunctionAddForm(forms.Form):
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
 
+class CatalogueImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Catalogue (XLSX or CSV)"),
+        help_text=_("Columns: unit (code or name), function, positions (codes separated by semicolons, optional)."),
+    )
+
+
 class AssessForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
     risk = forms.CharField(

@@ -1,14 +1,16 @@
 """The Corruption Risk Map as a chart (server-rendered SVG: a stacked bar of low / medium / high
-functions per unit, last year's total as a tick) and as a workbook in the layout maps are filed in."""
+functions per unit, last year's total as a tick), as a workbook and as a Word document in the layout
+maps are filed in."""
 
 import io
+from collections.abc import Iterable
 
 import openpyxl
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill
 
-from senim.risks.models import Exercise
+from senim.risks.models import Exercise, RiskFunction
 from senim.risks.selectors import MapRow
 
 COLOURS = {"low": "#7cb342", "medium": "#ffb300", "high": "#e53935"}
@@ -83,4 +85,77 @@ def map_xlsx(exercise: Exercise, rows: list[MapRow]) -> bytes:
     sheet.column_dimensions["A"].width = 50
     out = io.BytesIO()
     workbook.save(out)
+    return out.getvalue()
+
+
+def _shade(cell, colour: str) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fill = OxmlElement("w:shd")
+    fill.set(qn("w:val"), "clear")
+    fill.set(qn("w:color"), "auto")
+    fill.set(qn("w:fill"), colour.lstrip("#"))
+    cell._tc.get_or_add_tcPr().append(fill)
+
+
+def map_docx(exercise: Exercise, rows: list[MapRow], risky: Iterable[RiskFunction]) -> bytes:
+    """The map as it is filed: the approval line, units × levels with last year's beside them, and
+    the medium and high functions with their risk, level and recommendation."""
+    import docx
+
+    document = docx.Document()
+    if exercise.decision_number:
+        document.add_paragraph(
+            _("Approved by decision No. %(number)s of %(date)s")
+            % {
+                "number": exercise.decision_number,
+                "date": exercise.approved_on.strftime("%d.%m.%Y") if exercise.approved_on else "",
+            }
+        )
+    document.add_heading(_("Corruption Risk Map %(year)s") % {"year": exercise.year}, level=1)
+    document.add_paragraph(str(exercise.company))
+    header = [_("Unit"), _("Low"), _("Medium"), _("High"), _("Total"), _("Previous year")]
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for r in rows:
+        cells = table.add_row().cells
+        previous = " / ".join(map(str, r.previous)) if r.previous is not None else "—"
+        for cell, value in zip(cells, [r.unit, r.low, r.medium, r.high, r.total, previous], strict=True):
+            cell.text = str(value)
+        for col, level, count in ((1, "low", r.low), (2, "medium", r.medium), (3, "high", r.high)):
+            if count:
+                _shade(cells[col], COLOURS[level])
+    totals = table.add_row().cells
+    for cell, value in zip(
+        totals,
+        [_("Total"), sum(r.low for r in rows), sum(r.medium for r in rows), sum(r.high for r in rows)],
+        strict=False,
+    ):
+        cell.text = str(value)
+    totals[4].text = str(sum(r.total for r in rows))
+    risky = list(risky)
+    if risky:
+        document.add_heading(_("Functions at medium and high risk"), level=2)
+        header = [_("Unit"), _("Function or process"), _("Risk and corruption scheme"), _("Level"), _("Recommendation")]
+        table = document.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.text = text
+        for function in risky:
+            cells = table.add_row().cells
+            values = [
+                str(function.unit),
+                function.name,
+                function.risk,
+                function.get_level_display(),
+                function.recommendation,
+            ]
+            for cell, value in zip(cells, values, strict=True):
+                cell.text = value
+            _shade(cells[3], COLOURS[function.level])
+    out = io.BytesIO()
+    document.save(out)
     return out.getvalue()

@@ -1,7 +1,9 @@
 import datetime as dt
 import uuid
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from senim.core.endpoints import BodySchema
 
 
 class PlanOut(Schema):
@@ -70,3 +72,105 @@ class ReportIn(Schema):
     completed_on: dt.date | None = None
     note: str = ""
     link: str = ""
+
+
+# ------------------------------------------------------------------------------------ risk assessment
+
+
+class RisksExerciseOut(Schema):
+    id: uuid.UUID
+    company_id: uuid.UUID
+    year: int
+    period_reviewed: str
+    working_group: str
+    sources: str
+    status: str
+    decision_number: str
+    approved_on: dt.date | None
+    positions_approved_on: dt.date | None
+    function_count: int = 0
+
+
+class RisksExerciseIn(BodySchema):
+    company_id: uuid.UUID
+    year: int = Field(..., ge=2000, le=2100)
+    period_reviewed: str = Field("", max_length=200)
+    working_group: str = Field("", max_length=5000)
+    sources: str = Field("", max_length=5000)
+    carry_over: bool = True
+
+
+class RisksFunctionOut(Schema):
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    unit: str
+    name: str
+    status: str
+    level: str
+    risk: str
+    causes: str
+    norm: str
+    controls: str
+    recommendation: str
+    assessed_on: dt.date | None
+    review_note: str
+    position_ids: list[uuid.UUID]
+
+    @staticmethod
+    def resolve_unit(obj) -> str:  # type: ignore[no-untyped-def]
+        return str(obj.unit)
+
+    @staticmethod
+    def resolve_position_ids(obj) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
+        return [p.pk for p in obj.positions.all()]
+
+
+class RisksFunctionIn(BodySchema):
+    unit_id: uuid.UUID
+    name: str = Field(..., min_length=1, max_length=1000)
+
+
+class RisksAssessIn(BodySchema):
+    level: str = Field(..., pattern="^(low|medium|high)$")
+    risk: str = Field("", max_length=20_000)
+    causes: str = Field("", max_length=20_000)
+    norm: str = Field("", max_length=1000)
+    controls: str = Field("", max_length=20_000)
+    recommendation: str = Field("", max_length=20_000)
+    position_ids: list[uuid.UUID] = Field(default_factory=list, max_length=500)
+    assessed_on: dt.date | None = None
+
+
+class RisksReviewIn(BodySchema):
+    accept: bool
+    note: str = Field("", max_length=5000)
+
+
+class RisksApproveIn(BodySchema):
+    decision_number: str = Field(..., max_length=100)
+    approved_on: dt.date
+
+
+class RisksPositionsIn(BodySchema):
+    position_ids: list[uuid.UUID] = Field(default_factory=list, max_length=5000)
+    approved_on: dt.date
+
+
+class RisksSignalsOut(Schema):
+    reports: int
+    substantiated: int
+    gifts: int
+    conflicts: int
+    high_risk_contracts: int
+    contracts_without_clause: int
+
+
+class RisksMapRowOut(Schema):
+    unit_id: uuid.UUID
+    unit: str
+    low: int
+    medium: int
+    high: int
+    total: int
+    previous: list[int] | None
+    signals: RisksSignalsOut | None = None

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from senim.conflicts import selectors as conflicts_selectors
 from senim.core.access import SYSTEM, Actor, scope_of
+from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Position, Unit
 from senim.risks import policy
 from senim.risks.models import Exercise, Level, Measure, MeasureInstance, MeasureStatus, Plan, PlanSection, RiskFunction
@@ -162,6 +163,19 @@ def function_list(*, actor: Actor, exercise: Exercise, unit_id: uuid.UUID | None
     return qs.prefetch_related("positions")
 
 
+def function_units(*, actor: Actor, exercise: Exercise) -> list[tuple[Unit, int]]:
+    """The units whose functions the actor may see in the exercise, each with how many: the map
+    page shows one unit's functions at a time, so a catalogue of thousands stays one page each."""
+    counts = dict(
+        function_list(actor=actor, exercise=exercise)
+        .prefetch_related(None)
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(unit, counts[unit.pk]) for unit in Unit.objects.filter(pk__in=counts).order_by("code")]
+
+
 def function_get(*, actor: Actor, function_id: uuid.UUID | str) -> RiskFunction:
     qs = RiskFunction.objects.select_related("exercise", "exercise__company", "unit")
     qs = qs.filter(
@@ -248,6 +262,15 @@ def year_over_year(*, exercise: Exercise) -> list[Move]:
     return moves
 
 
+def risky_functions(*, exercise: Exercise) -> QuerySet[RiskFunction]:
+    """The exercise's medium and high functions, by unit: the second part of the filed map."""
+    return (
+        RiskFunction.objects.filter(exercise=exercise, level__in=[Level.MEDIUM, Level.HIGH])
+        .select_related("unit")
+        .order_by("unit__code", "-level", "name")
+    )
+
+
 def prone_positions(*, exercise: Exercise) -> QuerySet[Position]:
     """Positions performing medium or high functions of the exercise: the proposed list."""
     return (
@@ -270,26 +293,34 @@ class UnitSignals:
     substantiated: int = 0
     gifts: int = 0
     conflicts: int = 0
+    high_risk_contracts: int = 0
+    contracts_without_clause: int = 0
 
     @property
     def any(self) -> bool:
-        return bool(self.reports or self.gifts or self.conflicts)
+        return bool(
+            self.reports or self.gifts or self.conflicts or self.high_risk_contracts or self.contracts_without_clause
+        )
 
 
 def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
     """Per unit of the exercise: Speak Up reports naming it (and how many were substantiated), gifts
-    declared by its staff, declarations disclosing a conflict — over the year before the exercise."""
+    declared by its staff, declarations disclosing a conflict, contracts it concluded with high-risk
+    counterparties or without the anti-corruption clause — over the year before the exercise."""
     unit_ids = set(RiskFunction.objects.filter(exercise=exercise).values_list("unit_id", flat=True))
     since, until = dt.date(exercise.year - 1, 1, 1), dt.date(exercise.year - 1, 12, 31)
     # Counts only, shown beside the assessment to whoever may open it: read as the system.
     cases = speakup_selectors.unit_case_counts(actor=SYSTEM, unit_ids=unit_ids, since=since, until=until)
     staff = conflicts_selectors.unit_signal_counts(unit_ids=unit_ids, since=since, until=until)
+    contracts = counterparty_selectors.contract_unit_signal_counts(unit_ids=unit_ids, since=since, until=until)
     return {
         uid: UnitSignals(
             reports=cases.get(uid, (0, 0))[0],
             substantiated=cases.get(uid, (0, 0))[1],
             gifts=staff.get(uid, (0, 0))[0],
             conflicts=staff.get(uid, (0, 0))[1],
+            high_risk_contracts=contracts.get(uid, (0, 0))[0],
+            contracts_without_clause=contracts.get(uid, (0, 0))[1],
         )
         for uid in unit_ids
     }

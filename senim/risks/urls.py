@@ -18,6 +18,7 @@ urlpatterns = [
     path("assessments/<uuid:exercise_id>/", assessment_views.exercise_detail, name="exercise-detail"),
     path("assessments/<uuid:exercise_id>/map.<str:fmt>", assessment_views.exercise_map, name="exercise-map"),
     path("assessments/<uuid:exercise_id>/functions/", assessment_views.function_add, name="function-add"),
+    path("assessments/<uuid:exercise_id>/catalogue/", assessment_views.catalogue_import, name="catalogue-import"),
     path("assessments/<uuid:exercise_id>/approve/", assessment_views.exercise_approve, name="exercise-approve"),
     path("assessments/<uuid:exercise_id>/positions/", assessment_views.positions_approve, name="positions-approve"),
     path("assessments/<uuid:exercise_id>/programme/", assessment_views.programme_draft, name="programme-draft"),

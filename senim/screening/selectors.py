@@ -187,3 +187,15 @@ def run_hits(*, run: ScreeningRun) -> QuerySet[Hit]:
     return (
         Hit.objects.filter(run=run).select_related("subject", "watchlist", "entity").order_by("subject__key", "-score")
     )
+
+
+def subjects_last_screened(*, subject_keys: Iterable[str]) -> dict[str, dt.datetime | None]:
+    """When each subject with these keys was last screened (another module's subjects, e.g. a
+    counterparty): key -> moment; a key never screened is absent. No actor: a date says nothing
+    of the hits."""
+    keys = list(subject_keys)
+    found: dict[str, dt.datetime | None] = {}
+    for start in range(0, len(keys), 500):
+        rows = Subject.objects.filter(key__in=keys[start : start + 500]).values_list("key", "last_screened_at")
+        found.update(dict(rows))
+    return found

@@ -72,10 +72,12 @@ class _IdentityForm(forms.Form):
                 data.pop(key, None)
             self.data = data
 
+    MISSING_NAME = _("Give your name, or choose to stay anonymous.")
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("identity") == "confidential" and not (data.get("name") or "").strip():
-            self.add_error("name", _("Give your name, or choose to stay anonymous."))
+            self.add_error("name", self.MISSING_NAME)
         return data
 
     @property
@@ -162,7 +164,26 @@ class ReplyForm(forms.Form):
 # ---------------------------------------------------------------------------- staff
 
 
+STAFF_IDENTITY_CHOICES = [
+    ("anonymous", _("Anonymous: the reporter did not give a name")),
+    (
+        "confidential",
+        _("Confidential: the reporter gave a name and contacts; only the compliance service sees them"),
+    ),
+]
+
+
 class IntakeForm(_IdentityForm):
+    """Filled by an officer on the reporter's behalf: every label speaks of "the reporter"."""
+
+    identity = forms.ChoiceField(
+        label=_("Reporter's identity"), choices=STAFF_IDENTITY_CHOICES, initial="anonymous", widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("Reporter's name"), required=False, max_length=200)
+    email = forms.EmailField(label=_("Reporter's e-mail"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Reporter's phone"), required=False, max_length=50)
+    other = forms.CharField(label=_("Other ways to reach the reporter"), required=False, max_length=500)
+    MISSING_NAME = _("Give the reporter's name, or choose anonymous.")
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.REPORT)
     channel = forms.ChoiceField(label=_("Channel"), choices=[c for c in Channel.choices if c[0] != Channel.WEB])
     received_on = forms.DateField(label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"}))

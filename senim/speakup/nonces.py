@@ -3,14 +3,16 @@ captured request sent again) does not file the same report or message twice. CSR
 refuses forged posts; this refuses repeated ones.
 
 A token is a random value signed with the secret key (nothing about the visitor is in it) and is
-valid for a day; posting it marks it used in the cache, shared by every worker.
+valid for a day; posting it marks it used in core.limits, shared by every worker (and every host
+with Redis), atomically: two posts racing with one token file one report.
 """
 
 import hashlib
 import secrets
 
 from django.core import signing
-from django.core.cache import cache
+
+from senim.core import limits
 
 SALT = "senim.speakup.nonce"
 MAX_AGE = 24 * 3600
@@ -27,4 +29,4 @@ def consume(token: str) -> bool:
     except signing.BadSignature:
         return False
     key = "speakup:nonce:" + hashlib.sha256(str(value).encode()).hexdigest()
-    return bool(cache.add(key, 1, MAX_AGE + 60))
+    return limits.once(key, MAX_AGE + 60)

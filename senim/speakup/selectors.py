@@ -628,3 +628,46 @@ def poster_text_get(*, company_id: Any, language: str) -> PosterText | None:
 
 def poster_company_get(*, actor: Actor, company_id: uuid.UUID | str) -> Company:
     return poster_companies(actor=actor).get(pk=company_id)
+
+
+@dataclass
+class TimelineEntry:
+    at: dt.datetime
+    what: str
+    who: str = ""
+    detail: str = ""
+
+
+# Events that make no step of a case (a look at it, a reminder) stay in the access log only.
+_TIMELINE_SKIP = {"speakup.case.viewed", "speakup.case.watch_reminded", "speakup.case.overdue_notified"}
+
+
+def case_timeline(*, case: Case, data: Any, internals: dict[str, Any]) -> list[TimelineEntry]:
+    """The case's steps in the order they happened: received, the workflow's events (status,
+    assignment, answer, closure) from the audit trail, messages with the reporter, notes and
+    tasks. `data` and `internals` are what case_content and case_internals decrypted for the page.
+    Who submitted a report is never named here: its author is the reporter."""
+    from senim.core.models import AuditEvent
+    from senim.core.templatetags.senim_ui import event_label
+
+    entries = [TimelineEntry(case.received_at, str(_("Received")))]
+    events = (
+        AuditEvent.objects.filter(object_id=str(case.pk), event_type__startswith="speakup.")
+        .exclude(event_type__in=_TIMELINE_SKIP)
+        .order_by("seq")
+        .only("occurred_at", "event_type", "actor_label")
+    )
+    for event in events:
+        if event.event_type in {"speakup.case.submitted"}:
+            continue  # "Received" above; its actor would be the reporter
+        entries.append(TimelineEntry(event.occurred_at, event_label(event.event_type), event.actor_label))
+    for message in data.messages:
+        what = _("Message from the reporter") if message.direction == "from_reporter" else _("Message to the reporter")
+        entries.append(TimelineEntry(message.created_at, str(what), message.author))
+    for note in internals["notes"]:
+        entries.append(TimelineEntry(note.created_at, str(_("Note")), note.author))
+    for task in internals["tasks"]:
+        entries.append(TimelineEntry(task.created_at, str(_("Task set")), task.assignee, task.text))
+        if task.done_at:
+            entries.append(TimelineEntry(task.done_at, str(_("Task done")), task.assignee, task.text))
+    return sorted(entries, key=lambda entry: entry.at)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("cases/", views.case_list, name="case-list"),
     path("cases/new/", views.case_intake, name="case-intake"),
     path("cases/<uuid:case_id>/", views.case_detail, name="case-detail"),
+    path("cases/<uuid:case_id>/report.pdf", views.case_report_pdf, name="case-report-pdf"),
     path("cases/<uuid:case_id>/status/", views.case_status, name="case-status"),
     path("cases/<uuid:case_id>/assign/", views.case_assign, name="case-assign"),
     path("cases/<uuid:case_id>/message/", views.case_message, name="case-message"),

@@ -180,3 +180,33 @@ def test_a_new_hires_contract_over_the_api(world, group):
     assert client.get(f"{API}/hires").json()["count"] == 1
     outsider = _token_client(officer(company=group.b))
     assert _post(outsider, "/hires", payload).status_code == 404
+
+
+def test_a_drafts_markdown_is_edited_and_read_back_sanitised_over_the_api(world, group):
+    client = _token_client(world["officer"])
+    created = _post(
+        client,
+        "/documents",
+        {"kind": "order", "code": "ORD-2", "titles": {"ru": "Приказ"}, "company_id": str(group.a.pk)},
+    )
+    version_id = created.json()["versions"][0]["id"]
+    patched = client.patch(
+        f"{API}/versions/{version_id}",
+        json.dumps({"texts": {"kk": "## Сыйлықтар\n\n<script>x()</script>\n\n*тыйым*"}, "is_material": True}),
+        content_type="application/json",
+    )
+    assert patched.status_code == 200, patched.content
+    body = patched.json()
+    assert body["texts"]["kk"].startswith("## Сыйлықтар") and body["is_material"] is True
+    assert "<h2>Сыйлықтар</h2>" in body["html"]["kk"] and "<p><em>тыйым</em></p>" in body["html"]["kk"]
+    assert "x()" not in body["html"]["kk"]
+    assert client.get(f"{API}/versions/{version_id}").json()["html"]["kk"] == body["html"]["kk"]
+    unknown = client.patch(
+        f"{API}/versions/{version_id}", json.dumps({"colour": "red"}), content_type="application/json"
+    )
+    assert unknown.status_code == 422
+    adopted = world["code"].current_version
+    refused = client.patch(
+        f"{API}/versions/{adopted.pk}", json.dumps({"texts": {"en": "x"}}), content_type="application/json"
+    )
+    assert refused.status_code == 422

@@ -6,10 +6,12 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from senim.awareness import services
+from senim.awareness import services, tasks
 from senim.awareness.models import AckCampaign, Acknowledgement, CandidateCheck
 from senim.awareness.tests.factories import adopted_code, officer
 from senim.core.access import SYSTEM
+from senim.core.locks import exclusive
+from senim.org.models import Employee
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,20 @@ def test_sync_and_purge(group, settings):
     check = services.candidate_check_run(actor=officer(), company=group.a, full_name="Петров Пётр")
     CandidateCheck.objects.filter(pk=check.pk).update(checked_on=dt.date.today() - dt.timedelta(days=1))
     assert "1 checks deleted" in _run("candidates", "purge")
+
+
+def test_reminders_run_as_a_background_task_and_a_second_run_skips(group):
+    """`--background` queues the task (the test backend runs it at once); while one run holds the
+    lock, another e-mails nobody."""
+    code = adopted_code(group)
+    campaign = services.campaign_create(
+        actor=SYSTEM, version=code.current_version, title="Code", deadline=dt.date.today() + dt.timedelta(days=3)
+    )
+    services.campaign_launch(actor=SYSTEM, campaign=campaign)
+    for employee in Employee.objects.all():
+        Employee.objects.filter(pk=employee.pk).update(email=f"e{employee.pk.hex[:8]}@example.kz")
+    with exclusive(tasks.REMINDERS_LOCK):
+        assert tasks.send_reminders.call() == {"skipped": 1}
+    assert not campaign.requests.filter(reminders_sent__gt=0).exists()
+    assert "Queued for the worker" in _run("campaign", "remind", "--background")
+    assert campaign.requests.filter(reminders_sent__gt=0).exists()

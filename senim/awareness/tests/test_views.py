@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import override as translation_override
 
 from senim.awareness import services
 from senim.awareness.models import Acknowledgement, AgreementObligation
@@ -151,3 +152,17 @@ def test_list_pages_do_not_query_per_row(world, group):
     services.obligations_sync()
     for url in urls:
         assert _queries(client, url) == before[url], url
+
+
+def test_a_documents_text_is_markdown_shown_sanitised(world, group):
+    """The reader sees the Markdown as HTML; a script the author typed is removed with its content."""
+    version = world["code"].current_version
+    type(version).objects.filter(pk=version.pk).update(
+        text_en="# Gifts\n\n- **No** cash\n\n<script>alert('x')</script><a href=\"javascript:alert(1)\">link</a>"
+    )
+    client = _client(employee_user(group.in_leaf))
+    with translation_override("en"):
+        page = client.get(reverse("awareness:read-version", args=[version.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert "<h1>Gifts</h1>" in html and "<strong>No</strong>" in html
+    assert "alert('x')" not in html and "javascript:" not in html

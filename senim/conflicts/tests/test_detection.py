@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from senim.accounts.tests.factories import user_with_role
 from senim.conflicts import jobs, selectors, services
@@ -220,3 +221,23 @@ def test_a_run_is_skipped_while_another_holds_the_detection_lock(planted):
     assert not Alert.objects.exists()
     run = jobs.detection_run(run=DetectionRun.objects.create())
     assert run.status == DetectionRun.Status.DONE and run.alerts_raised == 2
+
+
+def test_a_queued_run_waits_for_the_running_one_instead_of_failing(planted, settings):
+    """With the worker's queue (a backend that defers), a run that finds the lock held is queued
+    again a minute later and stays queued; once the lock is free, that queued task runs it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from senim.core.locks import exclusive
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    waiting = DetectionRun.objects.create()
+    with exclusive(jobs.DETECTION_LOCK) as held:
+        assert held
+        jobs.run_detection.call(run_id=str(waiting.pk))
+    waiting.refresh_from_db()
+    assert waiting.status == DetectionRun.Status.QUEUED and not waiting.error
+    again = DBTaskResult.objects.get()
+    assert again.args_kwargs["kwargs"] == {"run_id": str(waiting.pk)}
+    assert again.run_after > timezone.now()
+    assert jobs.run_detection.call(run_id=str(waiting.pk)) == DetectionRun.Status.DONE

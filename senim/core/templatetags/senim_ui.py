@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
+from senim.core import markup
 from senim.core.events import event_label as _event_label
 from senim.core.figures import format_figure, format_percent
 from senim.core.i18n import language_name as _language_name
@@ -82,6 +83,16 @@ def percentage(value: object, decimals: int = 1) -> str:
 
 
 @register.filter
+def label_of(value: object, choices: object) -> str:
+    """The label of a choice value, for values that come from an annotation rather than a model
+    field: ``{{ cp.dd_risk|label_of:risk_choices }}`` (choices as a dict or a list of pairs)."""
+    labels = dict(choices) if isinstance(choices, list | tuple) else choices
+    if not isinstance(labels, dict) or value in (None, ""):
+        return ""
+    return str(labels.get(value, value))
+
+
+@register.filter
 def audit_changes(changes: object) -> list[dict[str, object]]:
     """An audit event's changes as rows to show: a field whose value is an [old, new] pair
     gives both sides; any other value (a count, a list, a nested record, a key called "items")
@@ -115,6 +126,12 @@ def event_label(code: str) -> str:
 
 
 @register.filter
+def markdown(value: object) -> SafeString:
+    """Markdown rendered to HTML and sanitised (nh3): safe to show whatever the author typed."""
+    return SafeString(markup.render(str(value or "")))
+
+
+@register.filter
 def language_name(code: str | None) -> str:
     """``{{ response.language|language_name }}``: "Kazakh" in the reader's language, never "kk"."""
     return _language_name(code)
@@ -132,9 +149,9 @@ def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
     "2026-11-12" in a sentence. Anything else is shown as it is."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            return date_format(dt.date.fromisoformat(value[:10]), fmt)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, dt.date):
         return date_format(value, fmt)
     return "" if value is None else str(value)

@@ -20,6 +20,7 @@ def bare_production(settings, tmp_path):
     settings.SENIM_AUDIT_KEY_FILE = str(tmp_path / "audit.key")
     settings.SENIM_SPEAKUP_RECEIPT_PEPPER = ""
     settings.SENIM_SPEAKUP_RECEIPT_PEPPER_FILE = str(tmp_path / "speakup-receipt.key")
+    settings.SENIM_SECURITY_IN_CACHE = True  # Redis is configured (its own check: test_limits)
     return settings
 
 

@@ -10,6 +10,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import Field
+from pydantic import ValidationError as PydanticValidationError
 
 from senim.core import endpoints
 from senim.core.access import ActorRequest
@@ -110,14 +111,29 @@ def application_propose(request: ActorRequest, application_id: uuid.UUID, payloa
     )
 
 
-@router.post("/applications/{application_id}/approval", response=ApplicationOut)
-def application_approve(request: ActorRequest, application_id: uuid.UUID, payload: ApprovalIn | None = None):  # type: ignore[no-untyped-def]
-    """Approve the proposed decision (never by the person who proposed it); the body is optional:
-    `decided_on` enters a decision taken earlier on paper (back-dating)."""
+@router.post(
+    "/applications/{application_id}/approval",
+    response=ApplicationOut,
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": ApprovalIn.model_json_schema()}},
+        }
+    },
+)
+def application_approve(request: ActorRequest, application_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    """Approve the proposed decision (never by the person who proposed it). The body is optional:
+    `{"decided_on": "2025-03-01"}` enters a decision taken earlier on paper (back-dating)."""
     endpoints.require(request, policy.APPROVE)
     application = selectors.application_get(actor=request.user, application_id=application_id)
-    decided_on = payload.decided_on if payload is not None else None
-    return services.application_approve(actor=request.user, application=application, decided_on=decided_on)
+    try:
+        sent = request.content_type == "application/json" and request.body.strip()
+        payload = ApprovalIn.model_validate_json(request.body) if sent else ApprovalIn(decided_on=None)
+    except PydanticValidationError as error:
+        raise HttpError(
+            422, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        ) from error
+    return services.application_approve(actor=request.user, application=application, decided_on=payload.decided_on)
 
 
 @router.post("/applications/{application_id}/return", response=ApplicationOut)

@@ -84,6 +84,8 @@ def counterparty_similar(request: ActorRequest, counterparty_id: uuid.UUID):  # 
         kind=counterparty.kind,
         country=counterparty.country,
         exclude_id=counterparty.pk,
+        identifier_kind=counterparty.identifier_kind,
+        identifier=counterparty.identifier,
     )
     return [{"counterparty": cp, "score": score} for cp, score in found]
 

@@ -12,7 +12,7 @@ from senim.core.identifiers import normalise_identifier
 from senim.core.importing import Upsert
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.core.importing.values import CellError, limit_text, parse_bool, parse_date, require_text
-from senim.counterparties import policy
+from senim.counterparties import policy, services
 from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
     Contract,
@@ -252,4 +252,9 @@ def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCa
             continue
         values = {n: v for n, v in values.items() if written_columns.get(n, n) in plan.columns}
         upsert.update(current, values, company_id=company.id, line=line, extra=extra)
-    return upsert.write(actor=actor, plan=plan, progress=progress)
+    result = upsert.write(actor=actor, plan=plan, progress=progress)
+    # The counterparties of registered contracts are screened again once the contracts are written.
+    services.counterparties_screen_after_commit(
+        row["counterparty_id"] for _line, row in plan.valid if row["counterparty_id"]
+    )
+    return result

@@ -11,6 +11,7 @@ from senim.core.identifiers import normalise_identifier
 from senim.core.importing import Upsert
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.core.importing.values import limit_text, parse_date
+from senim.counterparties import services
 from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
     Category,
@@ -18,6 +19,7 @@ from senim.counterparties.models import (
     IdentifierKind,
     Kind,
 )
+from senim.counterparties.names import tidy_name
 
 CP_COLUMNS = [
     "kind",
@@ -86,7 +88,9 @@ def _counterparty_row(line: int, raw: dict[str, str]) -> tuple[dict[str, Any], R
     row: dict[str, Any] = {}
     row["kind"] = check.cell("kind", lambda: choice(raw.get("kind", ""), Kind, KIND_WORDS, default=Kind.LEGAL_ENTITY))
     for name in ("name_ru", "name_kk", "name_en", "name_uz"):
-        row[name] = " ".join((check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 300)) or "").split())
+        row[name] = tidy_name(
+            " ".join((check.cell(name, lambda n=name: limit_text(raw.get(n, ""), 300)) or "").split())
+        )
     if not any(row[n] for n in ("name_ru", "name_kk", "name_en", "name_uz")):
         check.fail("name_ru", _("Give the name in at least one language."))
     row["legal_form"] = check.cell("legal_form", lambda: limit_text(raw.get("legal_form", ""), 60)) or ""
@@ -158,6 +162,7 @@ def _apply_counterparties(actor: Actor | None, plan: ImportPlan, progress: Progr
     upsert = Upsert(
         Counterparty, event_type="counterparties.counterparty.imported", update_fields=[*CP_WRITTEN, "search_text"]
     )
+    touched = []
     for _line, row in plan.valid:
         current = existing.get((row["country"], row["identifier"])) if row["identifier"] else None
         values = {name: row[name] for name in CP_WRITTEN}
@@ -165,7 +170,12 @@ def _apply_counterparties(actor: Actor | None, plan: ImportPlan, progress: Progr
             cp = Counterparty(country=row["country"], identifier=row["identifier"], **values)
             cp.refresh_search_text()
             upsert.create(cp, {**values, "country": row["country"], "identifier": row["identifier"]})
+            touched.append(cp.pk)
             continue
         values = {name: value for name, value in values.items() if name in plan.columns or name == "identifier_kind"}
         upsert.update(current, values, refresh=current.refresh_search_text)
-    return upsert.write(actor=actor, plan=plan, progress=progress)
+        touched.append(current.pk)
+    result = upsert.write(actor=actor, plan=plan, progress=progress)
+    # Screened once written: a large import in the worker, so the import itself stays quick.
+    services.counterparties_screen_after_commit(touched)
+    return result

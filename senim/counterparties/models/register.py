@@ -157,6 +157,16 @@ class Counterparty(BaseModel):
             raise ValidationError(errors)
 
     @property
+    def legal_form_shown(self) -> str:
+        """The legal form to write beside the name in the reader's language: none when the name
+        already says it (in any script), so a form is never said twice."""
+        from senim.counterparties.names import carries_legal_form
+
+        if not self.legal_form or carries_legal_form(str(self.name or "")):
+            return ""
+        return self.legal_form
+
+    @property
     def display_name(self) -> str:
         """The name in the default fallback order (not the reader's language): for exports and jobs."""
         for code in settings.SENIM_CONTENT_LANGUAGE_FALLBACK:

@@ -90,6 +90,7 @@ class VerificationCase(BaseModel):
         CONCLUDED = "concluded", _("Awaiting approval")
         AWAITING_SECOND = "awaiting_second", _("Awaiting second approval")
         APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused at approval")
 
     class Conclusion(models.TextChoices):
         PERMITTED = "permitted", _("Contract permitted")

@@ -44,7 +44,11 @@ from senim.counterparties.services.register import (
     contact_update,
     contract_create,
     contract_update,
+    counterparties_last_screened,
+    counterparties_screen_after_commit,
+    counterparties_screen_automatically,
     counterparty_create,
+    counterparty_last_screened,
     counterparty_merge,
     counterparty_screen,
     counterparty_subject_key,
@@ -122,7 +126,11 @@ __all__ = [
     "contact_update",
     "contract_create",
     "contract_update",
+    "counterparties_last_screened",
+    "counterparties_screen_after_commit",
+    "counterparties_screen_automatically",
     "counterparty_create",
+    "counterparty_last_screened",
     "counterparty_merge",
     "counterparty_screen",
     "counterparty_subject_key",
@@ -149,4 +157,39 @@ __all__ = [
     "risk_level_of",
     "risk_thresholds",
     "rule_save",
+]
+
+# The approval steps (senim.core.approvals): decide, who is next, who may decide.
+from senim.counterparties.services.applications import (
+    STEP_APPROVAL,
+    STEP_LABEL,
+    application_approvers,
+    application_decide,
+    application_discrepancies,
+    application_refuse,
+    application_waiting,
+)
+from senim.counterparties.services.verification import (
+    STEP_FIRST,
+    STEP_LABELS,
+    STEP_SECOND,
+    case_approvers,
+    case_decide,
+    case_waiting,
+)
+
+__all__ += [
+    "STEP_APPROVAL",
+    "STEP_FIRST",
+    "STEP_LABEL",
+    "STEP_LABELS",
+    "STEP_SECOND",
+    "application_approvers",
+    "application_decide",
+    "application_discrepancies",
+    "application_refuse",
+    "application_waiting",
+    "case_approvers",
+    "case_decide",
+    "case_waiting",
 ]

@@ -10,15 +10,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from senim.accounts.selectors import users_who_may
 from senim.core.access import Actor, PermissionDenied, require, user_of
+from senim.core.approvals import Decision as ApprovalChoice
+from senim.core.approvals import Waiting, check_decision, decision_record, names_of
 from senim.core.eventdates import backdated_changes, check_event_dates
+from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
-from senim.counterparties import policy
+from senim.counterparties import notices, policy
 from senim.counterparties.models import (
     Application,
     Contract,
     Counterparty,
     Decision,
+    Refusal,
     RegisterEntry,
     RegulationClause,
 )
@@ -114,6 +119,27 @@ def register_entry_active(counterparty: Counterparty, on: dt.date | None = None)
     return None
 
 
+# Refusals that include the anti-corruption clause: a contract "with the clause" cannot belong to them.
+REFUSES_CLAUSE = frozenset({Refusal.CLAUSE, Refusal.BOTH})
+
+
+def application_discrepancies(application: Application) -> list[str]:
+    """What the application and its contracts say that does not agree: a contract marked "clause
+    included" for a counterparty refusing the clause, an application filed after a contract expired."""
+    found = []
+    for contract in application.contracts.all():
+        if application.refusal in REFUSES_CLAUSE and contract.has_clause:
+            found.append(
+                _("Contract %(number)s is marked “clause included”, but the counterparty refuses the clause.")
+                % {"number": contract.number}
+            )
+        if contract.term_end is not None and contract.term_end < application.filed_on:
+            found.append(
+                _("The application was filed after contract %(number)s expired.") % {"number": contract.number}
+            )
+    return [str(text) for text in found]
+
+
 def application_file(
     *,
     actor: Actor | None,
@@ -141,6 +167,11 @@ def application_file(
     for contract in contracts:
         if contract.company_id != company.id or contract.counterparty_id != counterparty.id:
             errors["contracts"] = _("Every contract must be of this company and this counterparty.")
+        elif refusal in REFUSES_CLAUSE and contract.has_clause:
+            errors["contracts"] = _(
+                "Contract %(number)s says the anti-corruption clause is included, but the counterparty refuses "
+                "the clause: correct the contract or the refusal."
+            ) % {"number": contract.number}
     count = contract_count if contract_count is not None else max(1, len(contracts))
     if count < max(1, len(contracts)):
         errors["contract_count"] = _("The application covers at least the registered contracts chosen.")
@@ -249,6 +280,7 @@ def application_propose(
         application.proposed_by = user_of(actor)
         application.proposed_at = timezone.now()
         application.save(update_fields=["proposed_by", "proposed_at", "updated_at"])
+        notify_after_commit(notices.application_waiting, application.pk)
     return application
 
 
@@ -262,7 +294,7 @@ def _require_approver(actor: Actor | None, application: Application) -> None:
 
 
 def application_approve(
-    *, actor: Actor | None, application: Application, decided_on: dt.date | None = None
+    *, actor: Actor | None, application: Application, comment: str = "", decided_on: dt.date | None = None
 ) -> Application:
     """Approve the proposed decision; entering in the Register creates the entry, from the day of
     the decision. `decided_on` (today by default) earlier than today enters a decision taken on paper,
@@ -277,6 +309,9 @@ def application_approve(
     if application.register_until is not None and application.register_until < decided_on:
         raise ValidationError({"decided_on": _("The decision is after the end date of the Register entry.")})
     with transaction.atomic():
+        decision_record(
+            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.APPROVE, comment=comment
+        )
         application = model_update(
             actor=actor,
             instance=application,
@@ -315,20 +350,91 @@ def application_return(*, actor: Actor | None, application: Application, comment
     require(actor, policy.APPROVE, company_id=application.company_id, unit_id=application.unit_id)
     if not comment.strip():
         raise ValidationError({"comment": _("Say why the decision is returned.")})
-    return model_update(
-        actor=actor,
-        instance=application,
-        data={
-            "status": Application.Status.FILED,
-            "decision": "",
-            "clause": None,
-            "reference": None,
-            "register_until": None,
-            "return_comment": comment.strip(),
-        },
-        fields=APPLICATION_FIELDS,
-        event_type="counterparties.application.returned",
-    )
+    with transaction.atomic():
+        decision_record(
+            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.RETURN, comment=comment
+        )
+        return model_update(
+            actor=actor,
+            instance=application,
+            data={
+                "status": Application.Status.FILED,
+                "decision": "",
+                "clause": None,
+                "reference": None,
+                "register_until": None,
+                "return_comment": comment.strip(),
+            },
+            fields=APPLICATION_FIELDS,
+            event_type="counterparties.application.returned",
+        )
+
+
+def application_refuse(*, actor: Actor | None, application: Application, comment: str) -> Application:
+    """The approver refuses: the application is decided as refused (the contracts are not approved),
+    on the clause the officers cited, with the approver's comment as grounds."""
+    if application.status != Application.Status.PROPOSED:
+        raise ValidationError(_("Only a proposed decision can be refused."))
+    _require_approver(actor, application)
+    check_decision(ApprovalChoice.REFUSE, comment)
+    with transaction.atomic():
+        decision_record(
+            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.REFUSE, comment=comment
+        )
+        application = model_update(
+            actor=actor,
+            instance=application,
+            data={
+                "status": Application.Status.DECIDED,
+                "decision": Decision.REFUSE,
+                "reference": None,
+                "register_until": None,
+                "grounds": comment.strip(),
+                "decided_on": timezone.localdate(),
+            },
+            fields=APPLICATION_FIELDS,
+            event_type="counterparties.application.refused",
+        )
+        application.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
+        application.approved_at = timezone.now()
+        application.save(update_fields=["approved_by", "approved_at", "updated_at"])
+    return application
+
+
+# The one approval step of an application (senim.core.approvals).
+STEP_APPROVAL = "application.approval"
+STEP_LABEL = _("approval of the proposed decision by an approver")
+
+
+def application_decide(
+    *,
+    actor: Actor | None,
+    application: Application,
+    decision: str,
+    comment: str = "",
+    decided_on: dt.date | None = None,
+) -> Application:
+    """Approve, return for rework or refuse the proposed decision (a comment to return or refuse)."""
+    check_decision(decision, comment)
+    if decision == ApprovalChoice.APPROVE:
+        return application_approve(actor=actor, application=application, comment=comment, decided_on=decided_on)
+    if decision == ApprovalChoice.RETURN:
+        return application_return(actor=actor, application=application, comment=comment)
+    return application_refuse(actor=actor, application=application, comment=comment)
+
+
+def application_approvers(application: Application) -> list[Any]:
+    """Who may approve the proposed decision (not who proposed it; the Register needs group-wide)."""
+    users = users_who_may(permission=policy.APPROVE, company_id=application.company_id, unit_id=application.unit_id)
+    if application.decision == Decision.REGISTER:
+        users = [u for u in users if u.scope_for(policy.APPROVE).everything]
+    return [u for u in users if u.pk != application.proposed_by_id]
+
+
+def application_waiting(application: Application) -> Waiting | None:
+    if application.status != Application.Status.PROPOSED:
+        return None
+    return Waiting(step=str(STEP_LABEL), approvers=names_of(application_approvers(application)))
 
 
 def register_entry_revoke(

@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from senim.core import identifiers
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
+from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
 from senim.core.uploads import check_upload_size
-from senim.counterparties import policy
+from senim.counterparties import notices, policy
 from senim.counterparties.models import (
     Answer,
     AnswerType,
@@ -290,6 +291,8 @@ def response_save(
             company_id=locked.company_id,
             changes={"answers": [None, count], "via": [None, "personal link"]},
         )
+        if submit:
+            notify_after_commit(notices.questionnaire_received, locked.pk)
     return locked
 
 

@@ -2,7 +2,9 @@
 validates, saves and audits in one transaction."""
 
 import datetime as dt
+import logging
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.access import Actor, PermissionDenied, require
+from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.identifiers import normalise_identifier
@@ -29,8 +31,12 @@ from senim.counterparties.models import (
     RegisterEntry,
     VerificationCase,
 )
+from senim.counterparties.names import tidy_name
 from senim.org.models import Company
+from senim.screening import selectors as screening_selectors
 from senim.screening import services as screening
+
+logger = logging.getLogger(__name__)
 
 COUNTERPARTY_FIELDS = [
     "kind",
@@ -100,6 +106,8 @@ def _normalise(data: dict[str, Any]) -> dict[str, Any]:
     for name in ("name_ru", "name_kk", "name_en", "name_uz", "legal_form"):
         if name in data and isinstance(data[name], str):
             data[name] = " ".join(data[name].split())
+            if name != "legal_form":
+                data[name] = tidy_name(data[name])
     return data
 
 
@@ -124,9 +132,15 @@ def counterparty_create(*, actor: Actor | None, **data: Any) -> Counterparty:
     counterparty.country = counterparty.country.upper()
     _refuse_duplicate(counterparty)
     counterparty.refresh_search_text()
-    return model_create(
-        actor=actor, instance=counterparty, event_type="counterparties.counterparty.created", fields=COUNTERPARTY_FIELDS
-    )
+    with transaction.atomic():
+        counterparty = model_create(
+            actor=actor,
+            instance=counterparty,
+            event_type="counterparties.counterparty.created",
+            fields=COUNTERPARTY_FIELDS,
+        )
+        counterparties_screen_after_commit([counterparty.pk])
+    return counterparty
 
 
 def counterparty_update(*, actor: Actor | None, counterparty: Counterparty, **data: Any) -> Counterparty:
@@ -135,6 +149,7 @@ def counterparty_update(*, actor: Actor | None, counterparty: Counterparty, **da
         raise ValidationError(_("This counterparty was merged into another; edit that one."))
     data = _normalise(dict(data))
     stamp = counterparty.updated_at
+    screened_before = [getattr(counterparty, f) for f in SCREENED_FIELDS]
     with transaction.atomic():
         probe = Counterparty(
             id=counterparty.id,
@@ -157,6 +172,8 @@ def counterparty_update(*, actor: Actor | None, counterparty: Counterparty, **da
             cases_mark_for_reverification(
                 actor=actor, counterparty=counterparty, reason=str(_("The counterparty changed."))
             )
+        if [getattr(counterparty, f) for f in SCREENED_FIELDS] != screened_before:
+            counterparties_screen_after_commit([counterparty.pk])
     return counterparty
 
 
@@ -173,6 +190,7 @@ def party_add(*, actor: Actor | None, counterparty: Counterparty, **data: Any) -
         cases_mark_for_reverification(
             actor=actor, counterparty=counterparty, reason=str(_("Owners or managers changed."))
         )
+        counterparties_screen_after_commit([counterparty.pk])
     return party
 
 
@@ -190,6 +208,7 @@ def party_update(*, actor: Actor | None, party: Party, **data: Any) -> Party:
         cases_mark_for_reverification(
             actor=actor, counterparty=party.counterparty, reason=str(_("Owners or managers changed."))
         )
+        counterparties_screen_after_commit([party.counterparty_id])
     return party
 
 
@@ -207,6 +226,7 @@ def party_remove(*, actor: Actor | None, party: Party) -> None:
         cases_mark_for_reverification(
             actor=actor, counterparty=counterparty, reason=str(_("Owners or managers changed."))
         )
+        counterparties_screen_after_commit([counterparty.pk])
 
 
 def _check_total_share(counterparty: Counterparty) -> None:
@@ -260,6 +280,15 @@ def counterparty_merge(*, actor: Actor | None, survivor: Counterparty, duplicate
         raise ValidationError(_("A counterparty cannot be merged into itself."))
     if survivor.merged_into_id or duplicate.merged_into_id:
         raise ValidationError(_("One of these counterparties was already merged."))
+    if (
+        survivor.identifier
+        and duplicate.identifier
+        and survivor.identifier_kind == duplicate.identifier_kind
+        and survivor.identifier != duplicate.identifier
+    ):
+        raise ValidationError(
+            _("These counterparties have different numbers of the same type: they are different entities.")
+        )
     with transaction.atomic():
         moved: dict[str, int] = {}
         for model, fk in MERGE_MOVES:
@@ -302,6 +331,7 @@ def counterparty_merge(*, actor: Actor | None, survivor: Counterparty, duplicate
             changes={"merged": [None, str(duplicate.pk)], "moved": moved},
         )
         cases_mark_for_reverification(actor=actor, counterparty=survivor, reason=str(_("A duplicate was merged in.")))
+        counterparties_screen_after_commit([survivor.pk])
     return survivor
 
 
@@ -375,6 +405,53 @@ def counterparty_screen(*, actor: Actor | None, counterparty: Counterparty) -> l
     return outcomes
 
 
+# The fields whose change means the counterparty is screened again (names, number, kind, country).
+SCREENED_FIELDS = ["kind", "name_ru", "name_kk", "name_en", "name_uz", "country", "identifier_kind", "identifier"]
+# Up to this many counterparties are screened right after the commit; more go to the worker.
+SCREEN_INLINE_MAX = 20
+
+
+def counterparties_screen_after_commit(counterparty_ids: Iterable[Any]) -> None:
+    """Screen these counterparties (and their owners and managers) automatically, as Senim, once the
+    current transaction commits: a few at once, many (an import) in a background task."""
+    ids = sorted({str(pk) for pk in counterparty_ids})
+    if not ids:
+        return
+    if len(ids) <= SCREEN_INLINE_MAX:
+        transaction.on_commit(lambda: counterparties_screen_automatically(counterparty_ids=ids))
+    else:
+        from senim.counterparties import jobs
+
+        transaction.on_commit(lambda: jobs.screen_counterparties.enqueue(ids))
+
+
+def counterparties_screen_automatically(*, counterparty_ids: Iterable[Any]) -> int:
+    """Screen each live counterparty of the list as the system; return how many were screened. One
+    that cannot be screened (a one-letter name) is logged and skipped, so the others still are."""
+    screened = 0
+    live = Counterparty.objects.filter(pk__in=list(counterparty_ids), merged_into__isnull=True)
+    for counterparty in live.prefetch_related("parties").order_by("pk"):
+        try:
+            counterparty_screen(actor=SYSTEM, counterparty=counterparty)
+        except ValidationError as error:
+            logger.warning("Counterparty %s was not screened: %s", counterparty.pk, "; ".join(error.messages))
+            continue
+        screened += 1
+    return screened
+
+
+def counterparty_last_screened(counterparty: Counterparty) -> dt.datetime | None:
+    """When the counterparty was last screened (None: never)."""
+    return counterparties_last_screened([counterparty]).get(counterparty.pk)
+
+
+def counterparties_last_screened(counterparties: Iterable[Counterparty]) -> dict[Any, dt.datetime | None]:
+    """When each counterparty was last screened, by id (None: never), in one query."""
+    keys = {counterparty_subject_key(cp): cp.pk for cp in counterparties}
+    found = screening_selectors.subjects_last_screened(subject_keys=list(keys))
+    return {pk: found.get(key) for key, pk in keys.items()}
+
+
 # --- contracts ------------------------------------------------------------------------------------
 
 CONTRACT_FIELDS = [
@@ -400,6 +477,15 @@ def _live(counterparty: Counterparty) -> Counterparty:
     return counterparty
 
 
+def _screen_before_contract(counterparty: Counterparty) -> None:
+    """Screen the counterparty as the system before a contract with it is registered, so the
+    contract is never made against an outdated "no hits"."""
+    try:
+        counterparty_screen(actor=SYSTEM, counterparty=counterparty)
+    except ValidationError as error:
+        logger.warning("Counterparty %s was not screened: %s", counterparty.pk, "; ".join(error.messages))
+
+
 def contract_create(*, actor: Actor | None, **data: Any) -> Contract:
     """Register a contract of a company the actor may manage contracts for."""
     company, unit = data.get("company"), data.get("unit")
@@ -408,6 +494,7 @@ def contract_create(*, actor: Actor | None, **data: Any) -> Contract:
     )
     if data.get("counterparty") is not None:
         _live(data["counterparty"])
+        _screen_before_contract(data["counterparty"])
     contract = Contract(**{k: v for k, v in data.items() if k in CONTRACT_FIELDS})
     backdated = _check_contract_date(actor, company, contract.date)
     if Contract.objects.filter(company=company, number=contract.number).exists():
@@ -444,6 +531,17 @@ def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> 
         require(actor, policy.MANAGE_CONTRACTS, company_id=contract.company_id, unit_id=unit.id)
     if data.get("counterparty") is not None:
         _live(data["counterparty"])
+    if data.get("has_clause") and not contract.has_clause:
+        refusing = contract.applications.filter(refusal__in=["clause", "both"]).values_list("number", flat=True)
+        if refusing:
+            raise ValidationError(
+                {
+                    "has_clause": _(
+                        "Application %(number)s says the counterparty refuses the clause for this contract."
+                    )
+                    % {"number": ", ".join(refusing)}
+                }
+            )
     number = data.get("number", contract.number)
     if Contract.objects.filter(company_id=contract.company_id, number=number).exclude(id=contract.id).exists():
         raise ValidationError({"number": _("This company already has a contract with this number.")})

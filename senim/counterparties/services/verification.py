@@ -16,11 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from senim.accounts.selectors import users_who_may
 from senim.core.access import SYSTEM, Actor, require
+from senim.core.approvals import Decision, Waiting, check_decision, decision_record, names_of
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.i18n import deferred, deferred_join
+from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
-from senim.counterparties import policy, redflags
+from senim.counterparties import notices, policy, redflags
 from senim.counterparties.models import (
     LEVEL_ORDER,
     Answer,
@@ -236,6 +239,34 @@ def _sync_automatic_flags(case: VerificationCase) -> None:
     for code, raised in existing.items():
         if raised.is_automatic and code not in findings:
             raised.delete()
+    _agree_checks(case)
+
+
+# The red flags that contradict a check marked "Done, no concern": a counterparty that refused the
+# questionnaire has not passed the questionnaire check without concern.
+CHECK_FLAGS = {
+    "questionnaire": frozenset({"questionnaire_refused", "questionnaire_concern"}),
+    "screening": frozenset({"screening_hit"}),
+    "unreliable_suppliers": frozenset({"prior_debarment"}),
+}
+
+
+def _contradicting_flags(case: VerificationCase, code: str) -> list[CaseFlag]:
+    codes = CHECK_FLAGS.get(code)
+    if not codes:
+        return []
+    return list(CaseFlag.objects.filter(case=case, flag__code__in=codes).select_related("flag"))
+
+
+def _agree_checks(case: VerificationCase) -> None:
+    """A check marked "Done, no concern" that a raised red flag contradicts becomes "Done, concern
+    found", the flag named in its comment, so the checklist and the flags never disagree."""
+    for check in CaseCheck.objects.filter(case=case, status=CaseCheck.Status.DONE, code__in=list(CHECK_FLAGS)):
+        flags = _contradicting_flags(case, check.code)
+        if flags:
+            check.status = CaseCheck.Status.CONCERN
+            check.comment = check.comment or "; ".join(str(f.flag) for f in flags)[:2000]
+            check.save(update_fields=["status", "comment", "updated_at"])
 
 
 def case_open(
@@ -312,6 +343,14 @@ def case_check_update(*, actor: Actor, check: CaseCheck, status: str, comment: s
         raise ValidationError({"status": _("Choose a status.")})
     if status == CaseCheck.Status.CONCERN and not comment.strip():
         raise ValidationError({"comment": _("Describe the concern.")})
+    contradicting = _contradicting_flags(check.case, check.code) if status == CaseCheck.Status.DONE else []
+    if contradicting:
+        raise ValidationError(
+            {
+                "status": _("A red flag says otherwise (%(flags)s): mark the check “Done, concern found”.")
+                % {"flags": "; ".join(str(f.flag) for f in contradicting)}
+            }
+        )
     return model_update(
         actor=actor,
         instance=check,
@@ -331,6 +370,7 @@ def case_flag_raise(*, actor: Actor, case: VerificationCase, flag: RedFlag, deta
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         raised = CaseFlag.objects.create(case=case, flag=flag, is_automatic=False, detail=detail.strip())
+        _agree_checks(case)
         _recompute(case)
         case.save()
         _changed(actor, case, before, "counterparties.verification.flag_raised", flag=[None, flag.code])
@@ -372,6 +412,7 @@ def case_conclude(*, actor: Actor, case: VerificationCase, conclusion: str, text
         case.concluded_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
         case.save()
         _changed(actor, case, before, "counterparties.verification.concluded")
+        notify_after_commit(notices.verification_waiting, case.pk)
     return case
 
 
@@ -390,13 +431,25 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def case_approve(*, actor: Actor, case: VerificationCase) -> VerificationCase:
-    """The compliance officer approves the conclusion; a high-risk one then needs a second approver."""
+def _require_first_approver(actor: Actor, case: VerificationCase) -> None:
     if case.status != VerificationCase.Status.CONCLUDED:
         raise ValidationError(_("Only a concluded verification can be approved."))
     require(actor, policy.APPROVE_CONCLUSION, company_id=case.company_id, unit_id=case.unit_id)
     if actor.pk is not None and case.concluded_by_id == actor.pk:
         raise ValidationError(_("The person who concluded cannot approve the conclusion."))
+
+
+def _require_second_approver(actor: Actor, case: VerificationCase) -> None:
+    if case.status != VerificationCase.Status.AWAITING_SECOND:
+        raise ValidationError(_("This verification does not wait for a second approval."))
+    require(actor, policy.SECOND_APPROVAL, company_id=case.company_id, unit_id=case.unit_id)
+    if actor.pk is not None and actor.pk in {case.approved_by_id, case.concluded_by_id}:  # type: ignore[operator]
+        raise ValidationError(_("The second approver must be another person."))
+
+
+def case_approve(*, actor: Actor, case: VerificationCase, comment: str = "") -> VerificationCase:
+    """The compliance officer approves the conclusion; a high-risk one then needs a second approver."""
+    _require_first_approver(actor, case)
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         case.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
@@ -405,7 +458,10 @@ def case_approve(*, actor: Actor, case: VerificationCase) -> VerificationCase:
         else:
             _take_effect(case)
         case.save()
+        decision_record(actor=actor, obj=case, step=STEP_FIRST, decision=Decision.APPROVE, comment=comment)
         _changed(actor, case, before, "counterparties.verification.approved")
+        if case.status == VerificationCase.Status.AWAITING_SECOND:
+            notify_after_commit(notices.verification_waiting, case.pk)
     return case
 
 
@@ -418,20 +474,86 @@ def _take_effect(case: VerificationCase) -> None:
     case.reverification_reason = ""
 
 
-def case_second_approve(*, actor: Actor, case: VerificationCase) -> VerificationCase:
+def case_second_approve(*, actor: Actor, case: VerificationCase, comment: str = "") -> VerificationCase:
     """The second approval of a high-risk conclusion, by an approver other than the first."""
-    if case.status != VerificationCase.Status.AWAITING_SECOND:
-        raise ValidationError(_("This verification does not wait for a second approval."))
-    require(actor, policy.SECOND_APPROVAL, company_id=case.company_id, unit_id=case.unit_id)
-    if actor.pk is not None and actor.pk in {case.approved_by_id, case.concluded_by_id}:  # type: ignore[operator]
-        raise ValidationError(_("The second approver must be another person."))
+    _require_second_approver(actor, case)
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         case.second_approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
         _take_effect(case)
         case.save()
+        decision_record(actor=actor, obj=case, step=STEP_SECOND, decision=Decision.APPROVE, comment=comment)
         _changed(actor, case, before, "counterparties.verification.second_approved")
     return case
+
+
+# The approval steps of a verification (senim.core.approvals): the compliance officer's approval of
+# the conclusion, then, for high risk, an approver's second approval.
+STEP_FIRST = "verification.first"
+STEP_SECOND = "verification.second"
+STEP_LABELS = {
+    STEP_FIRST: _("approval of the conclusion by a compliance officer"),
+    STEP_SECOND: _("second approval of a high-risk conclusion by an approver"),
+}
+
+
+def case_decide(*, actor: Actor, case: VerificationCase, decision: str, comment: str = "") -> VerificationCase:
+    """Decide the step the verification waits at: approve, return for rework (it is in progress
+    again, the comment saying why) or refuse (it ends without approval); a comment is required to
+    return or refuse."""
+    check_decision(decision, comment)
+    if case.status == VerificationCase.Status.CONCLUDED:
+        if decision == Decision.APPROVE:
+            return case_approve(actor=actor, case=case, comment=comment)
+        _require_first_approver(actor, case)
+        step = STEP_FIRST
+    elif case.status == VerificationCase.Status.AWAITING_SECOND:
+        if decision == Decision.APPROVE:
+            return case_second_approve(actor=actor, case=case, comment=comment)
+        _require_second_approver(actor, case)
+        step = STEP_SECOND
+    else:
+        raise ValidationError(_("This verification does not wait for approval."))
+    with transaction.atomic():
+        before = snapshot(case, CASE_FIELDS)
+        case.approved_by = case.second_approved_by = None
+        case.approved_on = case.valid_until = None
+        if decision == Decision.RETURN:
+            case.status = VerificationCase.Status.OPEN
+            case.reverification_reason = comment.strip()[:300]
+            event = "counterparties.verification.returned"
+        else:
+            case.status = VerificationCase.Status.REFUSED
+            event = "counterparties.verification.refused"
+        case.save()
+        decision_record(actor=actor, obj=case, step=step, decision=decision, comment=comment)
+        _changed(actor, case, before, event)
+    return case
+
+
+def case_waiting(case: VerificationCase) -> Waiting | None:
+    """The approval step the verification waits at and who may give it (not who concluded or
+    approved it already); None when it waits for nobody's approval."""
+    if case.status == VerificationCase.Status.CONCLUDED:
+        step, permission = STEP_FIRST, policy.APPROVE_CONCLUSION
+    elif case.status == VerificationCase.Status.AWAITING_SECOND:
+        step, permission = STEP_SECOND, policy.SECOND_APPROVAL
+    else:
+        return None
+    return Waiting(step=str(STEP_LABELS[step]), approvers=names_of(case_approvers(case, permission)))
+
+
+def case_approvers(case: VerificationCase, permission: str | None = None) -> list[Any]:
+    """The people who may decide the step the verification waits at."""
+    if permission is None:
+        permission = (
+            policy.SECOND_APPROVAL
+            if case.status == VerificationCase.Status.AWAITING_SECOND
+            else policy.APPROVE_CONCLUSION
+        )
+    excluded = {case.concluded_by_id, case.approved_by_id}
+    users = users_who_may(permission=permission, company_id=case.company_id, unit_id=case.unit_id)
+    return [u for u in users if u.pk not in excluded]
 
 
 def case_reopen(*, actor: Actor, case: VerificationCase, reason: str) -> VerificationCase:

@@ -262,6 +262,10 @@ def test_the_api_files_a_past_application_and_approves_it_on_its_day(history):
         content_type="application/json",
     )
     assert approval.status_code == 200 and approval.json()["decided_on"] == f"{THIS_YEAR - 1}-09-20"
+    typo = admin.post(
+        f"{BASE}/applications/{application_id}/approval", {"decided": "2025-01-01"}, content_type="application/json"
+    )
+    assert typo.status_code == 422 and "decided" in typo.json()["detail"]
     unknown = officer.post(f"{BASE}/applications", body | {"decided": "x"}, content_type="application/json")
     assert unknown.status_code == 422 and "decided" in unknown.content.decode()
 

@@ -2,21 +2,25 @@
 published from Speak Up questions, and daily view counts."""
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from senim.core import markup
 from senim.core.access import Actor
 from senim.core.audit import audit_record
 from senim.core.i18n import language_fields
 from senim.core.services import model_create, model_update
-from senim.learning import markup, policy
-from senim.learning.models import Article, ArticleKey, ArticleViewDay, Attachment, Category
+from senim.learning import policy
+from senim.learning.models import Article, ArticleKey, ArticleViewDay, Attachment, Category, CoursePage
 from senim.learning.services.common import require_group
 from senim.learning.textsearch import document_keys
 from senim.speakup import selectors as speakup_selectors
@@ -102,22 +106,48 @@ def article_update(*, actor: Actor, article: Article, data: dict[str, Any]) -> A
     return article
 
 
-def attachment_add(*, actor: Actor, article: Article, name: str, data: bytes, content_type: str = "") -> Attachment:
-    require_group(actor, policy.EDIT_KB)
+def _store(attachment: Attachment, data: bytes) -> None:
+    """Write the file to Django's storage under a name that cannot collide or climb out."""
+    safe = re.sub(r"[^\w.-]+", "_", attachment.name)[-80:] or "file"
+    attachment.stored_as = default_storage.save(f"learning/{attachment.pk}/{safe}", ContentFile(data))
+
+
+def attachment_add(
+    *,
+    actor: Actor,
+    name: str,
+    data: bytes,
+    content_type: str = "",
+    article: Article | None = None,
+    page: CoursePage | None = None,
+) -> Attachment:
+    """Attach a file to an article (knowledge-base editors) or a course page (course managers);
+    the file goes to Django's storage and is removed again if the row cannot be written."""
+    if (article is None) == (page is None):
+        raise ValueError("attach to an article or a page")
+    require_group(actor, policy.EDIT_KB if article is not None else policy.MANAGE)
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise ValidationError({"file": _("The file is larger than 10 MB.")})
     if not data:
         raise ValidationError({"file": _("The file is empty.")})
     attachment = Attachment(
         article=article,
-        name=name[:200],
-        content_type=content_type or "application/octet-stream",
+        page=page,
+        name=(name or "file").replace("\x00", "")[:200],
+        content_type=(content_type or "application/octet-stream")[:100],
         size=len(data),
-        data=data,
     )
-    return model_create(
-        actor=actor, instance=attachment, event_type="learning.attachment.added", fields=["name", "size"]
-    )
+    _store(attachment, data)
+    try:
+        return model_create(
+            actor=actor,
+            instance=attachment,
+            event_type="learning.attachment.added",
+            fields=["name", "size", "article", "page"],
+        )
+    except Exception:
+        default_storage.delete(attachment.stored_as)
+        raise
 
 
 def faq_publish_from_case(

@@ -52,6 +52,7 @@ __all__ = [
     "assignment_create",
     "assignment_remind",
     "assignment_sync",
+    "attempt_close_if_expired",
     "attempt_start",
     "attempt_submit",
     "attempt_time_out",
@@ -138,7 +139,7 @@ def bank_import(*, actor: Actor, bank: QuestionBank, parsed: ParseResult, langua
     return len(parsed.questions)
 
 
-def _check_question(qtype: str, answer_true: bool | None, choices: list[dict[str, Any]]) -> None:
+def check_question(qtype: str, answer_true: bool | None, choices: list[dict[str, Any]]) -> None:
     correct = [c for c in choices if c.get("is_correct")]
     if qtype == QuestionType.SINGLE and (len(choices) < 2 or len(correct) != 1):
         raise ValidationError(_("A single-choice question needs at least two options, exactly one of them correct."))
@@ -173,7 +174,7 @@ def question_create(
     text_fields = language_fields("text")
     if not any(texts.get(f) for f in text_fields):
         raise ValidationError({"text_ru": _("Give the question in at least one language.")})
-    _check_question(qtype, answer_true, choices)
+    check_question(qtype, answer_true, choices)
     choice_fields = [*language_fields("text"), *language_fields("match"), "is_correct"]
     with transaction.atomic():
         question = Question(
@@ -262,6 +263,14 @@ def attempt_time_out(*, attempt: Attempt, now: dt.datetime | None = None) -> Att
 
 def _expired(attempt: Attempt, now: dt.datetime) -> bool:
     return attempt.deadline_at is not None and now > attempt.deadline_at + GRACE
+
+
+def attempt_close_if_expired(*, attempt: Attempt, now: dt.datetime | None = None) -> Attempt:
+    """Close an attempt in progress whose time limit (and grace) has passed, so a page opened late
+    shows the result instead of questions that can no longer be answered."""
+    if attempt.status == Attempt.Status.IN_PROGRESS and _expired(attempt, now or timezone.now()):
+        return attempt_time_out(attempt=attempt, now=now)
+    return attempt
 
 
 def attempt_start(

@@ -11,6 +11,7 @@ from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
 from senim.learning import services
 from senim.learning.models import Attendance, ExternalCompletion, Question
+from senim.org.models import Employee
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +57,26 @@ def test_the_command_line_acts_as_the_system(group, tmp_path):
     assert event.actor_id is None and event.actor_label == "system"
     with pytest.raises(CommandError):
         call_command("learning", "import-questions", str(source), "--bank", "B", "--as", "emil", stdout=StringIO())
+
+
+def test_reminders_run_as_a_background_task_and_a_second_run_skips(group):
+    """`--background` queues the task (the test backend runs it at once); while one run holds the
+    lock, another e-mails nobody."""
+    from senim.core.locks import exclusive
+    from senim.learning import tasks
+    from senim.learning.models import AssignmentItem
+    from senim.learning.tests.factories import make_test, officer
+
+    actor = officer()
+    services.assignment_create(
+        actor=actor, test=make_test(actor, count=1), audience="all", company=group.a, due_date=dt.date.today()
+    )
+    for employee in Employee.objects.all():
+        Employee.objects.filter(pk=employee.pk).update(email=f"e{employee.pk.hex[:8]}@example.kz")
+    with exclusive(tasks.REMINDERS_LOCK):
+        assert tasks.send_reminders.call() == {"skipped": 1}
+    assert not AssignmentItem.objects.filter(reminders_sent__gt=0).exists()
+    out = StringIO()
+    call_command("learning", "remind", "--background", stdout=out)
+    assert "Queued for the worker" in out.getvalue()
+    assert AssignmentItem.objects.filter(reminders_sent__gt=0).exists()

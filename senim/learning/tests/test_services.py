@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from senim.accounts.tests.factories import user_with_role
-from senim.core import indicators
+from senim.core import indicators, markup
 from senim.core.access import PermissionDenied
-from senim.learning import markup, selectors, services
+from senim.learning import selectors, services
 from senim.learning.models import (
     Article,
     ArticleViewDay,

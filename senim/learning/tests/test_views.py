@@ -242,3 +242,20 @@ def test_article_links_to_an_internal_document_for_those_who_may_open_it(world, 
     assert document_url in _client(world["officer"]).get(url).content.decode()
     page = _client(employee_user(group.in_leaf)).get(url).content.decode()
     assert code.title in page and document_url not in page
+
+
+def test_a_timed_test_shows_a_countdown_and_a_page_opened_late_is_closed(world, group):
+    """The countdown is a static script driven by data attributes; the server closes the attempt."""
+    timed = make_test(world["officer"], count=1, time_limit_minutes=10, title_en="Timed")
+    user = employee_user(group.in_leaf)
+    client = _client(user)
+    attempt = services.attempt_start(actor=user, test=timed)
+    page = client.get(reverse("learning:attempt", args=[attempt.pk])).content.decode()
+    assert 'data-countdown-seconds="' in page and 'data-countdown-form="#attempt-form"' in page
+    assert "/static/senim/js/countdown.js" in page and "<script>" not in page
+    Attempt.objects.filter(pk=attempt.pk).update(deadline_at=attempt.started_at - dt.timedelta(minutes=5))
+    late = client.get(reverse("learning:attempt", args=[attempt.pk])).content.decode()
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.TIMED_OUT and 'name="q-' not in late
+    untimed = services.attempt_start(actor=user, test=world["test"])
+    assert "countdown.js" not in client.get(reverse("learning:attempt", args=[untimed.pk])).content.decode()

@@ -110,6 +110,34 @@ def test_prose_prints_figures_through_tokens_and_refuses_unknown_ones(hires):
         services.section_text_set(actor=officer, report=report, section="governance", language="kk", text="x")
 
 
+def _russian_people(n: int) -> str:
+    """How Russian counts people: 1 человек, 2–4 человека, 5–20 человек, 21 человек, 22 человека."""
+    return "человека" if n % 10 in (2, 3, 4) and not 12 <= n % 100 <= 14 else "человек"
+
+
+@pytest.mark.django_db
+def test_a_noun_token_agrees_with_this_years_figure(hires):
+    officer = user_with_role("officer")
+    report = services.report_create(actor=officer, year=YEAR, company_id=None, languages=["ru", "en"])
+    services.section_text_set(
+        actor=officer, report=report, section="governance", language="ru", text="Принято {org.hires:noun}."
+    )
+    services.section_text_set(
+        actor=officer, report=report, section="governance", language="en", text="Hired: {org.hires:noun}."
+    )
+    built = content.build(report)
+    now, before = _hires_in_fixture(hires, YEAR), _hires_in_fixture(hires, YEAR - 1)
+    russian = next(s for s in built["languages"]["ru"] if s["code"] == "governance")["paragraphs"]
+    assert russian == [f"Принято {now} ({before}) {_russian_people(now)}."]
+    english = next(s for s in built["languages"]["en"] if s["code"] == "governance")["paragraphs"]
+    assert english == [f"Hired: {now} ({before}) {'person' if now == 1 else 'people'}."]
+    assert _figure(built, "ru", "org.hires")["unit"] == _russian_people(now)
+    with pytest.raises(ValidationError):
+        services.section_text_set(
+            actor=officer, report=report, section="governance", language="ru", text="{org.hirez:noun}"
+        )
+
+
 @pytest.mark.django_db
 def test_an_override_needs_a_reason_is_shown_and_audited(hires):
     officer = user_with_role("officer")

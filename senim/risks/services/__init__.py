@@ -1,4 +1,5 @@
-"""Risks' writes, split along their seams: the assessment (`assessment`), plans and roadmaps (`plans`)."""
+"""Risks' writes, split along their seams: the assessment (`assessment`), plans and roadmaps (`plans`),
+reminders of plan measures (`reminders`)."""
 
 from senim.risks.services.assessment import (
     exercise_approve,
@@ -16,6 +17,7 @@ from senim.risks.services.plans import (
     measure_set_deadline,
     plan_import,
 )
+from senim.risks.services.reminders import measures_remind
 
 __all__ = [
     "deadline_fields",
@@ -27,6 +29,7 @@ __all__ = [
     "instance_report",
     "measure_create",
     "measure_set_deadline",
+    "measures_remind",
     "plan_import",
     "positions_approve",
     "programme_from_assessment",

@@ -217,3 +217,28 @@ def test_signals_count_records_of_the_unit_without_changing_the_assessment(group
     assert signals[group.branch.pk].reports == 0
     function.refresh_from_db()
     assert function.level == "" and function.status == RiskFunction.Status.DRAFT
+
+
+def test_contracts_of_the_unit_with_high_risk_counterparties_or_without_the_clause_are_signals(group, people):
+    from senim.counterparties.models import Contract, VerificationCase
+    from senim.counterparties.tests.factories import CounterpartyFactory
+
+    exercise = _exercise(group, people, 2026)
+    services.function_add(actor=people["officer"], exercise=exercise, unit=group.branch, name="Закупки")
+    supplier = CounterpartyFactory()
+    case = VerificationCase.objects.create(
+        company=group.a,
+        unit=group.branch,
+        counterparty=supplier,
+        procurement_method="open_tender",
+        subject="Поставка",
+        opened_on=dt.date(2025, 2, 1),
+        level="enhanced",
+        risk_level="high",
+    )
+    common = {"company": group.a, "unit": group.branch, "counterparty": supplier}
+    Contract.objects.create(number="1", date=dt.date(2025, 3, 1), verification_case=case, **common)
+    Contract.objects.create(number="2", date=dt.date(2025, 4, 1), has_clause=False, **common)
+    Contract.objects.create(number="3", date=dt.date(2024, 4, 1), has_clause=False, **common)  # before the period
+    signals = selectors.unit_signals(exercise=exercise)[group.branch.pk]
+    assert (signals.high_risk_contracts, signals.contracts_without_clause) == (1, 1) and signals.any

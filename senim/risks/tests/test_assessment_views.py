@@ -101,3 +101,64 @@ def test_cli_prints_and_writes_the_map(group, exercise, tmp_path, capsys):
     out = tmp_path / "map.svg"
     call_command("risks", "map", "--year", "2025", "--format", "svg", "--output", str(out))
     assert out.read_text().startswith("<svg")
+
+
+def test_the_map_as_docx_and_the_functions_shown_one_unit_at_a_time(group, exercise):
+    import docx
+
+    officer = user_with_role("officer", company=group.a)
+    services.function_add(actor=officer, exercise=exercise, unit=group.leaf, name="Кадры")
+    procurement = exercise.functions.get(name="Закупки")
+    services.function_assess(actor=officer, function=procurement, level="high", risk="Откат", recommendation="Ротация")
+    client = _client(officer)
+    response = client.get(reverse("risks:exercise-map", args=[exercise.pk, "docx"]))
+    document = docx.Document(io.BytesIO(response.content))
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert [str(group.branch), "0", "0", "1", "1", "—"] in cells
+    assert [str(group.branch), "Закупки", "Откат", "High", "Ротация"] in cells
+    page = client.get(reverse("risks:exercise-detail", args=[exercise.pk]), {"unit": str(group.leaf.pk)})
+    html = page.content.decode()
+    assert "Кадры" in html and "Закупки" not in html.split('id="functions"')[1]
+    first = client.get(reverse("risks:exercise-detail", args=[exercise.pk])).content.decode()
+    assert first.split('id="functions"')[1].count("risks/functions/") == 1
+
+
+def _workbook(rows: list[list[str]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_the_catalogue_imports_from_a_workbook_all_or_nothing(group, exercise, settings, tmp_path):
+    """A bad row shows by line and column and adds nothing; the corrected file adds the new
+    functions with their positions and counts the one already there."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_DIR = tmp_path
+    client = _client(user_with_role("officer", company=group.a))
+    url = reverse("risks:catalogue-import", args=[exercise.pk])
+    header = ["Подразделение", "Функция", "Должности"]
+    bad = _workbook([header, ["BR", "Закупки", ""], ["LEAF", "Кадры", "BR-HEAD"], ["NOPE", "Склад", ""]])
+    response = client.post(url, {"file": SimpleUploadedFile("c.xlsx", bad)})
+    assert response.status_code == 422 and "No unit of the company" in response.content.decode()
+    assert exercise.functions.count() == 1
+    good = _workbook([header, ["BR", "Закупки", ""], ["LEAF", "Кадры", "BR-HEAD"], [str(group.leaf), "Склад", ""]])
+    client.post(url, {"file": SimpleUploadedFile("c.xlsx", good)})
+    assert sorted(exercise.functions.values_list("name", flat=True)) == ["Закупки", "Кадры", "Склад"]
+    assert [p.code for p in exercise.functions.get(name="Кадры").positions.all()] == ["BR-HEAD"]
+    api_client = Client(HTTP_AUTHORIZATION="Bearer " + _token(group))
+    again = api_client.post(
+        f"/api/v1/risks/assessments/{exercise.pk}/imports/catalogue", {"file": SimpleUploadedFile("c.xlsx", good)}
+    )
+    assert again.status_code == 200 and again.json()["created"] == 0 and again.json()["unchanged"] == 3
+
+
+def _token(group) -> str:  # type: ignore[no-untyped-def]
+    from senim.accounts import services as account_services
+
+    _record, secret = account_services.api_token_create(actor=user_with_role("officer", company=group.a), name="t")
+    return secret

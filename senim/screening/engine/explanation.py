@@ -11,6 +11,7 @@ _HOW = {
     "exact": "same spelling",
     "transliteration": "same word in another script or romanisation",
     "loose": "spelling variant (vowels differ)",
+    "russian-vowel": "Russian spelling of an Uzbek word (o written а)",
     "fuzzy": "similar spelling",
     "fuzzy-known": "similar spelling, but the query word is itself another known name",
     "loose-known": "vowel variant, but the query word is itself another known name",

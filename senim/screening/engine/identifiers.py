@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from senim.core.identifiers import IdentifierError, validate_iin, validate_pinfl
+from senim.core.identifiers import IdentifierError, IinInfo, PinflInfo, validate_iin, validate_pinfl
 
 _LABEL = re.compile(
     r"^\s*(?:бин|бсн|иин|жсн|bin|iin|bsn|zhsn|stir|стир|inn|инн|pinfl|пинфл|jshshir|жшшир|tin)"
@@ -53,6 +53,7 @@ def birth_details(kind: str, value: str) -> tuple[tuple[int, int, int], str, str
     number with a wrong check digit, an impossible date or an unassigned century digit tells nothing.
     A BIN in a combined BIN/IIN field (digit 5 is 4-6) is an organisation's and carries no birth date.
     """
+    info: IinInfo | PinflInfo
     try:
         if kind == KZ_BIN_IIN:
             if value[4] not in "0123":

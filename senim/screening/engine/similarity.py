@@ -63,7 +63,7 @@ def allowed_edits(length: int) -> int:
 
 @lru_cache(maxsize=1_000_000)
 def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
-    """(similarity, how) for two keys; "how" is "key", "loose", "fuzzy", "sound", "sound-short"
+    """(similarity, how) for two keys; "how" is "key", "loose", "russian-vowel", "fuzzy", "sound", "sound-short"
     (two consonants: only for aliases the list shows, word_similarity) or "none"."""
     if query_key == record_key:
         return (0.0, "none") if query_key[:1] == SOUND_MARK else (1.0, "key")
@@ -84,7 +84,7 @@ def key_similarity(query_key: str, record_key: str) -> tuple[float, str]:
     if loose_key(query_key) == loose_key(record_key):
         return VOWEL_VARIANT, "loose"
     if russian_vowel_key(query_key) == russian_vowel_key(record_key):
-        return RUSSIAN_VOWEL_VARIANT, "loose"
+        return RUSSIAN_VOWEL_VARIANT, "russian-vowel"
     length = max(len(query_key), len(record_key))
     limit = allowed_edits(min(len(query_key), len(record_key)))
     if not limit or abs(len(query_key) - len(record_key)) > limit:
@@ -146,7 +146,8 @@ def word_similarity(
     # match to a word that is a name in its own right in the list (Alimov ~ Azimov, Nurmatov ~
     # Normatov when both are listed) counts half. A transliteration (the same key: Уткир = Ўткир,
     # Tokayev = Тоқаев) is never discounted, so entries added to the list cannot turn such a
-    # match into a miss.
+    # match into a miss; nor is the Russian spelling of an Uzbek word (Karimov Islom = Каримов
+    # Ислам, Botir = Батыр), a correspondence of two published forms, not a near namesake.
     if how in ("fuzzy", "loose", "sound") and is_other_name is not None and is_other_name(*best_pair):
         best *= KNOWN_NAME_DISCOUNT
         how += "-known"

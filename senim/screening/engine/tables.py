@@ -255,6 +255,9 @@ UZBEK_O_AS_U_LATIN = ("o'", "u")
 # ISO 9 (1954/1968), GOST 16876, UNGEGN, scientific: j is й (Jurij, Dmitrij, Jakovlev), â is я, û is ю.
 ISO9_J = ("j", "i")
 ISO9_VOWELS = {"â": "ia", "û": "iu"}
+# GOST 7.79-2000 System B (iuliia GOST_779_ALT): ц is "cz" before e, i, y, j (Czoj = Цой,
+# Czyganov = Цыганов). Kept as an alternative: Polish cz is ч (Czesław).
+GOST_779_B_CZ = ("cz", "ts")
 # French-language passports of the USSR and Russia (MVD 310 FR, as in iuliia): ou = у, tch = ч, ch = ш,
 # dj = дж, gu before e/i = г, final -ine = -ин (Kouznetsov, Viatcheslav, Khrouchtchev, Evguenievna).
 FRENCH = [("tch", "\x03"), ("ch", "sh"), ("\x03", "ch"), ("ou", "u"), ("gue", "ge"), ("gui", "gi")]

@@ -143,6 +143,9 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
     if "j" in word and "dj" not in word and "zh" not in word:
         # ISO 9 / scientific j is й (Jurij = Юрий, Sergej = Сергей); Kazakh/Uzbek j (ж) is the primary.
         keys.append(_latin_key(word.replace(*tables.ISO9_J)))
+    if tables.GOST_779_B_CZ[0] in word:
+        # Czoj = Цой: GOST 7.79 B, where j is й as in ISO 9.
+        keys.append(_latin_key(word.replace(*tables.GOST_779_B_CZ).replace(*tables.ISO9_J)))
     if "â" in word or "û" in word:
         keys.append(_latin_key("".join(tables.ISO9_VOWELS.get(c, c) for c in word).replace(*tables.ISO9_J)))
     if _FRENCH.search(word):
@@ -237,6 +240,7 @@ def loose_key(key: str) -> str:
 
 
 _RUSSIAN_A = str.maketrans(*tables.UZBEK_O_AS_RUSSIAN_A)
+_GLIDE_BEFORE_A_E_U = re.compile(r"(?<=.)i(?=[aeu])")
 
 
 def russian_vowel(key: str) -> str:
@@ -244,7 +248,8 @@ def russian_vowel(key: str) -> str:
     (Bekobod = Бекабад, Gʻulom = Гулям, Zokirov = Закиров). u stays apart from o here, so
     Nurmatov and Normatov are not brought together by this key. Unlike loose_key, ie is not read
     as io: with o read as a, Petryayeva would meet Петрова."""
-    key = _GLIDE_BEFORE_VOWEL.sub("", key).translate(_RUSSIAN_A)
+    # A glide before o is kept (the Uzbek yo of Мирзиёев is not the a of Мирзаев).
+    key = _GLIDE_BEFORE_A_E_U.sub("", key).translate(_RUSSIAN_A)
     return _DOUBLES.sub(r"\1", key)
 
 

@@ -12,6 +12,7 @@ def _how_labels() -> dict[str, str]:
         "exact": _("same spelling"),
         "transliteration": _("same word in another script or romanisation"),
         "loose": _("spelling variant (vowels differ)"),
+        "russian-vowel": _("Russian spelling of an Uzbek word (o written а)"),
         "fuzzy": _("similar spelling"),
         "fuzzy-known": _("similar spelling, but the word is itself another known name"),
         "loose-known": _("spelling variant, but the word is itself another known name"),

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from senim.core.access import Actor, require, scope_of
 from senim.core.audit import audit_record
 from senim.core.eventdates import backdated_changes, check_event_dates
+from senim.core.mail import notify_after_commit
 from senim.org.models import Company
-from senim.speakup import conf, files, policy
+from senim.speakup import conf, files, notices, policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_new, rewrap
 from senim.speakup.models import (
     FINAL_STATUSES,
@@ -193,6 +194,7 @@ def _case_create(
                         **backdated_changes(backdated),
                     },
                 )
+                notify_after_commit(notices.case_received, case.pk)
             break
         except IntegrityError:
             if Case.objects.filter(reference=case.reference).exists():

@@ -4,7 +4,7 @@ senim awareness import acknowledgements FILE --version ID [--valid-only]   paper
 senim awareness import agreements FILE [--valid-only]                      agreements from HR
 senim awareness import hires FILE [--valid-only]                           new hires' contracts
 senim awareness campaign launch ID                                         ask a draft campaign's audience
-senim awareness campaign remind                                            remind everyone, ask new hires (daily)
+senim awareness campaign remind [--background]                             remind everyone, ask new hires (daily)
 senim awareness campaign list                                              campaigns and progress
 senim awareness overdue                                                    unanswered past their due date
 senim awareness agreements sync                                            obligations from positions (daily)
@@ -17,7 +17,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Count, Q
 
-from senim.awareness import importing, selectors, services
+from senim.awareness import importing, selectors, services, tasks
 from senim.awareness.models import AckCampaign, DocumentVersion
 from senim.core.access import SYSTEM
 
@@ -36,7 +36,10 @@ class Command(BaseCommand):
         campaign_sub = campaign.add_subparsers(dest="campaign_action", required=True)
         launch = campaign_sub.add_parser("launch", help="Launch a draft campaign.")
         launch.add_argument("campaign_id")
-        campaign_sub.add_parser("remind", help="Remind everyone who has not read; ask new hires.")
+        remind = campaign_sub.add_parser("remind", help="Remind everyone who has not read; ask new hires.")
+        remind.add_argument(
+            "--background", action="store_true", help="Queue the reminders (and obligations) for `senim worker`."
+        )
         campaign_sub.add_parser("list", help="Show the campaigns and their progress.")
         sub.add_parser("overdue", help="Unanswered requests past their due date.")
         agreements = sub.add_parser("agreements", help="Anti-corruption agreements.")
@@ -91,6 +94,9 @@ class Command(BaseCommand):
             except Exception as error:  # a ValidationError: say why, exit non-zero
                 raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from error
             self.stdout.write(self.style.SUCCESS(f"{asked} employees asked."))
+        elif options["campaign_action"] == "remind" and options["background"]:
+            result = tasks.send_reminders.enqueue()
+            self.stdout.write(f"Queued for the worker ({result.id}).")
         elif options["campaign_action"] == "remind":
             counts = services.campaign_remind(actor=SYSTEM)
             self.stdout.write(

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from senim.core.access import SYSTEM
-from senim.learning import banks, selectors, services, workbooks
+from senim.learning import banks, selectors, services, tasks, workbooks
 from senim.learning.models import TrainingEvent
 from senim.learning.services import CompletionRow, RowError
 
@@ -34,10 +34,15 @@ class Command(BaseCommand):
         attendees = sub.add_parser("import-attendees", help="Import the attendees of a training event.")
         attendees.add_argument("event_id")
         attendees.add_argument("file", type=Path)
-        sub.add_parser("remind", help="Ask new hires, renew yearly assignments and e-mail reminders.")
+        remind = sub.add_parser("remind", help="Ask new hires, renew yearly assignments and e-mail reminders.")
+        remind.add_argument("--background", action="store_true", help="Queue them for `senim worker` instead.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
+        if action == "remind" and options["background"]:
+            result = tasks.send_reminders.enqueue()
+            self.stdout.write(f"Queued for the worker ({result.id}).")
+            return
         if action == "remind":
             counts = services.assignment_remind()
             self.stdout.write(

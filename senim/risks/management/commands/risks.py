@@ -1,6 +1,7 @@
-"""`senim risks map --year 2025 [--company REGNO] [--format table|xlsx|svg] [--output FILE]` prints the
+"""`senim risks map --year 2025 [--company REGNO] [--format table|xlsx|docx|svg] [--output FILE]` prints the
 Corruption Risk Map of the year's assessment (units × levels, last year beside them) or writes it
-as a workbook or chart. The command line acts as the system."""
+as a workbook, a Word document or a chart. `senim risks remind [--background]` e-mails the people
+responsible for overdue and soon-due plan measures (daily). The command line acts as the system."""
 
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from django.utils import translation
 
 from senim.core.access import SYSTEM
 from senim.org import selectors as org_selectors
-from senim.risks import riskmap, selectors
+from senim.risks import riskmap, selectors, services, tasks
 
 
 class Command(BaseCommand):
@@ -18,14 +19,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        m = sub.add_parser("map", help="Print the map, or write it as XLSX or SVG.")
+        m = sub.add_parser("map", help="Print the map, or write it as XLSX, DOCX or SVG.")
         m.add_argument("--year", type=int, required=True)
         m.add_argument("--company", default="", help="Registration number of the company (if several).")
-        m.add_argument("--format", choices=["table", "xlsx", "svg"], default="table")
+        m.add_argument("--format", choices=["table", "xlsx", "docx", "svg"], default="table")
         m.add_argument("--output", type=Path, default=None, help="File to write (default: risk-map-YEAR.FORMAT).")
         m.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
+        remind = sub.add_parser("remind", help="E-mail the people responsible for overdue and soon-due measures.")
+        remind.add_argument("--background", action="store_true", help="Queue them for `senim worker` instead.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "remind":
+            self._remind(options)
+            return
         company_id = None
         if options["company"]:
             company = org_selectors.company_find(actor=SYSTEM, key=options["company"])
@@ -48,7 +54,22 @@ class Command(BaseCommand):
                     f"{sum(r.high for r in rows):5}"
                 )
                 return
-            body = riskmap.map_xlsx(exercise, rows) if fmt == "xlsx" else riskmap.map_svg(exercise, rows).encode()
+            if fmt == "xlsx":
+                body = riskmap.map_xlsx(exercise, rows)
+            elif fmt == "docx":
+                body = riskmap.map_docx(exercise, rows, selectors.risky_functions(exercise=exercise))
+            else:
+                body = riskmap.map_svg(exercise, rows).encode()
         output = options["output"] or Path(f"risk-map-{exercise.year}.{fmt}")
         output.write_bytes(body)
         self.stderr.write(f"Wrote {output}")
+
+    def _remind(self, options: dict[str, Any]) -> None:
+        if options["background"]:
+            result = tasks.send_reminders.enqueue()
+            self.stdout.write(f"Queued for the worker ({result.id}).")
+            return
+        counts = services.measures_remind()
+        self.stdout.write(
+            f"{counts['sent']} reminders sent, {counts['without_address']} people without an e-mail address."
+        )

@@ -235,6 +235,7 @@ def test_a_typo_that_normalisation_would_double(query: str, record: str, schema:
         ("S. Mirziyoyev", "Мирзиёев Шавкат Миромонович"),  # S. for Sh(avkat)
         ("Ходжаев Ж. А.", "Khodzhaev Z. A."),  # initials on both sides
         ("Shcherbakov Vyacheslav Ilyich", "Щербаков Вячеслав Ильич"),  # ь of -ьич written y (MVD 2010)
+        ("Czoj Viktor Robertovich", "Цой Виктор Робертович"),  # GOST 7.79 System B: cz = ц, j = й
     ],
 )
 def test_passport_spellings_of_yo_and_initials_of_digraphs(query: str, record: str) -> None:

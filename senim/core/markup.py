@@ -1,4 +1,4 @@
-"""Safe Markdown for articles and course pages: Markdown → HTML → sanitised by nh3 (Ammonia).
+"""Safe Markdown for articles, course pages and internal documents: Markdown → HTML → sanitised by nh3 (Ammonia).
 
 Raw HTML in the source is allowed through the Markdown parser on purpose, so that nh3 sees it and
 removes what is unsafe (a <script> element disappears with its content, a javascript: link loses
