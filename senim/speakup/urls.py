@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.speakup import public_views, views
+from senim.speakup import poster_views, public_views, views
 
 app_name = "speakup"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("follow/", public_views.follow, name="follow"),
     path("follow/file/", public_views.follow_file, name="follow-file"),
     path("anonymity/", public_views.anonymity, name="anonymity"),
+    path("p/<slug:code>/", poster_views.poster_visit, name="poster-visit"),
     # The compliance service.
     path("cases/", views.case_list, name="case-list"),
     path("cases/new/", views.case_intake, name="case-intake"),
@@ -32,4 +33,8 @@ urlpatterns = [
     path("cases/<uuid:case_id>/receipt/", views.case_receipt, name="case-receipt"),
     path("cases/<uuid:case_id>/files/<uuid:file_id>/", views.case_file, name="case-file"),
     path("statistics/", views.statistics, name="statistics"),
+    path("posters/", poster_views.poster_page, name="posters"),
+    path("posters/download/", poster_views.poster_download, name="poster-download"),
+    path("posters/tags/", poster_views.poster_tag_create, name="poster-tag-create"),
+    path("posters/texts/<uuid:company_id>/", poster_views.poster_texts, name="poster-texts"),
 ]
