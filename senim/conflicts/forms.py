@@ -214,6 +214,11 @@ class DeclarationFilterForm(forms.Form):
     q = forms.CharField(label=_("Employee"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Declaration.Status.choices], required=False)
     form_type = forms.ChoiceField(label=_("Form"), choices=[("", _("All")), *FormType.choices], required=False)
+    declared = forms.ChoiceField(
+        label=_("Content"),
+        choices=[("", _("All")), ("nothing", _("Nothing to declare")), ("something", _("Something declared"))],
+        required=False,
+    )
 
 
 class AlertFilterForm(forms.Form):

@@ -17,7 +17,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import exports, policy, selectors, services
+from senim.counterparties import exports, policy, selectors, services, tables
 from senim.counterparties.forms import ApplicationForm, ApproveForm, ClauseForm, CommentForm, ProposeForm
 from senim.counterparties.models import Application, Category, Decision
 from senim.counterparties.views import get_counterparty
@@ -38,12 +38,8 @@ def application_list(request: ActorRequest) -> HttpResponse:
         decision=decision if decision in Decision.values else "",
         query=request.GET.get("q", "")[:100],
     )
-    context = {
-        "page_obj": paginate(request, applications),
-        "statuses": Application.Status.choices,
-        "decisions": Decision.choices,
-    }
-    return render(request, "counterparties/application_list.html", context)
+    context = {"statuses": Application.Status.choices, "decisions": Decision.choices}
+    return tables.APPLICATIONS.respond(request, applications, "counterparties/application_list.html", context)
 
 
 @permission_required(policy.FILE_APPLICATION)
