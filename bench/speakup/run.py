@@ -24,7 +24,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench" / "speakup")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench" / "speakup"), str(ROOT / "bench")]
+
+from harness import Target, measure  # noqa: E402 (the path is set just above)
 
 
 def _setup(data_dir: str) -> None:
@@ -61,34 +63,24 @@ def _pages(requests_per_page: int) -> None:
         kind="report", category="fraud", content={"what": "Benchmark report."}, anonymous=True
     )
     client = Client()
-    targets: dict[str, tuple[str, str, dict[str, str] | None]] = {
-        "trivial": ("GET", "/bench/bare/", None),
+    receipt = {"receipt": submission.receipt or ""}
+    targets = {
+        "trivial": Target("/bench/bare/"),
         # The same trivial view answering a POST of the follow-up page's size: what Django (and
         # the test client, which encodes the form in this thread) spend on a POST before any view.
-        "trivial POST": ("POST", "/bench/bare/", {"receipt": submission.receipt or ""}),
-        "text": ("GET", "/bench/bare-page/", None),
-        "form": ("GET", "/bench/bare-form/", None),
-        "follow-up": ("POST", "/bench/bare-follow/", {"reference": submission.case.reference}),
-        "portal": ("GET", "/speakup/", None),
-        "anonymity page": ("GET", "/speakup/anonymity/", None),
-        "receipt-key form": ("GET", "/speakup/follow/", None),
-        "report form": ("GET", "/speakup/report/", None),
-        "question form": ("GET", "/speakup/question/", None),
-        "follow-up page (key checked)": ("POST", "/speakup/follow/", {"receipt": submission.receipt or ""}),
+        "trivial POST": Target("/bench/bare/", "POST", receipt),
+        "text": Target("/bench/bare-page/"),
+        "form": Target("/bench/bare-form/"),
+        "follow-up": Target("/bench/bare-follow/", "POST", {"reference": submission.case.reference}),
+        "portal": Target("/speakup/"),
+        "anonymity page": Target("/speakup/anonymity/"),
+        "receipt-key form": Target("/speakup/follow/"),
+        "report form": Target("/speakup/report/"),
+        "question form": Target("/speakup/question/"),
+        "follow-up page (key checked)": Target("/speakup/follow/", "POST", receipt),
     }
-    wall: dict[str, list[float]] = {name: [] for name in targets}
-    cpu: dict[str, list[float]] = {name: [] for name in targets}
-    for round_ in range(requests_per_page + 10):
-        for name, (method, url, data) in targets.items():
-            call = client.get if method == "GET" else client.post
-            t0, c0 = time.perf_counter(), time.thread_time()
-            response = call(url, data)
-            t1, c1 = time.perf_counter(), time.thread_time()
-            assert response.status_code == 200, (url, response.status_code)
-            if round_ >= 10:  # the first rounds warm up caches and connections
-                wall[name].append((t1 - t0) * 1000)
-                cpu[name].append((c1 - c0) * 1000)
-    stats = {name: (*_percentiles(wall[name]), *_percentiles(cpu[name])) for name in targets}
+    measured = measure(client, targets, rounds=requests_per_page)
+    stats = {name: (m.wall_p50, m.wall_p95, m.cpu_p50, m.cpu_p95) for name, m in measured.items()}
     for name, label in (
         ("trivial", "trivial Django view (HttpResponse, same middleware)"),
         ("trivial POST", "the trivial view answering the follow-up page's POST"),

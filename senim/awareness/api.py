@@ -4,6 +4,7 @@ import datetime as dt
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -13,7 +14,8 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from senim.awareness import importing, policy, selectors, services
-from senim.awareness.models import Document
+from senim.awareness.models import Document, OutsiderAck
+from senim.awareness.outsider_views import link_for
 from senim.awareness.schemas import (
     AcknowledgeIn,
     AcknowledgementOut,
@@ -25,6 +27,9 @@ from senim.awareness.schemas import (
     AwarenessCheckIn,
     AwarenessDocumentOut,
     AwarenessImportReportOut,
+    AwarenessOutsiderCounterpartyOut,
+    AwarenessOutsiderIn,
+    AwarenessOutsiderOut,
     AwarenessUnitProgressOut,
     AwarenessVersionDetailOut,
     AwarenessVersionOut,
@@ -388,3 +393,78 @@ def check_conclude(request: ActorRequest, check_id: uuid.UUID, payload: Conclude
     require(request, policy.CHECK_CANDIDATES)
     check = selectors.candidate_check_get(actor=request.user, check_id=check_id)
     return services.candidate_check_conclude(actor=request.user, check=check, **payload.dict())
+
+
+# People without an account: personal links, paper sheets, a contractor's list.
+
+
+def _outsider_out(record: OutsiderAck, link: str | None = None) -> dict[str, Any]:
+    return {
+        "id": record.pk,
+        "version_id": record.version_id,
+        "company_id": record.company_id,
+        "kind": record.kind,
+        "full_name": record.full_name,
+        "role": record.role,
+        "counterparty_id": record.counterparty_id,
+        "source": record.source,
+        "expires_on": record.expires_on,
+        "acknowledged_on": record.acknowledged_on,
+        "language": record.language,
+        "link": link,
+    }
+
+
+@router.get("/outsiders", response=list[AwarenessOutsiderOut])
+@paginate(Pagination, page_size=100)
+def outsider_list(request: ActorRequest, kind: str = "") -> list[dict[str, Any]]:
+    require(request, policy.VIEW)
+    return [_outsider_out(r) for r in selectors.outsider_list(actor=request.user, kind=kind)]
+
+
+@router.get("/outsiders/by-counterparty", response=list[AwarenessOutsiderCounterpartyOut])
+def outsider_by_counterparty(request: ActorRequest, year: int | None = None) -> list[dict[str, Any]]:
+    """Contractors' people who acknowledged (in `year`, else ever) and those asked, per counterparty."""
+    require(request, policy.VIEW)
+    return selectors.outsiders_by_counterparty(actor=request.user, year=year)
+
+
+@router.post("/outsiders", response={201: AwarenessOutsiderOut})
+def outsider_add(request: ActorRequest, payload: AwarenessOutsiderIn) -> Status:
+    """A personal link (answered once in `link`), or a paper sheet when `acknowledged_on` is given."""
+    require(request, policy.MANAGE)
+    common: dict[str, Any] = {
+        "actor": request.user,
+        "version": selectors.version_get(actor=request.user, version_id=payload.version_id),
+        "company_id": payload.company_id,
+        "kind": payload.kind,
+        "person": services.Person(payload.full_name, payload.role, payload.email),
+        "counterparty_id": payload.counterparty_id,
+    }
+    if payload.acknowledged_on:
+        return Status(201, _outsider_out(services.outsider_on_paper(acknowledged_on=payload.acknowledged_on, **common)))
+    record, token = services.outsider_invite(days=payload.days, **common)
+    return Status(201, _outsider_out(record, link_for(request, token)))
+
+
+@router.post("/outsiders/import", response={201: list[AwarenessOutsiderOut]})
+def outsider_import(
+    request: ActorRequest,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+    version_id: uuid.UUID,
+    company_id: uuid.UUID,
+    counterparty_id: uuid.UUID,
+    days: int = 14,
+) -> Status:
+    """A contractor's list of people (CSV: full_name, role, email): a personal link each, all or nothing."""
+    require(request, policy.MANAGE)
+    refuse_large_upload(file)
+    created = services.outsiders_import(
+        actor=request.user,
+        version=selectors.version_get(actor=request.user, version_id=version_id),
+        company_id=company_id,
+        counterparty_id=counterparty_id,
+        data=file.read(),
+        days=days,
+    )
+    return Status(201, [_outsider_out(r, link_for(request, t)) for r, t in created])

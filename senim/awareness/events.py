@@ -29,5 +29,8 @@ declare_events(
         "awareness.candidate.checked": _("Candidate checked"),
         "awareness.candidate.concluded": _("Candidate check concluded"),
         "awareness.candidate.purged": _("Candidate checks deleted after the retention"),
+        "awareness.outsider.invited": _("Person without an account asked to acknowledge"),
+        "awareness.outsider.recorded": _("Paper acknowledgement by a person without an account recorded"),
+        "awareness.outsider.acknowledged": _("Person without an account acknowledged through the link"),
     }
 )

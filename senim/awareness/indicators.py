@@ -8,7 +8,15 @@ import uuid
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from senim.awareness.models import Acknowledgement, AgreementObligation, DocumentKind, DocumentVersion, HireRecord
+from senim.awareness.models import (
+    Acknowledgement,
+    AgreementObligation,
+    DocumentKind,
+    DocumentVersion,
+    HireRecord,
+    OutsiderAck,
+    OutsiderKind,
+)
 from senim.awareness.selectors import versions_in_force
 from senim.core.indicators import register, register_count
 from senim.org.models import Employee
@@ -121,3 +129,28 @@ def hires_with_obligations(year: int, company_id: uuid.UUID | None) -> QuerySet[
 def hires_with_obligations_share(year: int, company_id: uuid.UUID | None) -> int:
     with_obligations, hires = _hires(year, company_id)
     return round(100 * with_obligations / hires) if hires else 0
+
+
+def _outsiders(year: int, company_id: uuid.UUID | None, kinds: tuple[str, ...]) -> int:
+    qs = OutsiderAck.objects.filter(kind__in=kinds, acknowledged_on__year=year)
+    return (qs.filter(company_id=company_id) if company_id else qs).count()
+
+
+@register(
+    code="awareness.board_signed",
+    title=_("Board members who signed the documents they were asked to"),
+    unit=_("people"),
+    module="awareness",
+)
+def board_signed(year: int, company_id: uuid.UUID | None) -> int:
+    return _outsiders(year, company_id, (OutsiderKind.BOARD, OutsiderKind.SUPERVISORY))
+
+
+@register(
+    code="awareness.contractor_people_acknowledged",
+    title=_("Contractors' people and agents who acknowledged a document"),
+    unit=_("people"),
+    module="awareness",
+)
+def contractor_people_acknowledged(year: int, company_id: uuid.UUID | None) -> int:
+    return _outsiders(year, company_id, (OutsiderKind.CONTRACTOR, OutsiderKind.AGENT))

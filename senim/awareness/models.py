@@ -388,3 +388,53 @@ class CandidateCheck(BaseModel):
             + int(self.dismissed_for_breach)
             + int(self.identifier_valid is False)
         )
+
+
+class OutsiderKind(models.TextChoices):
+    BOARD = "board", _("Board of directors member")
+    SUPERVISORY = "supervisory", _("Supervisory board member")
+    CONTRACTOR = "contractor", _("Contractor's employee")
+    AGENT = "agent", _("Agent or intermediary")
+    INTERN = "intern", _("Intern")
+
+
+class OutsiderAck(BaseModel):
+    """A person without an account (board member, contractor's employee, agent, intern) asked to
+    acknowledge a document version through a personal link (expires, works once) or who signed it
+    on paper; the counterparty they work for is recorded where there is one."""
+
+    class Source(models.TextChoices):
+        LINK = "link", _("Personal link")
+        PAPER = "paper", _("Paper")
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.PROTECT, related_name="outsider_acks")
+    company = models.ForeignKey("org.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("who"), max_length=12, choices=OutsiderKind)
+    full_name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(_("position or role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    counterparty = models.ForeignKey(
+        "counterparties.Counterparty",
+        verbose_name=_("counterparty"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source = models.CharField(_("source"), max_length=8, choices=Source, default=Source.LINK)
+    # Only the SHA-256 of the personal link's token is kept; the link itself is shown once.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    expires_on = models.DateField(_("link valid until"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
+    acknowledged_on = models.DateField(_("acknowledged on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("acknowledgement by a person without an account")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["acknowledged_on"], name="awareness_outsider_date_idx")]
+
+    def __str__(self) -> str:
+        return self.full_name

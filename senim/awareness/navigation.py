@@ -18,3 +18,4 @@ register(
 register(NavEntry(AWARENESS, _("Acknowledgement campaigns"), "awareness:campaign-list", "bell", policy.VIEW, order=42))
 register(NavEntry(AWARENESS, _("Agreements and new hires"), "awareness:agreement-list", "edit", policy.VIEW, order=43))
 register(NavEntry(AWARENESS, _("Candidate checks"), "awareness:check-list", "flag", policy.CHECK_CANDIDATES, order=44))
+register(NavEntry(AWARENESS, _("Board, contractors and agents"), "awareness:outsiders", "users", policy.VIEW, order=45))

@@ -268,3 +268,37 @@ class HireRecordIn(BodySchema):
     contract_number: str = Field("", max_length=50)
     contract_date: dt.date
     has_obligations: bool
+
+
+class AwarenessOutsiderIn(BodySchema):
+    version_id: uuid.UUID
+    company_id: uuid.UUID
+    kind: str
+    full_name: str
+    role: str = ""
+    email: str = ""
+    counterparty_id: uuid.UUID | None = None
+    acknowledged_on: dt.date | None = None  # a signed paper sheet; without it a personal link is made
+    days: int = 14
+
+
+class AwarenessOutsiderOut(Schema):
+    id: uuid.UUID
+    version_id: uuid.UUID
+    company_id: uuid.UUID
+    kind: str
+    full_name: str
+    role: str
+    counterparty_id: uuid.UUID | None
+    source: str
+    expires_on: dt.date | None
+    acknowledged_on: dt.date | None
+    language: str
+    link: str | None = None  # the personal link, only in the answer that creates it
+
+
+class AwarenessOutsiderCounterpartyOut(Schema):
+    counterparty_id: uuid.UUID | None
+    counterparty: str
+    acknowledged: int
+    asked: int

@@ -8,6 +8,7 @@ employee's company and unit; employees reach only their own requests (Reach.OWN)
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -22,6 +23,8 @@ from senim.awareness.models import (
     Document,
     DocumentVersion,
     HireRecord,
+    OutsiderAck,
+    OutsiderKind,
     VersionStatus,
 )
 from senim.core.access import Actor, scope_of
@@ -298,3 +301,29 @@ def candidate_check_list(*, actor: Actor | None, status: str = "") -> QuerySet[C
 
 def candidate_check_get(*, actor: Actor | None, check_id: uuid.UUID | str) -> CandidateCheck:
     return candidate_check_list(actor=actor).get(pk=check_id)
+
+
+def outsider_list(*, actor: Actor | None, kind: str = "") -> QuerySet[OutsiderAck]:
+    """People without an account asked to acknowledge, or who signed on paper, in the actor's companies."""
+    qs = OutsiderAck.objects.filter(scope_of(actor, policy.VIEW).q()).select_related(
+        "version__document", "company", "counterparty"
+    )
+    return qs.filter(kind=kind) if kind else qs
+
+
+def outsiders_by_counterparty(*, actor: Actor | None, year: int | None = None) -> list[dict[str, Any]]:
+    """Contractors' people who acknowledged (in `year`, else ever) and those still asked, per counterparty."""
+    qs = outsider_list(actor=actor, kind=OutsiderKind.CONTRACTOR)
+    done = Q(acknowledged_on__isnull=False) & (Q(acknowledged_on__year=year) if year else Q())
+    rows = qs.values("counterparty_id").annotate(acknowledged=Count("pk", filter=done), asked=Count("pk"))
+    names = {o.counterparty_id: str(o.counterparty) for o in qs.exclude(counterparty=None).distinct()}
+    result = [
+        {
+            "counterparty_id": r["counterparty_id"],
+            "counterparty": names.get(r["counterparty_id"], ""),
+            "acknowledged": r["acknowledged"],
+            "asked": r["asked"],
+        }
+        for r in rows
+    ]
+    return sorted(result, key=lambda r: r["counterparty"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.awareness import campaign_views, people_views, views
+from senim.awareness import campaign_views, outsider_views, people_views, views
 
 app_name = "awareness"
 
@@ -28,6 +28,10 @@ urlpatterns = [
     path("agreements/<uuid:obligation_id>/scan/", people_views.agreement_scan, name="agreement-scan"),
     path("hires/new/", people_views.hire_record, name="hire-record"),
     path("checks/", people_views.check_list, name="check-list"),
+    path("outsiders/", outsider_views.outsider_list, name="outsiders"),
+    path("outsiders/add/", outsider_views.outsider_add, name="outsider-add"),
+    path("outsiders/import/", outsider_views.outsider_import, name="outsider-import"),
+    path("sign/<str:token>/", outsider_views.outsider_public, name="outsider-public"),
     path("checks/new/", people_views.check_create, name="check-create"),
     path("checks/<uuid:check_id>/", people_views.check_detail, name="check-detail"),
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.conflicts import jobs, policy, selectors, services
+from senim.conflicts import jobs, policy, selectors, services, tables
 from senim.conflicts.forms import AlertDecisionForm, AlertFilterForm
 from senim.conflicts.models import DetectionRun
 from senim.core.access import ActorRequest
@@ -29,12 +29,11 @@ def alert_list(request: ActorRequest) -> HttpResponse:
     last_run = selectors.run_list(actor=request.user).first()
     context = {
         "form": form,
-        "page_obj": paginate(request, alerts, 50),
         "last_run": last_run,
         "changes": selectors.changes_since_last_run(run=last_run),
         "can_run": request.user.scope_for(policy.REVIEW).everything,
     }
-    return render(request, "conflicts/alert_list.html", context)
+    return tables.ALERTS.respond(request, alerts, "conflicts/alert_list.html", context)
 
 
 @permission_required(policy.VIEW)

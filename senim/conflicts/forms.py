@@ -214,6 +214,11 @@ class DeclarationFilterForm(forms.Form):
     q = forms.CharField(label=_("Employee"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Declaration.Status.choices], required=False)
     form_type = forms.ChoiceField(label=_("Form"), choices=[("", _("All")), *FormType.choices], required=False)
+    declared = forms.ChoiceField(
+        label=_("Content"),
+        choices=[("", _("All")), ("nothing", _("Nothing to declare")), ("something", _("Something declared"))],
+        required=False,
+    )
 
 
 class AlertFilterForm(forms.Form):
@@ -266,6 +271,12 @@ class GiftDecisionForm(forms.Form):
         label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))], widget=forms.RadioSelect
     )
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    decided_on = forms.DateField(
+        label=_("Decided on"),
+        widget=DATE,
+        required=False,
+        help_text=_("Only for a decision taken earlier on paper; empty means today."),
+    )
 
 
 class HandOverForm(forms.Form):

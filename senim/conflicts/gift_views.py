@@ -5,12 +5,13 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.conflicts import policy, selectors, services
+from senim.conflicts import policy, selectors, services, tables
 from senim.conflicts.forms import (
     GiftDecisionForm,
     GiftFilterForm,
@@ -22,7 +23,6 @@ from senim.conflicts.forms import (
 from senim.conflicts.models import Gift
 from senim.conflicts.views import _own_employee
 from senim.core.access import ActorRequest, PermissionDenied
-from senim.core.exports import csv_response
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, login_required, paginate, permission_required
 from senim.counterparties import policy as counterparty_policy
@@ -72,10 +72,9 @@ def gift_list(request: ActorRequest) -> HttpResponse:
     )
     context = {
         "form": form,
-        "page_obj": paginate(request, gifts, 50),
         "repeated": selectors.repeated_sources(gifts=selectors.gift_list(actor=request.user)),
     }
-    return render(request, "conflicts/gift_list.html", context)
+    return tables.GIFTS.respond(request, gifts, "conflicts/gift_list.html", context)
 
 
 @login_required
@@ -114,6 +113,7 @@ def gift_decide(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
                 gift=gift,
                 approve=form.cleaned_data["decision"] == "approve",
                 comment=form.cleaned_data["comment"],
+                decided_on=form.cleaned_data.get("decided_on"),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -154,7 +154,7 @@ def gift_hand_over(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
 
 
 @permission_required(policy.VIEW_GIFTS)
-def gift_export(request: ActorRequest) -> StreamingHttpResponse:
+def gift_export(request: ActorRequest) -> HttpResponseBase:
     """The register as filtered on its page, as CSV (UTF-8 with BOM, for spreadsheet programs)."""
     form = GiftFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -165,22 +165,8 @@ def gift_export(request: ActorRequest) -> StreamingHttpResponse:
         handed_over={"yes": True, "no": False}.get(data.get("handed_over", "")),
         query=data.get("q", ""),
     )
-    header = [
-        _("Date"), _("Employee"), _("Company"), _("Kind"), _("The other party is"), _("From or to"),
-        _("Their organisation"), _("Occasion"), _("Description"), _("Value"), _("Currency"), _("Status"),
-        _("Handed over to the company"), _("Received by"), _("Kept at"),
-    ]  # fmt: skip
-
-    rows = (
-        [
-                gift.date.isoformat(), gift.employee.full_name, gift.company, gift.get_kind_display(),
-                gift.get_party_kind_display(), gift.party_name, gift.party_organisation, gift.occasion,
-                gift.description, gift.value, gift.currency, gift.get_status_display(),
-                gift.handed_over_at.isoformat() if gift.handed_over_at else "", gift.handed_over_to, gift.storage,
-        ]
-        for gift in gifts.iterator(chunk_size=2000)
-    )  # fmt: skip
-    return csv_response(filename="gifts.csv", header=header, rows=rows)
+    gifts, _sort, _dates = tables.GIFTS.apply(request, gifts)
+    return tables.GIFTS.export(gifts, "csv")
 
 
 @permission_required(policy.VIEW_GIFTS)

@@ -205,11 +205,15 @@ class GiftOut(Schema):
     decision_comment: str
     handed_over_at: dt.date | None
     handed_over_to: str
+    decided_at: dt.datetime | None
 
 
 class GiftDecisionIn(BodySchema):
     approve: bool
     comment: str = Field("", max_length=5000)
+    decided_on: dt.date | None = Field(
+        None, description="The day it was decided, if before today (back-dating: officers and administrators)."
+    )
 
 
 class HandOverIn(BodySchema):

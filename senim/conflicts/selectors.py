@@ -70,6 +70,7 @@ def declaration_list(
     campaign_id: uuid.UUID | None = None,
     query: str = "",
     current_only: bool = True,
+    nothing_to_declare: bool | None = None,
 ) -> QuerySet[Declaration]:
     """Declarations of the employees the actor may review or read (officers, auditors)."""
     scope = scope_of(actor, policy.VIEW)
@@ -84,9 +85,21 @@ def declaration_list(
         qs = qs.filter(form_type=form_type)
     if campaign_id:
         qs = qs.filter(campaign_id=campaign_id)
+    if nothing_to_declare is not None:
+        qs = qs.filter(nothing_to_declare=nothing_to_declare)
     for term in query.casefold().split()[:5]:
         qs = qs.filter(employee__search_text__contains=term)
     return qs.order_by("-submitted_at")
+
+
+def declarations_to_close(*, actor: Actor | None, ids: list[str]) -> list[Declaration]:
+    """The declarations named by `ids` that the actor may review (any other id is left out, so the
+    caller sees the counts differ)."""
+    scope = scope_of(actor, policy.REVIEW)
+    if scope.is_empty:
+        return []
+    qs = Declaration.objects.filter(_scoped(actor, policy.REVIEW)).select_related("employee", "company", "unit")
+    return list(qs.filter(pk__in=ids))
 
 
 def own_declarations(*, actor: Actor | None) -> QuerySet[Declaration]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("measures/<uuid:measure_id>/done/", views.measure_done, name="measure-done"),
     path("declarations/", views.declaration_list, name="declaration-list"),
     path("declarations/paper/", views.paper_entry, name="paper-entry"),
+    path("declarations/close-empty/", views.declarations_close_empty, name="declarations-close-empty"),
     path("declarations/<uuid:declaration_id>/", views.declaration_detail, name="declaration-detail"),
     path("declarations/<uuid:declaration_id>/review/", views.declaration_review, name="declaration-review"),
     path("declarations/<uuid:declaration_id>/measures/", views.measure_add, name="measure-add"),

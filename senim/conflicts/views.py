@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from senim.conflicts import policy, selectors, services
+from senim.conflicts import policy, selectors, services, tables
 from senim.conflicts.forms import (
     CampaignForm,
     DeclarationFilterForm,
@@ -176,13 +176,46 @@ def declaration_list(request: ActorRequest) -> HttpResponse:
         status=data.get("status", ""),
         form_type=data.get("form_type", ""),
         query=data.get("q", ""),
+        nothing_to_declare={"nothing": True, "something": False}.get(data.get("declared", "")),
     )
-    context = {
-        "form": form,
-        "page_obj": paginate(request, declarations, 50),
-        "can_review": request.user.can(policy.REVIEW),
-    }
-    return render(request, "conflicts/declaration_list.html", context)
+    context = {"form": form, "can_review": request.user.can(policy.REVIEW)}
+    return tables.DECLARATIONS.respond(request, declarations, "conflicts/declaration_list.html", context)
+
+
+@require_POST
+@permission_required(policy.REVIEW)
+def declarations_close_empty(request: ActorRequest) -> HttpResponse:
+    """Close the ticked forms A that declare nothing as "no conflict": all or none."""
+    ids = request.POST.getlist("declaration")[: services.declarations.MAX_BULK + 1]
+    back = request.POST.get("next", "")
+    target = back if back.startswith("/") and not back.startswith("//") else None
+    try:
+        declarations = selectors.declarations_to_close(actor=request.user, ids=ids)
+    except ValidationError:
+        declarations = []
+    if len(declarations) != len(set(ids)) or not ids:
+        messages.error(request, _("Tick the declarations to close; nothing was changed."))
+        return redirect(target or "conflicts:declaration-list")
+    try:
+        services.declarations_close_empty(
+            actor=request.user, declarations=declarations, comment=str(request.POST.get("comment", ""))[:5000]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages) + " " + _("Nothing was changed."))
+    except PermissionDenied:
+        messages.error(request, _("You cannot review your own declaration.") + " " + _("Nothing was changed."))
+    else:
+        count = len(declarations)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d declaration was closed: no conflict.",
+                "%(count)d declarations were closed: no conflict.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(target or "conflicts:declaration-list")
 
 
 @login_required

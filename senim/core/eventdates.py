@@ -59,10 +59,14 @@ def check_event_dates(
     order: Sequence[tuple[str, str]] = (),
     today: dt.date | None = None,
     recorded: Mapping[str, dt.date | dt.datetime | None] | None = None,
+    past_allowed: bool = False,
 ) -> bool:
     """Check a record's event dates (None: not set); return whether any is before today.
     `recorded`: dates the record already holds (e.g. filed on, when a decision is entered), used for
     the order only, never checked again nor counted as back-dating by whoever enters the next one.
+    `past_allowed`: these events are by nature entered after they happen (a gift is declared after
+    it was received), so a past date needs no back-dating permission and is not back-dating (the
+    result is False); the future, before the founding and the order are still refused.
     Raises ValidationError naming every offending field."""
     today = today or timezone.localdate()
     labels = labels or {}
@@ -93,7 +97,7 @@ def check_event_dates(
             fail(
                 later, _("%(later)s cannot be before %(earlier)s.") % {"later": label(later), "earlier": label(earlier)}
             )
-    backdated = any(day is not None and day < today for day in days.values())
+    backdated = not past_allowed and any(day is not None and day < today for day in days.values())
     if backdated and not errors and not may_backdate(actor, company_id):
         past = next(name for name, day in days.items() if day is not None and day < today)
         fail(

@@ -66,7 +66,9 @@ class IndicatorValue:
     @property
     def value_unit(self) -> str:
         """The unit agreeing with this year's value: "28 (29) договоров" reads right."""
-        return unit_for(self.unit_key or self.unit, self.value) if self.value is not None else self.unit
+        if self.value is None or self.unit_key not in _COUNTED:
+            return self.unit
+        return _COUNTED[self.unit_key](_count_form(self.value))
 
     @property
     def is_share(self) -> bool:
@@ -130,12 +132,18 @@ _COUNTED: dict[str, Callable[[int], str]] = {
 
 def unit_for(unit: str | Promise, value: object) -> str:
     """`unit` in the form that agrees with `value` (a count noun) or as declared ("%", "per cent of staff")."""
-    key = msgid_of(unit)
-    counted = _COUNTED.get(key)
+    counted = _COUNTED.get(msgid_of(unit))
     if counted is None or value is None:
         return str(unit)
-    number = value if isinstance(value, int) else (int(value) if value == int(value) else 2)  # type: ignore[call-overload]
-    return counted(abs(number))
+    return counted(_count_form(value))
+
+
+def _count_form(value: object) -> int:
+    """The number whose plural form a value takes: itself when whole, 2 for a fraction."""
+    if isinstance(value, int):
+        return abs(value)
+    number = float(value)  # type: ignore[arg-type]
+    return abs(int(number)) if number == int(number) else 2
 
 
 def with_unit(value: object, unit: str | Promise) -> str:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from senim.core import approvals, health, indicators, selectors
 from senim.core.access import ActorRequest
+from senim.core.dashboard import charts as dashboard_charts
 from senim.core.dashboard import tiles as dashboard_tiles
 from senim.core.exports import csv_response
 from senim.core.forms import IndicatorFilterForm, PeriodForm
@@ -71,7 +72,8 @@ def paginate(request: HttpRequest, items: Any, per_page: int = 25) -> Any:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     waiting = approvals.queue_for(request.user) if request.user.is_authenticated else []  # type: ignore[arg-type]
-    return render(request, "core/dashboard.html", {"tiles": dashboard_tiles(request), "waiting": waiting})
+    context = {"tiles": dashboard_tiles(request), "charts": dashboard_charts(request), "waiting": waiting}
+    return render(request, "core/dashboard.html", context)
 
 
 @permission_required(VIEW_INDICATORS)

@@ -1,6 +1,7 @@
 """Pages of applications for counterparties that refuse, the Register of counterparties permitted
 without anti-corruption provisions, and the regulation clauses decisions cite."""
 
+import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import exports, policy, selectors, services
+from senim.counterparties import exports, policy, selectors, services, tables
 from senim.counterparties.forms import ApplicationForm, ApproveForm, ClauseForm, CommentForm, ProposeForm
 from senim.counterparties.models import Application, Category, Decision
 from senim.counterparties.views import get_counterparty
@@ -37,12 +38,8 @@ def application_list(request: ActorRequest) -> HttpResponse:
         decision=decision if decision in Decision.values else "",
         query=request.GET.get("q", "")[:100],
     )
-    context = {
-        "page_obj": paginate(request, applications),
-        "statuses": Application.Status.choices,
-        "decisions": Decision.choices,
-    }
-    return render(request, "counterparties/application_list.html", context)
+    context = {"statuses": Application.Status.choices, "decisions": Decision.choices}
+    return tables.APPLICATIONS.respond(request, applications, "counterparties/application_list.html", context)
 
 
 @permission_required(policy.FILE_APPLICATION)
@@ -236,7 +233,14 @@ def register_revoke(request: ActorRequest, entry_id: uuid.UUID) -> HttpResponse:
     if entry is None:
         raise Http404
     try:
-        services.register_entry_revoke(actor=request.user, entry=entry, reason=request.POST.get("reason", "")[:5000])
+        raw = request.POST.get("revoked_on", "").strip()
+        try:
+            on = dt.date.fromisoformat(raw) if raw else None
+        except ValueError as error:
+            raise ValidationError({"revoked_on": _("Enter a valid date.")}) from error
+        services.register_entry_revoke(
+            actor=request.user, entry=entry, reason=request.POST.get("reason", "")[:5000], on=on
+        )
     except ValidationError as error:
         messages.error(request, "; ".join(error.messages))
     except PermissionDenied:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.figures import share_of
 from senim.core.forms import apply_errors
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import ContractForm
 from senim.counterparties.models import Contract, ProcurementMethod
 from senim.counterparties.views import get_counterparty
@@ -49,10 +49,9 @@ def contract_list(request: ActorRequest) -> HttpResponse:
         method=method if method in ProcurementMethod.values else "",
         has_clause=_clause(request.GET.get("clause")),
         counterparty_id=_uuid(request.GET.get("counterparty")),
-        sort=request.GET.get("sort", "-date"),
     )
-    context = {"page_obj": paginate(request, contracts, 50), "methods": ProcurementMethod.choices}
-    return render(request, "counterparties/contract_list.html", context)
+    context = {"methods": ProcurementMethod.choices}
+    return tables.CONTRACTS.respond(request, contracts, "counterparties/contract_list.html", context)
 
 
 @permission_required(policy.VIEW_CONTRACTS)

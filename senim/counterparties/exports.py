@@ -3,7 +3,6 @@ or a PDF document (rendered by WeasyPrint with the DejaVu fonts, so that Cyrilli
 letters print)."""
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 
 from django.template.loader import render_to_string
@@ -13,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from senim.core.exports import xlsx_append, xlsx_bytes
+from senim.core.pdf import html_to_pdf
 from senim.counterparties.models import RegisterEntry
 
 
@@ -79,9 +79,6 @@ def _status(entry: RegisterEntry, on: dt.date) -> str:
 
 def register_pdf(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
     """The same columns as the workbook on landscape A4 pages, numbered, with the title and the date."""
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # not ten INFO lines a PDF
-    from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
-
     rows = [
         {
             "number": number,
@@ -103,4 +100,4 @@ def register_pdf(entries: Iterable[RegisterEntry], *, on: dt.date) -> bytes:
         "counterparties/register_pdf.html",
         {"rows": rows, "date": on.strftime("%d.%m.%Y"), "language": translation.get_language() or "en"},
     )
-    return bytes(HTML(string=html).write_pdf())
+    return html_to_pdf(html)

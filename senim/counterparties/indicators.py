@@ -106,6 +106,18 @@ def register_entries(year: int, company_id: uuid.UUID | None) -> QuerySet[Regist
     return _entries(year, company_id)
 
 
+@register_count(
+    code="counterparties.register_revoked",
+    title=_("Taken off the Register"),
+    unit=_("counterparties"),
+    module=MODULE,
+    distinct="counterparty_id",
+)
+def register_revoked(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
+    qs = RegisterEntry.objects.filter(revoked_on__year=year)
+    return qs.filter(application__company_id=company_id) if company_id else qs
+
+
 def _register_category(value: str, label: Promise) -> None:
     def count(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
         return _entries(year, company_id).filter(counterparty__category=value)

@@ -467,6 +467,12 @@ class ReasonIn(BodySchema):
     reason: str = Field(..., min_length=1, max_length=300)
 
 
+class CounterpartiesRevokeIn(ReasonIn):
+    revoked_on: dt.date | None = Field(
+        None, description="The day it was revoked, if before today (back-dating; never before it was entered)."
+    )
+
+
 class ClausePatch(PatchSchema):
     text_ru: str | None = Field(None, max_length=5000)
     text_kk: str | None = Field(None, max_length=5000)

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils.translation import get_language
 
-from senim.core.access import Actor, scope_of
+from senim.core.access import SYSTEM, Actor, scope_of
 from senim.core.figures import share_of
 from senim.core.identifiers import normalise_identifier
 from senim.core.models import AuditEvent
@@ -21,6 +22,7 @@ from senim.core.selectors import audit_event_list, within
 from senim.core.translit import to_latin
 from senim.counterparties import policy
 from senim.counterparties.models import (
+    RISK_ORDER,
     Answer,
     Application,
     CaseCheck,
@@ -93,6 +95,24 @@ def counterparty_list(
         return qs.order_by(name.desc() if descending else name.asc(), "id")
     keys = [k.format(lang=_lang()) for k in COUNTERPARTY_SORTS[key]]
     return qs.order_by(*[f"-{k}" if descending else k for k in keys])
+
+
+def counterparty_list_with_due_diligence(*, actor: Actor, counterparties: QuerySet[Counterparty]) -> QuerySet:
+    """The counterparties with their latest verification the actor may see: `dd_risk` (risk level),
+    `dd_status` (its status), `dd_conclusion` and `dd_opened` (none when never verified), so the list
+    shows and sorts by them in one query."""
+    latest = case_list(actor=actor).filter(counterparty_id=OuterRef("pk")).order_by("-opened_on", "-created_at")
+    return counterparties.annotate(
+        dd_risk=Subquery(latest.values("risk_level")[:1]),
+        dd_risk_rank=Subquery(
+            latest.annotate(
+                rank=Case(*[When(risk_level=level, then=Value(i)) for i, level in enumerate(RISK_ORDER)])
+            ).values("rank")[:1]
+        ),
+        dd_status=Subquery(latest.values("status")[:1]),
+        dd_conclusion=Subquery(latest.values("conclusion")[:1]),
+        dd_opened=Subquery(latest.values("opened_on")[:1]),
+    )
 
 
 def counterparty_get(*, actor: Actor, counterparty_id: uuid.UUID | str) -> Counterparty:
@@ -249,6 +269,34 @@ def counterparty_similar(
             scored.append((cp, score))
     scored.sort(key=lambda item: -item[1])
     return scored[:limit]
+
+
+SIMILAR_CACHE_SECONDS = 600
+
+
+def counterparty_similar_to(*, actor: Actor, counterparty: Counterparty) -> list[tuple[Counterparty, float]]:
+    """`counterparty_similar` for a card: the scores are kept in the cache until the counterparty or
+    any counterparty of the register changes (the key holds the register's count and latest change),
+    so opening a card again does not score the candidates again."""
+    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
+    stamp = Counterparty.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    last = stamp["last"].isoformat() if stamp["last"] else ""
+    key = f"cp-similar:{counterparty.pk}:{counterparty.updated_at.isoformat()}:{stamp['n']}:{last}"
+    scores: list[tuple[str, float]] | None = cache.get(key)
+    if scores is None:
+        found = counterparty_similar(
+            actor=SYSTEM,
+            names=names,
+            kind=counterparty.kind,
+            country=counterparty.country,
+            exclude_id=counterparty.pk,
+            identifier_kind=counterparty.identifier_kind,
+            identifier=counterparty.identifier,
+        )
+        scores = [(str(cp.pk), score) for cp, score in found]
+        cache.set(key, scores, SIMILAR_CACHE_SECONDS)
+    visible = {str(cp.pk): cp for cp in counterparty_list(actor=actor).filter(pk__in=[pk for pk, _s in scores])}
+    return [(visible[pk], score) for pk, score in scores if pk in visible]
 
 
 # --- contracts -------------------------------------------------------------------------------------

@@ -22,6 +22,11 @@ urlpatterns = [
     path("<uuid:counterparty_id>/edit/", views.counterparty_form, name="counterparty-edit"),
     path("<uuid:counterparty_id>/merge/", views.counterparty_merge, name="counterparty-merge"),
     path("<uuid:counterparty_id>/screen/", views.counterparty_screen, name="counterparty-screen"),
+    path(
+        "<uuid:counterparty_id>/screening-certificate.pdf",
+        views.screening_certificate,
+        name="screening-certificate",
+    ),
     path("<uuid:counterparty_id>/parties/new/", views.party_form, name="party-create"),
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/edit/", views.party_form, name="party-edit"),
     path("<uuid:counterparty_id>/parties/<uuid:party_id>/remove/", views.party_remove, name="party-remove"),

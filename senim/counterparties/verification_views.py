@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import (
     CaseForm,
     CheckForm,
@@ -34,7 +34,7 @@ from senim.counterparties.models import (
     RiskLevel,
     VerificationCase,
 )
-from senim.counterparties.views import get_counterparty
+from senim.counterparties.views import get_counterparty, screening_hits_of
 from senim.org import selectors as org_selectors
 
 LAPSE_WARNING_DAYS = 30
@@ -58,13 +58,12 @@ def case_list(request: ActorRequest) -> HttpResponse:
         query=request.GET.get("q", "")[:100],
     )
     context = {
-        "page_obj": paginate(request, cases),
         "statuses": VerificationCase.Status.choices,
         "levels": Level.choices,
         "risks": RiskLevel.choices,
         "today": timezone.localdate(),
     }
-    return render(request, "counterparties/case_list.html", context)
+    return tables.VERIFICATIONS.respond(request, cases, "counterparties/case_list.html", context)
 
 
 @permission_required(policy.VERIFY)
@@ -117,6 +116,7 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         else [],
         "flags": flags,
         "checks": checks,
+        "screening_hits": screening_hits_of(request, case.counterparty),
         "can_work": can_work,
         "check_statuses": CaseCheck.Status.choices,
         "flag_form": FlagRaiseForm(

@@ -8,16 +8,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
+from senim.core.pdf import html_to_pdf
 from senim.core.policy import VIEW_AUDIT
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.counterparties import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import ContactForm, CounterpartyForm, DocumentForm, MergeForm, PartyForm
-from senim.counterparties.models import Category, Counterparty, Kind
+from senim.counterparties.models import Category, Counterparty, Kind, RiskLevel, VerificationCase
 from senim.screening import policy as screening_policy
 from senim.screening import selectors as screening_selectors
 
@@ -40,23 +44,31 @@ def counterparty_list(request: ActorRequest) -> HttpResponse:
         query=request.GET.get("q", "")[:200],
         kind=request.GET.get("kind", "") if request.GET.get("kind") in Kind.values else "",
         category=request.GET.get("category", "") if request.GET.get("category") in Category.values else "",
-        sort=request.GET.get("sort", "name"),
     )
-    page_obj = paginate(request, counterparties)
-    screened = services.counterparties_last_screened(page_obj.object_list)
-    for cp in page_obj.object_list:
-        cp.last_screened = screened.get(cp.pk)
+    counterparties = selectors.counterparty_list_with_due_diligence(actor=request.user, counterparties=counterparties)
     context = {
-        "page_obj": page_obj,
         "can_manage": request.user.can(policy.MANAGE),
         "can_import": request.user.can(policy.IMPORT),
         "kinds": Kind.choices,
         "categories": Category.choices,
+        "risk_choices": RiskLevel.choices,
+        "status_choices": VerificationCase.Status.choices,
+        "conclusion_choices": VerificationCase.Conclusion.choices,
     }
-    return render(request, "counterparties/counterparty_list.html", context)
+    return tables.COUNTERPARTIES.respond(
+        request, counterparties, "counterparties/counterparty_list.html", context, per_page_context=_last_screened
+    )
 
 
-def _screening_hits(request: ActorRequest, counterparty: Counterparty) -> Any:
+def _last_screened(page: Any) -> dict[str, Any]:
+    """When each counterparty on the page was last screened (one query for the page)."""
+    screened = services.counterparties_last_screened(page.object_list)
+    for cp in page.object_list:
+        cp.last_screened = screened.get(cp.pk)
+    return {}
+
+
+def screening_hits_of(request: ActorRequest, counterparty: Counterparty) -> Any:
     if not request.user.can(screening_policy.VIEW):
         return None
     keys = [services.counterparty_subject_key(counterparty)]
@@ -68,20 +80,7 @@ def _screening_hits(request: ActorRequest, counterparty: Counterparty) -> Any:
 def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
     counterparty = get_counterparty(request, counterparty_id)
     can_manage = request.user.can(policy.MANAGE) and not counterparty.merged_into_id
-    names = [n for n in (counterparty.name_ru, counterparty.name_kk, counterparty.name_en, counterparty.name_uz) if n]
-    similar = (
-        selectors.counterparty_similar(
-            actor=request.user,
-            names=names,
-            kind=counterparty.kind,
-            country=counterparty.country,
-            exclude_id=counterparty.pk,
-            identifier_kind=counterparty.identifier_kind,
-            identifier=counterparty.identifier,
-        )
-        if can_manage
-        else []
-    )
+    similar = selectors.counterparty_similar_to(actor=request.user, counterparty=counterparty) if can_manage else []
     context = {
         "counterparty": counterparty,
         "parties": selectors.party_list(actor=request.user, counterparty=counterparty),
@@ -90,7 +89,7 @@ def counterparty_detail(request: ActorRequest, counterparty_id: uuid.UUID) -> Ht
         "contracts": selectors.contract_list(actor=request.user, counterparty_id=counterparty.pk)[:10],
         "merged": counterparty.merged.all(),
         "similar": similar,
-        "hits": _screening_hits(request, counterparty),
+        "hits": screening_hits_of(request, counterparty),
         "last_screened": services.counterparty_last_screened(counterparty),
         "can_manage": can_manage,
         "can_merge": can_manage and request.user.scope_for(policy.MANAGE).everything,
@@ -313,3 +312,40 @@ def document_remove(request: ActorRequest, counterparty_id: uuid.UUID, document_
     services.document_remove(actor=request.user, document=document)
     messages.success(request, _("Removed."))
     return redirect("counterparties:counterparty-detail", counterparty_id=counterparty.pk)
+
+
+@permission_required(screening_policy.VIEW)
+def screening_certificate(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
+    """A printable certificate of the counterparty's screening for the due diligence file: who was
+    screened (the counterparty, its owners and managers) and when, against which lists (version),
+    and every hit with its decision."""
+    counterparty = get_counterparty(request, counterparty_id)
+    if not request.user.can(policy.VIEW):
+        raise Http404
+    parties = list(selectors.party_list(actor=request.user, counterparty=counterparty))
+    keys = {services.counterparty_subject_key(counterparty): counterparty.name}
+    keys |= {services.party_subject_key(p): str(p) for p in parties}
+    subjects = {s.key: s for s in screening_selectors.subject_list(actor=request.user).filter(key__in=keys)}
+    hits = list(
+        screening_selectors.hit_list(actor=request.user)
+        .filter(subject__key__in=keys)
+        .order_by("subject__key", "-score")
+    )
+    screened = [(label, subjects.get(key)) for key, label in keys.items()]
+    open_hits = [h for h in hits if not h.is_decided]
+    context = {
+        "counterparty": counterparty,
+        "screened": screened,
+        "lists": screening_selectors.watchlist_list(actor=request.user, enabled=True).select_related("current_version"),
+        "hits": hits,
+        "open_hits": len(open_hits),
+        "never": any(subject is None or subject.last_screened_at is None for _label, subject in screened),
+        "printed_at": timezone.localtime(),
+        "printed_by": getattr(request.user, "display_name", "") or str(request.user),
+        "language": get_language() or "en",
+    }
+    content = html_to_pdf(render_to_string("counterparties/screening_certificate.html", context, request=request))
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"screening-{counterparty.identifier or counterparty.pk}-{timezone.localdate().isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from senim.core.pdf import html_to_pdf
 from senim.examination.messages import DOCUMENT_FINDINGS, FACTOR_BOUND, FACTOR_NAMES, FACTOR_WHY
 from senim.examination.models import DraftVersion, Examination, Finding, FindingStatus, Source
 
@@ -83,11 +84,9 @@ def _context(examination: Examination) -> dict:
 
 
 def conclusion_pdf(examination: Examination, *, language: str) -> bytes:
-    from weasyprint import HTML
-
     with translation.override(language):
         html = render_to_string("examination/conclusion_print.html", _context(examination))
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)
 
 
 def conclusion_docx(examination: Examination, *, language: str) -> bytes:

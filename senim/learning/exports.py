@@ -1,24 +1,21 @@
 """Printable documents: a certificate, and the whole knowledge base as one offline PDF
 (WeasyPrint, fonts from the system; no network is touched: images are not fetched)."""
 
-import logging
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from senim.core import markup
+from senim.core.pdf import html_to_pdf
 from senim.learning.models import Article, Certificate
 
 
 def _pdf(html: str) -> bytes:
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    from weasyprint import HTML  # imported here: it loads Pango, which only these exports need
-
     def no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
         raise ValueError("external resources are not fetched")
 
-    return bytes(HTML(string=html, url_fetcher=no_fetch).write_pdf())
+    return html_to_pdf(html, url_fetcher=no_fetch)
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from senim.core.exports import xlsx_append, xlsx_bytes
+from senim.core.pdf import html_to_pdf
 from senim.reports import charts
 from senim.reports.models import Report
 
@@ -44,9 +45,7 @@ def html(report: Report, data: dict[str, Any], language: str) -> str:
 
 
 def pdf(report: Report, data: dict[str, Any], language: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html(report, data, language)).write_pdf()  # type: ignore[no-any-return]
+    return html_to_pdf(html(report, data, language))
 
 
 def docx(report: Report, data: dict[str, Any], language: str) -> bytes:

@@ -98,6 +98,18 @@ class DecisionForm(forms.Form):
             status.choices = [c for c in DECISION_CHOICES if c[0] != HitStatus.NEEDS_INFO]
 
 
+class BulkDecisionForm(forms.Form):
+    """One decision and one reason for the hits ticked on the list."""
+
+    status = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
+    comment = forms.CharField(
+        label=_("Reason"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Recorded as the comment of every hit ticked."),
+    )
+
+
 class WatchlistForm(forms.ModelForm):
     class Meta:
         model = Watchlist

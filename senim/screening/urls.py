@@ -7,6 +7,7 @@ app_name = "screening"
 urlpatterns = [
     path("search/", views.search, name="search"),
     path("hits/", views.hit_list, name="hit-list"),
+    path("hits/decide/", views.hit_bulk_decide, name="hit-bulk-decide"),
     path("hits/<uuid:hit_id>/", views.hit_detail, name="hit-detail"),
     path("runs/", views.run_list, name="run-list"),
     path("runs/new/", views.run_create, name="run-create"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,9 +19,9 @@ from senim.core.forms import apply_errors
 from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import get_or_404, paginate, permission_required
 from senim.org import selectors as org_selectors
-from senim.screening import jobs, policy, selectors, services
+from senim.screening import jobs, policy, selectors, services, tables
 from senim.screening.exports import hit_rows
-from senim.screening.forms import BatchForm, DecisionForm, HitFilterForm, SearchForm, WatchlistForm
+from senim.screening.forms import BatchForm, BulkDecisionForm, DecisionForm, HitFilterForm, SearchForm, WatchlistForm
 from senim.screening.models import Hit, WatchlistVersion
 
 
@@ -89,8 +89,45 @@ def hit_list(request: ActorRequest) -> HttpResponse:
         run_id=data.get("run"),
         query=data.get("q", ""),
     )
-    context = {"form": form, "page_obj": paginate(request, hits, 50)}
-    return render(request, "screening/hit_list.html", context)
+    can_review = request.user.can(policy.REVIEW)
+    context = {"form": form, "bulk_form": BulkDecisionForm() if can_review else None}
+    return tables.HITS.respond(request, hits, "screening/hit_list.html", context)
+
+
+@require_POST
+@permission_required(policy.REVIEW)
+def hit_bulk_decide(request: ActorRequest) -> HttpResponse:
+    """Decide the hits ticked on the list with one decision and one reason: all or none."""
+    form = BulkDecisionForm(request.POST)
+    ids = request.POST.getlist("hit")[: services.review.MAX_BULK + 1]
+    back = request.POST.get("next", "")
+    target = back if back.startswith("/") and not back.startswith("//") else None
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(target or "screening:hit-list")
+    try:
+        hits = list(selectors.hit_list(actor=request.user, permission=policy.REVIEW).filter(pk__in=ids))
+    except ValidationError:
+        hits = []
+    if len(hits) != len(set(ids)):
+        messages.error(request, _("Some of the hits ticked cannot be decided by you; nothing was changed."))
+        return redirect(target or "screening:hit-list")
+    try:
+        services.hits_decide(actor=request.user, hits=hits, **form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        messages.error(request, _("Nothing was changed."))
+    except PermissionDenied:
+        messages.error(request, _("Some of the hits ticked cannot be decided by you; nothing was changed."))
+    else:
+        count = len(hits)
+        messages.success(
+            request, ngettext("%(count)d hit was decided.", "%(count)d hits were decided.", count) % {"count": count}
+        )
+    return redirect(target or "screening:hit-list")
 
 
 @permission_required(policy.VIEW)

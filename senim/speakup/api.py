@@ -10,15 +10,17 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from senim.core import endpoints
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.endpoints import require
 from senim.core.pagination import Pagination
-from senim.speakup import policy, selectors, services
+from senim.speakup import policy, posters, selectors, services
 from senim.speakup.downloads import file_response
-from senim.speakup.models import Case, CaseLink
+from senim.speakup.models import Case, CaseLink, PosterLayout, PosterTag, PosterText
+from senim.speakup.posters import CONTENT_TYPES, poster_url
 from senim.speakup.schemas import (
     AssignIn,
     CaseCreatedOut,
@@ -30,6 +32,10 @@ from senim.speakup.schemas import (
     SpeakupCaseDetailOut,
     SpeakupCaseIn,
     SpeakupCaseOut,
+    SpeakupPosterTagIn,
+    SpeakupPosterTagOut,
+    SpeakupPosterTextIn,
+    SpeakupPosterTextOut,
     StatisticsOut,
     StatusIn,
     TaskIn,
@@ -114,7 +120,9 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> Case:
 
 @router.post("/cases/{case_id}/status", response=SpeakupCaseOut)
 def case_status(request: ActorRequest, case_id: uuid.UUID, payload: StatusIn) -> Case:
-    return services.case_set_status(actor=request.user, case=_case(request, case_id), status=payload.status)
+    return services.case_set_status(
+        actor=request.user, case=_case(request, case_id), status=payload.status, acknowledged_on=payload.acknowledged_on
+    )
 
 
 @router.post("/cases/{case_id}/messages", response={201: SpeakupCaseOut})
@@ -227,3 +235,88 @@ def statistics(request: ActorRequest, year: int | None = None) -> dict[str, Any]
         raise ValidationError({"year": [_("Choose a year between 2000 and 2100.")]})
     cases = selectors.statistics_cases(actor=request.user)
     return selectors.case_statistics(cases=cases, year=year or timezone.localdate().year)
+
+
+# Posters and pocket cards, their source tags and wording.
+
+
+class PosterQueryIn(Schema):
+    company_id: uuid.UUID
+    layout: str = "a4"
+    languages: str = "ru"
+    format: str = "pdf"
+    tag: str = ""
+
+
+@router.get("/posters")
+def poster_render(request: ActorRequest, query: Query[PosterQueryIn]) -> HttpResponse:
+    """The poster or card as PDF, PNG or SVG; `languages` is a comma-separated list (ru,kk,en,uz)."""
+    require(request, policy.POSTERS)
+    company = selectors.poster_company_get(actor=request.user, company_id=query.company_id)
+    languages = [code.strip() for code in query.languages.split(",") if code.strip()]
+    errors = {}
+    known = ", ".join(posters.LANGUAGE_CODES)
+    if not languages or set(languages) - set(posters.LANGUAGE_CODES) or len(set(languages)) < len(languages):
+        errors["languages"] = _("Choose one or several of: %(codes)s.") % {"codes": known}
+    if query.layout not in PosterLayout.values:
+        errors["layout"] = _("Choose one of: %(codes)s.") % {"codes": ", ".join(PosterLayout.values)}
+    if query.format not in posters.FORMATS:
+        errors["format"] = _("Choose one of: %(codes)s.") % {"codes": ", ".join(posters.FORMATS)}
+    if query.tag and not selectors.poster_tag_list(actor=request.user).filter(code=query.tag, company=company).exists():
+        errors["tag"] = _("No such tag for this company.")
+    if errors:
+        raise ValidationError(errors)
+    body = posters.render(
+        url=poster_url(request, query.tag),
+        company_id=company.pk,
+        company_name=str(company),
+        layout=query.layout,
+        languages=languages,
+        fmt=query.format,
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPES[query.format])
+    response["Content-Disposition"] = f'attachment; filename="speakup-{query.layout}.{query.format}"'
+    return response
+
+
+def _tag_out(request: ActorRequest, tag: PosterTag) -> dict[str, Any]:
+    visits = getattr(tag, "visit_count", None)
+    if visits is None:
+        visits = sum(tag.visits.values_list("count", flat=True))
+    return {
+        "id": tag.pk,
+        "company_id": tag.company_id,
+        "code": tag.code,
+        "label": tag.label,
+        "visits": visits,
+        "url": poster_url(request, tag.code),
+    }
+
+
+@router.get("/poster-tags", response=list[SpeakupPosterTagOut])
+def poster_tag_list(request: ActorRequest, year: int | None = None) -> list[dict[str, Any]]:
+    """Source tags with their visits (in `year`, else since they were made)."""
+    require(request, policy.POSTERS)
+    return [_tag_out(request, tag) for tag in selectors.poster_tag_list(actor=request.user, year=year)]
+
+
+@router.post("/poster-tags", response={201: SpeakupPosterTagOut})
+def poster_tag_create(request: ActorRequest, payload: SpeakupPosterTagIn) -> Status:
+    require(request, policy.POSTERS)
+    tag = services.poster_tag_create(
+        actor=request.user, company_id=payload.company_id, label=payload.label, code=payload.code
+    )
+    return Status(201, _tag_out(request, tag))
+
+
+@router.put("/poster-texts/{company_id}/{language}", response=SpeakupPosterTextOut)
+def poster_text_save(
+    request: ActorRequest, company_id: uuid.UUID, language: str, payload: SpeakupPosterTextIn
+) -> PosterText:
+    """A company's own wording in one language; empty fields print the translated defaults."""
+    require(request, policy.POSTERS)
+    company = selectors.poster_company_get(actor=request.user, company_id=company_id)
+    if language not in posters.LANGUAGE_CODES:
+        known = ", ".join(posters.LANGUAGE_CODES)
+        raise ValidationError({"language": _("Choose one of: %(codes)s.") % {"codes": known}})
+    return services.poster_text_save(actor=request.user, company_id=company.pk, language=language, data=payload.dict())

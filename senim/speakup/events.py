@@ -26,5 +26,7 @@ declare_events(
         "speakup.file.downloaded": _("File downloaded"),
         "speakup.reward.recorded": _("Reward recorded"),
         "speakup.conflict.declared": _("Conflict of interest declared on the case"),
+        "speakup.poster_text.saved": _("Poster wording saved"),
+        "speakup.poster_tag.created": _("Poster source tag created"),
     }
 )

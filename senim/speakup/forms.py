@@ -4,10 +4,11 @@ give the reporter or officer the error next to the field."""
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from senim.speakup.models import Category, Channel, Kind, LinkRole, Measure, Outcome, Status
+from senim.speakup.models import Category, Channel, Kind, LinkRole, Measure, Outcome, PosterLayout, Status
 
 IDENTITY_CHOICES = [
     ("anonymous", _("Anonymous: I do not give my name")),
@@ -247,6 +248,12 @@ class CaseFilterForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
+    acknowledged_on = forms.DateField(
+        label=_("Acknowledged on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Only when acknowledging: leave empty for today; an earlier day enters a paper acknowledgement."),
+    )
 
     def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -333,3 +340,62 @@ class RewardForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=14, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
     basis = forms.CharField(label=_("Basis (regulation, decision)"), required=False, max_length=2000)
+
+
+class PosterForm(forms.Form):
+    """What to print: for which company, in which layout, languages and format, with which tag."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    layout = forms.ChoiceField(label=_("Layout"), choices=PosterLayout.choices, initial=PosterLayout.A4)
+    languages = forms.MultipleChoiceField(
+        label=_("Languages on the sheet"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("One or several; they share one sheet in this order."),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("pdf", _("PDF for printing")), ("png", _("PNG image")), ("svg", _("SVG banner"))],
+        initial="pdf",
+    )
+    tag = forms.ChoiceField(
+        label=_("Source tag"),
+        required=False,
+        help_text=_("The QR code then counts the visits this poster brings (a number, nobody identified)."),
+    )
+
+    def __init__(self, *args: Any, companies: Any = (), tags: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(str(c.pk), str(c)) for c in companies]  # type: ignore[attr-defined]
+        tag_choices = [("", _("none: the portal's own address"))] + [(t.code, f"{t.code} — {t.label}") for t in tags]
+        self.fields["tag"].choices = tag_choices  # type: ignore[attr-defined]
+
+
+class PosterTagForm(forms.Form):
+    company = forms.ChoiceField(label=_("Company"))
+    label = forms.CharField(label=_("Where the posters are put up"), max_length=200)
+    code = forms.SlugField(
+        label=_("Tag"),
+        max_length=40,
+        required=False,
+        help_text=_("Latin letters, digits, hyphens; made from the place if left empty."),
+    )
+
+    def __init__(self, *args: Any, companies: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(str(c.pk), str(c)) for c in companies]  # type: ignore[attr-defined]
+
+
+class PosterTextForm(forms.Form):
+    """A company's own wording in one language; an empty field keeps the translated default."""
+
+    headline = forms.CharField(label=_("Headline"), max_length=120, required=False)
+    body = forms.CharField(
+        label=_("Call to speak up"), max_length=600, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    promise = forms.CharField(
+        label=_("Anonymity and non-retaliation promise"),
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

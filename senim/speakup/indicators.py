@@ -5,14 +5,14 @@ import statistics
 import uuid
 from typing import cast
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.indicators import register, register_count
 from senim.org.indicators import headcount
-from senim.speakup.models import OPEN_STATUSES, Case, Category, Channel, Kind, Outcome, Status
+from senim.speakup.models import OPEN_STATUSES, Case, Category, Channel, Kind, Outcome, PosterVisit, Status
 
 
 def _cases(year: int, company_id: uuid.UUID | None) -> QuerySet[Case]:
@@ -184,3 +184,16 @@ def _register_breakdowns() -> None:
 
 
 _register_breakdowns()
+
+
+@register(
+    code="speakup.poster_visits",
+    title=_("Portal visits brought by posters' QR codes"),
+    unit=_("visits"),
+    module="speakup",
+)
+def poster_visits(year: int, company_id: uuid.UUID | None) -> int:
+    qs = PosterVisit.objects.filter(month__year=year)
+    if company_id:
+        qs = qs.filter(tag__company_id=company_id)
+    return int(qs.aggregate(total=Sum("count"))["total"] or 0)

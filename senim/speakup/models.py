@@ -307,3 +307,59 @@ class Reward(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.case} {self.amount} {self.currency}"
+
+
+class PosterLayout(models.TextChoices):
+    A3 = "a3", _("Poster A3")
+    A4 = "a4", _("Poster A4")
+    CARD = "card", _("Pocket card")
+
+
+class PosterText(BaseModel):
+    """A company's own wording of the posters in one language; a blank field keeps the translated
+    default (posters.default_texts)."""
+
+    company = models.ForeignKey("org.Company", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    headline = models.CharField(_("headline"), max_length=120, blank=True)
+    body = models.TextField(_("call to speak up"), max_length=600, blank=True)
+    promise = models.TextField(_("anonymity and non-retaliation promise"), max_length=600, blank=True)
+
+    class Meta:
+        verbose_name = _("poster text")
+        constraints = [
+            models.UniqueConstraint(fields=["company", "language"], name="speakup_postertext_company_language_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} ({self.language})"
+
+
+class PosterTag(BaseModel):
+    """A source tag a poster's QR code carries (a site, a print batch), so the portal can count the
+    visits each campaign brings: a number per tag and month, nothing about who came."""
+
+    company = models.ForeignKey("org.Company", on_delete=models.CASCADE, related_name="+")
+    code = models.SlugField(_("tag"), max_length=40, unique=True)
+    label = models.CharField(_("where it is posted"), max_length=200)
+
+    class Meta:
+        verbose_name = _("poster source tag")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class PosterVisit(models.Model):
+    """Visits that came through one tag in one month: a counter, no row per visit."""
+
+    tag = models.ForeignKey(PosterTag, on_delete=models.CASCADE, related_name="visits")
+    month = models.DateField()  # the first day of the month
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tag", "month"], name="speakup_postervisit_tag_month_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.tag_id} {self.month:%Y-%m}: {self.count}"

@@ -13,3 +13,5 @@ MANAGE = declare("speakup.manage_cases", officer=Reach.SCOPED)
 # Write notes, messages and tasks on a case one can see.
 WORK = declare("speakup.work_cases", officer=Reach.SCOPED, investigator=Reach.SCOPED)
 VIEW_STATS = declare("speakup.view_statistics", admin=Reach.SCOPED, officer=Reach.SCOPED, auditor=Reach.SCOPED)
+# Posters, pocket cards and their source tags for a company; their wording.
+POSTERS = declare("speakup.make_posters", officer=Reach.SCOPED, admin=Reach.SCOPED)

@@ -96,6 +96,9 @@ class CaseCreatedOut(Schema):
 
 class StatusIn(BodySchema):
     status: str = Field(..., pattern=STATUSES)
+    acknowledged_on: dt.date | None = Field(
+        None, description="When acknowledging: the day receipt was acknowledged, if before today (back-dating)."
+    )
 
 
 class TextIn(BodySchema):
@@ -183,3 +186,32 @@ class FileOut(Schema):
     from_reporter: bool
     stripped: bool
     created_at: dt.datetime
+
+
+class SpeakupPosterTagIn(BodySchema):
+    company_id: uuid.UUID
+    label: str
+    code: str = ""
+
+
+class SpeakupPosterTagOut(Schema):
+    id: uuid.UUID
+    company_id: uuid.UUID
+    code: str
+    label: str
+    visits: int
+    url: str
+
+
+class SpeakupPosterTextIn(BodySchema):
+    headline: str = ""
+    body: str = ""
+    promise: str = ""
+
+
+class SpeakupPosterTextOut(Schema):
+    company_id: uuid.UUID
+    language: str
+    headline: str
+    body: str
+    promise: str

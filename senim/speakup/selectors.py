@@ -23,7 +23,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from senim.core.access import SYSTEM, Actor, Role, Scope, grants, is_system, sco
 from senim.core.selectors import within
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org import selectors as org_selectors
-from senim.org.models import Employee, Unit
+from senim.org.models import Company, Employee, Unit
 from senim.speakup import indicators, policy
 from senim.speakup.crypto import CaseCipher, receipt_digest, receipt_is_well_formed, receipt_legacy_digest
 from senim.speakup.models import (
@@ -46,6 +47,8 @@ from senim.speakup.models import (
     Exclusion,
     LinkRole,
     Outcome,
+    PosterTag,
+    PosterText,
     Status,
     Task,
 )
@@ -596,3 +599,75 @@ def unit_case_counts(
             seen.setdefault(uid, {})[case_id] = outcome
     substantiated = {Outcome.SUBSTANTIATED, Outcome.PARTLY}
     return {uid: (len(cases), sum(1 for o in cases.values() if o in substantiated)) for uid, cases in seen.items()}
+
+
+def poster_companies(*, actor: Actor) -> QuerySet[Company]:
+    """The companies the actor may make posters for."""
+    return Company.objects.filter(scope_of(actor, policy.POSTERS).q(company="pk")).order_by("name_en")
+
+
+def poster_tag_list(*, actor: Actor, year: int | None = None) -> QuerySet[PosterTag]:
+    """The actor's companies' tags with their visits (in `year`, else in all)."""
+    scope = scope_of(actor, policy.POSTERS)
+    visits = Q(visits__month__year=year) if year else Q()
+    return (
+        PosterTag.objects.filter(scope.q())
+        .select_related("company")
+        .annotate(visit_count=Coalesce(Sum("visits__count", filter=visits), 0))
+        .order_by("company__name_en", "code")
+    )
+
+
+def poster_tag_get(*, actor: Actor, tag_id: uuid.UUID | str) -> PosterTag:
+    return poster_tag_list(actor=actor).get(pk=tag_id)
+
+
+def poster_text_get(*, company_id: Any, language: str) -> PosterText | None:
+    return PosterText.objects.filter(company_id=company_id, language=language).first()
+
+
+def poster_company_get(*, actor: Actor, company_id: uuid.UUID | str) -> Company:
+    return poster_companies(actor=actor).get(pk=company_id)
+
+
+@dataclass
+class TimelineEntry:
+    at: dt.datetime
+    what: str
+    who: str = ""
+    detail: str = ""
+
+
+# Events that make no step of a case (a look at it, a reminder) stay in the access log only.
+_TIMELINE_SKIP = {"speakup.case.viewed", "speakup.case.watch_reminded", "speakup.case.overdue_notified"}
+
+
+def case_timeline(*, case: Case, data: Any, internals: dict[str, Any]) -> list[TimelineEntry]:
+    """The case's steps in the order they happened: received, the workflow's events (status,
+    assignment, answer, closure) from the audit trail, messages with the reporter, notes and
+    tasks. `data` and `internals` are what case_content and case_internals decrypted for the page.
+    Who submitted a report is never named here: its author is the reporter."""
+    from senim.core.models import AuditEvent
+    from senim.core.templatetags.senim_ui import event_label
+
+    entries = [TimelineEntry(case.received_at, str(_("Received")))]
+    events = (
+        AuditEvent.objects.filter(object_id=str(case.pk), event_type__startswith="speakup.")
+        .exclude(event_type__in=_TIMELINE_SKIP)
+        .order_by("seq")
+        .only("occurred_at", "event_type", "actor_label")
+    )
+    for event in events:
+        if event.event_type in {"speakup.case.submitted"}:
+            continue  # "Received" above; its actor would be the reporter
+        entries.append(TimelineEntry(event.occurred_at, event_label(event.event_type), event.actor_label))
+    for message in data.messages:
+        what = _("Message from the reporter") if message.direction == "from_reporter" else _("Message to the reporter")
+        entries.append(TimelineEntry(message.created_at, str(what), message.author))
+    for note in internals["notes"]:
+        entries.append(TimelineEntry(note.created_at, str(_("Note")), note.author))
+    for task in internals["tasks"]:
+        entries.append(TimelineEntry(task.created_at, str(_("Task set")), task.assignee, task.text))
+        if task.done_at:
+            entries.append(TimelineEntry(task.done_at, str(_("Task done")), task.assignee, task.text))
+    return sorted(entries, key=lambda entry: entry.at)

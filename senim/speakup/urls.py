@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.speakup import public_views, views
+from senim.speakup import poster_views, public_views, views
 
 app_name = "speakup"
 
@@ -12,10 +12,12 @@ urlpatterns = [
     path("follow/", public_views.follow, name="follow"),
     path("follow/file/", public_views.follow_file, name="follow-file"),
     path("anonymity/", public_views.anonymity, name="anonymity"),
+    path("p/<slug:code>/", poster_views.poster_visit, name="poster-visit"),
     # The compliance service.
     path("cases/", views.case_list, name="case-list"),
     path("cases/new/", views.case_intake, name="case-intake"),
     path("cases/<uuid:case_id>/", views.case_detail, name="case-detail"),
+    path("cases/<uuid:case_id>/report.pdf", views.case_report_pdf, name="case-report-pdf"),
     path("cases/<uuid:case_id>/status/", views.case_status, name="case-status"),
     path("cases/<uuid:case_id>/assign/", views.case_assign, name="case-assign"),
     path("cases/<uuid:case_id>/message/", views.case_message, name="case-message"),
@@ -31,4 +33,8 @@ urlpatterns = [
     path("cases/<uuid:case_id>/receipt/", views.case_receipt, name="case-receipt"),
     path("cases/<uuid:case_id>/files/<uuid:file_id>/", views.case_file, name="case-file"),
     path("statistics/", views.statistics, name="statistics"),
+    path("posters/", poster_views.poster_page, name="posters"),
+    path("posters/download/", poster_views.poster_download, name="poster-download"),
+    path("posters/tags/", poster_views.poster_tag_create, name="poster-tag-create"),
+    path("posters/texts/<uuid:company_id>/", poster_views.poster_texts, name="poster-texts"),
 ]

@@ -14,18 +14,20 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from senim.core import indicators
 from senim.core.access import ActorRequest, PermissionDenied, scope_of
 from senim.core.forms import IndicatorFilterForm, apply_errors
+from senim.core.pdf import html_to_pdf
 from senim.core.policy import VIEW_AUDIT
-from senim.core.views import get_or_404, paginate, permission_required
-from senim.speakup import policy, selectors, services
+from senim.core.views import get_or_404, permission_required
+from senim.speakup import policy, selectors, services, tables
 from senim.speakup.downloads import file_response
 from senim.speakup.forms import (
     AnswerForm,
@@ -85,11 +87,14 @@ def case_list(request: ActorRequest) -> HttpResponse:
         watched=bool(data.get("watched")),
         query=data.get("q", ""),
     )
-    page = paginate(request, selectors.case_list(actor=request.user, filters=filters), 50)
     today = timezone.localdate()
-    rows = [(case, case.overdue_kinds(today)) for case in page]
-    context = {"form": form, "page_obj": page, "rows": rows, "can_register": request.user.can(policy.MANAGE)}
-    return render(request, "speakup/case_list.html", context)
+    return tables.CASES.respond(
+        request,
+        selectors.case_list(actor=request.user, filters=filters),
+        "speakup/case_list.html",
+        {"form": form, "can_register": request.user.can(policy.MANAGE)},
+        per_page_context=lambda page: {"rows": [(case, case.overdue_kinds(today)) for case in page]},
+    )
 
 
 def _manage_companies(request: ActorRequest) -> tuple[list[tuple[Any, str]], bool]:
@@ -161,10 +166,13 @@ def _forms(request: ActorRequest, case: Case, bound: dict[str, forms.Form]) -> d
 
 def _detail(request: ActorRequest, case: Case, status: int = 200, **bound: forms.Form) -> HttpResponse:
     user = request.user
+    data = selectors.case_content(actor=user, case=case)
+    internals = selectors.case_internals(actor=user, case=case)
     context: dict[str, Any] = {
         "case": case,
-        "data": selectors.case_content(actor=user, case=case),
-        "internals": selectors.case_internals(actor=user, case=case),
+        "data": data,
+        "internals": internals,
+        "timeline": selectors.case_timeline(case=case, data=data, internals=internals),
         "overdue": case.overdue_kinds(),
         "can_manage": selectors.case_in_reach(actor=user, case=case, permission=policy.MANAGE),
         "can_work": selectors.case_in_reach(actor=user, case=case, permission=policy.WORK),
@@ -183,6 +191,36 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     case = _case(request, case_id)
     services.case_record_view(actor=request.user, case=case)
     return _detail(request, case)
+
+
+@cases_required
+def case_report_pdf(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The case as a printable report (PDF): facts, what was reported, findings and the timeline.
+    The reporter's identity is left out unless asked for (`?identity=1`) by someone who manages
+    the case; the printing is recorded in the case's access log like a look at the page."""
+    case = _case(request, case_id)
+    user = request.user
+    may_identify = selectors.case_in_reach(actor=user, case=case, permission=policy.MANAGE)
+    with_identity = request.GET.get("identity") == "1" and may_identify and not case.anonymous
+    services.case_record_view(actor=user, case=case)
+    data = selectors.case_content(actor=user, case=case)
+    internals = selectors.case_internals(actor=user, case=case)
+    context = {
+        "case": case,
+        "data": data,
+        "with_identity": with_identity,
+        "timeline": selectors.case_timeline(case=case, data=data, internals=internals),
+        "assignees": list(case.assignees.all()),
+        "measures": [Measure(m).label for m in case.measures if m in Measure.values],
+        "printed_at": timezone.localtime(),
+        "printed_by": getattr(user, "display_name", "") or str(user),
+        "language": get_language() or "en",
+    }
+    content = html_to_pdf(render_to_string("speakup/case_report_pdf.html", context, request=request))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{case.reference}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 Action = tuple[forms.Form | None, Callable[[], object]]
@@ -228,7 +266,12 @@ def case_action(form_name: str = "", success: Any = "", *, uploads: bool = False
 @case_action("status_form", gettext_lazy("The status was changed."))
 def case_status(request: ActorRequest, case: Case) -> Action:
     form = StatusForm(request.POST, allowed=list(services.TRANSITIONS.get(case.status, ())))
-    return form, lambda: services.case_set_status(actor=request.user, case=case, status=form.cleaned_data["status"])
+    return form, lambda: services.case_set_status(
+        actor=request.user,
+        case=case,
+        status=form.cleaned_data["status"],
+        acknowledged_on=form.cleaned_data.get("acknowledged_on"),
+    )
 
 
 @case_action("assign_form", gettext_lazy("The investigators were saved."))

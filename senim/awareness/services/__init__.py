@@ -41,8 +41,17 @@ from senim.awareness.services.documents import (
     version_submit,
     version_update,
 )
+from senim.awareness.services.outsiders import (
+    Person,
+    outsider_acknowledge,
+    outsider_for_token,
+    outsider_invite,
+    outsider_on_paper,
+    outsiders_import,
+)
 
 __all__ = [
+    "Person",
     "acknowledge",
     "acknowledge_on_paper",
     "agreement_record",
@@ -62,6 +71,11 @@ __all__ = [
     "file_path",
     "hire_record_save",
     "obligations_sync",
+    "outsider_acknowledge",
+    "outsider_for_token",
+    "outsider_invite",
+    "outsider_on_paper",
+    "outsiders_import",
     "scan_path",
     "version_adopt",
     "version_attach",

@@ -431,6 +431,36 @@ def declaration_review(*, actor: Actor, declaration: Declaration, outcome: str, 
     return declaration
 
 
+MAX_BULK = 500
+
+
+def declarations_close_empty(*, actor: Actor, declarations: list[Declaration], comment: str = "") -> list[Declaration]:
+    """Close many forms A that declare nothing (the hundreds a yearly campaign brings in) as "no
+    conflict": each through `declaration_review`, so each is checked and audited on its own, all in
+    one transaction. One that is not a submitted form A with nothing to declare, or that the actor
+    may not review, leaves every declaration as it was."""
+    if not declarations:
+        raise ValidationError(_("Choose at least one declaration."))
+    if len(declarations) > MAX_BULK:
+        raise ValidationError(_("Close at most %(max)d declarations at a time.") % {"max": MAX_BULK})
+    with transaction.atomic():
+        closed = []
+        for declaration in declarations:
+            if not (
+                declaration.form_type == FormType.A
+                and declaration.nothing_to_declare
+                and declaration.status == Declaration.Status.SUBMITTED
+            ):
+                raise ValidationError(
+                    _("%(employee)s: only submitted forms A with nothing to declare are closed together.")
+                    % {"employee": declaration.employee.full_name}
+                )
+            closed.append(
+                declaration_review(actor=actor, declaration=declaration, outcome=Outcome.NONE, comment=comment)
+            )
+        return closed
+
+
 def measure_add(
     *,
     actor: Actor,

@@ -14,6 +14,7 @@ from senim.conflicts import gift_texts, policy
 from senim.conflicts.models import Gift, GiftKind, GiftThreshold, PartyKind, ThresholdUnit
 from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.counterparties import selectors as counterparty_selectors
 from senim.org.models import Employee
 from senim.screening.engine import name_keys
@@ -91,8 +92,9 @@ def _assess(gift: Gift, country: str) -> tuple[str, dict[str, Any]]:
 
 def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | None = None, **data: Any) -> Gift:
     """Declare a gift or hospitality for oneself; an officer may record one for an employee in
-    scope; None is the system (demo data). Unknown currencies, negative values and future dates
-    are refused."""
+    scope; None is the system (demo data). Unknown currencies, negative values, future dates and
+    dates before the company existed are refused; a past date needs no back-dating right (gifts
+    are declared after they happen)."""
     if not scope_of(actor, policy.DECLARE).covers(employee_id=employee.pk):
         require(actor, policy.REVIEW, company_id=employee.company_id, unit_id=employee.unit_id)
     errors: dict[str, str] = {}
@@ -107,8 +109,19 @@ def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | No
     date = data.get("date")
     if not isinstance(date, dt.date):
         errors["date"] = _("Enter a valid date.")
-    elif date > (today or timezone.localdate()):
-        errors["date"] = _("The date is in the future.")
+    else:
+        try:
+            check_event_dates(
+                actor=actor,
+                company_id=employee.company_id,
+                founded_on=employee.company.founded_on,
+                dates={"date": date},
+                labels={"date": _("Date of the gift")},
+                today=today,
+                past_allowed=True,
+            )
+        except ValidationError as error:
+            errors["date"] = error.message_dict["date"][0]
     for name in ("party_name", "occasion", "description"):
         if not _text(data.get(name)):
             errors[name] = _("This field is required.")
@@ -154,8 +167,10 @@ def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | No
     return gift
 
 
-def gift_decide(*, actor: Actor, gift: Gift, approve: bool, comment: str) -> Gift:
-    """Approve or refuse a gift awaiting approval; nobody decides their own gift."""
+def gift_decide(*, actor: Actor, gift: Gift, approve: bool, comment: str, decided_on: dt.date | None = None) -> Gift:
+    """Approve or refuse a gift awaiting approval; nobody decides their own gift. `decided_on`: the
+    day it was decided, for a decision taken on paper before it was entered (back-dating: officers
+    and administrators; never before the gift's date nor in the future)."""
     require(actor, policy.APPROVE_GIFTS, company_id=gift.company_id, unit_id=gift.unit_id)
     if gift.employee_id == getattr(actor, "employee_id", None):
         raise PermissionDenied(policy.APPROVE_GIFTS)
@@ -164,18 +179,37 @@ def gift_decide(*, actor: Actor, gift: Gift, approve: bool, comment: str) -> Gif
     comment = _text(comment, 5000)
     if not approve and not comment:
         raise ValidationError({"comment": _("Give the reason for the refusal.")})
+    backdated = False
+    if decided_on is not None:
+        backdated = check_event_dates(
+            actor=actor,
+            company_id=gift.company_id,
+            founded_on=gift.company.founded_on,
+            dates={"decided_on": decided_on},
+            labels={"decided_on": _("Decided on"), "date": _("Date of the gift")},
+            order=[("date", "decided_on")],
+            recorded={"date": gift.date},
+        )
     with transaction.atomic():
         before = gift.status
         gift.status = Gift.Status.APPROVED if approve else Gift.Status.REFUSED
         gift.decided_by_id = cast(uuid.UUID, actor.pk)
         gift.decided_at = timezone.now()
+        if backdated:
+            assert decided_on is not None
+            gift.decided_at = timezone.make_aware(dt.datetime.combine(decided_on, dt.time(12)))
         gift.decision_comment = comment
         gift.save()
         audit_record(
             actor=actor,
             event_type="conflicts.gift.decided",
             obj=gift,
-            changes={"status": [before, gift.status], "comment": [None, comment]},
+            changes={
+                "status": [before, gift.status],
+                "comment": [None, comment],
+                **({"decided_at": [None, gift.decided_at]} if backdated else {}),
+                **backdated_changes(backdated),
+            },
         )
     return gift
 

@@ -83,6 +83,16 @@ def percentage(value: object, decimals: int = 1) -> str:
 
 
 @register.filter
+def label_of(value: object, choices: object) -> str:
+    """The label of a choice value, for values that come from an annotation rather than a model
+    field: ``{{ cp.dd_risk|label_of:risk_choices }}`` (choices as a dict or a list of pairs)."""
+    labels = dict(choices) if isinstance(choices, list | tuple) else choices
+    if not isinstance(labels, dict) or value in (None, ""):
+        return ""
+    return str(labels.get(value, value))
+
+
+@register.filter
 def audit_changes(changes: object) -> list[dict[str, object]]:
     """An audit event's changes as rows to show: a field whose value is an [old, new] pair
     gives both sides; any other value (a count, a list, a nested record, a key called "items")
@@ -139,7 +149,7 @@ def local_date(value: object, fmt: str = "DATE_FORMAT") -> str:
     "2026-11-12" in a sentence. Anything else is shown as it is."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            return date_format(dt.date.fromisoformat(value[:10]), fmt)
         except ValueError:
             return str(value)
     if isinstance(value, dt.date):

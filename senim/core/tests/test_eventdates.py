@@ -64,3 +64,15 @@ def test_datetimes_are_compared_as_local_days(group):
 
 def test_backdated_changes_mark_the_audit_event():
     assert backdated_changes(True) == {"backdated": [None, True]} and backdated_changes(False) == {}
+
+
+def test_past_allowed_dates_need_no_right_but_are_still_checked(group):
+    employee = user_with_role("employee", employee=group.in_leaf)
+    past = {"date": dt.date(2026, 3, 1)}
+    assert _check(employee, group.a.id, dates=past, past_allowed=True) is False
+    with pytest.raises(ValidationError):
+        _check(employee, group.a.id, dates=past)
+    for date, words in ((dt.date(2026, 6, 16), "future"), (dt.date(2009, 1, 1), "before the company existed")):
+        with pytest.raises(ValidationError) as error:
+            _check(employee, group.a.id, dates={"date": date}, founded_on=dt.date(2010, 1, 1), past_allowed=True)
+        assert any(words in message for message in error.value.message_dict["date"])

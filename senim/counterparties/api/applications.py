@@ -24,8 +24,8 @@ from senim.counterparties.schemas import (
     ClauseOut,
     ClausePatch,
     CommentIn,
+    CounterpartiesRevokeIn,
     ProposalIn,
-    ReasonIn,
     RegisterEntryOut,
 )
 from senim.org import selectors as org_selectors
@@ -197,7 +197,7 @@ def clause_update(request: ActorRequest, clause_id: uuid.UUID, payload: ClausePa
 
 
 @router.post("/register/{entry_id}/revoke", response=RegisterEntryOut)
-def register_revoke(request: ActorRequest, entry_id: uuid.UUID, payload: ReasonIn):  # type: ignore[no-untyped-def]
+def register_revoke(request: ActorRequest, entry_id: uuid.UUID, payload: CounterpartiesRevokeIn):  # type: ignore[no-untyped-def]
     endpoints.require(request, policy.MANAGE_CLAUSES)
     entry = selectors.register_entry_list(actor=request.user).get(id=entry_id)
-    return services.register_entry_revoke(actor=request.user, entry=entry, reason=payload.reason)
+    return services.register_entry_revoke(actor=request.user, entry=entry, reason=payload.reason, on=payload.revoked_on)

@@ -440,16 +440,29 @@ def application_waiting(application: Application) -> Waiting | None:
 def register_entry_revoke(
     *, actor: Actor | None, entry: RegisterEntry, reason: str, on: dt.date | None = None
 ) -> RegisterEntry:
-    """Take a counterparty off the Register (group-wide officers and administrators)."""
+    """Take a counterparty off the Register (group-wide officers and administrators). `on`: the day
+    it was revoked, for a revocation decided on paper before it was entered (never before the entry
+    started nor in the future; a past day is back-dating, audited)."""
     _require_group(actor, policy.MANAGE_CLAUSES)
     if entry.revoked_on is not None:
         raise ValidationError(_("This entry was already revoked."))
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for revoking.")})
+    backdated = False
+    if on is not None:
+        backdated = check_event_dates(
+            actor=actor,
+            company_id=None,
+            dates={"revoked_on": on},
+            labels={"revoked_on": _("Revoked on"), "start_date": _("Entered in the Register on")},
+            order=[("start_date", "revoked_on")],
+            recorded={"start_date": entry.start_date},
+        )
     return model_update(
         actor=actor,
         instance=entry,
         data={"revoked_on": on or timezone.localdate(), "revoke_reason": reason.strip()},
         fields=["revoked_on", "revoke_reason"],
         event_type="counterparties.register.revoked",
+        extra=backdated_changes(backdated),
     )

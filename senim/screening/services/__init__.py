@@ -19,7 +19,7 @@ from senim.screening.services.lists import (
     watchlist_set_enabled,
     watchlist_update,
 )
-from senim.screening.services.review import DECISIONS, hit_decide, hits_close_removed
+from senim.screening.services.review import DECISIONS, hit_decide, hits_close_removed, hits_decide
 from senim.screening.services.screening import (
     ScreeningOutcome,
     SearchResult,
@@ -46,6 +46,7 @@ __all__ = [
     "entity_changes",
     "hit_decide",
     "hits_close_removed",
+    "hits_decide",
     "make_query",
     "rescreen_watchlist",
     "run_finish",

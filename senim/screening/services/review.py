@@ -53,6 +53,21 @@ def hit_decide(*, actor: Actor, hit: Hit, status: str, comment: str) -> Hit:
     return hit
 
 
+MAX_BULK = 500
+
+
+def hits_decide(*, actor: Actor, hits: list[Hit], status: str, comment: str) -> list[Hit]:
+    """Decide many hits the same way with the same reason (the queue of a large screening): each
+    through `hit_decide`, so each is checked and audited on its own, all in one transaction. One
+    refused hit (out of scope, a closed hit sent back to waiting) leaves every hit as it was."""
+    if not hits:
+        raise ValidationError({"hits": _("Choose at least one hit.")})
+    if len(hits) > MAX_BULK:
+        raise ValidationError({"hits": _("Decide at most %(max)d hits at a time.") % {"max": MAX_BULK}})
+    with transaction.atomic():
+        return [hit_decide(actor=actor, hit=hit, status=status, comment=comment) for hit in hits]
+
+
 def hits_close_removed(*, version: WatchlistVersion) -> int:
     """Close, as the system, every undecided hit (open or waiting for information) of the list
     whose entry `version` no longer has; return how many. Decided hits keep their decision.

@@ -15,6 +15,7 @@ from senim.speakup.services.intake import (
     reporter_reply,
     rewrap_case_keys,
 )
+from senim.speakup.services.posters import poster_tag_create, poster_text_save, poster_visit_count
 from senim.speakup.services.workflow import (
     case_acknowledge,
     case_answer,
@@ -51,6 +52,9 @@ __all__ = [
     "link_remove",
     "message_send",
     "note_add",
+    "poster_tag_create",
+    "poster_text_save",
+    "poster_visit_count",
     "reporter_reply",
     "reward_record",
     "rewrap_case_keys",

@@ -53,27 +53,60 @@ def case_record_file_download(*, actor: Actor, case: Case, file_id: Any) -> None
     audit_record(actor=actor, event_type="speakup.file.downloaded", obj=case, changes={"file": str(file_id)})
 
 
-def case_set_status(*, actor: Actor, case: Case, status: str) -> Case:
+def case_set_status(*, actor: Actor, case: Case, status: str, acknowledged_on: dt.date | None = None) -> Case:
+    """Move a case on. `acknowledged_on`: when acknowledging, the day receipt was acknowledged on
+    paper before it was entered (back-dating: officers; never before it was received nor in the
+    future)."""
     require_case(actor, case, policy.MANAGE)
     if status not in TRANSITIONS.get(case.status, ()):
         raise ValidationError({"status": [_("This status cannot follow the current one.")]})
+    backdated = False
+    if acknowledged_on is not None:
+        if status != Status.ACKNOWLEDGED or case.acknowledged_at is not None:
+            raise ValidationError(
+                {"acknowledged_on": [_("A date of acknowledgement is given only when acknowledging.")]}
+            )
+        company = case.company
+        backdated = check_event_dates(
+            actor=actor,
+            company_id=case.company_id,
+            founded_on=company.founded_on if company else None,
+            dates={"acknowledged_on": acknowledged_on},
+            labels={"acknowledged_on": _("Acknowledged on"), "received_on": _("Date received")},
+            order=[("received_on", "acknowledged_on")],
+            recorded={"received_on": case.received_at},
+        )
     with transaction.atomic():
         old = case.status
         case.status = status
         if status == Status.ACKNOWLEDGED and case.acknowledged_at is None:
             case.acknowledged_at = timezone.now()
+            if backdated:
+                assert acknowledged_on is not None
+                noon = timezone.make_aware(dt.datetime.combine(acknowledged_on, dt.time(12)))
+                case.acknowledged_at = max(case.received_at, noon)
         case.save(update_fields=["status", "acknowledged_at", "updated_at"])
-        audit_record(actor=actor, event_type="speakup.case.status_changed", obj=case, changes={"status": [old, status]})
+        audit_record(
+            actor=actor,
+            event_type="speakup.case.status_changed",
+            obj=case,
+            changes={
+                "status": [old, status],
+                **({"acknowledged_at": [None, case.acknowledged_at]} if backdated else {}),
+                **backdated_changes(backdated),
+            },
+        )
     return case
 
 
-def case_acknowledge(*, actor: Actor, case: Case, message: str = "") -> Case:
-    """Acknowledge receipt; an optional message goes to the reporter with it."""
+def case_acknowledge(*, actor: Actor, case: Case, message: str = "", acknowledged_on: dt.date | None = None) -> Case:
+    """Acknowledge receipt; an optional message goes to the reporter with it. `acknowledged_on`:
+    see `case_set_status`."""
     if message.strip():
         message_send(actor=actor, case=case, body=message)
         case.refresh_from_db()
     if case.status == Status.RECEIVED:
-        case_set_status(actor=actor, case=case, status=Status.ACKNOWLEDGED)
+        case_set_status(actor=actor, case=case, status=Status.ACKNOWLEDGED, acknowledged_on=acknowledged_on)
     return case
 
 

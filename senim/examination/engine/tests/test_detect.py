@@ -81,3 +81,36 @@ def test_a_contract_with_a_weakened_clause_and_a_contradiction():
 def test_an_act_without_a_clause_is_not_a_contract_finding():
     report = examine_file("1. Работник проходит обучение ежегодно.\n".encode(), "order.txt", kind="order")
     assert report.document_findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "code"),
+    [
+        ("Подрядчик может быть исключен из реестра поставщиков.", "ru", "NO_PROCEDURE"),
+        ("Жеткізуші тізілімнен шығарылуы мүмкін.", "kk", "NO_PROCEDURE"),
+        (
+            "Сыйақы жалақының 10 % құрайды, бұл ретте сыйақы жалақының 30 % мөлшерінде белгіленеді.",
+            "kk",
+            "NORM_CONFLICT",
+        ),
+        ("Қаржы бақылаушысы шығыстарды тексеруге құқығы бар.", "kk", "MAY_FORMULA"),
+        ("Работники в особых случаях получают премию без оценки.", "ru", "SELECTIVE_EXCEPTION"),
+    ],
+)
+def test_widened_rules_fire(text, language, code):
+    assert code in examine_provision(text, language).codes
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Подрядчик исключается из реестра поставщиков по основаниям пункта 4.1 с правом обжалования.",
+            "ru",
+        ),
+        ("Сыйақы жалақының 10 % құрайды.", "kk"),
+        ("Қаржы бақылаушысы шығыстарды ай сайын тексереді.", "kk"),
+    ],
+)
+def test_widened_rules_stay_quiet_on_bounded_text(text, language):
+    assert examine_provision(text, language).codes == []

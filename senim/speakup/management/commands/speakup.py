@@ -1,17 +1,23 @@
 """`senim speakup overdue [--notify]` lists (and e-mails) overdue cases; `senim speakup remind`
 sends retaliation-watch reminders; `senim speakup notify [--background]` does both (or queues them
-for `senim worker`); `senim speakup stats --year 2026` prints the year's figures. Run
+for `senim worker`); `senim speakup stats --year 2026` prints the year's figures;
+`senim speakup poster --company BIN --base-url https://host --languages ru,kk --output poster.pdf` makes a
+poster or card (PDF, PNG or SVG); `senim speakup poster-tags` lists the source tags and their visits. Run
 `senim speakup notify` daily from cron. The command line acts as the system: it prints
 references, dates and counts, never content."""
 
 import json
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from senim.core.access import SYSTEM
-from senim.speakup import notifications, selectors, tasks
+from senim.org.models import Company
+from senim.speakup import notifications, posters, selectors, tasks
+from senim.speakup.models import PosterLayout, PosterTag
 
 
 class Command(BaseCommand):
@@ -27,10 +33,50 @@ class Command(BaseCommand):
         stats = sub.add_parser("stats", help="Counts for a year (cases received in it).")
         stats.add_argument("--year", type=int, default=timezone.localdate().year)
         stats.add_argument("--format", choices=["table", "json"], default="table")
+        poster = sub.add_parser("poster", help="A poster or pocket card with the portal's QR code.")
+        poster.add_argument("--company", required=True, help="The company's registration number (BIN).")
+        poster.add_argument("--base-url", required=True, help="Where Senim is reached, e.g. https://senim.example.kz")
+        poster.add_argument("--layout", choices=PosterLayout.values, default=PosterLayout.A4)
+        poster.add_argument("--languages", default="ru", help="Comma-separated: ru,kk,en,uz")
+        poster.add_argument("--format", choices=posters.FORMATS, default="pdf")
+        poster.add_argument("--tag", default="", help="A source tag the QR code carries.")
+        poster.add_argument("--output", required=True)
+        tags = sub.add_parser("poster_tags", aliases=["poster-tags"], help="Source tags and their visits.")
+        tags.add_argument("--year", type=int, default=None)
 
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override("en"):
-            getattr(self, f"_{options['action']}")(options)
+            getattr(self, f"_{options['action'].replace('-', '_')}")(options)
+
+    def _poster(self, options: dict[str, Any]) -> None:
+        company = Company.objects.filter(registration_number=options["company"]).first()
+        if company is None:
+            raise CommandError(f"No company with the code {options['company']!r}.")
+        languages = [code.strip() for code in options["languages"].split(",") if code.strip()]
+        unknown = [code for code in languages if code not in posters.LANGUAGE_CODES]
+        if not languages or unknown:
+            raise CommandError(f"Languages are among: {', '.join(posters.LANGUAGE_CODES)}.")
+        if options["tag"] and not PosterTag.objects.filter(code=options["tag"], company=company).exists():
+            raise CommandError(f"No tag {options['tag']!r} for this company.")
+        base = options["base_url"].rstrip("/")
+        if not base.startswith(("http://", "https://")):
+            raise CommandError("--base-url starts with http:// or https://.")
+        path = reverse("speakup:poster-visit", args=[options["tag"]]) if options["tag"] else reverse("speakup:portal")
+        body = posters.render(
+            url=base + path,
+            company_id=company.pk,
+            company_name=str(company),
+            layout=options["layout"],
+            languages=languages,
+            fmt=options["format"],
+        )
+        Path(options["output"]).write_bytes(body)
+        self.stdout.write(f"{options['output']}: {len(body):,} bytes, QR code to {base + path}")
+
+    def _poster_tags(self, options: dict[str, Any]) -> None:
+        for tag in selectors.poster_tag_list(actor=SYSTEM, year=options["year"]):
+            visits = getattr(tag, "visit_count", 0)
+            self.stdout.write(f"{tag.code:<30} {tag.company.registration_number:<14} {visits:>7}  {tag.label}")
 
     def _overdue(self, options: dict[str, Any]) -> None:
         today = timezone.localdate()

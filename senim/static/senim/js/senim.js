@@ -13,6 +13,11 @@
  *                                   the address bar after HTMX swaps
  *   [data-copy-target="#id"]        copy an element's text (hidden without JS);
  *                                   optional data-copied-label="Copied"
+ *   input[data-check-all="name"]    tick or untick every checkbox name="name" of
+ *                                   its form (bulk actions on lists)
+ *   table.table-cards               each cell gets its column's heading as
+ *                                   data-label, shown when a narrow screen turns
+ *                                   rows into cards (see the stylesheet)
  */
 (function () {
   "use strict";
@@ -140,9 +145,36 @@
     });
   });
 
+  /* Tick all ------------------------------------------------------------ */
+  document.addEventListener("change", function (event) {
+    var box = closestEl(event.target, "input[data-check-all]");
+    if (!box || !box.form) return;
+    var name = box.getAttribute("data-check-all");
+    box.form.querySelectorAll('input[type="checkbox"]').forEach(function (el) {
+      if (el.name === name && !el.disabled) el.checked = box.checked;
+    });
+  });
+
+  /* Card labels ------------------------------------------------------------ */
+  function labelCells(scope) {
+    scope.querySelectorAll("table.table-cards").forEach(function (table) {
+      var heads = table.querySelectorAll("thead th");
+      var labels = Array.prototype.map.call(heads, function (th) {
+        var text = th.querySelector(".sort-link > span");
+        return (text || th).textContent.replace(/\s+/g, " ").trim();
+      });
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, index) {
+          if (labels[index] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", labels[index]);
+        });
+      });
+    });
+  }
+
   /* Reveal controls that only work with JavaScript ------------------------ */
   function enhance(root) {
     var scope = root && root.querySelectorAll ? root : document;
+    labelCells(scope);
     scope.querySelectorAll(".alert [data-dismiss][hidden]").forEach(function (el) {
       el.hidden = false;
     });
