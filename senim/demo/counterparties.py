@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -381,12 +382,17 @@ def _verifications(rng: random.Random, users: dict[str, User], companies: list[C
             continue  # left in progress
         for check in case.checks.all():
             concern = check.code == "screening" and case.risk_level == "high"
-            services.case_check_update(
-                actor=investigator,
-                check=check,
-                status="concern" if concern else "done",
-                comment="Совпадение требует внимания" if concern else "",
-            )
+            try:
+                services.case_check_update(
+                    actor=investigator,
+                    check=check,
+                    status="concern" if concern else "done",
+                    comment="Совпадение требует внимания" if concern else "",
+                )
+            except ValidationError:  # a red flag says otherwise: the check did find a concern
+                services.case_check_update(
+                    actor=investigator, check=check, status="concern", comment="Подтверждено красным флагом"
+                )
         case.refresh_from_db()
         conclusion = "conditions" if case.risk_level == "high" else "permitted"
         services.case_conclude(actor=investigator, case=case, conclusion=conclusion, text="Проверка завершена.")
