@@ -19,11 +19,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from senim.awareness import policy, selectors, services
 from senim.awareness.models import OutsiderKind, VersionStatus
-from senim.core.access import ActorRequest, scope_of
+from senim.core.access import SYSTEM, ActorRequest, scope_of
 from senim.core.forms import apply_errors
 from senim.core.views import permission_required
 from senim.counterparties import selectors as counterparty_selectors
-from senim.org.models import Company
+from senim.org import selectors as org_selectors
 
 
 class OutsiderForm(forms.Form):
@@ -57,7 +57,7 @@ class OutsiderImportForm(forms.Form):
 def _choices(request: ActorRequest) -> dict[str, list[tuple[str, str]]]:
     scope = scope_of(request.user, policy.MANAGE)
     versions = selectors.versions_in_force(timezone.localdate()).filter(status=VersionStatus.ADOPTED)
-    companies = Company.objects.filter(scope.q(company="pk")).order_by("name_en")
+    companies = org_selectors.company_list(actor=SYSTEM).filter(scope.q(company="pk")).order_by("name_en")
     counterparties = counterparty_selectors.counterparty_list(actor=request.user)[:500]
     return {
         "version": [(str(v.pk), str(v)) for v in versions.select_related("document")],

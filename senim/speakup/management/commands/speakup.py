@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from senim.core.access import SYSTEM
-from senim.org.models import Company
+from senim.org import selectors as org_selectors
 from senim.speakup import notifications, posters, selectors, tasks
-from senim.speakup.models import PosterLayout, PosterTag
+from senim.speakup.models import PosterLayout
 
 
 class Command(BaseCommand):
@@ -49,14 +49,15 @@ class Command(BaseCommand):
             getattr(self, f"_{options['action'].replace('-', '_')}")(options)
 
     def _poster(self, options: dict[str, Any]) -> None:
-        company = Company.objects.filter(registration_number=options["company"]).first()
+        company = org_selectors.company_find(actor=SYSTEM, key=options["company"])
         if company is None:
             raise CommandError(f"No company with the code {options['company']!r}.")
         languages = [code.strip() for code in options["languages"].split(",") if code.strip()]
         unknown = [code for code in languages if code not in posters.LANGUAGE_CODES]
         if not languages or unknown:
             raise CommandError(f"Languages are among: {', '.join(posters.LANGUAGE_CODES)}.")
-        if options["tag"] and not PosterTag.objects.filter(code=options["tag"], company=company).exists():
+        tags = selectors.poster_tag_list(actor=SYSTEM).filter(company=company)
+        if options["tag"] and not tags.filter(code=options["tag"]).exists():
             raise CommandError(f"No tag {options['tag']!r} for this company.")
         base = options["base_url"].rstrip("/")
         if not base.startswith(("http://", "https://")):
