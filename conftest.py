@@ -5,10 +5,18 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from senim.core.access import Role
 from senim.org.models import Company, Employee, Unit
 from senim.org.tests.factories import CompanyFactory, EmployeeFactory, PositionFactory, UnitFactory
+
+# Property tests assert behaviour, never speed: on a loaded machine (CI runs the SQLite and PostgreSQL
+# suites side by side on two cores) Hypothesis's per-example deadline and its "input generation is
+# slow" check would fail a correct test, so both are off for the whole suite.
+hypothesis_settings.register_profile("senim", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("senim")
 
 # Every role, in the order of `core.access.Role`: the rows of each endpoint's role × scope matrix.
 ROLES = [role.value for role in Role]
