@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 CONTENT_LANGUAGES = ("ru", "kk", "en", "uz")
 
@@ -155,3 +155,12 @@ def render_deferred(text: str | None) -> str:
         else:
             rendered.append(str(part))
     return "; ".join(rendered)
+
+
+# Django's own messages that its catalogues do not translate into Russian, Kazakh or Uzbek yet: Senim's
+# catalogues carry them (they are searched before Django's), and marking them here keeps them there
+# when the catalogues are extracted again.
+DJANGO_MESSAGES = (
+    # django.db.models.fields.BLANK_CHOICE_LABEL (Django 6.1): the empty choice of every select.
+    gettext_noop("- Select an option -"),
+)
