@@ -37,6 +37,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request through the test client leaves its
+    language active in the thread (LocaleMiddleware activates it and nothing deactivates it), and
+    a test after it would read another language's messages."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @dataclass
 class Group:
     """Two companies; company A has a unit tree root → branch → leaf; one employee per unit."""
