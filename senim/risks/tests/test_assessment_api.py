@@ -77,7 +77,14 @@ def test_an_assessment_runs_end_to_end_over_the_api(group):
 
     rows = officer.get(f"{API}/assessments/{exercise_id}/map").json()
     assert [(r["unit"], r["high"], r["total"]) for r in rows] == [(str(group.branch), 1, 1)]
-    assert rows[0]["signals"] == {"reports": 0, "substantiated": 0, "gifts": 0, "conflicts": 0}
+    assert rows[0]["signals"] == {
+        "reports": 0,
+        "substantiated": 0,
+        "gifts": 0,
+        "conflicts": 0,
+        "contracts_without_clause": 0,
+        "high_risk_contracts": 0,
+    }
     listed = officer.get(f"{API}/assessments/{exercise_id}/functions?unit_id={group.branch.pk}").json()
     assert listed["count"] == 1 and listed["items"][0]["level"] == "high"
     assert outsider.get(f"{API}/assessments/{exercise_id}").status_code == 404
