@@ -423,7 +423,9 @@ def outsider_list(request: ActorRequest, kind: str = "") -> list[dict[str, Any]]
 
 
 @router.get("/outsiders/by-counterparty", response=list[AwarenessOutsiderCounterpartyOut])
-def outsider_by_counterparty(request: ActorRequest, year: int | None = None) -> list[dict[str, Any]]:
+def outsider_by_counterparty(
+    request: ActorRequest, year: int | None = Query(None, ge=2000, le=2100)
+) -> list[dict[str, Any]]:
     """Contractors' people who acknowledged (in `year`, else ever) and those asked, per counterparty."""
     require(request, policy.VIEW)
     return selectors.outsiders_by_counterparty(actor=request.user, year=year)

@@ -7,6 +7,7 @@ from senim.core.events import declare_events
 declare_events(
     {
         "risks.exercise_created": _("Risk assessment opened"),
+        "risks.measures_reminded": _("Reminders about plan measures sent"),
         "risks.exercise_approved": _("Risk assessment approved"),
         "risks.function_added": _("Function added to the risk assessment"),
         "risks.function_assessed": _("Function assessed by the unit"),
