@@ -69,7 +69,7 @@ def test_an_application_from_filing_to_a_register_entry(page, live_server, group
     _log_in(page, live_server, approver)
     page.goto(f"{live_server.url}/counterparties/applications/{application.pk}/")
     with page.expect_navigation():
-        page.click(f"form[action$='/applications/{application.pk}/approve/'] button[type=submit]")
+        page.click("form[data-approval-form] button[name=decision][value=approve]")
     assert RegisterEntry.objects.filter(counterparty=counterparty, clause=clause).exists()
     with page.expect_navigation():
         page.click("nav.sidebar a.nav-link[href='/counterparties/register/']")
