@@ -29,7 +29,9 @@ def world(group):
     cp = CounterpartyFactory()
     OwnerFactory(counterparty=cp)
     contact = ContactFactory(counterparty=cp)
-    contract = Contract.objects.create(company=group.a, number="M-1", date=dt.date(2025, 1, 2), counterparty=cp)
+    contract = Contract.objects.create(
+        company=group.a, number="M-1", date=dt.date(2025, 1, 2), counterparty=cp, has_clause=False
+    )
     application = services.application_file(
         actor=officer, company=group.a, counterparty=cp, refusal="clause", justification="x", contracts=[contract]
     )
