@@ -1,0 +1,336 @@
+"""Frames: a factor described by the roles its definition names, found in any order and any word form.
+
+rules.py matches fixed phrasings. A frame instead names the parts a provision must contain, in one clause,
+for the factor's definition to be met: for UNILATERAL_PRICE_CHANGE a party, a verb of changing, a price or
+volume and what lets one side do it ("вправе", "by notice"). Each part is a regular expression matched
+in the clause's *view*, and the parts must match at different places:
+
+- Russian: the clause's pymorphy3 lemmas joined by spaces ("заказчику вправе увеличить" is matched as
+  "заказчик вправе увеличить"), so one pattern covers every case, number, tense and participle;
+- Kazakh: each word with its noun endings stripped (kazakh.stem), verbs matched by stem + `\\w*`;
+- English: the lower-cased text.
+
+A frame does not fire when one of its `unless` patterns matches the clause's view (the bound: a cap,
+both parties' agreement, recusal, disclosure), nor, when `negatable`, when the clause prohibits
+("не вправе", "shall not", "құқылы емес"). Frames whose own parts are negative ("не раскрывается",
+"no one reviews") are not negatable.
+"""
+
+from dataclasses import dataclass
+
+W = r"[^.;]{0,60}?"  # a gap inside the clause
+
+
+@dataclass(frozen=True)
+class Frame:
+    parts: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    negatable: bool = True
+
+
+def _f(*parts: str, unless: tuple[str, ...] = (), negatable: bool = True) -> Frame:
+    return Frame(tuple(parts), unless, negatable)
+
+
+PROHIBIT = {
+    "ru": r"запрещ|не вправе|не допуска|недопуст|не может|не могут|не разрешается|не должн",
+    "kk": r"тыйым салын|жол берілмейді|рұқсат етілмейді|құқылы емес|мүмкін емес|\w+(?:уға|уге|ға|ге) болмайды",
+    "en": r"prohibited|forbidden|not permitted|not allowed|shall not|may not|must not|cannot|is not entitled",
+}
+
+# ---- shared parts ----------------------------------------------------------------------------------
+
+_RU_COUNTERPARTY = r"(?:поставщик|исполнитель|подрядчик|продавец|покупатель|арендатор|арендодатель|заказчик|участник|контрагент|претендент|кандидат|bidder)"
+_KK_COUNTERPARTY = r"(?:контрагент|жеткізуші|өнім беруші|қатысушы|мердігер|орындаушы|тапсырыс беруші)"
+
+FRAMES: dict[str, dict[str, list[Frame]]] = {
+    # One person decides and executes with no second signature or review; the assessed approves itself.
+    "NO_OVERSIGHT": {
+        "ru": [
+            _f(
+                r"\b(?:единолично|самостоятельно|лично|сам|один|без участие (?:иной|другой|какой-либо)|без чей-либо)\b",
+                r"\b(?:принимать решение|решать|утверждать|согласовывать|определять|выбирать|распределять|формировать|назначать|заказывать|оценивать)\b",
+                r"\b(?:подписывать|исполнять|осуществлять|производить|списывать|выплачивать|распоряжаться|учитывать|заключать|оплачивать|начислять|выдавать|принимать|утверждать|согласовывать)\b",
+                unless=(
+                    r"^\W*(?:поставщик|исполнитель|подрядчик|продавец|арендатор|арендодатель|перевозчик|сторона|работник)\b",
+                ),
+            ),
+            _f(
+                r"\b(?:утверждать|утверждаться|согласовывать|согласовываться|проверять|проверяться|контроль|контролировать|подписывать)\b"
+                + W
+                + r"\b(?:тот же|этот же|тот самый|сам)\b"
+            ),
+            _f(
+                r"\b(?:утверждать|утверждаться|согласовываться|проверяться)\b"
+                + W
+                + r"\b(?:лицо|работник|сотрудник|подразделение)\b[^.;]{0,30}, (?:проводить|провести|составить|составлять|подготовить|понести|осуществлять|осуществить|подписать)\b"
+            ),
+            _f(
+                r"\b(?:не подлежать|не требовать|без (?:последующий|независимый|какой-либо|чей-либо|дополнительный))\b (?:\w+ )?(?:проверка|контроль|визирование)\b|\bникто не (?:проверять|проверяться|контролировать|контролироваться)\b",
+                negatable=False,
+            ),
+        ],
+        "kk": [
+            _f(
+                r"\b(?:өзі|жеке-дара|дербес|жалғыз)\b",
+                r"\b(?:бөл|бекіт|келіс|айқында|таңда|шешім|тапсырыс бер|бағала)\w*(?:ады|еді|йды|йді)\b",
+                r"\b(?:қол қой|орында|төле|есептен шығар|жүзеге асыр|қабылда|есепте|бекіт|келіс)\w*(?:ады|еді|йды|йді)\b",
+                unless=(r"^\W*(?:жеткізуші|өнім беруші|орындаушы|мердігер|сатушы|жалға|тасымалдаушы|тарап|қызметкер)",),
+            ),
+            _f(r"\w+(?:ған|ген|қан|кен)\b (?:\w+ ){0,3}(?:тұлға|қызметкер|адам|бөлімше|басшы)\w* өзі\b"),
+            _f(
+                r"ешкім\w* (?:келісім|қол|рұқсат)\w*с[ыі]з|басқа[^.;]{0,30}(?:қол|келісім)\w*с[ыі]з|ешкім тексермейді|ешкім\w* тексерілмейді|тексерілмейді|(?:кейінгі |тәуелсіз )?(?:тексеру|бақылау)\w*сіз",
+                negatable=False,
+            ),
+        ],
+        "en": [
+            _f(
+                r"\bboth \w+s\b",
+                r"\band (?:\w+ ){0,2}\w+s\b",
+                r"\bno (?:other )?(?:one|person|body|employee|officer)\b|\bnobody\b|\bwithout (?:any )?(?:review|check|approval)",
+                negatable=False,
+            ),
+            _f(
+                r"\bby the same (?:person|employee|custodian|officer|manager|unit|individual|official|department)\b",
+                unless=(r"\b(?:complaints?|grievances?|appeals?|reports?|allegations?)\b",),
+            ),
+            _f(
+                r"\b(?:person|employee|officer|unit|manager|official) who (?:\w+ ){0,3}(?:drafted|signed|prepared|made|incurred|carried out|placed|ordered)\b"
+                + W
+                + r"\balso (?:approves|monitors|checks|reviews|certifies|signs|accepts)"
+            ),
+            _f(
+                r"\bon (?:his|her|its|their) own authority\b|\bwith no (?:subsequent |further |independent |second )?(?:review|check|control|oversight|signature)|"
+                r"\bno (?:one|other person|one else|other employee) (?:checks|reviews|verifies|approves|controls)|\bnot subject to (?:any )?(?:review|check|control|verification)\b",
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:alone|solely|single-handedly|by himself|by herself|by itself|personally)\b",
+                r"\b(?:decides?|approves?|selects?|chooses?|determines?|allocates?|orders?|authori[sz]es?)\b",
+                r"\b(?:signs?|pays?|executes?|releases?|writes? off|accepts?|certifies|disburses?|records?)\b",
+                unless=(r"^\W*(?:the )?(?:supplier|contractor|seller|buyer|tenant|landlord|carrier|party|employee)\b",),
+            ),
+        ],
+    },
+    # An interested person decides, votes, reviews or filters reports about himself; a person named by an
+    # official is imposed on the counterparty.
+    "COI_GAP": {
+        "ru": [
+            _f(
+                r"\b(?:заинтересованный|заинтересованность|аффилированный|аффилированность|аффилировать|родство|родственник|родственный|супруг|супруга|член семья|брат|сестра|сын|дочь|муж|жена)\b",
+                r"\b(?:голосование|голосовать|подписывать|подписание|согласовывать|согласование|утверждать|оценивать|оценка|рассматривать|рассмотрение|приёмка|приемка|участие|участвовать|проверять|отбор|экспертиза|комиссия)\b",
+                r"\b(?:вправе|мочь|наравне|на общий основание|без ограничение|не являться основание|не являться препятствие|не препятствовать|допускаться|участвовать|независимо от)\b",
+                unless=(
+                    r"\b(?:самоотвод|не участвовать|не принимать участие|обязать (?:заявить|сообщить|раскрыть|уведомить)|выводиться|исключаться|отстраняться|не подписывать|не допускаться|заменяться|другой уполномоченный)\b",
+                ),
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:учредитель|акционер|участник|владелец|доля|акция|ранее работать|работать в|работать у)\b",
+                _RU_COUNTERPARTY,
+                r"\b(?:голосование|голосовать|подписывать|подписание|согласовывать|согласование|утверждать|оценивать|оценка|рассматривать|приёмка|приемка|участие|проверять|отбор)\b",
+                r"\b(?:вправе|мочь|наравне|на общий основание|без ограничение|не являться основание|не препятствовать|допускаться|независимо от)\b",
+                unless=(
+                    r"\b(?:самоотвод|не участвовать|обязать (?:заявить|сообщить|раскрыть|уведомить)|не допускаться|не подписывать)\b",
+                ),
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:сообщение|донесение|информация о нарушение)\b[^.;]{0,40}\b(?:на|касаться|в отношение|с сторона|о)\b (?:действие |решение |нарушение )?(\w+)\b"
+                + W
+                + r"\b(?:рассматривать|рассматриваться|проверять|проверяться|направлять|направляться|разбирать|разбираться)\b[^.;]{0,40}\b\1\b"
+            ),
+            _f(
+                r"\b(?:сообщение|донесение)\b"
+                + W
+                + r"\b(?:рассматривать|рассматриваться|направлять|направляться|проверять|проверяться)\b[^.;]{0,40}\b(?:этот же|тот же|сам)\b"
+            ),
+            _f(
+                r"\b(?:заказчик|должностной лицо|заместитель|министр|аким)\b[^.;]{0,30}\b(?:указать|указывать|рекомендовать|назвать|назначить|предложить)\b|"
+                r"\b(?:указать|рекомендовать|назвать|предложить)\b[^.;]{0,10}\b(?:заказчик|должностной|заместитель|министр|аким)\b",
+                r"\b(?:лицо|работник|специалист|субподрядчик|организация|консультант|кандидат|сотрудник)\b",
+                r"\b(?:принять|принимать|привлечь|привлекать|нанять|трудоустроить|взять)\b",
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:мүдделі|үлестес|туыс|жұбай|отбасы мүше|ағасы|інісі|апасы|қарындас|ұлы\b|қызы\b)\w*",
+                r"\b(?:дауыс|қол қою|қол қой|келіс|бекіт|бағала|қара|қабылда|қатыс|ауыстыр)\w*",
+                r"(?:құқылы|мүмкін\b|тең|жалпы негізде|кедергі келтірмейді|кедергі болмайды|негіз болып табылмайды|жіберіледі|шектеусіз|қатысады)",
+                unless=(r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қоймайды|ауыстырылады)",),
+                negatable=False,
+            ),
+            _f(
+                r"(?:құрылтайшы|акционер|иесі|үлес)\w*",
+                _KK_COUNTERPARTY,
+                r"\b(?:дауыс|қол қою|қол қой|келіс|бекіт|бағала|қара|қабылда|қатыс)\w*",
+                r"(?:құқылы|мүмкін\b|тең|жалпы негізде|кедергі келтірмейді|кедергі болмайды|жіберіледі|шектеусіз)",
+                unless=(r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қоймайды)",),
+                negatable=False,
+            ),
+            _f(
+                r"\b(\w{4,})\b (?:\w+ )?(?:әрекет|шешім|бұзушылық)\w* (?:туралы )?хабарлама\w*[^.;]{0,80}\b\1\b[^.;]{0,30}қара"
+            ),
+            _f(r"хабарлама\w*[^.;]{0,80}\b(?:сол|осы)\b[^.;]{0,30}(?:өзі|өзіне)\b[^.;]{0,20}(?:қара|жіберіл)"),
+            _f(
+                r"(?:тапсырыс беруші|лауазымды тұлға|орынбасар|министр|әкім)\w*[^.;]{0,40}(?:көрсеткен|ұсынған|атаған|ұсынылған|көрсетілген)",
+                r"(?:тарт|қабылда|жұмысқа ал|штатқа)\w*",
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:related to|affiliated with|affiliation|whose (?:spouse|brother|sister|son|daughter|relative|wife|husband|father|mother)|relatives? of|holding shares|shareholder|owns shares|previously worked|formerly employed|interested in|with an interest)\b",
+                r"\b(?:vote|votes|voting|sit on|sits on|score|scoring|scores|evaluat\w*|approv\w*|sign|signs|review\w*|take part|participat\w*|decid\w*|assess\w*)\b",
+                r"\b(?:may|can|is allowed|are allowed|like any other|not prevent|no bar|not a bar|without restriction|on equal terms|on the same terms|is entitled|are entitled)\b",
+                unless=(
+                    r"\b(?:must|shall) (?:withdraw|abstain|declare|disclose|recuse)|\babstain|\brecuse|\bwithdraw|\bexcluded from|\bmay not\b|\bshall not (?:vote|take part|participate|sit|sign|approve|review|score)|\bcannot\b|\bprohibited\b|\bnot permitted\b",
+                ),
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:reports?|allegations?|disclosures?)\b (?:\w+ ){0,3}?(?:against|about|concerning|regarding|involving|by) (?:the |a )?((?!(?:the|a|an|that|this)\b)(?:\w+ ){0,2}\w+)\b"
+                + W
+                + r"\b(?:handled|reviewed|considered|examined|investigated|decided|dealt with|sent|forwarded|referred)\b (?:\w+ ){0,2}?(?:by|to) (?:the |that |this )?(?:same )?\1\b"
+            ),
+            _f(r"\b(?:reports?|allegations?)\b" + W + r"\b(?:by|to) (?:the|that|this) (?:very )?same\b"),
+            _f(
+                r"\b(?:customer|employer|client|buyer|officials?|minister|deputy \w+|authority)\b[^.;]{0,30}\b(?:nominat|recommend|designat|name[sd]?\b|indicat|propos)\w*",
+                r"\b(?:employ|engage|hire|appoint|take on)\b",
+                r"\b(?:must|shall|is required to|is to|agrees to|undertakes to)\b",
+            ),
+        ],
+    },
+    # One side (or one official) can change price, scope or volume with no cap, formula or amendment.
+    "UNILATERAL_PRICE_CHANGE": {
+        "ru": [
+            _f(
+                r"\b(?:поставщик|исполнитель|подрядчик|арендодатель|продавец|оператор|заказчик|покупатель|арендатор|куратор|менеджер|представитель|лицензиар|перевозчик|агент)\b",
+                r"\b(?:изменять|изменить|изменяться|изменение|пересматривать|пересмотреть|пересматриваться|пересмотр|увеличивать|увеличить|увеличиваться|увеличение|повышать|повысить|повышаться|повышение|корректировать|скорректировать|корректироваться|корректировка|уточнять|уточнить|уточняться|сокращать|сократить|сокращение|уменьшать|уменьшить|уменьшение)\b",
+                r"\b(?:цена|стоимость|тариф|расценка|объём|объем|количество|арендный плата|ставка|прайс-лист|смета)\b",
+                r"\b(?:вправе|мочь|право|подлежать|по требование|по заявка|по письмо|уведомление|уведомить|путём|путем|в одностороннем|рабочий порядок|по мера|в любой время|в случай|требование|сообщить|ежеквартально|ежемесячно)\b",
+                unless=(
+                    r"\b(?:соглашение сторона|дополнительный соглашение|по соглашение|взаимный|обоюдный|оба сторона|твёрдый|твердый|неизменный|фиксированный|не подлежать|не более|не превышать|в предел|индекс|формула)\b",
+                ),
+            ),
+            _f(r"\b(?:объём|объем|количество)\b[^.;]{0,60}\bсверх\b"),
+        ],
+        "kk": [
+            _f(
+                r"(?:жеткізуші|өнім беруші|орындаушы|мердігер|жал\w* беруші|сатушы|оператор|тапсырыс беруші|сатып алушы|куратор|менеджер|өкіл)",
+                r"(?:өзгерт|арттыр|көтер|ұлғайт|қайта қара|түзет|қысқарт|азайт|нақтыла)\w*",
+                r"\b(?:баға|құн|тариф|көлем|сан|ақы|мөлшерлеме)\w*",
+                r"(?:құқылы|алады|мүмкін\b|хабарла|хабарлама|арқылы|талаб|жағдайда|кез келген уақытта|біржақты)",
+                unless=(
+                    r"(?:тараптар\w*[^.;]{0,20}келісім|қосымша келісім|өзара келісім|екі тарап|тұрақты|тіркелген|аспайтын|шегінде|индекс|формула)",
+                ),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:supplier|contractor|seller|landlord|lessor|operator|buyer|customer|employer|manager|representative|vendor|provider|licensor|carrier|agent|client)\b",
+                r"\b(?:change|changes|changed|revise|revises|revised|increase|increases|increased|raise|raises|adjust|adjusts|adjusted|amend|modify|vary|reduce|reduces|reduced|review|reviews|alter|update|cut)\b",
+                r"\b(?:price|prices|rate|rates|tariff|tariffs|fee|fees|rent|scope|volume|volumes|quantit\w+|cost|costs|charges)\b",
+                r"\b(?:may|can|is entitled|are entitled|has the right|at any time|by (?:written )?notice|by e-?mail|by letter|by posting|unilaterally|if|upon|on request|on demand)\b",
+                unless=(
+                    r"\b(?:mutual\w*|both parties|agreement of the parties|signed by both|fixed|firm|index|formula|not (?:to )?exceed|up to \d|no more than|within \d+ ?%|amendment)\b",
+                ),
+            ),
+        ],
+    },
+    # Remuneration that depends on a permit, a licence, a public contract, a decision or a meeting with
+    # officials; money for "expediting" with no documents.
+    "AGENT_FEE": {
+        "ru": [
+            _f(
+                r"\b(?:вознаграждение|гонорар|премия|бонус|плата|комиссионный|причитаться|уплачиваться|выплачиваться)\b|выплата комиссия|комиссия в размер",
+                r"\b(?:в случай|при условие|только при|после|за каждый|за|зависеть|в зависимость|от стоимость|от сумма|процент|при)\b|%",
+                r"\b(?:разрешение|лицензия|государственный|госорган|министерство|акимат|регулятор|ведомство|таможенный|таможня|налоговый|квота|земельный участок|недропользование|тендер|госзакупка|чиновник|должностной лицо|положительный решение)\b|реестр[^.;]{0,40}поставщик",
+                unless=(
+                    r"\b(?:фиксированный|почасовой|независимо от (?:результат|решение|исход)|не зависеть|не связать|фактически оказать|табель)\b",
+                ),
+            ),
+            _f(
+                r"\b(?:расход|средство|сумма|затрата|аванс|деньга)\b",
+                r"\b(?:ускорение|решение вопрос|содействие|урегулирование)\b",
+                r"\b(?:без (?:подтверждать|подтверждающий|отчёт|отчет|документ|чек)|устный отчёт|устный отчет|не требовать|не подлежать отчёт)",
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:встреча|переговоры|приём|прием|аудиенция)\b",
+                r"\b(?:должностной|чиновник|министерство|акимат|регулятор|ведомство|государственный|министр|аким)\b",
+                r"\b(?:вознаграждение|гонорар|премия|бонус|плата|выплачиваться|уплачиваться|оплачиваться)\b",
+            ),
+        ],
+        "kk": [
+            _f(
+                r"\b(?:сыйақы|сыйлықақы|бонус|гонорар|комиссиялық)\w*|комиссия(?=[^.;]{0,60}төлен)",
+                r"(?:жағдайда|кейін|үшін|байланысты|сомасы|пайыз|ғана|әрбір)",
+                r"(?:рұқсат|лицензия|мемлекеттік|орган|министрлік|әкімдік|реттеуші|кеден|салық|квота|жер учаске|тізілім|оң шешім|тендер|лауазымды)\w*",
+                unless=(r"(?:тіркелген|сағаттық|нәтижесіне қарамастан|байланысты емес|нақты көрсетілген)",),
+            ),
+            _f(
+                r"(?:мәселе\w* шеш|жеделдет|жәрдем)\w*",
+                r"(?:шығыс|қаражат|сома|ақша)\w*",
+                r"(?:растаусыз|есепсіз|ауызша есеб|құжатсыз|талап етілмейді)\w*",
+                negatable=False,
+            ),
+            _f(
+                r"кездесу\w*",
+                r"(?:лауазымды|министрлік|әкімдік|реттеуші|мемлекеттік|министр|әкім)\w*",
+                r"\b(?:сыйақы|сыйлықақы|бонус|ақы|төлен)\w*",
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:fee|fees|commission|bonus|remuneration|payment|paid|payable|earns|lump sum|reward|premium)\b",
+                r"\b(?:only (?:if|once|when|upon|after)|upon|once|if|for (?:each|every)|contingent|conditional|subject to|depend\w*|% of|percent of|per cent of)\b",
+                r"\b(?:permits?|licen[cs]es?|government|state company|state contract|regulator\w*|ministry|ministries|officials?|tax authorit\w+|tax office|customs|rulings?|quotas?|land plot|qualified suppliers|tenders?|concession)\b",
+                unless=(r"\b(?:fixed|hourly|regardless of|not linked|timesheets?|irrespective of)\b",),
+            ),
+            _f(
+                r"\b(?:expedit\w*|facilitat\w*|speed(?:ing)? up|smooth\w*)\b",
+                r"\b(?:allowance|costs?|expenses?|funds?|sums?|cash|money)\b",
+                r"\b(?:without (?:supporting |any )?(?:documents|receipts|evidence)|no (?:receipts|documents|reporting)|oral report|verbal report|not accounted)",
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:meetings?|audiences?|introductions?)\b",
+                r"\b(?:officials?|ministers?|regulators?|government|ministry|authorit\w+)\b",
+                r"\b(?:fee|fees|bonus|remuneration|paid|payable|earns|receives|lump sum|reward)\b",
+            ),
+        ],
+    },
+    # Owners, principals, subcontractors or assignees withheld from the other party.
+    "HIDDEN_BENEFICIARY": {
+        "ru": [
+            _f(
+                r"\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий)\b",
+                r"\b(?:не раскрывать|не раскрываться|не сообщать|не сообщаться|не называть|не называться|не уведомлять|не указывать|не указываться|без указание|без уведомление|без раскрытие|конфиденциальный|тайна|не подлежать раскрытие|неизвестный|не предоставлять|не предоставляться|вправе не|не обязать|не обязанный|скрывать|анонимный)\b",
+                unless=(
+                    r"\b(?:обязать раскрыть|обязать раскрывать|обязанный раскрыть|запрещаться|не вправе|не мочь|за исключение (?:служба )?комплаенс|кроме (?:служба )?комплаенс|только после)\b|(?:раскрывать|раскрываться|разглашать|передавать)[^.;]{0,15}третий лицо",
+                ),
+                negatable=False,
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:бенефициар|иелер|иесі|меншік|қосалқы мердігер|құрылтайшы|принципал|пайда алушы|бақылайтын|цессионарий|акционер|атау)\w*",
+                r"(?:ашылмайды|ашпай|ашуға міндетті емес|ашпауға|хабарламай|хабарланбайды|құпия|белгісіз|берілмейді|көрсетілмейді|жария етілмейді|айтылмайды|жасыр)\w*",
+                unless=(
+                    r"(?:құқылы емес|тыйым|міндетті түрде|ғана тартады|келіскеннен кейін|комплаенс[^.;]{0,20}қоспағанда|үшінші тұлғалар\w*[^.;]{0,10}(?:ашылмайды|жария))",
+                ),
+                negatable=False,
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:owners?|ownership|beneficial|beneficiar\w+|shareholders?|principals?|subcontractors?|assignees?|on whose behalf|who control\w*|controlling persons?|ultimate)\b",
+                r"\b(?:not (?:be )?(?:disclosed|revealed|named|identified)|will not (?:name|disclose|reveal|identify)|without (?:telling|informing|disclosing|naming|notifying)|keeps? (?:\w+ )?(?:secret|confidential)|remains? (?:secret|confidential)|undisclosed|not (?:obliged|required|bound) to (?:disclose|reveal|name|identify)|withheld|need not|anonymous)",
+                unless=(
+                    r"\b(?:must disclose|shall disclose|shall provide|only with|prior written approval|except (?:to )?(?:the )?(?:compliance|auditors|regulators)|save for)\b|(?:disclosed|revealed) to third parties",
+                ),
+                negatable=False,
+            ),
+        ],
+    },
+}
