@@ -62,10 +62,11 @@ class _Frame:
     parts: list[re.Pattern]
     unless: list[re.Pattern]
     negatable: bool
+    bounded: bool
 
 
 def _compile_frame(f: Frame) -> _Frame:
-    return _Frame([re.compile(p) for p in f.parts], [re.compile(p) for p in f.unless], f.negatable)
+    return _Frame([re.compile(p) for p in f.parts], [re.compile(p) for p in f.unless], f.negatable, f.bounded)
 
 
 _FRAMES = {code: {lang: [_compile_frame(f) for f in fs] for lang, fs in by.items()} for code, by in FRAMES.items()}
@@ -265,9 +266,10 @@ def _add_frames(text: str, norm: str, lang: str, findings: list[Finding]) -> Non
         return
     views = [(norm[a:b], _view(norm, a, b, lang)) for a, b in _clauses(norm)]
     for code in todo:
-        if any(p.search(norm) for p in _BOUND.get(code, {}).get(lang, [])):
-            continue
+        bounded = any(p.search(norm) for p in _BOUND.get(code, {}).get(lang, []))
         for frame in _FRAMES[code][lang]:
+            if bounded and frame.bounded:
+                continue
             hit = next(
                 (
                     (view, places)

@@ -26,10 +26,11 @@ class Frame:
     parts: tuple[str, ...]
     unless: tuple[str, ...] = ()
     negatable: bool = True
+    bounded: bool = True  # the factor's bounds in rules.py apply too (a cap, a second signature, ...)
 
 
-def _f(*parts: str, unless: tuple[str, ...] = (), negatable: bool = True) -> Frame:
-    return Frame(tuple(parts), unless, negatable)
+def _f(*parts: str, unless: tuple[str, ...] = (), negatable: bool = True, bounded: bool = True) -> Frame:
+    return Frame(tuple(parts), unless, negatable, bounded)
 
 
 PROHIBIT = {
@@ -69,8 +70,25 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:не подлежать|не требовать|без (?:последующий|независимый|какой-либо|чей-либо|дополнительный))\b (?:\w+ )?(?:проверка|контроль|визирование)\b|\bникто не (?:проверять|проверяться|контролировать|контролироваться)\b",
                 negatable=False,
             ),
+            _f(r"\bправо первый и второй подпись\b", bounded=False),
+            _f(
+                r"\b(?:совмещать|совмещение|одновременно выполнять|одновременно исполнять)\b",
+                r"\b(?:функция|обязанность|роль|полномочие)\b",
+            ),
+            _f(
+                r"\b(?:согласование|утверждение|виза|подпись|контроль|проверка|одобрение)\b",
+                r"\bне требоваться\b",
+            ),
+            _f(
+                r"\b(?:проверка|контроль|ревизия|аудит|оценка)\b",
+                r"\b(?:собственный сила|свой сила)\b",
+                unless=(r"^\W*(?:поставщик|исполнитель|подрядчик|продавец|арендатор|перевозчик|сторона)\b",),
+            ),
         ],
         "kk": [
+            _f(r"бірінші және екінші қол қою", bounded=False),
+            _f(r"(?:қоса атқар|қатар атқар|біріктір)\w*", r"(?:міндет|функция|өкілеттік)\w*"),
+            _f(r"(?:келісім|бекіту|виза|қолы\b|бақылау|тексеру)\w*", r"талап етілмейді"),
             _f(
                 r"\b(?:өзі|жеке-дара|дербес|жалғыз)\b",
                 r"\b(?:бөл|бекіт|келіс|айқында|таңда|шешім|тапсырыс бер|бағала)\w*(?:ады|еді|йды|йді)\b",
@@ -84,6 +102,15 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             ),
         ],
         "en": [
+            _f(r"\bfirst and second signature", bounded=False),
+            _f(
+                r"\b(?:combines?|combining|performs? both)\b",
+                r"\b(?:duties|functions|roles|responsibilities)\b",
+            ),
+            _f(
+                r"\bno (?:\w+ ){0,2}?(?:approval|sign-off|countersignature|review|second signature|authori[sz]ation)\b[^.;]{0,40}\b(?:is|are|shall be) (?:required|needed)|\bdo(?:es)? not require (?:the |any )?(?:approval|sign-off|countersignature|review|second signature)",
+                negatable=False,
+            ),
             _f(
                 r"\bboth \w+s\b",
                 r"\band (?:\w+ ){0,2}\w+s\b",
@@ -118,8 +145,8 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         "ru": [
             _f(
                 r"\b(?:заинтересованный|заинтересованность|аффилированный|аффилированность|аффилировать|родство|родственник|родственный|супруг|супруга|член семья|брат|сестра|сын|дочь|муж|жена)\b",
-                r"\b(?:голосование|голосовать|подписывать|подписание|согласовывать|согласование|утверждать|оценивать|оценка|рассматривать|рассмотрение|приёмка|приемка|участие|участвовать|проверять|отбор|экспертиза|комиссия)\b",
-                r"\b(?:вправе|мочь|наравне|на общий основание|без ограничение|не являться основание|не являться препятствие|не препятствовать|допускаться|участвовать|независимо от)\b",
+                r"\b(?:вправе|мочь|допускаться к?)\b (?:\w+ ){0,3}?(?:голосовать|голосование|участвовать|участие|подписывать|согласовывать|согласование|утверждать|оценивать|рассматривать|проверять|принимать|нанимать|назначать)\b|"
+                r"\b(?:наравне|на общий основание|без ограничение|не являться основание|не являться препятствие|не препятствовать|независимо от)\b|\bучаствовать в (?:голосование|оценка|приёмка|приемка|рассмотрение|отбор)\b",
                 unless=(
                     r"\b(?:самоотвод|не участвовать|не принимать участие|обязать (?:заявить|сообщить|раскрыть|уведомить)|выводиться|исключаться|отстраняться|не подписывать|не допускаться|заменяться|другой уполномоченный)\b",
                 ),
@@ -155,8 +182,8 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         "kk": [
             _f(
                 r"(?:мүдделі|үлестес|туыс|жұбай|отбасы мүше|ағасы|інісі|апасы|қарындас|ұлы\b|қызы\b)\w*",
-                r"\b(?:дауыс|қол қою|қол қой|келіс|бекіт|бағала|қара|қабылда|қатыс|ауыстыр)\w*",
-                r"(?:құқылы|мүмкін\b|тең|жалпы негізде|кедергі келтірмейді|кедергі болмайды|негіз болып табылмайды|жіберіледі|шектеусіз|қатысады)",
+                r"(?:дауыс|қол қою|келіс|бекіт|бағала|қара|қабылда|қатыс|тағайында)\w*(?:уға|уге|ға|ге)? (?:құқылы|болады|жіберіледі)|(?:қабылдай|тағайындай|келісе|бекіте|қатыса) алады|"
+                r"тең (?:бағала|қатыс|дауыс)|жалпы негізде|кедергі келтірмейді|кедергі болмайды|негіз болып табылмайды|шектеусіз",
                 unless=(r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қоймайды|ауыстырылады)",),
                 negatable=False,
             ),
@@ -179,9 +206,9 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
         "en": [
             _f(
-                r"\b(?:related to|affiliated with|affiliation|whose (?:spouse|brother|sister|son|daughter|relative|wife|husband|father|mother)|relatives? of|holding shares|shareholder|owns shares|previously worked|formerly employed|interested in|with an interest)\b",
-                r"\b(?:vote|votes|voting|sit on|sits on|score|scoring|scores|evaluat\w*|approv\w*|sign|signs|review\w*|take part|participat\w*|decid\w*|assess\w*)\b",
-                r"\b(?:may|can|is allowed|are allowed|like any other|not prevent|no bar|not a bar|without restriction|on equal terms|on the same terms|is entitled|are entitled)\b",
+                r"\b(?:related to|affiliated with|affiliation|whose (?:spouse|brother|sister|son|daughter|relative|wife|husband|father|mother)|relatives? of|holding shares|shareholder|owns shares|previously worked|formerly employed|interested in|with an interest|relatives|family members?)\b",
+                r"\b(?:may|can|is allowed to|are allowed to|is entitled to|are entitled to)\b (?:\w+ ){0,2}?(?:vote|sit|score|evaluate|approve|sign|review|take part|participate|decide|assess|hire|appoint|employ|recruit)\b|"
+                r"\b(?:like any other|not prevent|no bar|not a bar|without restriction|on equal terms|on the same terms)\b",
                 unless=(
                     r"\b(?:must|shall) (?:withdraw|abstain|declare|disclose|recuse)|\babstain|\brecuse|\bwithdraw|\bexcluded from|\bmay not\b|\bshall not (?:vote|take part|participate|sit|sign|approve|review|score)|\bcannot\b|\bprohibited\b|\bnot permitted\b",
                 ),
@@ -246,7 +273,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:в случай|при условие|только при|после|за каждый|за|зависеть|в зависимость|от стоимость|от сумма|процент|при)\b|%",
                 r"\b(?:разрешение|лицензия|государственный|госорган|министерство|акимат|регулятор|ведомство|таможенный|таможня|налоговый|квота|земельный участок|недропользование|тендер|госзакупка|чиновник|должностной лицо|положительный решение)\b|реестр[^.;]{0,40}поставщик",
                 unless=(
-                    r"\b(?:фиксированный|почасовой|независимо от (?:результат|решение|исход)|не зависеть|не связать|фактически оказать|табель)\b",
+                    r"\b(?:фиксированный|почасовой|независимо от (?:результат|решение|исход|получение)|не зависеть|не связать|фактически оказать|табель)\b",
                 ),
             ),
             _f(
@@ -269,9 +296,9 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 unless=(r"(?:тіркелген|сағаттық|нәтижесіне қарамастан|байланысты емес|нақты көрсетілген)",),
             ),
             _f(
-                r"(?:мәселе\w* шеш|жеделдет|жәрдем)\w*",
-                r"(?:шығыс|қаражат|сома|ақша)\w*",
-                r"(?:растаусыз|есепсіз|ауызша есеб|құжатсыз|талап етілмейді)\w*",
+                r"(?:мәселе\w* шеш|жеделдет|жәрдем|тез)\w*",
+                r"(?:шығыс|қаражат|сома|ақша|ақы)\w*",
+                r"(?:растаусыз|расталмаған|есепсіз|ауызша есеб|құжатсыз|талап етілмейді)\w*",
                 negatable=False,
             ),
             _f(
@@ -283,7 +310,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         "en": [
             _f(
                 r"\b(?:fee|fees|commission|bonus|remuneration|payment|paid|payable|earns|lump sum|reward|premium)\b",
-                r"\b(?:only (?:if|once|when|upon|after)|upon|once|if|for (?:each|every)|contingent|conditional|subject to|depend\w*|% of|percent of|per cent of)\b",
+                r"\b(?:only (?:if|once|when|upon|after)|upon|once|if|when|for (?:each|every)|contingent|conditional|subject to|depend\w*|% of|percent of|per cent of)\b",
                 r"\b(?:permits?|licen[cs]es?|government|state company|state contract|regulator\w*|ministry|ministries|officials?|tax authorit\w+|tax office|customs|rulings?|quotas?|land plot|qualified suppliers|tenders?|concession)\b",
                 unless=(r"\b(?:fixed|hourly|regardless of|not linked|timesheets?|irrespective of)\b",),
             ),
@@ -304,7 +331,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
     "HIDDEN_BENEFICIARY": {
         "ru": [
             _f(
-                r"\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий)\b",
+                r"\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий|номинальный|кто (?:передать|уступить|переходить))\b",
                 r"\b(?:не раскрывать|не раскрываться|не сообщать|не сообщаться|не называть|не называться|не уведомлять|не указывать|не указываться|без указание|без уведомление|без раскрытие|конфиденциальный|тайна|не подлежать раскрытие|неизвестный|не предоставлять|не предоставляться|вправе не|не обязать|не обязанный|скрывать|анонимный)\b",
                 unless=(
                     r"\b(?:обязать раскрыть|обязать раскрывать|обязанный раскрыть|запрещаться|не вправе|не мочь|за исключение (?:служба )?комплаенс|кроме (?:служба )?комплаенс|только после)\b|(?:раскрывать|раскрываться|разглашать|передавать)[^.;]{0,15}третий лицо",
@@ -314,8 +341,8 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
         "kk": [
             _f(
-                r"(?:бенефициар|иелер|иесі|меншік|қосалқы мердігер|құрылтайшы|принципал|пайда алушы|бақылайтын|цессионарий|акционер|атау)\w*",
-                r"(?:ашылмайды|ашпай|ашуға міндетті емес|ашпауға|хабарламай|хабарланбайды|құпия|белгісіз|берілмейді|көрсетілмейді|жария етілмейді|айтылмайды|жасыр)\w*",
+                r"(?:бенефициар|иелер|иесі|меншік|қосалқы мердігер|құрылтайшы|принципал|пайда алушы|бақылайтын|цессионарий|акционер|атау)\w*|\bкім\b",
+                r"(?:ашылмайды|ашпай|ашуға міндетті емес|ашпауға|хабарламай|хабарламайды|хабарланбайды|құпия|белгісіз|берілмейді|көрсетілмейді|жария етілмейді|айтылмайды|жасыр)\w*",
                 unless=(
                     r"(?:құқылы емес|тыйым|міндетті түрде|ғана тартады|келіскеннен кейін|комплаенс[^.;]{0,20}қоспағанда|үшінші тұлғалар\w*[^.;]{0,10}(?:ашылмайды|жария))",
                 ),
@@ -324,12 +351,109 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
         "en": [
             _f(
-                r"\b(?:owners?|ownership|beneficial|beneficiar\w+|shareholders?|principals?|subcontractors?|assignees?|on whose behalf|who control\w*|controlling persons?|ultimate)\b",
-                r"\b(?:not (?:be )?(?:disclosed|revealed|named|identified)|will not (?:name|disclose|reveal|identify)|without (?:telling|informing|disclosing|naming|notifying)|keeps? (?:\w+ )?(?:secret|confidential)|remains? (?:secret|confidential)|undisclosed|not (?:obliged|required|bound) to (?:disclose|reveal|name|identify)|withheld|need not|anonymous)",
+                r"\b(?:owners?|ownership|beneficial|beneficiar\w+|shareholders?|principals?|subcontractors?|assignees?|on whose behalf|who control\w*|controlling persons?|ultimate|nominees?|to whom)\b",
+                r"\b(?:not (?:be )?(?:disclosed|revealed|named|identified)|will not (?:name|disclose|reveal|identify)|without (?:telling|informing|disclosing|naming|notifying)|keeps? (?:\w+ )?(?:secret|confidential)|remains? (?:secret|confidential)|undisclosed|not (?:obliged|required|bound) to (?:disclose|reveal|name|identify)|withheld|need not|anonymous|not (?:be )?told)",
                 unless=(
                     r"\b(?:must disclose|shall disclose|shall provide|only with|prior written approval|except (?:to )?(?:the )?(?:compliance|auditors|regulators)|save for)\b|(?:disclosed|revealed) to third parties",
                 ),
                 negatable=False,
+            ),
+        ],
+    },
+    # Penalties waived or reduced by an official or "in working order", not by a court or a controlled settlement.
+    "PENALTY_WAIVER": {
+        "ru": [
+            _f(
+                r"\b(?:неустойка|пеня|штраф|штрафной|санкция)\b",
+                r"\b(?:освободить|освобождать|освобождение|уменьшить|уменьшать|уменьшение|снизить|снижать|снижение|не начислять|не взыскивать|не применять|отказаться|списать|простить)\b",
+                r"\b(?:вправе|мочь|по решение|по указание|по согласование|рабочий порядок|по усмотрение|куратор|руководитель|начальник|директор|заместитель|менеджер)\b",
+                unless=(
+                    r"\b(?:форс-мажор|непреодолимый сила|мировой соглашение|суд|правление|совет директор|комитет)\b",
+                ),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:айыппұл|өсімпұл|тұрақсыздық айыб|айып)\w*",
+                r"(?:босат|азайт|төмендет|өндірме|өндірілме|кешір|есептеме|есептен шығар)\w*",
+                r"(?:құқылы|мүмкін\b|алады|шешім|нұсқау|жұмыс тәртібі|келісім|бастығ|басшы|директор|менеджер|куратор)",
+                unless=(r"(?:форс-мажор|еңсерілмейтін|дүлей|сот|басқарма|директорлар кеңесі)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:penalt\w+|liquidated damages|late payment interest|fines?)\b",
+                r"\b(?:waive\w*|reduc\w+|remit\w*|forgiv\w+|release\w*|not (?:to )?(?:charge|claim|enforce|collect))\b",
+                r"\b(?:may|can|at (?:the|its|his) discretion|by decision|manager|director|officer|working order)\b",
+                unless=(r"\b(?:force majeure|settlement approved|court|board|committee)\b",),
+            ),
+        ],
+    },
+    # Payment to someone other than the counterparty's own named account, or bank details changed by letter.
+    "THIRD_PARTY_PAYMENT": {
+        "ru": [
+            _f(
+                r"\b(?:оплата|платеж|перечислять|перечисляться|перечисление|выплата|выплачиваться|вознаграждение|денежный средство|оплачиваться)\b",
+                r"\b(?:третий лицо|любой лицо|иной лицо|другой лицо|аффилированный|аффилировать|любой счет|любой юрисдикция|офшорный|офшор|иностранный банк|указать (?:исполнитель|поставщик|агент|подрядчик) в письмо)\b",
+                unless=(
+                    r"\b(?:исключительно на|только на|собственный счет|дополнительный соглашение|указать в раздел|указать в пункт)\b",
+                ),
+            ),
+            _f(
+                r"\b(?:реквизит|банковский реквизит|расчетный счет)\b",
+                r"\b(?:изменить|изменять|измениться|изменение|заменить|замена)\b",
+                r"\b(?:письмо|уведомление|электронный почта|одностороннем|сообщение)\b",
+                unless=(r"\b(?:дополнительный соглашение|подписать оба|оба сторона)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:төлем|төлен|аудар|сыйақы)\w*",
+                r"(?:үшінші тұлға|кез келген тұлға|басқа тұлға|үлестес|офшор|шетелдік банк|хатта көрсеткен)\w*",
+                unless=(r"(?:тек\b|өз шот|қосымша келісім)",),
+            ),
+            _f(
+                r"(?:деректеме|шот)\w*",
+                r"өзгерт\w*",
+                r"(?:хат|хабарлама|электрондық пошта|біржақты)\w*",
+                unless=(r"қосымша келісім",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:pay|paid|payable|payments?|transfer\w*|remit\w*|fee)\b",
+                r"\b(?:third part\w+|any account|any person|such account|any jurisdiction|affiliat\w+|offshore|nominated by|designated by|as the \w+ may (?:designate|direct|instruct))\b",
+                unless=(r"\b(?:only to|only into|own account|named in clause|signed amendment)\b",),
+            ),
+            _f(
+                r"\b(?:bank details|account details|payment details|bank account)\b",
+                r"\b(?:chang\w+|amend\w*|replac\w+)\b",
+                r"\b(?:by (?:a )?(?:letter|notice|e-?mail)|notif\w+|unilaterally)\b",
+                unless=(r"\b(?:signed amendment|amendment signed|both parties)\b",),
+            ),
+        ],
+    },
+    # Acceptance that depends on one person's satisfaction, on "substantial" remarks or on terms agreed later.
+    "VAGUE_ACCEPTANCE": {
+        "ru": [
+            _f(
+                r"\b(?:приемка|приёмка|принимать|приниматься|принять|принятый|считаться принятый)\b",
+                r"\b(?:устраивать|удовлетворять|по усмотрение|по мнение|существенный замечание|значительный замечание|серьезный замечание|согласовать (?:сторона )?(?:дополнительно|позднее|впоследствии)|определяться дополнительно|с момент направление)\b",
+                unless=(r"\b(?:технический задание|спецификация|приложение|критерий|программа испытание)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"қабыл\w*",
+                r"(?:елеулі|маңызды ескерту|қанағаттандыр|көңілінен шық|кейінірек келісіл|қосымша келісіл|жіберілген сәттен)\w*",
+                unless=(r"(?:техникалық тапсырма|техникалық ерекшелік|өлшемшарт|қосымша\w* сәйкес)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:accept\w*|deemed accepted)\b",
+                r"\b(?:satisf\w+|to the liking|sole opinion|substantial|material objections|significant|upon (?:the )?(?:\w+ )?(?:sending|submitting|submission of) (?:its |the )?report|to be agreed|agreed later|will be agreed|at a later)",
+                unless=(r"\b(?:specification|technical|criteria set out|annex|schedule)\b",),
             ),
         ],
     },
