@@ -457,4 +457,193 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             ),
         ],
     },
+    # A decision left to one person's own judgement.
+    "DISCRETION": {
+        "kk": [_f(r"(?:айқында|шеш|таңда|белгіле|бекіт|бер)\w*", r"\bөз бетінше\b")],
+    },
+    # No time limit: an evaluative one, or one tied to an event nobody controls.
+    "NO_DEADLINE": {
+        "ru": [
+            _f(
+                r"\b(?:кратчайший|сжатый|оптимальный|разумный|приемлемый|минимальный|короткий|возможный)\b (?:\w+ )?срок\b"
+            ),
+            _f(
+                r"\b(?:оплата|оплачивать|оплачиваться|возврат|возвращать|возвращаться|рассматривать|рассматриваться|рассмотрение|решение|поставка|выплата|выплачиваться|ответ|устранять|производиться)\b",
+                r"\bпосле (?:\w+ )?(?:завершение|окончание|урегулирование|поступление|получение финансирование|сбор|решение вопрос)\b",
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:төле|қайтар|қара|шешім|жеткіз|жауап|өте)\w*",
+                r"(?:реттел|аяқтал|жиналған|жинал|түскен|шешілген)\w* кейін",
+            ),
+        ],
+        "en": [
+            _f(
+                r"\bin due time\b|\bwithout undue delay\b|\bat the earliest (?:opportunity|convenience)\b|\bat (?:its|his|her|their) convenience\b|\bin good time\b"
+            ),
+            _f(
+                r"\b(?:pay\w*|refund\w*|return\w*|review\w*|decid\w*|deliver\w*|repl\w+)\b",
+                r"\b(?:after|once|upon) (?:the )?(?:final )?(?:settlement|completion|resolution|receipt of funding|collection) of\b",
+            ),
+        ],
+    },
+    # Rules, criteria or procedure left to be set later by the person who applies them.
+    "BLANKET_DELEGATION": {
+        "ru": [
+            _f(
+                r"\b(?:порядок|правило|критерий|методика|требование|регламент|процедура)\b",
+                r"\b(?:устанавливаться|определяться|утверждаться|устанавливать|определять|утверждать|разрабатываться)\b",
+                r"\b(?:приказ|распоряжение|самостоятельно|руководитель|директор|начальник|служба|подразделение|отдел|управление)\b",
+                unless=(
+                    r"\b(?:совет директор|общий собрание|приложение|настоящий|закон|кодекс|правление|следующий)\b",
+                ),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:тәртіб|ереже|өлшемшарт|әдістеме|талаптар|рәсім)\w*",
+                r"(?:белгілей|белгілен|айқындай|айқындал|бекіт)\w*",
+                r"(?:бұйрық|өкім|басшы|бастығ|директор|дербес|өз бетінше|бөлімше|қызмет)\w*",
+                unless=(r"(?:директорлар кеңесі|жалпы жиналыс|қосымша|осы ереже|заң|басқарма|мынадай)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:procedure|rules|criteria|methodology|requirements)\b",
+                r"\b(?:determined|established|set|defined|approved|adopted|establish|determine)\b",
+                r"\bby (?:a )?separate order\b|\bby the (?:\w+ )?(?:director|head|manager|chief)\b|\b(?:its|their) own\b|\bby (?:each|the) (?:business )?(?:unit|department)\b",
+                unless=(r"\b(?:board|general meeting|annex|schedule|this policy|law|following)\b",),
+            ),
+        ],
+    },
+    # A lower person decides what is reserved to a higher body.
+    "ULTRA_VIRES": {
+        "ru": [
+            _f(
+                r"\b(?:компетенция|исключительный компетенция)\b (?:\w+ )?(?:совет директор|общий собрание|правление|наблюдательный совет|единственный акционер|совет)\b",
+                r"\b(?:решаться|решать|принимать|приниматься|утверждать|утверждаться|одобрять)\b",
+                r"\b(?:директор филиал|филиал|руководитель|начальник|заместитель|директор департамент|менеджер|единолично)\b",
+                unless=(r"\b(?:решаться|приниматься|утверждаться) (?:совет директор|общий собрание|правление)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:директорлар кеңесі|жалпы жиналыс|басқарма|жалғыз акционер)\w* құзырет\w*",
+                r"(?:шеш|қабылда|бекіт|жаса)\w*",
+                r"(?:филиал|басшы|бастығ|орынбасар|менеджер|департамент директор)\w*",
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:reserved (?:to|for)|within the (?:exclusive )?competence of) the (?:board|general meeting|shareholders|supervisory board)\b",
+                r"\b(?:decided|approved|resolved|taken|decide|approve)\b",
+                r"\bby (?:the |a )?(?:branch|head|manager|deputy|director of|department|ceo)\b|\bbranch director\b",
+            ),
+            _f(
+                r"\b(?:above|beyond|in excess of) (?:the |its |his |her )?(?:delegated )?(?:limits?|authority|thresholds?)\b",
+                r"\b(?:approve|sign|decide|commit|authori[sz]e)\w*",
+                unless=(r"\b(?:board|management board|committee) (?:approv|decid)", r"\breferral\b(?! to)"),
+            ),
+        ],
+    },
+    # Open-ended demands on candidates, suppliers or counterparties.
+    "EXCESSIVE_REQUIREMENTS": {
+        "ru": [
+            _f(
+                r"\b(?:любой|иной|другой|дополнительный|всякий)\b (?:\w+ )?(?:документ|сведение|информация|справка|материал)\b",
+                r"\b(?:запрос|запросить|запрашивать|требование|потребовать|требовать|запросить)\b",
+                unless=(r"\b(?:перечень|приложение|не запрашиваться|исчерпывающий)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:кез келген|басқа|өзге|қосымша)\w* (?:да )?(?:құжат|мәлімет|ақпарат|анықтама)\w*",
+                r"(?:сұрат|сұрау|талап ет|сұра)\w*",
+                unless=(r"(?:тізбе|қосымша\w* сәйкес|сұратылмайды|талап етілмейді)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:any|such|whatever|all) (?:other |additional |further )?(?:documents?|information|certificates?|materials?|records)\b",
+                r"\b(?:request\w*|require\w*|ask\w*|demand\w*)\b",
+                unless=(r"\b(?:listed in|only the|annex|schedule|no other)\b",),
+            ),
+        ],
+    },
+    # Undefined evaluative terms that decide the outcome.
+    "VAGUE_TERMS": {
+        "ru": [
+            _f(
+                r"\b(?:значительный|весомый|особый|выдающийся|достаточный|серьезный|существенный)\b (?:\w+ )?(?:вклад|причина|основание|заслуга|успех)\b",
+                unless=(r"\b(?:понимать|пониматься|означать|признаваться)\b|\bпод\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:елеулі|айтарлықтай|ерекше|жеткілікті|салмақты|маңызды)\w* (?:\w+ )?(?:үлес|себеп|негіз|еңбег|жетістік)\w*",
+                unless=(r"(?:деп түсінік|түсініледі|деп танылады)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:outstanding|significant|substantial|sufficient|exceptional|special|serious|good|weighty) (?:\w+ )?(?:contribution|grounds|reasons|cause|merit|achievement)s?\b",
+                unless=(r"\b(?:means|defined|shall mean)\b",),
+            ),
+        ],
+    },
+    # Single source or a direct award on open grounds.
+    "NO_COMPETITION": {
+        "ru": [
+            _f(
+                r"\b(?:из один источник|единственный поставщик|без торги|без проведение (?:торги|конкурс|тендер|закупка)|без конкурс|напрямую|прямой договор)\b",
+                r"\b(?:интерес|целесообразный|целесообразность|решение|указание|выгодный|удобный|счесть|определить|выбрать)\b",
+                unless=(r"\b(?:перечислить|только в случай|исключительно в случай|пункт)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:бір көзден|тендерсіз|конкурссыз|тікелей)",
+                r"(?:мүдде|орынды|шешім|тиімді|ыңғайлы|таңда|санаған)\w*",
+                unless=(r"(?:тармағында көрсетілген|тек\b|жағдайларда ғана)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:single[- ]source|sole[- ]source|without (?:a )?(?:tender|competition|bidding)|awarded directly|direct(?:ly)? award\w*|directly to)\b",
+                r"\b(?:interests?|expedient|appropriate|decision|considers?|discretion|convenient|chooses?|selected)\b",
+                unless=(r"\b(?:only in the cases|listed in|section \d|clause \d)\b",),
+            ),
+        ],
+    },
+    # An exemption from a general rule for persons chosen by someone.
+    "SELECTIVE_EXCEPTION": {
+        "ru": [
+            _f(
+                r"\b(?:не применяться|не распространяться|освобождаться|освободить|не подлежать)\b",
+                r"\b(?:определить|назначить|указать|выбрать|определенный|назначенный|указанный|выбранный|по указание|по решение|по поручение)\b",
+                r"\b(?:руководитель|председатель|директор|генеральный|начальник|глава)\b",
+                unless=(r"\b(?:перечислить|пункт|приложение)\b",),
+                negatable=False,
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:қолданылмайды|босатыл|қатысты емес)\w*",
+                r"(?:айқындаған|белгілеген|тағайындаған|көрсеткен|тапсырма|шешім|нұсқау)\w*",
+                r"(?:төраға|басшы|директор|бастығ)\w*",
+                unless=(r"(?:тармағында|қосымша)",),
+                negatable=False,
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:not subject to|exempt\w*|do(?:es)? not apply|are excluded)\b",
+                r"\b(?:designated|named|chosen|selected|nominated|at the request|by decision)\b",
+                r"\b(?:ceo|chief executive|director|chairman|chair|head|manager|president)\b",
+                unless=(r"\b(?:listed in|annex|clause \d)\b",),
+                negatable=False,
+            ),
+        ],
+    },
 }
