@@ -206,7 +206,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
         "en": [
             _f(
-                r"\b(?:related to|affiliated with|affiliation|whose (?:spouse|brother|sister|son|daughter|relative|wife|husband|father|mother)|relatives? of|holding shares|shareholder|owns shares|previously worked|formerly employed|interested in|with an interest|relatives|family members?)\b",
+                r"\b(?:related to|affiliated with|affiliation|whose (?:spouse|brother|sister|son|daughter|relative|wife|husband|father|mother)|relatives? of|holding shares|shareholder|owns shares|previously worked|formerly employed|interested in the (?:outcome|deal|transaction|contract|award|decision)|even if interested|personally interested|with an interest in|relatives|family members?)\b",
                 r"\b(?:may|can|is allowed to|are allowed to|is entitled to|are entitled to)\b (?:\w+ ){0,2}?(?:vote|sit|score|evaluate|approve|sign|review|take part|participate|decide|assess|hire|appoint|employ|recruit)\b|"
                 r"\b(?:like any other|not prevent|no bar|not a bar|without restriction|on equal terms|on the same terms)\b",
                 unless=(
@@ -270,7 +270,8 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         "ru": [
             _f(
                 r"\b(?:вознаграждение|гонорар|премия|бонус|плата|комиссионный|причитаться|уплачиваться|выплачиваться)\b|выплата комиссия|комиссия в размер",
-                r"\b(?:в случай|при условие|только при|после|за каждый|за|зависеть|в зависимость|от стоимость|от сумма|процент|при)\b|%",
+                r"\b(?:в случай|при условие|только при|за каждый|зависеть|в зависимость|от стоимость|от сумма|от объем|процент)\b|%|"
+                r"\b(?:за|после|при) (?:\w+ )?(?:получение|выдача|оформление|одобрение|согласование|выигрыш|заключение|выделение|внесение|включение|продление|положительный)\b",
                 r"\b(?:разрешение|лицензия|государственный|госорган|министерство|акимат|регулятор|ведомство|таможенный|таможня|налоговый|квота|земельный участок|недропользование|тендер|госзакупка|чиновник|должностной лицо|положительный решение)\b|реестр[^.;]{0,40}поставщик",
                 unless=(
                     r"\b(?:фиксированный|почасовой|независимо от (?:результат|решение|исход|получение)|не зависеть|не связать|фактически оказать|табель)\b",
@@ -311,7 +312,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             _f(
                 r"\b(?:fee|fees|commission|bonus|remuneration|payment|paid|payable|earns|lump sum|reward|premium)\b",
                 r"\b(?:only (?:if|once|when|upon|after)|upon|once|if|when|for (?:each|every)|contingent|conditional|subject to|depend\w*|% of|percent of|per cent of)\b",
-                r"\b(?:permits?|licen[cs]es?|government|state company|state contract|regulator\w*|ministry|ministries|officials?|tax authorit\w+|tax office|customs|rulings?|quotas?|land plot|qualified suppliers|tenders?|concession)\b",
+                r"\b(?:permits?|licen[cs]es?|government|state company|state contract|regulator\w*|ministry|ministries|tax authorit\w+|tax office|customs|rulings?|quotas?|land plot|qualified suppliers|tender award|award of (?:the |a )?tender|concession)\b",
                 unless=(r"\b(?:fixed|hourly|regardless of|not linked|timesheets?|irrespective of)\b",),
             ),
             _f(
