@@ -47,6 +47,7 @@ _CASE = sorted(
 )
 _PLURAL = ["лар", "лер", "дар", "дер", "тар", "тер"]
 _MIN = 3
+_WORDS = {"тұлға", "төраға", "баға", "аға", "саға"}  # end like a dative but are the bare word
 
 
 def _strip(word: str, endings: list[str]) -> str:
@@ -59,6 +60,6 @@ def _strip(word: str, endings: list[str]) -> str:
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """The word without its case and plural endings (lower-case in, lower-case out)."""
-    if not word.isalpha() or len(word) <= _MIN:
+    if not word.isalpha() or len(word) <= _MIN or word in _WORDS:
         return word
     return _strip(_strip(word, _CASE), _PLURAL)
