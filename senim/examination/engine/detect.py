@@ -205,9 +205,12 @@ class _View:
     """A clause as frames see it (lemmas, stems or the text) and, per token, where it lies in both."""
 
     text: str
-    tokens: list[tuple[int, int, int, int]]  # view start, view end, text start, text end
+    tokens: list[tuple[int, int, int, int]]  # view start, view end, text start, text end; none: the text itself
+    offset: int = 0  # where the clause starts in the text
 
     def span(self, a: int, b: int) -> tuple[int, int]:
+        if not self.tokens:
+            return (self.offset + a, self.offset + b)
         inside = [t for t in self.tokens if t[1] > a and t[0] < b]
         return (inside[0][2], inside[-1][3]) if inside else (0, 0)
 
@@ -228,6 +231,8 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
 def _view(norm: str, start: int, end: int, lang: str) -> _View:
     from razdel import tokenize
 
+    if lang not in ("ru", "kk"):  # English: the text itself
+        return _View(norm[start:end], [], start)
     words: list[str] = []
     tokens = []
     at = 0
@@ -240,8 +245,6 @@ def _view(norm: str, start: int, end: int, lang: str) -> _View:
         words.append(word)
         tokens.append((at, at + len(word), start + t.start, start + t.stop))
         at += len(word) + 1
-    if lang not in ("ru", "kk"):  # English: the text itself
-        return _View(norm[start:end], [(i, i + 1, start + i, start + i + 1) for i in range(end - start)])
     return _View(" ".join(words), tokens)
 
 
@@ -266,22 +269,25 @@ def _add_frames(text: str, norm: str, lang: str, findings: list[Finding]) -> Non
         return
     views = [(norm[a:b], _view(norm, a, b, lang)) for a, b in _clauses(norm)]
     for code in todo:
-        bounded = any(p.search(norm) for p in _BOUND.get(code, {}).get(lang, []))
+        bounded = None
         for frame in _FRAMES[code][lang]:
-            if bounded and frame.bounded:
-                continue
             hit = next(
                 (
                     (view, places)
                     for clause, view in views
-                    if not (frame.negatable and _PROHIBIT[lang].search(clause))
+                    if (places := _match(frame, view)) is not None
+                    and not (frame.negatable and _PROHIBIT[lang].search(clause))
                     and not any(u.search(view.text) for u in frame.unless)
-                    and (places := _match(frame, view)) is not None
                 ),
                 None,
             )
             if hit is None:
                 continue
+            if frame.bounded:
+                if bounded is None:
+                    bounded = any(p.search(norm) for p in _BOUND.get(code, {}).get(lang, []))
+                if bounded:
+                    continue
             view, places = hit
             spans = [view.span(a, b) for a, b in places]
             triggers = [text[a:b].strip() for a, b in spans if b > a]
