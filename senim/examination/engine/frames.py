@@ -105,7 +105,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             _f(
                 r"\b(?:өзі|жеке-дара|дербес|жалғыз)\b",
                 r"\b(?:бөл|бекіт|келіс|айқында|таңда|шешім|тапсырыс бер|бағала)\w*(?:ады|еді|йды|йді)\b",
-                r"\b(?:қол қой|орында|төле|есептен шығар|жүзеге асыр|қабылда|есепте|бекіт|келіс)\w*(?:ады|еді|йды|йді)\b",
+                r"\b(?:қол қой|орында|төле|есеп\w* шығар|жүзеге асыр|қабылда|есепте|бекіт|келіс)\w*(?:ады|еді|йды|йді)\b",
                 unless=(r"^\W*(?:жеткізуші|өнім беруші|орындаушы|мердігер|сатушы|жалға|тасымалдаушы|тарап|қызметкер)",),
             ),
             _f(r"\w+(?:ған|ген|қан|кен)\b (?:\w+ ){0,3}(?:тұлға|қызметкер|адам|бөлімше|басшы)\w* өзі\b"),
@@ -222,7 +222,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             _f(r"хабарлама\w*[^.;]{0,80}\b(?:сол|осы)\b[^.;]{0,30}(?:өзі|өзіне)\b[^.;]{0,20}(?:қара|жіберіл)"),
             _f(
                 r"(?:тапсырыс беруші|лауазымды тұлға|орынбасар|министр|әкім)\w*[^.;]{0,40}(?:көрсеткен|ұсынған|атаған|ұсынылған|көрсетілген)",
-                r"(?:тарт|қабылда|жұмысқа ал|штатқа)\w*",
+                r"(?:тарт|қабылда|жұмыс\w* ал|штатқа)\w*",
             ),
         ],
         "en": [
@@ -397,7 +397,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         "kk": [
             _f(
                 r"(?:айыппұл|өсімпұл|тұрақсыздық айыб|айып)\w*",
-                r"(?:босат|азайт|төмендет|өндірме|өндірілме|кешір|есептеме|есептен шығар)\w*",
+                r"(?:босат|азайт|төмендет|өндірме|өндірілме|кешір|есептеме|есеп\w* шығар)\w*",
                 r"(?:құқылы|мүмкін\b|алады|шешім|нұсқау|жұмыс тәртібі|келісім|бастығ|басшы|директор|менеджер|куратор)",
                 unless=(r"(?:форс-мажор|еңсерілмейтін|дүлей|сот|басқарма|директорлар кеңесі)",),
             ),
@@ -575,21 +575,35 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             _f(
                 r"\b(?:любой|иной|другой|дополнительный|всякий)\b (?:\w+ )?(?:документ|сведение|информация|справка|материал)\b",
                 r"\b(?:запрос|запросить|запрашивать|требование|потребовать|требовать|запросить)\b",
+                r"\b(?:участник|претендент|кандидат|поставщик|контрагент|исполнитель|подрядчик|заявитель|соискатель|работник)\b",
                 unless=(r"\b(?:перечень|приложение|не запрашиваться|исчерпывающий)\b",),
+            ),
+            _f(
+                r"\b(?:весь|все) (?:\w+ )?(?:родственник|член семья)\b|\bродственник\b[^.;]{0,20}\b(?:до (?:\w+ )?степень|двоюродный)\b"
+            ),
+            _f(
+                r"\b(?:не менее|не ниже|минимум)\b (?:чем )?(?:в )?(?:1[0-9]|[2-9]\d|десять|пятнадцать|двадцать|тридцать)\b (?:\w+ )?(?:год|раз|кратный|договор|контракт|проект)\b"
             ),
         ],
         "kk": [
             _f(
                 r"(?:кез келген|басқа|өзге|қосымша)\w* (?:да )?(?:құжат|мәлімет|ақпарат|анықтама)\w*",
                 r"(?:сұрат|сұрау|талап ет|сұра)\w*",
+                r"(?:қатысушы|үміткер|жеткізуші|өнім беруші|контрагент|өтініш беруші|мердігер|орындаушы|қызметкер)",
                 unless=(r"(?:тізбе|қосымша\w* сәйкес|сұратылмайды|талап етілмейді)",),
             ),
+            _f(r"барлық туыс\w*|немере туыс\w*|(?:үшінші|төртінші) буын\w*"),
+            _f(r"(?:кемінде|кем дегенде) (?:1[0-9]|[2-9]\d|он|он бес|жиырма|отыз) (?:\w+ )?(?:жыл|есе|шарт|жоба)"),
         ],
         "en": [
             _f(
                 r"\b(?:any|such|whatever|all) (?:other |additional |further )?(?:documents?|information|certificates?|materials?|records)\b",
                 r"\b(?:request\w*|require\w*|ask\w*|demand\w*)\b",
+                r"\b(?:bidders?|applicants?|candidates?|suppliers?|contractors?|counterpart\w+|tenderers?|employees?)\b",
                 unless=(r"\b(?:listed in|only the|annex|schedule|no other)\b",),
+            ),
+            _f(
+                r"\b(?:at least|no less than|not less than|a minimum of) (?:1[0-9]|[2-9]\d|ten|fifteen|twenty|thirty|fifty) (?:\w+ ){0,2}(?:years|times|contracts|projects)\b"
             ),
         ],
     },
@@ -665,6 +679,142 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:ceo|chief executive|director|chairman|chair|head|manager|president)\b",
                 unless=(r"\b(?:listed in|annex|clause \d)\b",),
                 negatable=False,
+            ),
+        ],
+    },
+    # A control duty made optional ("may investigate", "тергеу жүргізе алады").
+    "MAY_FORMULA": {
+        "ru": [
+            _f(
+                r"\b(?:аудит|комплаенс|комплаенс-офицер|ревизионный|служба безопасность|контролер|контролёр|комитет по аудит|служба внутренний)\b",
+                r"\b(?:вправе|мочь|иметь право|по желание|при желание|по свой решение)\b",
+                r"\b(?:проверять|проверить|проверка|расследование|расследовать|мониторинг|контролировать|сообщить|сообщать|информировать|доложить|докладывать|уведомить|рассмотреть|анализировать|инициировать)\b",
+                unless=(r"\b(?:обязать|обязанный|обязательно|запрашивать|запросить|получать|доступ)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:аудит|комплаенс|тексеру комиссия|қауіпсіздік қызмет|бақылау қызмет)\w*",
+                r"(?:тексер|тергеу|бақыла|талда|мониторинг|хабарла|хабардар ет|есеп бер)\w*",
+                r"(?:құқылы|мүмкін\b|\w+[ае] алады|қалауы бойынша)",
+                unless=(r"(?:міндетті|міндетті түрде|сұратуға|сұрата алады)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:internal audit|compliance|audit committee|security service|security department|controller|ethics officer|revision commission)\b",
+                r"\b(?:may|can|is entitled to|has the right to|at its option|if it wishes|if it so wishes)\b",
+                r"\b(?:review|check|investigat\w+|inspect|audit|monitor|report|inform|notify|examine|look into|verify)\b",
+                unless=(r"\b(?:must|shall (?!not)|required|obliged|request documents|have access)\b",),
+            ),
+        ],
+    },
+    # An applicant's documents returned or refused with no reasons, or kept waiting with no limit.
+    "APPLICANT_ABUSE": {
+        "kk": [
+            _f(
+                r"(?:өтінім|өтініш|шағым|үміткер|құжат)\w*",
+                r"(?:қайтар|қабылдамай|бас тарт|тоқтат|қараусыз)\w*",
+                r"себеб\w* (?:көрсетілмей|түсіндірілмей|түсіндірмей)|негіздемесіз|белгісіз мерзім|ерекше өкімге дейін",
+                negatable=False,
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:applications?|requests?|bids?|complaints?|candidates?|submissions?|documents)\b",
+                r"\b(?:returned|rejected|refused|suspended|declined|left unanswered)\b",
+                r"\bwithout (?:giving |stating )?(?:any )?(?:reasons?|explanation|justification)|\bindefinitely\b|\buntil further notice\b",
+                negatable=False,
+            ),
+        ],
+    },
+    # An adverse decision with no grounds, notice or appeal.
+    "NO_PROCEDURE": {
+        "en": [
+            _f(
+                r"\b(?:suspend\w*|dismiss\w*|blacklist\w*|remov\w+|exclud\w+|depriv\w+|debar\w*|block\w*|disqualif\w+)\b",
+                r"\b(?:may|by decision of|at any time)\b",
+                unless=(
+                    r"\b(?:if|where|when|in (?:the )?(?:event|case)|upon|breach|clause|section|grounds?|notice|appeal|listed|within|procedure|hearing)\b",
+                ),
+            ),
+        ],
+    },
+    # The choice of which of two rules applies left to the person who applies them.
+    "NORM_CONFLICT": {
+        "ru": [
+            _f(
+                r"\bруководствоваться (?:\w+ ){0,3}?либо\b|\bприменять (?:\w+ ){0,3}?либо\b",
+                r"\b(?:вправе|мочь|по выбор|по усмотрение)\b",
+            ),
+            _f(
+                r"\bкакой (?:из )?(?:\w+ )?(?:документ|норма|положение|пункт|правило|редакция)\b (?:\w+ )?применяться\b"
+            ),
+        ],
+        "kk": [
+            _f(
+                r"\bнемесе\b[^.;]{0,60}(?:басшылық\w* ал|қолдан)\w*",
+                r"(?:құқылы|мүмкін\b|таңдау)",
+                r"(?:регламент|ереже|нұсқаулық|тәртіп|редакция|құжат)\w*",
+            ),
+            _f(r"қай (?:құжат|норма|ереже|тармақ|редакция)\w* қолданыл"),
+        ],
+        "en": [
+            _f(r"\b(?:follow|apply) either\b", r"\b(?:may|can|is free to|at (?:its|his|her) choice)\b"),
+            _f(
+                r"\b(?:chooses?|decides?|determines?) which (?:of (?:them|the two) |\w+ )?(?:applies|prevails|is applied)\b"
+            ),
+        ],
+    },
+    # The anti-corruption clause made optional, advisory or not binding on intermediaries.
+    "NO_AC_CLAUSE": {
+        "ru": [
+            _f(
+                r"\bантикоррупционный\b|\bпротиводействие коррупция\b",
+                r"\b(?:рекомендательный|необязательный|информационный|справочный|по желание|по усмотрение|не являться обязательный)\b",
+                negatable=False,
+            ),
+        ],
+        "kk": [
+            _f(
+                r"сыбайлас жемқорлық\w* қарсы",
+                r"(?:ұсынымдық|міндетті емес|ақпараттық|қалауы бойынша|еркі бойынша)",
+                negatable=False,
+            ),
+        ],
+        "en": [
+            _f(
+                r"\banti-?(?:corruption|bribery)\b",
+                r"\b(?:for information only|advisory|optional|at the parties' option|at (?:its|either party's) option|not binding|non-binding|best efforts)\b",
+                negatable=False,
+            ),
+        ],
+    },
+    # A large prepayment with no security.
+    "ADVANCE_UNSECURED": {
+        "ru": [
+            _f(
+                r"\b(?:аванс|предоплата|предварительный оплата|авансовый платеж|авансовый)\b",
+                r"\b(?:полный|весь|вся|100|(?:[5-9]\d) %)\b (?:\w+ )?(?:цена|стоимость|сумма)\b|\b100 %|\bв полный объем\b",
+                unless=(
+                    r"(?<!без )(?<!без предоставление )(?<!без какой-либо )\b(?:гарантия|обеспечение|залог|аккредитив|поручительство)\b",
+                ),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:аванс|алдын ала төлем)\w*",
+                r"(?:бүкіл|толық|барлық) (?:\w+ )?(?:баға|құн|сома)\w*|\b100 ?%",
+                unless=(r"кепілдік(?!сіз)|кепіл(?!сіз|дік)|аккредитив",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:advance|prepayment|pre-payment|in advance|upfront|up-front)\b",
+                r"\b(?:entire|full|whole|total) (?:contract )?(?:price|amount|value)\b|\b100 ?%",
+                unless=(
+                    r"(?<!no )(?<!without )(?<!without a )(?<!without any )\b(?:guarantee|security|letter of credit|bond)\b",
+                ),
             ),
         ],
     },
