@@ -72,6 +72,15 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             ),
             _f(r"\bправо первый и второй подпись\b", bounded=False),
             _f(
+                r"\bединолично\b|\bединоличный (?:решение|порядок)\b",
+                r"\b(?:принимать|приниматься|утверждать|утверждаться|решать|решаться|подписывать|подписываться|согласовывать|распоряжаться|списывать)\b",
+                unless=(r"\bединоличный исполнительный\b",),
+            ),
+            _f(
+                r"\bконтроль\b[^.;]{0,60}\bне (?:осуществляться|проводиться|предусмотреть|предусматриваться)\b|\bне (?:проверяться|контролироваться)\b|\bбез разделение (?:функция|обязанность|полномочие)\b",
+                negatable=False,
+            ),
+            _f(
                 r"\bодин и т(?:от|о) же (?:лицо|работник|сотрудник|должностной лицо)\b|\b(?:единственный|один) подпись\b|\bсам (?:подразделение|отдел|департамент|служба|филиал|работник)\b|\bим же\b|\bсамооценка\b",
                 r"\b(?:принимать|исполнять|утверждать|утверждаться|подписывать|подписываться|проводить|проводиться|оценивать|оценка|проверять|проверка|контроль)\b",
             ),
@@ -95,6 +104,8 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
         "kk": [
             _f(r"бірінші және екінші қол қою", bounded=False),
+            _f(r"\bжеке-дара\b", r"(?:қабылда|бекіт|шеш|қол қой|келіс)\w*"),
+            _f(r"бақыланбайды|тексерілмейді|функциялар\w* бөлінбей", negatable=False),
             _f(r"\bбір тұлға\w*|\bжалғыз өзі\b|өзін-өзі бағала", r"(?:қабылда|орында|бекіт|қол қой|бағала|тексер)\w*"),
             _f(
                 r"(?:заң|қаржы|бухгалтерия|комплаенс|ішкі аудит)\w*[^.;]{0,30}(?:бұрыштама|келісім|қол|тексеру)\w*с[ыі]з",
@@ -116,6 +127,13 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
         "en": [
             _f(r"\bfirst and second signature", bounded=False),
+            _f(
+                r"\b(?:has|have|holds?|with) sole authority to (?:approve|sign|decide|authori[sz]e)\b|\bself-(?:approv|certif|authori[sz])\w*"
+            ),
+            _f(
+                r"\b(?:no|without(?: any)?) segregation of duties\b|\b(?:is|are) not (?:checked|reviewed|verified|controlled) by anyone\b",
+                negatable=False,
+            ),
             _f(
                 r"\b(?:one and the same (?:person|employee|official)|sole signatory|single signature|by the (?:unit|department|division|team) itself|self-assessment)\b",
                 r"\b(?:approv\w*|sign\w*|decid\w*|execut\w*|assess\w*|carried out|review\w*)\b",
