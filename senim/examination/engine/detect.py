@@ -49,8 +49,13 @@ class _Compiled:
     bound: dict[str, list[re.Pattern]]
 
 
+def _uz(pattern: str, lang: str) -> str:
+    """Uzbek text is normalised to one apostrophe (ʻ), so patterns are too ("maʼlumot" matches "maʻlumot")."""
+    return pattern.replace("ʼ", "ʻ").replace("'", "ʻ") if lang == "uz" else pattern
+
+
 def _compile(patterns: dict[str, list[str]]) -> dict[str, list[re.Pattern]]:
-    return {lang: [re.compile(p, re.IGNORECASE) for p in pats] for lang, pats in patterns.items()}
+    return {lang: [re.compile(_uz(p, lang), re.IGNORECASE) for p in pats] for lang, pats in patterns.items()}
 
 
 _RULES = [_Compiled(r, _compile(r.risky), _compile(r.bound)) for r in RULES]
@@ -65,13 +70,16 @@ class _Frame:
     bounded: bool
 
 
-def _compile_frame(f: Frame) -> _Frame:
-    return _Frame([re.compile(p) for p in f.parts], [re.compile(p) for p in f.unless], f.negatable, f.bounded)
+def _compile_frame(f: Frame, lang: str) -> _Frame:
+    parts = [re.compile(_uz(p, lang)) for p in f.parts]
+    return _Frame(parts, [re.compile(_uz(p, lang)) for p in f.unless], f.negatable, f.bounded)
 
 
-_FRAMES = {code: {lang: [_compile_frame(f) for f in fs] for lang, fs in by.items()} for code, by in FRAMES.items()}
-_PROHIBIT = {lang: re.compile(p) for lang, p in PROHIBIT.items()}
-_NEGATION = {lang: re.compile(p, re.IGNORECASE) for lang, p in NEGATION.items()}
+_FRAMES = {
+    code: {lang: [_compile_frame(f, lang) for f in fs] for lang, fs in by.items()} for code, by in FRAMES.items()
+}
+_PROHIBIT = {lang: re.compile(_uz(p, lang)) for lang, p in PROHIBIT.items()}
+_NEGATION = {lang: re.compile(_uz(p, lang), re.IGNORECASE) for lang, p in NEGATION.items()}
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s*(?:а|но|однако|however|but|бірақ|алайда|lekin|biroq|ammo)\s", re.IGNORECASE)
 
 # Russian negation by lemma: "не" followed by a verb of permission or action ("не допускаются", "не выплачиваются").
@@ -231,7 +239,7 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
 def _view(norm: str, start: int, end: int, lang: str) -> _View:
     from razdel import tokenize
 
-    if lang not in ("ru", "kk"):  # English: the text itself
+    if lang not in ("ru", "kk"):  # English and Uzbek: the text itself
         return _View(norm[start:end], [], start)
     words: list[str] = []
     tokens = []

@@ -37,6 +37,7 @@ PROHIBIT = {
     "ru": r"запрещ|не вправе|не допуска|недопуст|не может|не могут|не разрешается|не должн",
     "kk": r"тыйым салын|жол берілмейді|рұқсат етілмейді|құқылы емес|мүмкін емес|\w+(?:уға|уге|ға|ге) болмайды",
     "en": r"prohibited|forbidden|not permitted|not allowed|shall not|may not|must not|cannot|is not entitled",
+    "uz": r"taqiqlan|yoʻl qoʻyilmaydi|haqli emas|mumkin emas|ruxsat etilmaydi",
 }
 
 # ---- shared parts ----------------------------------------------------------------------------------
@@ -837,3 +838,86 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
         ],
     },
 }
+
+# Uzbek (Latin; Cyrillic is transliterated and every apostrophe made ʻ before matching): the text itself,
+# stems followed by `\w*` as in Kazakh.
+_UZ: dict[str, list[Frame]] = {
+    "NO_OVERSIGHT": [
+        _f(
+            r"\b(?:yakka oʻzi|yakka tartibda|oʻzi|mustaqil ravishda)\b",
+            r"\b(?:qaror qabul|tasdiqla|kelish|belgila|tanla|baholay)\w*",
+            r"\b(?:imzola|ijro et|toʻla|hisobdan chiqar|amalga oshir|qabul qil|tasdiqla)\w*",
+        ),
+        _f(
+            r"hech kim\w* (?:roziligisiz|imzosisiz|tekshir)|ikkinchi imzosiz|tekshirilmaydi|nazorat qilinmaydi|birinchi va ikkinchi imzo",
+            negatable=False,
+        ),
+    ],
+    "COI_GAP": [
+        _f(
+            r"\b(?:manfaatdor|qarindosh|turmush oʻrtogʻi|affillangan)\w*",
+            r"(?:umumiy asosda|teng|haqli|mumkin\b|toʻsqinlik qilmaydi|asos boʻlmaydi|cheklovsiz)",
+            unless=(r"(?:ishtirok etmaydi|oʻzini chetlat|xabar berishi shart|chiqariladi|ovoz bermaydi)",),
+            negatable=False,
+        ),
+        _f(
+            r"(?:buyurtmachi|mansabdor shaxs|oʻrinbosar|vazir|hokim)\w*[^.;]{0,40}(?:koʻrsatgan|tavsiya qilgan|tavsiya etgan|tavsiya etilgan)",
+            r"(?:jalb|ishga qabul|yolla)\w*",
+        ),
+    ],
+    "UNILATERAL_PRICE_CHANGE": [
+        _f(
+            r"\b(?:yetkazib beruvchi|ijrochi|pudratchi|ijaraga beruvchi|sotuvchi|operator|buyurtmachi|xaridor|kurator|menejer)",
+            r"\b(?:oʻzgartir|oshir|koʻtar|qayta koʻr|tuzat|qisqartir|kamaytir)\w*",
+            r"\b(?:narx|qiymat|tarif|hajm|miqdor|ijara haq|stavka)\w*",
+            r"(?:haqli|mumkin\b|bildirishnoma|xabar|orqali|talabi|istalgan vaqtda|bir tomonlama)",
+            unless=(
+                r"(?:tomonlar\w*[^.;]{0,20}kelishuv|qoʻshimcha kelishuv|oʻzaro kelishuv|qatʻiy|oshmaydigan|doirasida|indeks|formula)",
+            ),
+        ),
+    ],
+    "AGENT_FEE": [
+        _f(
+            r"\b(?:haq|mukofot|bonus|komissiya|gonorar)\w*",
+            r"(?:taqdirda|keyin|uchun|bogʻliq|foiz|har bir|faqat)",
+            r"\b(?:ruxsatnoma|litsenziya|davlat|organ|vazirlik|hokimlik|regulyator|bojxona|soliq|kvota|yer uchastka|reyestr|ijobiy qaror|tender)\w*",
+            unless=(r"(?:qatʻiy|soatbay|natijasidan qatʻi nazar|bogʻliq emas)",),
+        ),
+        _f(
+            r"(?:tezlashtir|masalalarni hal)\w*",
+            r"(?:xarajat|mablagʻ|summa|pul)\w*",
+            r"(?:tasdiqlovchi hujjatsiz|hisobotsiz|ogʻzaki hisobot|hujjatsiz)",
+            negatable=False,
+        ),
+    ],
+    "HIDDEN_BENEFICIARY": [
+        _f(
+            r"\b(?:benefitsiar|egalar|egasi|egalari|mulkdor|subpudratchi|taʻsischi|printsipal|foyda oluvchi|nazorat qiluvchi|aksiyador)\w*",
+            r"(?:oshkor qilinmaydi|oshkor qilishga majbur emas|oshkor qilmaslik|maxfiy|berilmaydi|maʻlum qilinmaydi|xabar qilmay|sir saqla|nomaʻlum|koʻrsatilmaydi)",
+            unless=(r"(?:haqli emas|taqiqlan|komplayens[^.;]{0,20}bundan mustasno|oshkor qilishi shart)",),
+            negatable=False,
+        ),
+    ],
+    "THIRD_PARTY_PAYMENT": [
+        _f(
+            r"\b(?:toʻlov|toʻlan|oʻtkaz|haq)\w*",
+            r"(?:uchinchi shaxs|istalgan shaxs|boshqa shaxs|affillangan|offshor|xorijiy bank|xatda koʻrsatgan)\w*",
+            unless=(r"(?:faqat\b|oʻz hisob|qoʻshimcha kelishuv)",),
+        ),
+        _f(
+            r"(?:rekvizit|hisob raqam)\w*",
+            r"oʻzgartir\w*",
+            r"(?:xat|bildirishnoma|elektron pochta|bir tomonlama)\w*",
+            unless=(r"qoʻshimcha kelishuv",),
+        ),
+    ],
+    "VAGUE_ACCEPTANCE": [
+        _f(
+            r"qabul\w*",
+            r"(?:jiddiy|muhim eʻtiroz|qanoatlantir|maʻqul|keyinroq kelishil|yuborilgan paytdan)\w*",
+            unless=(r"(?:texnik topshiriq|mezon|ilova\w* muvofiq)",),
+        ),
+    ],
+}
+for _code, _frames in _UZ.items():
+    FRAMES.setdefault(_code, {})["uz"] = _frames
