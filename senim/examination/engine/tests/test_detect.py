@@ -46,6 +46,9 @@ def test_factors_in_one_provision(text, lang, codes):
         ),
         ("Комиссия мүшесі қатысушымен үлестес болса, дауыс беруге қатыспайды.", "kk", set()),
         ("The Contractor keeps secret the persons who control it.", "en", {"HIDDEN_BENEFICIARY"}),
+        # Uzbek text and patterns share one apostrophe, whichever the author typed
+        ("Ijrochining subpudratchilari haqidagi maʼlumotlar maxfiy hisoblanadi.", "uz", {"HIDDEN_BENEFICIARY"}),
+        ("Ijrochining subpudratchilari haqidagi ma'lumotlar maxfiy hisoblanadi.", "uz", {"HIDDEN_BENEFICIARY"}),
         ("The Contractor shall disclose to the Customer the persons who control it.", "en", set()),
     ],
 )
