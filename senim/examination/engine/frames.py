@@ -860,7 +860,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:оплачивать|оплатить|предоставлять|вручать|дарить|передавать|организовать|организовывать|обеспечить|компенсировать)\b",
                 r"\b(?:представитель|должностной лицо|государственный|чиновник|сотрудник заказчик|работник заказчик|работник покупатель)\b",
                 unless=(
-                    r"\b(?:обязательный|с|подлежать) декларирование\b|\b(?:согласие|одобрение|согласование) (?:\w+ )?комплаенс|\bсвой работник\b",
+                    r"\b(?:обязательный|с|подлежать) декларирование\b|\b(?:согласие|одобрение|согласование) (?:\w+ )?комплаенс|\bсвой работник\b|\b(?:не более|не превышать|в предел)\b",
                 ),
                 bounded=False,
             ),
@@ -870,7 +870,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"(?:сыйлық(?!ақы)|кәдесый|қонақжай|түскі ас|кешкі ас|жол жүру|тұру|әуе билет|демалыс|қайырымдылық|демеушілік)\w*",
                 r"(?:төле|бер|ұсын|ұйымдастыр|өте|табыста)\w*",
                 r"(?:өкіл|лауазымды|мемлекеттік|тапсырыс беруші\w* қызметкер)\w*",
-                unless=(r"(?:декларацияла\w*(?!сыз)|комплаенс\w* келісім|аспайтын|өз қызметкер)",),
+                unless=(r"(?:декларацияла\w*(?!сыз)|комплаенс\w* келісім|аспайтын|шегінде|өз қызметкер)",),
                 bounded=False,
             ),
         ],
@@ -880,7 +880,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:provide|provides|pay|pays|offer|offers|give|gives|cover|covers|reimburse|arrange|arranges|make)\b",
                 r"\b(?:officials?|customer's staff|buyer's staff|customer's employees|representatives|public|government)\b",
                 unless=(
-                    r"\b(?:declared|declaration|approval of (?:the )?compliance|not exceed|its own staff|no gifts)\b",
+                    r"\b(?:declared|declaration|approval of (?:the )?compliance|not exceed|up to|no more than|its own staff|no gifts)\b",
                 ),
                 bounded=False,
             ),
