@@ -45,6 +45,11 @@ PROHIBIT = {
 _RU_COUNTERPARTY = r"(?:поставщик|исполнитель|подрядчик|продавец|покупатель|арендатор|арендодатель|заказчик|участник|контрагент|претендент|кандидат|bidder)"
 _KK_COUNTERPARTY = r"(?:контрагент|жеткізуші|өнім беруші|қатысушы|мердігер|орындаушы|тапсырыс беруші)"
 
+_RU_STEPS = (
+    r"\b(?:принимать|утверждать|визировать|подписывать|согласовывать|проверять|списывать|выдавать|оплачивать|"
+    r"выбирать|определять|распределять|начислять|заключать|оценивать|учитывать|контролировать|формировать)\b"
+)
+
 FRAMES: dict[str, dict[str, list[Frame]]] = {
     # One person decides and executes with no second signature or review; the assessed approves itself.
     "NO_OVERSIGHT": {
@@ -102,11 +107,47 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:собственный сила|свой сила)\b",
                 unless=(r"^\W*(?:поставщик|исполнитель|подрядчик|продавец|арендатор|перевозчик|сторона)\b",),
             ),
+            # A decision beyond review or appeal; a person who reports to no one.
+            _f(
+                r"\b(?:решение|заключение|вывод|результат|итог|оценка|приказ|распоряжение|мнение)\b",
+                r"\bне подлежать (?:пересмотр|проверка|контроль)\b|\b(?:пересмотр|проверка|контроль) не подлежать\b",
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:никто|никакой)? ?не отчитываться\b|\bотчет (?:о \w+ )?не (?:представляться|составляться|требоваться)\b|\bбез (?:какой-либо |какой )?(?:отчет|отчетность)\b",
+                negatable=False,
+            ),
+            # The same person does two steps that a second person should check ("сам принимает и визирует").
+            _f(
+                r"\b(?:сам|самостоятельно|единолично|лично)\b",
+                _RU_STEPS,
+                _RU_STEPS,
+                unless=(
+                    r"^\W*(?:поставщик|исполнитель|подрядчик|продавец|арендатор|арендодатель|перевозчик|сторона|работник)\b",
+                ),
+            ),
+            _f(
+                r"\b(?:подразделение|отдел|служба|департамент|управление|комиссия|лицо|работник|руководитель|филиал)\b"
+                + W
+                + r"\bсам\b (?:\w+ )?(?:проверять|оценивать|контролировать|утверждать|принимать|согласовывать|ревизовать)\b"
+            ),
+            _f(
+                r"\bбез (?:подтверждение|согласование|виза|подпись|проверка|контроль|одобрение|визирование)\b (?:\w+ ){0,2}?(?:другой|второй|иной|независимый|мастер|руководитель|начальник|бухгалтер|комиссия|контролер)\b",
+                negatable=False,
+            ),
         ],
         "kk": [
             _f(r"бірінші және екінші қол қою", bounded=False),
             _f(r"\bжеке-дара\b", r"(?:қабылда|бекіт|шеш|қол қой|келіс)\w*"),
-            _f(r"\bөзі \w+(?:ады|еді|йды|йді)\b[^.;]{0,80}\bөзі \w+(?:ады|еді|йды|йді)\b"),
+            _f(r"\bөзі \w+[^.;]{0,80}\bөзі (?:\w+ )?\w+(?:ады|еді|йды|йді|яды)\b"),
+            # A decision beyond appeal or review; a person who reports to no one; no second confirmation.
+            _f(
+                r"(?:шешім|қорытынды|нәтиже|бұйрық)\w*",
+                r"қайта қаралмайды|қайта қарауға жатпайды|ешкім\w* тарапынан (?:қайта )?қаралмайды",
+                negatable=False,
+            ),
+            _f(r"ешкімге есеп бермейді|есеп бермейді|есеп берілмейді|есептілік\w*сіз", negatable=False),
+            _f(r"(?:растау|бұрыштама|қолтаңба|екінші қол|тексеру)\w*с[ыі]з", negatable=False),
             _f(r"бақыланбайды|тексерілмейді|функциялар\w* бөлінбей", negatable=False),
             _f(r"\bбір тұлға\w*|\bжалғыз өзі\b|өзін-өзі бағала", r"(?:қабылда|орында|бекіт|қол қой|бағала|тексер)\w*"),
             _f(
@@ -757,6 +798,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
     # An adverse decision with no grounds, notice or appeal.
     "NO_PROCEDURE": {
         "kk": [
+            _f(r"(?:шешім|қорытынды|бұйрық)\w*", r"шағымдалмайды|шағым\w* берілмейді", negatable=False),
             _f(
                 r"(?:шеттет|бұғатта|айырыл|тізілім(?=[^.;]{0,60}шығарыл)|жұмыстан шығарыл)\w*",
                 r"(?:шешім|мүмкін\b|құқылы)",
@@ -901,6 +943,22 @@ _UZ: dict[str, list[Frame]] = {
             r"hech kim\w* (?:roziligisiz|imzosisiz|tekshir)|ikkinchi imzosiz|tekshirilmaydi|nazorat qilinmaydi|birinchi va ikkinchi imzo",
             negatable=False,
         ),
+        # The same person prepares and checks ("oʻzi tuzgan hisobotni oʻzi tekshiradi"), or checks its own work.
+        _f(r"\boʻzi \w+[^.;]{0,80}\boʻzi (?:\w+ )?\w+(?:adi|aydi|ydi)\b"),
+        _f(
+            r"\b\w+(?:adi|aydi|ydi)\b",
+            r"\boʻzi(?: tomonidan)? (?:tasdiqla|tekshir|nazorat qil|hisobga ol|qabul qil|imzola|baholay|rasmiylashtir)\w*",
+            unless=(r"^\W*(?:yetkazib beruvchi|ijrochi|pudratchi|sotuvchi|ijarachi|tomon|xodim)\b",),
+        ),
+        _f(r"\b\w+(?:gan|kan|qan)\b (?:\w+ ){0,3}(?:rahbar|xodim|shaxs|boʻlinma|boshligʻi)\w* oʻzi tomonidan"),
+        _f(r"\byakka (?:oʻzi|tartibda)\b", r"(?:qaror qabul qil|tasdiqla|hal qil|imzola|hisobdan chiqar)\w*"),
+        # A decision beyond review or appeal; no report to anyone; no second person's consent.
+        _f(
+            r"qayta koʻrib chiqilmaydi|hech kim tomonidan (?:tekshirilmaydi|nazorat qilinmaydi|koʻrib chiqilmaydi)|"
+            r"nazoratga tortilmaydi|hisobot bermaydi|hisobot berilmaydi|nazoratsiz|"
+            r"boshqa (?:shaxs|xodim)\w* (?:roziligisiz|tasdigʻisiz|imzosisiz)|(?:tasdigʻi|tekshiruvi|imzosi)siz",
+            negatable=False,
+        ),
     ],
     "COI_GAP": [
         _f(
@@ -951,7 +1009,7 @@ _UZ: dict[str, list[Frame]] = {
         _f(
             r"\b(?:toʻlov|toʻlan|oʻtkaz|haq)\w*",
             r"(?:uchinchi shaxs|istalgan shaxs|boshqa shaxs|affillangan|offshor|xorijiy bank|xatda koʻrsatgan)\w*",
-            unless=(r"(?:faqat\b|oʻz hisob|qoʻshimcha kelishuv)",),
+            unless=(r"(?:faqat\b|oʻz hisob|qoʻshimcha kelishuv|roziligisiz)",),
         ),
         _f(
             r"(?:rekvizit|hisob raqam)\w*",
@@ -967,6 +1025,94 @@ _UZ: dict[str, list[Frame]] = {
             unless=(r"(?:texnik topshiriq|mezon|ilova\w* muvofiq)",),
         ),
     ],
+    # Frames for the factors v2 had only fixed Uzbek patterns for (session 6).
+    "DISCRETION": [
+        _f(r"oʻz (?:xohishi|ixtiyori|hohishi)\w* (?:koʻra|qarab|bilan)|oʻzi lozim (?:deb )?topsa|maqsadga muvofiq deb hisoblasa"),
+    ],
+    "NO_DEADLINE": [
+        _f(r"imkon (?:qadar|boricha)|imkoniyat (?:darajasida|boʻlganda)|oqilona muddat|zarur muddat|tegishli muddatda|kelishilgan muddatda"),
+        _f(r"(?:toʻlov|toʻlaydi|toʻlanadi|qaytar|yetkazib)\w*", r"(?:mablagʻ|pul|moliyalashtirish)\w* (?:olganidan|olingandan|tushganidan|tushgandan) (?:keyin|soʻng)"),
+    ],
+    "MAY_FORMULA": [
+        _f(
+            r"(?:komplayens|ichki (?:audit|nazorat)|taftish|xavfsizlik xizmati|nazorat boʻlimi)\w*",
+            r"(?:tekshir|oʻrgan|audit|xizmat tekshiruvi|nazorat)\w*[^.;]{0,30}(?:mumkin|haqli)\b",
+        ),
+    ],
+    "SELECTIVE_EXCEPTION": [
+        _f(r"(?:istisno|alohida|ayrim) hollarda|(?:ayrim|alohida) xodimlar\w*", r"(?:ozod|ruxsat|oʻtkazilmas|qoʻllanilmas|topshirmas)\w*"),
+    ],
+    "BLANKET_DELEGATION": [
+        _f(
+            r"(?:tartib|qoida|mezon|asos|miqdor|shart)\w*",
+            r"(?:rahbar|direktor|boshligʻi|rahbariyat|boshqaruv)\w*[^.;]{0,40}(?:belgilan|ishlab chiqil|tasdiqlan|aniqlan)\w*|"
+            r"alohida (?:buyrugʻ|buyruq|qaror|farmoyish)\w* bilan belgilan|keyinchalik (?:belgilan|ishlab chiqil)|mustaqil (?:ravishda )?belgila",
+        ),
+    ],
+    "ULTRA_VIRES": [
+        _f(
+            r"(?:filial|boʻlim|boʻlinma|sh[oʻ]ʻba)\w*[^.;]{0,30}(?:direktori|boshligʻi|rahbari)",
+            r"(?:siyosat|kuzatuv kengashi|umumiy yigʻilish|aksiyadorlar)\w*",
+            r"(?:oʻzgartirish\w* kirit|bekor qil|tuz|tasdiqla)\w*",
+        ),
+        _f(r"(?:kuzatuv kengashi|umumiy yigʻilish)\w* (?:roziligisiz|qarorisiz|vakolatiga kiradigan)"),
+    ],
+    "NO_PROCEDURE": [
+        _f(r"(?:roʻyxat|reyestr)\w*dan chiqarilishi mumkin|tartibi belgilanmagan|tartib\w* nazarda tutilmagan|ishchi tartibda"),
+        _f(r"(?:qaror|xulosa|natija)\w*", r"shikoyat (?:qilinmaydi|berilmaydi)|shikoyat qilish mumkin emas", negatable=False),
+    ],
+    "NO_COMPETITION": [
+        _f(r"tanlovsiz|tanlov oʻtkazilmasdan|tanlov oʻtkazmasdan|auksionsiz|yagona (?:manba|yetkazib beruvchi)\w*"),
+    ],
+    "NORM_CONFLICT": [
+        _f(r"(?:zid|kolliziya|qarama-qarshi)\w*", r"qaysi (?:biri|hujjat|qoida|norma)\w*", r"(?:hal qil|tanla|belgila)\w*"),
+    ],
+    "EXCESSIVE_REQUIREMENTS": [
+        _f(
+            r"(?:boshqa|har qanday|qoʻshimcha)\w* (?:\w+ )?(?:hujjat|maʻlumot)\w*",
+            r"(?:talab|zarur deb|lozim deb|soʻrov)\w*",
+            unless=(r"talab qilish (?:mumkin emas|taqiqlan)|faqat \d|ilova\w*da koʻrsatilgan",),
+        ),
+    ],
+    "APPLICANT_ABUSE": [
+        _f(r"sabab\w* koʻrsatilmas(?:dan|ligi)|asoslantirilmas(?:dan)?|muddatsiz toʻxtat\w*"),
+    ],
+    "VAGUE_TERMS": [
+        _f(r"\b(?:zarur|kerakli) hollarda|yetarli asos|alohida hissa|jiddiy (?:zarar|buzilish|kamchilik)|muhim (?:sabab|holat)|lozim darajada"),
+    ],
+    "BENEFITS": [
+        _f(
+            r"(?:dam olish|sovgʻa|norasmiy toʻlov|mehmon qil|ziyofat|sayohat)\w*",
+            r"(?:buyurtmachi|xaridor|mansabdor|davlat|vakil|xodimlari)\w*",
+            unless=(r"taqiqlan|deklarats|oshmaydigan|oʻz xodimlari",),
+        ),
+    ],
+    "ADVANCE_UNSECURED": [
+        _f(r"(?:avans|oldindan toʻlov)\w*", r"(?:kafolat|taʻminot)\w* (?:talab qilinmaydi|talab etilmaydi)|taʻminotsiz|kafolatsiz"),
+    ],
+    "CASH_PAYMENT": [_f(r"naqd pul(?:da| bilan)|naqd shaklda", unless=(r"naqd pulsiz|taqiqlan",))],
+    "PENALTY_WAIVER": [
+        _f(
+            r"(?:jarima|penya|neustoyka)\w*",
+            r"(?:ozod|kamaytir|undirilmas|kechir|voz kech)\w*",
+            r"(?:qarori|ixtiyori|xohishi|koʻrsatmasi|kuratori|rahbari|direktor)\w*",
+            unless=(r"sud|fors-major|yengib boʻlmaydigan",),
+        ),
+    ],
+    "NO_AC_CLAUSE": [
+        _f(
+            r"korrupsiyaga qarshi (?:band|shart|qoida|izoh)\w*",
+            r"qoʻllamaslik|qoʻllanilmaydi|tavsiyaviy|majburiy emas|chiqarib tashla",
+        ),
+    ],
 }
+_UZ["HIDDEN_BENEFICIARY"].append(
+    _f(
+        r"(?:subpudratchi|mulkdor|egalar|benefitsiar|taʻsischi)\w*",
+        r"maʻlum qilmaydi|oshkor qilmaydi|tijorat siri|ochib bermaydi",
+        unless=(r"komplayens[^.;]{0,20}bundan mustasno|haqli emas|taqiqlan",),
+        negatable=False,
+    )
+)
 for _code, _frames in _UZ.items():
     FRAMES.setdefault(_code, {})["uz"] = _frames

@@ -79,14 +79,14 @@ _APPROVAL = {
         r"коллегиально",
         r"(?<!без )втор\w+ подпис",
     ],
-    "kk": [r"(?:комплаенс|директорлар кеңесі|комитет|комиссия)\w* келісімі\w*", r"алқалы", r"екінші қол(?!сыз)"],
+    "kk": [r"(?:комплаенс|директорлар кеңесі|комитет|комиссия)\w* келісімі\w*", r"алқалы", r"екінші қол(?!\w*с[ыі]з)"],
     "en": [
         r"(?:with|subject to) (?:the )?(?:prior )?(?:written )?(?:approval|consent) of the "
         r"(?:board|committee|compliance|commission|finance director|management board)",
         r"(?<!without a )(?<!without )second signature",
         r"(?<!without )countersign",
     ],
-    "uz": [r"(?:komplayens|kuzatuv kengashi|qoʻmita|komissiya)\w* (?:roziligi|kelishuvi)", r"ikkinchi imzo(?!siz)"],
+    "uz": [r"(?:komplayens|kuzatuv kengashi|qoʻmita|komissiya)\w* (?:roziligi|kelishuvi)", r"ikkinchi imzo(?!\w*siz)"],
 }
 _DEADLINE = {
     "ru": [
@@ -694,7 +694,7 @@ RULES: list[Rule] = [
                 r"no more than \w+",
                 r"its own (?:staff|employees)",
             ],
-            "uz": [r"sovgʻalar siyosati\w* muvofiq", r"deklarats"],
+            "uz": [r"sovgʻalar siyosati\w* muvofiq", r"deklarats", r"hisobot beradi"],
         },
     ),
     Rule(
@@ -1008,7 +1008,7 @@ RULES: list[Rule] = [
             ],
             "kk": [r"форс-мажор|еңсерілмейтін күш|дүлей күш"],
             "en": [r"force majeure", r"settlement (?:agreement )?approved by"],
-            "uz": [r"fors-major|yengib boʻlmaydigan kuch"],
+            "uz": [r"fors-major|yengib boʻlmaydigan kuch", r"\bsud\b"],
         },
     ),
 ]
