@@ -114,7 +114,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 negatable=False,
             ),
             _f(
-                r"\b(?:никто|никакой)? ?не отчитываться\b|\bотчет (?:о \w+ )?не (?:представляться|составляться|требоваться)\b|\bбез (?:какой-либо |какой )?(?:отчет|отчетность)\b",
+                r"\b(?:никто|никакой)? ?не отчитываться\b|\bотчет (?:о \w+ )?не (?:представляться|составляться|требоваться)\b|\bбез (?:какой-либо |какой |последующий )?(?:отчет|отчетность)\b",
                 negatable=False,
             ),
             # The same person does two steps that a second person should check ("сам принимает и визирует").
@@ -132,8 +132,22 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 + r"\bсам\b (?:\w+ )?(?:проверять|оценивать|контролировать|утверждать|принимать|согласовывать|ревизовать)\b"
             ),
             _f(
-                r"\bбез (?:подтверждение|согласование|виза|подпись|проверка|контроль|одобрение|визирование)\b (?:\w+ ){0,2}?(?:другой|второй|иной|независимый|мастер|руководитель|начальник|бухгалтер|комиссия|контролер)\b",
+                r"\bбез (?:подтверждение|согласование|виза|подпись|проверка|контроль|одобрение|визирование|участие)\b (?:\w+ ){0,2}?(?:другой|второй|иной|независимый|мастер|руководитель|начальник|бухгалтер|комиссия|контролер)\b",
                 negatable=False,
+            ),
+            # One official both approves (or chooses) and accepts, pays or writes off; a report approved by its author.
+            _f(
+                r"^\W*(?:заместитель|начальник|руководитель|менеджер|главный|специалист|бухгалтер|кассир|кладовщик|инженер|мастер|заведующий|куратор)\b",
+                r"\b(?:утверждать|одобрять|согласовывать|составлять|формировать|оценивать|выбирать)\b",
+                r"\bпринимать (?!решение)|\b(?:списывать|оплачивать|выплачивать|выдавать|визировать)\b|\bутверждать протокол\b",
+                unless=(
+                    r"\b(?:комиссия|после|согласование|совместно|второй|коллегиальный|совет|правление|утверждаться|приниматься)\b|, а\b",
+                ),
+            ),
+            _f(
+                r"\b(\w{4,} \w{4,})\b"
+                + W
+                + r"\b(?:утверждаться|проверяться|согласовываться|визироваться|приниматься)\b (?:сам )?\1\b"
             ),
         ],
         "kk": [
@@ -147,7 +161,13 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 negatable=False,
             ),
             _f(r"ешкімге есеп бермейді|есеп бермейді|есеп берілмейді|есептілік\w*сіз", negatable=False),
-            _f(r"(?:растау|бұрыштама|қолтаңба|екінші қол|тексеру)\w*с[ыі]з", negatable=False),
+            _f(r"(?:растау|бұрыштама|қолтаңба|екінші қол|тексеру|комиссия)\w*с[ыі]з|кейінгі есепсіз", negatable=False),
+            _f(r"\b(\w{3,} \w{3,})\b[^.;]{0,80}\b\1 өзі (?:бекіт|тексер|қабылда|келіс|қол қой)\w*"),
+            _f(
+                r"\b(?:бекітеді|келіседі|таңдайды|бағалайды|айқындайды)\b",
+                r"\b(?:және|әрі)\b[^.;]{0,50}\b(?:қабылдайды|есептен шығарады|төлейді|береді|шығарады)\b",
+                unless=(r"комиссия|келісім|кейін|кеңес|басқарма|екінші",),
+            ),
             _f(r"бақыланбайды|тексерілмейді|функциялар\w* бөлінбей", negatable=False),
             _f(r"\bбір тұлға\w*|\bжалғыз өзі\b|өзін-өзі бағала", r"(?:қабылда|орында|бекіт|қол қой|бағала|тексер)\w*"),
             _f(
@@ -218,6 +238,24 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:decides?|approves?|selects?|chooses?|determines?|allocates?|orders?|authori[sz]es?)\b",
                 r"\b(?:signs?|pays?|executes?|releases?|writes? off|accepts?|certifies|disburses?|records?)\b",
                 unless=(r"^\W*(?:the )?(?:supplier|contractor|seller|buyer|tenant|landlord|carrier|party|employee)\b",),
+            ),
+            _f(
+                r"^\W*(?:the )?(?:\w+ ){0,3}?(?:head|manager|director|chief|officer|engineer|accountant|cashier|storekeeper|keeper|supervisor)\b",
+                r"\b(?:approves|selects|evaluates|prepares|orders|chooses)\b",
+                r"\band (?:\w+ ){0,2}?(?:accepts|pays|writes off|certifies|releases|signs off|reconciles|receives)\b",
+                unless=(r"\b(?:commission|committee|after|subject to|second|board|jointly)\b",),
+            ),
+            _f(
+                r"\bof (?:the )?((?:\w+ ){0,2}\w+) (?:are|is|shall be) (?:approved|checked|reviewed|verified|signed off|authori[sz]ed|certified) by (?:the )?\1\b"
+            ),
+            _f(
+                r"\b(?:performed|carried out|done|conducted|approved|made|signed|counted) by (?:the )?(?:\w+ ){0,2}?\w+ (?:alone|himself|herself|itself)\b|"
+                r"\bwithout (?:any |subsequent |further )?(?:reporting|report|accountability)\b",
+                negatable=False,
+            ),
+            _f(
+                r"\bboth (?:records|prepares|approves|orders|issues|authori[sz]es|receives|keeps)\b",
+                r"\band (?:\w+ ){0,3}?(?:reconciles|approves|checks|verifies|pays|signs off|records|writes off|accepts|counts)\b",
             ),
         ],
     },
@@ -414,7 +452,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
     "HIDDEN_BENEFICIARY": {
         "ru": [
             _f(
-                r"\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий|номинальный|кто (?:передать|уступить|переходить)|чей интерес)\b",
+                r"\bсостав (?:участник|акционер|учредитель|собственник)\b|\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий|номинальный|кто (?:передать|уступить|переходить)|чей интерес)\b",
                 r"\b(?:не раскрывать|не раскрываться|не сообщать|не сообщаться|не называть|не называться|не уведомлять|не указывать|не указываться|без указание|без уведомление|без раскрытие|конфиденциальный|тайна|не подлежать раскрытие|неизвестный|не предоставлять|не предоставляться|вправе не|не обязать|не обязанный|скрывать|анонимный|отказать (?:\w+ )?в предоставление|отказаться от раскрытие)\b",
                 unless=(
                     r"\b(?:обязать раскрыть|обязать раскрывать|обязанный раскрыть|запрещаться|не вправе|не мочь|за исключение (?:служба )?комплаенс|кроме (?:служба )?комплаенс|только после)\b|(?:раскрывать|раскрываться|разглашать|передавать)[^.;]{0,15}третий лицо",
@@ -952,6 +990,13 @@ _UZ: dict[str, list[Frame]] = {
         ),
         _f(r"\b\w+(?:gan|kan|qan)\b (?:\w+ ){0,3}(?:rahbar|xodim|shaxs|boʻlinma|boshligʻi)\w* oʻzi tomonidan"),
         _f(r"\byakka (?:oʻzi|tartibda)\b", r"(?:qaror qabul qil|tasdiqla|hal qil|imzola|hisobdan chiqar)\w*"),
+        _f(r"\b(\w{3,} \w{3,})\b[^.;]{0,60}\b\1 oʻzi\b"),
+        _f(r"(?:keyingi )?hisobotsiz|komissiyasiz", r"(?:tasarruf|sarfla|foydalan|ishlat|oʻtkaz|amalga oshir)\w*", negatable=False),
+        _f(
+            r"\b(?:tasdiqlaydi|kelishadi|tanlaydi|baholaydi|belgilaydi)\b",
+            r"\b(?:va|hamda)\b[^.;]{0,50}\b(?:qabul qiladi|hisobdan chiqaradi|toʻlaydi|imzolaydi|tarqatadi)\b",
+            unless=(r"komissiya|kelishuv|keyin|soʻng|kengash|ikkinchi",),
+        ),
         # A decision beyond review or appeal; no report to anyone; no second person's consent.
         _f(
             r"qayta koʻrib chiqilmaydi|hech kim tomonidan (?:tekshirilmaydi|nazorat qilinmaydi|koʻrib chiqilmaydi)|"
@@ -1108,11 +1153,103 @@ _UZ: dict[str, list[Frame]] = {
 }
 _UZ["HIDDEN_BENEFICIARY"].append(
     _f(
-        r"(?:subpudratchi|mulkdor|egalar|benefitsiar|taʻsischi)\w*",
-        r"maʻlum qilmaydi|oshkor qilmaydi|tijorat siri|ochib bermaydi",
+        r"(?:subpudratchi|mulkdor|egalar|benefitsiar|taʻsischi|birgalikda ijrochi)\w*",
+        r"maʻlum qilmaydi|oshkor qilmaydi|tijorat siri|ochib bermaydi|(?:xabar|maʻlum) qilmasdan",
         unless=(r"komplayens[^.;]{0,20}bundan mustasno|haqli emas|taqiqlan",),
         negatable=False,
     )
 )
 for _code, _frames in _UZ.items():
     FRAMES.setdefault(_code, {})["uz"] = _frames
+
+# Session 6: the same factors in other wordings (a relative who decides without recusal, a case-by-case amount,
+# powers reserved to a higher body, an application returned without reasons).
+_RELATIVE = {
+    "ru": r"\b(?:супруг|супруга|родственник|брат|сестра|сын|дочь|муж|жена|отец|мать)\b",
+    "kk": r"(?:жұбай|туыс|ағасы|інісі|апасы|қарындас|ұлы\b|қызы\b|әкесі|анасы)\w*",
+    "uz": r"(?:turmush oʻrtogʻi|qarindosh|akasi|ukasi|opasi|singlisi|oʻgʻli|qizi|otasi|onasi)\w*",
+}
+_MORE: dict[str, dict[str, list[Frame]]] = {
+    "COI_GAP": {
+        "ru": [
+            _f(
+                _RELATIVE["ru"],
+                r"\b(?:директор|учредитель|владелец|руководитель|акционер|собственник|участник)\b",
+                _RU_COUNTERPARTY,
+                r"\b(?:согласовывать|подписывать|утверждать|оценивать|заключать|визировать|принимать)\b",
+                unless=(r"\b(?:самоотвод|не участвовать|сообщать|уведомлять|раскрывать|не подписывать|не допускаться|заменяться)\b",),
+                negatable=False,
+            ),
+        ],
+        "kk": [
+            _f(
+                _RELATIVE["kk"],
+                r"(?:директор|құрылтайшы|иесі|басшы|акционер)\w*",
+                _KK_COUNTERPARTY,
+                r"\b(?:келіседі|қол қояды|бекітеді|бағалайды|қабылдайды|жасасады)\b",
+                unless=(r"(?:қатыспайды|хабарлайды|хабарлауға|шеттет|қол қоймайды)",),
+                negatable=False,
+            ),
+        ],
+        "uz": [
+            _f(
+                _RELATIVE["uz"],
+                r"(?:direktor|taʻsischi|egasi|rahbar|aksiyador)\w*",
+                r"(?:yetkazib beruvchi|pudratchi|ijrochi|ishtirokchi|kontragent|sotuvchi)\w*",
+                r"\b(?:kelishadi|imzolaydi|tasdiqlaydi|baholaydi|qabul qiladi|tuzadi)\b",
+                unless=(r"(?:ishtirok etmaydi|xabar beradi|chetlat|imzolamaydi)",),
+                negatable=False,
+            ),
+        ],
+    },
+    "DISCRETION": {
+        "ru": [_f(r"\bисходить из (?:конкретный |сложиться )?(?:обстоятельство|ситуация)\b|\bпо обстоятельство\b")],
+        "kk": [_f(r"(?:нақты )?жағдай\w* қарай")],
+        "uz": [_f(r"(?:aniq )?(?:holat|vaziyat)\w* (?:kelib chiqib|qarab)")],
+        "en": [_f(r"\b(?:depending on|in the light of) (?:the )?(?:specific |particular )?circumstances\b|\bcase by case\b")],
+    },
+    "ULTRA_VIRES": {
+        "ru": [
+            _f(
+                r"\bкомпетенция (?:общий собрание|совет директор|наблюдательный совет|правление|единственный акционер|единственный участник)\b",
+                r"\b(?:вправе|мочь|согласовывать|утверждать|заключать|одобрять)\b",
+                unless=(r"^\W*(?:общий собрание|совет директор|наблюдательный совет|правление)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:жалпы жиналыс|директорлар кеңес|байқау кеңес|басқарма)\w* құзырет\w*",
+                r"(?:құқылы|алады|келіседі|бекітеді|жасасады)",
+                unless=(r"^\W*(?:жалпы жиналыс|директорлар кеңес|байқау кеңес)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:reserve[sd]?|reserved) (?:\w+ ){0,3}?(?:for|to) the (?:board|general meeting|shareholders|supervisory board)\b",
+                r"\b(?:may|can|is entitled|approves|signs)\b",
+                unless=(r"^\W*(?:the )?(?:board|general meeting|shareholders)\b",),
+            ),
+        ],
+    },
+    "APPLICANT_ABUSE": {
+        "ru": [
+            _f(
+                r"\b(?:заявка|заявление|обращение|жалоба|предложение)\b",
+                r"\bбез (?:объяснение|указание|обоснование|пояснение|мотивировка) (?:причина|основание)\b|\bбез объяснение\b",
+                negatable=False,
+            ),
+        ],
+        "kk": [_f(r"(?:өтінім|өтініш|арыз|шағым)\w*", r"себеб\w* (?:түсіндірмей|көрсетпей)|себепсіз", negatable=False)],
+        "uz": [_f(r"(?:ariza|murojaat|shikoyat|taklif)\w*", r"sabab\w* (?:tushuntirmasdan|koʻrsatmasdan)|sababsiz", negatable=False)],
+        "en": [
+            _f(
+                r"\b(?:applications?|requests?|bids?|complaints?|submissions?)\b",
+                r"\bwithout (?:giving |stating |providing )?(?:any )?reasons?\b|\bunanswered\b",
+                negatable=False,
+            ),
+        ],
+    },
+}
+for _code, _by in _MORE.items():
+    for _lang, _frames in _by.items():
+        FRAMES.setdefault(_code, {}).setdefault(_lang, []).extend(_frames)

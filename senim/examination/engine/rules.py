@@ -959,7 +959,7 @@ RULES: list[Rule] = [
             "en": [
                 r"\bin cash\b",
                 r"\bcash (?:payment|settlement|advance|gifts?|bonus)",
-                r"petty cash",
+                r"petty cash(?! count)",
                 r"paid in banknotes",
                 r"through (?:staff|employees) in cash",
             ],
