@@ -1162,6 +1162,42 @@ _UZ["HIDDEN_BENEFICIARY"].append(
 for _code, _frames in _UZ.items():
     FRAMES.setdefault(_code, {})["uz"] = _frames
 
+# Session 6, second Uzbek round: other words for the same factors.
+_UZ_MORE: dict[str, list[Frame]] = {
+    "DISCRETION": [_f(r"oʻzi (?:zarur|lozim|maqsadga muvofiq) deb (?:topgan|hisoblagan)|oʻz bilganicha|oʻz ixtiyori bilan")],
+    "NO_DEADLINE": [_f(r"muddat\w* belgilanmaydi|muddat\w* belgilanmagan|muddatsiz\b(?! toʻxtat)|oʻz vaqtida|tegishli vaqtda")],
+    "BLANKET_DELEGATION": [
+        _f(r"(?:har bir|barcha) (?:filial|boʻlinma|shoʻba|boʻlim)\w*", r"(?:tartib|qoida|mezon)\w*", r"oʻzi belgilaydi|mustaqil belgilaydi")
+    ],
+    "ULTRA_VIRES": [
+        _f(r"(?:siyosat|nizom|ustav|qonun)\w*dan ustun|vakolati\w*dan tashqari|(?:siyosat|qonun)\w*ga zid boʻlsa ham"),
+    ],
+    "NO_PROCEDURE": [
+        _f(
+            r"ogohlantirilmasdan|tushuntirish\w* (?:olinmasdan|talab qilinmasdan)|xabardor qilinmasdan",
+            r"(?:chetlat|ozod|ishdan boʻshat|mahrum|jazo|chiqarib tashla)\w*",
+            negatable=False,
+        )
+    ],
+    "NO_COMPETITION": [_f(r"toʻgʻridan-toʻgʻri shartnoma|raqobatsiz|bevosita shartnoma|tanlov oʻtkazilmaydi")],
+    "EXCESSIVE_REQUIREMENTS": [_f(r"(?:qoʻshimcha|boshqa) hujjat\w*", r"cheklovsiz|istalgan|har qanday")],
+    "APPLICANT_ABUSE": [_f(r"(?:hujjat|ariza|taklif)\w*", r"koʻrib chiqilmasdan (?:qaytar|rad)\w*", negatable=False)],
+    "VAGUE_TERMS": [_f(r"asosli shubha|tegishli tarzda|lozim boʻlganda|muhim ahamiyat")],
+    "COI_GAP": [
+        _f(
+            r"manfaatlar toʻqnashuvi\w*",
+            r"qatʻi nazar|toʻsqinlik qilmaydi|asos boʻlmaydi",
+            unless=(r"ishtirok etmaydi|chetlat",),
+            negatable=False,
+        )
+    ],
+    "THIRD_PARTY_PAYMENT": [
+        _f(r"(?:toʻlov|toʻlan|oʻtkaz)\w*", r"boshqa hisob raqam\w*|xorijdagi hisob|koʻrsatmasiga binoan", unless=(r"faqat\b|oʻz hisob",))
+    ],
+}
+for _code, _frames in _UZ_MORE.items():
+    FRAMES.setdefault(_code, {}).setdefault("uz", []).extend(_frames)
+
 # Session 6: the same factors in other wordings (a relative who decides without recusal, a case-by-case amount,
 # powers reserved to a higher body, an application returned without reasons).
 _RELATIVE = {
