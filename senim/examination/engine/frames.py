@@ -1285,6 +1285,97 @@ _MORE: dict[str, dict[str, list[Frame]]] = {
             ),
         ],
     },
+    "MAY_FORMULA": {
+        "ru": [
+            _f(
+                r"\b(?:вправе|иметь право) , но не (?:обязанный|обязать)\b",
+                r"\b(?:проверять|проверка|контролировать|расследование|аудит|ревизия|мониторинг)\b",
+                bounded=False,  # "не обязан" is the trigger here, not the bound
+            ),
+            _f(r"\bвправе (?:инициировать|начать|назначить)\b", r"\b(?:служебный )?(?:расследование|проверка)\b"),
+        ],
+        "kk": [
+            _f(r"(?:ішкі аудит|комплаенс|қауіпсіздік қызмет|тексеру комиссия)\w*", r"тексере алады|тексеруге құқылы|тексеруі мүмкін")
+        ],
+    },
+}
+_MORE["DISCRETION"]["ru"].append(
+    _f(
+        r"\bв индивидуальный порядок\b|\b(?:вправе|иметь право) , но не (?:обязанный|обязать)\b",
+        unless=(r"\b(?:проверять|проверка|расследование|аудит|контроль|контролировать|мониторинг)\b",),
+    )
+)
+_MORE["DISCRETION"]["kk"].append(_f(r"жеке тәртіп\w*|қажет деп санаса|өз ұйғарым\w*"))
+_MORE["ULTRA_VIRES"]["ru"].append(
+    _f(
+        r"\b(?:утвердить|утверждать|утвержденный) (?:совет директор|общий собрание|наблюдательный совет)\b",
+        r"\b(?:изменение|дополнение|отмена)\b",
+        r"\b(?:приказ|распоряжение)\b (?:\w+ ){0,2}?(?:директор|руководитель|начальник|заместитель)\b",
+    )
+)
+_MORE["ULTRA_VIRES"]["en"] += [
+    _f(
+        r"\b(?:prevails?|takes? precedence|overrides?) over\b",
+        r"\b(?:policy|code|charter|law|regulation)\b",
+    ),
+    _f(
+        r"\b(?:contracts?|transactions?|deals?|agreements?)\b",
+        r"\bof any (?:value|amount|size)\b|\bwithout (?:any )?(?:limit|power of attorney|limitation)\b|\bunlimited\b",
+        r"\b(?:may|can|is entitled to|is authori[sz]ed to) (?:\w+ )?(?:sign|conclude|enter into|approve)\b",
+    ),
+]
+_MORE["APPLICANT_ABUSE"]["ru"] += [
+    _f(
+        r"\b(?:заявитель|кандидат|участник|претендент|работник|обратиться)\b",
+        r"\bне (?:уведомляться|информироваться|сообщаться)\b|\bответ не (?:даваться|направляться)\b",
+        negatable=False,
+    ),
+    _f(r"\b(?:жалоба|обжалование|апелляция)\b" + W + r"\b(?:тот же|тот самый) (?:лицо|работник|должностной лицо|руководитель)\b"),
+]
+_MORE["APPLICANT_ABUSE"]["en"] += [
+    _f(
+        r"\b(?:applicants?|candidates?|bidders?|employees?|complainants?)\b",
+        r"\b(?:is|are) not (?:informed|notified|told)\b|\breceives? no (?:reply|answer|response)\b",
+        negatable=False,
+    ),
+    _f(
+        r"\b(?:appeals?|complaints?)\b",
+        r"\bby the (?:same )?(?:official|person|manager|officer) who (?:refused|rejected|decided|took the decision)\b",
+    ),
+]
+_MORE["APPLICANT_ABUSE"]["kk"].append(
+    _f(r"(?:өтініш беруші|кандидат|қатысушы)\w*", r"хабарланбайды|хабарламайды|жауап берілмейді", negatable=False)
+)
+_MORE["HIDDEN_BENEFICIARY"] = {
+    "en": [
+        _f(
+            r"\bassign\w* (?:\w+ ){0,6}?to any (?:person|third party|entity|company)\b",
+            r"\bwithout (?:informing|notifying|telling)\b",
+            negatable=False,
+        ),
+        _f(
+            r"\b(?:chain of ownership|ownership chain|ownership structure|beneficial owners?)\b",
+            r"\bdoes not form part of\b|\b(?:is|are) not (?:provided|shared|part of)\b|\bexcluded from\b",
+            negatable=False,
+        ),
+    ],
+    "kk": [_f(r"(?:меншік|иелер|бенефициар)\w*", r"(?:беру|ашу|көрсету)\w* бас тарт", negatable=False)],
+}
+_MORE["NO_OVERSIGHT"] = {
+    "en": [
+        _f(
+            r"\bby the (?:\w+ ){0,2}?(?:buyer|manager|officer|employee|person|keeper|custodian|clerk|engineer|head) (?:who (?:raised|requested|prepared|ordered|initiated|made)|responsible for)\b",
+            negatable=False,
+        )
+    ],
+    "ru": [
+        _f(
+            r"\b(?:списание|инвентаризация|проверка|учет|оценка|приемка)\b",
+            r"\b(?:утверждать|согласовывать|проводить|осуществлять)\b",
+            r"\bответственный за (?:этот|данный|свой|тот|они)\b",
+        )
+    ],
+    "kk": [_f(r"(?:сол|осы|өз)\w* [^.;]{0,30}жауапты", r"(?:бекіт|келіс|тексер)\w*")],
 }
 for _code, _by in _MORE.items():
     for _lang, _frames in _by.items():
