@@ -7,17 +7,19 @@ file is encrypted under the master key (`core.crypto`) before it leaves the proc
 disk nor the object store holds its plain content; `senim rotate-master-key` re-encrypts it.
 """
 
+import io
 import secrets
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
 
 from senim.core import crypto
 
@@ -79,6 +81,15 @@ def file_local(name: str, *, sealed: bool = False, suffix: str = "") -> Iterator
         handle.write(file_read(name, sealed=sealed))
         handle.flush()
         yield Path(handle.name)
+
+
+def file_response(name: str, *, sealed: bool = False, filename: str = "file") -> HttpResponse:
+    """The stored file as a download; 404 when it is not there."""
+    try:
+        data = file_read(name, sealed=sealed)
+    except FileNotFoundError:
+        raise Http404 from None
+    return cast(HttpResponse, FileResponse(io.BytesIO(data), as_attachment=True, filename=filename))
 
 
 def area_sweep(area: str, *, older_than_seconds: int) -> int:
