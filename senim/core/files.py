@@ -45,11 +45,13 @@ def _data(content: Any) -> bytes:
 
 def file_save(area: str, content: bytes | Iterable[bytes] | Any, *, suffix: str = "", sealed: bool = False) -> str:
     """Store `content` (bytes, chunks or an uploaded file) in `area`; return its name in the storage."""
+    name = f"{area.strip('/')}/{secrets.token_urlsafe(18)}{suffix}"
+    if not sealed and hasattr(content, "chunks"):
+        return default_storage.save(name, cast(Any, content))  # streamed: a list file may be hundreds of MB
     data = _data(content)
     if sealed:
         register_sealed_area(area)
         data = crypto.encrypt(data)
-    name = f"{area.strip('/')}/{secrets.token_urlsafe(18)}{suffix}"
     return default_storage.save(name, ContentFile(data))
 
 
@@ -78,7 +80,14 @@ def file_local(name: str, *, sealed: bool = False, suffix: str = "") -> Iterator
     directory = Path(settings.DATA_DIR) / "tmp"
     directory.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=directory, suffix=suffix or Path(name).suffix) as handle:
-        handle.write(file_read(name, sealed=sealed))
+        if sealed:
+            handle.write(file_read(name, sealed=True))
+        else:
+            if not file_exists(name):
+                raise FileNotFoundError(name)
+            with default_storage.open(name, "rb") as source:
+                for chunk in iter(lambda: source.read(1 << 20), b""):
+                    handle.write(chunk)
         handle.flush()
         yield Path(handle.name)
 

@@ -58,9 +58,9 @@ def test_a_web_process_missing_the_index_queues_one_build_and_answers_being_buil
     assert DBTaskResult.objects.filter(task_path__endswith="build_index").count() == 1
 
     call_command("worker", "--batch")
-    assert [result.entity.entity_id for result in services.search(actor=SYSTEM, query=Query(names=["Ivan Petrov"]))] == [
-        "e1"
-    ]
+    assert [
+        result.entity.entity_id for result in services.search(actor=SYSTEM, query=Query(names=["Ivan Petrov"]))
+    ] == ["e1"]
 
 
 @pytest.mark.django_db(transaction=True)
