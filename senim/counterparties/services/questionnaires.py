@@ -57,7 +57,6 @@ def _hash(token: str) -> str:
 
 # Files attached to answers and scans of paper copies, sealed in the storage every host shares.
 FILE_AREA = "counterparties/questionnaires"
-files.register_sealed_area(FILE_AREA)
 
 
 def questionnaire_current() -> Questionnaire | None:

@@ -564,7 +564,6 @@ DOCUMENT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", 
 
 # Counterparties' documents, sealed in the storage every host shares.
 DOCUMENT_AREA = "counterparties/documents"
-files.register_sealed_area(DOCUMENT_AREA)
 
 
 def document_add(
