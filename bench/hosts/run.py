@@ -109,7 +109,11 @@ def main() -> None:
     print(f"index built in {build_seconds:.0f} s; mapped file {mapped.stat().st_size / 2**20:.0f} MB")
     print()
     print(f"{'':26} {'PSS total MB':>12} {'index MB':>9} {'× one copy':>10} {'ready s':>8} {'CPU s':>6}")
-    for mode, label in (("django", "bare Django (reference)"), ("pickled", "pickled, per process"), ("mapped", "mapped, shared")):
+    for mode, label in (
+        ("django", "bare Django (reference)"),
+        ("pickled", "pickled, per process"),
+        ("mapped", "mapped, shared"),
+    ):
         row = results[mode]
         index_mb = row["pss_total"] - base
         ratio = index_mb / one_pickled if mode != "django" and one_pickled else 0
@@ -119,8 +123,8 @@ def main() -> None:
         )
     print()
     print(
-        f"open the index: mapped {results['mapped']['open_wall']:.3f} s, pickled {results['pickled']['open_wall']:.3f} s;"
-        f" median query: mapped {results['mapped']['query_ms']:.1f} ms, pickled {results['pickled']['query_ms']:.1f} ms"
+        f"open the index: mapped {results['mapped']['open_wall']:.3f} s, "
+        f"pickled {results['pickled']['open_wall']:.3f} s; median query: mapped {results['mapped']['query_ms']:.1f} ms, pickled {results['pickled']['query_ms']:.1f} ms"
     )
     print(
         f"time to first query after start, over bare Django: mapped "
