@@ -124,7 +124,8 @@ def main() -> None:
     print()
     print(
         f"open the index: mapped {results['mapped']['open_wall']:.3f} s, "
-        f"pickled {results['pickled']['open_wall']:.3f} s; median query: mapped {results['mapped']['query_ms']:.1f} ms, pickled {results['pickled']['query_ms']:.1f} ms"
+        f"pickled {results['pickled']['open_wall']:.3f} s; median query: "
+        f"mapped {results['mapped']['query_ms']:.1f} ms, pickled {results['pickled']['query_ms']:.1f} ms"
     )
     print(
         f"time to first query after start, over bare Django: mapped "
