@@ -283,8 +283,31 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(DATA_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Files Senim keeps (senim.core.files): the local disk under MEDIA_ROOT, or an S3-compatible object
+# store (MinIO on premises) shared by every host when SENIM_S3_BUCKET is set. Sensitive files are
+# encrypted under the master key before they leave the process, so the store never holds them plain.
+SENIM_S3_BUCKET = env("SENIM_S3_BUCKET")
+if SENIM_S3_BUCKET:
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": SENIM_S3_BUCKET,
+            "endpoint_url": env("SENIM_S3_ENDPOINT_URL") or None,
+            "access_key": env("SENIM_S3_ACCESS_KEY") or None,
+            "secret_key": env("SENIM_S3_SECRET_KEY") or None,
+            "region_name": env("SENIM_S3_REGION") or None,
+            "location": env("SENIM_S3_PREFIX"),
+            "addressing_style": env("SENIM_S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

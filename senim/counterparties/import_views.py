@@ -1,16 +1,14 @@
 """Import of counterparties and contracts: upload → check every row → import (all, or valid rows only)."""
 
 import secrets
-import time
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import permission_required
@@ -27,27 +25,15 @@ LANDING = {
 UPLOAD_LIFETIME_SECONDS = 24 * 3600
 
 
-def upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "counterparties" / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Uploaded files (personal data of counterparties' people), sealed in the storage every host shares.
+UPLOAD_AREA = "counterparties/imports"
 
 
-def _sweep_uploads() -> None:
-    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
-    for stale in upload_dir().iterdir():
-        if stale.is_file() and stale.stat().st_mtime < cutoff:
-            stale.unlink(missing_ok=True)
-
-
-def _stored(request: HttpRequest, token: str) -> tuple[str, Path, str]:
+def _stored(request: HttpRequest, token: str) -> tuple[str, str, str]:
     entry = request.session.get(SESSION_KEY, {}).get(token)
-    if not entry:
+    if not entry or not files.file_exists(entry["file"]):
         raise Http404
-    path = upload_dir() / entry["file"]
-    if not path.exists():
-        raise Http404
-    return entry["kind"], path, entry["name"]
+    return entry["kind"], entry["file"], entry["name"]
 
 
 @permission_required(policy.MANAGE_CONTRACTS)
@@ -64,13 +50,11 @@ def upload(request: ActorRequest) -> HttpResponse:
         elif kind == "applications" and not request.user.can(policy.FILE_APPLICATION):
             form.add_error("kind", _("You may not import applications."))
         else:
-            _sweep_uploads()
+            files.area_sweep(UPLOAD_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS, sealed=True)
             upload = form.cleaned_data["file"]
             token = secrets.token_urlsafe(16)
-            name = f"{token}{'.xlsx' if upload.name.lower().endswith('.xlsx') else '.csv'}"
-            with (upload_dir() / name).open("wb") as target:
-                for chunk in upload.chunks():
-                    target.write(chunk)
+            suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
+            name = files.file_save(UPLOAD_AREA, upload, suffix=suffix, sealed=True)
             imports = request.session.get(SESSION_KEY, {})
             imports[token] = {"kind": kind, "file": name, "name": upload.name[:200]}
             request.session[SESSION_KEY] = imports
@@ -80,9 +64,10 @@ def upload(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.MANAGE_CONTRACTS)
 def preview(request: ActorRequest, token: str) -> HttpResponse:
-    kind, path, name = _stored(request, token)
+    kind, stored, name = _stored(request, token)
     try:
-        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        with files.file_local(stored, sealed=True) as path:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
     except importing.FileRejected as error:
         context = {"form": ImportUploadForm(), "file_error": error.message}
         return render(request, "counterparties/import_upload.html", context)
@@ -103,9 +88,10 @@ def preview(request: ActorRequest, token: str) -> HttpResponse:
 @require_POST
 @permission_required(policy.MANAGE_CONTRACTS)
 def confirm(request: ActorRequest, token: str) -> HttpResponse:
-    kind, path, _name = _stored(request, token)
+    kind, stored, _name = _stored(request, token)
     try:
-        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        with files.file_local(stored, sealed=True) as path:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
         result = importing.apply(actor=request.user, plan=plan, valid_only=request.POST.get("mode") == "valid_only")
     except importing.FileRejected as error:
         messages.error(request, error.message)
@@ -113,7 +99,7 @@ def confirm(request: ActorRequest, token: str) -> HttpResponse:
     except PermissionDenied:
         messages.error(request, _("The file has errors: fix them, or choose to import the valid rows only."))
         return redirect("counterparties:import-preview", token=token)
-    path.unlink(missing_ok=True)
+    files.file_delete(stored)
     imports = request.session.get(SESSION_KEY, {})
     imports.pop(token, None)
     request.session[SESSION_KEY] = imports
@@ -133,9 +119,10 @@ def confirm(request: ActorRequest, token: str) -> HttpResponse:
 @permission_required(policy.MANAGE_CONTRACTS)
 def rejected(request: ActorRequest, token: str) -> HttpResponse:
     """The rejected rows with the reason for each, as CSV to fix and upload again."""
-    kind, path, _name = _stored(request, token)
+    kind, stored, _name = _stored(request, token)
     try:
-        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        with files.file_local(stored, sealed=True) as path:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
     except importing.FileRejected as error:
         raise Http404 from error
     response = HttpResponse(plan.rejected_csv(_("error")), content_type="text/csv; charset=utf-8")

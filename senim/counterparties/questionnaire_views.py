@@ -3,21 +3,20 @@ the staff's pages: send a link, enter a paper copy, read a response, keep the ve
 
 import json
 import uuid
-from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.core import limits
+from senim.core import files, limits
 from senim.core.access import SYSTEM, Actor, ActorRequest, PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
@@ -272,7 +271,7 @@ def response_detail(request: ActorRequest, response_id: uuid.UUID) -> HttpRespon
 
 
 @permission_required(policy.VIEW_CASES)
-def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid.UUID | None = None) -> FileResponse:
+def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid.UUID | None = None) -> HttpResponse:
     """An attached file or the scan of the paper copy, for staff who may read the response."""
     response = _response(request, response_id)
     if answer_id:
@@ -289,10 +288,7 @@ def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid
         if not response.scan_file:
             raise Http404
         stored, name = response.scan_file, response.scan_name
-    path = services.questionnaires.storage_dir() / stored
-    if not path.is_file() or Path(stored).is_absolute() or ".." in Path(stored).parts:
-        raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    return files.file_response(stored, sealed=True, filename=name)
 
 
 @permission_required(policy.VIEW_CASES)

@@ -18,7 +18,7 @@ from senim.conflicts.services.declarations import (
     form_version_current,
     measure_add,
     measure_complete,
-    scan_path,
+    scan_read,
 )
 from senim.conflicts.services.gifts import (
     CURRENCIES,
@@ -50,6 +50,6 @@ __all__ = [
     "gift_link_counterparty",
     "measure_add",
     "measure_complete",
-    "scan_path",
+    "scan_read",
     "threshold_set",
 ]

@@ -10,14 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core import identifiers
+from senim.core import files, identifiers
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
 from senim.core.mail import notify_after_commit
@@ -56,10 +55,8 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def storage_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "counterparties" / "questionnaires"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Files attached to answers and scans of paper copies, sealed in the storage every host shares.
+FILE_AREA = "counterparties/questionnaires"
 
 
 def questionnaire_current() -> Questionnaire | None:
@@ -191,13 +188,7 @@ def _store_file(response: QuestionnaireResponse, upload: UploadedFile) -> tuple[
     if not name.lower().endswith(FILE_SUFFIXES):
         raise ValidationError(_("Attach a PDF, JPG, PNG, DOCX or XLSX file."))
     check_upload_size(upload)
-    folder = storage_dir() / str(response.pk)
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
-    with (folder / stored).open("wb") as target:
-        for chunk in upload.chunks():
-            target.write(chunk)
-    return name, f"{response.pk}/{stored}"
+    return name, files.file_save(f"{FILE_AREA}/{response.pk}", upload, suffix=Path(name).suffix.lower(), sealed=True)
 
 
 def _save_answers(
