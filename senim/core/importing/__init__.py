@@ -18,18 +18,23 @@ from senim.core.access import PermissionDenied
 from senim.core.audit import PendingEvent, audit_record_many, diff
 from senim.core.bulk import bulk_insert
 from senim.core.importing.base import (
+    SHARED_ALIASES,
     ImportPlan,
     ImportResult,
     ProgressCallback,
     RowError,
     RowOutcome,
     RowValidator,
+    company_cell,
+    external_key,
+    plan_rows,
 )
 from senim.core.importing.reader import FileRejected, read_table
 from senim.core.importing.values import CellError
 from senim.core.uploads import upload_limit
 
 __all__ = [
+    "SHARED_ALIASES",
     "CellError",
     "FileRejected",
     "ImportPlan",
@@ -39,6 +44,9 @@ __all__ = [
     "RowOutcome",
     "RowValidator",
     "Upsert",
+    "company_cell",
+    "external_key",
+    "plan_rows",
     "plan_table",
     "refuse_unless_clean",
 ]
