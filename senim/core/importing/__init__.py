@@ -8,13 +8,14 @@ old → new), and `Upsert.write` saves them all in one transaction: all or nothi
 """
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 
-from senim.core.access import PermissionDenied
+from senim.core.access import Actor, PermissionDenied, scope_of
 from senim.core.audit import PendingEvent, audit_record_many, diff
 from senim.core.bulk import bulk_insert
 from senim.core.importing.base import (
@@ -26,6 +27,7 @@ from senim.core.importing.base import (
     RowOutcome,
     RowValidator,
     company_cell,
+    employee_cell,
     external_key,
     plan_rows,
 )
@@ -37,14 +39,17 @@ __all__ = [
     "SHARED_ALIASES",
     "CellError",
     "FileRejected",
+    "ImportKind",
     "ImportPlan",
     "ImportResult",
+    "Imports",
     "ProgressCallback",
     "RowError",
     "RowOutcome",
     "RowValidator",
     "Upsert",
     "company_cell",
+    "employee_cell",
     "external_key",
     "plan_rows",
     "plan_table",
@@ -66,6 +71,47 @@ def plan_table(
     limit = upload_limit() if max_bytes is None else max_bytes
     header, rows = read_table(path, max_bytes=limit or 2**62, aliases=aliases)
     return planner(header, rows)
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """One kind of file an app imports: its header aliases, its planner (`plan(actor=, header=,
+    rows=)`), its writer (`write(actor, plan, progress)`) and the permission it needs."""
+
+    aliases: dict[str, str]
+    plan: Callable[..., ImportPlan]
+    write: Callable[[Any, ImportPlan, "ProgressCallback"], ImportResult]
+    permission: str
+    label: Any = ""
+
+
+class Imports:
+    """An app's imports by kind, with the two passes every interface (page, API, command) calls."""
+
+    def __init__(self, kinds: dict[str, ImportKind]) -> None:
+        self.kinds = kinds
+
+    def plan_file(self, *, actor: Actor | None, kind: str, path: Path, max_bytes: int | None = None) -> ImportPlan:
+        """Read and validate a file of `kind`; raises FileRejected for an unreadable file.
+        `max_bytes` None: the upload limit; 0: no limit (the command line)."""
+        spec = self.kinds[kind]
+        return plan_table(
+            path,
+            aliases=spec.aliases,
+            max_bytes=max_bytes,
+            planner=lambda h, r: spec.plan(actor=actor, header=h, rows=r),
+        )
+
+    def apply(
+        self, *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
+    ) -> ImportResult:
+        """Write a validated plan, all or nothing; the actor needs the kind's permission (over each
+        row's company, checked while planning)."""
+        spec = self.kinds[plan.kind]
+        if scope_of(actor, spec.permission).is_empty:
+            raise PermissionDenied(spec.permission)
+        refuse_unless_clean(plan, valid_only=valid_only)
+        return spec.write(actor, plan, progress)
 
 
 def refuse_unless_clean(plan: ImportPlan, *, valid_only: bool) -> None:
@@ -115,13 +161,16 @@ class Upsert:
         refresh: Callable[[], object] | None = None,
         line: int | None = None,
         extra: dict[str, Any] | None = None,
+        changed: bool = False,
     ) -> bool:
         """Apply `values` to `current` if any differs from it (then `refresh()` derived fields);
-        return whether it changed. `extra`: more audit changes when it did (e.g. back-dating)."""
+        return whether it changed. `extra`: more audit changes when it did (e.g. back-dating);
+        `changed`: the caller changed `current` beyond `values` (a sealed text, which the audit
+        names in `extra` without showing it), so it is written in any case."""
         changes = diff({name: getattr(current, name) for name in values}, values)
         if line is not None:
-            self.rows.append(RowOutcome(line, str(current.pk), "updated" if changes else "unchanged"))
-        if not changes:
+            self.rows.append(RowOutcome(line, str(current.pk), "updated" if changes or changed else "unchanged"))
+        if not changes and not changed:
             self.unchanged += 1
             return False
         for name, value in values.items():

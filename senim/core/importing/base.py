@@ -113,6 +113,9 @@ class RowValidator:
     def fail(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, column, message))
 
+    def has_error(self, column: str) -> bool:
+        return any(error.column == column for error in self.errors)
+
     def event_dates(
         self,
         *,
@@ -121,9 +124,12 @@ class RowValidator:
         dates: Mapping[str, dt.date | None],
         labels: Mapping[str, Any] | None = None,
         order: Sequence[tuple[str, str]] = (),
+        recorded: Mapping[str, dt.date | None] | None = None,
+        past_allowed: bool = False,
     ) -> bool:
-        """Check a row's event dates through `core.eventdates` (keys are the columns): refusals
-        become errors of their columns. Returns whether the row is back-dated."""
+        """Check a row's event dates through `core.eventdates` (keys are the columns; `recorded` and
+        `past_allowed` as there): refusals become errors of their columns. Returns whether the row
+        is back-dated."""
         try:
             return check_event_dates(
                 actor=actor,
@@ -132,6 +138,8 @@ class RowValidator:
                 dates=dates,
                 labels=labels,
                 order=order,
+                recorded=recorded,
+                past_allowed=past_allowed,
             )
         except ValidationError as error:
             for column, messages in error.message_dict.items():
@@ -154,6 +162,21 @@ def company_cell(check: RowValidator, raw: Mapping[str, str], companies: Mapping
             _("No company with this registration number.") if raw.get("company") else _("This column is required."),
         )
     return company
+
+
+def employee_cell(check: RowValidator, raw: Mapping[str, str], company: Any, employees: Mapping[Any, Any]) -> Any:
+    """The employee a row's `personnel_number` cell names in its company (`employees`: by (company
+    id, personnel number)); None, with an error, when it is empty or unknown."""
+    number = raw.get("personnel_number", "").strip()
+    found = employees.get((company.id, number)) if number else None
+    if not number:
+        check.fail("personnel_number", _("This column is required."))
+    elif found is None:
+        check.fail(
+            "personnel_number",
+            _("No employee with the personnel number “%(number)s” in this company.") % {"number": number[:30]},
+        )
+    return found
 
 
 def external_key(row: Mapping[str, Any]) -> tuple[str, Hashable] | None:

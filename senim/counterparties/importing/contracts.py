@@ -1,6 +1,5 @@
 """Import of contracts, matched by company and number."""
 
-import decimal
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +10,7 @@ from senim.core.eventdates import backdated_changes
 from senim.core.identifiers import normalise_identifier
 from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, plan_rows
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.core.importing.values import CellError, choice, limit_text, parse_bool, parse_date, require_text
+from senim.core.importing.values import choice, limit_text, parse_amount, parse_bool, parse_date, require_text
 from senim.counterparties import policy, services
 from senim.counterparties.models import (
     Contract,
@@ -84,19 +83,6 @@ CT_WRITTEN = [
 ]
 
 
-def _amount(text: str) -> decimal.Decimal | None:
-    text = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not text:
-        return None
-    try:
-        value = decimal.Decimal(text)
-    except decimal.InvalidOperation as error:
-        raise CellError(_("“%(value)s” is not an amount.") % {"value": text[:40]}) from error
-    if not value.is_finite() or value < 0 or value >= 10**16:
-        raise CellError(_("“%(value)s” is not an amount.") % {"value": text[:40]})
-    return value.quantize(decimal.Decimal("0.01"))
-
-
 class _ContractLookups:
     def __init__(self) -> None:
         # (company id, personnel number) → employee, for the numbers the file names.
@@ -139,7 +125,7 @@ def _contract_row(
         "procurement_method",
         lambda: choice(raw.get("procurement_method", ""), ProcurementMethod, METHOD_WORDS, default="other"),
     )
-    row["amount"] = check.cell("amount", lambda: _amount(raw.get("amount", "")))
+    row["amount"] = check.cell("amount", lambda: parse_amount(raw.get("amount", "")))
     currency = (raw.get("currency", "") or "KZT").strip().upper()
     if len(currency) != 3 or not currency.isalpha():
         check.fail("currency", _("Give the three-letter currency code, e.g. KZT."))
