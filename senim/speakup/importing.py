@@ -53,6 +53,22 @@ COLUMNS = [
     "measures",
 ]
 REQUIRED = ["company", "channel", "category", "received_on", "summary"]
+# Columns that would name the reporter: a file that has one is refused whole, so that an export
+# of an old register does not bring identities into Senim unsealed, even in a rejected-rows file.
+IDENTITY_COLUMNS = {
+    "reporter",
+    "reporter_name",
+    "name",
+    "full_name",
+    "email",
+    "e_mail",
+    "phone",
+    "contact",
+    "фио",
+    "заявитель",
+    "телефон",
+    "контакты",
+}
 ALIASES = SHARED_ALIASES | {
     "вид": "kind",
     "канал": "channel",
@@ -194,6 +210,14 @@ def _case_row(
 
 def plan_cases(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
     scope = scope_of(actor, policy.MANAGE)
+    named = sorted(IDENTITY_COLUMNS & set(header))
+    if named:
+        refused = ImportPlan(kind="cases", columns=[c for c in COLUMNS if c in header])
+        refused.file_errors.append(
+            _("This import takes no reporter's identity; remove the columns: %(columns)s")
+            % {"columns": ", ".join(named)}
+        )
+        return refused
     companies = {c.registration_number: c for c in Company.objects.all()}
     return plan_rows(
         kind="cases",

@@ -167,7 +167,9 @@ class Upsert:
         return whether it changed. `extra`: more audit changes when it did (e.g. back-dating);
         `changed`: the caller changed `current` beyond `values` (a sealed text, which the audit
         names in `extra` without showing it), so it is written in any case."""
-        changes = diff({name: getattr(current, name) for name in values}, values)
+        stored = {name: getattr(current, name) for name in values}
+        # Equal values may print differently (the same instant read back in UTC, given in local time).
+        changes = {name: change for name, change in diff(stored, values).items() if stored[name] != values[name]}
         if line is not None:
             self.rows.append(RowOutcome(line, str(current.pk), "updated" if changes or changed else "unchanged"))
         if not changes and not changed:
