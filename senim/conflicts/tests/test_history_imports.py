@@ -245,3 +245,27 @@ def test_three_years_of_declarations_gifts_and_cases_read_back_with_the_previous
     case = Case.objects.get(external_id=f"C{years[0]}-0")
     assert "Text" not in case.content_sealed
     assert CaseCipher.unwrap(case.wrapped_key).open_json(case.content_sealed) == {"what": "Text"}
+
+
+def test_the_import_pages_check_then_import_and_refuse_those_who_may_not(founded):
+    from django.test import Client
+    from django.urls import reverse
+
+    group = founded
+    row = [group.a.registration_number, "P-1", group.in_root.personnel_number, "a", f"{THIS_YEAR - 1}-02-01", "yes"]
+    content = _csv(DECLARATION_HEADER, [row + [""] * 5])
+    auditor = Client()
+    auditor.force_login(user_with_role("auditor"))
+    assert auditor.get(reverse("conflicts:import-upload")).status_code == 403
+    client = Client()
+    client.force_login(user_with_role("officer"))
+    upload = SimpleUploadedFile("d.csv", content, content_type="text/csv")
+    response = client.post(reverse("conflicts:import-upload"), {"kind": "declarations", "file": upload})
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    assert preview.status_code == 200 and "submitted_on" in preview.content.decode()
+    token = response["Location"].rstrip("/").split("/")[-1]
+    done = client.post(reverse("conflicts:import-confirm", args=[token]))
+    assert done["Location"] == reverse("conflicts:declaration-list")
+    assert Declaration.objects.get().external_id == "P-1"
+    assert client.get(reverse("speakup:import-upload")).status_code == 200
