@@ -28,6 +28,7 @@ from senim.core.importing import (
     company_cell,
     external_key,
     plan_rows,
+    stored_by_external_id,
 )
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.core.importing.values import CellError, choice, limit_text, parse_bool, parse_date, require_text
@@ -277,13 +278,8 @@ def _new_reference(year: int, taken: set[str]) -> str:
 
 
 def apply_cases(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:
-    company_ids = {row["company"].id for _line, row in plan.valid}
-    keys = sorted({row["external_id"] for _line, row in plan.valid if row["external_id"]})
-    existing: dict[tuple[Any, str], Case] = {}
-    for start in range(0, len(keys), 5000):
-        qs = Case.objects.filter(company_id__in=company_ids, external_id__in=keys[start : start + 5000])
-        for case in qs.only("id", "company_id", "external_id", "reference", "wrapped_key", "content_sealed", *WRITTEN):
-            existing[(case.company_id, case.external_id)] = case
+    fields = ["reference", "wrapped_key", "content_sealed", *WRITTEN]
+    existing: dict[tuple[Any, str], Case] = stored_by_external_id(Case, plan, fields)
     taken = _references({row["received_on"].year for _line, row in plan.valid})
     upsert = Upsert(Case, event_type="speakup.case.imported", update_fields=[*WRITTEN, "content_sealed"])
     for line, row in plan.valid:

@@ -220,6 +220,12 @@ def _chain(declarations: list[Declaration]) -> None:
         previous = declaration
 
 
+def _label(declaration: Declaration, personnel_number: str = "") -> str:
+    """How the audit names a declaration without reading its employee (one query a row)."""
+    who = personnel_number or str(declaration.employee_id)
+    return f"{declaration.get_form_type_display()} · {who} · v{declaration.number}"
+
+
 def _row_values(row: dict[str, Any]) -> dict[str, Any]:
     employee = row["employee"]
     return {
@@ -266,6 +272,8 @@ def apply_declarations(actor: Actor | None, plan: ImportPlan, progress: Progress
     before = {d.pk: (d.supersedes_id, d.number, d.status) for d in stored}
     versions = {form: form_version_current(form) for form in FormType.values}
     upsert = Upsert(Declaration, event_type="conflicts.declaration.imported", update_fields=[*WRITTEN, *CHAIN])
+    # Forms A the file does not name whose place in their employee's chain moves: only the chain is written.
+    moved_only = Upsert(Declaration, event_type="conflicts.declaration.imported", update_fields=CHAIN)
     pending: list[tuple[int, dict[str, Any], Declaration, dict[str, Any] | None]] = []
     for line, row in plan.valid:
         company = row["company"]
@@ -307,13 +315,21 @@ def apply_declarations(actor: Actor | None, plan: ImportPlan, progress: Progress
         links = {name: getattr(declaration, name) for name in CHAIN}
         if written is None:
             values = {**_row_values(row), **links}
-            upsert.create(declaration, values, company_id=declaration.company_id, line=line, extra=extra)
+            label = _label(declaration, row["employee"].personnel_number)
+            upsert.create(declaration, values, company_id=declaration.company_id, line=line, extra=extra, label=label)
             continue
         previous = written.pop("_previous")
         for name, value in previous.items():  # back to the stored values, for the audit's old → new
             setattr(declaration, name, value)
         declaration.supersedes_id, declaration.number, declaration.status = before[declaration.pk]
-        upsert.update(declaration, {**written, **links}, company_id=declaration.company_id, line=line, extra=extra)
+        upsert.update(
+            declaration,
+            {**written, **links},
+            company_id=declaration.company_id,
+            line=line,
+            extra=extra,
+            label=_label(declaration, row["employee"].personnel_number),
+        )
     # Forms A already stored whose place in their employee's chain moved.
     for versions_of_one in forms_a.values():
         for declaration in versions_of_one:
@@ -322,10 +338,17 @@ def apply_declarations(actor: Actor | None, plan: ImportPlan, progress: Progress
             now = (declaration.supersedes_id, declaration.number, declaration.status)
             if now != before[declaration.pk]:
                 declaration.supersedes_id, declaration.number, declaration.status = before[declaration.pk]
-                upsert.update(declaration, dict(zip(CHAIN, now, strict=True)), company_id=declaration.company_id)
-    moved = [d.pk for d in upsert.to_update if before.get(d.pk, (None,))[0] != d.supersedes_id]
+                moved_only.update(
+                    declaration,
+                    dict(zip(CHAIN, now, strict=True)),
+                    company_id=declaration.company_id,
+                    label=_label(declaration),
+                )
+    updated = [*upsert.to_update, *moved_only.to_update]
+    moved = [d.pk for d in updated if before.get(d.pk, (None,))[0] != d.supersedes_id]
     with transaction.atomic():
         # A version's place is freed before another takes it (one newer version per declaration).
         for start in range(0, len(moved), 5000):
             Declaration.objects.filter(pk__in=moved[start : start + 5000]).update(supersedes=None)
+        moved_only.write(actor=actor, plan=plan)
         return upsert.write(actor=actor, plan=plan, progress=progress)

@@ -18,7 +18,15 @@ from senim.conflicts.models import Gift, GiftKind, PartyKind
 from senim.conflicts.services.gifts import CURRENCIES, MAX_VALUE, gift_assess, source_key, threshold_for
 from senim.core.access import Actor, Scope, scope_of, user_of
 from senim.core.eventdates import backdated_changes, event_moment
-from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, employee_cell, external_key, plan_rows
+from senim.core.importing import (
+    SHARED_ALIASES,
+    Upsert,
+    company_cell,
+    employee_cell,
+    external_key,
+    plan_rows,
+    stored_by_external_id,
+)
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.core.importing.values import (
     CellError,
@@ -264,14 +272,7 @@ def _values(row: dict[str, Any], threshold_of: Any) -> dict[str, Any]:
 
 
 def apply_gifts(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:
-    company_ids = {row["company"].id for _line, row in plan.valid}
-    keys = sorted({row["external_id"] for _line, row in plan.valid if row["external_id"]})
-    existing: dict[tuple[Any, str], Gift] = {}
-    for start in range(0, len(keys), 5000):
-        qs = Gift.objects.filter(company_id__in=company_ids, external_id__in=keys[start : start + 5000])
-        existing.update(
-            ((g.company_id, g.external_id), g) for g in qs.only("id", "company_id", "external_id", *WRITTEN)
-        )
+    existing: dict[tuple[Any, str], Gift] = stored_by_external_id(Gift, plan, WRITTEN)
     threshold_of = functools.lru_cache(maxsize=None)(threshold_for)
     upsert = Upsert(Gift, event_type="conflicts.gift.imported", update_fields=WRITTEN)
     for line, row in plan.valid:

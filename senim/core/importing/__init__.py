@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from senim.core.access import Actor, PermissionDenied, scope_of
 from senim.core.audit import PendingEvent, audit_record_many, diff
-from senim.core.bulk import bulk_insert
+from senim.core.bulk import bulk_insert, bulk_update_rows
 from senim.core.importing.base import (
     SHARED_ALIASES,
     ImportPlan,
@@ -54,6 +54,7 @@ __all__ = [
     "plan_rows",
     "plan_table",
     "refuse_unless_clean",
+    "stored_by_external_id",
 ]
 
 Rows = Iterator[tuple[int, dict[str, str]]]
@@ -114,6 +115,19 @@ class Imports:
         return spec.write(actor, plan, progress)
 
 
+def stored_by_external_id(model: type[models.Model], plan: ImportPlan, fields: list[str]) -> dict[tuple[Any, str], Any]:
+    """The records of `model` a plan's rows name by company and external id, keyed alike (only
+    `fields` loaded, with the key; 5,000 ids a query)."""
+    company_ids = {row["company"].id for _line, row in plan.valid}
+    keys = sorted({row["external_id"] for _line, row in plan.valid if row["external_id"]})
+    found: dict[tuple[Any, str], Any] = {}
+    for start in range(0, len(keys), 5000):
+        qs = model._default_manager.filter(company_id__in=company_ids, external_id__in=keys[start : start + 5000])
+        for record in qs.only("id", "company_id", "external_id", *fields):
+            found[(record.company_id, record.external_id)] = record  # type: ignore[attr-defined]
+    return found
+
+
 def refuse_unless_clean(plan: ImportPlan, *, valid_only: bool) -> None:
     """A plan with errors is written only when the user chose to import its valid rows alone."""
     if plan.file_errors or (plan.rejected and not valid_only):
@@ -144,11 +158,13 @@ class Upsert:
         company_id: Any = None,
         line: int | None = None,
         extra: dict[str, Any] | None = None,
+        label: str | None = None,
     ) -> None:
         """Add a new record; `values` are what the audit event shows (with `extra` changes, e.g.
-        back-dating); `line`: the file's line, for the per-row answer."""
+        back-dating); `line`: the file's line, for the per-row answer; `label`: how the audit names
+        the record when `str()` of it would read related rows."""
         self.to_create.append(instance)
-        self._event(instance, company_id, {**diff({}, values), **(extra or {})})
+        self._event(instance, company_id, {**diff({}, values), **(extra or {})}, label)
         if line is not None:
             self.rows.append(RowOutcome(line, str(instance.pk), "created"))
 
@@ -162,6 +178,7 @@ class Upsert:
         line: int | None = None,
         extra: dict[str, Any] | None = None,
         changed: bool = False,
+        label: str | None = None,
     ) -> bool:
         """Apply `values` to `current` if any differs from it (then `refresh()` derived fields);
         return whether it changed. `extra`: more audit changes when it did (e.g. back-dating);
@@ -181,13 +198,12 @@ class Upsert:
             refresh()
         current.updated_at = timezone.now()  # type: ignore[attr-defined]
         self.to_update.append(current)
-        self._event(current, company_id, {**changes, **(extra or {})})
+        self._event(current, company_id, {**changes, **(extra or {})}, label)
         return True
 
-    def _event(self, instance: models.Model, company_id: Any, changes: dict[str, Any]) -> None:
-        self.events.append(
-            PendingEvent(self.event_type, self.object_type, str(instance.pk), str(instance)[:300], company_id, changes)
-        )
+    def _event(self, instance: models.Model, company_id: Any, changes: dict[str, Any], label: str | None) -> None:
+        name = (label if label is not None else str(instance))[:300]
+        self.events.append(PendingEvent(self.event_type, self.object_type, str(instance.pk), name, company_id, changes))
 
     def write(self, *, actor: Any, plan: ImportPlan, progress: ProgressCallback = None) -> ImportResult:
         """Insert, update and audit everything in one transaction; report the counts."""
@@ -197,9 +213,9 @@ class Upsert:
                 bulk_insert(self.model, batch)
                 if progress:
                     progress(len(batch))
-            for start in range(0, len(self.to_update), 1000):
-                batch = self.to_update[start : start + 1000]
-                self.model._default_manager.bulk_update(batch, self.update_fields)
+            for start in range(0, len(self.to_update), 5000):
+                batch = self.to_update[start : start + 5000]
+                bulk_update_rows(self.model, batch, self.update_fields)
                 if progress:
                     progress(len(batch))
             audit_record_many(actor=actor, events=self.events)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from senim.core.access import Actor, Scope, scope_of, user_of
 from senim.core.eventdates import backdated_changes
 from senim.core.identifiers import normalise_identifier
-from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, external_key, plan_rows
+from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, external_key, plan_rows, stored_by_external_id
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.core.importing.values import CellError, choice, limit_text, parse_date
 from senim.counterparties import policy
@@ -288,14 +288,9 @@ def _active_entries(counterparty_ids: set[Any]) -> dict[Any, list[RegisterEntry]
 
 
 def _apply_applications(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:
-    company_ids = {row["company"].id for _line, row in plan.valid}
-    keyed = [row["external_id"] for _line, row in plan.valid if row["external_id"]]
-    existing = {
-        (a.company_id, a.external_id): a
-        for a in Application.objects.filter(company_id__in=company_ids, external_id__in=keyed).only(
-            "id", "company_id", "external_id", "number", "created_at", *AP_WRITTEN
-        )
-    }
+    existing: dict[tuple[Any, str], Application] = stored_by_external_id(
+        Application, plan, ["number", "created_at", *AP_WRITTEN]
+    )
     stored_entries = {
         e.application_id: e for e in RegisterEntry.objects.filter(application__in=list(existing.values()))
     }
