@@ -11,51 +11,29 @@ file is checked in full (plan) and written (apply) as the command line does it.
 """
 
 import argparse
-import csv
 import datetime as dt
-import os
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT)]
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+from common import fresh_database, timed, write_csv
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=35000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        os.environ.setdefault("SENIM_DATA_DIR", data_dir)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "senim.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
+    with fresh_database() as folder:
         from senim.conflicts.importing import IMPORTS
         from senim.conflicts.models import Declaration
         from senim.core.access import SYSTEM
         from senim.org import importing as org_importing
         from senim.org.models import Company
 
-        call_command("migrate", verbosity=0)
         year = dt.date.today().year
         company = Company.objects.create(
             name_en="Big Group JSC", registration_number="100000000001", country="KZ", founded_on=dt.date(2000, 1, 1)
         )
-        total, folder = args.employees, Path(data_dir)
+        total = args.employees
         number = company.registration_number
-        _write(
+        write_csv(
             folder / "employees.csv",
             ["company", "personnel_number", "surname", "given_name", "hire_date"],
             [[number, f"P{n:06d}", f"Фамилия{n}", "Имя", "2015-01-01"] for n in range(total)],
@@ -75,34 +53,29 @@ def main() -> None:
                 if reviewed[1][:4] != str(filed):
                     reviewed[1] = submitted.isoformat()
                 rows.append([number, f"A{filed}-{n}", f"P{n:06d}", "a", submitted.isoformat(), *answer, *reviewed])
-            _write(folder / f"forms-{filed}.csv", header, rows)
+            write_csv(folder / f"forms-{filed}.csv", header, rows)
 
-        def run(imports: object, kind: str, name: str) -> tuple[float, float, object]:
-            t0, c0 = time.perf_counter(), time.process_time()
-            plan = imports.plan_file(actor=SYSTEM, kind=kind, path=folder / name, max_bytes=0)  # type: ignore[attr-defined]
+        def run(name: str) -> tuple[float, float, object]:
+            def call() -> object:
+                plan = IMPORTS.plan_file(actor=SYSTEM, kind="declarations", path=folder / name, max_bytes=0)
+                assert plan.ok, plan.errors[:3] or plan.file_errors
+                return IMPORTS.apply(actor=SYSTEM, plan=plan)
+
+            return timed(call)
+
+        def import_employees() -> object:
+            plan = org_importing.plan_file(actor=SYSTEM, kind="employees", path=folder / "employees.csv")
             assert plan.ok, plan.errors[:3] or plan.file_errors
-            result = imports.apply(actor=SYSTEM, plan=plan)  # type: ignore[attr-defined]
-            return time.perf_counter() - t0, time.process_time() - c0, result
+            return org_importing.KINDS["employees"].apply(actor=SYSTEM, plan=plan)
 
-        class _Org:  # the organisation import, shaped like an app's Imports
-            plan_file = staticmethod(org_importing.plan_file)
-
-            @staticmethod
-            def apply(*, actor: object, plan: object) -> object:
-                return org_importing.KINDS["employees"].apply(actor=actor, plan=plan)  # type: ignore[arg-type]
-
-        def org_plan(*, actor: object, kind: str, path: Path, max_bytes: int) -> object:
-            return org_importing.plan_file(actor=actor, kind=kind, path=path)  # type: ignore[arg-type]
-
-        _Org.plan_file = staticmethod(org_plan)  # type: ignore[assignment]
-        reference, reference_cpu, staff = run(_Org, "employees", "employees.csv")
+        reference, reference_cpu, staff = timed(import_employees)
         assert staff.created == total, staff  # type: ignore[attr-defined]
         first = f"forms-{year - 2}.csv"
-        elapsed, cpu, result = run(IMPORTS, "declarations", first)
+        elapsed, cpu, result = run(first)
         assert result.created == total, result  # type: ignore[attr-defined]
-        again, again_cpu, second = run(IMPORTS, "declarations", first)
+        again, again_cpu, second = run(first)
         assert second.unchanged == total, second  # type: ignore[attr-defined]
-        following, following_cpu, third = run(IMPORTS, "declarations", f"forms-{year - 1}.csv")
+        following, following_cpu, third = run(f"forms-{year - 1}.csv")
         assert third.created == total, third  # type: ignore[attr-defined]
         assert Declaration.objects.filter(status="superseded").count() == total
         print(f"{'step':<64}{'seconds':>9}{'CPU s':>8}")

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -17,31 +16,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.forms import ImportUploadForm
 from senim.core.importing import FileRejected, Imports
-from senim.core.uploads import check_upload_size, request_too_large, too_large_message
+from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import login_required
 
 UPLOAD_LIFETIME_SECONDS = 24 * 3600
-
-
-class ImportUploadForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("What the file contains"))
-    file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
-
-    def __init__(self, *args: Any, kinds: list[tuple[str, Any]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
-
-    def clean_file(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data["file"]
-        check_upload_size(upload)
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return upload
 
 
 class ImportPages:

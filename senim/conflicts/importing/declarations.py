@@ -143,7 +143,7 @@ def _answer_cells(check: RowValidator, raw: dict[str, str], row: dict[str, Any])
 def _declaration_row(
     line: int,
     raw: dict[str, str],
-    lookups: "_Lookups",
+    lookups: "People",
     scope: Scope,
     actor: Actor | None,
 ) -> tuple[dict[str, Any], RowValidator]:
@@ -175,25 +175,31 @@ def _declaration_row(
     return row, check
 
 
-class _Lookups:
+class People:
+    """The companies and the employees a file names (by personnel number), looked up together: the
+    rows are read once to collect the numbers (`read` returns them, to be validated after)."""
+
     def __init__(self, numbers: set[str]) -> None:
         self.companies = {c.registration_number: c for c in Company.objects.all()}
         self.employees = org_selectors.employees_by_number(numbers)
+
+    @classmethod
+    def read(cls, rows: Iterator[tuple[int, dict[str, str]]]) -> tuple["People", Iterator[tuple[int, dict[str, str]]]]:
+        buffered = list(rows)
+        return cls({raw.get("personnel_number", "").strip() for _line, raw in buffered}), iter(buffered)
 
 
 def plan_declarations(
     *, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]
 ) -> ImportPlan:
     scope = scope_of(actor, policy.REVIEW)
-    # Read the rows once to collect the personnel numbers, so that they are looked up together.
-    buffered = list(rows)
-    lookups = _Lookups({raw.get("personnel_number", "").strip() for _line, raw in buffered})
+    lookups, rows = People.read(rows)
     return plan_rows(
         kind="declarations",
         columns=COLUMNS,
         required=REQUIRED,
         header=header,
-        rows=iter(buffered),
+        rows=rows,
         validate=lambda line, raw: _declaration_row(line, raw, lookups, scope, actor),
         key=external_key,
     )

@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from senim.conflicts import policy
+from senim.conflicts.importing.declarations import People
 from senim.conflicts.models import Gift, GiftKind, PartyKind
 from senim.conflicts.services.gifts import CURRENCIES, MAX_VALUE, gift_assess, source_key, threshold_for
 from senim.core.access import Actor, Scope, scope_of, user_of
@@ -37,8 +38,6 @@ from senim.core.importing.values import (
     parse_date,
     require_text,
 )
-from senim.org import selectors as org_selectors
-from senim.org.models import Company
 
 COLUMNS = [
     "company",
@@ -186,7 +185,7 @@ def _decision_cells(check: RowValidator, raw: dict[str, str], row: dict[str, Any
 
 
 def _gift_row(
-    line: int, raw: dict[str, str], lookups: "_Lookups", scope: Scope, actor: Actor | None
+    line: int, raw: dict[str, str], lookups: People, scope: Scope, deciders: Scope, actor: Actor | None
 ) -> tuple[dict[str, Any], RowValidator]:
     check = RowValidator(line)
     row: dict[str, Any] = {}
@@ -203,7 +202,7 @@ def _gift_row(
         return row, check
     if not scope.covers(company_id=company.id, unit_id=employee.unit_id):
         check.fail("personnel_number", _("You may not import gifts of this company or unit."))
-    elif row["decision"] and not lookups.deciders.covers(company_id=company.id, unit_id=employee.unit_id):
+    elif row["decision"] and not deciders.covers(company_id=company.id, unit_id=employee.unit_id):
         check.fail("decision", _("You may not decide gifts of this company or unit."))
     elif row["date"] is not None:
         labels = {
@@ -232,25 +231,17 @@ def _gift_row(
     return row, check
 
 
-class _Lookups:
-    def __init__(self, numbers: set[str], deciders: Scope) -> None:
-        self.companies = {c.registration_number: c for c in Company.objects.all()}
-        self.employees = org_selectors.employees_by_number(numbers)
-        self.deciders = deciders
-
-
 def plan_gifts(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
     scope = scope_of(actor, policy.REVIEW)
-    buffered = list(rows)
-    numbers = {raw.get("personnel_number", "").strip() for _line, raw in buffered}
-    lookups = _Lookups(numbers, scope_of(actor, policy.APPROVE_GIFTS))
+    deciders = scope_of(actor, policy.APPROVE_GIFTS)
+    lookups, rows = People.read(rows)
     return plan_rows(
         kind="gifts",
         columns=COLUMNS,
         required=REQUIRED,
         header=header,
-        rows=iter(buffered),
-        validate=lambda line, raw: _gift_row(line, raw, lookups, scope, actor),
+        rows=rows,
+        validate=lambda line, raw: _gift_row(line, raw, lookups, scope, deciders, actor),
         key=external_key,
     )
 
