@@ -167,20 +167,6 @@ class CoverageOut(Schema):
     with_clause: int
 
 
-class ImportReportOut(Schema):
-    kind: str
-    total: int
-    valid: int
-    rejected: int
-    file_errors: list[str]
-    errors: list[dict]
-    imported: bool
-    created: int | None = None
-    updated: int | None = None
-    unchanged: int | None = None
-    rows: list[dict] | None = None
-
-
 class ClauseOut(Schema):
     id: uuid.UUID
     code: str

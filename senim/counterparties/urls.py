@@ -1,16 +1,30 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from senim.core.import_views import ImportPages
 from senim.counterparties import (
     application_views,
     contract_views,
-    import_views,
     questionnaire_views,
     verification_views,
     views,
 )
+from senim.counterparties.importing import IMPORTS
 
 app_name = "counterparties"
+IMPORT_PAGES = ImportPages(
+    namespace="counterparties",
+    imports=IMPORTS,
+    landing={
+        "counterparties": "counterparties:counterparty-list",
+        "contracts": "counterparties:contract-list",
+        "applications": "counterparties:application-list",
+    },
+    title=_("Import counterparties and contracts"),
+    back=("counterparties:counterparty-list", _("Counterparties")),
+    help_template="counterparties/_import_help.html",
+)
 
 urlpatterns = [
     # The register lives at list/ rather than at the app's root, so that the sidebar (which marks the
@@ -116,8 +130,5 @@ urlpatterns = [
         questionnaire_views.response_file,
         name="questionnaire-file",
     ),
-    path("import/", import_views.upload, name="import-upload"),
-    path("import/<str:token>/", import_views.preview, name="import-preview"),
-    path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),
-    path("import/<str:token>/rejected.csv", import_views.rejected, name="import-rejected"),
+    *IMPORT_PAGES.urls(),
 ]

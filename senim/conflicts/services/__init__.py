@@ -22,6 +22,7 @@ from senim.conflicts.services.declarations import (
 )
 from senim.conflicts.services.gifts import (
     CURRENCIES,
+    gift_assess,
     gift_decide,
     gift_declare,
     gift_hand_over,
@@ -44,6 +45,7 @@ __all__ = [
     "declarations_close_empty",
     "form_version_create",
     "form_version_current",
+    "gift_assess",
     "gift_decide",
     "gift_declare",
     "gift_hand_over",

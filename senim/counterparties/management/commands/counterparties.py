@@ -7,10 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone, translation
 
 from senim.core.access import SYSTEM
+from senim.core.importing.command import add_import_arguments, run_import
 from senim.counterparties import exports, importing, selectors, services
 
 
@@ -20,11 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="Check FILE in full, then import it (nothing is written on errors).")
-        imp.add_argument("kind", choices=importing.KINDS)
-        imp.add_argument("file", type=Path)
-        imp.add_argument("--valid-only", action="store_true", help="Import the valid rows and leave the rest out.")
-        imp.add_argument("--dry-run", action="store_true", help="Only check the file.")
-        imp.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
+        add_import_arguments(imp, importing.IMPORTS)
         lst = sub.add_parser("list", help="Print the register, one counterparty a line (tab-separated).")
         lst.add_argument("--query", default="", help="Words of the name or the number.")
         lst.add_argument("--category", default="")
@@ -53,8 +50,7 @@ class Command(BaseCommand):
         if options["action"] == "register":
             with translation.override(options["language"]):
                 return self._register(options["output"], everything=options["all"])
-        with translation.override(options["language"]):
-            self._import(options)
+        run_import(self, importing.IMPORTS, options)
 
     def _list(self, options: dict[str, Any]) -> None:
         qs = selectors.counterparty_list(actor=SYSTEM, query=options["query"], category=options["category"])
@@ -86,28 +82,3 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"lapsing\t{case.valid_until}\t{case.company}\t{case.counterparty.display_name}\t{case.pk}"
             )
-
-    def _import(self, options: dict[str, Any]) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"No such file: {path}")
-        try:
-            plan = importing.plan_file(actor=SYSTEM, kind=options["kind"], path=path, max_bytes=0)
-        except importing.FileRejected as error:
-            raise CommandError(error.message) from error
-        for message in plan.file_errors:
-            self.stderr.write(message)
-        for row_error in plan.errors[:200]:
-            self.stderr.write(f"line {row_error.line}, {row_error.column or '-'}: {row_error.message}")
-        if len(plan.errors) > 200:
-            self.stderr.write(f"... and {len(plan.errors) - 200} more errors")
-        self.stdout.write(f"rows: {plan.total}, valid: {len(plan.valid)}, rejected: {len(plan.rejected)}")
-        if options["dry_run"]:
-            return
-        if plan.file_errors or (plan.rejected and not options["valid_only"]):
-            raise CommandError("The file has errors; nothing was imported (use --valid-only to import the valid rows).")
-        result = importing.apply(actor=SYSTEM, plan=plan, valid_only=options["valid_only"])
-        self.stdout.write(
-            f"added: {result.created}, updated: {result.updated}, unchanged: {result.unchanged}, "
-            f"rejected: {result.skipped}"
-        )
