@@ -324,3 +324,52 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
         )
         for uid in unit_ids
     }
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    likelihood: int
+    impact: int
+    level: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RiskMatrix:
+    """The likelihood × impact grid of a matrix-method exercise: functions per cell, each cell's
+    band. `rows` run from the most likely down, as heat maps are drawn."""
+
+    likelihood_labels: list[str]
+    impact_labels: list[str]
+    residual: bool
+    rows: list[list[MatrixCell]]
+
+    @property
+    def total(self) -> int:
+        return sum(cell.count for row in self.rows for cell in row)
+
+
+def risk_matrix(*, exercise: Exercise, residual: bool = True) -> RiskMatrix | None:
+    """The heat map of the exercise (residual ratings, or inherent); None in the three-level method."""
+    if not exercise.is_matrix:
+        return None
+    fields = ("residual_likelihood", "residual_impact") if residual else ("likelihood", "impact")
+    counts = {
+        (r[fields[0]], r[fields[1]]): r["n"]
+        for r in RiskFunction.objects.filter(exercise=exercise, **{f"{fields[0]}__isnull": False})
+        .values(*fields)
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    likelihood, impact = exercise.likelihood_labels, exercise.impact_labels
+    rows = [
+        [MatrixCell(lk, im, exercise.band(lk, im), counts.get((lk, im), 0)) for im in range(1, len(impact) + 1)]
+        for lk in range(len(likelihood), 0, -1)
+    ]
+    return RiskMatrix(likelihood, impact, residual, rows)
+
+
+def risk_matrices(*, exercise: Exercise) -> list[RiskMatrix]:
+    """The inherent and the residual heat maps of a matrix-method exercise (none otherwise)."""
+    grids = [risk_matrix(exercise=exercise, residual=residual) for residual in (False, True)]
+    return [grid for grid in grids if grid is not None]

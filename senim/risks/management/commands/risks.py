@@ -55,9 +55,14 @@ class Command(BaseCommand):
                 )
                 return
             if fmt == "xlsx":
-                body = riskmap.map_xlsx(exercise, rows)
+                body = riskmap.map_xlsx(exercise, rows, selectors.risk_matrices(exercise=exercise))
             elif fmt == "docx":
-                body = riskmap.map_docx(exercise, rows, selectors.risky_functions(exercise=exercise))
+                body = riskmap.map_docx(
+                    exercise,
+                    rows,
+                    selectors.risky_functions(exercise=exercise),
+                    selectors.risk_matrices(exercise=exercise),
+                )
             else:
                 body = riskmap.map_svg(exercise, rows).encode()
         output = options["output"] or Path(f"risk-map-{exercise.year}.{fmt}")
