@@ -39,6 +39,11 @@ class SendForm(forms.Form):
         queryset=Company.objects.none(),
     )
     valid_days = forms.IntegerField(label=gettext_lazy("Link valid for, days"), min_value=1, max_value=180, initial=30)
+    include_esg = forms.BooleanField(
+        label=gettext_lazy("Include the ESG and human-rights section"),
+        required=False,
+        help_text=gettext_lazy("Forced and child labour, safety, environment, the Supplier Code of Conduct."),
+    )
 
 
 class PaperForm(forms.Form):
@@ -48,6 +53,9 @@ class PaperForm(forms.Form):
         queryset=Company.objects.none(),
     )
     scan = forms.FileField(label=gettext_lazy("Scan of the paper copy"))
+    include_esg = forms.BooleanField(
+        label=gettext_lazy("The paper copy includes the ESG and human-rights section"), required=False
+    )
 
 
 class QuestionForm(forms.ModelForm):
@@ -94,7 +102,12 @@ def _questions(response_or_questionnaire: Any, *, actor: Actor) -> list[dict[str
     if isinstance(response_or_questionnaire, QuestionnaireResponse):
         answers = {a.question_id: a for a in selectors.answer_list(actor=actor, response=response_or_questionnaire)}
     items = []
-    for question in questionnaire.questions.all():
+    asked = (
+        response_or_questionnaire.asked()
+        if isinstance(response_or_questionnaire, QuestionnaireResponse)
+        else questionnaire.questions.all()
+    )
+    for question in asked:
         answer = answers.get(question.pk)
         value = answer.value if answer else None
         if question.answer_type == AnswerType.PERSONS and value:
@@ -230,6 +243,7 @@ def paper(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
                 data=_answers_of(request),
                 files=_files_of(request),
                 scan=form.cleaned_data["scan"],
+                include_esg=form.cleaned_data["include_esg"],
             )
         except services.FormTampered as error:
             form.add_error(None, error)

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from senim.conflicts import selectors as conflicts_selectors
@@ -249,17 +249,24 @@ class Move:
 
 
 def year_over_year(*, exercise: Exercise) -> list[Move]:
-    """Functions whose level moved since last year's exercise (matched by unit and name)."""
+    """Functions whose level moved since last year's exercise (matched by unit and name), compared
+    in the database: an exercise may hold thousands of functions and only the moves are read."""
     previous = previous_exercise(exercise)
     if previous is None:
         return []
-    old = {(f.unit_id, f.name): f.level for f in previous.functions.exclude(level="")}
-    moves = []
-    for f in exercise.functions.exclude(level="").select_related("unit"):
-        was = old.get((f.unit_id, f.name))
-        if was and was != f.level:
-            moves.append(Move(unit=str(f.unit), name=f.name, before=was, after=f.level))
-    return moves
+    before = (
+        RiskFunction.objects.filter(exercise=previous, unit_id=OuterRef("unit_id"), name=OuterRef("name"))
+        .exclude(level="")
+        .values("level")[:1]
+    )
+    moved = (
+        exercise.functions.exclude(level="")
+        .annotate(before=Subquery(before))
+        .exclude(before__isnull=True)
+        .exclude(before=F("level"))
+        .select_related("unit")
+    )
+    return [Move(unit=str(f.unit), name=f.name, before=f.before, after=f.level) for f in moved]
 
 
 def risky_functions(*, exercise: Exercise) -> QuerySet[RiskFunction]:
@@ -307,7 +314,9 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
     """Per unit of the exercise: Speak Up reports naming it (and how many were substantiated), gifts
     declared by its staff, declarations disclosing a conflict, contracts it concluded with high-risk
     counterparties or without the anti-corruption clause — over the year before the exercise."""
-    unit_ids = set(RiskFunction.objects.filter(exercise=exercise).values_list("unit_id", flat=True))
+    unit_ids = set(
+        RiskFunction.objects.filter(exercise=exercise).order_by().values_list("unit_id", flat=True).distinct()
+    )
     since, until = dt.date(exercise.year - 1, 1, 1), dt.date(exercise.year - 1, 12, 31)
     # Counts only, shown beside the assessment to whoever may open it: read as the system.
     cases = speakup_selectors.unit_case_counts(actor=SYSTEM, unit_ids=unit_ids, since=since, until=until)

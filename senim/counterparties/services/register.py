@@ -52,6 +52,7 @@ COUNTERPARTY_FIELDS = [
     "registration_date",
     "address",
     "website",
+    "criticality",
     "notes",
     "is_active",
 ]
