@@ -89,9 +89,11 @@ def matrix_svg(exercise: Exercise, matrix: RiskMatrix) -> str:
                 )
     base = 24 + CELL * len(matrix.rows)
     for c, label in enumerate(matrix.impact_labels):
-        x = side + CELL * c + CELL / 2
-        out.append(f'<text x="{x:.0f}" y="{base + 14}" font-size="11" text-anchor="middle">{c + 1}</text>')
-        out.append(f'<text x="{x:.0f}" y="{base + 28}" font-size="9" text-anchor="middle">{escape(label[:14])}</text>')
+        centre = side + CELL * c + CELL / 2
+        out.append(f'<text x="{centre:.0f}" y="{base + 14}" font-size="11" text-anchor="middle">{c + 1}</text>')
+        out.append(
+            f'<text x="{centre:.0f}" y="{base + 28}" font-size="9" text-anchor="middle">{escape(label[:14])}</text>'
+        )
     out.append(
         f'<text x="{side + CELL * len(matrix.impact_labels) / 2:.0f}" y="{base + 48}" font-size="11" '
         f'text-anchor="middle">{escape(_("Impact"))} →</text>'
@@ -144,11 +146,11 @@ def map_xlsx(exercise: Exercise, rows: list[MapRow], matrices: Iterable[RiskMatr
         grid.append(
             [_("Residual risk: likelihood × impact") if matrix.residual else _("Inherent risk: likelihood × impact")]
         )
-        for r, values in enumerate(_matrix_rows(matrix)):
+        for n, values in enumerate(_matrix_rows(matrix)):
             grid.append([_safe_cell(v) for v in values])
-            if r:
-                for c, cell in enumerate(matrix.rows[r - 1], start=2):
-                    grid.cell(grid.max_row, c).fill = PatternFill("solid", fgColor=COLOURS[cell.level].lstrip("#"))
+            if n:
+                for col, point in enumerate(matrix.rows[n - 1], start=2):
+                    grid.cell(grid.max_row, col).fill = PatternFill("solid", fgColor=COLOURS[point.level].lstrip("#"))
         grid.column_dimensions["A"].width = 30
     out = io.BytesIO()
     workbook.save(out)

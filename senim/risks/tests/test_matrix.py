@@ -6,6 +6,7 @@ import io
 import json
 
 import docx
+import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -112,6 +113,15 @@ def test_the_level_is_read_from_likelihood_and_impact_residual_after_the_control
     assert len(grids) == 2
     assert [c.text for c in grids[1].rows[3].cells] == ["1. Редко", "0", "1", "1"]
     assert "inherent 3×3, residual 1×3" in document.tables[-1].rows[1].cells[3].text
+    book = openpyxl.load_workbook(
+        io.BytesIO(
+            riskmap.map_xlsx(
+                exercise, selectors.risk_map(exercise=exercise), selectors.risk_matrices(exercise=exercise)
+            )
+        )
+    )
+    assert book.sheetnames[1:] == ["Inherent", "Residual"]
+    assert [c.value for c in book["Residual"][5]] == ["1. Редко", "0", "1", "1"]
 
 
 def test_a_three_level_assessment_refuses_ratings(group, officer):
