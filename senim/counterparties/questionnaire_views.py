@@ -23,7 +23,14 @@ from senim.core.clients import client_key
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
 from senim.counterparties import policy, selectors, services
-from senim.counterparties.models import Answer, AnswerType, Question, Questionnaire, QuestionnaireResponse
+from senim.counterparties.models import (
+    Answer,
+    AnswerType,
+    Question,
+    Questionnaire,
+    QuestionnaireResponse,
+    QuestionSection,
+)
 from senim.counterparties.views import get_counterparty
 from senim.org import selectors as org_selectors
 from senim.org.models import Company
@@ -79,8 +86,16 @@ class QuestionForm(forms.ModelForm):
             "is_required",
             "red_flag",
             "flag_answer",
+            "section",
         ]
         widgets = {f"text_{c}": forms.Textarea(attrs={"rows": 2}) for c in ("ru", "kk", "en", "uz")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].required = False  # a form without it keeps the question's section
+
+    def clean_section(self) -> str:
+        return self.cleaned_data.get("section") or self.instance.section or QuestionSection.ANTI_CORRUPTION
 
     def clean_choices_json(self) -> Any:
         text = self.cleaned_data.get("choices_json", "").strip()

@@ -417,6 +417,7 @@ QUESTION_FIELDS = [
     "is_required",
     "red_flag",
     "flag_answer",
+    "section",
 ]
 
 

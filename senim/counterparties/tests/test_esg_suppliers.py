@@ -150,3 +150,22 @@ def test_significant_suppliers_are_marked_by_spend_or_criticality_and_verified_o
     call_command("counterparties", "significant", "--screen", stdout=out)
     assert "significant: 1, newly marked: 0, cleared: 1" in out.getvalue()
     assert out.getvalue().count("DUE") == 1
+
+
+@pytest.mark.parametrize("role", ["admin", "officer", "investigator", "approver", "auditor", "employee"])
+def test_significant_suppliers_by_role(group, role):
+    """Staff who see the register see the list; only admins and officers screen; employees neither."""
+    employee = group.in_branch if role == "employee" else None
+    user = user_with_role(role, company=group.a, employee=employee)
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("counterparties:significant-list"))
+    assert page.status_code == (403 if role == "employee" else 200)
+    screened = client.post(reverse("counterparties:significant-mark"))
+    assert (screened.status_code == 302) == (role in {"admin", "officer"})
+    _token, secret = account_services.api_token_create(actor=user, name="t")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    listed = api.get("/api/v1/counterparties/significant-suppliers")
+    assert listed.status_code == (403 if role == "employee" else 200)
+    marked = api.post("/api/v1/counterparties/significant-suppliers/screen")
+    assert (marked.status_code == 200) == (role in {"admin", "officer"})

@@ -171,3 +171,20 @@ def test_the_matrix_over_the_api_and_on_the_page(group, officer):
     sent = web.post(f"/risks/functions/{second['id']}/", {"likelihood": "2", "impact": "3", "risk": "Недостача"})
     assert sent.status_code == 302
     assert RiskFunction.objects.get(pk=second["id"]).level == "medium"  # 6 ≥ 5
+
+
+def test_the_page_opens_a_matrix_assessment_with_its_own_scales_and_refuses_bad_bands(group, officer):
+    web = Client()
+    web.force_login(officer)
+    form = {"company": group.a.pk, "year": 2026, "method": "matrix", "likelihood_scale": "Редко\nЧасто"}
+    bad = web.post("/risks/assessments/", {**form, "impact_scale": "Мало\nМного", "high_from": 9})
+    assert bad.status_code == 200 and "The bands must rise" in bad.content.decode()
+    assert not Exercise.objects.exists()
+    opened = web.post("/risks/assessments/", {**form, "impact_scale": "Мало\nМного", "medium_from": 2, "high_from": 4})
+    assert opened.status_code == 302
+    exercise = Exercise.objects.get()
+    assert (exercise.likelihood_labels, exercise.impact_labels, exercise.high_from) == (
+        ["Редко", "Часто"],
+        ["Мало", "Много"],
+        4,
+    )
