@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill
 
 from senim.risks.models import Exercise, RiskFunction
-from senim.risks.selectors import MapRow, RiskMatrix
+from senim.risks.selectors import MapRow, MatrixCell, RiskMatrix
 
 COLOURS = {"low": "#7cb342", "medium": "#ffb300", "high": "#e53935"}
 ROW = 22
@@ -80,7 +80,8 @@ def matrix_svg(exercise: Exercise, matrix: RiskMatrix) -> str:
             x = side + CELL * c
             out.append(
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="{COLOURS[cell.level]}" '
-                f'stroke="#fff" stroke-width="2"><title>{cell.likelihood} × {cell.impact}: {cell.count}</title></rect>'
+                f'stroke="#fff" stroke-width="2"><title>{cell.likelihood} × {cell.impact}: '
+                f"{cell.count}{_was(cell)}</title></rect>"
             )
             if cell.count:
                 out.append(
@@ -102,11 +103,19 @@ def matrix_svg(exercise: Exercise, matrix: RiskMatrix) -> str:
     return "".join(out)
 
 
+def _was(cell: MatrixCell) -> str:
+    """Last year's count beside this year's, as maps are compared: " (5)"."""
+    return f" ({cell.previous})" if cell.previous is not None else ""
+
+
 def _matrix_rows(matrix: RiskMatrix) -> list[list[str]]:
     """The grid as text rows: a header of impact points, then one row per likelihood point."""
     header = [_("Likelihood / impact"), *(f"{i + 1}. {label}" for i, label in enumerate(matrix.impact_labels))]
     body = [
-        [f"{row[0].likelihood}. {matrix.likelihood_labels[row[0].likelihood - 1]}", *(str(c.count) for c in row)]
+        [
+            f"{row[0].likelihood}. {matrix.likelihood_labels[row[0].likelihood - 1]}",
+            *(f"{c.count}{_was(c)}" for c in row),
+        ]
         for row in matrix.rows
     ]
     return [header, *body]

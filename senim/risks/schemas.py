@@ -211,6 +211,7 @@ class RisksMatrixCellOut(Schema):
     impact: int
     level: str
     count: int
+    previous: int | None
 
 
 class RisksMatrixOut(Schema):

@@ -341,6 +341,7 @@ class MatrixCell:
     impact: int
     level: str
     count: int
+    previous: int | None = None  # last year's count, when last year used the same grid
 
 
 @dataclass(frozen=True)
@@ -358,21 +359,42 @@ class RiskMatrix:
         return sum(cell.count for row in self.rows for cell in row)
 
 
-def risk_matrix(*, exercise: Exercise, residual: bool = True) -> RiskMatrix | None:
-    """The heat map of the exercise (residual ratings, or inherent); None in the three-level method."""
-    if not exercise.is_matrix:
-        return None
+def _matrix_counts(exercise: Exercise, residual: bool) -> dict[tuple[int, int], int]:
     fields = ("residual_likelihood", "residual_impact") if residual else ("likelihood", "impact")
-    counts = {
+    return {
         (r[fields[0]], r[fields[1]]): r["n"]
         for r in RiskFunction.objects.filter(exercise=exercise, **{f"{fields[0]}__isnull": False})
         .values(*fields)
         .annotate(n=Count("pk"))
         .order_by()
     }
+
+
+def risk_matrix(*, exercise: Exercise, residual: bool = True) -> RiskMatrix | None:
+    """The heat map of the exercise (residual ratings, or inherent), each cell with last year's count
+    when last year's exercise used a grid of the same size; None in the three-level method."""
+    if not exercise.is_matrix:
+        return None
+    counts = _matrix_counts(exercise, residual)
     likelihood, impact = exercise.likelihood_labels, exercise.impact_labels
+    before = previous_exercise(exercise)
+    same_grid = (
+        before is not None
+        and before.is_matrix
+        and (len(before.likelihood_labels), len(before.impact_labels)) == (len(likelihood), len(impact))
+    )
+    previous = _matrix_counts(before, residual) if same_grid and before is not None else None
     rows = [
-        [MatrixCell(lk, im, exercise.band(lk, im), counts.get((lk, im), 0)) for im in range(1, len(impact) + 1)]
+        [
+            MatrixCell(
+                lk,
+                im,
+                exercise.band(lk, im),
+                counts.get((lk, im), 0),
+                previous.get((lk, im), 0) if previous is not None else None,
+            )
+            for im in range(1, len(impact) + 1)
+        ]
         for lk in range(len(likelihood), 0, -1)
     ]
     return RiskMatrix(likelihood, impact, residual, rows)

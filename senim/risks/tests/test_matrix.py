@@ -157,7 +157,7 @@ def test_the_matrix_over_the_api_and_on_the_page(group, officer):
     assert (assessed.json()["level"], assessed.json()["inherent_level"]) == ("medium", "medium")
     grids = api.get(f"/api/v1/risks/assessments/{body['id']}/matrix").json()
     assert [g["residual"] for g in grids] == [False, True]
-    assert grids[1]["rows"][2][3] == {"likelihood": 3, "impact": 4, "level": "medium", "count": 1}
+    assert grids[1]["rows"][2][3] == {"likelihood": 3, "impact": 4, "level": "medium", "count": 1, "previous": None}
 
     web = Client()
     web.force_login(officer)
@@ -188,3 +188,19 @@ def test_the_page_opens_a_matrix_assessment_with_its_own_scales_and_refuses_bad_
         ["Мало", "Много"],
         4,
     )
+
+
+def test_the_grid_shows_last_years_counts_when_last_year_used_the_same_grid(group, officer):
+    scales = {"likelihood_scale": ["a", "b", "c"], "impact_scale": ["x", "y", "z"], "medium_from": 3, "high_from": 6}
+    last = services.exercise_create(actor=officer, company=group.a, year=2025, method="matrix", **scales)
+    function = services.function_add(actor=officer, exercise=last, unit=group.branch, name="Закупки")
+    services.function_assess(actor=officer, function=function, likelihood=1, impact=2)
+    this = services.exercise_create(actor=officer, company=group.a, year=2026, method="matrix", **scales)
+    grid = selectors.risk_matrix(exercise=this)
+    assert grid is not None
+    assert [[(c.count, c.previous) for c in row] for row in grid.rows][2] == [(0, 0), (0, 1), (0, 0)]
+    svg = riskmap.matrix_svg(this, grid)
+    assert "<title>1 × 2: 0 (1)</title>" in svg
+    other = services.exercise_create(actor=officer, company=group.a, year=2027, method="matrix")  # 5 × 5
+    grid = selectors.risk_matrix(exercise=other)
+    assert grid is not None and all(c.previous is None for row in grid.rows for c in row)
