@@ -185,6 +185,11 @@ SENIM_CONFLICTS_AUTODETECT = env_bool("SENIM_CONFLICTS_AUTODETECT", default=not 
 # medium and high risk.
 SENIM_OFFSHORE_COUNTRIES = env_list("SENIM_OFFSHORE_COUNTRIES")
 SENIM_COUNTERPARTY_RISK_THRESHOLDS = tuple(int(v) for v in env_list("SENIM_COUNTERPARTY_RISK_THRESHOLDS", "15,30")[:2])
+# Significant suppliers: contracted above this amount (in this currency) over the last 12 months, or
+# of high criticality; each is verified again when its last approved verification is this many months old.
+SENIM_SIGNIFICANT_SUPPLIER_SPEND = env_int("SENIM_SIGNIFICANT_SUPPLIER_SPEND", 500_000_000)
+SENIM_SIGNIFICANT_SUPPLIER_CURRENCY = os.environ.get("SENIM_SIGNIFICANT_SUPPLIER_CURRENCY", "KZT")
+SENIM_SIGNIFICANT_SUPPLIER_MONTHS = env_int("SENIM_SIGNIFICANT_SUPPLIER_MONTHS", 12)
 
 # Speak Up (senim/speakup/conf.py reads these when used): deadlines in days, upload and guessing
 # limits, the contacts the public pages name, and the receipt-key pepper, which like the master key

@@ -7,6 +7,7 @@ from senim.counterparties import (
     application_views,
     contract_views,
     questionnaire_views,
+    supplier_views,
     verification_views,
     views,
 )
@@ -53,6 +54,8 @@ urlpatterns = [
     path("<uuid:counterparty_id>/contracts/new/", contract_views.contract_create, name="contract-create"),
     path("contracts/", contract_views.contract_list, name="contract-list"),
     path("coverage/", contract_views.contract_coverage, name="contract-coverage"),
+    path("significant/", supplier_views.significant_list, name="significant-list"),
+    path("significant/mark/", supplier_views.significant_mark, name="significant-mark"),
     path("contracts/<uuid:contract_id>/", contract_views.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_id>/edit/", contract_views.contract_edit, name="contract-edit"),
     path("<uuid:counterparty_id>/applications/new/", application_views.application_create, name="application-create"),

@@ -60,6 +60,7 @@ from senim.counterparties.services.register import (
     party_subject_key,
     party_update,
 )
+from senim.counterparties.services.suppliers import significant_suppliers_mark
 from senim.counterparties.services.verification import (
     CHECK_LABELS,
     CHECKLISTS,
@@ -155,6 +156,7 @@ __all__ = [
     "risk_level_of",
     "risk_thresholds",
     "rule_save",
+    "significant_suppliers_mark",
 ]
 
 # The approval steps (senim.core.approvals): decide, who is next, who may decide.

@@ -65,10 +65,15 @@ def questionnaire_current() -> Questionnaire | None:
 
 
 def questionnaire_send(
-    *, actor: Actor | None, counterparty: Counterparty, company: Company, valid_days: int = 30
+    *,
+    actor: Actor | None,
+    counterparty: Counterparty,
+    company: Company,
+    valid_days: int = 30,
+    include_esg: bool = False,
 ) -> tuple[QuestionnaireResponse, str]:
     """Create a personal link for the counterparty; return the response and the token, which is
-    shown once and kept only as a hash."""
+    shown once and kept only as a hash. `include_esg` adds the optional ESG and human-rights section."""
     require(actor, policy.SEND_QUESTIONNAIRE, company_id=company.id)
     _live(counterparty)
     questionnaire = questionnaire_current()
@@ -85,13 +90,18 @@ def questionnaire_send(
             token_hash=_hash(token),
             expires_on=timezone.localdate() + dt.timedelta(days=valid_days),
             sent_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+            includes_esg=include_esg,
         )
         audit_record(
             actor=actor,
             event_type="counterparties.questionnaire.sent",
             obj=response,
             company_id=company.id,
-            changes={"expires_on": [None, str(response.expires_on)], "version": [None, questionnaire.version]},
+            changes={
+                "expires_on": [None, str(response.expires_on)],
+                "version": [None, questionnaire.version],
+                "includes_esg": [None, include_esg],
+            },
         )
     return response, token
 
@@ -198,8 +208,16 @@ def _save_answers(
     *,
     submit: bool,
 ) -> int:
-    questions = {q.code: q for q in response.questionnaire.questions.all()}
-    unknown = sorted({key[2:] for key in (*data.keys(), *files.keys()) if key.startswith("q_")} - set(questions))
+    questions = {q.code: q for q in response.asked()}
+    # A section left out of this response (the optional ESG one) may come back as empty fields of a
+    # form that showed it; an answer in it is refused like any question not asked.
+    left_out = {
+        q.code
+        for q in response.questionnaire.questions.all()
+        if q.code not in questions and not data.get(f"q_{q.code}", "").strip() and f"q_{q.code}" not in files
+    }
+    keys = {key[2:] for key in (*data.keys(), *files.keys()) if key.startswith("q_")}
+    unknown = sorted(keys - set(questions) - left_out)
     if unknown:
         raise FormTampered(
             _("Answers to questions not in this questionnaire: %(codes)s.") % {"codes": ", ".join(unknown[:5])}
@@ -295,8 +313,10 @@ def response_enter_on_paper(
     data: Mapping[str, str],
     files: Mapping[str, UploadedFile],
     scan: UploadedFile | None,
+    include_esg: bool = False,
 ) -> QuestionnaireResponse:
-    """Enter a questionnaire the counterparty filled on paper, with the scan attached."""
+    """Enter a questionnaire the counterparty filled on paper, with the scan attached (and, with
+    `include_esg`, the answers to the ESG and human-rights section)."""
     require(actor, policy.SEND_QUESTIONNAIRE, company_id=company.id)
     _live(counterparty)
     questionnaire = questionnaire_current()
@@ -312,6 +332,7 @@ def response_enter_on_paper(
             status=QuestionnaireResponse.Status.SUBMITTED,
             submitted_at=timezone.now(),
             entered_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+            includes_esg=include_esg,
         )
         try:
             response.scan_name, response.scan_file = _store_file(response, scan)
@@ -387,6 +408,7 @@ QUESTION_FIELDS = [
     "is_required",
     "red_flag",
     "flag_answer",
+    "section",
 ]
 
 

@@ -51,6 +51,7 @@ COUNTERPARTY_FIELDS = [
     "registration_date",
     "address",
     "website",
+    "criticality",
     "notes",
     "is_active",
 ]

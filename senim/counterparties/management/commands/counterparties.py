@@ -1,6 +1,7 @@
 """`senim counterparties import counterparties|contracts FILE` checks a file in full and imports it;
 `list` prints the register, `register OUT.xlsx|OUT.pdf` writes the Register of permitted counterparties,
-`coverage` prints the clause coverage, `recheck` marks verifications to re-verify. The command
+`coverage` prints the clause coverage, `recheck` marks verifications to re-verify, `significant
+[--screen]` lists (and first marks) the significant suppliers with the verifications due. The command
 line acts as the system: no user, no size limit, audited as "system"."""
 
 import datetime as dt
@@ -34,6 +35,11 @@ class Command(BaseCommand):
         reg.add_argument("--language", default="ru", choices=["en", "ru", "kk", "uz"])
         cov = sub.add_parser("coverage", help="Print the clause coverage by year, company and procurement method.")
         cov.add_argument("--year", type=int, default=None)
+        sig = sub.add_parser(
+            "significant",
+            help="List the significant suppliers (spend, last verification, due); with --screen, mark them first.",
+        )
+        sig.add_argument("--screen", action="store_true", help="Mark the suppliers above the spend or critical.")
         sub.add_parser(
             "recheck",
             help="Mark approved verifications with new screening hits for re-verification; "
@@ -45,6 +51,8 @@ class Command(BaseCommand):
             return self._list(options)
         if options["action"] == "recheck":
             return self._recheck()
+        if options["action"] == "significant":
+            return self._significant(screen=options["screen"])
         if options["action"] == "coverage":
             return self._coverage(options["year"])
         if options["action"] == "register":
@@ -72,6 +80,26 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{row.year}\t{row.company_number}\t{row.procurement_method}\t{row.total}\t"
                 f"{row.with_clause}\t{100 * row.share:.1f}"
+            )
+
+    def _significant(self, *, screen: bool) -> None:
+        if screen:
+            counts = services.significant_suppliers_mark(actor=SYSTEM)
+            self.stdout.write(
+                f"significant: {counts['significant']}, newly marked: {counts['marked']}, cleared: {counts['cleared']}"
+            )
+        for s in selectors.significant_supplier_list(actor=SYSTEM):
+            self.stdout.write(
+                "\t".join(
+                    [
+                        "DUE" if s.due else "ok",
+                        str(s.last_verified_on or "-"),
+                        f"{s.spend:.0f}",
+                        s.counterparty.identifier or "-",
+                        s.counterparty.display_name,
+                        s.counterparty.significant_reason,
+                    ]
+                )
             )
 
     def _recheck(self) -> None:
