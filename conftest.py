@@ -30,6 +30,28 @@ def token_client(user) -> Client:  # type: ignore[no-untyped-def]
     return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
+def list_export(user, url: str, **params: str) -> tuple[list[str], list[list[str]]]:  # type: ignore[no-untyped-def]
+    """The header and rows of a list's CSV download (core.lists) as `user` gets it with `params`."""
+    import csv
+    import io
+
+    client = Client()
+    client.force_login(user)
+    response = client.get(url, {**params, "export": "csv"})
+    assert response.status_code == 200, response.status_code
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff"))))
+    return rows[0], rows[1:]
+
+
+def list_page(user, url: str, **params: str):  # type: ignore[no-untyped-def]
+    """The list page as `user` gets it with `params` (its context holds `page_obj`, `list_dates`)."""
+    client = Client()
+    client.force_login(user)
+    response = client.get(url, params)
+    assert response.status_code == 200, response.status_code
+    return response
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
