@@ -32,8 +32,9 @@ def test_the_plans_download_follows_the_dates_and_scope_and_the_page_shows_this_
         (group.a, "Old plan", dt.date(2020, 3, 1)),
     ):
         plan = Plan.objects.create(
-            company=company, kind=PlanKind.ROADMAP, title_en=title, first_year=2025, last_year=2030, approved_on=approved
+            company=company, kind=PlanKind.ROADMAP, title_en=title, first_year=2025, last_year=2030
         )
+        Plan.objects.filter(pk=plan.pk).update(approved_on=approved)
         Measure.objects.create(plan=plan, number="1", position=1, text_en="Publish the supplier code")
     url = reverse("risks:plan-list")
     in_a = user_with_role("officer", company=group.a)
