@@ -26,12 +26,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from senim.accounts.tests.factories import user_with_role
+from senim.awareness.models import Document
 from senim.awareness.tests.factories import adopted_code
 from senim.conflicts import services as conflict_services
 from senim.conflicts.tests.factories import TODAY, threshold
 from senim.conflicts.tests.factories import submit as submit_declaration
 from senim.core.access import SYSTEM
-from senim.counterparties.models import Contract, Counterparty, VerificationCase
+from senim.counterparties.models import Contract, Counterparty, RegulationClause, VerificationCase
 from senim.counterparties.tests.factories import ClauseFactory, ContactFactory, CounterpartyFactory, OwnerFactory
 from senim.examination.tests.factories import examination_for
 from senim.learning import services as learning_services
@@ -211,7 +212,7 @@ def records(group, settings, tmp_path):  # type: ignore[no-untyped-def]
         date=TODAY,
         today=TODAY,
     )
-    declaration = submit_declaration(group.in_leaf)
+    declaration = submit_declaration(group.in_branch)
     counterparty = CounterpartyFactory()
     contract = Contract.objects.create(
         counterparty=counterparty, company=group.a, unit=group.branch, number="C-1", date=TODAY, amount=100
@@ -224,7 +225,9 @@ def records(group, settings, tmp_path):  # type: ignore[no-untyped-def]
         subject="ТМЦ",
         level="standard",
     )
-    case = submit(company=group.a).case
+    case = submit(
+        company=group.a, content={"what": "Завскладом просит наличные.", "when": "Март", "people": "Завскладом"}
+    ).case
     document = adopted_code(group, code="АК-1")
     test = _test(officer)
     exercise = risk_services.exercise_create(actor=officer, company=group.a, year=TODAY.year)
@@ -235,6 +238,11 @@ def records(group, settings, tmp_path):  # type: ignore[no-untyped-def]
     Unit.objects.update(name_kk=Concat(Value("Бөлімше "), "code"), name_uz=Concat(Value("Boʻlinma "), "code"))
     Position.objects.update(title_kk=Value("Маман"), title_uz=Value("Mutaxassis"))
     Counterparty.objects.update(name_kk=Value("«Жеткізуші» ЖШС"), name_uz=Value("Yetkazib beruvchi MChJ"))
+    Document.objects.update(title_uz=Value("Korrupsiyaga qarshi kodeks"))
+    RegulationClause.objects.update(text_kk=Value("Табиғи монополия."), text_uz=Value("Tabiiy monopoliya."))
+    Measure.objects.update(
+        text_ru=Value("Опубликовать кодекс"), text_kk=Value("Кодексті жариялау"), text_uz=Value("Kodeksni eʼlon qilish")
+    )
     return {
         "": {"company_id": group.a.pk},
         "org": {
@@ -255,7 +263,7 @@ def records(group, settings, tmp_path):  # type: ignore[no-untyped-def]
         "awareness": {"document_id": document.pk},
         "learning": {"test_id": test.pk, "bank_id": test.rules.first().category.bank_id},  # type: ignore[union-attr]
         "risks": {"exercise_id": exercise.pk, "plan_id": plan.pk, "measure_id": measure.pk},
-        "examination": {"examination_id": examination_for(group, actor=officer).pk},
+        "examination": {"examination_id": examination_for(group, actor=officer, title="№ 12").pk},
         "screening": {"watchlist_id": WatchlistFactory(name="Тізім", source="ЕО").pk},
     }
 
