@@ -32,7 +32,7 @@ from senim.conflicts import services as conflict_services
 from senim.conflicts.tests.factories import TODAY, threshold
 from senim.conflicts.tests.factories import submit as submit_declaration
 from senim.core.access import SYSTEM
-from senim.counterparties.models import Contract, Counterparty, RegulationClause, VerificationCase
+from senim.counterparties.models import Contract, Counterparty, VerificationCase
 from senim.counterparties.tests.factories import ClauseFactory, ContactFactory, CounterpartyFactory, OwnerFactory
 from senim.examination.tests.factories import examination_for
 from senim.learning import services as learning_services
@@ -239,7 +239,6 @@ def records(group, settings, tmp_path):  # type: ignore[no-untyped-def]
     Position.objects.update(title_kk=Value("Маман"), title_uz=Value("Mutaxassis"))
     Counterparty.objects.update(name_kk=Value("«Жеткізуші» ЖШС"), name_uz=Value("Yetkazib beruvchi MChJ"))
     Document.objects.update(title_uz=Value("Korrupsiyaga qarshi kodeks"))
-    RegulationClause.objects.update(text_kk=Value("Табиғи монополия."), text_uz=Value("Tabiiy monopoliya."))
     Measure.objects.update(
         text_ru=Value("Опубликовать кодекс"), text_kk=Value("Кодексті жариялау"), text_uz=Value("Kodeksni eʼlon qilish")
     )
@@ -257,7 +256,7 @@ def records(group, settings, tmp_path):  # type: ignore[no-untyped-def]
             "case_id": verification.pk,
             "contact_id": ContactFactory(counterparty=counterparty).pk,
             "party_id": OwnerFactory(counterparty=counterparty).pk,
-            "clause_id": ClauseFactory().pk,
+            "clause_id": ClauseFactory(text_kk="Табиғи монополия.", text_uz="Tabiiy monopoliya.").pk,
         },
         "speakup": {"case_id": case.pk},
         "awareness": {"document_id": document.pk},
