@@ -179,6 +179,18 @@ def verifications(year: int, company_id: uuid.UUID | None) -> QuerySet[Verificat
     return _cases(year, company_id)
 
 
+@register_count(
+    code="counterparties.verifications_approved",
+    title=_("Verifications approved"),
+    unit=_("verifications"),
+    module=MODULE,
+)
+def verifications_approved(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+    """Approved verifications by the day their approval took effect (a paper approval keeps its day)."""
+    qs = VerificationCase.objects.filter(approved_on__year=year, status=VerificationCase.Status.APPROVED)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
 def _register_case_breakdown(field: str, value: str, label: Promise, template: Promise) -> None:
     def count(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
         return _cases(year, company_id).filter(**{field: value})
