@@ -21,6 +21,7 @@ from senim.counterparties.models import (
     Decision,
     Level,
     ProcurementMethod,
+    QuestionnaireResponse,
     Refusal,
     RegisterEntry,
     RiskLevel,
@@ -188,6 +189,21 @@ def verifications(year: int, company_id: uuid.UUID | None) -> QuerySet[Verificat
 def verifications_approved(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
     """Approved verifications by the day their approval took effect (a paper approval keeps its day)."""
     qs = VerificationCase.objects.filter(approved_on__year=year, status=VerificationCase.Status.APPROVED)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+@register_count(
+    code="counterparties.questionnaires_received",
+    title=_("Counterparties that returned the anti-corruption questionnaire"),
+    unit=_("counterparties"),
+    module=MODULE,
+    distinct="counterparty_id",
+)
+def questionnaires_received(year: int, company_id: uuid.UUID | None) -> QuerySet[QuestionnaireResponse]:
+    """By the day each questionnaire was submitted (a paper copy keeps the day it was signed)."""
+    qs = QuestionnaireResponse.objects.filter(
+        submitted_on__year=year, status=QuestionnaireResponse.Status.SUBMITTED
+    )
     return qs.filter(company_id=company_id) if company_id else qs
 
 

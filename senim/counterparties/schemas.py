@@ -440,6 +440,9 @@ class ResponseOut(Schema):
     language: str
     expires_on: dt.date | None
     submitted_at: dt.datetime | None
+    submitted_on: dt.date | None
+    created_at: dt.datetime
+    is_backdated: bool
     on_paper: bool
 
     @staticmethod

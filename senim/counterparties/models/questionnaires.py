@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.i18n import Localized
+from senim.core.eventdates import is_backdated
 from senim.core.models import BaseModel
 from senim.counterparties.models.register import Counterparty
 from senim.counterparties.models.verification import RedFlag
@@ -95,6 +96,9 @@ class QuestionnaireResponse(BaseModel):
     language = models.CharField(_("language"), max_length=5, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SENT)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The day the counterparty submitted it (`submitted_at` keeps when it reached Senim): earlier
+    # for a paper copy entered later (back-dated, audited). Indicators count by it.
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),
@@ -121,6 +125,11 @@ class QuestionnaireResponse(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.counterparty} · v{self.questionnaire.version}"
+
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was submitted (a paper copy entered later)."""
+        return is_backdated(self.created_at, self.submitted_on)
 
 
 class Answer(BaseModel):
