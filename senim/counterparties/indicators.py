@@ -8,7 +8,8 @@ entries for the company whose application put the counterparty on the Register."
 import uuid
 from typing import cast
 
-from django.db.models import QuerySet, Sum
+from django.db.models import F, QuerySet, Sum
+from django.utils import timezone
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -116,6 +117,22 @@ def register_entries(year: int, company_id: uuid.UUID | None) -> QuerySet[Regist
 )
 def register_revoked(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
     qs = RegisterEntry.objects.filter(revoked_on__year=year)
+    return qs.filter(application__company_id=company_id) if company_id else qs
+
+
+@register_count(
+    code="counterparties.register_expired",
+    title=_("Register entries whose term ended"),
+    unit=_("counterparties"),
+    module=MODULE,
+    distinct="counterparty_id",
+)
+def register_expired(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
+    """Entries by the last day of their term (`end_date`, entered with the decision, from paper or
+    an import), once that day is past, unless revoked before it (those count as taken off)."""
+    qs = RegisterEntry.objects.filter(end_date__year=year, end_date__lt=timezone.localdate()).exclude(
+        revoked_on__lte=F("end_date")
+    )
     return qs.filter(application__company_id=company_id) if company_id else qs
 
 
