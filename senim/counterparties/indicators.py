@@ -218,9 +218,7 @@ def verifications_approved(year: int, company_id: uuid.UUID | None) -> QuerySet[
 )
 def questionnaires_received(year: int, company_id: uuid.UUID | None) -> QuerySet[QuestionnaireResponse]:
     """By the day each questionnaire was submitted (a paper copy keeps the day it was signed)."""
-    qs = QuestionnaireResponse.objects.filter(
-        submitted_on__year=year, status=QuestionnaireResponse.Status.SUBMITTED
-    )
+    qs = QuestionnaireResponse.objects.filter(submitted_on__year=year, status=QuestionnaireResponse.Status.SUBMITTED)
     return qs.filter(company_id=company_id) if company_id else qs
 
 

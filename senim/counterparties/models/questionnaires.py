@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.i18n import Localized
 from senim.core.eventdates import is_backdated
+from senim.core.i18n import Localized
 from senim.core.models import BaseModel
 from senim.counterparties.models.register import Counterparty
 from senim.counterparties.models.verification import RedFlag

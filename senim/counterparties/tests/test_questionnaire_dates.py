@@ -77,10 +77,18 @@ def test_the_paper_page_takes_the_day(group):
     url = reverse("counterparties:questionnaire-paper", args=[counterparty.pk])
     day = dt.date(TODAY.year - 1, 5, 6)
     future = (TODAY + dt.timedelta(days=3)).isoformat()
-    refused = client.post(url, {**COMPLETE, "company": group.a.pk, "scan": SimpleUploadedFile("s.pdf", b"%PDF"), "submitted_on": future})
+    refused = client.post(
+        url, {**COMPLETE, "company": group.a.pk, "scan": SimpleUploadedFile("s.pdf", b"%PDF"), "submitted_on": future}
+    )
     assert refused.status_code == 200 and not QuestionnaireResponse.objects.exists()
     saved = client.post(
-        url, {**COMPLETE, "company": group.a.pk, "scan": SimpleUploadedFile("s.pdf", b"%PDF"), "submitted_on": day.isoformat()}
+        url,
+        {
+            **COMPLETE,
+            "company": group.a.pk,
+            "scan": SimpleUploadedFile("s.pdf", b"%PDF"),
+            "submitted_on": day.isoformat(),
+        },
     )
     assert saved.status_code == 302
     assert QuestionnaireResponse.objects.get().submitted_on == day

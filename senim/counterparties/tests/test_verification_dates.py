@@ -25,7 +25,9 @@ TODAY = dt.date.today()
 
 def _concluded(actor, group, *, opened_on=None, official=False):  # type: ignore[no-untyped-def]
     counterparty = CounterpartyFactory()
-    OwnerFactory(counterparty=counterparty, share=Decimal("100"), is_official=official, country="CY" if official else "KZ")
+    OwnerFactory(
+        counterparty=counterparty, share=Decimal("100"), is_official=official, country="CY" if official else "KZ"
+    )
     case = services.case_open(
         actor=actor,
         company=group.a,

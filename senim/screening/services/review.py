@@ -83,9 +83,7 @@ def hits_decide(
     if len(hits) > MAX_BULK:
         raise ValidationError({"hits": _("Decide at most %(max)d hits at a time.") % {"max": MAX_BULK}})
     with transaction.atomic():
-        return [
-            hit_decide(actor=actor, hit=hit, status=status, comment=comment, decided_on=decided_on) for hit in hits
-        ]
+        return [hit_decide(actor=actor, hit=hit, status=status, comment=comment, decided_on=decided_on) for hit in hits]
 
 
 def hits_close_removed(*, version: WatchlistVersion) -> int:

@@ -55,7 +55,9 @@ def test_three_years_of_paper_decisions_count_true_matches_in_their_year(group, 
     hits = _hits(group, tmp_path, len(history))
     assert len(hits) == len(history)
     for hit, (raised, decided, status) in zip(hits, history, strict=True):
-        services.hit_decide(actor=officer, hit=_raised(hit, raised), status=status, comment="С бумаги", decided_on=decided)
+        services.hit_decide(
+            actor=officer, hit=_raised(hit, raised), status=status, comment="С бумаги", decided_on=decided
+        )
     for year in (TODAY.year - 2, TODAY.year - 1, TODAY.year):
         expected = sum(1 for _, d, s in history if d.year == year and s == HitStatus.TRUE_MATCH)
         assert indicators.true_matches(year, None) == expected
