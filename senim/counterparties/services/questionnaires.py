@@ -349,7 +349,7 @@ def response_enter_on_paper(
             changes={
                 "answers": [None, count],
                 "scan": [None, response.scan_name],
-                "submitted_on": [None, response.submitted_on.isoformat()],
+                "submitted_on": [None, str(response.submitted_on)],
                 **backdated_changes(backdated),
             },
         )

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from conftest import token_client
 from senim.accounts.tests.factories import user_with_role
 from senim.core.models import AuditEvent
 from senim.counterparties import indicators, services
@@ -93,3 +94,35 @@ def test_the_paper_page_takes_the_day(group):
     assert saved.status_code == 302
     assert QuestionnaireResponse.objects.get().submitted_on == day
     assert "back-dated" in client.get(saved["Location"]).content.decode()
+
+
+def test_the_api_enters_a_paper_copy_with_its_day(group):
+    counterparty = CounterpartyFactory()
+    day = dt.date(TODAY.year - 1, 5, 6)
+    url = f"/api/v1/counterparties/counterparties/{counterparty.pk}/questionnaires/paper"
+    api = token_client(user_with_role("officer"))
+    unknown = api.post(
+        url, {**COMPLETE, "company_id": str(group.a.pk), "scan": SimpleUploadedFile("s.pdf", b"%PDF"), "extra": "1"}
+    )
+    assert unknown.status_code == 422 and "extra" in unknown.content.decode()
+    refused = token_client(user_with_role("investigator")).post(
+        url,
+        {
+            **COMPLETE,
+            "company_id": str(group.a.pk),
+            "submitted_on": day.isoformat(),
+            "scan": SimpleUploadedFile("s.pdf", b"%PDF"),
+        },
+    )
+    assert refused.status_code == 422 and not QuestionnaireResponse.objects.exists()
+    saved = api.post(
+        url,
+        {
+            **COMPLETE,
+            "company_id": str(group.a.pk),
+            "submitted_on": day.isoformat(),
+            "scan": SimpleUploadedFile("s.pdf", b"%PDF"),
+        },
+    )
+    assert saved.status_code == 201, saved.content
+    assert saved.json()["submitted_on"] == day.isoformat() and saved.json()["is_backdated"]

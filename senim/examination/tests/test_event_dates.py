@@ -33,7 +33,11 @@ def test_three_years_of_paper_examinations_count_in_their_years(group):
         )
         if revised:
             services.version_add(
-                actor=officer, examination=examination, file_name="v2.docx", data=draft_docx(REVISION), examined_on=revised
+                actor=officer,
+                examination=examination,
+                file_name="v2.docx",
+                data=draft_docx(REVISION),
+                examined_on=revised,
             )
     for year in (TODAY.year - 2, TODAY.year - 1, TODAY.year):
         assert indicators.contracts_examined(year, group.a.pk) == sum(1 for e, _, _ in history if e.year == year)
