@@ -67,7 +67,7 @@ def questionnaire_paper(request: ActorRequest, counterparty_id: uuid.UUID, scan:
         counterparty=counterparty,
         company=company,
         data={k: str(request.POST[k]) for k in request.POST if k.startswith("q_")},
-        files={k: request.FILES[k] for k in request.FILES if k.startswith("q_")},
+        files={k: f for k in request.FILES if k.startswith("q_") and (f := request.FILES.get(k)) is not None},
         scan=scan,
         submitted_on=submitted_on,
     )
