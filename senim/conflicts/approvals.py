@@ -87,7 +87,7 @@ class GiftDecision(Flow):
         return [APPROVE, REFUSE]
 
     def extra_form(self, obj: Gift, data: Any = None) -> Any:
-        return GiftDecidedOnForm(data, prefix="gift")
+        return GiftDecidedOnForm(data)
 
     def waiting(self, gift: Gift) -> Waiting | None:
         if gift.status != Gift.Status.PENDING:

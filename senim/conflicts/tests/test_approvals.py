@@ -76,7 +76,7 @@ def test_a_gift_waits_for_its_approver_and_a_refusal_needs_a_comment(group):
     _client(approver).post(decide, {"decision": "return", "comment": "No such step for gifts."})
     gift.refresh_from_db()
     assert gift.status == Gift.Status.PENDING
-    _client(approver).post(decide, {"decision": "refuse", "comment": "Above the threshold.", "gift-decided_on": ""})
+    _client(approver).post(decide, {"decision": "refuse", "comment": "Above the threshold.", "decided_on": ""})
     gift.refresh_from_db()
     assert gift.status == Gift.Status.REFUSED and gift.decision_comment == "Above the threshold."
     assert ApprovalDecision.objects.get(object_id=gift.pk).decision == "refuse"
