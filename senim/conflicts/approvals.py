@@ -81,6 +81,7 @@ class GiftDecision(Flow):
 
     kind = _("Gift or hospitality")
     step = STEP_GIFT
+    extra_for = (APPROVE.decision, REFUSE.decision)
     step_label = _("decision on a gift over the threshold")
 
     def choices(self, obj: Gift) -> list[Choice]:

@@ -195,6 +195,9 @@ class Flow:
     kind: Any = ""
     step: str = ""
     step_label: Any = ""
+    # The decisions that read the step's own fields (the others ignore them: a return needs no
+    # decision number).
+    extra_for: tuple[str, ...] = (Decision.APPROVE,)
 
     def choices(self, obj: Any) -> Sequence[Choice]:
         return DEFAULT_CHOICES
@@ -260,15 +263,16 @@ def register_flow(flow: Flow) -> Flow:
 
 def flow_post(request: HttpRequest, flow: Flow, obj: Any, done_url: str) -> HttpResponse:
     """The view body of a flow's approval form: the step's own fields, the decision and the comment."""
-    form = flow.extra_form(obj, request.POST)
+    decision = str(request.POST.get("decision", ""))[:40]
+    comment = str(request.POST.get("comment", ""))[:5000]
+    chosen = next((c for c in flow.choices(obj) if c.value == decision), None)
+    form = flow.extra_form(obj, request.POST) if chosen is not None and chosen.decision in flow.extra_for else None
     if form is not None and not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, str(message))
         return redirect(done_url)
     extra = dict(form.cleaned_data) if form is not None else {}
-    decision = str(request.POST.get("decision", ""))[:40]
-    comment = str(request.POST.get("comment", ""))[:5000]
     try:
         flow.submit(actor=request.user, obj=obj, decision=decision, comment=comment, extra=extra)  # type: ignore[arg-type]
     except ValidationError as error:
