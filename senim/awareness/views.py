@@ -121,10 +121,11 @@ def document_detail(request: ActorRequest, document_id: uuid.UUID) -> HttpRespon
         ),
         "file_form": forms.FileForm(),
         "submit_form": forms.SubmitForm(),
+        # The version at the approval step, or else the one in force with its decisions.
         "approval": approvals.version_adoption.panel(
-            request.user, working, reverse("awareness:version-decide", args=[working.pk])
+            request.user, shown, reverse("awareness:version-decide", args=[shown.pk])
         )
-        if working is not None
+        if (shown := working or document.current_version) is not None
         else None,
         "revise_form": forms.ReviseForm(),
         "repeal_form": forms.RepealForm(),
