@@ -81,3 +81,29 @@ def test_a_gift_waits_for_its_approver_and_a_refusal_needs_a_comment(group):
     assert gift.status == Gift.Status.REFUSED and gift.decision_comment == "Above the threshold."
     assert ApprovalDecision.objects.get(object_id=gift.pk).decision == "refuse"
     assert queue_for(approver) == []
+
+
+def test_decisions_taken_before_the_shared_pattern_are_kept_as_its_history(group):
+    """The data migration gives a declaration reviewed and a gift decided before the move their
+    ApprovalDecision once, from the objects' own fields, and leaves those fields as they were."""
+    import importlib
+
+    from django.apps import apps
+
+    officer = user_with_role("officer", company=group.a)
+    declaration = services.declaration_review(
+        actor=officer, declaration=submit(group.in_leaf), outcome="potential", comment="Brother in the unit."
+    )
+    ApprovalDecision.objects.all().delete()  # as before the move
+    backfill = importlib.import_module("senim.conflicts.migrations.0005_approval_history").backfill
+    backfill(apps, None)
+    backfill(apps, None)
+    record = ApprovalDecision.objects.get()
+    assert (record.object_id, record.outcome, record.comment, record.decided_by) == (
+        declaration.pk,
+        "potential",
+        "Brother in the unit.",
+        officer,
+    )
+    declaration.refresh_from_db()
+    assert declaration.outcome == "potential" and declaration.review_comment == "Brother in the unit."
