@@ -29,6 +29,49 @@ def test_factors_in_one_provision(text, lang, codes):
     assert set(examine_provision(text, lang).codes) == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        # a frame finds its roles in any word form (Russian lemmas) and any order
+        ("Арендодатель вправе ежеквартально пересматривать размер арендной платы.", "ru", {"UNILATERAL_PRICE_CHANGE"}),
+        ("Размер арендной платы пересматривается арендодателем по его уведомлению.", "ru", {"UNILATERAL_PRICE_CHANGE"}),
+        ("Размер арендной платы пересматривается дополнительным соглашением сторон.", "ru", set()),
+        ("Арендодатель не вправе пересматривать размер арендной платы.", "ru", set()),
+        # Kazakh: case endings stripped, so "бастығының" and "бастығы" are one word
+        (
+            "Қауіпсіздік қызметі бастығының бұзушылықтары туралы хабарламаларды "
+            "қауіпсіздік қызметінің бастығы өзі қарайды.",
+            "kk",
+            {"COI_GAP"},
+        ),
+        ("Комиссия мүшесі қатысушымен үлестес болса, дауыс беруге қатыспайды.", "kk", set()),
+        ("The Contractor keeps secret the persons who control it.", "en", {"HIDDEN_BENEFICIARY"}),
+        # Uzbek text and patterns share one apostrophe, whichever the author typed
+        ("Ijrochining subpudratchilari haqidagi maʼlumotlar maxfiy hisoblanadi.", "uz", {"HIDDEN_BENEFICIARY"}),
+        ("Ijrochining subpudratchilari haqidagi ma'lumotlar maxfiy hisoblanadi.", "uz", {"HIDDEN_BENEFICIARY"}),
+        ("The Contractor shall disclose to the Customer the persons who control it.", "en", set()),
+    ],
+)
+def test_frames_find_the_roles_of_a_definition(text, lang, codes):
+    assert set(examine_provision(text, lang).codes) == codes
+
+
+def test_kazakh_stems_strip_case_and_plural_only():
+    from senim.examination.engine.kazakh import stem
+
+    assert stem("бастығының") == stem("бастығына") == "бастығы"
+    assert stem("қызметтерінің") == "қызметтері"
+    assert stem("алады") == "алады"  # a verb keeps its ending
+    assert stem("тұлға") == "тұлға"
+
+
+def test_a_frame_finding_points_at_its_words():
+    text = "Результаты инвентаризации утверждаются материально ответственным лицом, проводившим инвентаризацию."
+    (finding,) = examine_provision(text, "ru").findings
+    assert finding.code == "NO_OVERSIGHT"
+    assert any(text[a:b].startswith("утвержда") for a, b in finding.spans)
+
+
 def test_a_finding_carries_triggers_explanation_and_confidence():
     (finding,) = examine_provision("Заказчик перечисляет аванс 100% без банковской гарантии.").findings
     assert finding.code == "ADVANCE_UNSECURED"
