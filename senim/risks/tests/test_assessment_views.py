@@ -75,7 +75,8 @@ def test_a_unit_head_assesses_compliance_accepts_the_head_approves(group, exerci
     unit_head.post(url, {"level": "medium", "risk": "Откат через посредника", "positions": [buyer.pk]})
     officer.post(review, {"decision": "approve"})
     approve = reverse("risks:exercise-approve", args=[exercise.pk])
-    officer.post(approve, {"decision": "approve", "decision_number": "5", "approved_on": "2025-12-20"})  # no right: refused
+    # No right: refused.
+    officer.post(approve, {"decision": "approve", "decision_number": "5", "approved_on": "2025-12-20"})
     exercise.refresh_from_db()
     assert exercise.status == Exercise.Status.OPEN
     head.post(approve, {"decision": "approve", "decision_number": "5", "approved_on": "2025-12-20"})
