@@ -49,6 +49,43 @@ def _default_language():
     translation.deactivate()
 
 
+S3_BUCKET = "senim-test"
+
+
+def s3_storage_settings(endpoint_url: str | None = None) -> dict:
+    """The default storage of an S3-compatible object store, as SENIM_S3_* would configure it."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": endpoint_url,
+            "access_key": "testing",
+            "secret_key": "testing",
+            "region_name": "us-east-1",
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
+
+@pytest.fixture
+def s3_storage(settings, monkeypatch):
+    """Files go to an S3 API served in this process (moto): no network, an empty bucket per test.
+    Yields the boto3 client to look inside the bucket."""
+    import boto3
+    from moto import mock_aws
+
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "testing")
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket=S3_BUCKET)
+        settings.STORAGES = {**settings.STORAGES, "default": s3_storage_settings()}
+        yield client
+
+
 @dataclass
 class Group:
     """Two companies; company A has a unit tree root → branch → leaf; one employee per unit."""

@@ -1,11 +1,10 @@
 """Pages of anti-corruption agreements, new hires' contracts and checks of candidates."""
 
 import uuid
-from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from senim.awareness import forms, policy, selectors, services
 from senim.awareness.models import AgreementObligation, CandidateCheck
 from senim.awareness.views import company_choices
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
@@ -77,12 +77,7 @@ def agreement_record(request: ActorRequest, obligation_id: uuid.UUID) -> HttpRes
 @permission_required(policy.VIEW)
 def agreement_scan(request: ActorRequest, obligation_id: uuid.UUID) -> HttpResponse:
     obligation = _obligation(request, obligation_id)
-    path = services.scan_path(obligation.scan_file)
-    if not obligation.scan_file or not path.is_file():
-        raise Http404
-    return cast(
-        HttpResponse, FileResponse(path.open("rb"), as_attachment=True, filename=obligation.scan_name or "scan")
-    )
+    return files.file_response(obligation.scan_file, sealed=True, filename=obligation.scan_name or "scan")
 
 
 @permission_required(policy.MANAGE)

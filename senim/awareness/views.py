@@ -1,11 +1,11 @@
 """Pages of the registry of internal documents and the employee's own reading list."""
 
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from senim.awareness import approvals, forms, policy, selectors, services
 from senim.awareness.models import Document, VersionFile, VersionStatus
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.approvals import flow_post
 from senim.core.forms import apply_errors
@@ -230,10 +231,7 @@ def document_action(request: ActorRequest, document_id: uuid.UUID, action: str) 
 
 
 def _send_file(record: VersionFile) -> HttpResponse:
-    path = services.file_path(record.stored)
-    if not record.stored or not path.is_file():
-        raise Http404
-    return cast(HttpResponse, FileResponse(path.open("rb"), as_attachment=True, filename=record.name))
+    return files.file_response(record.stored, filename=record.name)
 
 
 @permission_required(policy.VIEW_DOCUMENTS)

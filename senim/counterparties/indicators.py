@@ -179,6 +179,21 @@ def verifications(year: int, company_id: uuid.UUID | None) -> QuerySet[Verificat
     return _cases(year, company_id)
 
 
+@register_count(
+    code="counterparties.significant_suppliers_verified",
+    title=_("Significant suppliers verified"),
+    unit=_("counterparties"),
+    module=MODULE,
+    distinct="counterparty_id",
+)
+def significant_verified(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+    """Suppliers marked significant (today) with a verification approved in the year."""
+    qs = VerificationCase.objects.filter(
+        approved_on__year=year, status=VerificationCase.Status.APPROVED, counterparty__is_significant=True
+    )
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
 def _register_case_breakdown(field: str, value: str, label: Promise, template: Promise) -> None:
     def count(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
         return _cases(year, company_id).filter(**{field: value})

@@ -69,6 +69,9 @@ class CounterpartyOut(Schema):
     website: str
     is_active: bool
     merged_into_id: uuid.UUID | None
+    criticality: str
+    is_significant: bool
+    significant_reason: str
 
 
 class CounterpartyDetailOut(CounterpartyOut):
@@ -91,6 +94,7 @@ class CounterpartyIn(BodySchema):
     registration_date: dt.date | None = None
     address: str = Field("", max_length=500)
     website: str = Field("", max_length=200)
+    criticality: str = Field("", pattern="^(low|medium|high|)$")
     notes: str = Field("", max_length=5000)
     is_active: bool = True
 
@@ -111,6 +115,7 @@ class CounterpartyPatch(PatchSchema):
     registration_date: dt.date | None = None
     address: str | None = Field(None, max_length=500)
     website: str | None = Field(None, max_length=200)
+    criticality: str | None = Field(None, pattern="^(low|medium|high|)$")
     notes: str | None = Field(None, max_length=5000)
     is_active: bool | None = None
 
@@ -166,20 +171,6 @@ class CoverageOut(Schema):
     procurement_method: str
     total: int
     with_clause: int
-
-
-class ImportReportOut(Schema):
-    kind: str
-    total: int
-    valid: int
-    rejected: int
-    file_errors: list[str]
-    errors: list[dict]
-    imported: bool
-    created: int | None = None
-    updated: int | None = None
-    unchanged: int | None = None
-    rows: list[dict] | None = None
 
 
 class ClauseOut(Schema):
@@ -395,6 +386,7 @@ class DocumentOut(Schema):
 class QuestionnaireSendIn(BodySchema):
     company_id: uuid.UUID
     valid_days: int = Field(30, ge=1, le=180)
+    include_esg: bool = False
 
 
 class QuestionnaireLinkOut(Schema):
@@ -428,6 +420,7 @@ class ResponseOut(Schema):
     expires_on: dt.date | None
     submitted_at: dt.datetime | None
     on_paper: bool
+    includes_esg: bool
 
     @staticmethod
     def resolve_version(obj) -> int:  # type: ignore[no-untyped-def]
@@ -495,3 +488,14 @@ class CaseEvidenceOut(Schema):
     def resolve_uploaded_by(obj: Any) -> str:
         user = obj.uploaded_by
         return str(getattr(user, "display_name", "") or user.get_username()) if user else ""
+
+
+class SignificantSupplierOut(Schema):
+    counterparty_id: uuid.UUID
+    name: str
+    identifier: str
+    criticality: str
+    reason: str
+    spend: Decimal
+    last_verified_on: dt.date | None
+    due: bool

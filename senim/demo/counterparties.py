@@ -459,3 +459,5 @@ def build_counterparties_demo(rng: random.Random, admin: User) -> None:
     _questionnaires(users, companies)
     _verifications(local, users, companies)
     _screen(admin)
+    # The monthly screening step: suppliers above the spend or of high criticality marked significant.
+    services.significant_suppliers_mark(actor=admin)

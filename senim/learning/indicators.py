@@ -5,11 +5,12 @@ special courses, and the share of staff trained."""
 
 import datetime as dt
 import uuid
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.indicators import register, register_count
+from senim.core.indicators import register, register_count, shared
 from senim.learning.models import Attempt, Attendance, ExternalCompletion, Test, TrainingEvent
 from senim.learning.selectors import counted, staff_on, trained_employee_ids
 from senim.org.models import Employee
@@ -25,13 +26,23 @@ def _external_tests(year: int, company_id: uuid.UUID | None) -> QuerySet[Externa
     return qs.filter(company_id=company_id) if company_id else qs
 
 
+class _Row(NamedTuple):
+    number: int
+    status: str
+    score: int | None
+    passed: bool | None
+
+
+@shared  # both "passed" and "pass rate" need it
 def _tested_and_passed(year: int, company_id: uuid.UUID | None) -> tuple[set, set]:
     """Employees who took e-tests in the year and those who passed one (by the attempt that
     counts under each test's rule: the best or the last of the year)."""
-    by_pair: dict[tuple, list[Attempt]] = {}
+    by_pair: dict[tuple, list[_Row]] = {}
     grading = dict(Test.objects.values_list("pk", "grading"))
-    for attempt in _attempts(year, company_id).only("test_id", "employee_id", "number", "score", "status", "passed"):
-        by_pair.setdefault((attempt.test_id, attempt.employee_id), []).append(attempt)
+    # Plain rows, not model instances: a group's year holds tens of thousands of attempts.
+    rows = _attempts(year, company_id).values_list("test_id", "employee_id", "number", "status", "score", "passed")
+    for test_id, employee_id, number, status, score, ok in rows:
+        by_pair.setdefault((test_id, employee_id), []).append(_Row(number, status, score, ok))
     tested: set = set()
     passed: set = set()
     for (test_id, employee_id), attempts in by_pair.items():
@@ -115,6 +126,13 @@ def _trained_staff(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee
     return staff.filter(pk__in=trained_employee_ids(year=year, company_id=company_id))
 
 
+def _staff_ids(year: int, company_id: uuid.UUID | None) -> set[uuid.UUID]:
+    staff = staff_on(dt.date(year, 12, 31))
+    if company_id:
+        staff = staff.filter(company_id=company_id)
+    return set(staff.values_list("pk", flat=True))
+
+
 @register(
     records=_trained_staff,
     code="learning.staff_trained_share",
@@ -123,12 +141,10 @@ def _trained_staff(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee
     module="learning",
 )
 def staff_trained_share(year: int, company_id: uuid.UUID | None) -> int:
-    staff = staff_on(dt.date(year, 12, 31))
-    if company_id:
-        staff = staff.filter(company_id=company_id)
-    headcount = staff.count()
-    if not headcount:
+    # Intersected here rather than in SQL: the trained can be tens of thousands of ids, too many
+    # for one IN (...) to be cheap.
+    staff = _staff_ids(year, company_id)
+    if not staff:
         return 0
     trained = trained_employee_ids(year=year, company_id=company_id)
-    on_staff = set(staff.filter(pk__in=trained).values_list("pk", flat=True)) if trained else set()
-    return round(100 * len(on_staff) / headcount)
+    return round(100 * len(staff & trained) / len(staff))

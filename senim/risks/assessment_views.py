@@ -92,6 +92,10 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         "rows": rows,
         "map_rows": [(r, signals.get(r.unit_id)) for r in rows],
         "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
+        "matrices": [
+            mark_safe(riskmap.matrix_svg(exercise, m))  # noqa: S308  (escaped when built)
+            for m in selectors.risk_matrices(exercise=exercise)
+        ],
         "moves": selectors.year_over_year(exercise=exercise),
         "functions": functions,
         "function_units": units_with_functions,
@@ -117,10 +121,12 @@ def exercise_map(request: ActorRequest, exercise_id: uuid.UUID, fmt: str) -> Htt
     if fmt == "svg":
         return HttpResponse(riskmap.map_svg(exercise, rows), content_type="image/svg+xml")
     if fmt == "docx":
-        body = riskmap.map_docx(exercise, rows, selectors.risky_functions(exercise=exercise))
+        body = riskmap.map_docx(
+            exercise, rows, selectors.risky_functions(exercise=exercise), selectors.risk_matrices(exercise=exercise)
+        )
         content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     elif fmt == "xlsx":
-        body = riskmap.map_xlsx(exercise, rows)
+        body = riskmap.map_xlsx(exercise, rows, selectors.risk_matrices(exercise=exercise))
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         raise Http404
@@ -157,7 +163,12 @@ def function_detail(request: ActorRequest, function_id: uuid.UUID) -> HttpRespon
     form = AssessForm(
         request.POST or None,
         positions=positions,
+        exercise=function.exercise,
         initial={
+            "likelihood": function.likelihood,
+            "impact": function.impact,
+            "residual_likelihood": function.residual_likelihood,
+            "residual_impact": function.residual_impact,
             "level": function.level or "low",
             "risk": function.risk,
             "causes": function.causes,

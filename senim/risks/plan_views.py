@@ -2,12 +2,10 @@
 understood can be set there), the plan by aspect and topic, by unit, as a timeline, the measure with
 its periods, overdue and due soon, and the export back to DOCX and XLSX."""
 
-import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -17,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import permission_required
@@ -59,10 +58,8 @@ def plan_list(request: ActorRequest) -> HttpResponse:
     )
 
 
-def _imports_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "risks-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Uploaded plans, in the storage every host shares until imported.
+UPLOAD_AREA = "risks/imports"
 
 
 @permission_required(policy.MANAGE_PLANS)
@@ -72,11 +69,10 @@ def plan_import_upload(request: ActorRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = uuid.uuid4().hex
         upload = form.cleaned_data["file"]
-        path = _imports_dir() / token
-        with path.open("wb") as out:
-            shutil.copyfileobj(upload, out)
+        stored = files.file_save(UPLOAD_AREA, upload, suffix=Path(upload.name or "").suffix.lower()[:8])
         pending = request.session.get(SESSION_KEY, {})
         pending[token] = {
+            "file": stored,
             "name": upload.name[:200],
             "company": str(form.cleaned_data["company"].pk),
             "kind": form.cleaned_data["kind"],
@@ -88,11 +84,11 @@ def plan_import_upload(request: ActorRequest) -> HttpResponse:
 
 def _pending(request: ActorRequest, token: str) -> tuple[dict[str, str], Understood | None, str]:
     pending = request.session.get(SESSION_KEY, {}).get(token)
-    path = _imports_dir() / token
-    if not pending or not token.isalnum() or not path.exists():
+    if not pending or not files.file_exists(pending.get("file", "")):
         raise Http404
     try:
-        return pending, read_plan(path, source=pending["name"]), ""
+        with files.file_local(pending["file"]) as path:
+            return pending, read_plan(path, source=pending["name"]), ""
     except FileRejected as error:
         return pending, None, error.message
 
@@ -115,7 +111,7 @@ def plan_import_preview(request: ActorRequest, token: str) -> HttpResponse:
         except (ValidationError, PermissionDenied) as problem:
             error = "; ".join(getattr(problem, "messages", [_("You may not import plans for this company.")]))
         else:
-            (_imports_dir() / token).unlink(missing_ok=True)
+            files.file_delete(pending["file"])
             to_set = plan.measures.filter(deadline_kind="unset").count()
             messages.success(request, _("The plan was imported."))
             if to_set:

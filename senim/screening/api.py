@@ -3,7 +3,6 @@ services and selectors as the pages)."""
 
 import hashlib
 import json
-import secrets
 import uuid
 from typing import Any
 
@@ -145,10 +144,7 @@ def version_upload(
     endpoints.refuse_large_upload(file)
     mapping = _mapping(options.mapping)
     suffix = {"ftm": ".jsonl", "csv": ".csv", "xlsx": ".xlsx"}[options.format]
-    stored = f"{secrets.token_urlsafe(16)}{suffix}"
-    with (jobs.upload_dir() / stored).open("wb") as target:
-        for chunk in file.chunks():
-            target.write(chunk)
+    stored = jobs.store_upload(file, suffix)
     version = jobs.version_import_start(
         actor=request.user,
         watchlist=watchlist,

@@ -2,12 +2,8 @@
 carrying anti-corruption obligations."""
 
 import datetime as dt
-import hashlib
-import secrets
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from senim.awareness import policy
 from senim.awareness.models import AgreementObligation, HireRecord
+from senim.core import files
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import PendingEvent, audit_record, audit_record_many
 from senim.core.bulk import bulk_insert
@@ -67,23 +64,14 @@ def obligations_sync(*, today: dt.date | None = None) -> int:
     return len(new)
 
 
-def scan_path(stored: str) -> Path:
-    return Path(settings.DATA_DIR) / "awareness" / "agreements" / stored
+SCAN_AREA = "awareness/agreements"
 
 
 def _store_scan(scan: Any) -> str:
     name = str(getattr(scan, "name", ""))
     if not name.lower().endswith(SCAN_SUFFIXES) or not getattr(scan, "size", 0):
         raise ValidationError({"scan": _("Attach the scan as PDF, JPEG, PNG or TIFF.")})
-    directory = scan_path("")
-    directory.mkdir(parents=True, exist_ok=True)
-    stored = secrets.token_urlsafe(18)
-    digest = hashlib.sha256()
-    with (directory / stored).open("wb") as target:
-        for chunk in scan.chunks():
-            digest.update(chunk)
-            target.write(chunk)
-    return stored
+    return files.file_save(SCAN_AREA, scan, sealed=True)
 
 
 def agreement_record(

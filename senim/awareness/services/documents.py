@@ -3,12 +3,9 @@ adoption, revision and repeal. Every step is audited with who did it and the dec
 
 import datetime as dt
 import hashlib
-import secrets
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,6 +13,7 @@ from django.utils.translation import gettext as _
 from senim.awareness import policy
 from senim.awareness.models import ApprovingBody, Document, DocumentKind, DocumentVersion, VersionFile, VersionStatus
 from senim.awareness.services.acknowledgements import ask_again
+from senim.core import files
 from senim.core.access import Actor, require
 from senim.core.approvals import Decision, decision_record
 from senim.core.audit import audit_record
@@ -132,9 +130,7 @@ def version_update(
     return version
 
 
-def file_path(stored: str) -> Path:
-    """Where a version's file is kept (outside the static and media roots)."""
-    return Path(settings.DATA_DIR) / "awareness" / "documents" / stored
+FILE_AREA = "awareness/documents"
 
 
 def version_attach(*, actor: Actor | None, version: DocumentVersion, language: str, upload: Any) -> VersionFile:
@@ -147,14 +143,9 @@ def version_attach(*, actor: Actor | None, version: DocumentVersion, language: s
         raise ValidationError({"language": _("Choose the language of the file.")})
     if not name.lower().endswith(FILE_SUFFIXES) or not getattr(upload, "size", 0):
         raise ValidationError({"file": _("Attach a PDF, DOCX, DOC, ODT, RTF or TXT file.")})
-    directory = file_path("")
-    directory.mkdir(parents=True, exist_ok=True)
-    stored = secrets.token_urlsafe(18)
-    digest = hashlib.sha256()
-    with (directory / stored).open("wb") as target:
-        for chunk in upload.chunks():
-            digest.update(chunk)
-            target.write(chunk)
+    data = b"".join(upload.chunks())
+    digest = hashlib.sha256(data)
+    stored = files.file_save(FILE_AREA, data)
     with transaction.atomic():
         version.files.filter(language=language).delete()
         record = VersionFile.objects.create(
@@ -188,7 +179,7 @@ def version_send_to_examination(*, actor: Actor, version: DocumentVersion) -> Do
             company_id=document.company_id,
             unit_id=document.owner_unit_id,
             file_name=record.name,
-            data=file_path(record.stored).read_bytes(),
+            data=files.file_read(record.stored),
         )
         version.examination = examination
         return _transition(

@@ -95,7 +95,7 @@ def test_decisions_taken_before_the_shared_pattern_are_kept_as_its_history(group
         actor=officer, declaration=submit(group.in_leaf), outcome="potential", comment="Brother in the unit."
     )
     ApprovalDecision.objects.all().delete()  # as before the move
-    backfill = importlib.import_module("senim.conflicts.migrations.0005_approval_history").backfill
+    backfill = importlib.import_module("senim.conflicts.migrations.0006_approval_history").backfill
     backfill(apps, None)
     backfill(apps, None)
     record = ApprovalDecision.objects.get()

@@ -28,7 +28,11 @@ def questionnaire_send(request: ActorRequest, counterparty_id: uuid.UUID, payloa
     counterparty = selectors.counterparty_get(actor=request.user, counterparty_id=counterparty_id)
     company = org_selectors.company_get(actor=request.user, company_id=payload.company_id)
     response, token = services.questionnaire_send(
-        actor=request.user, counterparty=counterparty, company=company, valid_days=payload.valid_days
+        actor=request.user,
+        counterparty=counterparty,
+        company=company,
+        valid_days=payload.valid_days,
+        include_esg=payload.include_esg,
     )
     link = request.build_absolute_uri(reverse("counterparties:questionnaire-public", args=[token]))
     return Status(201, {"id": response.pk, "link": link, "expires_on": response.expires_on})

@@ -20,6 +20,7 @@ from senim.counterparties.models.questionnaires import (
     Question,
     Questionnaire,
     QuestionnaireResponse,
+    QuestionSection,
 )
 from senim.counterparties.models.register import (
     ALLOWED_IDENTIFIERS,
@@ -29,6 +30,7 @@ from senim.counterparties.models.register import (
     Category,
     Contact,
     Counterparty,
+    Criticality,
     Document,
     IdentifierKind,
     Kind,
@@ -65,6 +67,7 @@ __all__ = [
     "Contact",
     "Contract",
     "Counterparty",
+    "Criticality",
     "Decision",
     "Document",
     "DueDiligenceRule",
@@ -74,6 +77,7 @@ __all__ = [
     "Party",
     "ProcurementMethod",
     "Question",
+    "QuestionSection",
     "Questionnaire",
     "QuestionnaireResponse",
     "RedFlag",

@@ -42,6 +42,11 @@ class AnswerType(models.TextChoices):
     PERSONS = "persons", _("List of persons")
 
 
+class QuestionSection(models.TextChoices):
+    ANTI_CORRUPTION = "anti_corruption", _("Anti-corruption")
+    ESG = "esg", _("ESG and human rights")
+
+
 class Question(BaseModel):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"))
@@ -60,6 +65,10 @@ class Question(BaseModel):
     # The answer that raises the red flag: "yes" for a yes/no question, a choice value, or "any" (any
     # non-empty answer, e.g. a list of persons).
     flag_answer = models.CharField(_("answer raising the flag"), max_length=60, blank=True)
+    # The ESG and human-rights section is optional: asked only of the responses that include it.
+    section = models.CharField(
+        _("section"), max_length=20, choices=QuestionSection, default=QuestionSection.ANTI_CORRUPTION
+    )
 
     text = Localized("text")
 
@@ -113,6 +122,7 @@ class QuestionnaireResponse(BaseModel):
     )
     scan_file = models.CharField(max_length=200, blank=True, editable=False)
     scan_name = models.CharField(_("scan of the paper copy"), max_length=200, blank=True)
+    includes_esg = models.BooleanField(_("with the ESG and human-rights section"), default=False)
 
     class Meta:
         verbose_name = _("questionnaire response")
@@ -121,6 +131,11 @@ class QuestionnaireResponse(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.counterparty} · v{self.questionnaire.version}"
+
+    def asked(self) -> models.QuerySet[Question]:
+        """The questions this response answers: the ESG section only when it was included."""
+        questions = self.questionnaire.questions.all()
+        return questions if self.includes_esg else questions.exclude(section=QuestionSection.ESG)
 
 
 class Answer(BaseModel):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from senim.examination.engine import language as lang_mod
 from senim.examination.engine.factors import FACTORS
 from senim.examination.engine.frames import FRAMES, PROHIBIT, Frame
+from senim.examination.engine.frames_uz import UZ
 from senim.examination.engine.kazakh import stem
 from senim.examination.engine.rules import NEGATION, RULES, Rule
 
@@ -76,7 +77,11 @@ def _compile_frame(f: Frame, lang: str) -> _Frame:
 
 
 _FRAMES = {
-    code: {lang: [_compile_frame(f, lang) for f in fs] for lang, fs in by.items()} for code, by in FRAMES.items()
+    code: {
+        lang: [_compile_frame(f, lang) for f in fs]
+        for lang, fs in {**FRAMES.get(code, {}), "uz": UZ.get(code, [])}.items()
+    }
+    for code in {**FRAMES, **UZ}
 }
 _PROHIBIT = {lang: re.compile(_uz(p, lang)) for lang, p in PROHIBIT.items()}
 _NEGATION = {lang: re.compile(_uz(p, lang), re.IGNORECASE) for lang, p in NEGATION.items()}

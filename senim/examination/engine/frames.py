@@ -8,7 +8,8 @@ in the clause's *view*, and the parts must match at different places:
 - Russian: the clause's pymorphy3 lemmas joined by spaces ("заказчику вправе увеличить" is matched as
   "заказчик вправе увеличить"), so one pattern covers every case, number, tense and participle;
 - Kazakh: each word with its noun endings stripped (kazakh.stem), verbs matched by stem + `\\w*`;
-- English: the lower-cased text.
+- English: the lower-cased text;
+- Uzbek: the transliterated text (its frames are in frames_uz.py).
 
 A frame does not fire when one of its `unless` patterns matches the clause's view (the bound: a cap,
 both parties' agreement, recusal, disclosure), nor, when `negatable`, when the clause prohibits
@@ -44,6 +45,11 @@ PROHIBIT = {
 
 _RU_COUNTERPARTY = r"(?:поставщик|исполнитель|подрядчик|продавец|покупатель|арендатор|арендодатель|заказчик|участник|контрагент|претендент|кандидат|bidder)"
 _KK_COUNTERPARTY = r"(?:контрагент|жеткізуші|өнім беруші|қатысушы|мердігер|орындаушы|тапсырыс беруші)"
+
+_RU_STEPS = (
+    r"\b(?:принимать|утверждать|визировать|подписывать|согласовывать|проверять|списывать|выдавать|оплачивать|"
+    r"выбирать|определять|распределять|начислять|заключать|оценивать|учитывать|контролировать|формировать)\b"
+)
 
 FRAMES: dict[str, dict[str, list[Frame]]] = {
     # One person decides and executes with no second signature or review; the assessed approves itself.
@@ -102,13 +108,72 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:собственный сила|свой сила)\b",
                 unless=(r"^\W*(?:поставщик|исполнитель|подрядчик|продавец|арендатор|перевозчик|сторона)\b",),
             ),
+            # A decision beyond review or appeal; a person who reports to no one.
+            _f(
+                r"\b(?:решение|заключение|вывод|результат|итог|оценка|приказ|распоряжение|мнение)\b",
+                r"\bне подлежать (?:пересмотр|проверка|контроль)\b|\b(?:пересмотр|проверка|контроль) не подлежать\b",
+                negatable=False,
+            ),
+            _f(
+                r"\b(?:никто|никакой)? ?не отчитываться\b|\bотчет (?:о \w+ )?не (?:представляться|составляться|требоваться)\b|\bбез (?:какой-либо |какой |последующий )?(?:отчет|отчетность)\b",
+                negatable=False,
+            ),
+            # The same person does two steps that a second person should check ("сам принимает и визирует").
+            _f(
+                r"\b(?:сам|самостоятельно|единолично|лично)\b",
+                _RU_STEPS,
+                _RU_STEPS,
+                unless=(
+                    r"^\W*(?:поставщик|исполнитель|подрядчик|продавец|арендатор|арендодатель|перевозчик|сторона|работник)\b",
+                ),
+            ),
+            _f(
+                r"\b(?:подразделение|отдел|служба|департамент|управление|комиссия|лицо|работник|руководитель|филиал)\b"
+                + W
+                + r"\bсам\b (?:\w+ )?(?:проверять|оценивать|контролировать|утверждать|принимать|согласовывать|ревизовать)\b"
+            ),
+            _f(
+                r"\bбез (?:подтверждение|согласование|виза|подпись|проверка|контроль|одобрение|визирование|участие)\b (?:\w+ ){0,2}?(?:другой|второй|иной|независимый|мастер|руководитель|начальник|бухгалтер|комиссия|контролер)\b",
+                negatable=False,
+            ),
+            # One official both approves (or chooses) and accepts, pays or writes off; a report approved by its author.
+            _f(
+                r"^\W*(?:заместитель|начальник|руководитель|менеджер|главный|специалист|бухгалтер|кассир|кладовщик|инженер|мастер|заведующий|куратор)\b",
+                r"\b(?:утверждать|одобрять|согласовывать|составлять|формировать|оценивать|выбирать)\b",
+                r"\bпринимать (?!решение)|\b(?:списывать|оплачивать|выплачивать|выдавать|визировать)\b|\bутверждать протокол\b",
+                unless=(
+                    r"\b(?:комиссия|после|согласование|совместно|второй|коллегиальный|совет|правление|утверждаться|приниматься)\b|, а\b",
+                ),
+            ),
+            _f(
+                r"\b(\w{4,} \w{4,})\b"
+                + W
+                + r"\b(?:утверждаться|проверяться|согласовываться|визироваться|приниматься)\b (?:сам )?\1\b"
+            ),
         ],
         "kk": [
             _f(r"бірінші және екінші қол қою", bounded=False),
-            _f(r"\bжеке-дара\b", r"(?:қабылда|бекіт|шеш|қол қой|келіс)\w*"),
-            _f(r"\bөзі \w+(?:ады|еді|йды|йді)\b[^.;]{0,80}\bөзі \w+(?:ады|еді|йды|йді)\b"),
+            _f(r"\bжеке-дара\b", r"(?:қабылда|бекіт|шеш|қол қо[йяю]|келіс)\w*"),
+            _f(r"\bөзі \w+[^.;]{0,80}\bөзі (?:\w+ )?\w+(?:ады|еді|йды|йді|яды)\b"),
+            # A decision beyond appeal or review; a person who reports to no one; no second confirmation.
+            _f(
+                r"(?:шешім|қорытынды|нәтиже|бұйрық)\w*",
+                r"қайта қаралмайды|қайта қарауға жатпайды|ешкім\w* тарапынан (?:қайта )?қаралмайды",
+                negatable=False,
+            ),
+            _f(r"ешкімге есеп бермейді|есеп бермейді|есеп берілмейді|есептілік\w*сіз", negatable=False),
+            _f(r"(?:растау|бұрыштама|қолтаңба|екінші қол|тексеру|комиссия)\w*с[ыі]з|кейінгі есепсіз", negatable=False),
+            _f(r"\b(\w{3,} \w{3,})\b[^.;]{0,80}\b\1 өзі (?:бекіт|тексер|қабылда|келіс|қол қо[йяю])\w*"),
+            _f(
+                r"\b(?:бекітеді|келіседі|таңдайды|бағалайды|айқындайды)\b",
+                r"\b(?:және|әрі)\b[^.;]{0,50}\b(?:қабылдайды|есептен шығарады|төлейді|береді|шығарады)\b",
+                unless=(r"комиссия|келісім|кейін|кеңес|басқарма|екінші",),
+            ),
             _f(r"бақыланбайды|тексерілмейді|функциялар\w* бөлінбей", negatable=False),
-            _f(r"\bбір тұлға\w*|\bжалғыз өзі\b|өзін-өзі бағала", r"(?:қабылда|орында|бекіт|қол қой|бағала|тексер)\w*"),
+            _f(
+                r"\bбір тұлға\w*|\bжалғыз өзі\b|өзін-өзі бағала",
+                r"(?:қабылда|орында|бекіт|қол қо[йяю]|бағала|тексер)\w*",
+            ),
             _f(
                 r"(?:заң|қаржы|бухгалтерия|комплаенс|ішкі аудит)\w*[^.;]{0,30}(?:бұрыштама|келісім|қол|тексеру)\w*с[ыі]з",
                 negatable=False,
@@ -117,8 +182,8 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
             _f(r"(?:келісім|бекіту|виза|қолы\b|бақылау|тексеру)\w*", r"талап етілмейді"),
             _f(
                 r"\b(?:өзі|жеке-дара|дербес|жалғыз)\b",
-                r"\b(?:бөл|бекіт|келіс|айқында|таңда|шешім|тапсырыс бер|бағала)\w*(?:ады|еді|йды|йді)\b",
-                r"\b(?:қол қой|орында|төле|есеп\w* шығар|жүзеге асыр|қабылда|есепте|бекіт|келіс)\w*(?:ады|еді|йды|йді)\b",
+                r"\b(?:бөл|бекіт|келіс|айқында|таңда|шешім|тапсырыс бер|бағала)\w*(?:ады|еді|йды|йді|яды)\b",
+                r"\b(?:қол қо[йяю]|орында|төле|есеп\w* шығар|жүзеге асыр|қабылда|есепте|бекіт|келіс)\w*(?:ады|еді|йды|йді|яды)\b",
                 unless=(r"^\W*(?:жеткізуші|өнім беруші|орындаушы|мердігер|сатушы|жалға|тасымалдаушы|тарап|қызметкер)",),
             ),
             _f(r"\w+(?:ған|ген|қан|кен)\b (?:\w+ ){0,3}(?:тұлға|қызметкер|адам|бөлімше|басшы)\w* өзі\b"),
@@ -178,6 +243,24 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"\b(?:signs?|pays?|executes?|releases?|writes? off|accepts?|certifies|disburses?|records?)\b",
                 unless=(r"^\W*(?:the )?(?:supplier|contractor|seller|buyer|tenant|landlord|carrier|party|employee)\b",),
             ),
+            _f(
+                r"^\W*(?:the )?(?:\w+ ){0,3}?(?:head|manager|director|chief|officer|engineer|accountant|cashier|storekeeper|keeper|supervisor)\b",
+                r"\b(?:approves|selects|evaluates|prepares|orders|chooses)\b",
+                r"\band (?:\w+ ){0,2}?(?:accepts|pays|writes off|certifies|releases|signs off|reconciles|receives)\b",
+                unless=(r"\b(?:commission|committee|after|subject to|second|board|jointly)\b",),
+            ),
+            _f(
+                r"\bof (?:the )?((?:\w+ ){0,2}\w+) (?:are|is|shall be) (?:approved|checked|reviewed|verified|signed off|authori[sz]ed|certified) by (?:the )?\1\b"
+            ),
+            _f(
+                r"\b(?:performed|carried out|done|conducted|approved|made|signed|counted) by (?:the )?(?:\w+ ){0,2}?\w+ (?:alone|himself|herself|itself)\b|"
+                r"\bwithout (?:any |subsequent |further )?(?:reporting|report|accountability)\b",
+                negatable=False,
+            ),
+            _f(
+                r"\bboth (?:records|prepares|approves|orders|issues|authori[sz]es|receives|keeps)\b",
+                r"\band (?:\w+ ){0,3}?(?:reconciles|approves|checks|verifies|pays|signs off|records|writes off|accepts|counts)\b",
+            ),
         ],
     },
     # An interested person decides, votes, reviews or filters reports about himself; a person named by an
@@ -225,15 +308,17 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
                 r"(?:мүдделі|үлестес|туыс|жұбай|отбасы мүше|ағасы|інісі|апасы|қарындас|ұлы\b|қызы\b)\w*",
                 r"(?:дауыс|қол қою|келіс|бекіт|бағала|қара|қабылда|қатыс|тағайында)\w*(?:уға|уге|ға|ге)? (?:құқылы|болады|жіберіледі)|(?:қабылдай|тағайындай|келісе|бекіте|қатыса) алады|"
                 r"тең (?:бағала|қатыс|дауыс)|тең негізде|жалпы негізде|кедергі келтірмейді|кедергі болмайды|негіз болып табылмайды|шектеусіз",
-                unless=(r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қоймайды|ауыстырылады)",),
+                unless=(
+                    r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қо[йяю]майды|ауыстырылады)",
+                ),
                 negatable=False,
             ),
             _f(
                 r"(?:құрылтайшы|акционер|иесі|үлес)\w*",
                 _KK_COUNTERPARTY,
-                r"\b(?:дауыс|қол қою|қол қой|келіс|бекіт|бағала|қара|қабылда|қатыс)\w*",
+                r"\b(?:дауыс|қол қою|қол қо[йяю]|келіс|бекіт|бағала|қара|қабылда|қатыс)\w*",
                 r"(?:құқылы|мүмкін\b|тең|жалпы негізде|кедергі келтірмейді|кедергі болмайды|жіберіледі|шектеусіз)",
-                unless=(r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қоймайды)",),
+                unless=(r"(?:қатыспайды|шығарылады|өзін-өзі шеттет|хабарлауға міндетті|қол қо[йяю]майды)",),
                 negatable=False,
             ),
             _f(
@@ -373,7 +458,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
     "HIDDEN_BENEFICIARY": {
         "ru": [
             _f(
-                r"\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий|номинальный|кто (?:передать|уступить|переходить)|чей интерес)\b",
+                r"\bсостав (?:участник|акционер|учредитель|собственник)\b|\b(?:собственник|бенефициар|бенефициарный|владелец|учредитель|субподрядчик|соисполнитель|цессионарий|принципал|выгодоприобретатель|акционер|собственность|в интерес который|контролировать|контролирующий|номинальный|кто (?:передать|уступить|переходить)|чей интерес)\b",
                 r"\b(?:не раскрывать|не раскрываться|не сообщать|не сообщаться|не называть|не называться|не уведомлять|не указывать|не указываться|без указание|без уведомление|без раскрытие|конфиденциальный|тайна|не подлежать раскрытие|неизвестный|не предоставлять|не предоставляться|вправе не|не обязать|не обязанный|скрывать|анонимный|отказать (?:\w+ )?в предоставление|отказаться от раскрытие)\b",
                 unless=(
                     r"\b(?:обязать раскрыть|обязать раскрывать|обязанный раскрыть|запрещаться|не вправе|не мочь|за исключение (?:служба )?комплаенс|кроме (?:служба )?комплаенс|только после)\b|(?:раскрывать|раскрываться|разглашать|передавать)[^.;]{0,15}третий лицо",
@@ -757,6 +842,7 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
     # An adverse decision with no grounds, notice or appeal.
     "NO_PROCEDURE": {
         "kk": [
+            _f(r"(?:шешім|қорытынды|бұйрық)\w*", r"шағымдалмайды|шағым\w* берілмейді", negatable=False),
             _f(
                 r"(?:шеттет|бұғатта|айырыл|тізілім(?=[^.;]{0,60}шығарыл)|жұмыстан шығарыл)\w*",
                 r"(?:шешім|мүмкін\b|құқылы)",
@@ -888,85 +974,185 @@ FRAMES: dict[str, dict[str, list[Frame]]] = {
     },
 }
 
-# Uzbek (Latin; Cyrillic is transliterated and every apostrophe made ʻ before matching): the text itself,
-# stems followed by `\w*` as in Kazakh.
-_UZ: dict[str, list[Frame]] = {
-    "NO_OVERSIGHT": [
-        _f(
-            r"\b(?:yakka oʻzi|yakka tartibda|oʻzi|mustaqil ravishda)\b",
-            r"\b(?:qaror qabul|tasdiqla|kelish|belgila|tanla|baholay)\w*",
-            r"\b(?:imzola|ijro et|toʻla|hisobdan chiqar|amalga oshir|qabul qil|tasdiqla)\w*",
-        ),
-        _f(
-            r"hech kim\w* (?:roziligisiz|imzosisiz|tekshir)|ikkinchi imzosiz|tekshirilmaydi|nazorat qilinmaydi|birinchi va ikkinchi imzo",
-            negatable=False,
-        ),
-    ],
-    "COI_GAP": [
-        _f(
-            r"\b(?:manfaatdor|qarindosh|turmush oʻrtogʻi|affillangan)\w*",
-            r"(?:umumiy asosda|teng|haqli|mumkin\b|toʻsqinlik qilmaydi|asos boʻlmaydi|cheklovsiz)",
-            unless=(r"(?:ishtirok etmaydi|oʻzini chetlat|xabar berishi shart|chiqariladi|ovoz bermaydi)",),
-            negatable=False,
-        ),
-        _f(
-            r"(?:buyurtmachi|mansabdor shaxs|oʻrinbosar|vazir|hokim)\w*[^.;]{0,40}(?:koʻrsatgan|tavsiya qilgan|tavsiya etgan|tavsiya etilgan)",
-            r"(?:jalb|ishga qabul|yolla)\w*",
-        ),
-    ],
-    "UNILATERAL_PRICE_CHANGE": [
-        _f(
-            r"\b(?:yetkazib beruvchi|ijrochi|pudratchi|ijaraga beruvchi|sotuvchi|operator|buyurtmachi|xaridor|kurator|menejer)",
-            r"\b(?:oʻzgartir|oshir|koʻtar|qayta koʻr|tuzat|qisqartir|kamaytir)\w*",
-            r"\b(?:narx|qiymat|tarif|hajm|miqdor|ijara haq|stavka)\w*",
-            r"(?:haqli|mumkin\b|bildirishnoma|xabar|orqali|talabi|istalgan vaqtda|bir tomonlama)",
-            unless=(
-                r"(?:tomonlar\w*[^.;]{0,20}kelishuv|qoʻshimcha kelishuv|oʻzaro kelishuv|qatʻiy|oshmaydigan|doirasida|indeks|formula)",
-            ),
-        ),
-    ],
-    "AGENT_FEE": [
-        _f(
-            r"\b(?:haq|mukofot|bonus|komissiya|gonorar)\w*",
-            r"(?:taqdirda|keyin|uchun|bogʻliq|foiz|har bir|faqat)",
-            r"\b(?:ruxsatnoma|litsenziya|davlat|organ|vazirlik|hokimlik|regulyator|bojxona|soliq|kvota|yer uchastka|reyestr|ijobiy qaror|tender)\w*",
-            unless=(r"(?:qatʻiy|soatbay|natijasidan qatʻi nazar|bogʻliq emas)",),
-        ),
-        _f(
-            r"(?:tezlashtir|masalalarni hal)\w*",
-            r"(?:xarajat|mablagʻ|summa|pul)\w*",
-            r"(?:tasdiqlovchi hujjatsiz|hisobotsiz|ogʻzaki hisobot|hujjatsiz)",
-            negatable=False,
-        ),
-    ],
-    "HIDDEN_BENEFICIARY": [
-        _f(
-            r"\b(?:benefitsiar|egalar|egasi|egalari|mulkdor|subpudratchi|taʻsischi|printsipal|foyda oluvchi|nazorat qiluvchi|aksiyador)\w*",
-            r"(?:oshkor qilinmaydi|oshkor qilishga majbur emas|oshkor qilmaslik|maxfiy|berilmaydi|maʻlum qilinmaydi|xabar qilmay|sir saqla|nomaʻlum|koʻrsatilmaydi)",
-            unless=(r"(?:haqli emas|taqiqlan|komplayens[^.;]{0,20}bundan mustasno|oshkor qilishi shart)",),
-            negatable=False,
-        ),
-    ],
-    "THIRD_PARTY_PAYMENT": [
-        _f(
-            r"\b(?:toʻlov|toʻlan|oʻtkaz|haq)\w*",
-            r"(?:uchinchi shaxs|istalgan shaxs|boshqa shaxs|affillangan|offshor|xorijiy bank|xatda koʻrsatgan)\w*",
-            unless=(r"(?:faqat\b|oʻz hisob|qoʻshimcha kelishuv)",),
-        ),
-        _f(
-            r"(?:rekvizit|hisob raqam)\w*",
-            r"oʻzgartir\w*",
-            r"(?:xat|bildirishnoma|elektron pochta|bir tomonlama)\w*",
-            unless=(r"qoʻshimcha kelishuv",),
-        ),
-    ],
-    "VAGUE_ACCEPTANCE": [
-        _f(
-            r"qabul\w*",
-            r"(?:jiddiy|muhim eʻtiroz|qanoatlantir|maʻqul|keyinroq kelishil|yuborilgan paytdan)\w*",
-            unless=(r"(?:texnik topshiriq|mezon|ilova\w* muvofiq)",),
-        ),
-    ],
+# Session 6: the same factors in other wordings (a relative who decides without recusal, a case-by-case amount,
+# powers reserved to a higher body, an application returned without reasons).
+_RELATIVE = {
+    "ru": r"\b(?:супруг|супруга|родственник|брат|сестра|сын|дочь|муж|жена|отец|мать)\b",
+    "kk": r"(?:жұбай|туыс|ағасы|інісі|апасы|қарындас|ұлы\b|қызы\b|әкесі|анасы)\w*",
 }
-for _code, _frames in _UZ.items():
-    FRAMES.setdefault(_code, {})["uz"] = _frames
+_MORE: dict[str, dict[str, list[Frame]]] = {
+    "COI_GAP": {
+        "ru": [
+            _f(
+                _RELATIVE["ru"],
+                r"\b(?:директор|учредитель|владелец|руководитель|акционер|собственник|участник)\b",
+                _RU_COUNTERPARTY,
+                r"\b(?:согласовывать|подписывать|утверждать|оценивать|заключать|визировать|принимать)\b",
+                unless=(
+                    r"\b(?:самоотвод|не участвовать|сообщать|уведомлять|раскрывать|не подписывать|не допускаться|заменяться)\b",
+                ),
+                negatable=False,
+            ),
+        ],
+        "kk": [
+            _f(
+                _RELATIVE["kk"],
+                r"(?:директор|құрылтайшы|иесі|басшы|акционер)\w*",
+                _KK_COUNTERPARTY,
+                r"\b(?:келіседі|қол қояды|бекітеді|бағалайды|қабылдайды|жасасады)\b",
+                unless=(r"(?:қатыспайды|хабарлайды|хабарлауға|шеттет|қол қо[йяю]майды)",),
+                negatable=False,
+            ),
+        ],
+    },
+    "DISCRETION": {
+        "ru": [_f(r"\bисходить из (?:конкретный |сложиться )?(?:обстоятельство|ситуация)\b|\bпо обстоятельство\b")],
+        "kk": [_f(r"(?:нақты )?жағдай\w* қарай")],
+        "en": [
+            _f(
+                r"\b(?:depending on|in the light of) (?:the )?(?:specific |particular )?circumstances\b|\bcase by case\b"
+            )
+        ],
+    },
+    "ULTRA_VIRES": {
+        "ru": [
+            _f(
+                r"\bкомпетенция (?:общий собрание|совет директор|наблюдательный совет|правление|единственный акционер|единственный участник)\b",
+                r"\b(?:вправе|мочь|согласовывать|утверждать|заключать|одобрять)\b",
+                unless=(r"^\W*(?:общий собрание|совет директор|наблюдательный совет|правление)\b",),
+            ),
+        ],
+        "kk": [
+            _f(
+                r"(?:жалпы жиналыс|директорлар кеңес|байқау кеңес|басқарма)\w* құзырет\w*",
+                r"(?:құқылы|алады|келіседі|бекітеді|жасасады)",
+                unless=(r"^\W*(?:жалпы жиналыс|директорлар кеңес|байқау кеңес)",),
+            ),
+        ],
+        "en": [
+            _f(
+                r"\b(?:reserve[sd]?|reserved) (?:\w+ ){0,3}?(?:for|to) the (?:board|general meeting|shareholders|supervisory board)\b",
+                r"\b(?:may|can|is entitled|approves|signs)\b",
+                unless=(r"^\W*(?:the )?(?:board|general meeting|shareholders)\b",),
+            ),
+        ],
+    },
+    "APPLICANT_ABUSE": {
+        "ru": [
+            _f(
+                r"\b(?:заявка|заявление|обращение|жалоба|предложение)\b",
+                r"\bбез (?:объяснение|указание|обоснование|пояснение|мотивировка) (?:причина|основание)\b|\bбез объяснение\b",
+                negatable=False,
+            ),
+        ],
+        "kk": [_f(r"(?:өтінім|өтініш|арыз|шағым)\w*", r"себеб\w* (?:түсіндірмей|көрсетпей)|себепсіз", negatable=False)],
+        "en": [
+            _f(
+                r"\b(?:applications?|requests?|bids?|complaints?|submissions?)\b",
+                r"\bwithout (?:giving |stating |providing )?(?:any )?reasons?\b|\bunanswered\b",
+                negatable=False,
+            ),
+        ],
+    },
+    "MAY_FORMULA": {
+        "ru": [
+            _f(
+                r"\b(?:вправе|иметь право) , но не (?:обязанный|обязать)\b",
+                r"\b(?:проверять|проверка|контролировать|расследование|аудит|ревизия|мониторинг)\b",
+                bounded=False,  # "не обязан" is the trigger here, not the bound
+            ),
+            _f(r"\bвправе (?:инициировать|начать|назначить)\b", r"\b(?:служебный )?(?:расследование|проверка)\b"),
+        ],
+        "kk": [
+            _f(
+                r"(?:ішкі аудит|комплаенс|қауіпсіздік қызмет|тексеру комиссия)\w*",
+                r"тексере алады|тексеруге құқылы|тексеруі мүмкін",
+            )
+        ],
+    },
+}
+_MORE["DISCRETION"]["ru"].append(
+    _f(
+        r"\bв индивидуальный порядок\b|\b(?:вправе|иметь право) , но не (?:обязанный|обязать)\b",
+        unless=(r"\b(?:проверять|проверка|расследование|аудит|контроль|контролировать|мониторинг)\b",),
+    )
+)
+_MORE["DISCRETION"]["kk"].append(_f(r"жеке тәртіп\w*|қажет деп санаса|өз ұйғарым\w*"))
+_MORE["ULTRA_VIRES"]["ru"].append(
+    _f(
+        r"\b(?:утвердить|утверждать|утвержденный) (?:совет директор|общий собрание|наблюдательный совет)\b",
+        r"\b(?:изменение|дополнение|отмена)\b",
+        r"\b(?:приказ|распоряжение)\b (?:\w+ ){0,2}?(?:директор|руководитель|начальник|заместитель)\b",
+    )
+)
+_MORE["ULTRA_VIRES"]["en"] += [
+    _f(
+        r"\b(?:prevails?|takes? precedence|overrides?) over\b",
+        r"\b(?:policy|code|charter|law|regulation)\b",
+    ),
+    _f(
+        r"\b(?:contracts?|transactions?|deals?|agreements?)\b",
+        r"\bof any (?:value|amount|size)\b|\bwithout (?:any )?(?:limit|power of attorney|limitation)\b|\bunlimited\b",
+        r"\b(?:may|can|is entitled to|is authori[sz]ed to) (?:\w+ )?(?:sign|conclude|enter into|approve)\b",
+    ),
+]
+_MORE["APPLICANT_ABUSE"]["ru"] += [
+    _f(
+        r"\b(?:заявитель|кандидат|участник|претендент|работник|обратиться)\b",
+        r"\bне (?:уведомляться|информироваться|сообщаться)\b|\bответ не (?:даваться|направляться)\b",
+        negatable=False,
+    ),
+    _f(
+        r"\b(?:жалоба|обжалование|апелляция)\b"
+        + W
+        + r"\b(?:тот же|тот самый) (?:лицо|работник|должностной лицо|руководитель)\b"
+    ),
+]
+_MORE["APPLICANT_ABUSE"]["en"] += [
+    _f(
+        r"\b(?:applicants?|candidates?|bidders?|employees?|complainants?)\b",
+        r"\b(?:is|are) not (?:informed|notified|told)\b|\breceives? no (?:reply|answer|response)\b",
+        negatable=False,
+    ),
+    _f(
+        r"\b(?:appeals?|complaints?)\b",
+        r"\bby the (?:same )?(?:official|person|manager|officer) who (?:refused|rejected|decided|took the decision)\b",
+    ),
+]
+_MORE["APPLICANT_ABUSE"]["kk"].append(
+    _f(r"(?:өтініш беруші|кандидат|қатысушы)\w*", r"хабарланбайды|хабарламайды|жауап берілмейді", negatable=False)
+)
+_MORE["HIDDEN_BENEFICIARY"] = {
+    "en": [
+        _f(
+            r"\bassign\w* (?:\w+ ){0,6}?to any (?:person|third party|entity|company)\b",
+            r"\bwithout (?:informing|notifying|telling)\b",
+            negatable=False,
+        ),
+        _f(
+            r"\b(?:chain of ownership|ownership chain|ownership structure|beneficial owners?)\b",
+            r"\bdoes not form part of\b|\b(?:is|are) not (?:provided|shared|part of)\b|\bexcluded from\b",
+            negatable=False,
+        ),
+    ],
+    "kk": [_f(r"(?:меншік|иелер|бенефициар)\w*", r"(?:беру|ашу|көрсету)\w* бас тарт", negatable=False)],
+}
+_MORE["NO_OVERSIGHT"] = {
+    "en": [
+        _f(
+            r"\bby the (?:\w+ ){0,2}?(?:buyer|manager|officer|employee|person|keeper|custodian|clerk|engineer|head) (?:who (?:raised|requested|prepared|ordered|initiated|made)|responsible for)\b",
+            negatable=False,
+        )
+    ],
+    "ru": [
+        _f(
+            r"\b(?:списание|инвентаризация|проверка|учет|оценка|приемка)\b",
+            r"\b(?:утверждать|согласовывать|проводить|осуществлять)\b",
+            r"\bответственный за (?:этот|данный|свой|тот|они)\b",
+        )
+    ],
+    "kk": [_f(r"(?:сол|осы|өз)\w* [^.;]{0,30}жауапты", r"(?:бекіт|келіс|тексер)\w*")],
+}
+for _code, _by in _MORE.items():
+    for _lang, _frames in _by.items():
+        FRAMES.setdefault(_code, {}).setdefault(_lang, []).extend(_frames)

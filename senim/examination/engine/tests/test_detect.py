@@ -157,3 +157,55 @@ def test_widened_rules_fire(text, language, code):
 )
 def test_widened_rules_stay_quiet_on_bounded_text(text, language):
     assert examine_provision(text, language).codes == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "clean", "language", "code"),
+    [
+        (
+            "Бош ҳисобчи ўзи тузган молиявий ҳисоботни ўзи текширади.",  # Uzbek Cyrillic: prepares and checks alone
+            "Бош ҳисобчи тузган молиявий ҳисобот мустақил аудитор томонидан текширилади.",
+            "uz",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Bosh direktorning avans hisobotlari bosh direktorning o'zi tomonidan tasdiqlanadi.",  # ASCII apostrophe
+            "Bosh direktorning avans hisobotlari kuzatuv kengashi raisi tomonidan tasdiqlanadi.",
+            "uz",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Авансовые отчёты генерального директора утверждаются генеральным директором.",
+            "Авансовые отчёты генерального директора утверждаются председателем совета директоров.",
+            "ru",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Бас директордың аванстық есептерін бас директордың өзі бекітеді.",
+            "Бас директордың аванстық есептерін директорлар кеңесінің төрағасы бекітеді.",
+            "kk",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Expense claims of the Managing Director are approved by the Managing Director.",
+            "Expense claims of the Managing Director are approved by the Chair of the Board.",
+            "en",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Ofis binosi direktorning qarori bilan tanlovsiz ijaraga beriladi.",
+            "Ofis binosi ochiq auksion natijalari boʻyicha ijaraga beriladi.",
+            "uz",
+            "NO_COMPETITION",
+        ),
+        (
+            "Direktor yetkazib beruvchini penyadan ozod qilishga haqli.",
+            "Penya faqat sud qarori bilan kamaytirilishi mumkin.",
+            "uz",
+            "PENALTY_WAIVER",
+        ),
+    ],
+)
+def test_session_6_frames_find_the_risky_wording_and_not_its_bounded_twin(risky, clean, language, code):
+    assert code in examine_provision(risky, language).codes
+    assert examine_provision(clean, language).codes == []

@@ -29,7 +29,7 @@ def backfill(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("risks", "0003_measure_risks"),
+        ("risks", "0004_assessment_matrix"),
         ("core", "0007_approval_outcome"),
     ]
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('counterparties', '0013_verification_refused'),
+        ('counterparties', '0015_esg_section'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -45,7 +45,7 @@ def backfill(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conflicts", "0004_gift_threshold_facts"),
+        ("conflicts", "0005_history_external_ids"),
         ("core", "0007_approval_outcome"),
     ]
 
