@@ -327,3 +327,17 @@ def outsiders_by_counterparty(*, actor: Actor | None, year: int | None = None) -
         for r in rows
     ]
     return sorted(result, key=lambda r: r["counterparty"])
+
+
+def versions_awaiting_adoption(*, actor: Actor | None) -> QuerySet[DocumentVersion]:
+    """Versions submitted to their approving body, of documents the actor manages, oldest first: the
+    approving body's decision waits to be recorded."""
+    scope = scope_of(actor, policy.MANAGE_DOCUMENTS)
+    if scope.is_empty:
+        return DocumentVersion.objects.none()
+    documents = Document.objects.filter(scope.q(company="company", unit="owner_unit")).values("pk")
+    return (
+        DocumentVersion.objects.filter(status=VersionStatus.SUBMITTED, document_id__in=documents)
+        .select_related("document")
+        .order_by("submitted_on", "updated_at")
+    )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("versions/<uuid:version_id>/files/<uuid:file_id>/", views.version_file, name="version-file"),
     path("versions/<uuid:version_id>/campaign/", campaign_views.campaign_create, name="campaign-create"),
     path("versions/<uuid:version_id>/paper/", campaign_views.paper_entry, name="paper-entry"),
+    path("versions/<uuid:version_id>/decide/", views.version_decide, name="version-decide"),
     path("versions/<uuid:version_id>/<str:action>/", views.version_action, name="version-action"),
     path("campaigns/", campaign_views.campaign_list, name="campaign-list"),
     path("campaigns/<uuid:campaign_id>/", campaign_views.campaign_detail, name="campaign-detail"),
