@@ -88,6 +88,7 @@ def _page(
         "records": selectors.outsider_list(actor=request.user)[:200],
         "by_counterparty": selectors.outsiders_by_counterparty(actor=request.user, year=year),
         "year": year,
+        "may_manage": not scope_of(request.user, policy.MANAGE).is_empty,
         **extra,
     }
     return render(request, "awareness/outsiders.html", context, status=status)

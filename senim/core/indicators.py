@@ -113,6 +113,7 @@ _COUNTED: dict[str, Callable[[int], str]] = {
     "documents": lambda n: npgettext("counted", "document", "documents", n),
     "drafts": lambda n: npgettext("counted", "draft", "drafts", n),
     "employees": lambda n: npgettext("counted", "employee", "employees", n),
+    "events": lambda n: npgettext("counted", "event", "events", n),
     "findings": lambda n: npgettext("counted", "finding", "findings", n),
     "forms": lambda n: npgettext("counted", "form", "forms", n),
     "functions": lambda n: npgettext("counted", "function", "functions", n),

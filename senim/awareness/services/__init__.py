@@ -47,7 +47,15 @@ from senim.awareness.services.outsiders import (
     outsider_for_token,
     outsider_invite,
     outsider_on_paper,
+    outsider_revoke,
     outsiders_import,
+)
+from senim.awareness.services.outreach import (
+    material_path,
+    outreach_create,
+    outreach_delete,
+    outreach_material_attach,
+    outreach_update,
 )
 
 __all__ = [
@@ -69,12 +77,18 @@ __all__ = [
     "document_repeal",
     "document_revise",
     "file_path",
+    "material_path",
+    "outreach_create",
+    "outreach_delete",
+    "outreach_material_attach",
+    "outreach_update",
     "hire_record_save",
     "obligations_sync",
     "outsider_acknowledge",
     "outsider_for_token",
     "outsider_invite",
     "outsider_on_paper",
+    "outsider_revoke",
     "outsiders_import",
     "scan_path",
     "version_adopt",
