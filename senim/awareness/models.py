@@ -455,14 +455,14 @@ class OutreachKind(models.TextChoices):
 
 
 class OutreachFormat(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
+    IN_PERSON = "in_person", pgettext_lazy("outreach format", "In person")
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("In person and online")
     PRINTED = "printed", _("Printed or broadcast")
 
 
 class OutreachAudience(models.TextChoices):
-    STAFF = "staff", _("Staff")
+    STAFF = "staff", pgettext_lazy("outreach audience", "Staff")
     COUNTERPARTIES = "counterparties", _("Counterparties and their staff")
     PUBLIC = "public", _("The public")
     YOUTH = "youth", _("Students and young people")
@@ -478,7 +478,7 @@ class OutreachEvent(BaseModel):
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=12, choices=OutreachKind)
     format = models.CharField(_("format"), max_length=10, choices=OutreachFormat, default=OutreachFormat.IN_PERSON)
-    audience = models.CharField(_("audience"), max_length=16, choices=OutreachAudience)
+    audience = models.CharField(pgettext_lazy("outreach", "audience"), max_length=16, choices=OutreachAudience)
     held_on = models.DateField(_("held on"), db_index=True)
     # People present, or readers and viewers of a publication as its outlet reports them.
     reach = models.PositiveIntegerField(_("people reached"))
@@ -491,7 +491,7 @@ class OutreachEvent(BaseModel):
         related_name="+",
     )
     place = models.CharField(_("place or outlet"), max_length=300, blank=True)
-    link = models.URLField(_("link"), max_length=500, blank=True)
+    link = models.URLField(pgettext_lazy("web address", "link"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from senim.awareness import policy, selectors, services
@@ -30,7 +30,7 @@ OUTREACH = Table(
         Column("title", gettext_lazy("Title"), lambda e: e.title, order=("title",)),
         Column("kind", gettext_lazy("Kind"), lambda e: e.get_kind_display(), order=("kind",)),
         Column("format", gettext_lazy("Format"), lambda e: e.get_format_display(), order=("format",)),
-        Column("audience", gettext_lazy("Audience"), lambda e: e.get_audience_display(), order=("audience",)),
+        Column("audience", pgettext_lazy("outreach", "Audience"), lambda e: e.get_audience_display(), order=("audience",)),
         Column("reach", gettext_lazy("People reached"), lambda e: e.reach, order=("reach",)),
         Column("company", gettext_lazy("Company"), lambda e: str(e.company), order=("company__name_ru",)),
         Column("counterparty", gettext_lazy("Counterparty"), lambda e: str(e.counterparty or "")),
@@ -49,7 +49,7 @@ class OutreachForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OutreachKind.choices)
     format = forms.ChoiceField(label=gettext_lazy("Format"), choices=OutreachFormat.choices)
-    audience = forms.ChoiceField(label=gettext_lazy("Audience"), choices=OutreachAudience.choices)
+    audience = forms.ChoiceField(label=pgettext_lazy("outreach", "Audience"), choices=OutreachAudience.choices)
     held_on = forms.DateField(label=gettext_lazy("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
     reach = forms.IntegerField(
         label=gettext_lazy("People reached"),
@@ -69,7 +69,7 @@ class MaterialForm(forms.Form):
 class OutreachFilter(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100, required=False)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), required=False)
-    audience = forms.ChoiceField(label=gettext_lazy("Audience"), required=False)
+    audience = forms.ChoiceField(label=pgettext_lazy("outreach", "Audience"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
