@@ -30,7 +30,9 @@ OUTREACH = Table(
         Column("title", gettext_lazy("Title"), lambda e: e.title, order=("title",)),
         Column("kind", gettext_lazy("Kind"), lambda e: e.get_kind_display(), order=("kind",)),
         Column("format", gettext_lazy("Format"), lambda e: e.get_format_display(), order=("format",)),
-        Column("audience", pgettext_lazy("outreach", "Audience"), lambda e: e.get_audience_display(), order=("audience",)),
+        Column(
+            "audience", pgettext_lazy("outreach", "Audience"), lambda e: e.get_audience_display(), order=("audience",)
+        ),
         Column("reach", gettext_lazy("People reached"), lambda e: e.reach, order=("reach",)),
         Column("company", gettext_lazy("Company"), lambda e: str(e.company), order=("company__name_ru",)),
         Column("counterparty", gettext_lazy("Counterparty"), lambda e: str(e.counterparty or "")),
@@ -156,7 +158,9 @@ def outreach_detail(request: ActorRequest, event_id: uuid.UUID) -> HttpResponse:
             if action == "material":
                 upload = MaterialForm(request.POST, request.FILES)
                 if upload.is_valid():
-                    services.outreach_material_attach(actor=request.user, event=event, upload=upload.cleaned_data["file"])
+                    services.outreach_material_attach(
+                        actor=request.user, event=event, upload=upload.cleaned_data["file"]
+                    )
                     messages.success(request, _("Material attached."))
                     return redirect("awareness:outreach-detail", event_id=event.pk)
             elif action == "delete":

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.utils import translation
-from django.utils.translation import npgettext
+from django.utils.translation import npgettext, trans_real
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 _PYMORPHY_CASE = {"gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "abl": "gent"}
@@ -55,6 +55,19 @@ def in_case(unit_key: str, value: Any, case: str) -> str | None:
     if language == "ru" and text in _ENGLISH.get(unit_key, ()):
         return _ru_fallback(unit_key, count, case) or text
     return text
+
+
+def agreeing(forms: list[str], value: Any) -> str:
+    """The one of `forms` (written in the order of the active language's plural forms: Russian one,
+    few, many; English and Kazakh one, other) that agrees with `value`: a verb or an adjective in a
+    sentence around a figure ("поступила 21 заявка", "поступило 25 заявок"). Fewer forms than the
+    language has: the last stands for the rest."""
+    if not forms:
+        return ""
+    count = abs(int(float(value))) if _is_whole(value) and value is not None else 2
+    language = translation.get_language() or "en"
+    index = int(trans_real.translation(language).plural(count))  # type: ignore[attr-defined]
+    return forms[min(index, len(forms) - 1)]
 
 
 def _is_whole(value: Any) -> bool:

@@ -25,11 +25,14 @@ from senim.reports.sections import Section, all_sections, section_for_module
 # noun in that grammatical case (core.cases): "из {code:gen}" → "из 21 (12) заявки", "36 (12)
 # өтінімнің". {code:value} and {code:previous} print one year's figure alone, with a noun agreeing
 # with that figure when a case follows: "по сравнению с {code:previous:ins}" → "по сравнению с 12
-# заявками".
+# заявками". A word that must agree with a figure (a verb, an adjective) is a choice token listing its
+# forms in the order of the language's plural forms: "{code|поступила|поступили|поступило}
+# {code:noun}" → "поступила 21 (12) заявка", "поступило 25 (12) заявок".
 CASE_NAMES = ("noun", *cases.CASES)
 TOKEN = re.compile(r"\{([a-z0-9_.]+)(?::(value|previous))?(?::(" + "|".join(CASE_NAMES) + r"))?\}")
-# Anything written like a token, to refuse one that TOKEN does not read ("{code:genitive}").
-TOKEN_LIKE = re.compile(r"\{[a-z0-9_.]+(?::[^{}\s]*)?\}")
+CHOICE = re.compile(r"\{([a-z0-9_.]+)(?::(value|previous))?((?:\|[^{}|]+)+)\}")
+# Anything written like a token, to refuse one that TOKEN and CHOICE do not read ("{code:genitive}").
+TOKEN_LIKE = re.compile(r"\{[a-z0-9_.]+(?::[^{}\s|]*)?(?:\|[^{}|]*)*\}")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def unknown_tokens(text: str) -> list[str]:
     is (an unknown case or part), as written."""
     unknown = []
     for match in TOKEN_LIKE.finditer(text):
-        token = TOKEN.fullmatch(match.group(0))
+        token = TOKEN.fullmatch(match.group(0)) or CHOICE.fullmatch(match.group(0))
         if token is None or indicators.get_indicator(token.group(1)) is None:
             unknown.append(match.group(0)[1:-1])
     return unknown
@@ -95,7 +98,14 @@ def _fill(text: str, values: dict[str, Values]) -> str:
             return f"{number} {indicators.unit_for(indicator.unit, agrees_with, grammatical)}"
         return number
 
-    return TOKEN.sub(replace, text)
+    def choose(match: re.Match[str]) -> str:
+        code, part, forms = match.groups()
+        item = values.get(code)
+        if item is None:
+            return match.group(0)
+        return cases.agreeing(forms.split("|")[1:], item.previous if part == "previous" else item.value)
+
+    return TOKEN.sub(replace, CHOICE.sub(choose, text))
 
 
 def _has_data(item: Values) -> bool:

@@ -158,7 +158,9 @@ def test_the_api_records_changes_lists_and_refuses_unknown_fields(group):
         "held_on": TODAY.isoformat(),
         "reach": 5000,
     }
-    assert api.post("/api/v1/awareness/outreach", {**body, "cost": 1}, content_type="application/json").status_code == 422
+    assert (
+        api.post("/api/v1/awareness/outreach", {**body, "cost": 1}, content_type="application/json").status_code == 422
+    )
     assert (
         api.post("/api/v1/awareness/outreach", {**body, "company_id": str(group.b.pk)}, content_type="application/json")
     ).status_code == 403
@@ -174,7 +176,14 @@ def test_the_api_records_changes_lists_and_refuses_unknown_fields(group):
     assert [e["reach"] for e in listed["items"]] == [6500]
     by_kind = api.get("/api/v1/awareness/outreach/by-kind", {"year": YEAR}).json()
     assert by_kind == [
-        {"kind": "media", "label": "Media appearance", "events": 1, "previous_events": 0, "reach": 6500, "previous_reach": 0}
+        {
+            "kind": "media",
+            "label": "Media appearance",
+            "events": 1,
+            "previous_events": 0,
+            "reach": 6500,
+            "previous_reach": 0,
+        }
     ]
     auditor = token_client(user_with_role("auditor"))
     assert auditor.get(f"/api/v1/awareness/outreach/{event_id}").status_code == 200

@@ -79,7 +79,9 @@ class Command(BaseCommand):
             command.add_argument("--company", required=True, help="The company's BIN, STIR or id.")
             command.add_argument("--counterparty", default="", help="The counterparty's id (contractors, agents).")
             command.add_argument("--days", type=int, default=14, help="How long the link works (1-90 days).")
-            command.add_argument("--base-url", required=True, help="Where Senim is reached, e.g. https://senim.example.kz")
+            command.add_argument(
+                "--base-url", required=True, help="Where Senim is reached, e.g. https://senim.example.kz"
+            )
             if name == "invite":
                 command.add_argument("--kind", required=True, choices=OutsiderKind.values)
                 command.add_argument("--name", required=True, help="The person's full name.")
