@@ -41,6 +41,13 @@ from senim.awareness.services.documents import (
     version_submit,
     version_update,
 )
+from senim.awareness.services.outreach import (
+    material_path,
+    outreach_create,
+    outreach_delete,
+    outreach_material_attach,
+    outreach_update,
+)
 from senim.awareness.services.outsiders import (
     Person,
     outsider_acknowledge,
@@ -49,13 +56,6 @@ from senim.awareness.services.outsiders import (
     outsider_on_paper,
     outsider_revoke,
     outsiders_import,
-)
-from senim.awareness.services.outreach import (
-    material_path,
-    outreach_create,
-    outreach_delete,
-    outreach_material_attach,
-    outreach_update,
 )
 
 __all__ = [
@@ -77,13 +77,13 @@ __all__ = [
     "document_repeal",
     "document_revise",
     "file_path",
+    "hire_record_save",
     "material_path",
+    "obligations_sync",
     "outreach_create",
     "outreach_delete",
     "outreach_material_attach",
     "outreach_update",
-    "hire_record_save",
-    "obligations_sync",
     "outsider_acknowledge",
     "outsider_for_token",
     "outsider_invite",

@@ -74,7 +74,7 @@ def outreach_create(
     audience: str,
     held_on: dt.date,
     reach: int,
-    format: str = "in_person",  # noqa: A002 - the field's name
+    format: str = "in_person",
     counterparty_id: uuid.UUID | None = None,
     place: str = "",
     link: str = "",

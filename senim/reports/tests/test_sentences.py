@@ -11,6 +11,7 @@ from senim.reports import content, services
 from senim.reports.content import Values
 
 CODE = "counterparties.applications"
+A = "counterparties.applications"  # to keep the sentences below readable
 
 
 def _say(language: str, text: str, value: int, previous: int) -> str:
@@ -43,7 +44,7 @@ def test_russian_sentences_agree_in_case_and_number(value, previous, genitive, s
 def test_kazakh_and_uzbek_sentences_put_the_case_suffix_on_the_singular_noun(value):
     kazakh = "{counterparties.applications:gen} {counterparties.applications:value:abl} бір бөлігі мақұлданды."
     assert _say("kk", kazakh, value, 3) == f"{value} (3) өтінімнің {value} өтінімнен бір бөлігі мақұлданды."
-    compared = "{counterparties.applications:value:noun} kelib tushdi, oʻtgan yildagi {counterparties.applications:previous:dat} nisbatan."
+    compared = f"{{{A}:value:noun}} kelib tushdi, oʻtgan yildagi {{{A}:previous:dat}} nisbatan."
     assert _say("uz", compared, value, 7) == f"{value} ariza kelib tushdi, oʻtgan yildagi 7 arizaga nisbatan."
 
 
@@ -66,7 +67,7 @@ def test_a_malformed_token_is_refused_and_a_cased_one_is_kept():
         with pytest.raises(ValidationError) as error:
             services.section_text_set(actor=officer, report=report, section="counterparties", language="ru", text=wrong)
         assert wrong in str(error.value)
-    text = "Из {counterparties.applications:gen} {counterparties.applications|одобрена|одобрены|одобрено} {counterparties.applications:value}."
+    text = f"Из {{{A}:gen}} {{{A}|одобрена|одобрены|одобрено}} {{{A}:value}}."
     saved = services.section_text_set(actor=officer, report=report, section="counterparties", language="ru", text=text)
     assert saved.text == text
 
@@ -83,7 +84,7 @@ def test_a_malformed_token_is_refused_and_a_cased_one_is_kept():
     ],
 )
 def test_a_verb_agrees_with_the_figure_through_a_choice_token(value, sentence):
-    text = "В отчётном году {counterparties.applications|поступила|поступили|поступило} {counterparties.applications:noun}."
+    text = f"В отчётном году {{{A}|поступила|поступили|поступило}} {{{A}:noun}}."
     assert _say("ru", text, value, 3) == sentence
     english = "{counterparties.applications:noun} {counterparties.applications|was|were} received."
     assert _say("en", english, value, 3).endswith("was received." if value == 1 else "were received.")

@@ -20,7 +20,6 @@ senim awareness outreach list [--year Y]                                   outre
 
 import csv
 import uuid
-
 from pathlib import Path
 from typing import Any
 
