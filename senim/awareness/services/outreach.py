@@ -136,7 +136,12 @@ def outreach_delete(*, actor: Actor | None, event: OutreachEvent) -> None:
             },
         )
         event.delete()
-        transaction.on_commit(lambda: [material_path(name).unlink(missing_ok=True) for name in stored])
+        transaction.on_commit(lambda: _remove_files(stored))
+
+
+def _remove_files(stored: list[str]) -> None:
+    for name in stored:
+        material_path(name).unlink(missing_ok=True)
 
 
 def outreach_material_attach(*, actor: Actor | None, event: OutreachEvent, upload: Any) -> OutreachMaterial:
