@@ -52,7 +52,9 @@ class OutreachForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OutreachKind.choices)
     format = forms.ChoiceField(label=gettext_lazy("Format"), choices=OutreachFormat.choices)
     audience = forms.ChoiceField(label=pgettext_lazy("outreach", "Audience"), choices=OutreachAudience.choices)
-    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=gettext_lazy("Held on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     reach = forms.IntegerField(
         label=gettext_lazy("People reached"),
         min_value=0,
@@ -178,6 +180,7 @@ def outreach_detail(request: ActorRequest, event_id: uuid.UUID) -> HttpResponse:
                     return redirect("awareness:outreach-detail", event_id=event.pk)
         except ValidationError as error:
             apply_errors(upload if action == "material" else form, error)  # type: ignore[arg-type]
+            event = _event(request, event_id)  # the facts as stored, not as the refused edit left them
         status = 400
     context = {"event": event, "form": form, "upload": upload, "materials": event.materials.all()}
     return render(request, "awareness/outreach_detail.html", context, status=status)
