@@ -1,6 +1,8 @@
 """Examination benchmark: accuracy of the factor detector and its speed.
 
     .venv/bin/python bench/examination/run.py                  # evaluation split v2 (the reported figures)
+    .venv/bin/python bench/examination/run.py --split frozen-v3  # held-out split v3 (session 5, see README)
+    .venv/bin/python bench/examination/run.py --split frozen-v4  # held-out split v4 (session 6, see README)
     .venv/bin/python bench/examination/run.py --split frozen-v1  # the first evaluation split (see README)
     .venv/bin/python bench/examination/run.py --split dev        # the development set (rules are tuned on it)
     .venv/bin/python bench/examination/run.py --errors     # also list every wrong provision
@@ -32,6 +34,8 @@ from senim.examination.engine import CODES, examine_file, examine_provision  # n
 # Evaluation splits: file and the SHA-256 recorded in README.md when the split was committed.
 FROZEN = {
     "frozen": ("frozen-v2.txt", "2ffc2afad0116b3aa05e62475011816b34d4eadf8a81e0a55963a8e274e77575"),
+    "frozen-v3": ("frozen-v3.txt", "35ee1b9552251ebe5ad03fec64ee3d32e3313c5a51e05ef6c827b75bf3824e5f"),
+    "frozen-v4": ("frozen-v4.txt", "0d8d7eb9d76752b9a0dd08587672b9fef4896c8bd77ec8401109b51083a06abf"),
     "frozen-v1": ("frozen.txt", "26a49cbcc6e6de50addcb1309c2da73229d6c2dde957b682d7091136614136d1"),
 }
 
@@ -125,7 +129,7 @@ def _reference(texts: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["frozen", "frozen-v1", "dev"], default="frozen")
+    parser.add_argument("--split", choices=["frozen", "frozen-v3", "frozen-v4", "frozen-v1", "dev"], default="frozen")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only")
     args = parser.parse_args()

@@ -117,16 +117,25 @@ def main() -> None:
         print_table(stats, references, target_ms=300)
 
         url = reverse("counterparties:register-export-pdf")
-        times = []
-        for _ in range(args.pdfs):
-            t0 = time.perf_counter()
+        times, cpu_times = [], []
+        for number in range(args.pdfs):
+            if number == 1:
+                # A served worker has loaded Pango and the fonts at start (senim/wsgi.py); the first
+                # PDF above shows what that saves, the next ones what a user waits for.
+                from senim.core.pdf import warm_up
+
+                warm_up()
+            t0, c0 = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append(time.perf_counter() - t0)
+            cpu_times.append(time.process_time() - c0)
             assert response.status_code == 200 and response.content.startswith(b"%PDF")
         warm = percentiles(times[1:]) if len(times) > 1 else (0.0, 0.0)
+        warm_cpu = percentiles(cpu_times[1:]) if len(cpu_times) > 1 else (0.0, 0.0)
         print(
-            f"\nRegister PDF: first {times[0]:.2f} s (target ≤ 1 s), then median {warm[0]:.2f} s, "
-            f"p95 {warm[1]:.2f} s over {len(times) - 1}"
+            f"\nRegister PDF: first {times[0]:.2f} s ({cpu_times[0]:.2f} s CPU) with no warm-up; after the"
+            f" worker's warm-up median {warm[0]:.2f} s, p95 {warm[1]:.2f} s over {len(times) - 1}"
+            f" (CPU median {warm_cpu[0]:.2f} s, p95 {warm_cpu[1]:.2f} s); target ≤ 1 s"
         )
 
 

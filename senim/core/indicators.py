@@ -13,10 +13,17 @@ Every figure can be traced to the records behind it, so an auditor can recount i
 that counts records is declared with `register_count` on a function returning those records (its
 value is their number, or the number of distinct values of one field among them); any other
 indicator (a share, a median, a sum) passes the records it is computed from as `records=`.
+
+Several figures of a module are often computed from one expensive result (the employees who
+passed a test feed both "passed" and "pass rate"): a helper decorated with `@shared` is computed
+once per arguments while one set of figures is computed (`compute_values`), and afresh next time.
 """
 
+import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -34,6 +41,40 @@ Compute = Callable[[int, uuid.UUID | None], Number | None]
 HasRecords = Callable[[int, uuid.UUID | None], bool]
 # The records behind a figure for (year, company_id): a QuerySet of the module's model.
 Records = Callable[[int, uuid.UUID | None], "QuerySet[Any]"]
+
+# The results of @shared helpers during one computation of figures; None outside one.
+_SHARED_RESULTS: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("indicator_shared", default=None)
+
+
+def shared[**P, R](function: Callable[P, R]) -> Callable[P, R]:
+    """Memoise a helper that several indicators call with the same (hashable, positional)
+    arguments, for the length of one computation of figures only: records may change between two
+    computations, so nothing is kept after it. Callers must not change what it returns."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        results = _SHARED_RESULTS.get()
+        if results is None:
+            return function(*args, **kwargs)
+        key = (function, args, tuple(sorted(kwargs.items())))
+        if key not in results:
+            results[key] = function(*args, **kwargs)
+        return results[key]  # type: ignore[no-any-return]
+
+    return wrapper
+
+
+@contextmanager
+def computation() -> Iterator[None]:
+    """One computation of figures: @shared helpers compute once inside it (nested ones join it)."""
+    if _SHARED_RESULTS.get() is not None:
+        yield
+        return
+    token = _SHARED_RESULTS.set({})
+    try:
+        yield
+    finally:
+        _SHARED_RESULTS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -281,22 +322,23 @@ def compute_values(
         return (int(value) if value == value.to_integral_value() else value), baseline.source
 
     values = []
-    for indicator in chosen:
-        value, value_source = resolved(indicator, year)
-        previous, previous_source = resolved(indicator, year - 1)
-        values.append(
-            IndicatorValue(
-                code=indicator.code,
-                title=str(indicator.title),
-                unit=str(indicator.unit),
-                unit_key=msgid_of(indicator.unit),
-                value=value,
-                previous=previous,
-                module=indicator.module,
-                value_source=value_source,
-                previous_source=previous_source,
+    with computation():
+        for indicator in chosen:
+            value, value_source = resolved(indicator, year)
+            previous, previous_source = resolved(indicator, year - 1)
+            values.append(
+                IndicatorValue(
+                    code=indicator.code,
+                    title=str(indicator.title),
+                    unit=str(indicator.unit),
+                    unit_key=msgid_of(indicator.unit),
+                    value=value,
+                    previous=previous,
+                    module=indicator.module,
+                    value_source=value_source,
+                    previous_source=previous_source,
+                )
             )
-        )
     return values
 
 

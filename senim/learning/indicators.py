@@ -9,7 +9,7 @@ import uuid
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.indicators import register, register_count
+from senim.core.indicators import register, register_count, shared
 from senim.learning.models import Attempt, Attendance, ExternalCompletion, Test, TrainingEvent
 from senim.learning.selectors import counted, staff_on, trained_employee_ids
 from senim.org.models import Employee
@@ -25,6 +25,7 @@ def _external_tests(year: int, company_id: uuid.UUID | None) -> QuerySet[Externa
     return qs.filter(company_id=company_id) if company_id else qs
 
 
+@shared  # both "passed" and "pass rate" need it
 def _tested_and_passed(year: int, company_id: uuid.UUID | None) -> tuple[set, set]:
     """Employees who took e-tests in the year and those who passed one (by the attempt that
     counts under each test's rule: the best or the last of the year)."""
@@ -115,6 +116,13 @@ def _trained_staff(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee
     return staff.filter(pk__in=trained_employee_ids(year=year, company_id=company_id))
 
 
+def _staff_ids(year: int, company_id: uuid.UUID | None) -> set[uuid.UUID]:
+    staff = staff_on(dt.date(year, 12, 31))
+    if company_id:
+        staff = staff.filter(company_id=company_id)
+    return set(staff.values_list("pk", flat=True))
+
+
 @register(
     records=_trained_staff,
     code="learning.staff_trained_share",
@@ -123,12 +131,10 @@ def _trained_staff(year: int, company_id: uuid.UUID | None) -> QuerySet[Employee
     module="learning",
 )
 def staff_trained_share(year: int, company_id: uuid.UUID | None) -> int:
-    staff = staff_on(dt.date(year, 12, 31))
-    if company_id:
-        staff = staff.filter(company_id=company_id)
-    headcount = staff.count()
-    if not headcount:
+    # Intersected here rather than in SQL: the trained can be tens of thousands of ids, too many
+    # for one IN (...) to be cheap.
+    staff = _staff_ids(year, company_id)
+    if not staff:
         return 0
     trained = trained_employee_ids(year=year, company_id=company_id)
-    on_staff = set(staff.filter(pk__in=trained).values_list("pk", flat=True)) if trained else set()
-    return round(100 * len(on_staff) / headcount)
+    return round(100 * len(staff & trained) / len(staff))

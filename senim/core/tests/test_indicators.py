@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core import indicators
 from senim.core.indicators import all_indicators, compute_values
 from senim.core.templatetags.senim_ui import figure
 from senim.org.tests.factories import EmployeeFactory
@@ -76,3 +77,26 @@ def test_figures_are_grouped_the_readers_way():
         assert figure(3104) == "3\xa0104" and figure(None) == "—" and figure(12) == "12"
     with translation.override("ru"):
         assert figure(2866) == "2\xa0866" and figure(0.5) == "0,5"
+
+
+def test_a_shared_helper_is_computed_once_per_computation_and_afresh_after_it() -> None:
+    calls: list[int] = []
+
+    @indicators.shared
+    def expensive(year: int) -> int:
+        calls.append(year)
+        return year * 2
+
+    assert expensive(2025) == 4050 and expensive(2025) == 4050
+    assert calls == [2025, 2025]  # outside a computation nothing is kept
+    calls.clear()
+    with indicators.computation():
+        assert expensive(2025) == 4050
+        with indicators.computation():  # a nested computation joins the outer one
+            assert expensive(2025) == 4050
+        assert expensive(2024) == 4048
+    assert calls == [2025, 2024]
+    calls.clear()
+    with indicators.computation():
+        expensive(2025)
+    assert calls == [2025]  # a new computation starts afresh

@@ -10,6 +10,9 @@ from functools import lru_cache
 
 from senim.examination.engine import language as lang_mod
 from senim.examination.engine.factors import FACTORS
+from senim.examination.engine.frames import FRAMES, PROHIBIT, Frame
+from senim.examination.engine.frames_uz import UZ
+from senim.examination.engine.kazakh import stem
 from senim.examination.engine.rules import NEGATION, RULES, Rule
 
 
@@ -47,12 +50,41 @@ class _Compiled:
     bound: dict[str, list[re.Pattern]]
 
 
+def _uz(pattern: str, lang: str) -> str:
+    """Uzbek text is normalised to one apostrophe (ʻ), so patterns are too ("maʼlumot" matches "maʻlumot")."""
+    return pattern.replace("ʼ", "ʻ").replace("'", "ʻ") if lang == "uz" else pattern
+
+
 def _compile(patterns: dict[str, list[str]]) -> dict[str, list[re.Pattern]]:
-    return {lang: [re.compile(p, re.IGNORECASE) for p in pats] for lang, pats in patterns.items()}
+    return {lang: [re.compile(_uz(p, lang), re.IGNORECASE) for p in pats] for lang, pats in patterns.items()}
 
 
 _RULES = [_Compiled(r, _compile(r.risky), _compile(r.bound)) for r in RULES]
-_NEGATION = {lang: re.compile(p, re.IGNORECASE) for lang, p in NEGATION.items()}
+_BOUND = {c.rule.code: c.bound for c in _RULES}
+
+
+@dataclass(slots=True)
+class _Frame:
+    parts: list[re.Pattern]
+    unless: list[re.Pattern]
+    negatable: bool
+    bounded: bool
+
+
+def _compile_frame(f: Frame, lang: str) -> _Frame:
+    parts = [re.compile(_uz(p, lang)) for p in f.parts]
+    return _Frame(parts, [re.compile(_uz(p, lang)) for p in f.unless], f.negatable, f.bounded)
+
+
+_FRAMES = {
+    code: {
+        lang: [_compile_frame(f, lang) for f in fs]
+        for lang, fs in {**FRAMES.get(code, {}), "uz": UZ.get(code, [])}.items()
+    }
+    for code in {**FRAMES, **UZ}
+}
+_PROHIBIT = {lang: re.compile(_uz(p, lang)) for lang, p in PROHIBIT.items()}
+_NEGATION = {lang: re.compile(_uz(p, lang), re.IGNORECASE) for lang, p in NEGATION.items()}
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s*(?:а|но|однако|however|but|бірақ|алайда|lekin|biroq|ammo)\s", re.IGNORECASE)
 
 # Russian negation by lemma: "не" followed by a verb of permission or action ("не допускаются", "не выплачиваются").
@@ -176,8 +208,106 @@ def examine_provision(text: str, language: str | None = None) -> ProvisionResult
         confidence = min(0.95, compiled.rule.weight + 0.05 * (len(hits) - 1))
         spans = [(m.start(), m.end()) for m in hits] if len(norm) == len(text) else []
         findings.append(Finding(compiled.rule.code, triggers[:5], round(confidence, 2), spans))
+    _add_frames(text, norm, lang, findings)
     _resolve_overlaps(findings)
     return ProvisionResult(lang, findings, negated)
+
+
+@dataclass(slots=True)
+class _View:
+    """A clause as frames see it (lemmas, stems or the text) and, per token, where it lies in both."""
+
+    text: str
+    tokens: list[tuple[int, int, int, int]]  # view start, view end, text start, text end; none: the text itself
+    offset: int = 0  # where the clause starts in the text
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        if not self.tokens:
+            return (self.offset + a, self.offset + b)
+        inside = [t for t in self.tokens if t[1] > a and t[0] < b]
+        return (inside[0][2], inside[-1][3]) if inside else (0, 0)
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    from razdel import sentenize
+
+    out = []
+    for sentence in sentenize(norm):
+        start = sentence.start
+        for part in re.split(r"(;)", sentence.text):
+            if part != ";" and part.strip():
+                out.append((start, start + len(part)))
+            start += len(part)
+    return out
+
+
+def _view(norm: str, start: int, end: int, lang: str) -> _View:
+    from razdel import tokenize
+
+    if lang not in ("ru", "kk"):  # English and Uzbek: the text itself
+        return _View(norm[start:end], [], start)
+    words: list[str] = []
+    tokens = []
+    at = 0
+    for t in tokenize(norm[start:end]):
+        word = t.text
+        if lang == "ru" and word[:1].isalpha():
+            word = _lemma(word).replace("ё", "е")
+        elif lang == "kk" and word[:1].isalpha():
+            word = stem(word)
+        words.append(word)
+        tokens.append((at, at + len(word), start + t.start, start + t.stop))
+        at += len(word) + 1
+    return _View(" ".join(words), tokens)
+
+
+def _match(frame: _Frame, view: _View) -> list[tuple[int, int]] | None:
+    """The places where each part of the frame matches, at different places, or None."""
+    taken: list[tuple[int, int]] = []
+    for part in frame.parts:
+        for m in part.finditer(view.text):
+            if not any(_overlap(m.span(), t) for t in taken):
+                taken.append(m.span())
+                break
+        else:
+            return None
+    return taken
+
+
+def _add_frames(text: str, norm: str, lang: str, findings: list[Finding]) -> None:
+    """Findings from frames (frames.py) for the factors the fixed patterns did not find."""
+    found = {f.code for f in findings}
+    todo = [code for code, by in _FRAMES.items() if code not in found and by.get(lang)]
+    if not todo:
+        return
+    views = [(norm[a:b], _view(norm, a, b, lang)) for a, b in _clauses(norm)]
+    for code in todo:
+        bounded = None
+        for frame in _FRAMES[code][lang]:
+            hit = next(
+                (
+                    (view, places)
+                    for clause, view in views
+                    if (places := _match(frame, view)) is not None
+                    and not (frame.negatable and _PROHIBIT[lang].search(clause))
+                    and not any(u.search(view.text) for u in frame.unless)
+                ),
+                None,
+            )
+            if hit is None:
+                continue
+            if frame.bounded:
+                if bounded is None:
+                    bounded = any(p.search(norm) for p in _BOUND.get(code, {}).get(lang, []))
+                if bounded:
+                    continue
+            view, places = hit
+            spans = [view.span(a, b) for a, b in places]
+            triggers = [text[a:b].strip() for a, b in spans if b > a]
+            findings.append(
+                Finding(code, list(dict.fromkeys(triggers))[:5], 0.7, spans if len(norm) == len(text) else [])
+            )
+            break
 
 
 def _resolve_overlaps(findings: list[Finding]) -> None:
@@ -205,6 +335,8 @@ def _resolve_overlaps(findings: list[Finding]) -> None:
         findings, "DISCRETION", ("NORM_CONFLICT", "EXCESSIVE_REQUIREMENTS", "MAY_FORMULA")
     ):
         drop.add("DISCRETION")  # the choice is already what makes the conflict or the open-ended demand
+    if "MAY_FORMULA" in codes and "UNILATERAL_PRICE_CHANGE" in codes:
+        drop.add("MAY_FORMULA")  # a party's right to revise the price is not an optional control duty
     findings[:] = [f for f in findings if f.code not in drop]
 
 

@@ -79,14 +79,14 @@ _APPROVAL = {
         r"коллегиально",
         r"(?<!без )втор\w+ подпис",
     ],
-    "kk": [r"(?:комплаенс|директорлар кеңесі|комитет|комиссия)\w* келісімі\w*", r"алқалы", r"екінші қол(?!сыз)"],
+    "kk": [r"(?:комплаенс|директорлар кеңесі|комитет|комиссия)\w* келісімі\w*", r"алқалы", r"екінші қол(?!\w*с[ыі]з)"],
     "en": [
         r"(?:with|subject to) (?:the )?(?:prior )?(?:written )?(?:approval|consent) of the "
         r"(?:board|committee|compliance|commission|finance director|management board)",
         r"(?<!without a )(?<!without )second signature",
         r"(?<!without )countersign",
     ],
-    "uz": [r"(?:komplayens|kuzatuv kengashi|qoʻmita|komissiya)\w* (?:roziligi|kelishuvi)", r"ikkinchi imzo(?!siz)"],
+    "uz": [r"(?:komplayens|kuzatuv kengashi|qoʻmita|komissiya)\w* (?:roziligi|kelishuvi)", r"ikkinchi imzo(?!\w*siz)"],
 }
 _DEADLINE = {
     "ru": [
@@ -587,10 +587,10 @@ RULES: list[Rule] = [
                 r"единолично (?:и без|без)",
             ],
             "kk": [
-                r"(?:жеке-дара|дербес)[^.;]{0,40}(?:шешім қабылда|бекіт|келіс)\w*[^.;]{0,60}(?:және|әрі) (?:орында|қол қой|төле|жүзеге асыр)",
+                r"(?:жеке-дара|дербес)[^.;]{0,40}(?:шешім қабылда|бекіт|келіс)\w*[^.;]{0,60}(?:және|әрі) (?:орында|қол қо[йяю]|төле|жүзеге асыр)",
                 r"(?:екінші қолсыз|тәуелсіз тексерусіз|бақылаусыз)",
                 r"өз(?:інің)?[^.;]{0,60}(?:бағалау|есеп|шығыс)\w*[^.;]{0,30}өзі бекіт",
-                r"жеке-дара (?:қабылдай|бекіт|келіс)\w*[^.;]{0,40}(?:және|әрі)[^.;]{0,20}(?:орында|қол қой|төле|жүзеге асыр)",
+                r"жеке-дара (?:қабылдай|бекіт|келіс)\w*[^.;]{0,40}(?:және|әрі)[^.;]{0,20}(?:орында|қол қо[йяю]|төле|жүзеге асыр)",
             ],
             "en": [
                 r"(?:solely|alone|single-handedly)[^.;]{0,40}(?:decides?|approves?|authori[sz]es?)[^.;]{0,60}(?:and|as well as) (?:executes?|pays?|signs?|makes? (?:the )?payment|disburses?)",
@@ -682,6 +682,8 @@ RULES: list[Rule] = [
                 r"в соответствии с (?:политик|положени|правил)\w* (?:о подарк|в области подарк|общества о подарк)",
                 r"деклар",
                 r"не превыша\w+ \d",
+                r"не более (?:\d|одн|дву|тр[её]х|пят)",
+                r"сво(?:их|его|им) (?:работник|сотрудник)",
                 r"(?:сообщ|уведом|информир)\w*[^.;]{0,40}(?:о|об) (?:\w+ )?подарк",
             ],
             "kk": [r"сыйлықтар (?:туралы )?саясат\w* сәйкес", r"декларац"],
@@ -689,8 +691,10 @@ RULES: list[Rule] = [
                 r"(?:in accordance|in line) with the (?:gifts?|anti-corruption)",
                 r"declared",
                 r"not exceed\w* \w*\d",
+                r"no more than \w+",
+                r"its own (?:staff|employees)",
             ],
-            "uz": [r"sovgʻalar siyosati\w* muvofiq", r"deklarats"],
+            "uz": [r"sovgʻalar siyosati\w* muvofiq", r"deklarats", r"hisobot beradi"],
         },
     ),
     Rule(
@@ -955,7 +959,7 @@ RULES: list[Rule] = [
             "en": [
                 r"\bin cash\b",
                 r"\bcash (?:payment|settlement|advance|gifts?|bonus)",
-                r"petty cash",
+                r"petty cash(?! count)",
                 r"paid in banknotes",
                 r"through (?:staff|employees) in cash",
             ],
@@ -996,10 +1000,15 @@ RULES: list[Rule] = [
             ],
         },
         {
-            "ru": [r"форс-мажор|непреодолим\w+ сил", r"мирового соглашени", r"с согласия (?:комитет|совет|правлени)"],
+            "ru": [
+                r"форс-мажор|непреодолим\w+ сил",
+                r"миров\w+ соглашени",
+                r"с согласия (?:комитет|совет|правлени)",
+                r"\bсуд(?:ом|а|у)?\b",
+            ],
             "kk": [r"форс-мажор|еңсерілмейтін күш|дүлей күш"],
             "en": [r"force majeure", r"settlement (?:agreement )?approved by"],
-            "uz": [r"fors-major|yengib boʻlmaydigan kuch"],
+            "uz": [r"fors-major|yengib boʻlmaydigan kuch", r"\bsud\b"],
         },
     ),
 ]

@@ -48,6 +48,9 @@ def fold_case(text: str) -> str:
     dotted and dotless forms are folded to plain "i" first. Apostrophe variants become "'".
     """
     text = unicodedata.normalize("NFKC", text)
+    if "<<" in text or ">>" in text:
+        # Guillemets typed on a Latin keyboard, or folded to ASCII (ICU's Latin-ASCII: « → <<).
+        text = text.replace("<<", "«").replace(">>", "»")
     if "`" in text:
         text = _GOST_B_MARKS.sub("", text)
     text = text.translate(_FOLD_TABLE).lower()

@@ -255,6 +255,9 @@ UZBEK_O_AS_U_LATIN = ("o'", "u")
 # ISO 9 (1954/1968), GOST 16876, UNGEGN, scientific: j is й (Jurij, Dmitrij, Jakovlev), â is я, û is ю.
 ISO9_J = ("j", "i")
 ISO9_VOWELS = {"â": "ia", "û": "iu"}
+# Ё written ë: ISO 9 and GOST 7.79 A (Fëdorov), BGN/PCGN Russian and Uzbek (Yëlkin, Yërqin; ICU's
+# Russian-Latin/BGN and Uzbek-Latin/BGN). Read as yo as well as e; "yë" is one letter, not y + ё.
+LATIN_YO = (("yë", "yo"), ("ë", "yo"))
 # GOST 7.79-2000 System B (iuliia GOST_779_ALT): ц is "cz" before e, i, y, j (Czoj = Цой,
 # Czyganov = Цыганов). Kept as an alternative: Polish cz is ч (Czesław).
 GOST_779_B_CZ = ("cz", "ts")

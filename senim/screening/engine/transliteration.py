@@ -146,6 +146,11 @@ def _unfinished_keys(word: str) -> tuple[str, ...]:
     if tables.GOST_779_B_CZ[0] in word:
         # Czoj = Цой: GOST 7.79 B, where j is й as in ISO 9.
         keys.append(_latin_key(word.replace(*tables.GOST_779_B_CZ).replace(*tables.ISO9_J)))
+    if "ë" in word:
+        yo = word
+        for source, target in tables.LATIN_YO:
+            yo = yo.replace(source, target)
+        keys.append(_latin_key(yo))
     if "â" in word or "û" in word:
         keys.append(_latin_key("".join(tables.ISO9_VOWELS.get(c, c) for c in word).replace(*tables.ISO9_J)))
     if _FRENCH.search(word):

@@ -29,6 +29,49 @@ def test_factors_in_one_provision(text, lang, codes):
     assert set(examine_provision(text, lang).codes) == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        # a frame finds its roles in any word form (Russian lemmas) and any order
+        ("Арендодатель вправе ежеквартально пересматривать размер арендной платы.", "ru", {"UNILATERAL_PRICE_CHANGE"}),
+        ("Размер арендной платы пересматривается арендодателем по его уведомлению.", "ru", {"UNILATERAL_PRICE_CHANGE"}),
+        ("Размер арендной платы пересматривается дополнительным соглашением сторон.", "ru", set()),
+        ("Арендодатель не вправе пересматривать размер арендной платы.", "ru", set()),
+        # Kazakh: case endings stripped, so "бастығының" and "бастығы" are one word
+        (
+            "Қауіпсіздік қызметі бастығының бұзушылықтары туралы хабарламаларды "
+            "қауіпсіздік қызметінің бастығы өзі қарайды.",
+            "kk",
+            {"COI_GAP"},
+        ),
+        ("Комиссия мүшесі қатысушымен үлестес болса, дауыс беруге қатыспайды.", "kk", set()),
+        ("The Contractor keeps secret the persons who control it.", "en", {"HIDDEN_BENEFICIARY"}),
+        # Uzbek text and patterns share one apostrophe, whichever the author typed
+        ("Ijrochining subpudratchilari haqidagi maʼlumotlar maxfiy hisoblanadi.", "uz", {"HIDDEN_BENEFICIARY"}),
+        ("Ijrochining subpudratchilari haqidagi ma'lumotlar maxfiy hisoblanadi.", "uz", {"HIDDEN_BENEFICIARY"}),
+        ("The Contractor shall disclose to the Customer the persons who control it.", "en", set()),
+    ],
+)
+def test_frames_find_the_roles_of_a_definition(text, lang, codes):
+    assert set(examine_provision(text, lang).codes) == codes
+
+
+def test_kazakh_stems_strip_case_and_plural_only():
+    from senim.examination.engine.kazakh import stem
+
+    assert stem("бастығының") == stem("бастығына") == "бастығы"
+    assert stem("қызметтерінің") == "қызметтері"
+    assert stem("алады") == "алады"  # a verb keeps its ending
+    assert stem("тұлға") == "тұлға"
+
+
+def test_a_frame_finding_points_at_its_words():
+    text = "Результаты инвентаризации утверждаются материально ответственным лицом, проводившим инвентаризацию."
+    (finding,) = examine_provision(text, "ru").findings
+    assert finding.code == "NO_OVERSIGHT"
+    assert any(text[a:b].startswith("утвержда") for a, b in finding.spans)
+
+
 def test_a_finding_carries_triggers_explanation_and_confidence():
     (finding,) = examine_provision("Заказчик перечисляет аванс 100% без банковской гарантии.").findings
     assert finding.code == "ADVANCE_UNSECURED"
@@ -114,3 +157,55 @@ def test_widened_rules_fire(text, language, code):
 )
 def test_widened_rules_stay_quiet_on_bounded_text(text, language):
     assert examine_provision(text, language).codes == []
+
+
+@pytest.mark.parametrize(
+    ("risky", "clean", "language", "code"),
+    [
+        (
+            "Бош ҳисобчи ўзи тузган молиявий ҳисоботни ўзи текширади.",  # Uzbek Cyrillic: prepares and checks alone
+            "Бош ҳисобчи тузган молиявий ҳисобот мустақил аудитор томонидан текширилади.",
+            "uz",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Bosh direktorning avans hisobotlari bosh direktorning o'zi tomonidan tasdiqlanadi.",  # ASCII apostrophe
+            "Bosh direktorning avans hisobotlari kuzatuv kengashi raisi tomonidan tasdiqlanadi.",
+            "uz",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Авансовые отчёты генерального директора утверждаются генеральным директором.",
+            "Авансовые отчёты генерального директора утверждаются председателем совета директоров.",
+            "ru",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Бас директордың аванстық есептерін бас директордың өзі бекітеді.",
+            "Бас директордың аванстық есептерін директорлар кеңесінің төрағасы бекітеді.",
+            "kk",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Expense claims of the Managing Director are approved by the Managing Director.",
+            "Expense claims of the Managing Director are approved by the Chair of the Board.",
+            "en",
+            "NO_OVERSIGHT",
+        ),
+        (
+            "Ofis binosi direktorning qarori bilan tanlovsiz ijaraga beriladi.",
+            "Ofis binosi ochiq auksion natijalari boʻyicha ijaraga beriladi.",
+            "uz",
+            "NO_COMPETITION",
+        ),
+        (
+            "Direktor yetkazib beruvchini penyadan ozod qilishga haqli.",
+            "Penya faqat sud qarori bilan kamaytirilishi mumkin.",
+            "uz",
+            "PENALTY_WAIVER",
+        ),
+    ],
+)
+def test_session_6_frames_find_the_risky_wording_and_not_its_bounded_twin(risky, clean, language, code):
+    assert code in examine_provision(risky, language).codes
+    assert examine_provision(clean, language).codes == []

@@ -237,3 +237,33 @@ def test_the_russian_spelling_of_an_uzbek_name_is_not_discounted_by_other_entrie
     crowded = Index.build([listed, *others]).search(Query(names=["Islom Karimov"]))
     assert [h.record_id for h in alone] == ["r"]
     assert [(h.record_id, h.score) for h in crowded] == [(h.record_id, h.score) for h in alone]
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("Fëdorov Sergej", "Фёдоров Сергей"),  # ISO 9 / GOST 7.79 A: ё = ë
+        ("Farrukh Yërqinovich Abduqodirov", "Абдуқодиров Фаррух Ёрқинович"),  # BGN/PCGN Uzbek: Ё = Yë
+        ("Yëlkin Aleksandr", "Ёлкин Александр"),  # BGN/PCGN Russian
+    ],
+)
+def test_a_latin_e_with_diaeresis_is_the_letter_yo(query: str, record: str) -> None:
+    assert score(query, record) >= DEFAULT_THRESHOLD
+
+
+def test_the_diaeresis_reading_does_not_join_other_names() -> None:
+    # The yo reading is one more key of the word, not a looser comparison.
+    assert score("Fëdorov Sergej", "Фадеев Сергей") < DEFAULT_THRESHOLD
+    assert score("Yëlkin Aleksandr", "Ёлкина Александра") < score("Yëlkin Aleksandr", "Ёлкин Александр")
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("TOO <<Aqtau Tengiz Porty>>", "ТОО «Ақтау Теңіз Порты»"),
+        ("AJ <<Olmaliq Kon Metallurgiya Kombinati>>", "АЖ «Олмалиқ Кон Металлургия Комбинати»"),
+        ("AO <<NK <<KazMunayGaz>>>>", "АО «НК «ҚазМұнайГаз»»"),
+    ],
+)
+def test_guillemets_typed_as_double_angle_brackets(query: str, record: str) -> None:
+    assert score(query, record, ORG) >= DEFAULT_THRESHOLD
