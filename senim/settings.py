@@ -185,6 +185,11 @@ SENIM_CONFLICTS_AUTODETECT = env_bool("SENIM_CONFLICTS_AUTODETECT", default=not 
 # medium and high risk.
 SENIM_OFFSHORE_COUNTRIES = env_list("SENIM_OFFSHORE_COUNTRIES")
 SENIM_COUNTERPARTY_RISK_THRESHOLDS = tuple(int(v) for v in env_list("SENIM_COUNTERPARTY_RISK_THRESHOLDS", "15,30")[:2])
+# Significant suppliers: contracted above this amount (in this currency) over the last 12 months, or
+# of high criticality; each is verified again when its last approved verification is this many months old.
+SENIM_SIGNIFICANT_SUPPLIER_SPEND = env_int("SENIM_SIGNIFICANT_SUPPLIER_SPEND", 500_000_000)
+SENIM_SIGNIFICANT_SUPPLIER_CURRENCY = os.environ.get("SENIM_SIGNIFICANT_SUPPLIER_CURRENCY", "KZT")
+SENIM_SIGNIFICANT_SUPPLIER_MONTHS = env_int("SENIM_SIGNIFICANT_SUPPLIER_MONTHS", 12)
 
 # Speak Up (senim/speakup/conf.py reads these when used): deadlines in days, upload and guessing
 # limits, the contacts the public pages name, and the receipt-key pepper, which like the master key
@@ -283,8 +288,31 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(DATA_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Files Senim keeps (senim.core.files): the local disk under MEDIA_ROOT, or an S3-compatible object
+# store (MinIO on premises) shared by every host when SENIM_S3_BUCKET is set. Sensitive files are
+# encrypted under the master key before they leave the process, so the store never holds them plain.
+SENIM_S3_BUCKET = env("SENIM_S3_BUCKET")
+if SENIM_S3_BUCKET:
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": SENIM_S3_BUCKET,
+            "endpoint_url": env("SENIM_S3_ENDPOINT_URL") or None,
+            "access_key": env("SENIM_S3_ACCESS_KEY") or None,
+            "secret_key": env("SENIM_S3_SECRET_KEY") or None,
+            "region_name": env("SENIM_S3_REGION") or None,
+            "location": env("SENIM_S3_PREFIX"),
+            "addressing_style": env("SENIM_S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+else:
+    _DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

@@ -6,6 +6,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "senim.settings")
 application = get_wsgi_application()
 
+from senim.screening import indexes  # noqa: E402  (needs the apps loaded above)
+
+# A web process answers "being built" rather than building a screening index inside a request.
+indexes.WEB_PROCESS = True
+
 if os.environ.get("SENIM_PDF_WARM_UP", "1") != "0":
     # Each worker loads Pango and the fonts as it starts, so no user waits for them on a first PDF.
     try:

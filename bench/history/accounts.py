@@ -8,35 +8,22 @@ same run, is the bulk insert of the 35,000 employee records themselves (no audit
 
 import argparse
 import datetime as dt
-import os
-import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT)]
+from common import fresh_database
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=35000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        os.environ.setdefault("SENIM_DATA_DIR", data_dir)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "senim.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
+    with fresh_database():
         from senim.accounts import provisioning
         from senim.accounts.models import RoleAssignment, User
         from senim.core.bulk import bulk_insert
         from senim.org.models import Company, Employee
 
-        call_command("migrate", verbosity=0)
         companies = [
             Company.objects.create(name_en=f"Company {n}", registration_number=f"{100000000000 + n}", country="KZ")
             for n in range(3)

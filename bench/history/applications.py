@@ -10,43 +10,21 @@ does it, then imported again.
 """
 
 import argparse
-import csv
 import datetime as dt
-import os
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT)]
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+from common import fresh_database, timed, write_csv
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--applications", type=int, default=10000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
-        os.environ.setdefault("SENIM_DATA_DIR", data_dir)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "senim.settings")
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
+    with fresh_database() as folder:
         from senim.core.access import SYSTEM
         from senim.counterparties import importing
         from senim.counterparties.models import Application, Counterparty, RegisterEntry, RegulationClause
         from senim.org.models import Company
 
-        call_command("migrate", verbosity=0)
         year = dt.date.today().year
         companies = [
             Company.objects.create(
@@ -63,7 +41,6 @@ def main() -> None:
         ]
         RegulationClause.objects.create(code="5.3", text_en="Natural monopoly")
         n_total = args.applications
-        folder = Path(data_dir)
         contract_rows, application_rows = [], []
         for n in range(n_total):
             company = companies[n % 3].registration_number
@@ -79,7 +56,7 @@ def main() -> None:
             application_rows.append(
                 [company, f"LEG-{n}", counterparty, "clause", filed.isoformat(), f"C-{n}", "1", "Sole", *decision]
             )
-        _write(folder / "contracts.csv", ["company", "number", "date", "counterparty", "has_clause"], contract_rows)
+        write_csv(folder / "contracts.csv", ["company", "number", "date", "counterparty", "has_clause"], contract_rows)
         header = [
             "company",
             "external_id",
@@ -94,14 +71,15 @@ def main() -> None:
             "grounds",
             "decided_on",
         ]
-        _write(folder / "applications.csv", header, application_rows)
+        write_csv(folder / "applications.csv", header, application_rows)
 
         def run(kind: str, name: str) -> tuple[float, float, object]:
-            t0, c0 = time.perf_counter(), time.process_time()
-            plan = importing.plan_file(actor=SYSTEM, kind=kind, path=folder / name, max_bytes=0)
-            assert plan.ok, plan.errors[:3] or plan.file_errors
-            result = importing.apply(actor=SYSTEM, plan=plan)
-            return time.perf_counter() - t0, time.process_time() - c0, result
+            def call() -> object:
+                plan = importing.plan_file(actor=SYSTEM, kind=kind, path=folder / name, max_bytes=0)
+                assert plan.ok, plan.errors[:3] or plan.file_errors
+                return importing.apply(actor=SYSTEM, plan=plan)
+
+            return timed(call)
 
         reference, reference_cpu, _ = run("contracts", "contracts.csv")
         elapsed, cpu, result = run("applications", "applications.csv")

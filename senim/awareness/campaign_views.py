@@ -5,7 +5,6 @@ import secrets
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -14,9 +13,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.awareness import forms, importing, policy, selectors, services
+from senim.awareness import forms, importing, policy, selectors, services, tables
 from senim.awareness.models import Audience
 from senim.awareness.views import company_choices
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
@@ -25,11 +25,9 @@ from senim.org import selectors as org_selectors
 
 @permission_required(policy.VIEW)
 def campaign_list(request: ActorRequest) -> HttpResponse:
-    context = {
-        "page_obj": paginate(request, selectors.campaign_list(actor=request.user), 50),
-        "can_manage": request.user.can(policy.MANAGE),
-    }
-    return render(request, "awareness/campaign_list.html", context)
+    campaigns = selectors.campaign_list(actor=request.user)
+    context = {"can_manage": request.user.can(policy.MANAGE)}
+    return tables.CAMPAIGNS.respond(request, campaigns, "awareness/campaign_list.html", context)
 
 
 @permission_required(policy.MANAGE)
@@ -135,8 +133,8 @@ def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str) 
 
 @permission_required(policy.VIEW)
 def overdue(request: ActorRequest) -> HttpResponse:
-    context = {"page_obj": paginate(request, selectors.overdue_requests(actor=request.user), 100)}
-    return render(request, "awareness/overdue.html", context)
+    requests = selectors.overdue_requests(actor=request.user)
+    return tables.OVERDUE.respond(request, requests, "awareness/overdue.html")
 
 
 @permission_required(policy.MANAGE)
@@ -173,10 +171,8 @@ IMPORT_TITLES = {
 }
 
 
-def _upload_dir() -> Path:
-    directory = Path(settings.DATA_DIR) / "awareness" / "imports"
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+# Uploaded sheets (employees' personal data), sealed in the storage every host shares.
+UPLOAD_AREA = "awareness/imports"
 
 
 @permission_required(policy.MANAGE)
@@ -191,17 +187,20 @@ def import_upload(request: ActorRequest, kind: str) -> HttpResponse:
     context: dict = {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "version": version}
     if request.method == "POST" and form.is_valid():
         token = secrets.token_urlsafe(18)
-        path = _upload_dir() / token
-        with path.open("wb") as target:
-            for chunk in form.cleaned_data["file"].chunks():
-                target.write(chunk)
+        upload = form.cleaned_data["file"]
+        stored = files.file_save(UPLOAD_AREA, upload, suffix=Path(upload.name or "").suffix.lower()[:8], sealed=True)
         try:
-            plan = importing.plan_file(actor=request.user, kind=kind, path=path, version=version)
+            with files.file_local(stored, sealed=True) as path:
+                plan = importing.plan_file(actor=request.user, kind=kind, path=path, version=version)
         except importing.FileRejected as error:
-            path.unlink(missing_ok=True)
+            files.file_delete(stored)
             form.add_error("file", error.message)
         else:
-            request.session[f"awareness-import-{token}"] = {"kind": kind, "version": str(version.pk) if version else ""}
+            request.session[f"awareness-import-{token}"] = {
+                "kind": kind,
+                "version": str(version.pk) if version else "",
+                "file": stored,
+            }
             context.update(plan=plan, token=token)
     return render(request, "awareness/import.html", context)
 
@@ -211,8 +210,7 @@ def import_upload(request: ActorRequest, kind: str) -> HttpResponse:
 def import_confirm(request: ActorRequest, token: str) -> HttpResponse:
     """Write the validated file: all rows, or only the valid ones when the user chose so."""
     pending = request.session.pop(f"awareness-import-{token}", None)
-    path = _upload_dir() / token
-    if pending is None or not path.is_file() or "/" in token:
+    if pending is None or not files.file_exists(pending.get("file", "")):
         raise Http404
     version = (
         get_or_404(selectors.version_get, actor=request.user, version_id=pending["version"])
@@ -220,7 +218,8 @@ def import_confirm(request: ActorRequest, token: str) -> HttpResponse:
         else None
     )
     try:
-        plan = importing.plan_file(actor=request.user, kind=pending["kind"], path=path, version=version)
+        with files.file_local(pending["file"], sealed=True) as path:
+            plan = importing.plan_file(actor=request.user, kind=pending["kind"], path=path, version=version)
         result = importing.apply(
             actor=request.user, plan=plan, valid_only=request.POST.get("valid_only") == "1", version=version
         )
@@ -238,7 +237,7 @@ def import_confirm(request: ActorRequest, token: str) -> HttpResponse:
             },
         )
     finally:
-        path.unlink(missing_ok=True)
+        files.file_delete(pending["file"])
     if version is not None:
         return redirect("awareness:document-detail", document_id=version.document_id)
     return redirect("awareness:agreement-list")

@@ -1,22 +1,23 @@
 """Pages of the registry of internal documents and the employee's own reading list."""
 
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.awareness import forms, policy, selectors, services
+from senim.awareness import forms, policy, selectors, services, tables
 from senim.awareness.models import Document, VersionFile, VersionStatus
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
-from senim.core.views import get_or_404, paginate, permission_required
+from senim.core.views import get_or_404, permission_required
 from senim.org import selectors as org_selectors
 
 
@@ -45,12 +46,8 @@ def document_list(request: ActorRequest) -> HttpResponse:
         submitted_from=data.get("submitted_from"),
         submitted_to=data.get("submitted_to"),
     )
-    context = {
-        "form": form,
-        "page_obj": paginate(request, documents, 50),
-        "can_manage": request.user.can(policy.MANAGE_DOCUMENTS),
-    }
-    return render(request, "awareness/document_list.html", context)
+    context = {"form": form, "can_manage": request.user.can(policy.MANAGE_DOCUMENTS)}
+    return tables.DOCUMENTS.respond(request, documents, "awareness/document_list.html", context)
 
 
 @permission_required(policy.MANAGE_DOCUMENTS)
@@ -225,10 +222,7 @@ def document_action(request: ActorRequest, document_id: uuid.UUID, action: str) 
 
 
 def _send_file(record: VersionFile) -> HttpResponse:
-    path = services.file_path(record.stored)
-    if not record.stored or not path.is_file():
-        raise Http404
-    return cast(HttpResponse, FileResponse(path.open("rb"), as_attachment=True, filename=record.name))
+    return files.file_response(record.stored, filename=record.name)
 
 
 @permission_required(policy.VIEW_DOCUMENTS)

@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from senim.conflicts import jobs, policy, selectors, services
+from senim.conflicts.importing import IMPORTS
 from senim.conflicts.schemas import (
     AlertDecisionIn,
     AlertOut,
@@ -29,11 +30,20 @@ from senim.conflicts.schemas import (
     ThresholdOut,
     UnitProgressOut,
 )
+from senim.core import endpoints
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
 router = Router(tags=["Conflicts of interest"])
+endpoints.add_import_endpoint(
+    router,
+    IMPORTS,
+    app="conflicts",
+    description="""History imports: `kind` declarations (forms A and B with their review) or gifts (with
+    their decisions); see docs/conflicts.md for the columns. With dry_run (the default) only the
+    validation report is returned; once written, `rows` gives the record each line created or updated.""",
+)
 
 
 def _require(request: ActorRequest, permission: str) -> None:
@@ -53,10 +63,14 @@ def _own_employee(request: ActorRequest):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------------------- declarations
 
 
-class DeclarationFilter(Schema):
+class DeclarationFilter(endpoints.HistoryFilters):
+    """`date_from`/`date_to`: the day submitted; `current_only=false` lists the versions newer ones
+    replaced too (a form A of each year is a version of the one before)."""
+
     status: str = ""
     form_type: str = ""
     q: str = ""
+    current_only: bool = True
 
 
 @router.get("/declarations", response=list[DeclarationOut], summary="Declarations in the caller's scope")
@@ -64,7 +78,14 @@ class DeclarationFilter(Schema):
 def declaration_list(request: ActorRequest, filters: Query[DeclarationFilter]):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW)
     return selectors.declaration_list(
-        actor=request.user, status=filters.status[:20], form_type=filters.form_type[:1], query=filters.q[:100]
+        actor=request.user,
+        status=filters.status[:20],
+        form_type=filters.form_type[:1],
+        query=filters.q[:100],
+        current_only=filters.current_only,
+        submitted_from=filters.date_from,
+        submitted_to=filters.date_to,
+        external_id=filters.external_id,
     )
 
 
@@ -217,7 +238,9 @@ def run_get(request: ActorRequest, run_id: uuid.UUID):  # type: ignore[no-untype
 # ---------------------------------------------------------------------------- gifts
 
 
-class GiftFilter(Schema):
+class GiftFilter(endpoints.HistoryFilters):
+    """`date_from`/`date_to`: the day of the gift."""
+
     status: str = ""
     year: int | None = None
     q: str = ""
@@ -228,7 +251,15 @@ class GiftFilter(Schema):
 def gift_list(request: ActorRequest, filters: Query[GiftFilter]):  # type: ignore[no-untyped-def]
     _require(request, policy.VIEW_GIFTS)
     year = filters.year if filters.year and 2000 <= filters.year <= 2100 else None
-    return selectors.gift_list(actor=request.user, status=filters.status[:20], year=year, query=filters.q[:100])
+    return selectors.gift_list(
+        actor=request.user,
+        status=filters.status[:20],
+        year=year,
+        query=filters.q[:100],
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        external_id=filters.external_id,
+    )
 
 
 @router.get("/gifts/mine", response=list[GiftOut])

@@ -24,5 +24,7 @@ declare_events(
         "conflicts.threshold.set": _("Gift threshold set"),
         "conflicts.alert.raised": _("Conflict alert raised"),
         "conflicts.alert.decided": _("Conflict alert decided"),
+        "conflicts.declaration.imported": _("Declaration imported"),
+        "conflicts.gift.imported": _("Gift imported"),
     }
 )

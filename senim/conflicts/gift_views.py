@@ -73,6 +73,7 @@ def gift_list(request: ActorRequest) -> HttpResponse:
     context = {
         "form": form,
         "repeated": selectors.repeated_sources(gifts=selectors.gift_list(actor=request.user)),
+        "can_import": request.user.can(policy.REVIEW),
     }
     return tables.GIFTS.respond(request, gifts, "conflicts/gift_list.html", context)
 

@@ -219,6 +219,8 @@ class Declaration(BaseModel):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     settled_at = models.DateTimeField(_("settled"), null=True, blank=True)
+    # The record's id in the system it was imported from; re-importing it updates it.
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("declaration")
@@ -227,7 +229,14 @@ class Declaration(BaseModel):
         indexes = [models.Index(fields=["status"], name="conflicts_decl_status_idx")]
         # A declaration is replaced by one newer version at most: two forms submitted at once
         # cannot both take the place of the same earlier one.
-        constraints = [models.UniqueConstraint(fields=["supersedes"], name="conflicts_decl_supersedes_uniq")]
+        constraints = [
+            models.UniqueConstraint(fields=["supersedes"], name="conflicts_decl_supersedes_uniq"),
+            models.UniqueConstraint(
+                fields=["company", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="conflicts_decl_external_id_uniq",
+            ),
+        ]
 
     @property
     def is_backdated(self) -> bool:
@@ -515,12 +524,21 @@ class Gift(BaseModel):
     handed_over_at = models.DateField(_("handed over to the company"), null=True, blank=True)
     handed_over_to = models.CharField(_("received by"), max_length=300, blank=True)
     storage = models.CharField(_("kept at"), max_length=300, blank=True)
+    # The record's id in the system it was imported from; re-importing it updates it.
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("gift or hospitality")
         verbose_name_plural = _("gifts and hospitality")
         ordering = ["-date", "-created_at"]
         indexes = [models.Index(fields=["date"], name="conflicts_gift_date_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="conflicts_gift_external_id_uniq",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description[:60]}"

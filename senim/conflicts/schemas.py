@@ -55,6 +55,7 @@ class MeasureOut(Schema):
 
 class DeclarationOut(Schema):
     id: uuid.UUID
+    external_id: str
     employee_id: uuid.UUID
     company_id: uuid.UUID
     unit_id: uuid.UUID | None
@@ -188,6 +189,7 @@ class GiftIn(BodySchema):
 
 class GiftOut(Schema):
     id: uuid.UUID
+    external_id: str
     employee_id: uuid.UUID
     company_id: uuid.UUID
     kind: str

@@ -37,6 +37,7 @@ from senim.conflicts.models import (
 )
 from senim.core.access import Actor, scope_of
 from senim.core.i18n import fallback_order
+from senim.core.selectors import within
 from senim.org.models import Employee, Unit
 
 REPEAT_WINDOW_DAYS = 365
@@ -71,14 +72,21 @@ def declaration_list(
     query: str = "",
     current_only: bool = True,
     nothing_to_declare: bool | None = None,
+    submitted_from: dt.date | None = None,
+    submitted_to: dt.date | None = None,
+    external_id: str = "",
 ) -> QuerySet[Declaration]:
-    """Declarations of the employees the actor may review or read (officers, auditors)."""
+    """Declarations of the employees the actor may review or read (officers, auditors); `current_only`:
+    without the versions newer ones replaced (an `external_id` finds its declaration in any case)."""
     scope = scope_of(actor, policy.VIEW)
     if scope.is_empty:
         return Declaration.objects.none()
     qs = Declaration.objects.filter(_scoped(actor, policy.VIEW)).select_related("employee", "company", "unit")
-    if current_only:
+    if external_id:
+        qs = qs.filter(external_id=external_id)
+    elif current_only:
         qs = qs.exclude(status=Declaration.Status.SUPERSEDED)
+    qs = within(qs, "submitted_at__date", submitted_from, submitted_to)
     if status:
         qs = qs.filter(status=status)
     if form_type:
@@ -359,7 +367,15 @@ def own_gifts(*, actor: Actor | None) -> QuerySet[Gift]:
 
 
 def gift_list(
-    *, actor: Actor | None, status: str = "", year: int | None = None, handed_over: bool | None = None, query: str = ""
+    *,
+    actor: Actor | None,
+    status: str = "",
+    year: int | None = None,
+    handed_over: bool | None = None,
+    query: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    external_id: str = "",
 ) -> QuerySet[Gift]:
     if scope_of(actor, policy.VIEW_GIFTS).is_empty:
         return Gift.objects.none()
@@ -370,6 +386,9 @@ def gift_list(
         qs = qs.filter(date__year=year)
     if handed_over is not None:
         qs = qs.filter(handed_over_at__isnull=not handed_over)
+    if external_id:
+        qs = qs.filter(external_id=external_id)
+    qs = within(qs, "date", date_from, date_to)
     for term in query.casefold().split()[:5]:
         qs = qs.filter(
             Q(employee__search_text__contains=term)

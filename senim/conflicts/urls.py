@@ -1,10 +1,22 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from senim.conflicts import alert_views, gift_views, views
+from senim.conflicts.importing import IMPORTS
+from senim.core.import_views import ImportPages
 
 app_name = "conflicts"
+IMPORT_PAGES = ImportPages(
+    namespace="conflicts",
+    imports=IMPORTS,
+    landing={"declarations": "conflicts:declaration-list", "gifts": "conflicts:gift-list"},
+    title=_("Import declarations and gifts"),
+    back=("conflicts:declaration-list", _("Declarations")),
+    help_template="conflicts/_import_help.html",
+)
 
 urlpatterns = [
+    *IMPORT_PAGES.urls(),
     path("my/", views.my_declarations, name="my-declarations"),
     path("my/declare/<str:form_type>/", views.declaration_create, name="declaration-create"),
     path("my/actions/", views.my_actions, name="my-actions"),

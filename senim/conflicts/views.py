@@ -2,11 +2,11 @@
 officers' list, paper entry, review and settlement, campaigns and versions of the questions."""
 
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,6 +26,7 @@ from senim.conflicts.forms import (
     collect_items,
 )
 from senim.conflicts.models import Campaign, Declaration, FormType, Measure, Section
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
@@ -288,11 +289,7 @@ def measure_add(request: ActorRequest, declaration_id: uuid.UUID) -> HttpRespons
 @login_required
 def declaration_scan(request: ActorRequest, declaration_id: uuid.UUID) -> HttpResponse:
     declaration = get_or_404(selectors.declaration_get, actor=request.user, declaration_id=declaration_id)
-    path = services.scan_path(declaration.scan_file)
-    if not declaration.scan_file or not path.is_file():
-        raise Http404
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=declaration.scan_name or "scan")
-    return cast(HttpResponse, response)
+    return files.file_response(declaration.scan_file, sealed=True, filename=declaration.scan_name or "scan")
 
 
 def _company_choices(request: ActorRequest, permission: str) -> tuple[list[tuple[str, str]], bool]:

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from senim.core import checks, events, navigation, policy  # noqa: F401  (registers core's checks, policy, nav)
+        from senim.core import checks, events, files, navigation, policy  # noqa: F401  (registers checks, policy, nav, files)
 
         # A load balancer asks every few seconds: no access line for that.
         from senim.core.access_log import register_unlogged_prefix

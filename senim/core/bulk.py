@@ -1,4 +1,4 @@
-"""Fast inserts for large imports.
+"""Fast inserts and updates for large imports.
 
 `bulk_create` compiles every row through Django's SQL compiler, which dominates the time of a
 35,000-row import. Here each field still prepares its value exactly as Django would
@@ -49,3 +49,27 @@ def bulk_insert_values(
             ]
             cursor.executemany(sql, prepared)
     return len(rows)
+
+
+def bulk_update_rows(
+    model: type[models.Model], objects: Sequence[models.Model], names: Sequence[str], *, batch_size: int = 5000
+) -> int:
+    """Write the fields `names` of `objects` (existing rows of `model`) by primary key: one
+    `executemany` of a plain UPDATE per batch, where `bulk_update` compiles a CASE per field and row
+    (minutes for 35,000 rows). Each value is prepared as Django would (`pre_save`, then
+    `get_db_prep_save`); no signals are sent."""
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    pk = model._meta.pk
+    assert pk is not None
+    assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in fields)  # type: ignore[union-attr]
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(str(pk.column))} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), batch_size):
+            rows = [
+                [field.get_db_prep_save(field.pre_save(obj, add=False), connection) for field in fields]  # type: ignore[union-attr]
+                + [pk.get_db_prep_value(obj.pk, connection)]
+                for obj in objects[start : start + batch_size]
+            ]
+            cursor.executemany(sql, rows)
+    return len(objects)

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from ninja import Schema
+from ninja import File, Router, Schema
 from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from pydantic import ConfigDict, Field, model_validator
 
 from senim.core.access import ActorRequest, PermissionDenied
-from senim.core.importing import FileRejected, ImportPlan, ImportResult
+from senim.core.importing import FileRejected, ImportPlan, ImportResult, Imports
 from senim.core.uploads import too_large_message, upload_limit
 
 
@@ -110,3 +111,54 @@ def import_report(
                 rows=[row.__dict__ for row in result.rows],
             )
     return report
+
+
+class CoreImportReportOut(Schema):
+    """What an import endpoint answers: the validation report; once written, the counts and the
+    record each line created or updated."""
+
+    kind: str
+    total: int
+    valid: int
+    rejected: int
+    file_errors: list[str]
+    errors: list[dict]
+    imported: bool
+    created: int | None = None
+    updated: int | None = None
+    unchanged: int | None = None
+    rows: list[dict] | None = None
+
+
+def add_import_endpoint(router: Router, imports: Imports, *, app: str, description: str) -> None:
+    """Add `POST /imports/{kind}` (multipart `file`) for an app's imports to its router:
+    `dry_run` (the default) only validates; `valid_only` writes the valid rows of a file with
+    errors. The caller needs the kind's permission; an unknown kind is a 404. `app` names the
+    operation (`senim_<app>_api_import_file`, as the API names the others)."""
+
+    def import_file(
+        request: ActorRequest,
+        kind: str,
+        file: File[UploadedFile],  # type: ignore[type-arg]
+        dry_run: bool = True,
+        valid_only: bool = False,
+    ) -> dict[str, Any]:
+        if kind not in imports.kinds:
+            raise HttpError(404, "Unknown import kind.")
+        require(request, imports.kinds[kind].permission)
+        return import_report(
+            file,
+            kind=kind,
+            plan=lambda path: imports.plan_file(actor=request.user, kind=kind, path=path),
+            apply=lambda plan: imports.apply(actor=request.user, plan=plan, valid_only=valid_only),
+            dry_run=dry_run,
+            valid_only=valid_only,
+        )
+
+    import_file.__doc__ = description
+    router.post(
+        "/imports/{kind}",
+        response=CoreImportReportOut,
+        summary="Validate, and optionally import, a CSV/XLSX file",
+        operation_id=f"senim_{app}_api_import_file",
+    )(import_file)

@@ -123,3 +123,11 @@ def backdated_changes(backdated: bool) -> dict[str, Any]:
     """What to add to a record's audit changes when it was back-dated (the event itself records
     who entered it and when)."""
     return {"backdated": [None, True]} if backdated else {}
+
+
+def event_moment(day: dt.date | None) -> dt.datetime | None:
+    """The time stored for an event known by its day only (an import, a paper record): noon of that
+    day, never later than now."""
+    if day is None:
+        return None
+    return min(timezone.make_aware(dt.datetime.combine(day, dt.time(12))), timezone.now())

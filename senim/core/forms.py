@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.uploads import check_upload_size
+
 
 def apply_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: field errors inline, the rest on top."""
@@ -53,3 +55,21 @@ class IndicatorFilterForm(forms.Form):
         year = data.get("year") or timezone.localdate().year
         chosen = data.get("company") or (None if self.whole_group else next(iter(self.company_ids), None))
         return year, (uuid.UUID(chosen) if chosen else None)
+
+
+class ImportUploadForm(forms.Form):
+    """What an import's upload page asks: the kind of file (`kinds`: value, label) and the file."""
+
+    kind = forms.ChoiceField(label=_("What the file contains"))
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def __init__(self, *args: Any, kinds: list[tuple[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        check_upload_size(upload)
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload

@@ -11,6 +11,7 @@ declare_events(
         "counterparties.counterparty.imported": _("Counterparty imported"),
         "counterparties.counterparty.merged": _("Counterparty merged into another"),
         "counterparties.counterparty.merge_received": _("Duplicate merged into this counterparty"),
+        "counterparties.counterparty.significance_set": _("Significant supplier marked or cleared"),
         "counterparties.party.created": _("Owner or manager added"),
         "counterparties.party.updated": _("Owner or manager changed"),
         "counterparties.party.removed": _("Owner or manager removed"),

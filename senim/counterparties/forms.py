@@ -3,7 +3,6 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.uploads import check_upload_size
 from senim.counterparties.models import (
     Application,
     CaseCheck,
@@ -80,24 +79,6 @@ class ContractForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         pass
-
-
-class ImportUploadForm(forms.Form):
-    KIND_CHOICES = [
-        ("counterparties", _("Counterparties")),
-        ("contracts", _("Contracts")),
-        ("applications", _("Applications for approval, with their decisions")),
-    ]
-
-    kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
-    file = forms.FileField(label=_("CSV or XLSX file"))
-
-    def clean_file(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data["file"]
-        check_upload_size(upload)
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return upload
 
 
 class ClauseForm(forms.ModelForm):
@@ -182,6 +163,12 @@ class CaseForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=500)
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", initial="KZT", max_length=3)
+    opened_on = forms.DateField(
+        label=_("Opened on"),
+        required=False,
+        widget=_DATE,
+        help_text=_("Leave empty for today; an earlier day enters a verification done on paper (back-dated)."),
+    )
 
     def __init__(self, *args, companies=None, units=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

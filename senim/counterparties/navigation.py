@@ -24,6 +24,16 @@ register(
 register(
     NavEntry(
         COUNTERPARTIES,
+        _("Significant suppliers"),
+        "counterparties:significant-list",
+        "briefcase",
+        policy.VIEW,
+        order=33,
+    )
+)
+register(
+    NavEntry(
+        COUNTERPARTIES,
         _("Import of counterparties"),
         "counterparties:import-upload",
         "upload",

@@ -3,27 +3,33 @@ the staff's pages: send a link, enter a paper copy, read a response, keep the ve
 
 import json
 import uuid
-from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.core import limits
+from senim.core import files, limits
 from senim.core.access import SYSTEM, Actor, ActorRequest, PermissionDenied
 from senim.core.clients import client_key
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
 from senim.counterparties import policy, selectors, services
-from senim.counterparties.models import Answer, AnswerType, Question, Questionnaire, QuestionnaireResponse
+from senim.counterparties.models import (
+    Answer,
+    AnswerType,
+    Question,
+    Questionnaire,
+    QuestionnaireResponse,
+    QuestionSection,
+)
 from senim.counterparties.views import get_counterparty
 from senim.org import selectors as org_selectors
 from senim.org.models import Company
@@ -39,6 +45,11 @@ class SendForm(forms.Form):
         queryset=Company.objects.none(),
     )
     valid_days = forms.IntegerField(label=gettext_lazy("Link valid for, days"), min_value=1, max_value=180, initial=30)
+    include_esg = forms.BooleanField(
+        label=gettext_lazy("Include the ESG and human-rights section"),
+        required=False,
+        help_text=gettext_lazy("Forced and child labour, safety, environment, the Supplier Code of Conduct."),
+    )
 
 
 class PaperForm(forms.Form):
@@ -48,6 +59,15 @@ class PaperForm(forms.Form):
         queryset=Company.objects.none(),
     )
     scan = forms.FileField(label=gettext_lazy("Scan of the paper copy"))
+    include_esg = forms.BooleanField(
+        label=gettext_lazy("The paper copy includes the ESG and human-rights section"), required=False
+    )
+    submitted_on = forms.DateField(
+        label=gettext_lazy("Submitted on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("The day the counterparty signed the paper copy; leave empty for today."),
+    )
 
 
 class QuestionForm(forms.ModelForm):
@@ -71,8 +91,16 @@ class QuestionForm(forms.ModelForm):
             "is_required",
             "red_flag",
             "flag_answer",
+            "section",
         ]
         widgets = {f"text_{c}": forms.Textarea(attrs={"rows": 2}) for c in ("ru", "kk", "en", "uz")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].required = False  # a form without it keeps the question's section
+
+    def clean_section(self) -> str:
+        return self.cleaned_data.get("section") or self.instance.section or QuestionSection.ANTI_CORRUPTION
 
     def clean_choices_json(self) -> Any:
         text = self.cleaned_data.get("choices_json", "").strip()
@@ -94,7 +122,12 @@ def _questions(response_or_questionnaire: Any, *, actor: Actor) -> list[dict[str
     if isinstance(response_or_questionnaire, QuestionnaireResponse):
         answers = {a.question_id: a for a in selectors.answer_list(actor=actor, response=response_or_questionnaire)}
     items = []
-    for question in questionnaire.questions.all():
+    asked = (
+        response_or_questionnaire.asked()
+        if isinstance(response_or_questionnaire, QuestionnaireResponse)
+        else questionnaire.questions.all()
+    )
+    for question in asked:
         answer = answers.get(question.pk)
         value = answer.value if answer else None
         if question.answer_type == AnswerType.PERSONS and value:
@@ -230,14 +263,17 @@ def paper(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
                 data=_answers_of(request),
                 files=_files_of(request),
                 scan=form.cleaned_data["scan"],
+                include_esg=form.cleaned_data["include_esg"],
+                submitted_on=form.cleaned_data["submitted_on"],
             )
         except services.FormTampered as error:
             form.add_error(None, error)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 errors = {k: [str(m) for v in vs for m in v.messages] for k, vs in error.error_dict.items()}
-                if "scan" in errors:
-                    form.add_error("scan", errors.pop("scan"))
+                for name in ("scan", "submitted_on"):
+                    if name in errors:
+                        form.add_error(name, errors.pop(name))
             else:
                 form.add_error(None, error)
         except PermissionDenied:
@@ -272,7 +308,7 @@ def response_detail(request: ActorRequest, response_id: uuid.UUID) -> HttpRespon
 
 
 @permission_required(policy.VIEW_CASES)
-def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid.UUID | None = None) -> FileResponse:
+def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid.UUID | None = None) -> HttpResponse:
     """An attached file or the scan of the paper copy, for staff who may read the response."""
     response = _response(request, response_id)
     if answer_id:
@@ -289,10 +325,7 @@ def response_file(request: ActorRequest, response_id: uuid.UUID, answer_id: uuid
         if not response.scan_file:
             raise Http404
         stored, name = response.scan_file, response.scan_name
-    path = services.questionnaires.storage_dir() / stored
-    if not path.is_file() or Path(stored).is_absolute() or ".." in Path(stored).parts:
-        raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    return files.file_response(stored, sealed=True, filename=name)
 
 
 @permission_required(policy.VIEW_CASES)

@@ -68,6 +68,9 @@ class CounterpartyOut(Schema):
     website: str
     is_active: bool
     merged_into_id: uuid.UUID | None
+    criticality: str
+    is_significant: bool
+    significant_reason: str
 
 
 class CounterpartyDetailOut(CounterpartyOut):
@@ -90,6 +93,7 @@ class CounterpartyIn(BodySchema):
     registration_date: dt.date | None = None
     address: str = Field("", max_length=500)
     website: str = Field("", max_length=200)
+    criticality: str = Field("", pattern="^(low|medium|high|)$")
     notes: str = Field("", max_length=5000)
     is_active: bool = True
 
@@ -110,6 +114,7 @@ class CounterpartyPatch(PatchSchema):
     registration_date: dt.date | None = None
     address: str | None = Field(None, max_length=500)
     website: str | None = Field(None, max_length=200)
+    criticality: str | None = Field(None, pattern="^(low|medium|high|)$")
     notes: str | None = Field(None, max_length=5000)
     is_active: bool | None = None
 
@@ -165,20 +170,6 @@ class CoverageOut(Schema):
     procurement_method: str
     total: int
     with_clause: int
-
-
-class ImportReportOut(Schema):
-    kind: str
-    total: int
-    valid: int
-    rejected: int
-    file_errors: list[str]
-    errors: list[dict]
-    imported: bool
-    created: int | None = None
-    updated: int | None = None
-    unchanged: int | None = None
-    rows: list[dict] | None = None
 
 
 class ClauseOut(Schema):
@@ -334,9 +325,20 @@ class CaseOut(Schema):
     risk_level: str
     conclusion: str
     conclusion_text: str
+    approved_on: dt.date | None
     valid_until: dt.date | None
     needs_reverification: bool
     reverification_reason: str
+    created_at: dt.datetime
+    is_backdated: bool
+
+
+class CaseDecisionIn(BodySchema):
+    decision: str = Field(..., pattern="^(approve|return|refuse)$")
+    comment: str = Field("", max_length=5000)
+    decided_on: dt.date | None = Field(
+        None, description="The day the decision was taken (today if not given; earlier: back-dated)."
+    )
 
 
 class CaseDetailOut(CaseOut):
@@ -352,6 +354,9 @@ class CaseIn(BodySchema):
     subject: str = Field(..., min_length=1, max_length=500)
     amount: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=2)
     currency: str = Field("KZT", pattern="^[A-Za-z]{3}$")
+    opened_on: dt.date | None = Field(
+        None, description="The day the verification was opened (today if not given; earlier: back-dated)."
+    )
 
 
 class CheckIn(BodySchema):
@@ -394,6 +399,7 @@ class DocumentOut(Schema):
 class QuestionnaireSendIn(BodySchema):
     company_id: uuid.UUID
     valid_days: int = Field(30, ge=1, le=180)
+    include_esg: bool = False
 
 
 class QuestionnaireLinkOut(Schema):
@@ -426,7 +432,11 @@ class ResponseOut(Schema):
     language: str
     expires_on: dt.date | None
     submitted_at: dt.datetime | None
+    submitted_on: dt.date | None
+    created_at: dt.datetime
+    is_backdated: bool
     on_paper: bool
+    includes_esg: bool
 
     @staticmethod
     def resolve_version(obj) -> int:  # type: ignore[no-untyped-def]
@@ -479,3 +489,14 @@ class ClausePatch(PatchSchema):
     text_en: str | None = Field(None, max_length=5000)
     text_uz: str | None = Field(None, max_length=5000)
     is_active: bool | None = None
+
+
+class SignificantSupplierOut(Schema):
+    counterparty_id: uuid.UUID
+    name: str
+    identifier: str
+    criticality: str
+    reason: str
+    spend: Decimal
+    last_verified_on: dt.date | None
+    due: bool

@@ -1,5 +1,6 @@
 """Reads of the counterparties module, limited to what the actor may see."""
 
+import calendar
 import datetime as dt
 import re
 import uuid
@@ -8,11 +9,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import SYSTEM, Actor, scope_of
 from senim.core.figures import share_of
@@ -692,3 +697,79 @@ def applications_awaiting_decision(*, actor: Actor) -> QuerySet[Application]:
     if not scope.everything:
         qs = qs.exclude(decision=Decision.REGISTER)
     return qs.select_related("counterparty").order_by("proposed_at")
+
+
+# --- significant suppliers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignificantSupplier:
+    counterparty: Counterparty
+    spend: Decimal
+    last_verified_on: dt.date | None
+    due: bool
+
+    @property
+    def reason(self) -> str:
+        """The stored reason, in the active language."""
+        parts = []
+        for code in filter(None, self.counterparty.significant_reason.split("; ")):
+            if code == "criticality:high":
+                parts.append(str(_("high criticality")))
+            elif code.startswith("spend:"):
+                amount, _sep, currency = code[6:].partition(" ")
+                parts.append(
+                    str(_("contracted %(amount)s %(currency)s in 12 months"))
+                    % {"amount": number_format(Decimal(amount), force_grouping=True), "currency": currency}
+                )
+        return "; ".join(parts)
+
+
+def supplier_spend(*, today: dt.date) -> dict[uuid.UUID, Decimal]:
+    """Contracted amounts per counterparty, in the configured currency, over the 12 months to `today`
+    (all companies: significance is group-wide)."""
+    since = today - dt.timedelta(days=364)
+    rows = (
+        Contract.objects.filter(
+            date__range=(since, today), currency=settings.SENIM_SIGNIFICANT_SUPPLIER_CURRENCY, amount__isnull=False
+        )
+        .values("counterparty_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {r["counterparty_id"]: r["total"] for r in rows}
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 - months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def significant_supplier_list(*, actor: Actor, today: dt.date | None = None) -> list[SignificantSupplier]:
+    """The suppliers marked significant, with their spend over the last 12 months and the date of
+    their last approved verification; `due` when there is none within SENIM_SIGNIFICANT_SUPPLIER_MONTHS.
+    The register is group-wide: everyone who may view it sees the list."""
+    if scope_of(actor, policy.VIEW).is_empty:
+        return []
+    today = today or timezone.localdate()
+    suppliers = list(Counterparty.objects.filter(is_significant=True, merged_into__isnull=True).order_by("name_ru"))
+    spend = supplier_spend(today=today)
+    verified = dict(
+        VerificationCase.objects.filter(
+            counterparty__in=suppliers, status=VerificationCase.Status.APPROVED, approved_on__isnull=False
+        )
+        .values_list("counterparty_id")
+        .annotate(last=Max("approved_on"))
+        .order_by()
+    )
+    horizon = _months_before(today, settings.SENIM_SIGNIFICANT_SUPPLIER_MONTHS)
+    return [
+        SignificantSupplier(
+            counterparty=c,
+            spend=spend.get(c.pk, Decimal(0)),
+            last_verified_on=verified.get(c.pk),
+            due=verified.get(c.pk) is None or verified[c.pk] < horizon,
+        )
+        for c in suppliers
+    ]

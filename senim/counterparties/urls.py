@@ -1,16 +1,31 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from senim.core.import_views import ImportPages
 from senim.counterparties import (
     application_views,
     contract_views,
-    import_views,
     questionnaire_views,
+    supplier_views,
     verification_views,
     views,
 )
+from senim.counterparties.importing import IMPORTS
 
 app_name = "counterparties"
+IMPORT_PAGES = ImportPages(
+    namespace="counterparties",
+    imports=IMPORTS,
+    landing={
+        "counterparties": "counterparties:counterparty-list",
+        "contracts": "counterparties:contract-list",
+        "applications": "counterparties:application-list",
+    },
+    title=_("Import counterparties and contracts"),
+    back=("counterparties:counterparty-list", _("Counterparties")),
+    help_template="counterparties/_import_help.html",
+)
 
 urlpatterns = [
     # The register lives at list/ rather than at the app's root, so that the sidebar (which marks the
@@ -39,6 +54,8 @@ urlpatterns = [
     path("<uuid:counterparty_id>/contracts/new/", contract_views.contract_create, name="contract-create"),
     path("contracts/", contract_views.contract_list, name="contract-list"),
     path("coverage/", contract_views.contract_coverage, name="contract-coverage"),
+    path("significant/", supplier_views.significant_list, name="significant-list"),
+    path("significant/mark/", supplier_views.significant_mark, name="significant-mark"),
     path("contracts/<uuid:contract_id>/", contract_views.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_id>/edit/", contract_views.contract_edit, name="contract-edit"),
     path("<uuid:counterparty_id>/applications/new/", application_views.application_create, name="application-create"),
@@ -116,8 +133,5 @@ urlpatterns = [
         questionnaire_views.response_file,
         name="questionnaire-file",
     ),
-    path("import/", import_views.upload, name="import-upload"),
-    path("import/<str:token>/", import_views.preview, name="import-preview"),
-    path("import/<str:token>/confirm/", import_views.confirm, name="import-confirm"),
-    path("import/<str:token>/rejected.csv", import_views.rejected, name="import-rejected"),
+    *IMPORT_PAGES.urls(),
 ]

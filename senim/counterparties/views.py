@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.pdf import html_to_pdf
@@ -293,13 +294,12 @@ def document_form(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResp
 
 
 @permission_required(policy.VIEW)
-def document_download(request: ActorRequest, counterparty_id: uuid.UUID, document_id: uuid.UUID) -> FileResponse:
+def document_download(request: ActorRequest, counterparty_id: uuid.UUID, document_id: uuid.UUID) -> HttpResponse:
     counterparty = get_counterparty(request, counterparty_id)
     document = counterparty.documents.filter(id=document_id).first()
-    path = services.documents_dir() / document.stored_file if document else None
-    if document is None or path is None or not path.is_file():
+    if document is None:
         raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=document.file_name)
+    return files.file_response(document.stored_file, sealed=True, filename=document.file_name)
 
 
 @require_POST

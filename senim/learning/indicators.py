@@ -5,6 +5,7 @@ special courses, and the share of staff trained."""
 
 import datetime as dt
 import uuid
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -25,14 +26,23 @@ def _external_tests(year: int, company_id: uuid.UUID | None) -> QuerySet[Externa
     return qs.filter(company_id=company_id) if company_id else qs
 
 
+class _Row(NamedTuple):
+    number: int
+    status: str
+    score: int | None
+    passed: bool | None
+
+
 @shared  # both "passed" and "pass rate" need it
 def _tested_and_passed(year: int, company_id: uuid.UUID | None) -> tuple[set, set]:
     """Employees who took e-tests in the year and those who passed one (by the attempt that
     counts under each test's rule: the best or the last of the year)."""
-    by_pair: dict[tuple, list[Attempt]] = {}
+    by_pair: dict[tuple, list[_Row]] = {}
     grading = dict(Test.objects.values_list("pk", "grading"))
-    for attempt in _attempts(year, company_id).only("test_id", "employee_id", "number", "score", "status", "passed"):
-        by_pair.setdefault((attempt.test_id, attempt.employee_id), []).append(attempt)
+    # Plain rows, not model instances: a group's year holds tens of thousands of attempts.
+    rows = _attempts(year, company_id).values_list("test_id", "employee_id", "number", "status", "score", "passed")
+    for test_id, employee_id, number, status, score, ok in rows:
+        by_pair.setdefault((test_id, employee_id), []).append(_Row(number, status, score, ok))
     tested: set = set()
     passed: set = set()
     for (test_id, employee_id), attempts in by_pair.items():

@@ -5,8 +5,9 @@ events of the employees in their scope."""
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.files.storage import default_storage
 from django.db.models import Count, Q, QuerySet, Sum
@@ -228,7 +229,18 @@ def bank_questions(*, bank: QuestionBank, language: str) -> list[ParsedQuestion]
     return out
 
 
-def counted(attempts: list[Attempt], grading: str) -> Attempt | None:
+class Graded(Protocol):
+    """What deciding which attempt counts reads: an Attempt, or a lighter row with its fields."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def score(self) -> int | None: ...
+
+
+def counted[G: Graded](attempts: Sequence[G], grading: str) -> G | None:
     """The finished attempt that counts: the best score (ties: the earliest) or the last one."""
     finished = [a for a in attempts if a.status != Attempt.Status.IN_PROGRESS]
     if not finished:

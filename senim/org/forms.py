@@ -1,9 +1,9 @@
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from senim.core.uploads import check_upload_size
+from senim.core.forms import ImportUploadForm as CoreImportUploadForm
 from senim.org.models import Company, Employee, Position, Unit
 from senim.org.services import COMPANY_FIELDS, EMPLOYEE_FIELDS, POSITION_FIELDS, UNIT_FIELDS
 
@@ -45,15 +45,8 @@ class EmployeeForm(forms.ModelForm):
             cast("forms.ModelChoiceField[Position]", self.fields["position"]).queryset = positions
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(CoreImportUploadForm):
     KIND_CHOICES = [("employees", _("Employees")), ("units", _("Structural units")), ("positions", _("Positions"))]
 
-    kind = forms.ChoiceField(label=_("What the file contains"), choices=KIND_CHOICES)
-    file = forms.FileField(label=_("CSV or XLSX file"))
-
-    def clean_file(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data["file"]
-        check_upload_size(upload)
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return upload
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, kinds=self.KIND_CHOICES, **kwargs)

@@ -1,8 +1,6 @@
 """The import wizard: upload → preview with every error → import (all, or the valid rows only)."""
 
 import secrets
-import time
-from pathlib import Path
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from senim.core import files
 from senim.core.access import ActorRequest
 from senim.core.uploads import request_too_large, too_large_message
 from senim.core.views import permission_required
@@ -20,30 +19,12 @@ from senim.org.forms import ImportUploadForm
 SESSION_KEY = "senim_org_imports"
 
 
-UPLOAD_LIFETIME_SECONDS = 24 * 3600
-
-
-def _upload_dir() -> Path:
-    return jobs.upload_dir()
-
-
-def _sweep_uploads() -> None:
-    """Delete uploads older than a day: abandoned previews hold personal data."""
-    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
-    for stale in _upload_dir().iterdir():
-        if stale.is_file() and stale.stat().st_mtime < cutoff:
-            stale.unlink(missing_ok=True)
-
-
-def _stored(request: HttpRequest, token: str) -> tuple[str, Path]:
-    """The kind and path of an upload this session made; 404 for anything else."""
+def _stored(request: HttpRequest, token: str) -> tuple[str, str]:
+    """The kind and stored name of an upload this session made; 404 for anything else."""
     entry = request.session.get(SESSION_KEY, {}).get(token)
-    if not entry:
+    if not entry or not files.file_exists(entry["file"]):
         raise Http404
-    path = _upload_dir() / entry["file"]
-    if not path.exists():
-        raise Http404
-    return entry["kind"], path
+    return entry["kind"], entry["file"]
 
 
 @permission_required(policy.IMPORT)
@@ -56,14 +37,11 @@ def upload(request: ActorRequest) -> HttpResponse:
         )
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        _sweep_uploads()
+        files.area_sweep(jobs.UPLOAD_AREA, older_than_seconds=jobs.UPLOAD_LIFETIME_SECONDS, sealed=True)
         upload = form.cleaned_data["file"]
         token = secrets.token_urlsafe(16)
         suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-        name = f"{token}{suffix}"
-        with (_upload_dir() / name).open("wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
+        name = files.file_save(jobs.UPLOAD_AREA, upload, suffix=suffix, sealed=True)
         imports = request.session.get(SESSION_KEY, {})
         imports[token] = {"kind": form.cleaned_data["kind"], "file": name, "name": upload.name[:200]}
         request.session[SESSION_KEY] = imports
@@ -74,9 +52,10 @@ def upload(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.IMPORT)
 def preview(request: ActorRequest, token: str) -> HttpResponse:
-    kind, path = _stored(request, token)
+    kind, name = _stored(request, token)
     try:
-        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        with files.file_local(name, sealed=True) as path:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
     except importing.FileRejected as error:
         return render(request, "org/import_upload.html", {"form": ImportUploadForm(), "file_error": error.message})
     context = {
@@ -98,12 +77,12 @@ def confirm(request: ActorRequest, token: str) -> HttpResponse:
     """Queue the import; the job page follows it to the end."""
     if request.method != "POST":
         return redirect("org:import-preview", token=token)
-    kind, path = _stored(request, token)
+    kind, name = _stored(request, token)
     entry = request.session[SESSION_KEY][token]
     job = jobs.import_job_start(
         actor=request.user,
         kind=kind,
-        stored_file=path.name,
+        stored_file=name,
         file_name=entry["name"],
         valid_only=request.POST.get("mode") == "valid_only",
         language=get_language() or "en",
@@ -116,9 +95,7 @@ def job_detail(request: ActorRequest, job_id: str) -> HttpResponse:
     job = jobs.import_job_list(actor=request.user).filter(pk=job_id).first()
     if job is None:
         raise Http404
-    rejected_available = (
-        job.status == job.Status.DONE and job.skipped and (jobs.upload_dir() / job.stored_file).exists()
-    )
+    rejected_available = job.status == job.Status.DONE and job.skipped and files.file_exists(job.stored_file)
     context = {"job": job, "rejected_available": rejected_available}
     template = "org/import_job_status.html" if request.htmx else "org/import_job.html"
     return render(request, template, context)
@@ -127,21 +104,21 @@ def job_detail(request: ActorRequest, job_id: str) -> HttpResponse:
 @permission_required(policy.IMPORT)
 def job_rejected(request: ActorRequest, job_id: str) -> HttpResponse:
     job = jobs.import_job_list(actor=request.user).filter(pk=job_id).first()
-    path = jobs.upload_dir() / job.stored_file if job else None
-    if job is None or path is None or not path.exists():
+    if job is None or not files.file_exists(job.stored_file):
         raise Http404
-    return _rejected_csv(request, job.kind, path)
+    return _rejected_csv(request, job.kind, job.stored_file)
 
 
 @permission_required(policy.IMPORT)
 def rejected(request: ActorRequest, token: str) -> HttpResponse:
-    kind, path = _stored(request, token)
-    return _rejected_csv(request, kind, path)
+    kind, name = _stored(request, token)
+    return _rejected_csv(request, kind, name)
 
 
-def _rejected_csv(request: ActorRequest, kind: str, path: Path) -> HttpResponse:
+def _rejected_csv(request: ActorRequest, kind: str, name: str) -> HttpResponse:
     try:
-        plan = importing.plan_file(actor=request.user, kind=kind, path=path)
+        with files.file_local(name, sealed=True) as path:
+            plan = importing.plan_file(actor=request.user, kind=kind, path=path)
     except importing.FileRejected as error:
         messages.error(request, error.message)
         return redirect(reverse("org:import-upload"))

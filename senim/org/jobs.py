@@ -3,10 +3,8 @@ happened and the outcome, so a 35,000-row file never holds a web request open.""
 
 import logging
 import uuid
-from pathlib import Path
 from typing import cast
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
@@ -14,6 +12,7 @@ from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from senim.core import files
 from senim.core.access import Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record
 from senim.org import importing, policy
@@ -22,10 +21,9 @@ from senim.org.models import ImportJob
 logger = logging.getLogger(__name__)
 
 
-def upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Uploaded HR files (personal data), sealed in the storage every host shares until imported.
+UPLOAD_AREA = "org/imports"
+UPLOAD_LIFETIME_SECONDS = 24 * 3600
 
 
 def import_job_start(
@@ -63,12 +61,12 @@ def import_job_run(*, job_id: str | uuid.UUID) -> ImportJob:
     actor = (
         get_user_model().objects.filter(pk=job.requested_by_id, is_active=True).first() if job.requested_by_id else None
     )
-    path = upload_dir() / job.stored_file
     with translation.override(job.language):
         try:
-            if actor is None or not path.exists():
+            if actor is None or not files.file_exists(job.stored_file):
                 raise importing.FileRejected(_("The file or the user who uploaded it is no longer available."))
-            plan = importing.plan_file(actor=actor, kind=job.kind, path=path)
+            with files.file_local(job.stored_file, sealed=True) as path:
+                plan = importing.plan_file(actor=actor, kind=job.kind, path=path)
             result = importing.KINDS[job.kind].apply(actor=actor, plan=plan, valid_only=job.valid_only)
         except importing.FileRejected as error:
             return _finish(job, status=ImportJob.Status.FAILED, error=error.message)
@@ -84,7 +82,7 @@ def import_job_run(*, job_id: str | uuid.UUID) -> ImportJob:
                 job, status=ImportJob.Status.FAILED, error=_("The import failed unexpectedly; nothing was written.")
             )
     if not plan.rejected:
-        path.unlink(missing_ok=True)
+        files.file_delete(job.stored_file)
     return _finish(
         job,
         status=ImportJob.Status.DONE,

@@ -123,6 +123,22 @@ def employee_get(*, actor: Actor, employee_id: uuid.UUID | str) -> Employee:
     return qs.select_related("company", "unit", "position").get(id=employee_id)
 
 
+def employees_by_number(numbers: Iterable[str]) -> dict[tuple[uuid.UUID, str], Employee]:
+    """The employees with these personnel numbers, by (company id, number), for an import that
+    names people by them (it checks each company against the importer's scope). Only the id,
+    company, unit and number are loaded; one query per 5,000 numbers (the databases' parameter
+    limits)."""
+    found: dict[tuple[uuid.UUID, str], Employee] = {}
+    wanted = sorted(set(numbers) - {""})
+    for start in range(0, len(wanted), 5000):
+        qs = Employee.objects.filter(personnel_number__in=wanted[start : start + 5000]).only(
+            "id", "company_id", "unit_id", "personnel_number"
+        )
+        for employee in qs.iterator(chunk_size=5000):
+            found[(employee.company_id, employee.personnel_number)] = employee
+    return found
+
+
 def employee_for_user(*, user_employee_id: uuid.UUID | None) -> Employee | None:
     if not user_employee_id:
         return None

@@ -29,6 +29,7 @@ from senim.risks.schemas import (
     RisksFunctionIn,
     RisksFunctionOut,
     RisksMapRowOut,
+    RisksMatrixOut,
     RisksPositionsIn,
     RisksReviewIn,
     RollUpOut,
@@ -116,6 +117,25 @@ def exercise_map(request: ActorRequest, exercise_id: uuid.UUID):  # type: ignore
     exercise = selectors.exercise_get(actor=request.user, exercise_id=exercise_id)
     signals = selectors.unit_signals(exercise=exercise)
     return [_map_row(r, signals.get(r.unit_id)) for r in selectors.risk_map(exercise=exercise)]
+
+
+@router.get(
+    "/assessments/{exercise_id}/matrix",
+    response=list[RisksMatrixOut],
+    summary="The likelihood × impact grids (inherent, residual) of a matrix-method assessment",
+)
+def exercise_matrix(request: ActorRequest, exercise_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    require(request, policy.VIEW_ASSESSMENT)
+    exercise = selectors.exercise_get(actor=request.user, exercise_id=exercise_id)
+    return [
+        {
+            "residual": grid.residual,
+            "likelihood_scale": grid.likelihood_labels,
+            "impact_scale": grid.impact_labels,
+            "rows": [[cell.__dict__ for cell in row] for row in grid.rows],
+        }
+        for grid in selectors.risk_matrices(exercise=exercise)
+    ]
 
 
 def _map_row(row: Any, signals: Any) -> dict[str, Any]:

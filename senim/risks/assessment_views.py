@@ -22,7 +22,7 @@ from senim.core.forms import apply_errors
 from senim.core.importing import FileRejected
 from senim.core.views import paginate, permission_required
 from senim.org import selectors as org_selectors
-from senim.risks import policy, riskmap, selectors, services
+from senim.risks import policy, riskmap, selectors, services, tables
 from senim.risks.forms import ApproveForm, AssessForm, CatalogueImportForm, ExerciseForm, FunctionAddForm, ReviewForm
 from senim.risks.importing import catalogue
 from senim.risks.models import Exercise, RiskFunction
@@ -63,11 +63,9 @@ def exercise_list(request: ActorRequest) -> HttpResponse:
             form.add_error(None, _("You may not open an assessment for this company."))
         else:
             return redirect("risks:exercise-detail", exercise_id=exercise.pk)
-    return render(
-        request,
-        "risks/exercise_list.html",
-        {"exercises": selectors.exercise_list(actor=request.user), "form": form if can_create else None},
-    )
+    exercises = selectors.exercise_list(actor=request.user)
+    context = {"form": form if can_create else None}
+    return tables.EXERCISES.respond(request, exercises, "risks/exercise_list.html", context)
 
 
 @permission_required(policy.VIEW_ASSESSMENT)
@@ -90,6 +88,10 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         "rows": rows,
         "map_rows": [(r, signals.get(r.unit_id)) for r in rows],
         "svg": mark_safe(riskmap.map_svg(exercise, rows)),  # noqa: S308  (escaped when built)
+        "matrices": [
+            mark_safe(riskmap.matrix_svg(exercise, m))  # noqa: S308  (escaped when built)
+            for m in selectors.risk_matrices(exercise=exercise)
+        ],
         "moves": selectors.year_over_year(exercise=exercise),
         "functions": functions,
         "function_units": units_with_functions,
@@ -113,10 +115,12 @@ def exercise_map(request: ActorRequest, exercise_id: uuid.UUID, fmt: str) -> Htt
     if fmt == "svg":
         return HttpResponse(riskmap.map_svg(exercise, rows), content_type="image/svg+xml")
     if fmt == "docx":
-        body = riskmap.map_docx(exercise, rows, selectors.risky_functions(exercise=exercise))
+        body = riskmap.map_docx(
+            exercise, rows, selectors.risky_functions(exercise=exercise), selectors.risk_matrices(exercise=exercise)
+        )
         content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     elif fmt == "xlsx":
-        body = riskmap.map_xlsx(exercise, rows)
+        body = riskmap.map_xlsx(exercise, rows, selectors.risk_matrices(exercise=exercise))
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         raise Http404
@@ -153,7 +157,12 @@ def function_detail(request: ActorRequest, function_id: uuid.UUID) -> HttpRespon
     form = AssessForm(
         request.POST or None,
         positions=positions,
+        exercise=function.exercise,
         initial={
+            "likelihood": function.likelihood,
+            "impact": function.impact,
+            "residual_likelihood": function.residual_likelihood,
+            "residual_impact": function.residual_impact,
             "level": function.level or "low",
             "risk": function.risk,
             "causes": function.causes,

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from senim.risks.models import Level, MeasureStatus, PlanKind
+from senim.risks.models import Level, MeasureStatus, Method, PlanKind
 
 
 class PlanUploadForm(forms.Form):
@@ -39,10 +39,35 @@ class ExerciseForm(forms.Form):
     period_reviewed = forms.CharField(label=_("Period reviewed"), required=False, max_length=200)
     working_group = forms.CharField(label=_("Working group"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     sources = forms.CharField(label=_("Sources considered"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    method = forms.ChoiceField(label=_("Method"), choices=Method.choices, initial=Method.LEVELS)
+    likelihood_scale = forms.CharField(
+        label=_("Likelihood scale"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Likelihood × impact only: one point a line, lowest first (empty: the standard five points)."),
+    )
+    impact_scale = forms.CharField(
+        label=_("Impact scale"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One point a line, lowest first (empty: the standard five points)."),
+    )
+    medium_from = forms.IntegerField(
+        label=_("Medium from score"), required=False, min_value=2, help_text=_("Likelihood × impact; default 5.")
+    )
+    high_from = forms.IntegerField(
+        label=_("High from score"), required=False, min_value=2, help_text=_("Likelihood × impact; default 12.")
+    )
 
     def __init__(self, *args: Any, companies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["company"].queryset = companies  # type: ignore[attr-defined]
+
+    def clean_likelihood_scale(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["likelihood_scale"].splitlines() if line.strip()]
+
+    def clean_impact_scale(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["impact_scale"].splitlines() if line.strip()]
 
 
 class FunctionAddForm(forms.Form):
@@ -73,10 +98,31 @@ class AssessForm(forms.Form):
         label=_("Recommendation"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     positions = forms.ModelMultipleChoiceField(label=_("Positions performing it"), queryset=None, required=False)  # type: ignore[var-annotated]
+    likelihood = forms.TypedChoiceField(label=_("Likelihood (inherent)"), coerce=int, required=False)
+    impact = forms.TypedChoiceField(label=_("Impact (inherent)"), coerce=int, required=False)
+    residual_likelihood = forms.TypedChoiceField(
+        label=_("Likelihood after the controls"), coerce=int, required=False, empty_value=None
+    )
+    residual_impact = forms.TypedChoiceField(
+        label=_("Impact after the controls"), coerce=int, required=False, empty_value=None
+    )
 
-    def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, positions: Any, exercise: Any, **kwargs: Any) -> None:
+        """In the matrix method the unit rates likelihood and impact (the level is read from them);
+        otherwise it chooses the level."""
         super().__init__(*args, **kwargs)
         self.fields["positions"].queryset = positions  # type: ignore[attr-defined]
+        matrix = ("likelihood", "impact", "residual_likelihood", "residual_impact")
+        if exercise.is_matrix:
+            del self.fields["level"]
+            for name in matrix:
+                labels = exercise.impact_labels if name.endswith("impact") else exercise.likelihood_labels
+                field = self.fields[name]
+                field.choices = [("", "—")] + [(i, f"{i}. {label}") for i, label in enumerate(labels, start=1)]  # type: ignore[attr-defined]
+                field.required = not name.startswith("residual")
+        else:
+            for name in matrix:
+                del self.fields[name]
 
 
 class ReviewForm(forms.Form):

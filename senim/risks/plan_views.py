@@ -2,12 +2,10 @@
 understood can be set there), the plan by aspect and topic, by unit, as a timeline, the measure with
 its periods, overdue and due soon, and the export back to DOCX and XLSX."""
 
-import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -17,11 +15,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import permission_required
 from senim.org import selectors as org_selectors
-from senim.risks import exports, policy, selectors, services
+from senim.risks import exports, policy, selectors, services, tables
 from senim.risks.forms import DeadlineForm, PlanUploadForm, ReportForm
 from senim.risks.importing.reader import FileRejected, Understood, read_plan
 from senim.risks.models import Measure, MeasureInstance, Plan
@@ -46,23 +45,23 @@ def _measure(request: ActorRequest, measure_id: uuid.UUID) -> Measure:
 
 @permission_required(policy.VIEW_PLANS)
 def plan_list(request: ActorRequest) -> HttpResponse:
-    plans = list(selectors.plan_list(actor=request.user))
     year = timezone.localdate().year
-    rows = []
-    for plan in plans:
-        rollup = {r.year: r for r in selectors.plan_rollup(plan=plan)}
-        rows.append((plan, rollup.get(year)))
-    return render(
-        request,
-        "risks/plan_list.html",
-        {"rows": rows, "year": year, "can_manage": request.user.can(policy.MANAGE_PLANS)},
-    )
+
+    def rollups(page: Any) -> dict[str, Any]:
+        """This year's figures of the plans shown."""
+        rows = []
+        for plan in page:
+            rollup = {r.year: r for r in selectors.plan_rollup(plan=plan)}
+            rows.append((plan, rollup.get(year)))
+        return {"rows": rows}
+
+    context = {"year": year, "can_manage": request.user.can(policy.MANAGE_PLANS)}
+    plans = selectors.plan_list(actor=request.user)
+    return tables.PLANS.respond(request, plans, "risks/plan_list.html", context, per_page_context=rollups)
 
 
-def _imports_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "risks-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Uploaded plans, in the storage every host shares until imported.
+UPLOAD_AREA = "risks/imports"
 
 
 @permission_required(policy.MANAGE_PLANS)
@@ -72,11 +71,10 @@ def plan_import_upload(request: ActorRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = uuid.uuid4().hex
         upload = form.cleaned_data["file"]
-        path = _imports_dir() / token
-        with path.open("wb") as out:
-            shutil.copyfileobj(upload, out)
+        stored = files.file_save(UPLOAD_AREA, upload, suffix=Path(upload.name or "").suffix.lower()[:8])
         pending = request.session.get(SESSION_KEY, {})
         pending[token] = {
+            "file": stored,
             "name": upload.name[:200],
             "company": str(form.cleaned_data["company"].pk),
             "kind": form.cleaned_data["kind"],
@@ -88,11 +86,11 @@ def plan_import_upload(request: ActorRequest) -> HttpResponse:
 
 def _pending(request: ActorRequest, token: str) -> tuple[dict[str, str], Understood | None, str]:
     pending = request.session.get(SESSION_KEY, {}).get(token)
-    path = _imports_dir() / token
-    if not pending or not token.isalnum() or not path.exists():
+    if not pending or not files.file_exists(pending.get("file", "")):
         raise Http404
     try:
-        return pending, read_plan(path, source=pending["name"]), ""
+        with files.file_local(pending["file"]) as path:
+            return pending, read_plan(path, source=pending["name"]), ""
     except FileRejected as error:
         return pending, None, error.message
 
@@ -115,7 +113,7 @@ def plan_import_preview(request: ActorRequest, token: str) -> HttpResponse:
         except (ValidationError, PermissionDenied) as problem:
             error = "; ".join(getattr(problem, "messages", [_("You may not import plans for this company.")]))
         else:
-            (_imports_dir() / token).unlink(missing_ok=True)
+            files.file_delete(pending["file"])
             to_set = plan.measures.filter(deadline_kind="unset").count()
             messages.success(request, _("The plan was imported."))
             if to_set:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Font, PatternFill
 
 from senim.risks.models import Exercise, RiskFunction
-from senim.risks.selectors import MapRow
+from senim.risks.selectors import MapRow, MatrixCell, RiskMatrix
 
 COLOURS = {"low": "#7cb342", "medium": "#ffb300", "high": "#e53935"}
 ROW = 22
@@ -54,7 +54,74 @@ def map_svg(exercise: Exercise, rows: list[MapRow]) -> str:
     return "".join(out)
 
 
-def map_xlsx(exercise: Exercise, rows: list[MapRow]) -> bytes:
+CELL = 64
+
+
+def matrix_svg(exercise: Exercise, matrix: RiskMatrix) -> str:
+    """The heat map: likelihood up the side, impact along the bottom, each cell in its band's colour
+    with the number of functions rated there."""
+    side, bottom = 150, 60
+    width = side + CELL * len(matrix.impact_labels) + 10
+    height = 30 + CELL * len(matrix.rows) + bottom
+    title = _("Residual risk: likelihood × impact") if matrix.residual else _("Inherent risk: likelihood × impact")
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="riskmatrix" viewBox="0 0 {width} {height}" '
+        f'width="{width}" role="img" aria-label="{escape(title)}">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
+    for r, row in enumerate(matrix.rows):
+        y = 24 + CELL * r
+        label = matrix.likelihood_labels[row[0].likelihood - 1]
+        out.append(
+            f'<text x="{side - 6}" y="{y + CELL / 2 + 4:.0f}" font-size="11" text-anchor="end">'
+            f"{row[0].likelihood}. {escape(label[:22])}</text>"
+        )
+        for c, cell in enumerate(row):
+            x = side + CELL * c
+            out.append(
+                f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="{COLOURS[cell.level]}" '
+                f'stroke="#fff" stroke-width="2"><title>{cell.likelihood} × {cell.impact}: '
+                f"{cell.count}{_was(cell)}</title></rect>"
+            )
+            if cell.count:
+                out.append(
+                    f'<text x="{x + CELL / 2:.0f}" y="{y + CELL / 2 + 6:.0f}" font-size="16" font-weight="bold" '
+                    f'text-anchor="middle">{cell.count}</text>'
+                )
+    base = 24 + CELL * len(matrix.rows)
+    for c, label in enumerate(matrix.impact_labels):
+        centre = side + CELL * c + CELL / 2
+        out.append(f'<text x="{centre:.0f}" y="{base + 14}" font-size="11" text-anchor="middle">{c + 1}</text>')
+        out.append(
+            f'<text x="{centre:.0f}" y="{base + 28}" font-size="9" text-anchor="middle">{escape(label[:14])}</text>'
+        )
+    out.append(
+        f'<text x="{side + CELL * len(matrix.impact_labels) / 2:.0f}" y="{base + 48}" font-size="11" '
+        f'text-anchor="middle">{escape(_("Impact"))} →</text>'
+    )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _was(cell: MatrixCell) -> str:
+    """Last year's count beside this year's, as maps are compared: " (5)"."""
+    return f" ({cell.previous})" if cell.previous is not None else ""
+
+
+def _matrix_rows(matrix: RiskMatrix) -> list[list[str]]:
+    """The grid as text rows: a header of impact points, then one row per likelihood point."""
+    header = [_("Likelihood / impact"), *(f"{i + 1}. {label}" for i, label in enumerate(matrix.impact_labels))]
+    body = [
+        [
+            f"{row[0].likelihood}. {matrix.likelihood_labels[row[0].likelihood - 1]}",
+            *(f"{c.count}{_was(c)}" for c in row),
+        ]
+        for row in matrix.rows
+    ]
+    return [header, *body]
+
+
+def map_xlsx(exercise: Exercise, rows: list[MapRow], matrices: Iterable[RiskMatrix] = ()) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -83,9 +150,24 @@ def map_xlsx(exercise: Exercise, rows: list[MapRow]) -> bytes:
         ]
     )
     sheet.column_dimensions["A"].width = 50
+    for matrix in matrices:
+        grid = workbook.create_sheet(_("Residual") if matrix.residual else _("Inherent"))
+        grid.append(
+            [_("Residual risk: likelihood × impact") if matrix.residual else _("Inherent risk: likelihood × impact")]
+        )
+        for n, values in enumerate(_matrix_rows(matrix)):
+            grid.append([_safe_cell(v) for v in values])
+            if n:
+                for col, point in enumerate(matrix.rows[n - 1], start=2):
+                    grid.cell(grid.max_row, col).fill = PatternFill("solid", fgColor=COLOURS[point.level].lstrip("#"))
+        grid.column_dimensions["A"].width = 30
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _shade(cell, colour: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,9 +181,28 @@ def _shade(cell, colour: str) -> None:  # type: ignore[no-untyped-def]
     cell._tc.get_or_add_tcPr().append(fill)
 
 
-def map_docx(exercise: Exercise, rows: list[MapRow], risky: Iterable[RiskFunction]) -> bytes:
-    """The map as it is filed: the approval line, units × levels with last year's beside them, and
-    the medium and high functions with their risk, level and recommendation."""
+def _docx_matrix(document, matrix: RiskMatrix) -> None:  # type: ignore[no-untyped-def]
+    document.add_heading(
+        _("Residual risk: likelihood × impact") if matrix.residual else _("Inherent risk: likelihood × impact"),
+        level=2,
+    )
+    grid = _matrix_rows(matrix)
+    table = document.add_table(rows=len(grid), cols=len(grid[0]))
+    table.style = "Table Grid"
+    for r, values in enumerate(grid):
+        cells = table.rows[r].cells
+        for c, value in enumerate(values):
+            cells[c].text = value
+            if r and c:
+                _shade(cells[c], COLOURS[matrix.rows[r - 1][c - 1].level])
+
+
+def map_docx(
+    exercise: Exercise, rows: list[MapRow], risky: Iterable[RiskFunction], matrices: Iterable[RiskMatrix] = ()
+) -> bytes:
+    """The map as it is filed: the approval line, units × levels with last year's beside them, in
+    the matrix method the likelihood × impact grids (inherent and residual), and the medium and
+    high functions with their risk, level (and rating) and recommendation."""
     import docx
 
     document = docx.Document()
@@ -136,6 +237,8 @@ def map_docx(exercise: Exercise, rows: list[MapRow], risky: Iterable[RiskFunctio
     ):
         cell.text = str(value)
     totals[4].text = str(sum(r.total for r in rows))
+    for matrix in matrices:
+        _docx_matrix(document, matrix)
     risky = list(risky)
     if risky:
         document.add_heading(_("Functions at medium and high risk"), level=2)
@@ -146,13 +249,14 @@ def map_docx(exercise: Exercise, rows: list[MapRow], risky: Iterable[RiskFunctio
             cell.text = text
         for function in risky:
             cells = table.add_row().cells
-            values = [
-                str(function.unit),
-                function.name,
-                function.risk,
-                function.get_level_display(),
-                function.recommendation,
-            ]
+            level = function.get_level_display()
+            if exercise.is_matrix and function.likelihood:
+                level = _("%(level)s (inherent %(inherent)s, residual %(residual)s)") % {
+                    "level": level,
+                    "inherent": f"{function.likelihood}×{function.impact}",
+                    "residual": f"{function.residual_likelihood}×{function.residual_impact}",
+                }
+            values = [str(function.unit), function.name, function.risk, level, function.recommendation]
             for cell, value in zip(cells, values, strict=True):
                 cell.text = value
             _shade(cells[3], COLOURS[function.level])

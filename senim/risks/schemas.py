@@ -89,6 +89,19 @@ class RisksExerciseOut(Schema):
     approved_on: dt.date | None
     positions_approved_on: dt.date | None
     function_count: int = 0
+    method: str
+    likelihood_scale: list[str]
+    impact_scale: list[str]
+    medium_from: int
+    high_from: int
+
+    @staticmethod
+    def resolve_likelihood_scale(obj) -> list[str]:  # type: ignore[no-untyped-def]
+        return obj.likelihood_labels
+
+    @staticmethod
+    def resolve_impact_scale(obj) -> list[str]:  # type: ignore[no-untyped-def]
+        return obj.impact_labels
 
 
 class RisksExerciseIn(BodySchema):
@@ -98,6 +111,11 @@ class RisksExerciseIn(BodySchema):
     working_group: str = Field("", max_length=5000)
     sources: str = Field("", max_length=5000)
     carry_over: bool = True
+    method: str = Field("levels", pattern="^(levels|matrix)$")
+    likelihood_scale: list[str] = Field(default_factory=list, max_length=10)
+    impact_scale: list[str] = Field(default_factory=list, max_length=10)
+    medium_from: int | None = Field(None, ge=2, le=100)
+    high_from: int | None = Field(None, ge=2, le=100)
 
 
 class RisksFunctionOut(Schema):
@@ -115,6 +133,11 @@ class RisksFunctionOut(Schema):
     assessed_on: dt.date | None
     review_note: str
     position_ids: list[uuid.UUID]
+    likelihood: int | None
+    impact: int | None
+    inherent_level: str
+    residual_likelihood: int | None
+    residual_impact: int | None
 
     @staticmethod
     def resolve_unit(obj) -> str:  # type: ignore[no-untyped-def]
@@ -131,7 +154,14 @@ class RisksFunctionIn(BodySchema):
 
 
 class RisksAssessIn(BodySchema):
-    level: str = Field(..., pattern="^(low|medium|high)$")
+    """`level` in the three-level method; `likelihood` and `impact` (and, after the controls,
+    `residual_likelihood` and `residual_impact`) in the matrix method, where the level is read."""
+
+    level: str = Field("", pattern="^(low|medium|high|)$")
+    likelihood: int | None = Field(None, ge=1, le=10)
+    impact: int | None = Field(None, ge=1, le=10)
+    residual_likelihood: int | None = Field(None, ge=1, le=10)
+    residual_impact: int | None = Field(None, ge=1, le=10)
     risk: str = Field("", max_length=20_000)
     causes: str = Field("", max_length=20_000)
     norm: str = Field("", max_length=1000)
@@ -174,3 +204,18 @@ class RisksMapRowOut(Schema):
     total: int
     previous: list[int] | None
     signals: RisksSignalsOut | None = None
+
+
+class RisksMatrixCellOut(Schema):
+    likelihood: int
+    impact: int
+    level: str
+    count: int
+    previous: int | None
+
+
+class RisksMatrixOut(Schema):
+    residual: bool
+    likelihood_scale: list[str]
+    impact_scale: list[str]
+    rows: list[list[RisksMatrixCellOut]]

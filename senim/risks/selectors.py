@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from senim.conflicts import selectors as conflicts_selectors
@@ -249,17 +249,24 @@ class Move:
 
 
 def year_over_year(*, exercise: Exercise) -> list[Move]:
-    """Functions whose level moved since last year's exercise (matched by unit and name)."""
+    """Functions whose level moved since last year's exercise (matched by unit and name), compared
+    in the database: an exercise may hold thousands of functions and only the moves are read."""
     previous = previous_exercise(exercise)
     if previous is None:
         return []
-    old = {(f.unit_id, f.name): f.level for f in previous.functions.exclude(level="")}
-    moves = []
-    for f in exercise.functions.exclude(level="").select_related("unit"):
-        was = old.get((f.unit_id, f.name))
-        if was and was != f.level:
-            moves.append(Move(unit=str(f.unit), name=f.name, before=was, after=f.level))
-    return moves
+    before = (
+        RiskFunction.objects.filter(exercise=previous, unit_id=OuterRef("unit_id"), name=OuterRef("name"))
+        .exclude(level="")
+        .values("level")[:1]
+    )
+    moved = (
+        exercise.functions.exclude(level="")
+        .annotate(before=Subquery(before))
+        .exclude(before__isnull=True)
+        .exclude(before=F("level"))
+        .select_related("unit")
+    )
+    return [Move(unit=str(f.unit), name=f.name, before=f.before, after=f.level) for f in moved]
 
 
 def risky_functions(*, exercise: Exercise) -> QuerySet[RiskFunction]:
@@ -307,7 +314,9 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
     """Per unit of the exercise: Speak Up reports naming it (and how many were substantiated), gifts
     declared by its staff, declarations disclosing a conflict, contracts it concluded with high-risk
     counterparties or without the anti-corruption clause — over the year before the exercise."""
-    unit_ids = set(RiskFunction.objects.filter(exercise=exercise).values_list("unit_id", flat=True))
+    unit_ids = set(
+        RiskFunction.objects.filter(exercise=exercise).order_by().values_list("unit_id", flat=True).distinct()
+    )
     since, until = dt.date(exercise.year - 1, 1, 1), dt.date(exercise.year - 1, 12, 31)
     # Counts only, shown beside the assessment to whoever may open it: read as the system.
     cases = speakup_selectors.unit_case_counts(actor=SYSTEM, unit_ids=unit_ids, since=since, until=until)
@@ -324,3 +333,74 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
         )
         for uid in unit_ids
     }
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    likelihood: int
+    impact: int
+    level: str
+    count: int
+    previous: int | None = None  # last year's count, when last year used the same grid
+
+
+@dataclass(frozen=True)
+class RiskMatrix:
+    """The likelihood × impact grid of a matrix-method exercise: functions per cell, each cell's
+    band. `rows` run from the most likely down, as heat maps are drawn."""
+
+    likelihood_labels: list[str]
+    impact_labels: list[str]
+    residual: bool
+    rows: list[list[MatrixCell]]
+
+    @property
+    def total(self) -> int:
+        return sum(cell.count for row in self.rows for cell in row)
+
+
+def _matrix_counts(exercise: Exercise, residual: bool) -> dict[tuple[int, int], int]:
+    fields = ("residual_likelihood", "residual_impact") if residual else ("likelihood", "impact")
+    return {
+        (r[fields[0]], r[fields[1]]): r["n"]
+        for r in RiskFunction.objects.filter(exercise=exercise, **{f"{fields[0]}__isnull": False})
+        .values(*fields)
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+
+
+def risk_matrix(*, exercise: Exercise, residual: bool = True) -> RiskMatrix | None:
+    """The heat map of the exercise (residual ratings, or inherent), each cell with last year's count
+    when last year's exercise used a grid of the same size; None in the three-level method."""
+    if not exercise.is_matrix:
+        return None
+    counts = _matrix_counts(exercise, residual)
+    likelihood, impact = exercise.likelihood_labels, exercise.impact_labels
+    before = previous_exercise(exercise)
+    same_grid = (
+        before is not None
+        and before.is_matrix
+        and (len(before.likelihood_labels), len(before.impact_labels)) == (len(likelihood), len(impact))
+    )
+    previous = _matrix_counts(before, residual) if same_grid and before is not None else None
+    rows = [
+        [
+            MatrixCell(
+                lk,
+                im,
+                exercise.band(lk, im),
+                counts.get((lk, im), 0),
+                previous.get((lk, im), 0) if previous is not None else None,
+            )
+            for im in range(1, len(impact) + 1)
+        ]
+        for lk in range(len(likelihood), 0, -1)
+    ]
+    return RiskMatrix(likelihood, impact, residual, rows)
+
+
+def risk_matrices(*, exercise: Exercise) -> list[RiskMatrix]:
+    """The inherent and the residual heat maps of a matrix-method exercise (none otherwise)."""
+    grids = [risk_matrix(exercise=exercise, residual=residual) for residual in (False, True)]
+    return [grid for grid in grids if grid is not None]

@@ -3,7 +3,6 @@ services and selectors as the pages)."""
 
 import hashlib
 import json
-import secrets
 import uuid
 from typing import Any
 
@@ -145,10 +144,7 @@ def version_upload(
     endpoints.refuse_large_upload(file)
     mapping = _mapping(options.mapping)
     suffix = {"ftm": ".jsonl", "csv": ".csv", "xlsx": ".xlsx"}[options.format]
-    stored = f"{secrets.token_urlsafe(16)}{suffix}"
-    with (jobs.upload_dir() / stored).open("wb") as target:
-        for chunk in file.chunks():
-            target.write(chunk)
+    stored = jobs.store_upload(file, suffix)
     version = jobs.version_import_start(
         actor=request.user,
         watchlist=watchlist,
@@ -263,7 +259,9 @@ def hit_get(request: ActorRequest, hit_id: uuid.UUID):  # type: ignore[no-untype
 def hit_decide(request: ActorRequest, hit_id: uuid.UUID, payload: DecisionIn):  # type: ignore[no-untyped-def]
     _require(request, policy.REVIEW)
     hit = selectors.hit_get(actor=request.user, hit_id=hit_id)
-    return services.hit_decide(actor=request.user, hit=hit, status=payload.status, comment=payload.comment)
+    return services.hit_decide(
+        actor=request.user, hit=hit, status=payload.status, comment=payload.comment, decided_on=payload.decided_on
+    )
 
 
 class RunQuery(Schema):

@@ -6,19 +6,18 @@ calls the same `*_run` functions in-process.
 """
 
 import logging
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.tasks import task
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from senim.core import files
 from senim.core.access import Actor, PermissionDenied
 from senim.core.uploads import upload_limit
 from senim.screening import services
@@ -29,18 +28,22 @@ logger = logging.getLogger(__name__)
 UPLOAD_LIFETIME_SECONDS = 24 * 3600
 
 
-def upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "uploads" / "screening"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Uploaded list files (public lists: stored as they are, streamed) and batch files (the people
+# screened: sealed), in the storage every host shares until a worker has read them.
+LIST_AREA = "screening/lists"
+BATCH_AREA = "screening/batches"
+
+
+def store_upload(upload: Any, suffix: str, *, batch: bool = False) -> str:
+    """Keep an uploaded list or batch file for the worker; return its stored name."""
+    sweep_uploads()
+    return files.file_save(BATCH_AREA if batch else LIST_AREA, upload, suffix=suffix, sealed=batch)
 
 
 def sweep_uploads() -> None:
     """Delete uploads older than a day: abandoned mapping steps and batch files hold personal data."""
-    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
-    for stale in upload_dir().iterdir():
-        if stale.is_file() and stale.stat().st_mtime < cutoff:
-            stale.unlink(missing_ok=True)
+    files.area_sweep(LIST_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS)
+    files.area_sweep(BATCH_AREA, older_than_seconds=UPLOAD_LIFETIME_SECONDS, sealed=True)
 
 
 # ---------------------------------------------------------------------------- list imports
@@ -116,15 +119,15 @@ def run_version_import(*, version_id: str) -> str:
     version = WatchlistVersion.objects.get(pk=version_id)
     if version.is_finished:
         return version.status
-    path = upload_dir() / version.stored_file
     with translation.override(version.language):
-        if not version.stored_file or not path.exists():
+        if not files.file_exists(version.stored_file):
             services.version_fail(version=version, error=_("The uploaded file is no longer available."))
             return WatchlistVersion.Status.FAILED
         try:
-            version = version_import_run(version=version, path=path, max_bytes=upload_limit())
+            with files.file_local(version.stored_file) as path:
+                version = version_import_run(version=version, path=path, max_bytes=upload_limit())
         finally:
-            path.unlink(missing_ok=True)
+            files.file_delete(version.stored_file)
     return version.status
 
 
@@ -168,20 +171,20 @@ def run_batch(*, run_id: str) -> str:
     run = ScreeningRun.objects.select_related("requested_by").get(pk=run_id)
     if run.is_finished:
         return run.status
-    path = upload_dir() / run.stored_file
     with translation.override(run.language):
         try:
-            if run.requested_by is None or not run.requested_by.is_active or not path.exists():
+            if run.requested_by is None or not run.requested_by.is_active or not files.file_exists(run.stored_file):
                 raise FileRejected(_("The file or the user who uploaded it is no longer available."))
             ScreeningRun.objects.filter(pk=run.pk).update(status=ScreeningRun.Status.RUNNING)
-            run = services.screen_batch(
-                actor=run.requested_by,
-                rows=read_batch_rows(path, max_bytes=upload_limit()),
-                lists=list(run.lists.all()),
-                threshold=run.threshold,
-                company_id=run.company_id,
-                run=run,
-            )
+            with files.file_local(run.stored_file, sealed=True) as path:
+                run = services.screen_batch(
+                    actor=run.requested_by,
+                    rows=read_batch_rows(path, max_bytes=upload_limit()),
+                    lists=list(run.lists.all()),
+                    threshold=run.threshold,
+                    company_id=run.company_id,
+                    run=run,
+                )
         except FileRejected as error:
             run = services.run_finish(run=run, status=ScreeningRun.Status.FAILED, error=error.message)
         except PermissionDenied:
@@ -194,5 +197,5 @@ def run_batch(*, run_id: str) -> str:
                 run=run, status=ScreeningRun.Status.FAILED, error=_("The screening failed unexpectedly.")
             )
         finally:
-            path.unlink(missing_ok=True)
+            files.file_delete(run.stored_file)
     return run.status

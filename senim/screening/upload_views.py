@@ -2,12 +2,12 @@
 with a status page that follows it."""
 
 import uuid
-from pathlib import Path
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
+from senim.core import files
 from senim.core.access import ActorRequest
 from senim.core.uploads import request_too_large, too_large_message, upload_limit
 from senim.core.views import get_or_404, permission_required
@@ -15,7 +15,7 @@ from senim.screening import jobs, policy, selectors
 from senim.screening.forms import MappingForm, VersionUploadForm
 from senim.screening.importing import FileRejected, default_mapping, table_header
 from senim.screening.models import Watchlist
-from senim.screening.views import store_upload, upload_suffix
+from senim.screening.views import upload_suffix
 
 SESSION_KEY = "senim_screening_uploads"
 
@@ -55,14 +55,14 @@ def version_upload(request: ActorRequest, watchlist_id: uuid.UUID) -> HttpRespon
         upload, fmt = form.cleaned_data["file"], form.chosen_format()
         entry = {
             "watchlist": str(watchlist.pk),
-            "file": store_upload(upload, upload_suffix(upload.name)),
+            "file": jobs.store_upload(upload, upload_suffix(upload.name)),
             "name": upload.name[:200],
             "format": fmt,
             "skip_invalid": form.cleaned_data["skip_invalid"],
         }
         if fmt == "ftm":
             return _start(request, watchlist, entry, None)
-        token = entry["file"].split(".")[0]
+        token = entry["file"].rsplit("/", 1)[-1].split(".")[0]
         request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: entry}
         return redirect("screening:version-mapping", watchlist_id=watchlist.pk, token=token)
     context["form"] = form
@@ -76,13 +76,13 @@ def version_mapping(request: ActorRequest, watchlist_id: uuid.UUID, token: str) 
     entry = request.session.get(SESSION_KEY, {}).get(token)
     if not entry or entry["watchlist"] != str(watchlist.pk):
         raise Http404
-    path: Path = jobs.upload_dir() / entry["file"]
-    if not path.exists():  # swept after a day, or already imported
+    if not files.file_exists(entry["file"]):  # swept after a day, or already imported
         raise Http404
     try:
-        header = table_header(path, max_bytes=upload_limit())
+        with files.file_local(entry["file"]) as path:
+            header = table_header(path, max_bytes=upload_limit())
     except FileRejected as error:
-        path.unlink(missing_ok=True)
+        files.file_delete(entry["file"])
         context = {"watchlist": watchlist, "form": VersionUploadForm(), "file_error": error.message}
         return render(request, "screening/version_upload.html", context)
     guess = default_mapping(header)

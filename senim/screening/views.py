@@ -1,6 +1,5 @@
 """Screening pages: ad-hoc search, hits to review, screening runs (with batch uploads) and lists."""
 
-import secrets
 import uuid
 from typing import Any
 
@@ -25,17 +24,10 @@ from senim.screening.forms import BatchForm, BulkDecisionForm, DecisionForm, Hit
 from senim.screening.models import Hit, WatchlistVersion
 
 
-def store_upload(upload: Any, suffix: str) -> str:
-    jobs.sweep_uploads()
-    name = f"{secrets.token_urlsafe(16)}{suffix}"
-    with (jobs.upload_dir() / name).open("wb") as target:
-        for chunk in upload.chunks():
-            target.write(chunk)
-    return name
-
-
-def upload_suffix(file_name: str) -> str:
+def upload_suffix(file_name: str, *, batch: bool = False) -> str:
     lowered = file_name.lower()
+    if batch:
+        return ".xlsx" if lowered.endswith(".xlsx") else ".csv"
     return ".xlsx" if lowered.endswith(".xlsx") else ".csv" if lowered.endswith((".csv", ".txt")) else ".jsonl"
 
 
@@ -209,7 +201,9 @@ def run_create(request: ActorRequest) -> HttpResponse:
         try:
             run = jobs.batch_start(
                 actor=request.user,
-                stored_file=store_upload(upload, ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"),
+                stored_file=jobs.store_upload(
+                    upload, ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv", batch=True
+                ),
                 file_name=upload.name,
                 lists=list(form.cleaned_data["lists"]) or None,
                 company_id=uuid.UUID(company) if company else None,

@@ -19,6 +19,7 @@ from senim.core.endpoints import require
 from senim.core.pagination import Pagination
 from senim.speakup import policy, posters, selectors, services
 from senim.speakup.downloads import file_response
+from senim.speakup.importing import IMPORTS
 from senim.speakup.models import Case, CaseLink, PosterLayout, PosterTag, PosterText
 from senim.speakup.posters import CONTENT_TYPES, poster_url
 from senim.speakup.schemas import (
@@ -43,6 +44,14 @@ from senim.speakup.schemas import (
 )
 
 router = Router(tags=["Speak Up"])
+endpoints.add_import_endpoint(
+    router,
+    IMPORTS,
+    app="speakup",
+    description="""History import: `kind` cases (reports and questions received before Senim, with their
+    dates, category and outcome; no identity columns); see docs/speakup.md. With dry_run (the default)
+    only the validation report is returned; once written, `rows` gives the case each line created or updated.""",
+)
 
 
 def _cases(request: ActorRequest) -> None:
@@ -68,8 +77,9 @@ def _detail(request: ActorRequest, case: Case) -> Case:
     return case
 
 
-class CaseFilterIn(endpoints.DateRangeFilters):
-    """`date_from`/`date_to`: the day the case was received."""
+class CaseFilterIn(endpoints.HistoryFilters):
+    """`date_from`/`date_to`: the day the case was received; `external_id`: its id in the register
+    it was imported from."""
 
     status: str = ""
     kind: str = ""
@@ -98,6 +108,7 @@ def case_list(request: ActorRequest, filters: Query[CaseFilterIn]) -> QuerySet[C
         query=filters.q,
         received_from=filters.date_from,
         received_to=filters.date_to,
+        external_id=filters.external_id,
     )
     return selectors.case_list(actor=request.user, filters=f)
 

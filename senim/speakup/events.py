@@ -28,5 +28,6 @@ declare_events(
         "speakup.conflict.declared": _("Conflict of interest declared on the case"),
         "speakup.poster_text.saved": _("Poster wording saved"),
         "speakup.poster_tag.created": _("Poster source tag created"),
+        "speakup.case.imported": _("Case imported"),
     }
 )

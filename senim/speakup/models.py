@@ -114,11 +114,20 @@ class Case(BaseModel):
     overdue_notified_on = models.DateField(null=True, blank=True, editable=False)
     watch_until = models.DateField(_("retaliation watch until"), null=True, blank=True)
     watch_reminded_on = models.DateField(null=True, blank=True, editable=False)
+    # The case's id in the register it was imported from (cases received before Senim).
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("Speak Up case")
         verbose_name_plural = _("Speak Up cases")
         indexes = [models.Index(fields=["status", "acknowledge_due"], name="speakup_case_status_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="speakup_case_external_id_uniq",
+            )
+        ]
 
     @property
     def is_backdated(self) -> bool:

@@ -21,6 +21,7 @@ class SpeakupCaseOut(Schema):
 
     id: uuid.UUID
     reference: str
+    external_id: str
     kind: str
     channel: str
     category: str

@@ -164,6 +164,7 @@ class CaseFilter:
     query: str = ""
     received_from: dt.date | None = None
     received_to: dt.date | None = None
+    external_id: str = ""
 
 
 def overdue_q(today: dt.date | None = None) -> Q:
@@ -189,6 +190,8 @@ def case_list(*, actor: Actor, filters: CaseFilter | None = None) -> QuerySet[Ca
         qs = qs.filter(pk__in=Case.assignees.through.objects.filter(user_id=str(actor.pk)).values("case_id"))
     if f.query:
         qs = qs.filter(reference__icontains=f.query.strip()[:20])
+    if f.external_id:
+        qs = qs.filter(external_id=f.external_id)
     qs = within(qs, "received_at__date", f.received_from, f.received_to)
     return qs.select_related("company").prefetch_related("assignees").order_by("-received_at", "-id")
 

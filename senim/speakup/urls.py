@@ -1,10 +1,22 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from senim.core.import_views import ImportPages
 from senim.speakup import poster_views, public_views, views
+from senim.speakup.importing import IMPORTS
 
 app_name = "speakup"
+IMPORT_PAGES = ImportPages(
+    namespace="speakup",
+    imports=IMPORTS,
+    landing={"cases": "speakup:case-list"},
+    title=_("Import Speak Up cases received before Senim"),
+    back=("speakup:case-list", _("Speak Up cases")),
+    help_template="speakup/_import_help.html",
+)
 
 urlpatterns = [
+    *IMPORT_PAGES.urls(),
     # The public portal: no account.
     path("", public_views.portal, name="portal"),
     path("report/", public_views.report, name="report"),

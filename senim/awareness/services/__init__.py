@@ -25,14 +25,12 @@ from senim.awareness.services.agreements import (
     agreement_record,
     hire_record_save,
     obligations_sync,
-    scan_path,
 )
 from senim.awareness.services.candidates import candidate_check_conclude, candidate_check_run, candidates_purge
 from senim.awareness.services.documents import (
     document_create,
     document_repeal,
     document_revise,
-    file_path,
     version_adopt,
     version_attach,
     version_examination_done,
@@ -76,7 +74,6 @@ __all__ = [
     "document_create",
     "document_repeal",
     "document_revise",
-    "file_path",
     "hire_record_save",
     "material_path",
     "obligations_sync",
@@ -90,7 +87,6 @@ __all__ = [
     "outsider_on_paper",
     "outsider_revoke",
     "outsiders_import",
-    "scan_path",
     "version_adopt",
     "version_attach",
     "version_examination_done",

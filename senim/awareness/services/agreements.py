@@ -2,12 +2,8 @@
 carrying anti-corruption obligations."""
 
 import datetime as dt
-import hashlib
-import secrets
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +11,11 @@ from django.utils.translation import gettext as _
 
 from senim.awareness import policy
 from senim.awareness.models import AgreementObligation, HireRecord
+from senim.core import files
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import PendingEvent, audit_record, audit_record_many
 from senim.core.bulk import bulk_insert
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.org.models import Employee
 
 SCAN_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
@@ -67,23 +65,14 @@ def obligations_sync(*, today: dt.date | None = None) -> int:
     return len(new)
 
 
-def scan_path(stored: str) -> Path:
-    return Path(settings.DATA_DIR) / "awareness" / "agreements" / stored
+SCAN_AREA = "awareness/agreements"
 
 
 def _store_scan(scan: Any) -> str:
     name = str(getattr(scan, "name", ""))
     if not name.lower().endswith(SCAN_SUFFIXES) or not getattr(scan, "size", 0):
         raise ValidationError({"scan": _("Attach the scan as PDF, JPEG, PNG or TIFF.")})
-    directory = scan_path("")
-    directory.mkdir(parents=True, exist_ok=True)
-    stored = secrets.token_urlsafe(18)
-    digest = hashlib.sha256()
-    with (directory / stored).open("wb") as target:
-        for chunk in scan.chunks():
-            digest.update(chunk)
-            target.write(chunk)
-    return stored
+    return files.file_save(SCAN_AREA, scan, sealed=True)
 
 
 def agreement_record(
@@ -101,10 +90,15 @@ def agreement_record(
     errors = {}
     if not number:
         errors["number"] = _("Enter the number of the agreement.")
-    if concluded_on > timezone.localdate():
-        errors["concluded_on"] = _("The date is in the future.")
     if errors:
         raise ValidationError(errors)
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=obligation.company_id,
+        founded_on=obligation.company.founded_on,
+        dates={"concluded_on": concluded_on},
+        labels={"concluded_on": _("Concluded on")},
+    )
     with transaction.atomic():
         before = [obligation.number, obligation.concluded_on]
         obligation.number = number
@@ -119,7 +113,11 @@ def agreement_record(
             actor=actor,
             event_type="awareness.agreement.recorded",
             obj=obligation,
-            changes={"number": [before[0], number], "concluded_on": [before[1], concluded_on]},
+            changes={
+                "number": [before[0], number],
+                "concluded_on": [before[1], concluded_on],
+                **backdated_changes(backdated),
+            },
         )
     return obligation
 

@@ -3,12 +3,9 @@ adoption, revision and repeal. Every step is audited with who did it and the dec
 
 import datetime as dt
 import hashlib
-import secrets
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,8 +13,10 @@ from django.utils.translation import gettext as _
 from senim.awareness import policy
 from senim.awareness.models import ApprovingBody, Document, DocumentKind, DocumentVersion, VersionFile, VersionStatus
 from senim.awareness.services.acknowledgements import ask_again
+from senim.core import files
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import check_event_dates
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.examination import services as examination_services
 from senim.examination.models import Kind as ExaminationKind
@@ -131,9 +130,7 @@ def version_update(
     return version
 
 
-def file_path(stored: str) -> Path:
-    """Where a version's file is kept (outside the static and media roots)."""
-    return Path(settings.DATA_DIR) / "awareness" / "documents" / stored
+FILE_AREA = "awareness/documents"
 
 
 def version_attach(*, actor: Actor | None, version: DocumentVersion, language: str, upload: Any) -> VersionFile:
@@ -146,14 +143,9 @@ def version_attach(*, actor: Actor | None, version: DocumentVersion, language: s
         raise ValidationError({"language": _("Choose the language of the file.")})
     if not name.lower().endswith(FILE_SUFFIXES) or not getattr(upload, "size", 0):
         raise ValidationError({"file": _("Attach a PDF, DOCX, DOC, ODT, RTF or TXT file.")})
-    directory = file_path("")
-    directory.mkdir(parents=True, exist_ok=True)
-    stored = secrets.token_urlsafe(18)
-    digest = hashlib.sha256()
-    with (directory / stored).open("wb") as target:
-        for chunk in upload.chunks():
-            digest.update(chunk)
-            target.write(chunk)
+    data = b"".join(upload.chunks())
+    digest = hashlib.sha256(data)
+    stored = files.file_save(FILE_AREA, data)
     with transaction.atomic():
         version.files.filter(language=language).delete()
         record = VersionFile.objects.create(
@@ -187,7 +179,7 @@ def version_send_to_examination(*, actor: Actor, version: DocumentVersion) -> Do
             company_id=document.company_id,
             unit_id=document.owner_unit_id,
             file_name=record.name,
-            data=file_path(record.stored).read_bytes(),
+            data=files.file_read(record.stored),
         )
         version.examination = examination
         return _transition(
@@ -236,6 +228,14 @@ def version_submit(
         raise ValidationError({"approving_body": _("Choose the approving body.")})
     if not any(version.text_for(c) for c in CONTENT_LANGUAGES) and not version.files.exists():
         raise ValidationError(_("The version has neither a text nor a file."))
+    # The day of the submission letter: a past day is its nature (not back-dating), the future is not.
+    check_event_dates(
+        actor=actor,
+        company_id=None,
+        dates={"submitted_on": submitted_on},
+        labels={"submitted_on": _("Submitted on")},
+        past_allowed=True,
+    )
     with transaction.atomic():
         version.approving_body = approving_body
         version.submitted_on = submitted_on
@@ -284,6 +284,15 @@ def version_adopt(
     effective = effective_date or decision_date
     if version.submitted_on and decision_date < version.submitted_on:
         raise ValidationError({"decision_date": _("The decision cannot precede the submission.")})
+    # The decision's own date (counted by `awareness.documents_adopted`): never in the future; the
+    # version may come into force later (`effective_date`).
+    check_event_dates(
+        actor=actor,
+        company_id=None,
+        dates={"decision_date": decision_date},
+        labels={"decision_date": _("Decision date")},
+        past_allowed=True,
+    )
     document = version.document
     with transaction.atomic():
         previous = document.current_version

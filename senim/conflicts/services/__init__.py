@@ -18,10 +18,11 @@ from senim.conflicts.services.declarations import (
     form_version_current,
     measure_add,
     measure_complete,
-    scan_path,
+    scan_read,
 )
 from senim.conflicts.services.gifts import (
     CURRENCIES,
+    gift_assess,
     gift_decide,
     gift_declare,
     gift_hand_over,
@@ -44,12 +45,13 @@ __all__ = [
     "declarations_close_empty",
     "form_version_create",
     "form_version_current",
+    "gift_assess",
     "gift_decide",
     "gift_declare",
     "gift_hand_over",
     "gift_link_counterparty",
     "measure_add",
     "measure_complete",
-    "scan_path",
+    "scan_read",
     "threshold_set",
 ]

@@ -3,11 +3,9 @@
 import datetime as dt
 import hashlib
 import logging
-import secrets
 import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, cast
 
 from django.conf import settings
@@ -38,7 +36,7 @@ from senim.conflicts.models import (
     Section,
 )
 from senim.conflicts.screening import screen_declared_companies
-from senim.core import validators
+from senim.core import files, validators
 from senim.core.access import SYSTEM, Actor, PermissionDenied, require, scope_of
 from senim.core.audit import audit_record, diff
 from senim.core.eventdates import backdated_changes, check_event_dates
@@ -241,19 +239,17 @@ def _lateness(requests: list[CampaignRequest], today: dt.date) -> bool:
     return late
 
 
+SCAN_AREA = "conflicts/scans"
+
+
 def _store_scan(scan: Any) -> str:
-    directory = scan_path("")
-    directory.mkdir(parents=True, exist_ok=True)
-    name = secrets.token_urlsafe(18)
-    with (directory / name).open("wb") as target:
-        for chunk in scan.chunks():
-            target.write(chunk)
-    return name
+    """Keep the scan of a paper declaration, sealed, in the storage every host shares."""
+    return files.file_save(SCAN_AREA, scan, sealed=True)
 
 
-def scan_path(stored: str) -> Path:
-    """Where the scan of a paper declaration is kept (outside the static and media roots)."""
-    return Path(settings.DATA_DIR) / "conflicts" / "scans" / stored
+def scan_read(stored: str) -> bytes:
+    """The scan of a paper declaration (FileNotFoundError when it is gone)."""
+    return files.file_read(stored, sealed=True)
 
 
 def declaration_submit(
@@ -396,7 +392,7 @@ def declaration_submit(
 
 
 def _digest(declaration: Declaration) -> str:
-    return hashlib.sha256(scan_path(declaration.scan_file).read_bytes()).hexdigest()
+    return hashlib.sha256(scan_read(declaration.scan_file)).hexdigest()
 
 
 def declaration_review(*, actor: Actor, declaration: Declaration, outcome: str, comment: str) -> Declaration:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
@@ -56,16 +57,19 @@ def threshold_for(country: str, year: int) -> GiftThreshold | None:
     return GiftThreshold.objects.filter(country=country, year=year).first()
 
 
-def _assess(gift: Gift, country: str) -> tuple[str, dict[str, Any]]:
+def gift_assess(
+    gift: Gift, country: str, threshold_of: Callable[[str, int], GiftThreshold | None] = threshold_for
+) -> tuple[str, dict[str, Any]]:
     """(status, facts): whether the gift needs approval, and the facts that say why
-    (conflicts.gift_texts writes them as a sentence in the reader's language)."""
+    (conflicts.gift_texts writes them as a sentence in the reader's language). `threshold_of`:
+    how the year's threshold is found (an import passes a cached lookup)."""
     base = {"value": str(gift.value), "currency": gift.currency}
     if gift.kind == GiftKind.DECLINED:
         return Gift.Status.RECORDED, {**base, "reason": gift_texts.DECLINED}
     if gift.party_kind == PartyKind.OFFICIAL:
         return Gift.Status.PENDING, {**base, "reason": gift_texts.OFFICIAL}
     year = gift.date.year
-    threshold = threshold_for(country, year)
+    threshold = threshold_of(country, year)
     if threshold is None:
         return Gift.Status.PENDING, {**base, "reason": gift_texts.NO_THRESHOLD, "country": country, "year": year}
     if gift.currency != threshold.currency:
@@ -148,7 +152,7 @@ def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | No
         declared_by_id=cast(uuid.UUID, actor.pk) if actor is not None else None,
     )
     gift.source_key = source_key(gift.party_name, gift.party_organisation)
-    gift.status, gift.threshold_facts = _assess(gift, employee.company.country)
+    gift.status, gift.threshold_facts = gift_assess(gift, employee.company.country)
     with transaction.atomic():
         gift.full_clean()
         gift.save(force_insert=True)

@@ -95,7 +95,7 @@ def test_an_officer_enters_a_paper_form_with_its_scan(group):
     scan = SimpleUploadedFile("form-a.pdf", b"%PDF-1.4 signed", content_type="application/pdf")
     declaration = submit(group.in_leaf, officer, paper_scan=scan)
     assert declaration.source == "paper" and declaration.scan_name == "form-a.pdf"
-    assert services.scan_path(declaration.scan_file).read_bytes() == b"%PDF-1.4 signed"
+    assert services.scan_read(declaration.scan_file) == b"%PDF-1.4 signed"
     outsider = user_with_role("officer", company=group.b)
     with pytest.raises(PermissionDenied):
         submit(group.in_leaf, outsider, paper_scan=SimpleUploadedFile("x.pdf", b"x"))

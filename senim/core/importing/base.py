@@ -1,17 +1,29 @@
 """What every import shares: the validation report and the outcome."""
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from senim.core.eventdates import check_event_dates
 from senim.core.exports import csv_text
 from senim.core.importing.values import CellError
 
 SAMPLE_SIZE = 20
+# Russian headers every import of company records understands (an app adds its own with `|`).
+SHARED_ALIASES = {
+    "компания": "company",
+    "бин_компании": "company",
+    "внешний_id": "external_id",
+    "подразделение": "unit_code",
+    "unit": "unit_code",
+    "табельный_номер": "personnel_number",
+    "таб_№": "personnel_number",
+    "tab_number": "personnel_number",
+}
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,9 @@ class RowValidator:
     def fail(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, column, message))
 
+    def has_error(self, column: str) -> bool:
+        return any(error.column == column for error in self.errors)
+
     def event_dates(
         self,
         *,
@@ -109,9 +124,12 @@ class RowValidator:
         dates: Mapping[str, dt.date | None],
         labels: Mapping[str, Any] | None = None,
         order: Sequence[tuple[str, str]] = (),
+        recorded: Mapping[str, dt.date | None] | None = None,
+        past_allowed: bool = False,
     ) -> bool:
-        """Check a row's event dates through `core.eventdates` (keys are the columns): refusals
-        become errors of their columns. Returns whether the row is back-dated."""
+        """Check a row's event dates through `core.eventdates` (keys are the columns; `recorded` and
+        `past_allowed` as there): refusals become errors of their columns. Returns whether the row
+        is back-dated."""
         try:
             return check_event_dates(
                 actor=actor,
@@ -120,6 +138,8 @@ class RowValidator:
                 dates=dates,
                 labels=labels,
                 order=order,
+                recorded=recorded,
+                past_allowed=past_allowed,
             )
         except ValidationError as error:
             for column, messages in error.message_dict.items():
@@ -130,3 +150,72 @@ class RowValidator:
 
 # Called with the number of rows written so far; any return value (tqdm's `update` gives one) is ignored.
 ProgressCallback = Callable[[int], object] | None
+
+
+def company_cell(check: RowValidator, raw: Mapping[str, str], companies: Mapping[str, Any]) -> Any:
+    """The company a row's `company` cell names by registration number (None, with an error, when
+    it is empty or unknown)."""
+    company = companies.get(raw.get("company", "").strip())
+    if company is None:
+        check.fail(
+            "company",
+            _("No company with this registration number.") if raw.get("company") else _("This column is required."),
+        )
+    return company
+
+
+def employee_cell(check: RowValidator, raw: Mapping[str, str], company: Any, employees: Mapping[Any, Any]) -> Any:
+    """The employee a row's `personnel_number` cell names in its company (`employees`: by (company
+    id, personnel number)); None, with an error, when it is empty or unknown."""
+    number = raw.get("personnel_number", "").strip()
+    found = employees.get((company.id, number)) if number else None
+    if not number:
+        check.fail("personnel_number", _("This column is required."))
+    elif found is None:
+        check.fail(
+            "personnel_number",
+            _("No employee with the personnel number “%(number)s” in this company.") % {"number": number[:30]},
+        )
+    return found
+
+
+def external_key(row: Mapping[str, Any]) -> tuple[str, Hashable] | None:
+    """The key of a history import's row: its company and external id (a row without one is new)."""
+    if row.get("company") is None or not row.get("external_id"):
+        return None
+    return "external_id", (row["company"].id, row["external_id"])
+
+
+def plan_rows(
+    *,
+    kind: str,
+    columns: Sequence[str],
+    required: Sequence[str],
+    header: list[str],
+    rows: Iterator[tuple[int, dict[str, str]]],
+    validate: Callable[[int, dict[str, str]], tuple[dict[str, Any], RowValidator]],
+    key: Callable[[dict[str, Any]], tuple[str, Hashable] | None],
+) -> ImportPlan:
+    """Validate every row of a table with `validate(line, raw)` → (row, its errors). `key(row)` →
+    (column, value) names what a row is matched by (e.g. company and external id; None: nothing),
+    and a second row with the same key is refused as repeating the first. Writes nothing."""
+    result = ImportPlan(kind=kind, columns=[c for c in columns if c in header])
+    missing = [c for c in required if c not in header]
+    if missing:
+        result.file_errors.append(_("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)})
+        return result
+    seen: dict[Hashable, int] = {}
+    for line, raw in rows:
+        row, check = validate(line, raw)
+        matched = key(row)
+        if matched is not None:
+            column, value = matched
+            if value in seen:
+                check.fail(column, _("Repeats line %(line)d.") % {"line": seen[value]})
+            else:
+                seen[value] = line
+        if check.errors:
+            result.rejected.append((line, raw, check.errors))
+        else:
+            result.accept(line, raw, row)
+    return result

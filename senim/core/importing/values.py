@@ -1,6 +1,7 @@
 """Parsing of cell text into typed values, with translated reasons for refusal."""
 
 import datetime as dt
+import decimal
 
 from django.utils.translation import gettext as _
 
@@ -51,3 +52,30 @@ def limit_text(text: str, max_length: int) -> str:
     if len(text) > max_length:
         raise CellError(_("Longer than %(max)d characters.") % {"max": max_length})
     return text
+
+
+def choice(text: str, choices: type, words: dict[str, str], *, default: str = "") -> str:
+    """Read a choice cell: a value of `choices`, or a word that `words` maps to one; `default` when empty."""
+    value = text.strip().casefold().replace(" ", "_")
+    if not value:
+        if default:
+            return default
+        raise CellError(_("This column is required."))
+    value = words.get(value, value)
+    if value not in choices.values:  # type: ignore[attr-defined]
+        allowed = ", ".join(choices.values)  # type: ignore[attr-defined]
+        raise CellError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": text[:40], "allowed": allowed})
+    return value
+
+
+def parse_amount(text: str) -> decimal.Decimal | None:
+    text = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = decimal.Decimal(text)
+    except decimal.InvalidOperation as error:
+        raise CellError(_("“%(value)s” is not an amount.") % {"value": text[:40]}) from error
+    if not value.is_finite() or value < 0 or value >= 10**16:
+        raise CellError(_("“%(value)s” is not an amount.") % {"value": text[:40]})
+    return value.quantize(decimal.Decimal("0.01"))

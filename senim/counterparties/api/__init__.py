@@ -3,8 +3,8 @@ of `services/` (register, contracts, applications, verification, questionnaires)
 
 from ninja import Router
 
-from senim.counterparties.api import applications, contracts, questionnaires, register, verification
+from senim.counterparties.api import applications, contracts, questionnaires, register, suppliers, verification
 
 router = Router(tags=["Counterparties"])
-for part in (register, contracts, applications, verification, questionnaires):
+for part in (register, contracts, applications, verification, questionnaires, suppliers):
     router.add_router("", part.router)

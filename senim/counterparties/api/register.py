@@ -23,7 +23,6 @@ from senim.counterparties.schemas import (
     CounterpartyOut,
     CounterpartyPatch,
     DocumentOut,
-    ImportReportOut,
     MergeIn,
     PartyIn,
     PartyOut,
@@ -175,25 +174,11 @@ def document_add(
     return Status(201, document)
 
 
-@router.post("/imports/{kind}", response=ImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file")
-def import_file(
-    request: ActorRequest,
-    kind: str,
-    file: File[UploadedFile],  # type: ignore[no-untyped-def]
-    dry_run: bool = True,
-    valid_only: bool = False,
-):
-    """`kind`: counterparties, contracts or applications. With dry_run (the default) only the
+endpoints.add_import_endpoint(
+    router,
+    importing.IMPORTS,
+    app="counterparties",
+    description="""`kind`: counterparties, contracts or applications. With dry_run (the default) only the
     validation report is returned; nothing is written. Once written, `rows` gives the record each
-    line created or updated (line, id, action)."""
-    if kind not in importing.KINDS:
-        raise HttpError(404, "Unknown import kind.")
-    endpoints.require(request, importing.PERMISSIONS[kind])
-    return endpoints.import_report(
-        file,
-        kind=kind,
-        plan=lambda path: importing.plan_file(actor=request.user, kind=kind, path=path),
-        apply=lambda plan: importing.apply(actor=request.user, plan=plan, valid_only=valid_only),
-        dry_run=dry_run,
-        valid_only=valid_only,
-    )
+    line created or updated (line, id, action).""",
+)

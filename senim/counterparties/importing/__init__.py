@@ -7,18 +7,23 @@ Counterparties are matched by country and number; contracts by company and numbe
 number is the external id); applications by company and external id (see `importing.applications`).
 """
 
-from pathlib import Path
+from typing import Any
 
-from senim.core.access import Actor, PermissionDenied, scope_of
-from senim.core.importing import FileRejected, plan_table, refuse_unless_clean
-from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback
+from django.utils.translation import gettext_lazy as _
+
+from senim.core.access import Actor, PermissionDenied
+from senim.core.importing import FileRejected, ImportKind, Imports
+from senim.core.importing.base import ImportPlan, ImportResult
+from senim.core.importing.values import parse_amount as _amount
 from senim.counterparties import policy
 from senim.counterparties.importing.applications import AP_ALIASES, _apply_applications, plan_applications
-from senim.counterparties.importing.contracts import CT_ALIASES, _amount, _apply_contracts, plan_contracts
+from senim.counterparties.importing.contracts import CT_ALIASES, _apply_contracts, plan_contracts
 from senim.counterparties.importing.counterparties import CP_ALIASES, _apply_counterparties, plan_counterparties
 
 __all__ = [
+    "IMPORTS",
     "KINDS",
+    "PERMISSIONS",
     "FileRejected",
     "ImportPlan",
     "ImportResult",
@@ -31,48 +36,38 @@ __all__ = [
     "plan_file",
 ]
 
-KINDS = ("counterparties", "contracts", "applications")
-# The permission each kind needs (over every company of the file, checked while planning).
-PERMISSIONS = {
-    "counterparties": policy.IMPORT,
-    "contracts": policy.MANAGE_CONTRACTS,
-    "applications": policy.FILE_APPLICATION,
-}
+
+def _plan_counterparties(*, actor: Actor | None, header: list[str], rows: Any) -> ImportPlan:
+    return plan_counterparties(header=header, rows=rows)
 
 
-def plan_file(*, actor: Actor, kind: str, path: Path, max_bytes: int | None = None) -> ImportPlan:
-    """Read and validate a file of `kind` (counterparties, contracts or applications); raises
-    FileRejected for an unreadable file. `max_bytes` None: the upload limit; 0: no limit (the command line)."""
-    if kind == "counterparties":
-        return plan_table(
-            path, aliases=CP_ALIASES, max_bytes=max_bytes, planner=lambda h, r: plan_counterparties(header=h, rows=r)
-        )
-    if kind == "applications":
-        return plan_table(
-            path,
+IMPORTS = Imports(
+    {
+        "counterparties": ImportKind(
+            aliases=CP_ALIASES,
+            plan=_plan_counterparties,
+            write=_apply_counterparties,
+            permission=policy.IMPORT,
+            label=_("Counterparties"),
+        ),
+        "contracts": ImportKind(
+            aliases=CT_ALIASES,
+            plan=plan_contracts,
+            write=_apply_contracts,
+            permission=policy.MANAGE_CONTRACTS,
+            label=_("Contracts"),
+        ),
+        "applications": ImportKind(
             aliases=AP_ALIASES,
-            max_bytes=max_bytes,
-            planner=lambda h, r: plan_applications(actor=actor, header=h, rows=r),
-        )
-    return plan_table(
-        path,
-        aliases=CT_ALIASES,
-        max_bytes=max_bytes,
-        planner=lambda h, r: plan_contracts(actor=actor, header=h, rows=r),
-    )
-
-
-def apply(
-    *, actor: Actor | None, plan: ImportPlan, valid_only: bool = False, progress: ProgressCallback = None
-) -> ImportResult:
-    """Write a validated plan, all or nothing. The actor needs the kind's permission (`PERMISSIONS`)
-    over every company of the plan (checked while planning)."""
-    permission = PERMISSIONS[plan.kind]
-    if scope_of(actor, permission).is_empty:
-        raise PermissionDenied(permission)
-    refuse_unless_clean(plan, valid_only=valid_only)
-    if plan.kind == "counterparties":
-        return _apply_counterparties(actor, plan, progress)
-    if plan.kind == "applications":
-        return _apply_applications(actor, plan, progress)
-    return _apply_contracts(actor, plan, progress)
+            plan=plan_applications,
+            write=_apply_applications,
+            permission=policy.FILE_APPLICATION,
+            label=_("Applications for approval, with their decisions"),
+        ),
+    }
+)
+KINDS = tuple(IMPORTS.kinds)
+# The permission each kind needs (over every company of the file, checked while planning).
+PERMISSIONS = {kind: spec.permission for kind, spec in IMPORTS.kinds.items()}
+plan_file = IMPORTS.plan_file
+apply = IMPORTS.apply

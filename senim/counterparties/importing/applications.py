@@ -21,11 +21,10 @@ from django.utils.translation import gettext as _
 from senim.core.access import Actor, Scope, scope_of, user_of
 from senim.core.eventdates import backdated_changes
 from senim.core.identifiers import normalise_identifier
-from senim.core.importing import Upsert
+from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, external_key, plan_rows, stored_by_external_id
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.core.importing.values import CellError, limit_text, parse_date
+from senim.core.importing.values import CellError, choice, limit_text, parse_date
 from senim.counterparties import policy
-from senim.counterparties.importing.cells import choice
 from senim.counterparties.importing.contracts import _ContractLookups
 from senim.counterparties.models import (
     Application,
@@ -55,15 +54,10 @@ AP_COLUMNS = [
     "register_until",
 ]
 AP_REQUIRED = ["company", "counterparty", "refusal", "filed_on"]
-AP_ALIASES = {
-    "компания": "company",
-    "бин_компании": "company",
-    "внешний_id": "external_id",
+AP_ALIASES = SHARED_ALIASES | {
     "id": "external_id",
     "контрагент": "counterparty",
     "бин_иин_контрагента": "counterparty",
-    "подразделение": "unit_code",
-    "unit": "unit_code",
     "отказ": "refusal",
     "дата_заявки": "filed_on",
     "filed": "filed_on",
@@ -157,13 +151,7 @@ def _application_row(
 ) -> tuple[dict[str, Any], RowValidator]:
     check = RowValidator(line)
     row: dict[str, Any] = {}
-    company = lookups.companies.get(raw.get("company", "").strip())
-    if company is None:
-        check.fail(
-            "company",
-            _("No company with this registration number.") if raw.get("company") else _("This column is required."),
-        )
-    row["company"] = company
+    company = row["company"] = company_cell(check, raw, lookups.companies)
     row["external_id"] = check.cell("external_id", lambda: limit_text(raw.get("external_id", ""), 100)) or ""
     number = normalise_identifier(raw.get("counterparty", ""))
     country = raw.get("counterparty_country", "").strip().upper()
@@ -266,26 +254,16 @@ def plan_applications(
     *, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]
 ) -> ImportPlan:
     scope = scope_of(actor, policy.FILE_APPLICATION)
-    result = ImportPlan(kind="applications", columns=[c for c in AP_COLUMNS if c in header])
-    missing = [c for c in AP_REQUIRED if c not in header]
-    if missing:
-        result.file_errors.append(_("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)})
-        return result
     lookups = _Lookups()
-    seen: dict[tuple[Any, str], int] = {}
-    for line, raw in rows:
-        row, check = _application_row(line, raw, lookups, scope, actor)
-        if row["company"] and row["external_id"]:
-            key = (row["company"].id, row["external_id"])
-            if key in seen:
-                check.fail("external_id", _("Repeats line %(line)d.") % {"line": seen[key]})
-            else:
-                seen[key] = line
-        if check.errors:
-            result.rejected.append((line, raw, check.errors))
-        else:
-            result.accept(line, raw, row)
-    return result
+    return plan_rows(
+        kind="applications",
+        columns=AP_COLUMNS,
+        required=AP_REQUIRED,
+        header=header,
+        rows=rows,
+        validate=lambda line, raw: _application_row(line, raw, lookups, scope, actor),
+        key=external_key,
+    )
 
 
 def _numbers(years: set[int]) -> dict[int, int]:
@@ -310,14 +288,9 @@ def _active_entries(counterparty_ids: set[Any]) -> dict[Any, list[RegisterEntry]
 
 
 def _apply_applications(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:
-    company_ids = {row["company"].id for _line, row in plan.valid}
-    keyed = [row["external_id"] for _line, row in plan.valid if row["external_id"]]
-    existing = {
-        (a.company_id, a.external_id): a
-        for a in Application.objects.filter(company_id__in=company_ids, external_id__in=keyed).only(
-            "id", "company_id", "external_id", "number", "created_at", *AP_WRITTEN
-        )
-    }
+    existing: dict[tuple[Any, str], Application] = stored_by_external_id(
+        Application, plan, ["number", "created_at", *AP_WRITTEN]
+    )
     stored_entries = {
         e.application_id: e for e in RegisterEntry.objects.filter(application__in=list(existing.values()))
     }

@@ -1,6 +1,5 @@
 """Import of contracts, matched by company and number."""
 
-import decimal
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,17 +8,17 @@ from django.utils.translation import gettext as _
 from senim.core.access import Actor, Scope, scope_of
 from senim.core.eventdates import backdated_changes
 from senim.core.identifiers import normalise_identifier
-from senim.core.importing import Upsert
+from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, plan_rows
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.core.importing.values import CellError, limit_text, parse_bool, parse_date, require_text
+from senim.core.importing.values import choice, limit_text, parse_amount, parse_bool, parse_date, require_text
 from senim.counterparties import policy, services
-from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
     Contract,
     Counterparty,
     ProcurementMethod,
 )
-from senim.org.models import Company, Employee, Unit
+from senim.org import selectors as org_selectors
+from senim.org.models import Company, Unit
 
 CT_COLUMNS = [
     "company",
@@ -37,9 +36,7 @@ CT_COLUMNS = [
     "approver",
 ]
 CT_REQUIRED = ["company", "number", "date", "counterparty"]
-CT_ALIASES = {
-    "компания": "company",
-    "бин_компании": "company",
+CT_ALIASES = SHARED_ALIASES | {
     "номер": "number",
     "номер_договора": "number",
     "дата": "date",
@@ -57,8 +54,6 @@ CT_ALIASES = {
     "оговорка": "has_clause",
     "антикоррупционная_оговорка": "has_clause",
     "clause": "has_clause",
-    "подразделение": "unit_code",
-    "unit": "unit_code",
     "approved_by": "approver",
     "согласовал": "approver",
     "табельный_номер_согласовавшего": "approver",
@@ -88,22 +83,9 @@ CT_WRITTEN = [
 ]
 
 
-def _amount(text: str) -> decimal.Decimal | None:
-    text = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not text:
-        return None
-    try:
-        value = decimal.Decimal(text)
-    except decimal.InvalidOperation as error:
-        raise CellError(_("“%(value)s” is not an amount.") % {"value": text[:40]}) from error
-    if not value.is_finite() or value < 0 or value >= 10**16:
-        raise CellError(_("“%(value)s” is not an amount.") % {"value": text[:40]})
-    return value.quantize(decimal.Decimal("0.01"))
-
-
 class _ContractLookups:
     def __init__(self) -> None:
-        # (company id, personnel number) → employee id; filled once per file by load_approvers().
+        # (company id, personnel number) → employee, for the numbers the file names.
         self.approvers: dict[tuple[Any, str], Any] = {}
         self.companies = {c.registration_number: c for c in Company.objects.all()}
         self.units = {(u.company_id, u.code): u.id for u in Unit.objects.only("id", "company_id", "code")}
@@ -114,34 +96,13 @@ class _ContractLookups:
             self.counterparties[(country, number)] = pk
             self.by_number.setdefault(number, []).append(pk)
 
-    def load_approvers(self, numbers: set[str]) -> None:
-        """The approvers' personnel numbers named in the file, looked up together (one query per 5,000
-        distinct numbers, to stay under the database's parameter limits)."""
-        for chunk in _chunks(sorted(numbers), 5000):
-            rows = Employee.objects.filter(personnel_number__in=chunk).values_list(
-                "id", "company_id", "personnel_number"
-            )
-            for pk, company_id, number in rows.iterator(chunk_size=5000):
-                self.approvers[(company_id, number)] = pk
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
 
 def _contract_row(
     line: int, raw: dict[str, str], lookups: _ContractLookups, scope: Scope, actor: Actor | None = None
 ) -> tuple[dict[str, Any], RowValidator]:
     check = RowValidator(line)
     row: dict[str, Any] = {}
-    company = lookups.companies.get(raw.get("company", "").strip())
-    if company is None:
-        check.fail(
-            "company",
-            _("No company with this registration number.") if raw.get("company") else _("This column is required."),
-        )
-    row["company"] = company
+    company = row["company"] = company_cell(check, raw, lookups.companies)
     row["number"] = check.cell("number", lambda: require_text(raw.get("number", ""), 60))
     row["date"] = check.cell("date", lambda: parse_date(raw.get("date", "")))
     if row["date"] is None and not check.errors:
@@ -164,7 +125,7 @@ def _contract_row(
         "procurement_method",
         lambda: choice(raw.get("procurement_method", ""), ProcurementMethod, METHOD_WORDS, default="other"),
     )
-    row["amount"] = check.cell("amount", lambda: _amount(raw.get("amount", "")))
+    row["amount"] = check.cell("amount", lambda: parse_amount(raw.get("amount", "")))
     currency = (raw.get("currency", "") or "KZT").strip().upper()
     if len(currency) != 3 or not currency.isalpha():
         check.fail("currency", _("Give the three-letter currency code, e.g. KZT."))
@@ -183,7 +144,8 @@ def _contract_row(
             if row["unit_id"] is None:
                 check.fail("unit_code", _("No such code in this company: “%(code)s”.") % {"code": code[:50]})
         approver = raw.get("approver", "").strip()
-        row["approved_by_id"] = lookups.approvers.get((company.id, approver)) if approver else None
+        found_approver = lookups.approvers.get((company.id, approver)) if approver else None
+        row["approved_by_id"] = found_approver.id if found_approver else None
         if approver and row["approved_by_id"] is None:
             check.fail(
                 "approver",
@@ -200,31 +162,21 @@ def _contract_row(
 
 def plan_contracts(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
     scope = scope_of(actor, policy.MANAGE_CONTRACTS)
-    result = ImportPlan(kind="contracts", columns=[c for c in CT_COLUMNS if c in header])
-    missing = [c for c in CT_REQUIRED if c not in header]
-    if missing:
-        result.file_errors.append(_("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)})
-        return result
     lookups = _ContractLookups()
     if "approver" in header:
         # Read the rows once to collect the approvers' numbers, so that they are looked up together.
         buffered = list(rows)
-        lookups.load_approvers({raw.get("approver", "").strip() for _line, raw in buffered} - {""})
+        lookups.approvers = org_selectors.employees_by_number({raw.get("approver", "").strip() for _l, raw in buffered})
         rows = iter(buffered)
-    seen: dict[tuple[Any, str], int] = {}
-    for line, raw in rows:
-        row, check = _contract_row(line, raw, lookups, scope, actor)
-        if row["company"] and row["number"]:
-            key = (row["company"].id, row["number"])
-            if key in seen:
-                check.fail("number", _("Repeats line %(line)d.") % {"line": seen[key]})
-            else:
-                seen[key] = line
-        if check.errors:
-            result.rejected.append((line, raw, check.errors))
-        else:
-            result.accept(line, raw, row)
-    return result
+    return plan_rows(
+        kind="contracts",
+        columns=CT_COLUMNS,
+        required=CT_REQUIRED,
+        header=header,
+        rows=rows,
+        validate=lambda line, raw: _contract_row(line, raw, lookups, scope, actor),
+        key=lambda row: ("number", (row["company"].id, row["number"])) if row["company"] and row["number"] else None,
+    )
 
 
 def _apply_contracts(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:

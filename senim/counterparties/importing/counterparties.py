@@ -8,11 +8,10 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor
 from senim.core.identifiers import normalise_identifier
-from senim.core.importing import Upsert
+from senim.core.importing import Upsert, plan_rows
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
-from senim.core.importing.values import limit_text, parse_date
+from senim.core.importing.values import choice, limit_text, parse_date
 from senim.counterparties import services
-from senim.counterparties.importing.cells import choice
 from senim.counterparties.models import (
     Category,
     Counterparty,
@@ -135,20 +134,15 @@ def plan_counterparties(*, header: list[str], rows: Iterator[tuple[int, dict[str
             _("Required columns are missing: %(columns)s") % {"columns": "name_ru|name_kk|name_en|name_uz, country"}
         )
         return result
-    seen: dict[tuple[str, str], int] = {}
-    for line, raw in rows:
-        row, check = _counterparty_row(line, raw)
-        if row["identifier"]:
-            key = (row["country"], row["identifier"])
-            if key in seen:
-                check.fail("identifier", _("Repeats line %(line)d.") % {"line": seen[key]})
-            else:
-                seen[key] = line
-        if check.errors:
-            result.rejected.append((line, raw, check.errors))
-        else:
-            result.accept(line, raw, row)
-    return result
+    return plan_rows(
+        kind="counterparties",
+        columns=CP_COLUMNS,
+        required=(),
+        header=header,
+        rows=rows,
+        validate=_counterparty_row,
+        key=lambda row: ("identifier", (row["country"], row["identifier"])) if row["identifier"] else None,
+    )
 
 
 def _apply_counterparties(actor: Actor | None, plan: ImportPlan, progress: ProgressCallback) -> ImportResult:

@@ -20,6 +20,7 @@ from senim.counterparties.models.questionnaires import (
     Question,
     Questionnaire,
     QuestionnaireResponse,
+    QuestionSection,
 )
 from senim.counterparties.models.register import (
     ALLOWED_IDENTIFIERS,
@@ -29,6 +30,7 @@ from senim.counterparties.models.register import (
     Category,
     Contact,
     Counterparty,
+    Criticality,
     Document,
     IdentifierKind,
     Kind,
@@ -63,6 +65,7 @@ __all__ = [
     "Contact",
     "Contract",
     "Counterparty",
+    "Criticality",
     "Decision",
     "Document",
     "DueDiligenceRule",
@@ -72,6 +75,7 @@ __all__ = [
     "Party",
     "ProcurementMethod",
     "Question",
+    "QuestionSection",
     "Questionnaire",
     "QuestionnaireResponse",
     "RedFlag",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.i18n import Localized
 from senim.core.models import BaseModel
 from senim.counterparties.models.register import Counterparty
@@ -42,6 +43,11 @@ class AnswerType(models.TextChoices):
     PERSONS = "persons", _("List of persons")
 
 
+class QuestionSection(models.TextChoices):
+    ANTI_CORRUPTION = "anti_corruption", _("Anti-corruption")
+    ESG = "esg", _("ESG and human rights")
+
+
 class Question(BaseModel):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"))
@@ -60,6 +66,10 @@ class Question(BaseModel):
     # The answer that raises the red flag: "yes" for a yes/no question, a choice value, or "any" (any
     # non-empty answer, e.g. a list of persons).
     flag_answer = models.CharField(_("answer raising the flag"), max_length=60, blank=True)
+    # The ESG and human-rights section is optional: asked only of the responses that include it.
+    section = models.CharField(
+        _("section"), max_length=20, choices=QuestionSection, default=QuestionSection.ANTI_CORRUPTION
+    )
 
     text = Localized("text")
 
@@ -95,6 +105,9 @@ class QuestionnaireResponse(BaseModel):
     language = models.CharField(_("language"), max_length=5, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SENT)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The day the counterparty submitted it (`submitted_at` keeps when it reached Senim): earlier
+    # for a paper copy entered later (back-dated, audited). Indicators count by it.
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),
@@ -113,6 +126,7 @@ class QuestionnaireResponse(BaseModel):
     )
     scan_file = models.CharField(max_length=200, blank=True, editable=False)
     scan_name = models.CharField(_("scan of the paper copy"), max_length=200, blank=True)
+    includes_esg = models.BooleanField(_("with the ESG and human-rights section"), default=False)
 
     class Meta:
         verbose_name = _("questionnaire response")
@@ -121,6 +135,16 @@ class QuestionnaireResponse(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.counterparty} · v{self.questionnaire.version}"
+
+    def asked(self) -> models.QuerySet[Question]:
+        """The questions this response answers: the ESG section only when it was included."""
+        questions = self.questionnaire.questions.all()
+        return questions if self.includes_esg else questions.exclude(section=QuestionSection.ESG)
+
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was submitted (a paper copy entered later)."""
+        return is_backdated(self.created_at, self.submitted_on)
 
 
 class Answer(BaseModel):

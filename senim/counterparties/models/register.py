@@ -74,6 +74,12 @@ def check_identifier(kind: str, number: str, *, field: str = "identifier") -> No
         raise ValidationError({f"{field}_kind": _("Choose the type of the number.")})
 
 
+class Criticality(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High: hard to replace or critical to operations")
+
+
 class Counterparty(BaseModel):
     """A legal entity, individual entrepreneur or individual the group contracts with.
 
@@ -103,6 +109,11 @@ class Counterparty(BaseModel):
         on_delete=models.PROTECT,
         related_name="merged",
     )
+    # A supplier above the configured spend, or of high criticality, is significant: verified on a
+    # schedule (SENIM_SIGNIFICANT_SUPPLIER_*). Marked by `significant_suppliers_mark`, audited.
+    criticality = models.CharField(_("criticality of supply"), max_length=10, choices=Criticality, blank=True)
+    is_significant = models.BooleanField(_("significant supplier"), default=False)
+    significant_reason = models.CharField(_("why significant"), max_length=300, blank=True)
     # Case-folded names in every language, legal form and number: one indexed column to search.
     search_text = models.CharField(max_length=1400, editable=False, db_index=True)
 

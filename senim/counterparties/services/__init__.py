@@ -55,12 +55,12 @@ from senim.counterparties.services.register import (
     counterparty_update,
     document_add,
     document_remove,
-    documents_dir,
     party_add,
     party_remove,
     party_subject_key,
     party_update,
 )
+from senim.counterparties.services.suppliers import significant_suppliers_mark
 from senim.counterparties.services.verification import (
     CHECK_LABELS,
     CHECKLISTS,
@@ -137,7 +137,6 @@ __all__ = [
     "counterparty_update",
     "document_add",
     "document_remove",
-    "documents_dir",
     "level_for",
     "party_add",
     "party_remove",
@@ -157,6 +156,7 @@ __all__ = [
     "risk_level_of",
     "risk_thresholds",
     "rule_save",
+    "significant_suppliers_mark",
 ]
 
 # The approval steps (senim.core.approvals): decide, who is next, who may decide.

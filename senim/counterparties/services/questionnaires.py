@@ -10,16 +10,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from senim.core import identifiers
+from senim.core import files, identifiers
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
 from senim.core.uploads import check_upload_size
@@ -56,10 +56,8 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def storage_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "counterparties" / "questionnaires"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Files attached to answers and scans of paper copies, sealed in the storage every host shares.
+FILE_AREA = "counterparties/questionnaires"
 
 
 def questionnaire_current() -> Questionnaire | None:
@@ -68,10 +66,15 @@ def questionnaire_current() -> Questionnaire | None:
 
 
 def questionnaire_send(
-    *, actor: Actor | None, counterparty: Counterparty, company: Company, valid_days: int = 30
+    *,
+    actor: Actor | None,
+    counterparty: Counterparty,
+    company: Company,
+    valid_days: int = 30,
+    include_esg: bool = False,
 ) -> tuple[QuestionnaireResponse, str]:
     """Create a personal link for the counterparty; return the response and the token, which is
-    shown once and kept only as a hash."""
+    shown once and kept only as a hash. `include_esg` adds the optional ESG and human-rights section."""
     require(actor, policy.SEND_QUESTIONNAIRE, company_id=company.id)
     _live(counterparty)
     questionnaire = questionnaire_current()
@@ -88,13 +91,18 @@ def questionnaire_send(
             token_hash=_hash(token),
             expires_on=timezone.localdate() + dt.timedelta(days=valid_days),
             sent_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+            includes_esg=include_esg,
         )
         audit_record(
             actor=actor,
             event_type="counterparties.questionnaire.sent",
             obj=response,
             company_id=company.id,
-            changes={"expires_on": [None, str(response.expires_on)], "version": [None, questionnaire.version]},
+            changes={
+                "expires_on": [None, str(response.expires_on)],
+                "version": [None, questionnaire.version],
+                "includes_esg": [None, include_esg],
+            },
         )
     return response, token
 
@@ -191,13 +199,7 @@ def _store_file(response: QuestionnaireResponse, upload: UploadedFile) -> tuple[
     if not name.lower().endswith(FILE_SUFFIXES):
         raise ValidationError(_("Attach a PDF, JPG, PNG, DOCX or XLSX file."))
     check_upload_size(upload)
-    folder = storage_dir() / str(response.pk)
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
-    with (folder / stored).open("wb") as target:
-        for chunk in upload.chunks():
-            target.write(chunk)
-    return name, f"{response.pk}/{stored}"
+    return name, files.file_save(f"{FILE_AREA}/{response.pk}", upload, suffix=Path(name).suffix.lower(), sealed=True)
 
 
 def _save_answers(
@@ -207,8 +209,16 @@ def _save_answers(
     *,
     submit: bool,
 ) -> int:
-    questions = {q.code: q for q in response.questionnaire.questions.all()}
-    unknown = sorted({key[2:] for key in (*data.keys(), *files.keys()) if key.startswith("q_")} - set(questions))
+    questions = {q.code: q for q in response.asked()}
+    # A section left out of this response (the optional ESG one) may come back as empty fields of a
+    # form that showed it; an answer in it is refused like any question not asked.
+    left_out = {
+        q.code
+        for q in response.questionnaire.questions.all()
+        if q.code not in questions and not data.get(f"q_{q.code}", "").strip() and f"q_{q.code}" not in files
+    }
+    keys = {key[2:] for key in (*data.keys(), *files.keys()) if key.startswith("q_")}
+    unknown = sorted(keys - set(questions) - left_out)
     if unknown:
         raise FormTampered(
             _("Answers to questions not in this questionnaire: %(codes)s.") % {"codes": ", ".join(unknown[:5])}
@@ -279,6 +289,7 @@ def response_save(
         if submit:
             locked.status = QuestionnaireResponse.Status.SUBMITTED
             locked.submitted_at = timezone.now()
+            locked.submitted_on = timezone.localdate()
         else:
             locked.status = QuestionnaireResponse.Status.DRAFT
         locked.save()
@@ -304,10 +315,22 @@ def response_enter_on_paper(
     data: Mapping[str, str],
     files: Mapping[str, UploadedFile],
     scan: UploadedFile | None,
+    include_esg: bool = False,
+    submitted_on: dt.date | None = None,
 ) -> QuestionnaireResponse:
-    """Enter a questionnaire the counterparty filled on paper, with the scan attached."""
+    """Enter a questionnaire the counterparty filled on paper, with the scan attached (and, with
+    `include_esg`, the answers to the ESG and human-rights section). `submitted_on`: the day the
+    counterparty signed it (today by default); an earlier day is back-dating (audited, for those
+    who may), never in the future nor before the company existed."""
     require(actor, policy.SEND_QUESTIONNAIRE, company_id=company.id)
     _live(counterparty)
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={"submitted_on": submitted_on},
+        labels={"submitted_on": _("Submitted on")},
+    )
     questionnaire = questionnaire_current()
     if questionnaire is None:
         raise ValidationError(_("No questionnaire is published."))
@@ -320,7 +343,9 @@ def response_enter_on_paper(
             company=company,
             status=QuestionnaireResponse.Status.SUBMITTED,
             submitted_at=timezone.now(),
+            submitted_on=submitted_on or timezone.localdate(),
             entered_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+            includes_esg=include_esg,
         )
         try:
             response.scan_name, response.scan_file = _store_file(response, scan)
@@ -333,7 +358,12 @@ def response_enter_on_paper(
             event_type="counterparties.questionnaire.entered",
             obj=response,
             company_id=company.id,
-            changes={"answers": [None, count], "scan": [None, response.scan_name]},
+            changes={
+                "answers": [None, count],
+                "scan": [None, response.scan_name],
+                "submitted_on": [None, str(response.submitted_on)],
+                **backdated_changes(backdated),
+            },
         )
     return response
 
@@ -396,6 +426,7 @@ QUESTION_FIELDS = [
     "is_required",
     "red_flag",
     "flag_answer",
+    "section",
 ]
 
 

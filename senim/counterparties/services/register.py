@@ -3,17 +3,16 @@ validates, saves and audits in one transaction."""
 
 import datetime as dt
 import logging
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from senim.core import files
 from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import audit_record, diff, snapshot
 from senim.core.eventdates import backdated_changes, check_event_dates
@@ -52,6 +51,7 @@ COUNTERPARTY_FIELDS = [
     "registration_date",
     "address",
     "website",
+    "criticality",
     "notes",
     "is_active",
 ]
@@ -563,10 +563,8 @@ def contract_update(*, actor: Actor | None, contract: Contract, **data: Any) -> 
 DOCUMENT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".zip")
 
 
-def documents_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "counterparties" / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Counterparties' documents, sealed in the storage every host shares.
+DOCUMENT_AREA = "counterparties/documents"
 
 
 def document_add(
@@ -585,7 +583,7 @@ def document_add(
     if not name.lower().endswith(DOCUMENT_SUFFIXES):
         raise ValidationError({"upload": _("Attach a PDF, image, Word, Excel or ZIP file.")})
     check_upload_size(upload, field="upload")
-    stored = f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+    stored = files.file_save(DOCUMENT_AREA, upload, suffix=Path(name).suffix.lower(), sealed=True)
     document = Document(
         counterparty=counterparty,
         kind=kind,
@@ -595,16 +593,17 @@ def document_add(
         stored_file=stored,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
     )
-    with transaction.atomic():
-        document = model_create(
-            actor=actor,
-            instance=document,
-            event_type="counterparties.document.added",
-            fields=["kind", "title", "valid_until", "file_name"],
-        )
-        with (documents_dir() / stored).open("wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
+    try:
+        with transaction.atomic():
+            document = model_create(
+                actor=actor,
+                instance=document,
+                event_type="counterparties.document.added",
+                fields=["kind", "title", "valid_until", "file_name"],
+            )
+    except BaseException:
+        files.file_delete(stored)
+        raise
     return document
 
 
@@ -617,6 +616,6 @@ def document_remove(*, actor: Actor | None, document: Document) -> None:
             obj=document,
             changes=diff(snapshot(document, ["kind", "title", "file_name"]), {}),
         )
-        stored = documents_dir() / document.stored_file
+        stored = document.stored_file
         document.delete()
-        transaction.on_commit(lambda: stored.unlink(missing_ok=True))
+        transaction.on_commit(lambda: files.file_delete(stored))

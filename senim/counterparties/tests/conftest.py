@@ -13,5 +13,5 @@ def default_catalogue(request):  # type: ignore[no-untyped-def]
     if marker is None:
         return
     request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
-    for name in ("0005_default_catalogue", "0007_default_questionnaire"):
+    for name in ("0005_default_catalogue", "0007_default_questionnaire", "0015_esg_section"):
         importlib.import_module(f"senim.counterparties.migrations.{name}").add(apps, None)

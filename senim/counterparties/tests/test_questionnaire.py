@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core import files
 from senim.core.access import PermissionDenied
 from senim.counterparties import selectors, services
 from senim.counterparties.models import Answer, QuestionnaireResponse
-from senim.counterparties.services import questionnaires
 from senim.counterparties.tests.factories import CounterpartyFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_a_file_answer_is_stored_and_only_allowed_types_are_accepted(link):
     good = _post(url, {**COMPLETE, "action": "submit", "q_policy_file": SimpleUploadedFile("policy.pdf", b"%PDF-1.4")})
     assert good.status_code == 200
     answer = Answer.objects.get(response=response, question__code="policy_file")
-    assert answer.file_name == "policy.pdf" and (questionnaires.storage_dir() / answer.stored_file).is_file()
+    assert answer.file_name == "policy.pdf" and files.file_exists(answer.stored_file)
 
 
 def test_guessing_links_is_limited_per_client(link):

@@ -43,10 +43,12 @@ def test_the_demo_has_each_decision_each_level_and_indicators_that_add_up():
     assert (
         values["counterparties.register_entries"][1] == RegisterEntry.objects.filter(start_date__year=year - 1).count()
     )
+    assert Counterparty.objects.filter(is_significant=True).exists()  # the screening step ran
     client = Client()
     client.force_login(User.objects.get(username="officer"))
     for url in (
         "/counterparties/list/",
+        "/counterparties/significant/",
         "/counterparties/coverage/",
         "/counterparties/register/",
         "/counterparties/applications/",

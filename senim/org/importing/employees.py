@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from senim.core import identifiers
 from senim.core.access import Actor, Scope, scope_of
-from senim.core.importing import Upsert, refuse_unless_clean
+from senim.core.importing import SHARED_ALIASES, Upsert, company_cell, plan_rows, refuse_unless_clean
 from senim.core.importing.base import ImportPlan, ImportResult, ProgressCallback, RowValidator
 from senim.core.importing.values import CellError, limit_text, parse_date, require_text
 from senim.core.translit import to_latin
@@ -35,21 +35,14 @@ COLUMNS = [
     "email",
 ]
 REQUIRED = ["company", "personnel_number", "surname", "given_name"]
-ALIASES = {
-    "компания": "company",
-    "бин_компании": "company",
+ALIASES = SHARED_ALIASES | {
     "bin": "company",
-    "табельный_номер": "personnel_number",
-    "таб_№": "personnel_number",
-    "tab_number": "personnel_number",
     "фамилия": "surname",
     "имя": "given_name",
     "name": "given_name",
     "отчество": "patronymic",
     "иин": "iin",
     "пинфл": "pinfl",
-    "подразделение": "unit_code",
-    "unit": "unit_code",
     "должность": "position_code",
     "position": "position_code",
     "дата_приема": "hire_date",
@@ -103,13 +96,7 @@ def _validate_row(
 ) -> tuple[dict[str, Any], RowValidator]:
     check = RowValidator(line)
     row: dict[str, Any] = {}
-    company = lookups.companies.get(raw.get("company", "").strip())
-    if company is None:
-        check.fail(
-            "company",
-            _("No company with this registration number.") if raw.get("company") else _("This column is required."),
-        )
-    row["company"] = company
+    company = row["company"] = company_cell(check, raw, lookups.companies)
     row["personnel_number"] = check.cell("personnel_number", lambda: require_text(raw.get("personnel_number", ""), 30))
     for name in ("surname", "given_name"):
         row[name] = check.cell(name, lambda n=name: require_text(raw.get(n, ""), 100))
@@ -153,26 +140,20 @@ def _validate_row(
 def plan(*, actor: Actor | None, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]) -> ImportPlan:
     """Validate every row; report each bad cell by line and column. Writes nothing."""
     scope = scope_of(actor, policy.IMPORT)
-    result = ImportPlan(kind="employees", columns=[c for c in COLUMNS if c in header])
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        result.file_errors.append(_("Required columns are missing: %(columns)s") % {"columns": ", ".join(missing)})
-        return result
     lookups = _Lookups()
-    seen: dict[tuple[Any, str], int] = {}
-    for line, raw in rows:
-        row, check = _validate_row(line, raw, lookups, scope)
-        key = (row["company"].id if row["company"] else None, row["personnel_number"])
-        if row["company"] and row["personnel_number"]:
-            if key in seen:
-                check.fail("personnel_number", _("Repeats line %(line)d.") % {"line": seen[key]})
-            else:
-                seen[key] = line
-        if check.errors:
-            result.rejected.append((line, raw, check.errors))
-        else:
-            result.accept(line, raw, row)
-    return result
+    return plan_rows(
+        kind="employees",
+        columns=COLUMNS,
+        required=REQUIRED,
+        header=header,
+        rows=rows,
+        validate=lambda line, raw: _validate_row(line, raw, lookups, scope),
+        key=lambda row: (
+            ("personnel_number", (row["company"].id, row["personnel_number"]))
+            if row["company"] and row["personnel_number"]
+            else None
+        ),
+    )
 
 
 def apply(

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from senim.accounts.tests.factories import user_with_role
+from senim.core import files
 from senim.core.models import AuditEvent
 from senim.org import jobs
 from senim.org.models import Employee, ImportJob
@@ -17,10 +18,11 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 def test_a_queued_import_waits_for_the_worker_and_is_imported_by_it(settings, group):
     settings.TASKS = DATABASE_TASKS
     officer = user_with_role("officer", language="kk")
-    stored = "worker-test.csv"
-    (jobs.upload_dir() / stored).write_text(
-        f"company,personnel_number,surname,given_name\n{group.a.registration_number},W-1,Әбенов,Ержан\n",
-        encoding="utf-8",
+    stored = files.file_save(
+        jobs.UPLOAD_AREA,
+        f"company,personnel_number,surname,given_name\n{group.a.registration_number},W-1,Әбенов,Ержан\n".encode(),
+        suffix=".csv",
+        sealed=True,
     )
     job = jobs.import_job_start(
         actor=officer, kind="employees", stored_file=stored, file_name="staff.csv", valid_only=False, language="kk"

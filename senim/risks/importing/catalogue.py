@@ -12,7 +12,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, PermissionDenied, scope_of
-from senim.core.importing import ImportPlan, ImportResult, RowValidator, Upsert, plan_table, refuse_unless_clean
+from senim.core.importing import (
+    ImportPlan,
+    ImportResult,
+    ProgressCallback,
+    RowValidator,
+    Upsert,
+    plan_table,
+    refuse_unless_clean,
+)
 from senim.core.importing.values import CellError, require_text
 from senim.org.models import Position, Unit
 from senim.risks import policy
@@ -103,7 +111,9 @@ def plan_file(*, actor: Actor | None, exercise: Exercise, path: Path, max_bytes:
     )
 
 
-def apply(*, actor: Actor | None, exercise: Exercise, plan: ImportPlan) -> ImportResult:
+def apply(
+    *, actor: Actor | None, exercise: Exercise, plan: ImportPlan, progress: ProgressCallback = None
+) -> ImportResult:
     """Write a clean plan: the new functions with their positions, one audit event each; all or nothing."""
     if actor is not None and scope_of(actor, policy.ASSESS).is_empty:
         raise PermissionDenied(policy.ASSESS)
@@ -121,6 +131,6 @@ def apply(*, actor: Actor | None, exercise: Exercise, plan: ImportPlan) -> Impor
         upsert.create(function, {"name": row["name"]}, company_id=exercise.company_id)
         links += [RiskFunction.positions.through(riskfunction_id=function.pk, position_id=p) for p in row["positions"]]
     with transaction.atomic():
-        result = upsert.write(actor=actor, plan=plan)
+        result = upsert.write(actor=actor, plan=plan, progress=progress)
         RiskFunction.positions.through.objects.bulk_create(links)
     return result

@@ -1,6 +1,6 @@
 """Risks' models, split along their seams: the assessment (`assessment`), plans and roadmaps (`plans`)."""
 
-from senim.risks.models.assessment import Exercise, Level, RiskFunction
+from senim.risks.models.assessment import Exercise, Level, Method, RiskFunction
 from senim.risks.models.plans import (
     DeadlineKind,
     Measure,
@@ -20,6 +20,7 @@ __all__ = [
     "Measure",
     "MeasureInstance",
     "MeasureStatus",
+    "Method",
     "Plan",
     "PlanKind",
     "PlanSection",

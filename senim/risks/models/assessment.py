@@ -16,6 +16,16 @@ class Level(models.TextChoices):
     HIGH = "high", _("High")
 
 
+class Method(models.TextChoices):
+    LEVELS = "levels", _("Three levels (low, medium, high)")
+    MATRIX = "matrix", _("Likelihood × impact")
+
+
+# The standard 5 × 5 scales, used (translated) when an exercise names no scale of its own.
+DEFAULT_LIKELIHOOD = [_("Rare"), _("Unlikely"), _("Possible"), _("Likely"), _("Almost certain")]
+DEFAULT_IMPACT = [_("Insignificant"), _("Minor"), _("Moderate"), _("Major"), _("Severe")]
+
+
 class Exercise(BaseModel):
     class Status(models.TextChoices):
         OPEN = "open", _("In progress")
@@ -33,6 +43,14 @@ class Exercise(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     positions_approved_on = models.DateField(_("list of positions approved on"), null=True, blank=True)
+    # The method: three levels chosen by the unit, or likelihood × impact on the scales below, the
+    # level then read from the product by the bands (score >= medium_from: medium; >= high_from: high).
+    method = models.CharField(_("method"), max_length=10, choices=Method, default=Method.LEVELS)
+    # The points of each scale, lowest first, as the exercise names them (empty: the standard five).
+    likelihood_scale = models.JSONField(_("likelihood scale"), default=list, blank=True)
+    impact_scale = models.JSONField(_("impact scale"), default=list, blank=True)
+    medium_from = models.PositiveSmallIntegerField(_("medium from score"), default=5)
+    high_from = models.PositiveSmallIntegerField(_("high from score"), default=12)
 
     class Meta:
         verbose_name = _("risk assessment")
@@ -42,6 +60,27 @@ class Exercise(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.company} {self.year}"
+
+    @property
+    def is_matrix(self) -> bool:
+        return self.method == Method.MATRIX
+
+    @property
+    def likelihood_labels(self) -> list[str]:
+        return [str(label) for label in (self.likelihood_scale or DEFAULT_LIKELIHOOD)]
+
+    @property
+    def impact_labels(self) -> list[str]:
+        return [str(label) for label in (self.impact_scale or DEFAULT_IMPACT)]
+
+    def band(self, likelihood: int, impact: int) -> str:
+        """The level of a likelihood × impact cell by the exercise's bands."""
+        score = likelihood * impact
+        if score >= self.high_from:
+            return Level.HIGH
+        if score >= self.medium_from:
+            return Level.MEDIUM
+        return Level.LOW
 
 
 class RiskFunction(BaseModel):
@@ -61,7 +100,14 @@ class RiskFunction(BaseModel):
     causes = models.TextField(_("causes and conditions"), blank=True)
     norm = models.CharField(_("norm or document"), max_length=1000, blank=True)
     controls = models.TextField(_("existing controls"), blank=True)
+    # The level the map counts: chosen in the three-level method; in the matrix method the residual
+    # level, read from the residual likelihood × impact (the inherent one when no controls reduce it).
     level = models.CharField(_("level"), max_length=10, choices=Level, blank=True)
+    likelihood = models.PositiveSmallIntegerField(_("inherent likelihood"), null=True, blank=True)
+    impact = models.PositiveSmallIntegerField(_("inherent impact"), null=True, blank=True)
+    inherent_level = models.CharField(_("inherent level"), max_length=10, choices=Level, blank=True)
+    residual_likelihood = models.PositiveSmallIntegerField(_("residual likelihood"), null=True, blank=True)
+    residual_impact = models.PositiveSmallIntegerField(_("residual impact"), null=True, blank=True)
     recommendation = models.TextField(_("recommendation"), blank=True)
     positions = models.ManyToManyField(
         "org.Position", verbose_name=_("positions performing it"), blank=True, related_name="+"

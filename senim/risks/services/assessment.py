@@ -17,15 +17,18 @@ from django.utils.translation import ngettext
 
 from senim.core.access import require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
 from senim.org import services as org_services
 from senim.org.models import Company, Position, Unit
 from senim.risks import policy
 from senim.risks.deadlines import occurrences, parse
-from senim.risks.models import Exercise, Level, Measure, MeasureInstance, Plan, PlanKind, RiskFunction
+from senim.risks.models import Exercise, Level, Measure, MeasureInstance, Method, Plan, PlanKind, RiskFunction
+from senim.risks.models.assessment import DEFAULT_IMPACT, DEFAULT_LIKELIHOOD
 from senim.risks.services.plans import deadline_fields
 
 ASSESSMENT_FIELDS = ["risk", "causes", "norm", "controls", "level", "recommendation", "assessed_on"]
+MATRIX_FIELDS = ["likelihood", "impact", "residual_likelihood", "residual_impact"]
 
 
 def exercise_create(
@@ -37,11 +40,18 @@ def exercise_create(
     working_group: str = "",
     sources: str = "",
     carry_over: bool = True,
+    method: str = Method.LEVELS,
+    likelihood_scale: list[str] | None = None,
+    impact_scale: list[str] | None = None,
+    medium_from: int | None = None,
+    high_from: int | None = None,
 ) -> Exercise:
-    """Open the year's exercise; the catalogue of functions is carried over from the last one."""
+    """Open the year's exercise; the catalogue of functions is carried over from the last one. In
+    the matrix method the scales (empty: the standard five points each) and the bands are checked."""
     require(actor, policy.REVIEW_ASSESSMENT, company_id=company.pk)
     if Exercise.objects.filter(company=company, year=year).exists():
         raise ValidationError({"year": _("The company already has an assessment for %(year)s.") % {"year": year}})
+    scales = _scales(method, likelihood_scale or [], impact_scale or [], medium_from, high_from)
     with transaction.atomic():
         exercise = model_create(
             actor=actor,
@@ -51,9 +61,10 @@ def exercise_create(
                 period_reviewed=period_reviewed,
                 working_group=working_group,
                 sources=sources,
+                **scales,
             ),
             event_type="risks.exercise_created",
-            fields=["year", "period_reviewed", "working_group", "sources"],
+            fields=["year", "period_reviewed", "working_group", "sources", *scales],
         )
         previous = Exercise.objects.filter(company=company, year__lt=year).order_by("-year").first()
         if carry_over and previous is not None:
@@ -61,6 +72,88 @@ def exercise_create(
                 new = RiskFunction.objects.create(exercise=exercise, unit_id=old.unit_id, name=old.name)
                 new.positions.set(old.positions.all())
     return exercise
+
+
+MAX_SCALE_POINTS = 10
+
+
+def _scale(labels: list[str], field: str) -> list[str]:
+    labels = [" ".join(str(label).split()) for label in labels]
+    if labels and not 2 <= len(labels) <= MAX_SCALE_POINTS:
+        raise ValidationError({field: _("A scale has from 2 to 10 points.")})
+    if any(not label or len(label) > 100 for label in labels):
+        raise ValidationError({field: _("Name every point of the scale (up to 100 characters).")})
+    if len({label.casefold() for label in labels}) != len(labels):
+        raise ValidationError({field: _("Every point of the scale needs its own name.")})
+    return labels
+
+
+def _scales(
+    method: str, likelihood: list[str], impact: list[str], medium_from: int | None, high_from: int | None
+) -> dict[str, Any]:
+    """The method's fields, checked: the bands must split the scores of the grid into three."""
+    if method not in Method.values:
+        raise ValidationError({"method": _("Choose the method.")})
+    if method == Method.LEVELS:
+        if likelihood or impact or medium_from or high_from:
+            raise ValidationError({"method": _("Scales and bands belong to the likelihood × impact method.")})
+        return {"method": method}
+    likelihood, impact = _scale(likelihood, "likelihood_scale"), _scale(impact, "impact_scale")
+    top = (len(likelihood) or len(DEFAULT_LIKELIHOOD)) * (len(impact) or len(DEFAULT_IMPACT))
+    medium_from = medium_from or Exercise._meta.get_field("medium_from").get_default()
+    high_from = high_from or Exercise._meta.get_field("high_from").get_default()
+    if not 1 < medium_from < high_from <= top:
+        raise ValidationError(
+            {
+                "high_from": _(
+                    "The bands must rise: medium from a score above 1, high from a higher score, at most %(top)s."
+                )
+                % {"top": top}
+            }
+        )
+    return {
+        "method": method,
+        "likelihood_scale": likelihood,
+        "impact_scale": impact,
+        "medium_from": medium_from,
+        "high_from": high_from,
+    }
+
+
+def _matrix_levels(
+    exercise: Exercise,
+    likelihood: int | None,
+    impact: int | None,
+    residual_likelihood: int | None,
+    residual_impact: int | None,
+) -> dict[str, Any]:
+    """The matrix fields of an assessment and the levels read from them; residual defaults to inherent."""
+    points = {"likelihood": len(exercise.likelihood_labels), "impact": len(exercise.impact_labels)}
+    if likelihood is None or impact is None:
+        raise ValidationError({"likelihood": _("Rate the likelihood and the impact.")})
+    if (residual_likelihood is None) != (residual_impact is None):
+        raise ValidationError({"residual_impact": _("Rate both the residual likelihood and the residual impact.")})
+    if residual_likelihood is None or residual_impact is None:
+        residual_likelihood, residual_impact = likelihood, impact
+    values = {
+        "likelihood": likelihood,
+        "impact": impact,
+        "residual_likelihood": residual_likelihood,
+        "residual_impact": residual_impact,
+    }
+    for field, value in values.items():
+        top = points["impact" if field.endswith("impact") else "likelihood"]
+        if not 1 <= value <= top:
+            raise ValidationError({field: _("Choose a point from 1 to %(top)s.") % {"top": top}})
+    if residual_likelihood > likelihood or residual_impact > impact:
+        raise ValidationError(
+            {"residual_likelihood": _("Controls do not raise a risk: the residual rating cannot exceed the inherent.")}
+        )
+    return {
+        **values,
+        "inherent_level": exercise.band(likelihood, impact),
+        "level": exercise.band(residual_likelihood, residual_impact),
+    }
 
 
 def function_add(*, actor: Any, exercise: Exercise, unit: Unit, name: str) -> RiskFunction:
@@ -88,7 +181,7 @@ def function_assess(
     *,
     actor: Any,
     function: RiskFunction,
-    level: str,
+    level: str = "",
     risk: str = "",
     causes: str = "",
     norm: str = "",
@@ -96,14 +189,37 @@ def function_assess(
     recommendation: str = "",
     positions: Iterable[Position] = (),
     assessed_on: dt.date | None = None,
+    likelihood: int | None = None,
+    impact: int | None = None,
+    residual_likelihood: int | None = None,
+    residual_impact: int | None = None,
 ) -> RiskFunction:
     """The unit's assessment of one function, sent to compliance. A function is assessed once: again
-    only after compliance returns it."""
+    only after compliance returns it. In the matrix method the level is read from the likelihood and
+    impact (inherent, and residual after the existing controls), never chosen."""
     require(actor, policy.ASSESS, company_id=function.exercise.company_id, unit_id=function.unit_id)
+    company = function.exercise.company
+    # An assessment done on paper keeps its day: entered by those who may back-date (audited).
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={"assessed_on": assessed_on},
+        labels={"assessed_on": _("Assessed on")},
+    )
     with transaction.atomic():
         function = RiskFunction.objects.select_for_update().select_related("exercise").get(pk=function.pk)
         if function.status not in (RiskFunction.Status.DRAFT, RiskFunction.Status.RETURNED):
             raise ValidationError(_("The function has already been assessed; compliance can return it for changes."))
+        matrix: dict[str, Any] = dict.fromkeys(MATRIX_FIELDS)
+        matrix["inherent_level"] = ""
+        if function.exercise.is_matrix:
+            matrix = _matrix_levels(function.exercise, likelihood, impact, residual_likelihood, residual_impact)
+            if level and level != matrix["level"]:
+                raise ValidationError({"level": _("The level is read from the likelihood and the impact.")})
+            level = matrix.pop("level")
+        elif any(v is not None for v in (likelihood, impact, residual_likelihood, residual_impact)):
+            raise ValidationError({"likelihood": _("This assessment uses three levels, not likelihood × impact.")})
         if level not in Level.values:
             raise ValidationError({"level": _("Choose the level.")})
         if level != Level.LOW and not risk.strip():
@@ -120,13 +236,15 @@ def function_assess(
             "recommendation": recommendation.strip(),
             "assessed_on": assessed_on or timezone.localdate(),
             "status": RiskFunction.Status.SUBMITTED,
+            **matrix,
         }
         model_update(
             actor=actor,
             instance=function,
             data=data,
-            fields=[*ASSESSMENT_FIELDS, "status"],
+            fields=[*ASSESSMENT_FIELDS, *MATRIX_FIELDS, "inherent_level", "status"],
             event_type="risks.function_assessed",
+            extra=backdated_changes(backdated),
         )
         function.positions.set(positions)
     return function
@@ -171,6 +289,16 @@ def exercise_approve(*, actor: Any, exercise: Exercise, decision_number: str, ap
         )
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Give the number of the decision.")})
+    # The decision's own date, quoted from the document the head signed: a past day is its nature,
+    # not back-dating; the future and before the company existed are refused.
+    check_event_dates(
+        actor=actor,
+        company_id=exercise.company_id,
+        founded_on=exercise.company.founded_on,
+        dates={"approved_on": approved_on},
+        labels={"approved_on": _("Approved on")},
+        past_allowed=True,
+    )
     return model_update(
         actor=actor,
         instance=exercise,
@@ -196,6 +324,16 @@ def positions_approve(*, actor: Any, exercise: Exercise, positions: Iterable[Pos
     chosen = {p.pk: p for p in positions}
     if any(p.company_id != exercise.company_id for p in chosen.values()):
         raise ValidationError(_("The positions must be of the company assessed."))
+    check_event_dates(
+        actor=actor,
+        company_id=exercise.company_id,
+        founded_on=exercise.company.founded_on,
+        dates={"approved_on": approved_on},
+        labels={"approved_on": _("Approved on"), "assessment_approved_on": _("Assessment approved on")},
+        order=[("assessment_approved_on", "approved_on")],
+        recorded={"assessment_approved_on": exercise.approved_on},
+        past_allowed=True,
+    )
     changed = 0
     with transaction.atomic():
         flagged = Position.objects.filter(company_id=exercise.company_id, is_corruption_prone=True)

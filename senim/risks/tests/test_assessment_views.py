@@ -162,3 +162,27 @@ def _token(group) -> str:  # type: ignore[no-untyped-def]
 
     _record, secret = account_services.api_token_create(actor=user_with_role("officer", company=group.a), name="t")
     return secret
+
+
+def test_the_catalogue_imports_from_the_command_line_dry_run_first(group, exercise, tmp_path):
+    """`senim risks import-catalogue` checks in full (a bad file writes nothing), --dry-run only
+    counts, and the run adds the new functions through the same writer as the page."""
+    from django.core.management.base import CommandError
+
+    header = ["Подразделение", "Функция", "Должности"]
+    path = tmp_path / "catalogue.xlsx"
+    path.write_bytes(_workbook([header, ["BR", "Закупки", ""], ["LEAF", "Кадры", "NO-SUCH"]]))
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command(
+            "risks", "import-catalogue", str(path), "--year", "2025", stdout=io.StringIO(), stderr=io.StringIO()
+        )
+    path.write_bytes(_workbook([header, ["BR", "Закупки", ""], ["LEAF", "Кадры", "BR-HEAD"]]))
+    out = io.StringIO()
+    call_command("risks", "import-catalogue", str(path), "--year", "2025", "--dry-run", stdout=out)
+    assert "2 valid (1 new, 1 already in the assessment)" in out.getvalue()
+    assert exercise.functions.count() == 1
+    call_command("risks", "import-catalogue", str(path), "--year", "2025", stdout=out, stderr=io.StringIO())
+    assert "Functions added: 1; already in the assessment: 1." in out.getvalue()
+    assert [p.code for p in exercise.functions.get(name="Кадры").positions.all()] == ["BR-HEAD"]
+    with pytest.raises(CommandError, match="No risk assessment for 2030"):
+        call_command("risks", "import-catalogue", str(path), "--year", "2030")

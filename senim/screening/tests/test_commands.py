@@ -111,3 +111,14 @@ def test_batch_output_cells_never_start_a_formula(tmp_path):
     _run("screen", "--batch", str(source), "--output", str(output))
     row = list(csv.reader(output.open(encoding="utf-8")))[1]
     assert row[:2] == ["'=1+1", "'=HYPERLINK Evil Corp"] and row[3].startswith("'=")
+
+
+def test_watchlist_index_builds_the_missing_index_of_a_current_version(imported):
+    """After an upgrade (a new index format) the indexes are rebuilt before anyone searches."""
+    from senim.screening import indexes
+
+    version = Watchlist.objects.get(name="UN").current_version
+    indexes.index_discard(version.pk)
+    out, _err = _run("watchlist", "index")
+    assert "UN v1: index of 2 entities ready." in out
+    assert indexes.index_path(version.pk).is_file()

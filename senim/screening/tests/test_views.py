@@ -4,6 +4,7 @@ errors, decisions from the hit page, list uploads with the mapping step, and bat
 import io
 
 import pytest
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
@@ -230,8 +231,8 @@ def test_a_mapping_step_whose_upload_is_gone_is_not_found(world, group):
     upload = io.BytesIO(b"name\nIvan Ivanov\n")
     upload.name = "list.csv"
     mapping_url = client.post(reverse("screening:version-upload", args=[world["watchlist"].pk]), {"file": upload}).url
-    for stored in jobs.upload_dir().iterdir():
-        stored.unlink()
+    for stored in default_storage.listdir(jobs.LIST_AREA)[1]:
+        default_storage.delete(f"{jobs.LIST_AREA}/{stored}")
     assert client.get(mapping_url).status_code == 404
 
 

@@ -1,16 +1,18 @@
 """`senim counterparties import counterparties|contracts FILE` checks a file in full and imports it;
 `list` prints the register, `register OUT.xlsx|OUT.pdf` writes the Register of permitted counterparties,
-`coverage` prints the clause coverage, `recheck` marks verifications to re-verify. The command
+`coverage` prints the clause coverage, `recheck` marks verifications to re-verify, `significant
+[--screen]` lists (and first marks) the significant suppliers with the verifications due. The command
 line acts as the system: no user, no size limit, audited as "system"."""
 
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone, translation
 
 from senim.core.access import SYSTEM
+from senim.core.importing.command import add_import_arguments, run_import
 from senim.counterparties import exports, importing, selectors, services
 
 
@@ -20,11 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="Check FILE in full, then import it (nothing is written on errors).")
-        imp.add_argument("kind", choices=importing.KINDS)
-        imp.add_argument("file", type=Path)
-        imp.add_argument("--valid-only", action="store_true", help="Import the valid rows and leave the rest out.")
-        imp.add_argument("--dry-run", action="store_true", help="Only check the file.")
-        imp.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
+        add_import_arguments(imp, importing.IMPORTS)
         lst = sub.add_parser("list", help="Print the register, one counterparty a line (tab-separated).")
         lst.add_argument("--query", default="", help="Words of the name or the number.")
         lst.add_argument("--category", default="")
@@ -37,6 +35,11 @@ class Command(BaseCommand):
         reg.add_argument("--language", default="ru", choices=["en", "ru", "kk", "uz"])
         cov = sub.add_parser("coverage", help="Print the clause coverage by year, company and procurement method.")
         cov.add_argument("--year", type=int, default=None)
+        sig = sub.add_parser(
+            "significant",
+            help="List the significant suppliers (spend, last verification, due); with --screen, mark them first.",
+        )
+        sig.add_argument("--screen", action="store_true", help="Mark the suppliers above the spend or critical.")
         sub.add_parser(
             "recheck",
             help="Mark approved verifications with new screening hits for re-verification; "
@@ -48,13 +51,14 @@ class Command(BaseCommand):
             return self._list(options)
         if options["action"] == "recheck":
             return self._recheck()
+        if options["action"] == "significant":
+            return self._significant(screen=options["screen"])
         if options["action"] == "coverage":
             return self._coverage(options["year"])
         if options["action"] == "register":
             with translation.override(options["language"]):
                 return self._register(options["output"], everything=options["all"])
-        with translation.override(options["language"]):
-            self._import(options)
+        run_import(self, importing.IMPORTS, options)
 
     def _list(self, options: dict[str, Any]) -> None:
         qs = selectors.counterparty_list(actor=SYSTEM, query=options["query"], category=options["category"])
@@ -78,6 +82,26 @@ class Command(BaseCommand):
                 f"{row.with_clause}\t{100 * row.share:.1f}"
             )
 
+    def _significant(self, *, screen: bool) -> None:
+        if screen:
+            counts = services.significant_suppliers_mark(actor=SYSTEM)
+            self.stdout.write(
+                f"significant: {counts['significant']}, newly marked: {counts['marked']}, cleared: {counts['cleared']}"
+            )
+        for s in selectors.significant_supplier_list(actor=SYSTEM):
+            self.stdout.write(
+                "\t".join(
+                    [
+                        "DUE" if s.due else "ok",
+                        str(s.last_verified_on or "-"),
+                        f"{s.spend:.0f}",
+                        s.counterparty.identifier or "-",
+                        s.counterparty.display_name,
+                        s.counterparty.significant_reason,
+                    ]
+                )
+            )
+
     def _recheck(self) -> None:
         marked = services.cases_recheck(actor=SYSTEM)
         self.stdout.write(f"marked for re-verification: {marked}")
@@ -86,28 +110,3 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"lapsing\t{case.valid_until}\t{case.company}\t{case.counterparty.display_name}\t{case.pk}"
             )
-
-    def _import(self, options: dict[str, Any]) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"No such file: {path}")
-        try:
-            plan = importing.plan_file(actor=SYSTEM, kind=options["kind"], path=path, max_bytes=0)
-        except importing.FileRejected as error:
-            raise CommandError(error.message) from error
-        for message in plan.file_errors:
-            self.stderr.write(message)
-        for row_error in plan.errors[:200]:
-            self.stderr.write(f"line {row_error.line}, {row_error.column or '-'}: {row_error.message}")
-        if len(plan.errors) > 200:
-            self.stderr.write(f"... and {len(plan.errors) - 200} more errors")
-        self.stdout.write(f"rows: {plan.total}, valid: {len(plan.valid)}, rejected: {len(plan.rejected)}")
-        if options["dry_run"]:
-            return
-        if plan.file_errors or (plan.rejected and not options["valid_only"]):
-            raise CommandError("The file has errors; nothing was imported (use --valid-only to import the valid rows).")
-        result = importing.apply(actor=SYSTEM, plan=plan, valid_only=options["valid_only"])
-        self.stdout.write(
-            f"added: {result.created}, updated: {result.updated}, unchanged: {result.unchanged}, "
-            f"rejected: {result.skipped}"
-        )

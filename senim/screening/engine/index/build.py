@@ -26,7 +26,7 @@ from senim.screening.engine.similarity import (
 )
 from senim.screening.engine.transliteration import SOUND_MARK, loose_key
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7  # 7: the mapped format (index/mapped.py)
 # Vocabulary keys of initials ("Omarov G.N."): stored with the name's tokens, never posted.
 INITIAL_MARK = "."
 _VOWELS = frozenset("aeiou")

@@ -4,9 +4,9 @@ and scoring them. See the package docstring for the layout; `build` writes it.""
 from __future__ import annotations
 
 import gc
-import pickle
+import mmap
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -14,6 +14,7 @@ from typing import Any
 
 from senim.screening.engine.business_terms import GENERIC_WEIGHT
 from senim.screening.engine.identifiers import normalise_identifier
+from senim.screening.engine.index import mapped
 from senim.screening.engine.index.build import (
     _FORM_BITS,
     _GENDERS,
@@ -104,10 +105,18 @@ class Index:
         self._token_loose: list[str] = state["token_loose"]
         self._token_weight: tuple[float, ...] = state["token_weight"]
         self._token_generic: tuple[float, ...] = state["token_generic"]
-        self._key_id = {key: i for i, key in enumerate(self._vocabulary)}
-        # Searchable keys by their Russian-vowel reading (Bekabad for Бекабад and Bekobod): computed
-        # on load, not saved, so the index file is unchanged.
-        self._by_russian_vowel = _russian_vowel_lookup(self._vocabulary, self._posting_start)
+        # A mapped file brings these lookups with it; an index built here computes them.
+        self._key_id: Mapping[str, int] = (
+            state["key_id"] if "key_id" in state else {key: i for i, key in enumerate(self._vocabulary)}
+        )
+        # Searchable keys by their Russian-vowel reading (Bekabad for Бекабад and Bekobod).
+        self._by_russian_vowel: Mapping[str, Sequence[int]] = (
+            state["by_russian_vowel"]
+            if "by_russian_vowel" in state
+            else _russian_vowel_lookup(self._vocabulary, self._posting_start)
+        )
+        # The open mapping a loaded index reads from (None for an index built in this process).
+        self._mapping: mmap.mmap | None = None
         # The alignment cache holds this index's is_other_name: drop entries of earlier indexes
         # so a replaced index can be freed.
         _align.cache_clear()
@@ -150,25 +159,17 @@ class Index:
 
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Path) -> None:
-        """Write the index to ``path`` (pickle of compact arrays)."""
-        with open(path, "wb") as handle:
-            pickle.dump({"format": FORMAT_VERSION, "state": self._state}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        """Write the index to ``path`` in the mapped format (``mapped``)."""
+        mapped.write(path, self._state, FORMAT_VERSION, {"by_russian_vowel": self._by_russian_vowel})
 
     @classmethod
     def load(cls, path: str | Path) -> Index:
-        """Read an index written by ``save``. Only load files you wrote: pickle is not safe
-        against untrusted input."""
-        collecting = gc.isenabled()
-        gc.disable()  # see build(): nothing to collect in a freshly loaded index
-        try:
-            with open(path, "rb") as handle:
-                payload = pickle.load(handle)
-        finally:
-            if collecting:
-                gc.enable()
-        if payload.get("format") != FORMAT_VERSION:
-            raise ValueError(f"unsupported index format {payload.get('format')!r}")
-        return cls(payload["state"])
+        """Map an index written by ``save``: nothing is unpickled but the small variant set, and
+        every process that maps the same file shares its pages. ValueError for another format."""
+        state, mapping = mapped.read(path, FORMAT_VERSION)
+        index = cls(state)
+        index._mapping = mapping
+        return index
 
     # ------------------------------------------------------------------ records
     def record(self, number: int) -> Record:

@@ -80,6 +80,28 @@ def test_save_and_load(tmp_path: Path) -> None:
     assert loaded.record(0) == RECORDS[0]
 
 
+def test_a_mapped_index_answers_every_query_as_the_built_one(tmp_path: Path) -> None:
+    """The mapped file is read in place (no unpickling of the arrays and lookups), and gives the
+    same hits with the same scores and explanations, identifier and misspelt queries included."""
+    index = build()
+    path = tmp_path / "index.idx"
+    index.save(path)
+    loaded = Index.load(path)
+    assert not isinstance(loaded._vocabulary, list) and not isinstance(loaded._by_deletion, dict)
+    queries = [Query(names=[name]) for record in RECORDS[:12] for name in record.names]
+    queries += [
+        Query(names=["Тakaev Kasym Zhomart"], birth_dates=["1953-05-17"]),
+        Query(names=["Alfa"], schema="Organization", identifiers=["990140004654"]),
+        Query(names=["Bekobod Azimov"]),
+        Query(names=["Azimov B.R."]),
+        Query(names=["Иваноф7 Иван"]),
+    ]
+    for query in queries:
+        expected = [(h.record_id, h.score, h.explanation) for h in index.search(query, threshold=0.3)]
+        assert [(h.record_id, h.score, h.explanation) for h in loaded.search(query, threshold=0.3)] == expected
+    assert [loaded.record(n) for n in range(len(RECORDS))] == [index.record(n) for n in range(len(RECORDS))]
+
+
 def test_search_many_and_progress() -> None:
     seen: list[int] = []
     index = Index.build(iter(RECORDS), progress=seen.append)

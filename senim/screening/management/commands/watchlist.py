@@ -9,7 +9,7 @@ from django.utils import translation
 from tqdm import tqdm
 
 from senim.core.access import SYSTEM
-from senim.screening import jobs, selectors, services
+from senim.screening import indexes, jobs, selectors, services
 from senim.screening.importing import FIELDS, normalise_header
 from senim.screening.models import ImportFormat, WatchlistKind, WatchlistVersion
 
@@ -60,10 +60,13 @@ class Command(BaseCommand):
         imp.add_argument("--skip-invalid", action="store_true", help="Skip malformed lines instead of stopping.")
         imp.add_argument("--language", default="en", choices=["en", "ru", "kk", "uz"])
         sub.add_parser("list", help="Show the lists and their current versions.")
+        sub.add_parser("index", help="Build the missing indexes of the lists' current versions (after an upgrade).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
             return self._list()
+        if options["action"] == "index":
+            return self._index()
         with translation.override(options["language"]):
             self._import(options)
 
@@ -73,6 +76,14 @@ class Command(BaseCommand):
             state = "enabled" if watchlist.is_enabled else "disabled"
             current = f"v{version.number}, {version.entity_count} entities" if version else "not imported"
             self.stdout.write(f"{watchlist.name}\t{watchlist.kind}\t{state}\t{current}")
+
+    def _index(self) -> None:
+        for watchlist in selectors.watchlist_list(actor=SYSTEM):
+            version = watchlist.current_version
+            if version is None or version.status != WatchlistVersion.Status.READY:
+                continue
+            index = indexes.index_for(version.pk)  # fetched, or built here when the storage has none
+            self.stdout.write(f"{watchlist.name} v{version.number}: index of {len(index)} entities ready.")
 
     def _import(self, options: dict[str, Any]) -> None:
         path: Path = options["file"]

@@ -1,4 +1,5 @@
-"""`senim speakup overdue [--notify]` lists (and e-mails) overdue cases; `senim speakup remind`
+"""`senim speakup import cases FILE` checks a file of cases received before Senim and imports it
+(see `speakup.importing`); `senim speakup overdue [--notify]` lists (and e-mails) overdue cases; `senim speakup remind`
 sends retaliation-watch reminders; `senim speakup notify [--background]` does both (or queues them
 for `senim worker`); `senim speakup stats --year 2026` prints the year's figures;
 `senim speakup poster --company BIN --base-url https://host --languages ru,kk --output poster.pdf` makes a
@@ -15,8 +16,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from senim.core.access import SYSTEM
+from senim.core.importing.command import add_import_arguments, run_import
 from senim.org import selectors as org_selectors
 from senim.speakup import notifications, posters, selectors, tasks
+from senim.speakup.importing import IMPORTS
 from senim.speakup.models import PosterLayout
 
 
@@ -25,6 +28,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="Check a file of cases received before Senim, then import it.")
+        add_import_arguments(imp, IMPORTS)
         overdue = sub.add_parser("overdue", help="List overdue cases; --notify e-mails the officers.")
         overdue.add_argument("--notify", action="store_true")
         sub.add_parser("remind", help="E-mail retaliation-watch reminders that are due.")
@@ -45,6 +50,8 @@ class Command(BaseCommand):
         tags.add_argument("--year", type=int, default=None)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "import":
+            return run_import(self, IMPORTS, options)
         with translation.override("en"):
             getattr(self, f"_{options['action'].replace('-', '_')}")(options)
 
