@@ -22,7 +22,6 @@ from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from senim.ops import files_upgrade
-
 from senim.screening.indexes import STORAGE_AREA as INDEX_AREA
 
 
@@ -122,9 +121,7 @@ class Command(BaseCommand):
                 outcome.moved,
             )
             % {"count": outcome.moved, "sealed": outcome.sealed},
-            ngettext(
-                "%(count)d abandoned upload removed.", "%(count)d abandoned uploads removed.", outcome.abandoned
-            )
+            ngettext("%(count)d abandoned upload removed.", "%(count)d abandoned uploads removed.", outcome.abandoned)
             % {"count": outcome.abandoned},
         ]
         if outcome.missing:
