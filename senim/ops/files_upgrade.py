@@ -104,7 +104,7 @@ def _old_path(spec: Legacy, stored: str) -> Path | None:
     return Path(settings.DATA_DIR) / spec.folder / relative
 
 
-def _digest(handle: BinaryIO) -> str:
+def _digest(handle: BinaryIO | Any) -> str:
     digest = hashlib.sha256()
     for chunk in iter(lambda: handle.read(1 << 20), b""):
         digest.update(chunk)
@@ -113,7 +113,7 @@ def _digest(handle: BinaryIO) -> str:
 
 def pending() -> list[tuple[Legacy, Any, str]]:
     """The rows that still hold a name of the old layout: (where, primary key, old name)."""
-    rows = []
+    rows: list[tuple[Legacy, Any, str]] = []
     for spec in LEGACY:
         model = apps.get_model(spec.model)
         queryset = (
