@@ -56,6 +56,9 @@ class Legacy:
     folder: str
     area: str
     sealed: bool
+    # Uploads a worker deletes once it has read them: a finished job's row keeps the old name of a
+    # file deleted on purpose, which is not reported as missing.
+    transient: bool = False
 
     @property
     def prefix(self) -> str:
@@ -75,9 +78,9 @@ LEGACY = (
         True,
     ),
     Legacy("counterparties.Answer", "stored_file", "counterparties/questionnaires", questionnaires.FILE_AREA, True),
-    Legacy("org.ImportJob", "stored_file", "uploads", org_jobs.UPLOAD_AREA, True),
-    Legacy("screening.WatchlistVersion", "stored_file", "uploads/screening", screening_jobs.LIST_AREA, False),
-    Legacy("screening.ScreeningRun", "stored_file", "uploads/screening", screening_jobs.BATCH_AREA, True),
+    Legacy("org.ImportJob", "stored_file", "uploads", org_jobs.UPLOAD_AREA, True, transient=True),
+    Legacy("screening.WatchlistVersion", "stored_file", "uploads/screening", screening_jobs.LIST_AREA, False, True),
+    Legacy("screening.ScreeningRun", "stored_file", "uploads/screening", screening_jobs.BATCH_AREA, True, True),
 )
 # Folders of uploads awaiting a preview or a worker (no subfolders): HR imports, screening lists and
 # batches, the awareness, counterparties and plan import wizards.
@@ -155,7 +158,8 @@ def _move(spec: Legacy, pk: Any, stored: str, outcome: Outcome) -> Path | None:
     label = f"{spec.model} {pk}: {stored}"
     path = _old_path(spec, stored)
     if path is None or not path.is_file():
-        outcome.missing.append(label)
+        if not spec.transient:
+            outcome.missing.append(label)
         return None
     try:
         name = _copy(spec, path, stored)

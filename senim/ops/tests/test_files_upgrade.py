@@ -73,6 +73,13 @@ def old_release(group, settings, tmp_path, s3_storage):  # type: ignore[no-untyp
     _make_old(tmp_path, "awareness/documents", version_file, "stored", "Kd9-old_policy")
 
     job = ImportJob.objects.create(kind="employees", file_name="hr.csv", stored_file="hr-token.csv", status="done")
+    # A job whose file its worker deleted once read (not missing), and a document whose file was lost.
+    ImportJob.objects.create(kind="employees", file_name="x.csv", stored_file="imported-token.csv", status="done")
+    lost = counterparties.document_add(
+        actor=officer, counterparty=counterparty, title="Lost", upload=SimpleUploadedFile("l.pdf", b"%PDF lost")
+    )
+    files.file_delete(lost.stored_file)
+    Document.objects.filter(pk=lost.pk).update(stored_file="lost.pdf")
     (tmp_path / "uploads").mkdir()
     (tmp_path / "uploads" / "hr-token.csv").write_bytes(HR_FILE)
     abandoned = tmp_path / "uploads" / "abandoned-preview.csv"
@@ -103,10 +110,13 @@ def test_old_files_are_moved_sealed_and_read_by_the_modules_and_a_second_run_cha
     scan_url = reverse("conflicts:declaration-scan", args=[old_release["declaration"].pk])
     assert client.get(scan_url).status_code == 404  # what an upgraded installation sees before the upgrade
 
-    out = io.StringIO()
-    call_command("files", "upgrade", stdout=out, stderr=io.StringIO())
+    out, err = io.StringIO(), io.StringIO()
+    call_command("files", "upgrade", stdout=out, stderr=err)
     assert "4 files moved into the storage (3 sealed)" in out.getvalue()
     assert "1 abandoned upload removed" in out.getvalue()
+    assert "1 record refers to a file that was already missing" in out.getvalue()
+    assert "lost.pdf" in err.getvalue() and "imported-token" not in err.getvalue()
+    assert Document.objects.filter(stored_file="lost.pdf").exists()
 
     declaration = Declaration.objects.get(pk=old_release["declaration"].pk)
     document = Document.objects.get(pk=old_release["document"].pk)
