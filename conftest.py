@@ -30,6 +30,28 @@ def token_client(user) -> Client:  # type: ignore[no-untyped-def]
     return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
+def list_export(user, url: str, **params: str) -> tuple[list[str], list[list[str]]]:  # type: ignore[no-untyped-def]
+    """The header and rows of a list's CSV download (core.lists) as `user` gets it with `params`."""
+    import csv
+    import io
+
+    client = Client()
+    client.force_login(user)
+    response = client.get(url, {**params, "export": "csv"})
+    assert response.status_code == 200, response.status_code
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff"))))
+    return rows[0], rows[1:]
+
+
+def list_page(user, url: str, **params: str):  # type: ignore[no-untyped-def]
+    """The list page as `user` gets it with `params` (its context holds `page_obj`, `list_dates`)."""
+    client = Client()
+    client.force_login(user)
+    response = client.get(url, params)
+    assert response.status_code == 200, response.status_code
+    return response
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
@@ -150,13 +172,23 @@ _flush_past_the_audit_guard()
 
 
 CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 FACTORY_PASSWORD = "correct horse battery staple"  # accounts' UserFactory password
 
 
 @pytest.fixture
-def browser_page(monkeypatch, live_server, settings, tmp_path):  # type: ignore[no-untyped-def]
-    """A Chromium page (Playwright) against the live server; skipped without Debian's Chromium
-    unless SENIM_REQUIRE_BROWSER=1 (as CI sets). New browser tests use this one fixture."""
+def browser_context(monkeypatch, live_server, settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Make Chromium browser contexts (Playwright) against the live server:
+    `browser_context(locale="ru-RU", javascript=False, viewport=(390, 844))`. Skipped without Debian's
+    Chromium unless SENIM_REQUIRE_BROWSER=1 (as CI sets). Playwright's sync API runs an event loop in
+    this thread, so the ORM calls the test itself makes are allowed next to it."""
     import os
     from pathlib import Path
 
@@ -169,14 +201,44 @@ def browser_page(monkeypatch, live_server, settings, tmp_path):  # type: ignore[
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(15_000)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        contexts = []
+
+        def new_context(locale: str = "en-GB", javascript: bool = True, viewport: tuple[int, int] = (1280, 900)):  # type: ignore[no-untyped-def]
+            context = browser.new_context(
+                locale=locale,
+                java_script_enabled=javascript,
+                viewport={"width": viewport[0], "height": viewport[1]},
+                accept_downloads=True,
+            )
+            context.set_default_timeout(15_000)
+            contexts.append(context)
+            return context
+
         try:
-            yield context.new_page()
+            yield new_context
         finally:
-            context.close()
+            for context in contexts:
+                context.close()
             browser.close()
+
+
+@pytest.fixture
+def browser_page(browser_context, live_server):  # type: ignore[no-untyped-def]
+    """A Chromium page (Playwright) against the live server, in English on a laptop's screen. Its
+    `problems` list collects JavaScript errors and the server's 4xx/5xx answers, for a test to assert
+    there were none. New browser tests use this one fixture (or `browser_context` for more pages)."""
+    page = browser_context().new_page()
+    problems: list[str] = []
+
+    def note_failed_response(response) -> None:  # type: ignore[no-untyped-def]
+        if response.status >= 400 and response.url.startswith(live_server.url):
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
+    page.on("response", note_failed_response)
+    page.problems = problems
+    return page
 
 
 @pytest.fixture

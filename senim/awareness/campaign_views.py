@@ -13,7 +13,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.awareness import forms, importing, policy, selectors, services
+from senim.awareness import forms, importing, policy, selectors, services, tables
 from senim.awareness.models import Audience
 from senim.awareness.views import company_choices
 from senim.core import files
@@ -25,11 +25,9 @@ from senim.org import selectors as org_selectors
 
 @permission_required(policy.VIEW)
 def campaign_list(request: ActorRequest) -> HttpResponse:
-    context = {
-        "page_obj": paginate(request, selectors.campaign_list(actor=request.user), 50),
-        "can_manage": request.user.can(policy.MANAGE),
-    }
-    return render(request, "awareness/campaign_list.html", context)
+    campaigns = selectors.campaign_list(actor=request.user)
+    context = {"can_manage": request.user.can(policy.MANAGE)}
+    return tables.CAMPAIGNS.respond(request, campaigns, "awareness/campaign_list.html", context)
 
 
 @permission_required(policy.MANAGE)
@@ -135,8 +133,8 @@ def campaign_action(request: ActorRequest, campaign_id: uuid.UUID, action: str) 
 
 @permission_required(policy.VIEW)
 def overdue(request: ActorRequest) -> HttpResponse:
-    context = {"page_obj": paginate(request, selectors.overdue_requests(actor=request.user), 100)}
-    return render(request, "awareness/overdue.html", context)
+    requests = selectors.overdue_requests(actor=request.user)
+    return tables.OVERDUE.respond(request, requests, "awareness/overdue.html")
 
 
 @permission_required(policy.MANAGE)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from senim.awareness import policy, selectors, services
+from senim.awareness import policy, selectors, services, tables
 from senim.awareness.models import OutsiderKind, VersionStatus
 from senim.core.access import SYSTEM, ActorRequest, scope_of
 from senim.core.forms import apply_errors
@@ -85,12 +85,12 @@ def _page(
     context = {
         "form": _with_choices(form or OutsiderForm(), choices),
         "upload": _with_choices(upload or OutsiderImportForm(), choices),
-        "records": selectors.outsider_list(actor=request.user)[:200],
         "by_counterparty": selectors.outsiders_by_counterparty(actor=request.user, year=year),
         "year": year,
         **extra,
     }
-    return render(request, "awareness/outsiders.html", context, status=status)
+    records = selectors.outsider_list(actor=request.user)
+    return tables.OUTSIDERS.respond(request, records, "awareness/outsiders.html", context, status=status)
 
 
 def link_for(request: HttpRequest, token: str) -> str:

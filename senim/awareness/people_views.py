@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.awareness import forms, policy, selectors, services
+from senim.awareness import forms, policy, selectors, services, tables
 from senim.awareness.models import AgreementObligation, CandidateCheck
 from senim.awareness.views import company_choices
 from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
+from senim.core.views import permission_required
 from senim.org import selectors as org_selectors
 
 
@@ -31,8 +31,8 @@ def _obligation(request: ActorRequest, obligation_id: uuid.UUID) -> AgreementObl
 def agreement_list(request: ActorRequest) -> HttpResponse:
     missing = request.GET.get("missing") == "1"
     year = timezone.localdate().year
+    obligations = selectors.agreement_list(actor=request.user, missing_only=missing)
     context = {
-        "page_obj": paginate(request, selectors.agreement_list(actor=request.user, missing_only=missing), 50),
         "missing": missing,
         "today": timezone.localdate(),
         "hires": selectors.hire_record_list(actor=request.user, year=year)[:20],
@@ -40,7 +40,7 @@ def agreement_list(request: ActorRequest) -> HttpResponse:
         "year": year,
         "can_manage": request.user.can(policy.MANAGE),
     }
-    return render(request, "awareness/agreement_list.html", context)
+    return tables.AGREEMENTS.respond(request, obligations, "awareness/agreement_list.html", context)
 
 
 @permission_required(policy.MANAGE)
@@ -114,11 +114,8 @@ def hire_record(request: ActorRequest) -> HttpResponse:
 @permission_required(policy.CHECK_CANDIDATES)
 def check_list(request: ActorRequest) -> HttpResponse:
     status = request.GET.get("status", "")[:10]
-    context = {
-        "page_obj": paginate(request, selectors.candidate_check_list(actor=request.user, status=status), 50),
-        "status": status,
-    }
-    return render(request, "awareness/check_list.html", context)
+    checks = selectors.candidate_check_list(actor=request.user, status=status)
+    return tables.CHECKS.respond(request, checks, "awareness/check_list.html", {"status": status})
 
 
 @permission_required(policy.CHECK_CANDIDATES)

@@ -11,13 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.awareness import forms, policy, selectors, services
+from senim.awareness import forms, policy, selectors, services, tables
 from senim.awareness.models import Document, VersionFile, VersionStatus
 from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
-from senim.core.views import get_or_404, paginate, permission_required
+from senim.core.views import get_or_404, permission_required
 from senim.org import selectors as org_selectors
 
 
@@ -46,12 +46,8 @@ def document_list(request: ActorRequest) -> HttpResponse:
         submitted_from=data.get("submitted_from"),
         submitted_to=data.get("submitted_to"),
     )
-    context = {
-        "form": form,
-        "page_obj": paginate(request, documents, 50),
-        "can_manage": request.user.can(policy.MANAGE_DOCUMENTS),
-    }
-    return render(request, "awareness/document_list.html", context)
+    context = {"form": form, "can_manage": request.user.can(policy.MANAGE_DOCUMENTS)}
+    return tables.DOCUMENTS.respond(request, documents, "awareness/document_list.html", context)
 
 
 @permission_required(policy.MANAGE_DOCUMENTS)

@@ -10,7 +10,7 @@ its pages render `components/approval.html` with an `ApprovalPanel`.
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib import messages
@@ -18,10 +18,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.access import Actor, PermissionDenied
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes
 from senim.core.models import ApprovalDecision
 
 Decision = ApprovalDecision.Decision
@@ -92,10 +94,20 @@ def check_decision(decision: str, comment: str) -> str:
 
 
 def decision_record(
-    *, actor: Actor | None, obj: models.Model, step: str, decision: str, comment: str = ""
+    *,
+    actor: Actor | None,
+    obj: models.Model,
+    step: str,
+    decision: str,
+    comment: str = "",
+    decided_on: date | None = None,
+    backdated: bool = False,
 ) -> ApprovalDecision:
-    """Keep one approver's decision on `obj` at `step` (inside the caller's transaction), audited."""
+    """Keep one approver's decision on `obj` at `step` (inside the caller's transaction), audited.
+    `decided_on`: the day it was taken (today by default); the caller checks an earlier day through
+    `core.eventdates.check_event_dates` and passes whether the entry is back-dated."""
     check_decision(decision, comment)
+    decided_on = decided_on or timezone.localdate()
     record = ApprovalDecision.objects.create(
         object_type=_object_type(obj),
         object_id=obj.pk,
@@ -103,13 +115,20 @@ def decision_record(
         decision=decision,
         comment=(comment or "").strip()[:5000],
         decided_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
+        decided_on=decided_on,
     )
     audit_record(
         actor=actor,
         event_type="core.approval.decided",
         obj=obj,
         company_id=getattr(obj, "company_id", None),
-        changes={"step": [None, step], "decision": [None, decision], "comment": [None, record.comment]},
+        changes={
+            "step": [None, step],
+            "decision": [None, decision],
+            "comment": [None, record.comment],
+            "decided_on": [None, decided_on.isoformat()],
+            **backdated_changes(backdated),
+        },
     )
     return record
 

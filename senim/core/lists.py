@@ -36,8 +36,9 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import DateTimeField, F, QuerySet
+from django.db.models import DateTimeField, F, QuerySet, Value
 from django.db.models.expressions import BaseExpression
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -45,6 +46,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from senim.core.exports import csv_response, xlsx_append, xlsx_bytes
+from senim.core.i18n import fallback_order
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -159,6 +161,7 @@ class Table:
         *,
         page_name: str = "page_obj",
         per_page_context: Callable[[Any], dict[str, Any]] | None = None,
+        status: int = 200,
     ) -> HttpResponse:
         """The list page, or its export when `?export=csv|xlsx` is asked for. `per_page_context`
         adds what the template needs about the rows of the page shown (given the page)."""
@@ -171,7 +174,17 @@ class Table:
         extra = {page_name: page, "current_sort": sort, "list_dates": form, "list_table": self}
         if per_page_context is not None:
             extra |= per_page_context(page)
-        return render(request, template, {**(context or {}), **extra})
+        return render(request, template, {**(context or {}), **extra}, status=status)
+
+
+def localized_order(base: str) -> Callable[[], BaseExpression]:
+    """A column order on a multilingual field (`base_ru`, `base_kk`…): values missing in the reader's
+    language sort where their fallback (core.i18n) would, as the page shows them."""
+
+    def expression() -> BaseExpression:
+        return Coalesce(*[NullIf(f"{base}_{code}", Value("")) for code in fallback_order()], Value(""))
+
+    return expression
 
 
 def xlsx_response(*, filename: str, title: str, header: list[str], rows: Iterable[list[Any]]) -> HttpResponse:

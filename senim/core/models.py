@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from senim.core.eventdates import is_backdated
+
 
 class BaseModel(models.Model):
     """A UUID key (nothing guessable in URLs) and creation/update timestamps."""
@@ -152,6 +154,9 @@ class ApprovalDecision(BaseModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The day the decision was taken (`created_at` keeps when it was entered): earlier for a
+    # decision taken on paper and entered later (back-dated, audited).
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("approval decision")
@@ -161,3 +166,8 @@ class ApprovalDecision(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.step}: {self.get_decision_display()}"
+
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was taken (a paper decision)."""
+        return is_backdated(self.created_at, self.decided_on)

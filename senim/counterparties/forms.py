@@ -163,6 +163,12 @@ class CaseForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=500)
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", initial="KZT", max_length=3)
+    opened_on = forms.DateField(
+        label=_("Opened on"),
+        required=False,
+        widget=_DATE,
+        help_text=_("Leave empty for today; an earlier day enters a verification done on paper (back-dated)."),
+    )
 
     def __init__(self, *args, companies=None, units=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -8,7 +8,8 @@ entries for the company whose application put the counterparty on the Register."
 import uuid
 from typing import cast
 
-from django.db.models import QuerySet, Sum
+from django.db.models import F, QuerySet, Sum
+from django.utils import timezone
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from senim.counterparties.models import (
     Decision,
     Level,
     ProcurementMethod,
+    QuestionnaireResponse,
     Refusal,
     RegisterEntry,
     RiskLevel,
@@ -118,6 +120,22 @@ def register_revoked(year: int, company_id: uuid.UUID | None) -> QuerySet[Regist
     return qs.filter(application__company_id=company_id) if company_id else qs
 
 
+@register_count(
+    code="counterparties.register_expired",
+    title=_("Register entries whose term ended"),
+    unit=_("counterparties"),
+    module=MODULE,
+    distinct="counterparty_id",
+)
+def register_expired(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
+    """Entries by the last day of their term (`end_date`, entered with the decision, from paper or
+    an import), once that day is past, unless revoked before it (those count as taken off)."""
+    qs = RegisterEntry.objects.filter(end_date__year=year, end_date__lt=timezone.localdate()).exclude(
+        revoked_on__lte=F("end_date")
+    )
+    return qs.filter(application__company_id=company_id) if company_id else qs
+
+
 def _register_category(value: str, label: Promise) -> None:
     def count(year: int, company_id: uuid.UUID | None) -> QuerySet[RegisterEntry]:
         return _entries(year, company_id).filter(counterparty__category=value)
@@ -191,6 +209,31 @@ def significant_verified(year: int, company_id: uuid.UUID | None) -> QuerySet[Ve
     qs = VerificationCase.objects.filter(
         approved_on__year=year, status=VerificationCase.Status.APPROVED, counterparty__is_significant=True
     )
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+@register_count(
+    code="counterparties.verifications_approved",
+    title=_("Verifications approved"),
+    unit=_("verifications"),
+    module=MODULE,
+)
+def verifications_approved(year: int, company_id: uuid.UUID | None) -> QuerySet[VerificationCase]:
+    """Approved verifications by the day their approval took effect (a paper approval keeps its day)."""
+    qs = VerificationCase.objects.filter(approved_on__year=year, status=VerificationCase.Status.APPROVED)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+@register_count(
+    code="counterparties.questionnaires_received",
+    title=_("Counterparties that returned the anti-corruption questionnaire"),
+    unit=_("counterparties"),
+    module=MODULE,
+    distinct="counterparty_id",
+)
+def questionnaires_received(year: int, company_id: uuid.UUID | None) -> QuerySet[QuestionnaireResponse]:
+    """By the day each questionnaire was submitted (a paper copy keeps the day it was signed)."""
+    qs = QuestionnaireResponse.objects.filter(submitted_on__year=year, status=QuestionnaireResponse.Status.SUBMITTED)
     return qs.filter(company_id=company_id) if company_id else qs
 
 

@@ -62,6 +62,12 @@ class PaperForm(forms.Form):
     include_esg = forms.BooleanField(
         label=gettext_lazy("The paper copy includes the ESG and human-rights section"), required=False
     )
+    submitted_on = forms.DateField(
+        label=gettext_lazy("Submitted on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("The day the counterparty signed the paper copy; leave empty for today."),
+    )
 
 
 class QuestionForm(forms.ModelForm):
@@ -258,14 +264,16 @@ def paper(request: ActorRequest, counterparty_id: uuid.UUID) -> HttpResponse:
                 files=_files_of(request),
                 scan=form.cleaned_data["scan"],
                 include_esg=form.cleaned_data["include_esg"],
+                submitted_on=form.cleaned_data["submitted_on"],
             )
         except services.FormTampered as error:
             form.add_error(None, error)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 errors = {k: [str(m) for v in vs for m in v.messages] for k, vs in error.error_dict.items()}
-                if "scan" in errors:
-                    form.add_error("scan", errors.pop("scan"))
+                for name in ("scan", "submitted_on"):
+                    if name in errors:
+                        form.add_error(name, errors.pop(name))
             else:
                 form.add_error(None, error)
         except PermissionDenied:

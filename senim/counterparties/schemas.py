@@ -325,9 +325,20 @@ class CaseOut(Schema):
     risk_level: str
     conclusion: str
     conclusion_text: str
+    approved_on: dt.date | None
     valid_until: dt.date | None
     needs_reverification: bool
     reverification_reason: str
+    created_at: dt.datetime
+    is_backdated: bool
+
+
+class CaseDecisionIn(BodySchema):
+    decision: str = Field(..., pattern="^(approve|return|refuse)$")
+    comment: str = Field("", max_length=5000)
+    decided_on: dt.date | None = Field(
+        None, description="The day the decision was taken (today if not given; earlier: back-dated)."
+    )
 
 
 class CaseDetailOut(CaseOut):
@@ -343,6 +354,9 @@ class CaseIn(BodySchema):
     subject: str = Field(..., min_length=1, max_length=500)
     amount: Decimal | None = Field(None, ge=0, max_digits=18, decimal_places=2)
     currency: str = Field("KZT", pattern="^[A-Za-z]{3}$")
+    opened_on: dt.date | None = Field(
+        None, description="The day the verification was opened (today if not given; earlier: back-dated)."
+    )
 
 
 class CheckIn(BodySchema):
@@ -418,6 +432,9 @@ class ResponseOut(Schema):
     language: str
     expires_on: dt.date | None
     submitted_at: dt.datetime | None
+    submitted_on: dt.date | None
+    created_at: dt.datetime
+    is_backdated: bool
     on_paper: bool
     includes_esg: bool
 

@@ -20,6 +20,7 @@ from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
 from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import (
+    ApproveForm,
     CaseForm,
     CheckForm,
     ConcludeForm,
@@ -143,6 +144,7 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         history=decision_history(case),
         action_url=reverse("counterparties:case-decide", args=[case.pk]),
         can_decide=bool(context["can_approve"] or context["can_second"]),
+        extra_form=ApproveForm() if context["can_approve"] or context["can_second"] else None,
     )
     return render(request, "counterparties/case_detail.html", context)
 
@@ -151,10 +153,15 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
 @permission_required(policy.VIEW_CASES)
 def case_decide(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
     case = _get(request, case_id)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the day of the decision as a date, or leave it empty for today."))
+        return redirect("counterparties:case-detail", case_id=case.pk)
+    decided_on = form.cleaned_data["decided_on"]
     return decision_post(
         request,
         lambda decision, comment: services.case_decide(
-            actor=request.user, case=case, decision=decision, comment=comment
+            actor=request.user, case=case, decision=decision, comment=comment, decided_on=decided_on
         ),
         reverse("counterparties:case-detail", args=[case.pk]),
     )

@@ -361,7 +361,7 @@ def _verifications(rng: random.Random, users: dict[str, User], companies: list[C
         method = ProcurementMethod.values[n % 3]
         amount = Decimal(rng.choice([5, 40, 120, 800, 1500])) * 1_000_000
         case = services.case_open(
-            actor=investigator,
+            actor=officer,  # a verification dated in the past is entered by an officer (back-dating)
             company=company,
             counterparty=cp,
             procurement_method=method,

@@ -55,7 +55,7 @@ class FindingAddForm(forms.Form):
         cast("forms.ChoiceField", self.fields["provision_index"]).choices = [
             (i, f"{p['number']} {p['text'][:80]}") for i, p in enumerate(provisions)
         ]
-        cast("forms.ChoiceField", self.fields["code"]).choices = [(c, f"{c} — {n}") for c, n in FACTOR_NAMES.items()]
+        cast("forms.ChoiceField", self.fields["code"]).choices = [(c, str(n)) for c, n in FACTOR_NAMES.items()]
 
 
 class ConcludeForm(forms.Form):

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
 from senim.core.uploads import too_large_message, upload_limit
 from senim.examination import policy
@@ -34,7 +35,7 @@ from senim.examination.models import (
     Source,
     Status,
 )
-from senim.org.models import Unit
+from senim.org.models import Company, Unit
 
 _SAME_PROVISION = 85  # rapidfuzz ratio above which two provisions are the same one, reworded or not
 
@@ -73,6 +74,14 @@ def examination_create(
     require(actor, policy.EXAMINE, company_id=company_id, unit_id=unit_id)
     if unit_id is not None and not Unit.objects.filter(pk=unit_id, company_id=company_id).exists():
         raise ValidationError({"unit": _("The initiating unit belongs to another company.")})
+    company = Company.objects.filter(pk=company_id).first()
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company_id,
+        founded_on=company.founded_on if company else None,
+        dates={"examined_on": examined_on},
+        labels=DATE_LABELS,
+    )
     report = _check_upload(file_name, data)
     with transaction.atomic():
         examination = model_create(
@@ -89,16 +98,43 @@ def examination_create(
             ),
             event_type="examination.created",
             fields=["title", "kind", "company", "unit", "expert", "deadline", "examined_on", "subject"],
+            extra=backdated_changes(backdated),
         )
         _add_version(actor, examination, file_name, data, report, examined_on or examination.examined_on)
     return examination
 
 
+DATE_LABELS = {
+    "examined_on": _("Examined on"),
+    "concluded_on": _("Concluded on"),
+    "previous_on": _("the examination of the previous version"),
+}
+
+
+def _check_dates(
+    actor: Actor, examination: Examination, *, examined_on: dt.date | None = None, concluded_on: dt.date | None = None
+) -> bool:
+    """A revision's or a conclusion's day: never in the future, before the company existed nor
+    before the latest version was examined; a past day is back-dating (officers, audited)."""
+    latest = examination.versions.order_by("-number").values_list("examined_on", flat=True).first()
+    return check_event_dates(
+        actor=actor,
+        company_id=examination.company_id,
+        founded_on=examination.company.founded_on,
+        dates={name: day for name, day in {"examined_on": examined_on, "concluded_on": concluded_on}.items() if day},
+        labels=DATE_LABELS,
+        order=[("previous_on", "examined_on"), ("previous_on", "concluded_on")],
+        recorded={"previous_on": latest},
+    )
+
+
 def version_add(
     *, actor: Actor, examination: Examination, file_name: str, data: bytes, examined_on: dt.date | None = None
 ) -> DraftVersion:
-    """Examine a revised draft and compare it with the previous version, provision by provision."""
+    """Examine a revised draft and compare it with the previous version, provision by provision;
+    `examined_on` (today by default) never before the previous version's examination."""
     _require(actor, examination)
+    _check_dates(actor, examination, examined_on=examined_on)
     report = _check_upload(file_name, data)
     with transaction.atomic():
         examination = Examination.objects.select_for_update().get(pk=examination.pk)
@@ -296,6 +332,7 @@ def examination_conclude(
     confirmed = version.findings.filter(status=FindingStatus.CONFIRMED).exists()
     if confirmed and not recommendations.strip():
         raise ValidationError({"recommendations": _("Write the recommendations for the confirmed findings.")})
+    backdated = _check_dates(actor, examination, concluded_on=concluded_on)
     return model_update(
         actor=actor,
         instance=examination,
@@ -308,6 +345,7 @@ def examination_conclude(
         },
         fields=["status", "outcome", "recommendations", "concluded_on", "signed_by"],
         event_type="examination.concluded",
+        extra=backdated_changes(backdated),
     )
 
 

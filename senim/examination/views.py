@@ -15,8 +15,8 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.exports import csv_response
 from senim.core.forms import apply_errors
 from senim.core.uploads import check_upload_size
-from senim.core.views import paginate, permission_required
-from senim.examination import exports, policy, selectors, services
+from senim.core.views import permission_required
+from senim.examination import exports, policy, selectors, services, tables
 from senim.examination.forms import (
     AcceptRiskForm,
     ConcludeForm,
@@ -49,8 +49,8 @@ def examination_list(request: ActorRequest) -> HttpResponse:
     items = selectors.examination_list(
         actor=request.user, kind=data.get("kind", ""), status=data.get("status", ""), query=data.get("q", "")
     )
-    context = {"form": form, "page_obj": paginate(request, items, 50), "can_create": request.user.can(policy.EXAMINE)}
-    return render(request, "examination/examination_list.html", context)
+    context = {"form": form, "can_create": request.user.can(policy.EXAMINE)}
+    return tables.EXAMINATIONS.respond(request, items, "examination/examination_list.html", context)
 
 
 @permission_required(policy.EXAMINE)

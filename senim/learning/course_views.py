@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, permission_required
-from senim.learning import policy, selectors, services
+from senim.learning import policy, selectors, services, tables
 from senim.learning.forms import AttachmentForm, CourseForm, CoursePageForm, QuestionForm
 
 
@@ -29,7 +29,7 @@ def course_list(request: ActorRequest) -> HttpResponse:
             messages.success(request, _("The course was created."))
             return redirect("learning:course-edit", course_id=course.pk)
     courses = selectors.course_list(actor=request.user).prefetch_related("pages", "tests")
-    return render(request, "learning/courses.html", {"courses": courses, "form": form})
+    return tables.COURSES.respond(request, courses, "learning/courses.html", {"form": form})
 
 
 @permission_required(policy.MANAGE)

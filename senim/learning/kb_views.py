@@ -16,7 +16,7 @@ from senim.core import markup
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import paginate, permission_required
-from senim.learning import exports, policy, selectors, services
+from senim.learning import exports, policy, selectors, services, tables
 from senim.learning.forms import ArticleForm, AttachmentForm, CategoryForm, FaqForm, YearForm
 from senim.learning.models import Article
 
@@ -40,14 +40,13 @@ def kb_home(request: ActorRequest) -> HttpResponse:
         actor=request.user, query=query, category_id=category_id, kind=request.GET.get("kind", "")[:10]
     )
     context = {
-        "page_obj": paginate(request, articles, 25),
         "categories": selectors.category_list(actor=request.user),
         "query": query,
         "can_edit": request.user.can(policy.EDIT_KB),
     }
     # A search typed with HTMX replaces only the results: render just them, not the layout.
     template = "learning/_kb_results.html" if request.htmx else "learning/kb_home.html"
-    return render(request, template, context)
+    return tables.ARTICLES.respond(request, articles, template, context)
 
 
 @permission_required(policy.READ_KB)

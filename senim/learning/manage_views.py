@@ -14,8 +14,8 @@ from django.utils.translation import ngettext
 
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
-from senim.core.views import paginate, permission_required
-from senim.learning import banks, policy, selectors, services, workbooks
+from senim.core.views import permission_required
+from senim.learning import banks, policy, selectors, services, tables, workbooks
 from senim.learning.forms import (
     AssignmentForm,
     AttendeesForm,
@@ -40,8 +40,7 @@ def _year(request: ActorRequest) -> tuple[YearForm, int]:
 def results(request: ActorRequest) -> HttpResponse:
     form, year = _year(request)
     attempts = selectors.attempt_list(actor=request.user, year=year)
-    context = {"form": form, "year": year, "page_obj": paginate(request, attempts, 50)}
-    return render(request, "learning/results.html", context)
+    return tables.ATTEMPTS.respond(request, attempts, "learning/results.html", {"form": form, "year": year})
 
 
 @permission_required(policy.VIEW_RESULTS)
@@ -53,11 +52,9 @@ def results_by_unit(request: ActorRequest) -> HttpResponse:
 
 @permission_required(policy.VIEW_RESULTS)
 def assignment_list(request: ActorRequest) -> HttpResponse:
-    context = {
-        "assignments": selectors.assignment_list(actor=request.user),
-        "can_manage": request.user.can(policy.MANAGE),
-    }
-    return render(request, "learning/assignments.html", context)
+    assignments = selectors.assignment_list(actor=request.user)
+    context = {"can_manage": request.user.can(policy.MANAGE)}
+    return tables.ASSIGNMENTS.respond(request, assignments, "learning/assignments.html", context)
 
 
 @permission_required(policy.MANAGE)
@@ -96,7 +93,7 @@ def assignment_create(request: ActorRequest) -> HttpResponse:
 @permission_required(policy.VIEW_RESULTS)
 def overdue(request: ActorRequest) -> HttpResponse:
     items = selectors.overdue_items(actor=request.user)
-    return render(request, "learning/overdue.html", {"page_obj": paginate(request, items, 50)})
+    return tables.OVERDUE.respond(request, items, "learning/overdue.html")
 
 
 # ------------------------------------------------------------------------------------ banks and tests
@@ -201,8 +198,8 @@ def _event(request: ActorRequest, event_id: uuid.UUID) -> TrainingEvent:
 def event_list(request: ActorRequest) -> HttpResponse:
     form, year = _year(request)
     events = selectors.event_list(actor=request.user, year=year)
-    context = {"form": form, "year": year, "events": events, "can_manage": request.user.can(policy.MANAGE)}
-    return render(request, "learning/events.html", context)
+    context = {"form": form, "year": year, "can_manage": request.user.can(policy.MANAGE)}
+    return tables.EVENTS.respond(request, events, "learning/events.html", context)
 
 
 @permission_required(policy.MANAGE)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, paginate, permission_required
-from senim.org import policy, selectors, services
+from senim.org import policy, selectors, services, tables
 from senim.org.forms import CompanyForm, EmployeeForm, PositionForm, UnitForm
 from senim.org.models import Employee, Unit
 
@@ -20,14 +20,9 @@ from senim.org.models import Employee, Unit
 @permission_required(policy.VIEW_EMPLOYEE)
 def employee_list(request: ActorRequest) -> HttpResponse:
     active = {"active": True, "dismissed": False}.get(request.GET.get("status", ""))
-    employees = selectors.employee_list(
-        actor=request.user,
-        query=request.GET.get("q", "")[:200],
-        sort=request.GET.get("sort", "surname"),
-        active=active,
-    )
-    context = {"page_obj": paginate(request, employees), "can_manage": request.user.can(policy.MANAGE)}
-    return render(request, "org/employee_list.html", context)
+    employees = selectors.employee_list(actor=request.user, query=request.GET.get("q", "")[:200], active=active)
+    context = {"can_manage": request.user.can(policy.MANAGE)}
+    return tables.EMPLOYEES.respond(request, employees, "org/employee_list.html", context)
 
 
 @permission_required(policy.VIEW_EMPLOYEE)

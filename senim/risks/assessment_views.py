@@ -22,7 +22,7 @@ from senim.core.forms import apply_errors
 from senim.core.importing import FileRejected
 from senim.core.views import paginate, permission_required
 from senim.org import selectors as org_selectors
-from senim.risks import policy, riskmap, selectors, services
+from senim.risks import policy, riskmap, selectors, services, tables
 from senim.risks.forms import ApproveForm, AssessForm, CatalogueImportForm, ExerciseForm, FunctionAddForm, ReviewForm
 from senim.risks.importing import catalogue
 from senim.risks.models import Exercise, RiskFunction
@@ -63,11 +63,9 @@ def exercise_list(request: ActorRequest) -> HttpResponse:
             form.add_error(None, _("You may not open an assessment for this company."))
         else:
             return redirect("risks:exercise-detail", exercise_id=exercise.pk)
-    return render(
-        request,
-        "risks/exercise_list.html",
-        {"exercises": selectors.exercise_list(actor=request.user), "form": form if can_create else None},
-    )
+    exercises = selectors.exercise_list(actor=request.user)
+    context = {"form": form if can_create else None}
+    return tables.EXERCISES.respond(request, exercises, "risks/exercise_list.html", context)
 
 
 @permission_required(policy.VIEW_ASSESSMENT)

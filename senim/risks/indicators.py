@@ -1,5 +1,7 @@
 """Risks' indicators: plan measures by status and programme measures done on time, counted by the
-due date of each period and the date it was completed (the event dates), never by entry dates."""
+due date of each period and the date it was completed (the event dates), never by entry dates:
+a period due in the year counts as due (and, not done, as open); a period completed in the year
+counts as completed whenever it was due; done on time counts by the due date."""
 
 import uuid
 
@@ -22,7 +24,9 @@ def plan_measures_due(year: int, company_id: uuid.UUID | None) -> QuerySet[Measu
 
 @register_count(code="risks.plan_measures_done", title=_("Plan measures completed"), unit=_("measures"), module="risks")
 def plan_measures_done(year: int, company_id: uuid.UUID | None) -> QuerySet[MeasureInstance]:
-    return _periods(year, company_id).filter(status=MeasureStatus.DONE)
+    """By the day each period was completed (a completion entered later keeps its day)."""
+    qs = MeasureInstance.objects.filter(completed_on__year=year, status=MeasureStatus.DONE)
+    return qs.filter(measure__plan__company_id=company_id) if company_id else qs
 
 
 @register_count(

@@ -20,7 +20,7 @@ from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.forms import apply_errors
 from senim.core.views import permission_required
 from senim.org import selectors as org_selectors
-from senim.risks import exports, policy, selectors, services
+from senim.risks import exports, policy, selectors, services, tables
 from senim.risks.forms import DeadlineForm, PlanUploadForm, ReportForm
 from senim.risks.importing.reader import FileRejected, Understood, read_plan
 from senim.risks.models import Measure, MeasureInstance, Plan
@@ -45,17 +45,19 @@ def _measure(request: ActorRequest, measure_id: uuid.UUID) -> Measure:
 
 @permission_required(policy.VIEW_PLANS)
 def plan_list(request: ActorRequest) -> HttpResponse:
-    plans = list(selectors.plan_list(actor=request.user))
     year = timezone.localdate().year
-    rows = []
-    for plan in plans:
-        rollup = {r.year: r for r in selectors.plan_rollup(plan=plan)}
-        rows.append((plan, rollup.get(year)))
-    return render(
-        request,
-        "risks/plan_list.html",
-        {"rows": rows, "year": year, "can_manage": request.user.can(policy.MANAGE_PLANS)},
-    )
+
+    def rollups(page: Any) -> dict[str, Any]:
+        """This year's figures of the plans shown."""
+        rows = []
+        for plan in page:
+            rollup = {r.year: r for r in selectors.plan_rollup(plan=plan)}
+            rows.append((plan, rollup.get(year)))
+        return {"rows": rows}
+
+    context = {"year": year, "can_manage": request.user.can(policy.MANAGE_PLANS)}
+    plans = selectors.plan_list(actor=request.user)
+    return tables.PLANS.respond(request, plans, "risks/plan_list.html", context, per_page_context=rollups)
 
 
 # Uploaded plans, in the storage every host shares until imported.

@@ -259,7 +259,9 @@ def hit_get(request: ActorRequest, hit_id: uuid.UUID):  # type: ignore[no-untype
 def hit_decide(request: ActorRequest, hit_id: uuid.UUID, payload: DecisionIn):  # type: ignore[no-untyped-def]
     _require(request, policy.REVIEW)
     hit = selectors.hit_get(actor=request.user, hit_id=hit_id)
-    return services.hit_decide(actor=request.user, hit=hit, status=payload.status, comment=payload.comment)
+    return services.hit_decide(
+        actor=request.user, hit=hit, status=payload.status, comment=payload.comment, decided_on=payload.decided_on
+    )
 
 
 class RunQuery(Schema):

@@ -90,6 +90,12 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why: what you checked and what you found."),
     )
+    decided_on = forms.DateField(
+        label=_("Decided on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for today; an earlier day enters a decision taken on paper (back-dated)."),
+    )
 
     def __init__(self, *args: Any, closed: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,6 +113,12 @@ class BulkDecisionForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Recorded as the comment of every hit ticked."),
+    )
+    decided_on = forms.DateField(
+        label=_("Decided on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for today; an earlier day enters a decision taken on paper (back-dated)."),
     )
 
 

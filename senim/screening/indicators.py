@@ -1,5 +1,9 @@
 """Screening's indicators: subjects screened, hits raised and true matches confirmed in the
-year, in total and per list kind. Subjects and hits count for the company they belong to."""
+year, in total and per list kind. Subjects and hits count for the company they belong to.
+
+Each counts by the day its event happened: a subject by its last screening, a hit by the day it
+was raised (screening itself is never entered from paper), a true match by the day the officer
+decided it (`decided_on`, which a decision taken on paper keeps)."""
 
 import uuid
 from typing import cast
@@ -12,8 +16,8 @@ from senim.core.indicators import register_count
 from senim.screening.models import Hit, HitStatus, Subject, WatchlistKind
 
 
-def _hits(year: int, company_id: uuid.UUID | None, kind: str = "") -> QuerySet[Hit]:
-    qs = Hit.objects.filter(created_at__year=year)
+def _hits(year: int, company_id: uuid.UUID | None, kind: str = "", *, decided: bool = False) -> QuerySet[Hit]:
+    qs = Hit.objects.filter(decided_on__year=year) if decided else Hit.objects.filter(created_at__year=year)
     if company_id:
         qs = qs.filter(subject__company_id=company_id)
     if kind:
@@ -41,7 +45,7 @@ def hits(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
     module="screening",
 )
 def true_matches(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
-    return _hits(year, company_id).filter(status=HitStatus.TRUE_MATCH)
+    return _hits(year, company_id, decided=True).filter(status=HitStatus.TRUE_MATCH)
 
 
 def _titled(template: Promise, label: Promise) -> Promise:
@@ -54,7 +58,7 @@ def _register_kind(kind: str, label: Promise) -> None:
         return _hits(year, company_id, kind)
 
     def kind_true_matches(year: int, company_id: uuid.UUID | None) -> QuerySet[Hit]:
-        return _hits(year, company_id, kind).filter(status=HitStatus.TRUE_MATCH)
+        return _hits(year, company_id, kind, decided=True).filter(status=HitStatus.TRUE_MATCH)
 
     register_count(
         code=f"screening.hits.{kind}",

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.models import BaseModel
 
 
@@ -275,6 +276,9 @@ class Hit(BaseModel):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # The day the officer decided (`decided_at` keeps when the decision was entered): earlier for a
+    # decision taken on paper and entered later (back-dated, audited). Indicators count by it.
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
     closed_by_version = models.ForeignKey(
         WatchlistVersion,
         verbose_name=_("closed by list version"),
@@ -310,6 +314,11 @@ class Hit(BaseModel):
     @property
     def is_decided(self) -> bool:
         return self.status in {HitStatus.TRUE_MATCH, HitStatus.FALSE_POSITIVE}
+
+    @property
+    def is_backdated(self) -> bool:
+        """Decided on an earlier day than the decision was entered (a paper decision)."""
+        return is_backdated(self.decided_at, self.decided_on)
 
     @property
     def is_removed(self) -> bool:

@@ -126,6 +126,7 @@ class HitOut(Schema):
     comment: str
     decided_by_id: uuid.UUID | None
     decided_at: dt.datetime | None
+    decided_on: dt.date | None
     closed_by_version_id: uuid.UUID | None
     previous_id: uuid.UUID | None
     changes: dict[str, Any]
@@ -142,6 +143,9 @@ class OutcomeOut(Schema):
 class DecisionIn(BodySchema):
     status: str = Field(..., pattern=DECISIONS)
     comment: str = Field(..., min_length=1, max_length=5000)
+    decided_on: dt.date | None = Field(
+        None, description="The day of the decision (today if not given; earlier: back-dated)."
+    )
 
 
 class RunOut(Schema):

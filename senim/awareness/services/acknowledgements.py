@@ -30,6 +30,7 @@ from senim.awareness.models import (
 from senim.core.access import SYSTEM, Actor, PermissionDenied, require
 from senim.core.audit import audit_record
 from senim.core.bulk import bulk_insert_values
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.org.models import Company, Employee, Position, Unit
 from senim.org.selectors import unit_subtree_ids
@@ -357,6 +358,7 @@ def _record(
     version: DocumentVersion,
     acknowledged_on: dt.date,
     source: str,
+    backdated: bool = False,
 ) -> Acknowledgement:
     existing = Acknowledgement.objects.filter(version=version, employee=employee).first()
     if existing is not None and not existing.is_stale:
@@ -388,6 +390,7 @@ def _record(
             "acknowledged_on": [None, acknowledged_on],
             "source": [None, source],
             "version": [None, version.number],
+            **backdated_changes(backdated),
         },
     )
     return ack
@@ -440,8 +443,13 @@ def acknowledge_on_paper(
                 )
             }
         )
-    if acknowledged_on > timezone.localdate():
-        raise ValidationError({"acknowledged_on": _("The date is in the future.")})
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=employee.company_id,
+        founded_on=employee.company.founded_on,
+        dates={"acknowledged_on": acknowledged_on},
+        labels={"acknowledged_on": _("Acknowledged on")},
+    )
     with transaction.atomic():
         return _record(
             actor=actor,
@@ -449,6 +457,7 @@ def acknowledge_on_paper(
             version=version,
             acknowledged_on=acknowledged_on,
             source=Acknowledgement.Source.PAPER,
+            backdated=backdated,
         )
 
 

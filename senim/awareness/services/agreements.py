@@ -15,6 +15,7 @@ from senim.core import files
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import PendingEvent, audit_record, audit_record_many
 from senim.core.bulk import bulk_insert
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.org.models import Employee
 
 SCAN_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
@@ -89,10 +90,15 @@ def agreement_record(
     errors = {}
     if not number:
         errors["number"] = _("Enter the number of the agreement.")
-    if concluded_on > timezone.localdate():
-        errors["concluded_on"] = _("The date is in the future.")
     if errors:
         raise ValidationError(errors)
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=obligation.company_id,
+        founded_on=obligation.company.founded_on,
+        dates={"concluded_on": concluded_on},
+        labels={"concluded_on": _("Concluded on")},
+    )
     with transaction.atomic():
         before = [obligation.number, obligation.concluded_on]
         obligation.number = number
@@ -107,7 +113,11 @@ def agreement_record(
             actor=actor,
             event_type="awareness.agreement.recorded",
             obj=obligation,
-            changes={"number": [before[0], number], "concluded_on": [before[1], concluded_on]},
+            changes={
+                "number": [before[0], number],
+                "concluded_on": [before[1], concluded_on],
+                **backdated_changes(backdated),
+            },
         )
     return obligation
 

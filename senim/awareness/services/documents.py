@@ -16,6 +16,7 @@ from senim.awareness.services.acknowledgements import ask_again
 from senim.core import files
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import check_event_dates
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.examination import services as examination_services
 from senim.examination.models import Kind as ExaminationKind
@@ -227,6 +228,14 @@ def version_submit(
         raise ValidationError({"approving_body": _("Choose the approving body.")})
     if not any(version.text_for(c) for c in CONTENT_LANGUAGES) and not version.files.exists():
         raise ValidationError(_("The version has neither a text nor a file."))
+    # The day of the submission letter: a past day is its nature (not back-dating), the future is not.
+    check_event_dates(
+        actor=actor,
+        company_id=None,
+        dates={"submitted_on": submitted_on},
+        labels={"submitted_on": _("Submitted on")},
+        past_allowed=True,
+    )
     with transaction.atomic():
         version.approving_body = approving_body
         version.submitted_on = submitted_on
@@ -275,6 +284,15 @@ def version_adopt(
     effective = effective_date or decision_date
     if version.submitted_on and decision_date < version.submitted_on:
         raise ValidationError({"decision_date": _("The decision cannot precede the submission.")})
+    # The decision's own date (counted by `awareness.documents_adopted`): never in the future; the
+    # version may come into force later (`effective_date`).
+    check_event_dates(
+        actor=actor,
+        company_id=None,
+        dates={"decision_date": decision_date},
+        labels={"decision_date": _("Decision date")},
+        past_allowed=True,
+    )
     document = version.document
     with transaction.atomic():
         previous = document.current_version

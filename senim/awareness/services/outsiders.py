@@ -24,6 +24,7 @@ from senim.awareness.models import DocumentVersion, OutsiderAck, OutsiderKind, V
 from senim.awareness.services.acknowledgements import _in_force_on
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create
 
 FIELDS = ("version", "company", "kind", "full_name", "role", "email", "counterparty", "source", "expires_on")
@@ -111,8 +112,12 @@ def outsider_on_paper(
     """Record a paper sheet signed by a person without an account."""
     require(actor, policy.MANAGE, company_id=company_id)
     _check(version, kind, person, counterparty_id)
-    if acknowledged_on > timezone.localdate():
-        raise ValidationError({"acknowledged_on": _("The date is in the future.")})
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company_id,
+        dates={"acknowledged_on": acknowledged_on},
+        labels={"acknowledged_on": _("Acknowledged on")},
+    )
     if not _in_force_on(version, acknowledged_on):
         raise ValidationError(
             {
@@ -137,6 +142,7 @@ def outsider_on_paper(
         ),
         event_type="awareness.outsider.recorded",
         fields=(*FIELDS, "acknowledged_on"),
+        extra=backdated_changes(backdated),
     )
 
 

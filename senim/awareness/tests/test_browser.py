@@ -6,8 +6,6 @@ Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as C
 """
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
 
@@ -18,42 +16,11 @@ from senim.awareness.tests.factories import adopted_code, officer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery staple"  # UserFactory's password
 
-
-@pytest.fixture
-def page(monkeypatch, live_server, settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-
-
-def _log_in(page, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
-
-
-def test_an_employee_acknowledges_the_code_in_kazakh(page, live_server, group):
+def test_an_employee_acknowledges_the_code_in_kazakh(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     actor = officer()
     code = adopted_code(group, actor)
     campaign = services.campaign_create(
@@ -65,7 +32,7 @@ def test_an_employee_acknowledges_the_code_in_kazakh(page, live_server, group):
     )
     services.campaign_launch(actor=actor, campaign=campaign)
     user = user_with_role("employee", employee=group.in_leaf, language="kk")
-    _log_in(page, live_server, user)
+    browser_log_in(page, user)
     with page.expect_navigation():
         page.click("nav.sidebar a[href='/awareness/my/']")
     expect(page.locator("h1")).to_contain_text("Танысуға арналған құжаттар")
@@ -84,9 +51,12 @@ def test_an_employee_acknowledges_the_code_in_kazakh(page, live_server, group):
     assert Acknowledgement.objects.get().employee == group.in_leaf
 
 
-def test_an_officer_imports_paper_acknowledgements_with_one_bad_row(page, live_server, group, tmp_path):
+def test_an_officer_imports_paper_acknowledgements_with_one_bad_row(
+    browser_page, browser_log_in, live_server, group, tmp_path
+):
     from playwright.sync_api import expect
 
+    page = browser_page
     actor = user_with_role("officer")
     code = adopted_code(group, actor)
     sheet = tmp_path / "sheet.csv"
@@ -97,7 +67,7 @@ def test_an_officer_imports_paper_acknowledgements_with_one_bad_row(page, live_s
         f"{group.in_branch.personnel_number};31.02.2026\n",
         encoding="utf-8",
     )
-    _log_in(page, live_server, actor)
+    browser_log_in(page, actor)
     page.goto(f"{live_server.url}/awareness/documents/{code.pk}/")
     with page.expect_navigation():
         page.click("text=Import paper acknowledgements")

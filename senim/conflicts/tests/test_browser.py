@@ -5,9 +5,6 @@ undisclosed link is detected and reviewed.
 Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as CI sets).
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
@@ -17,43 +14,13 @@ from senim.org.tests.factories import EmployeeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery staple"  # UserFactory's password
 
-
-@pytest.fixture
-def page(monkeypatch, live_server):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-
-
-def _log_in(page, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
-
-
-def test_an_employee_submits_form_a_in_uzbek(page, live_server, group):
+def test_an_employee_submits_form_a_in_uzbek(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     user = user_with_role("employee", employee=group.in_b, language="uz")
-    _log_in(page, live_server, user)
+    browser_log_in(page, user)
     with page.expect_navigation():
         page.click("nav.sidebar a[href='/conflicts/my/']")
     expect(page.locator("h1")).to_contain_text("Mening deklaratsiyalarim")
@@ -71,12 +38,13 @@ def test_an_employee_submits_form_a_in_uzbek(page, live_server, group):
     assert declaration.form_type == "a" and declaration.items.get().person_name == "Karimova Dilnoza Azizovna"
 
 
-def test_a_reviewer_settles_a_conflict(page, live_server, group):
+def test_a_reviewer_settles_a_conflict(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     declaration = submit(group.in_leaf, items=[relative("Иванова Анна Петровна", "child")])
     officer = user_with_role("officer", first_name="Aigerim", last_name="Officer")
-    _log_in(page, live_server, officer)
+    browser_log_in(page, officer)
     with page.expect_navigation():
         page.click("nav.sidebar a[href='/conflicts/declarations/']")
     with page.expect_navigation():
@@ -102,13 +70,14 @@ def test_a_reviewer_settles_a_conflict(page, live_server, group):
     assert declaration.status == Declaration.Status.SETTLED
 
 
-def test_an_undisclosed_link_is_detected_and_reviewed(page, live_server, group):
+def test_an_undisclosed_link_is_detected_and_reviewed(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     daughter = EmployeeFactory(company=group.a, unit=group.leaf, surname="Касымова", given_name="Айгерим")
     submit(group.in_branch, items=[relative(daughter.full_name, "child", person_identifier=daughter.iin)])
     officer = user_with_role("officer")
-    _log_in(page, live_server, officer)
+    browser_log_in(page, officer)
     with page.expect_navigation():
         page.click("nav.sidebar a[href='/conflicts/alerts/']")
     with page.expect_navigation():

@@ -6,7 +6,6 @@ Needs /usr/bin/chromium. Without it the test is skipped, unless SENIM_REQUIRE_BR
 sets), in which case it fails.
 """
 
-import os
 import re
 from pathlib import Path
 
@@ -18,56 +17,7 @@ from senim.accounts.tests.factories import user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOT = Path("/tmp/senim-browser.png")  # noqa: S108  (a fixed, documented place to look at)
-PASSWORD = "correct horse battery staple"  # UserFactory's password
-TIMEOUT_MS = 15_000
-
-
-def _browser_missing(reason: str) -> None:
-    if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(f"{reason} (install Debian's chromium package, or set SENIM_REQUIRE_BROWSER=1 to make this fail)")
-
-
-@pytest.fixture
-def page(monkeypatch, live_server):
-    """A fresh Chromium page; Playwright's sync API runs an event loop in this thread, so the
-    ORM calls the test itself makes must be allowed to run next to it."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        _browser_missing(f"{CHROMIUM} is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover
-        _browser_missing("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        problems: list[str] = []
-
-        def note_failed_response(response) -> None:  # type: ignore[no-untyped-def]
-            if response.status >= 400 and response.url.startswith(live_server.url):
-                problems.append(f"{response.status} {response.url}")
-
-        page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
-        page.on("response", note_failed_response)
-        page.problems = problems  # type: ignore[attr-defined]
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
 
 
 def _employees_csv(group) -> bytes:
@@ -81,19 +31,18 @@ def _employees_csv(group) -> bytes:
     ).encode()
 
 
-def test_officer_logs_in_switches_to_kazakh_and_sees_import_errors_by_line(page, live_server, group):
+def test_officer_logs_in_switches_to_kazakh_and_sees_import_errors_by_line(
+    browser_page, browser_log_in, live_server, group
+):
     from playwright.sync_api import expect
 
     from senim.org.models import Employee
 
+    page = browser_page
     officer = user_with_role("officer", first_name="Aigerim", last_name="Sadykova")
 
     # 1. Log in through the form.
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", officer.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    browser_log_in(page, officer)
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.locator("nav.sidebar")).to_be_visible()
 

@@ -14,6 +14,7 @@ from senim.counterparties import policy, selectors, services
 from senim.counterparties.models import VerificationCase
 from senim.counterparties.schemas import (
     CaseCheckOut,
+    CaseDecisionIn,
     CaseDetailOut,
     CaseFlagOut,
     CaseIn,
@@ -101,6 +102,15 @@ def case_approve(request: ActorRequest, case_id: uuid.UUID):  # type: ignore[no-
     if case.status == VerificationCase.Status.AWAITING_SECOND:
         return services.case_second_approve(actor=request.user, case=case)
     return services.case_approve(actor=request.user, case=case)
+
+
+@router.post("/verifications/{case_id}/decision", response=CaseOut)
+def case_decide(request: ActorRequest, case_id: uuid.UUID, payload: CaseDecisionIn):  # type: ignore[no-untyped-def]
+    """Decide the step the verification waits at: approve, return for rework or refuse (a comment
+    to return or refuse), with the same rules as the page; `decided_on` enters a decision taken
+    earlier on paper (back-dating, for those who may)."""
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    return services.case_decide(actor=request.user, case=case, **payload.dict())
 
 
 @router.get("/red-flags", response=list[RedFlagOut], summary="The red-flag catalogue with weights")

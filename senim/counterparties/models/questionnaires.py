@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.i18n import Localized
 from senim.core.models import BaseModel
 from senim.counterparties.models.register import Counterparty
@@ -104,6 +105,9 @@ class QuestionnaireResponse(BaseModel):
     language = models.CharField(_("language"), max_length=5, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SENT)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The day the counterparty submitted it (`submitted_at` keeps when it reached Senim): earlier
+    # for a paper copy entered later (back-dated, audited). Indicators count by it.
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),
@@ -136,6 +140,11 @@ class QuestionnaireResponse(BaseModel):
         """The questions this response answers: the ESG section only when it was included."""
         questions = self.questionnaire.questions.all()
         return questions if self.includes_esg else questions.exclude(section=QuestionSection.ESG)
+
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was submitted (a paper copy entered later)."""
+        return is_backdated(self.created_at, self.submitted_on)
 
 
 class Answer(BaseModel):

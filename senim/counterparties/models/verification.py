@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from senim.core.eventdates import is_backdated
 from senim.core.i18n import Localized, render_deferred
 from senim.core.models import BaseModel
 from senim.counterparties.models.contracts import ProcurementMethod
@@ -154,6 +155,11 @@ class VerificationCase(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.counterparty} · {date_format(self.opened_on, 'SHORT_DATE_FORMAT')}"
+
+    @property
+    def is_backdated(self) -> bool:
+        """Entered after the day it was opened or approved (from paper or another system)."""
+        return is_backdated(self.created_at, self.opened_on, self.approved_on)
 
 
 class CaseCheck(BaseModel):

@@ -310,7 +310,13 @@ def application_approve(
         raise ValidationError({"decided_on": _("The decision is after the end date of the Register entry.")})
     with transaction.atomic():
         decision_record(
-            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.APPROVE, comment=comment
+            actor=actor,
+            obj=application,
+            step=STEP_APPROVAL,
+            decision=ApprovalChoice.APPROVE,
+            comment=comment,
+            decided_on=decided_on,
+            backdated=backdated,
         )
         application = model_update(
             actor=actor,
@@ -370,16 +376,29 @@ def application_return(*, actor: Actor | None, application: Application, comment
         )
 
 
-def application_refuse(*, actor: Actor | None, application: Application, comment: str) -> Application:
+def application_refuse(
+    *, actor: Actor | None, application: Application, comment: str, decided_on: dt.date | None = None
+) -> Application:
     """The approver refuses: the application is decided as refused (the contracts are not approved),
-    on the clause the officers cited, with the approver's comment as grounds."""
+    on the clause the officers cited, with the approver's comment as grounds. `decided_on`: as for
+    an approval, the day of a refusal taken on paper (back-dating)."""
     if application.status != Application.Status.PROPOSED:
         raise ValidationError(_("Only a proposed decision can be refused."))
     _require_approver(actor, application)
     check_decision(ApprovalChoice.REFUSE, comment)
+    decided_on = decided_on or timezone.localdate()
+    backdated = check_application_dates(
+        actor=actor, company=application.company, decided_on=decided_on, recorded={"filed_on": application.filed_on}
+    )
     with transaction.atomic():
         decision_record(
-            actor=actor, obj=application, step=STEP_APPROVAL, decision=ApprovalChoice.REFUSE, comment=comment
+            actor=actor,
+            obj=application,
+            step=STEP_APPROVAL,
+            decision=ApprovalChoice.REFUSE,
+            comment=comment,
+            decided_on=decided_on,
+            backdated=backdated,
         )
         application = model_update(
             actor=actor,
@@ -390,10 +409,11 @@ def application_refuse(*, actor: Actor | None, application: Application, comment
                 "reference": None,
                 "register_until": None,
                 "grounds": comment.strip(),
-                "decided_on": timezone.localdate(),
+                "decided_on": decided_on,
             },
             fields=APPLICATION_FIELDS,
             event_type="counterparties.application.refused",
+            extra=backdated_changes(backdated),
         )
         application.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
         application.approved_at = timezone.now()
@@ -420,7 +440,7 @@ def application_decide(
         return application_approve(actor=actor, application=application, comment=comment, decided_on=decided_on)
     if decision == ApprovalChoice.RETURN:
         return application_return(actor=actor, application=application, comment=comment)
-    return application_refuse(actor=actor, application=application, comment=comment)
+    return application_refuse(actor=actor, application=application, comment=comment, decided_on=decided_on)
 
 
 def application_approvers(application: Application) -> list[Any]:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from senim.core import files, identifiers
 from senim.core.access import SYSTEM, Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
 from senim.core.uploads import check_upload_size
@@ -288,6 +289,7 @@ def response_save(
         if submit:
             locked.status = QuestionnaireResponse.Status.SUBMITTED
             locked.submitted_at = timezone.now()
+            locked.submitted_on = timezone.localdate()
         else:
             locked.status = QuestionnaireResponse.Status.DRAFT
         locked.save()
@@ -314,11 +316,21 @@ def response_enter_on_paper(
     files: Mapping[str, UploadedFile],
     scan: UploadedFile | None,
     include_esg: bool = False,
+    submitted_on: dt.date | None = None,
 ) -> QuestionnaireResponse:
     """Enter a questionnaire the counterparty filled on paper, with the scan attached (and, with
-    `include_esg`, the answers to the ESG and human-rights section)."""
+    `include_esg`, the answers to the ESG and human-rights section). `submitted_on`: the day the
+    counterparty signed it (today by default); an earlier day is back-dating (audited, for those
+    who may), never in the future nor before the company existed."""
     require(actor, policy.SEND_QUESTIONNAIRE, company_id=company.id)
     _live(counterparty)
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={"submitted_on": submitted_on},
+        labels={"submitted_on": _("Submitted on")},
+    )
     questionnaire = questionnaire_current()
     if questionnaire is None:
         raise ValidationError(_("No questionnaire is published."))
@@ -331,6 +343,7 @@ def response_enter_on_paper(
             company=company,
             status=QuestionnaireResponse.Status.SUBMITTED,
             submitted_at=timezone.now(),
+            submitted_on=submitted_on or timezone.localdate(),
             entered_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
             includes_esg=include_esg,
         )
@@ -345,7 +358,12 @@ def response_enter_on_paper(
             event_type="counterparties.questionnaire.entered",
             obj=response,
             company_id=company.id,
-            changes={"answers": [None, count], "scan": [None, response.scan_name]},
+            changes={
+                "answers": [None, count],
+                "scan": [None, response.scan_name],
+                "submitted_on": [None, str(response.submitted_on)],
+                **backdated_changes(backdated),
+            },
         )
     return response
 

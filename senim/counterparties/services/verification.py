@@ -18,8 +18,9 @@ from django.utils.translation import gettext_noop
 
 from senim.accounts.selectors import users_who_may
 from senim.core.access import SYSTEM, Actor, require
-from senim.core.approvals import Decision, Waiting, check_decision, decision_record, names_of
+from senim.core.approvals import Decision, Waiting, check_decision, decision_history, decision_record, names_of
 from senim.core.audit import audit_record, diff, snapshot
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.i18n import deferred, deferred_join
 from senim.core.mail import notify_after_commit
 from senim.core.services import model_create, model_update
@@ -104,6 +105,7 @@ CASE_FIELDS = [
     "risk_level",
     "conclusion",
     "conclusion_text",
+    "approved_on",
     "valid_until",
     "needs_reverification",
     "reverification_reason",
@@ -288,6 +290,13 @@ def case_open(
         raise ValidationError({"unit": _("The unit belongs to another company.")})
     if amount is not None and amount < 0:
         raise ValidationError({"amount": _("The amount cannot be negative.")})
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={"opened_on": opened_on},
+        labels={"opened_on": _("Opened on")},
+    )
     with transaction.atomic():
         case = VerificationCase(
             company=company,
@@ -309,7 +318,7 @@ def case_open(
             actor=actor,
             event_type="counterparties.verification.opened",
             obj=case,
-            changes=diff({}, snapshot(case, CASE_FIELDS)),
+            changes={**diff({}, snapshot(case, CASE_FIELDS)), **backdated_changes(backdated)},
         )
     return case
 
@@ -447,43 +456,92 @@ def _require_second_approver(actor: Actor, case: VerificationCase) -> None:
         raise ValidationError(_("The second approver must be another person."))
 
 
-def case_approve(*, actor: Actor, case: VerificationCase, comment: str = "") -> VerificationCase:
-    """The compliance officer approves the conclusion; a high-risk one then needs a second approver."""
+def check_decided_on(*, actor: Actor, case: VerificationCase, decided_on: dt.date | None) -> tuple[dt.date, bool]:
+    """The day of a decision on the verification (today by default) and whether it is back-dated:
+    never in the future, before the company existed, before the verification was opened nor before
+    its first approval; an earlier day than today only for those who may back-date."""
+    if decided_on is None:
+        return timezone.localdate(), False
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=case.company_id,
+        founded_on=case.company.founded_on,
+        dates={"decided_on": decided_on},
+        labels={"decided_on": _("Decided on"), "opened_on": _("Opened on"), "approved_on": _("Approved on")},
+        order=[("opened_on", "decided_on"), ("approved_on", "decided_on")],
+        recorded={"opened_on": case.opened_on, "approved_on": _first_approval_day(case)},
+    )
+    return decided_on, backdated
+
+
+def _first_approval_day(case: VerificationCase) -> dt.date | None:
+    """The day of the first approval a case awaiting its second approval holds."""
+    if case.status != VerificationCase.Status.AWAITING_SECOND:
+        return None
+    firsts = [d for d in decision_history(case) if d.step == STEP_FIRST and d.decision == Decision.APPROVE]
+    return firsts[-1].decided_on if firsts else None
+
+
+def case_approve(
+    *, actor: Actor, case: VerificationCase, comment: str = "", decided_on: dt.date | None = None
+) -> VerificationCase:
+    """The compliance officer approves the conclusion; a high-risk one then needs a second approver.
+    `decided_on`: the day of the approval, earlier than today for one given on paper (back-dated)."""
     _require_first_approver(actor, case)
+    day, backdated = check_decided_on(actor=actor, case=case, decided_on=decided_on)
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         case.approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
         if case.risk_level == RiskLevel.HIGH:
             case.status = VerificationCase.Status.AWAITING_SECOND
         else:
-            _take_effect(case)
+            _take_effect(case, day)
         case.save()
-        decision_record(actor=actor, obj=case, step=STEP_FIRST, decision=Decision.APPROVE, comment=comment)
-        _changed(actor, case, before, "counterparties.verification.approved")
+        decision_record(
+            actor=actor,
+            obj=case,
+            step=STEP_FIRST,
+            decision=Decision.APPROVE,
+            comment=comment,
+            decided_on=day,
+            backdated=backdated,
+        )
+        _changed(actor, case, before, "counterparties.verification.approved", **backdated_changes(backdated))
         if case.status == VerificationCase.Status.AWAITING_SECOND:
             notify_after_commit(notices.verification_waiting, case.pk)
     return case
 
 
-def _take_effect(case: VerificationCase) -> None:
-    today = timezone.localdate()
+def _take_effect(case: VerificationCase, day: dt.date) -> None:
     case.status = VerificationCase.Status.APPROVED
-    case.approved_on = today
-    case.valid_until = _add_months(today, validity_months())
+    case.approved_on = day
+    case.valid_until = _add_months(day, validity_months())
     case.needs_reverification = False
     case.reverification_reason = ""
 
 
-def case_second_approve(*, actor: Actor, case: VerificationCase, comment: str = "") -> VerificationCase:
-    """The second approval of a high-risk conclusion, by an approver other than the first."""
+def case_second_approve(
+    *, actor: Actor, case: VerificationCase, comment: str = "", decided_on: dt.date | None = None
+) -> VerificationCase:
+    """The second approval of a high-risk conclusion, by an approver other than the first; never
+    dated before the first approval."""
     _require_second_approver(actor, case)
+    day, backdated = check_decided_on(actor=actor, case=case, decided_on=decided_on)
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         case.second_approved_by = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[assignment]
-        _take_effect(case)
+        _take_effect(case, day)
         case.save()
-        decision_record(actor=actor, obj=case, step=STEP_SECOND, decision=Decision.APPROVE, comment=comment)
-        _changed(actor, case, before, "counterparties.verification.second_approved")
+        decision_record(
+            actor=actor,
+            obj=case,
+            step=STEP_SECOND,
+            decision=Decision.APPROVE,
+            comment=comment,
+            decided_on=day,
+            backdated=backdated,
+        )
+        _changed(actor, case, before, "counterparties.verification.second_approved", **backdated_changes(backdated))
     return case
 
 
@@ -497,23 +555,26 @@ STEP_LABELS = {
 }
 
 
-def case_decide(*, actor: Actor, case: VerificationCase, decision: str, comment: str = "") -> VerificationCase:
+def case_decide(
+    *, actor: Actor, case: VerificationCase, decision: str, comment: str = "", decided_on: dt.date | None = None
+) -> VerificationCase:
     """Decide the step the verification waits at: approve, return for rework (it is in progress
     again, the comment saying why) or refuse (it ends without approval); a comment is required to
-    return or refuse."""
+    return or refuse. `decided_on`: the day of the decision (today by default; earlier: back-dated)."""
     check_decision(decision, comment)
     if case.status == VerificationCase.Status.CONCLUDED:
         if decision == Decision.APPROVE:
-            return case_approve(actor=actor, case=case, comment=comment)
+            return case_approve(actor=actor, case=case, comment=comment, decided_on=decided_on)
         _require_first_approver(actor, case)
         step = STEP_FIRST
     elif case.status == VerificationCase.Status.AWAITING_SECOND:
         if decision == Decision.APPROVE:
-            return case_second_approve(actor=actor, case=case, comment=comment)
+            return case_second_approve(actor=actor, case=case, comment=comment, decided_on=decided_on)
         _require_second_approver(actor, case)
         step = STEP_SECOND
     else:
         raise ValidationError(_("This verification does not wait for approval."))
+    day, backdated = check_decided_on(actor=actor, case=case, decided_on=decided_on)
     with transaction.atomic():
         before = snapshot(case, CASE_FIELDS)
         case.approved_by = case.second_approved_by = None
@@ -526,8 +587,16 @@ def case_decide(*, actor: Actor, case: VerificationCase, decision: str, comment:
             case.status = VerificationCase.Status.REFUSED
             event = "counterparties.verification.refused"
         case.save()
-        decision_record(actor=actor, obj=case, step=step, decision=decision, comment=comment)
-        _changed(actor, case, before, event)
+        decision_record(
+            actor=actor,
+            obj=case,
+            step=step,
+            decision=decision,
+            comment=comment,
+            decided_on=day,
+            backdated=backdated,
+        )
+        _changed(actor, case, before, event, **backdated_changes(backdated))
     return case
 
 

@@ -2,7 +2,7 @@
 application for a counterparty that refuses, from filing to its entry in the Register; and a
 questionnaire filled through its personal link in Kazakh, without an account.
 
-Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (see senim/core/tests/test_browser.py).
+Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (the root conftest's browser_page).
 """
 
 import re
@@ -12,7 +12,6 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from senim.accounts.tests.factories import user_with_role
-from senim.core.tests.test_browser import PASSWORD, page  # noqa: F401  (the Chromium page fixture)
 from senim.counterparties import services
 from senim.counterparties.models import Application, QuestionnaireResponse, RegisterEntry
 from senim.counterparties.tests.factories import ClauseFactory, CounterpartyFactory
@@ -20,28 +19,21 @@ from senim.counterparties.tests.factories import ClauseFactory, CounterpartyFact
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(page, live_server, user) -> None:  # noqa: F811
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
-
-
-def _log_out(page, live_server) -> None:  # noqa: F811
+def _log_out(page, live_server) -> None:
     page.context.clear_cookies()
 
 
-def test_an_application_from_filing_to_a_register_entry(page, live_server, group):  # noqa: F811
+def test_an_application_from_filing_to_a_register_entry(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     counterparty = CounterpartyFactory(name_en="KazTransGas JSC", category="natural_monopoly")
     clause = ClauseFactory(code="5.1")
     officer = user_with_role("officer")
     approver = user_with_role("approver")
 
     # The officer files the application from the counterparty's card.
-    _log_in(page, live_server, officer)
+    browser_log_in(page, officer)
     page.goto(f"{live_server.url}/counterparties/{counterparty.pk}/")
     with page.expect_navigation():
         page.click(f"a[href='/counterparties/{counterparty.pk}/applications/new/']")
@@ -66,7 +58,7 @@ def test_an_application_from_filing_to_a_register_entry(page, live_server, group
     _log_out(page, live_server)
 
     # The approver approves; the counterparty is on the Register page.
-    _log_in(page, live_server, approver)
+    browser_log_in(page, approver)
     page.goto(f"{live_server.url}/counterparties/applications/{application.pk}/")
     with page.expect_navigation():
         page.click("form[data-approval-form] button[name=decision][value=approve]")
@@ -79,9 +71,10 @@ def test_an_application_from_filing_to_a_register_entry(page, live_server, group
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-def test_a_questionnaire_filled_through_its_link_in_kazakh(page, live_server, group):  # noqa: F811
+def test_a_questionnaire_filled_through_its_link_in_kazakh(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     counterparty = CounterpartyFactory()
     response, token = services.questionnaire_send(
         actor=user_with_role("officer"), counterparty=counterparty, company=group.a

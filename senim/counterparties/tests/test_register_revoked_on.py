@@ -86,3 +86,45 @@ def test_the_form_and_the_api_take_the_day(group):
     assert response.status_code == 200, response.content
     second.refresh_from_db()
     assert second.revoked_on == day
+
+
+def test_entries_count_as_ended_in_the_year_their_term_ended(group):
+    """Three years of paper decisions with end dates: each entry counts as entered in the year of
+    its decision and as ended in the year its term ended (never before that day has passed, nor
+    when it was revoked first)."""
+    officer, admin = user_with_role("officer"), user_with_role("admin")
+    # (decided, until, revoked) per entry.
+    history = [
+        (dt.date(TODAY.year - 2, 2, 1), dt.date(TODAY.year - 2, 10, 1), None),
+        (dt.date(TODAY.year - 2, 5, 1), dt.date(TODAY.year - 1, 3, 1), None),
+        (dt.date(TODAY.year - 1, 1, 10), dt.date(TODAY.year - 1, 12, 31), dt.date(TODAY.year - 1, 6, 1)),
+        (dt.date(TODAY.year - 1, 2, 1), None, None),
+        (dt.date(TODAY.year - 1, 4, 1), TODAY + dt.timedelta(days=30), None),
+    ]
+    for n, (decided, until, revoked) in enumerate(history):
+        counterparty = CounterpartyFactory(name_ru=f"АО «{n}»", name_en="")
+        application = services.application_file(
+            actor=officer,
+            company=group.a,
+            counterparty=counterparty,
+            refusal="clause",
+            justification="Единственный поставщик.",
+            filed_on=decided - dt.timedelta(days=5),
+        )
+        services.application_propose(
+            actor=officer,
+            application=application,
+            decision="register",
+            clause=ClauseFactory(),
+            grounds="Монополия",
+            register_until=until,
+        )
+        services.application_approve(actor=admin, application=application, decided_on=decided)
+        if revoked:
+            entry = RegisterEntry.objects.get(counterparty=counterparty)
+            services.register_entry_revoke(actor=officer, entry=entry, reason="Снят", on=revoked)
+    for year in (TODAY.year - 2, TODAY.year - 1, TODAY.year):
+        entered = sum(1 for d, _, _ in history if d.year == year)
+        ended = sum(1 for _, u, r in history if u and u.year == year and u < TODAY and not (r and r <= u))
+        assert indicators.register_entries(year, None) == entered
+        assert indicators.register_expired(year, None) == ended

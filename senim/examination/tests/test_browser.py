@@ -2,7 +2,7 @@
 findings, dismisses one, downloads the commented Word file, uploads the revision and sees both
 confirmed findings eliminated.
 
-Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (see senim/core/tests/test_browser.py).
+Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (the root conftest's browser_page).
 """
 
 import re
@@ -11,22 +11,18 @@ import docx
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
-from senim.core.tests.test_browser import PASSWORD, page  # noqa: F401  (the Chromium page fixture)
 from senim.examination.models import Finding
 from senim.examination.tests.factories import CONTRACT, REVISION, draft_docx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_upload_decide_download_and_revise(page, live_server, group, tmp_path):  # noqa: F811
+def test_upload_decide_download_and_revise(browser_page, browser_log_in, live_server, group, tmp_path):
     from playwright.sync_api import expect
 
+    page = browser_page
     expert = user_with_role("officer", company=group.a)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", expert.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    browser_log_in(page, expert)
 
     draft = tmp_path / "dogovor.docx"
     draft.write_bytes(draft_docx(CONTRACT))

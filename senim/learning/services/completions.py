@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, Scope, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import check_event_dates
 from senim.learning import policy
 from senim.learning.models import ExternalCompletion
 from senim.learning.services.events import RowError
@@ -152,8 +153,10 @@ def completions_import(*, actor: Actor, rows: Iterable[CompletionRow]) -> int:
     scope = require(actor, policy.MANAGE)
     rows = list(rows)
     companies = dict(Company.objects.values_list("registration_number", "pk"))
+    founded = dict(Company.objects.values_list("pk", "founded_on"))
     errors: dict[int, list[str]] = {}
     new = []
+    backdated = 0
     for number, row in enumerate(rows, start=2):
         problems = []
         company_id = companies.get(str(row.company).strip())
@@ -169,6 +172,19 @@ def completions_import(*, actor: Actor, rows: Iterable[CompletionRow]) -> int:
         when = _date(row.completed_on)
         if when is None:
             problems.append(_("the completion date is missing or not a date"))
+        elif company_id is not None:
+            # History from the LMS counts in the year it happened: its day is checked like any
+            # other event date (not in the future, not before the company, back-dating audited).
+            try:
+                backdated += check_event_dates(
+                    actor=actor,
+                    company_id=company_id,
+                    founded_on=founded.get(company_id),
+                    dates={"completed_on": when},
+                    labels={"completed_on": _("Completed on")},
+                )
+            except ValidationError as error:
+                problems.extend(error.messages)
         if not str(row.activity or "").strip():
             problems.append(_("the course or test is missing"))
         try:
@@ -211,6 +227,6 @@ def completions_import(*, actor: Actor, rows: Iterable[CompletionRow]) -> int:
             event_type="learning.completions.imported",
             object_type="learning.externalcompletion",
             object_repr=_("%(count)s completions") % {"count": len(new)},
-            changes={"rows": [None, len(new)]},
+            changes={"rows": [None, len(new)], **({"backdated_rows": [None, backdated]} if backdated else {})},
         )
     return len(new)

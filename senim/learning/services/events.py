@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import Actor, require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create
 from senim.learning import policy
 from senim.learning.models import Attendance, TrainingEvent
@@ -33,9 +34,24 @@ class RowError(ValidationError):
 
 
 def event_create(*, actor: Actor, company: Any, **data: Any) -> TrainingEvent:
+    """Record a training held on its day (the indicators count its attendees in that year): never
+    in the future nor before the company existed; a past day is back-dating (officers, audited)."""
     require(actor, policy.MANAGE, company_id=company.pk)
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.pk,
+        founded_on=company.founded_on,
+        dates={"date": data.get("date")},
+        labels={"date": _("Date")},
+    )
     event = TrainingEvent(company=company, **{k: v for k, v in data.items() if k in EVENT_FIELDS})
-    return model_create(actor=actor, instance=event, event_type="learning.event.created", fields=EVENT_FIELDS)
+    return model_create(
+        actor=actor,
+        instance=event,
+        event_type="learning.event.created",
+        fields=EVENT_FIELDS,
+        extra=backdated_changes(backdated),
+    )
 
 
 def attendees_add(*, actor: Actor, event: TrainingEvent, personnel_numbers: Iterable[str]) -> int:

@@ -4,7 +4,6 @@ employee passes a test in Uzbek and downloads the certificate.
 Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as CI sets).
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,29 +13,6 @@ from senim.learning import services
 from senim.learning.models import Attempt, Certificate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery staple"  # UserFactory's password
-
-
-@pytest.fixture
-def page(monkeypatch, live_server):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
 
 
 def _uzbek_test():  # type: ignore[no-untyped-def]
@@ -62,16 +38,13 @@ def _uzbek_test():  # type: ignore[no-untyped-def]
     )
 
 
-def test_an_employee_passes_a_test_in_uzbek(page, live_server, group):
+def test_an_employee_passes_a_test_in_uzbek(browser_page, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
+    page = browser_page
     test = _uzbek_test()
     user = user_with_role("employee", employee=group.in_b, language="uz")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    browser_log_in(page, user)
     with page.expect_navigation():
         page.click("nav.sidebar a[href='/learning/my/']")
     expect(page.locator("h1")).to_contain_text("Mening testlarim va kurslarim")

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from senim.core.access import require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
 from senim.org import services as org_services
 from senim.org.models import Company, Position, Unit
@@ -197,6 +198,15 @@ def function_assess(
     only after compliance returns it. In the matrix method the level is read from the likelihood and
     impact (inherent, and residual after the existing controls), never chosen."""
     require(actor, policy.ASSESS, company_id=function.exercise.company_id, unit_id=function.unit_id)
+    company = function.exercise.company
+    # An assessment done on paper keeps its day: entered by those who may back-date (audited).
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=company.id,
+        founded_on=company.founded_on,
+        dates={"assessed_on": assessed_on},
+        labels={"assessed_on": _("Assessed on")},
+    )
     with transaction.atomic():
         function = RiskFunction.objects.select_for_update().select_related("exercise").get(pk=function.pk)
         if function.status not in (RiskFunction.Status.DRAFT, RiskFunction.Status.RETURNED):
@@ -234,6 +244,7 @@ def function_assess(
             data=data,
             fields=[*ASSESSMENT_FIELDS, *MATRIX_FIELDS, "inherent_level", "status"],
             event_type="risks.function_assessed",
+            extra=backdated_changes(backdated),
         )
         function.positions.set(positions)
     return function
@@ -278,6 +289,16 @@ def exercise_approve(*, actor: Any, exercise: Exercise, decision_number: str, ap
         )
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Give the number of the decision.")})
+    # The decision's own date, quoted from the document the head signed: a past day is its nature,
+    # not back-dating; the future and before the company existed are refused.
+    check_event_dates(
+        actor=actor,
+        company_id=exercise.company_id,
+        founded_on=exercise.company.founded_on,
+        dates={"approved_on": approved_on},
+        labels={"approved_on": _("Approved on")},
+        past_allowed=True,
+    )
     return model_update(
         actor=actor,
         instance=exercise,
@@ -303,6 +324,16 @@ def positions_approve(*, actor: Any, exercise: Exercise, positions: Iterable[Pos
     chosen = {p.pk: p for p in positions}
     if any(p.company_id != exercise.company_id for p in chosen.values()):
         raise ValidationError(_("The positions must be of the company assessed."))
+    check_event_dates(
+        actor=actor,
+        company_id=exercise.company_id,
+        founded_on=exercise.company.founded_on,
+        dates={"approved_on": approved_on},
+        labels={"approved_on": _("Approved on"), "assessment_approved_on": _("Assessment approved on")},
+        order=[("assessment_approved_on", "approved_on")],
+        recorded={"assessment_approved_on": exercise.approved_on},
+        past_allowed=True,
+    )
     changed = 0
     with transaction.atomic():
         flagged = Position.objects.filter(company_id=exercise.company_id, is_corruption_prone=True)

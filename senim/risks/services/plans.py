@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from senim.core.access import require
 from senim.core.audit import audit_record
+from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
 from senim.org.models import Company
 from senim.risks import policy
@@ -255,7 +256,9 @@ def instance_report(
     link: str = "",
     today: dt.date | None = None,
 ) -> MeasureInstance:
-    """Record the status of one period of a measure, with a progress note and evidence link."""
+    """Record the status of one period of a measure, with a progress note and evidence link.
+    `completed_on`: the day it was done (today by default); an earlier day is back-dating, audited
+    (officers and administrators, who keep the plans), never in the future nor before the company."""
     plan = instance.measure.plan
     _require(actor, plan.company_id)
     today = today or timezone.localdate()
@@ -263,8 +266,14 @@ def instance_report(
         raise ValidationError({"status": _("Unknown status.")})
     if status == MeasureStatus.DONE and completed_on is None:
         completed_on = today
-    if completed_on and completed_on > today:
-        raise ValidationError({"completed_on": _("The completion date cannot be in the future.")})
+    backdated = check_event_dates(
+        actor=actor,
+        company_id=plan.company_id,
+        founded_on=plan.company.founded_on,
+        dates={"completed_on": completed_on if status == MeasureStatus.DONE else None},
+        labels={"completed_on": _("Completed on")},
+        today=today,
+    )
     with transaction.atomic():
         instance = MeasureInstance.objects.select_for_update().get(pk=instance.pk)
         model_update(
@@ -273,6 +282,7 @@ def instance_report(
             data={"status": status, "completed_on": completed_on if status == MeasureStatus.DONE else None},
             fields=["status", "completed_on"],
             event_type="risks.measure_reported",
+            extra=backdated_changes(backdated),
         )
         if note.strip() or link.strip():
             model_create(

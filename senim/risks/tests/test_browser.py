@@ -5,9 +5,6 @@ in the preview, saves, and reports a period done.
 Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as CI sets).
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
@@ -17,44 +14,16 @@ from senim.risks.tests.factories import roadmap_docx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery staple"  # UserFactory's password
 
-
-@pytest.fixture
-def page(monkeypatch, live_server):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-
-
-def _log_in(page, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
-
-
-def test_a_roadmap_is_imported_with_an_unparseable_deadline_fixed_by_hand(page, live_server, group, tmp_path):
+def test_a_roadmap_is_imported_with_an_unparseable_deadline_fixed_by_hand(
+    browser_page, browser_log_in, live_server, group, tmp_path
+):
     from playwright.sync_api import expect
 
+    page = browser_page
     officer = user_with_role("officer", company=group.a, language="kk")
     path = roadmap_docx(tmp_path)
-    _log_in(page, live_server, officer)
+    browser_log_in(page, officer)
     with page.expect_navigation():
         page.click("nav.sidebar a[href='/risks/plans/']")
     expect(page.locator("h1")).to_contain_text("Жоспарлар мен жол карталары")

@@ -5,9 +5,6 @@ and records a decision, which the queue then shows.
 Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as CI sets).
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
@@ -18,33 +15,11 @@ from senim.screening.tests.factories import WatchlistFactory, ftm, import_entiti
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery staple"  # UserFactory's password
 
-
-@pytest.fixture
-def page(monkeypatch, live_server):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-
-
-def test_officer_searches_across_scripts_and_decides_a_hit(page, live_server, group, tmp_path):
+def test_officer_searches_across_scripts_and_decides_a_hit(browser_page, browser_log_in, live_server, group, tmp_path):
     from playwright.sync_api import expect
 
+    page = browser_page
     watchlist = WatchlistFactory(name="Sanctions")
     import_entities(watchlist, [ftm("kz-1", "Тоқаев Қасым-Жомарт Кемелұлы", birthDate="1953-05-17")], tmp_path)
     hit = services.screen(
@@ -52,11 +27,7 @@ def test_officer_searches_across_scripts_and_decides_a_hit(page, live_server, gr
     ).hits[0]
     officer = user_with_role("officer")
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", officer.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    browser_log_in(page, officer)
 
     # Ad-hoc search: a Latin spelling finds the Cyrillic entry, with its score and explanation.
     with page.expect_navigation():

@@ -5,9 +5,6 @@ it; an officer closing a case; a named investigator unable to open the report na
 Needs /usr/bin/chromium; skipped without it unless SENIM_REQUIRE_BROWSER=1 (as CI sets).
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from senim.accounts.tests.factories import user_with_role
@@ -15,51 +12,16 @@ from senim.speakup import services
 from senim.speakup.models import Case, Status
 from senim.speakup.tests.factories import submit_named
 
+PHONE = (390, 844)  # the reporter and the officer on a phone
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = Path("/usr/bin/chromium")
-PASSWORD = "correct horse battery staple"  # UserFactory's password
-
-
-@pytest.fixture
-def browser_context(monkeypatch, live_server, settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("SENIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"SENIM_REQUIRE_BROWSER=1 but {CHROMIUM} is not installed")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
-
-        def new_context(locale: str = "en-GB", javascript: bool = True):  # type: ignore[no-untyped-def]
-            context = browser.new_context(
-                locale=locale, java_script_enabled=javascript, viewport={"width": 390, "height": 844}
-            )
-            context.set_default_timeout(15_000)
-            return context
-
-        try:
-            yield new_context
-        finally:
-            browser.close()
-
-
-def _log_in(page, live_server, user) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
 
 
 def test_anonymous_russian_report_and_follow_up_with_the_receipt(browser_context, live_server, group):
     from playwright.sync_api import expect
 
     # A phone without JavaScript, in Russian: the portal works as plain HTML forms.
-    reporter = browser_context(locale="ru-RU", javascript=False).new_page()
+    reporter = browser_context(locale="ru-RU", javascript=False, viewport=PHONE).new_page()
     reporter.goto(f"{live_server.url}/speakup/")
     expect(reporter.locator("html")).to_have_attribute("lang", "ru")
     with reporter.expect_navigation():
@@ -97,14 +59,14 @@ def test_anonymous_russian_report_and_follow_up_with_the_receipt(browser_context
     expect(reporter.locator(".alert-error")).to_contain_text("не подходит ни к одному обращению")
 
 
-def test_officer_closes_a_case(browser_context, live_server, group):
+def test_officer_closes_a_case(browser_context, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
     case = submit_named(company=group.a).case
     officer = user_with_role("officer", company=group.a)
-    page = browser_context().new_page()
+    page = browser_context(viewport=PHONE).new_page()
     page.set_viewport_size({"width": 1280, "height": 900})
-    _log_in(page, live_server, officer)
+    browser_log_in(page, officer)
     page.goto(f"{live_server.url}/speakup/cases/")
     with page.expect_navigation():
         page.click(f"text={case.reference}")
@@ -124,7 +86,7 @@ def test_officer_closes_a_case(browser_context, live_server, group):
     assert case.watch_until is not None
 
 
-def test_named_investigator_cannot_open_the_report_naming_them(browser_context, live_server, group):
+def test_named_investigator_cannot_open_the_report_naming_them(browser_context, browser_log_in, live_server, group):
     from playwright.sync_api import expect
 
     officer = user_with_role("officer")
@@ -135,8 +97,8 @@ def test_named_investigator_cannot_open_the_report_naming_them(browser_context, 
     services.case_assign(actor=officer, case=other, users=[investigator])
     services.link_add(actor=officer, case=named, role="named", employee=group.in_leaf)
 
-    page = browser_context().new_page()
-    _log_in(page, live_server, investigator)
+    page = browser_context(viewport=PHONE).new_page()
+    browser_log_in(page, investigator)
     page.goto(f"{live_server.url}/speakup/cases/")
     expect(page.locator("main")).to_contain_text(other.reference)
     expect(page.locator("main")).not_to_contain_text(named.reference)
