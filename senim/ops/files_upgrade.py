@@ -9,9 +9,9 @@ storage (sealed when the module now seals it), the copy read back and compared w
 be copied keeps its old name and its old file (nothing points to a missing file); a row whose old
 file is already gone is reported and left alone. Re-running moves nothing that has been moved.
 
-Uploads that no row refers to (previews of import wizards left in a session, which the new release
-cannot find) are deleted once they are an hour old: they hold personal data and nothing sweeps
-them any more.
+Files left in those folders that no row refers to are listed and left alone. Uploads that no row
+refers to (previews of import wizards left in a session, which the new release cannot find) are
+deleted once they are an hour old: they hold personal data and nothing sweeps them any more.
 
 This is a command rather than data migrations: the old files sit on each host's own disk while the
 database is shared, sealing needs the master key, and a list file may be hundreds of megabytes.
@@ -94,6 +94,7 @@ class Outcome:
     missing: list[str] = field(default_factory=list)  # "model pk: old name"
     failed: list[str] = field(default_factory=list)  # "model pk: reason"
     abandoned: int = 0
+    unreferenced: list[str] = field(default_factory=list)  # old files no record refers to, left in place
 
     @property
     def changed(self) -> bool:
@@ -192,6 +193,17 @@ def _abandoned(keep: set[Path]) -> Iterator[Path]:
                 yield entry
 
 
+def _unreferenced(keep: set[Path]) -> Iterator[Path]:
+    """Files left in the old folders of kept files (not uploads) once every record's file has moved:
+    no record refers to them, so they are reported and left for the operator."""
+    for folder in sorted({spec.folder for spec in LEGACY if not spec.transient}):
+        directory = Path(settings.DATA_DIR) / folder
+        if directory.is_dir():
+            for entry in _files_in(directory, recursive=True):
+                if Path(entry.path) not in keep:
+                    yield Path(entry.path)
+
+
 def _prune_empty_folders() -> None:
     folders = {spec.folder for spec in LEGACY} | set(UPLOAD_FOLDERS)
     for folder in sorted(folders, key=len, reverse=True):
@@ -219,6 +231,7 @@ def files_upgrade(*, progress: Callable[[int, int], None] | None = None) -> Outc
     for path in list(_abandoned(keep)):
         path.unlink(missing_ok=True)
         outcome.abandoned += 1
+    outcome.unreferenced = sorted(str(path) for path in _unreferenced(keep))
     _prune_empty_folders()
     if outcome.changed:
         audit_record(
@@ -230,6 +243,7 @@ def files_upgrade(*, progress: Callable[[int, int], None] | None = None) -> Outc
                 "abandoned_uploads_removed": outcome.abandoned,
                 "missing": len(outcome.missing),
                 "failed": len(outcome.failed),
+                "unreferenced": len(outcome.unreferenced),
             },
         )
     return outcome
@@ -265,8 +279,8 @@ def old_files_check(app_configs: Any = None, **kwargs: Any) -> list[checks.Check
             _("Files kept by an earlier release are still in %(folder)s, where this release does not read them.")
             % {"folder": settings.DATA_DIR},
             hint=_(
-                "Run “senim files upgrade” on this host once every host runs this release "
-                "(docs/DEPLOYMENT.md, Upgrading)."
+                "Run “senim files upgrade” on this host once every host runs this release; files it lists "
+                "as referred to by no record can be moved elsewhere or deleted (docs/DEPLOYMENT.md, Upgrades)."
             ),
             id="senim.W010",
         )

@@ -163,7 +163,12 @@ def test_a_file_the_storage_refuses_stays_where_it_was_and_its_row_is_unchanged(
     assert (tmp_path / "conflicts" / "scans" / "Wq3-old_scan").read_bytes() == SCAN
     assert Document.objects.get(pk=old_release["document"].pk).stored_file.startswith("sealed/")
 
+    orphan = tmp_path / "conflicts" / "scans" / "no-record"
+    orphan.write_bytes(b"a scan whose declaration is gone")
     monkeypatch.setattr(files, "file_save", saved)
-    call_command("files", "upgrade", stdout=io.StringIO(), stderr=io.StringIO())
+    out, err = io.StringIO(), io.StringIO()
+    call_command("files", "upgrade", stdout=out, stderr=err)
     declaration.refresh_from_db()
     assert files.file_read(declaration.scan_file, sealed=True) == SCAN
+    assert "1 file that no record refers to was left in place" in out.getvalue() and str(orphan) in err.getvalue()
+    assert orphan.read_bytes() == b"a scan whose declaration is gone"

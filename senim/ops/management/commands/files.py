@@ -112,6 +112,8 @@ class Command(BaseCommand):
             outcome = files_upgrade.files_upgrade(progress=progress)
         for line in outcome.missing:
             self.stderr.write(_("No file where the earlier release kept it: %(row)s") % {"row": line})
+        for line in outcome.unreferenced:
+            self.stderr.write(_("No record refers to this file; left where it is: %(path)s") % {"path": line})
         for line in outcome.failed:
             self.stderr.write(self.style.ERROR(_("Not moved (kept where it was): %(row)s") % {"row": line}))
         summary = [
@@ -132,6 +134,15 @@ class Command(BaseCommand):
                     len(outcome.missing),
                 )
                 % {"count": len(outcome.missing)}
+            )
+        if outcome.unreferenced:
+            summary.append(
+                ngettext(
+                    "%(count)d file that no record refers to was left in place.",
+                    "%(count)d files that no record refers to were left in place.",
+                    len(outcome.unreferenced),
+                )
+                % {"count": len(outcome.unreferenced)}
             )
         if outcome.failed:
             summary.append(
