@@ -14,7 +14,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from senim.awareness import importing, policy, selectors, services
-from senim.awareness.models import Document, OutsiderAck
+from senim.awareness.models import Document, OutreachEvent, OutsiderAck
 from senim.awareness.outsider_views import link_for
 from senim.awareness.schemas import (
     AcknowledgeIn,
@@ -27,6 +27,11 @@ from senim.awareness.schemas import (
     AwarenessCheckIn,
     AwarenessDocumentOut,
     AwarenessImportReportOut,
+    AwarenessOutreachIn,
+    AwarenessOutreachKindOut,
+    AwarenessOutreachMaterialOut,
+    AwarenessOutreachOut,
+    AwarenessOutreachPatchIn,
     AwarenessOutsiderCounterpartyOut,
     AwarenessOutsiderIn,
     AwarenessOutsiderOut,
@@ -411,6 +416,7 @@ def _outsider_out(record: OutsiderAck, link: str | None = None) -> dict[str, Any
         "expires_on": record.expires_on,
         "acknowledged_on": record.acknowledged_on,
         "language": record.language,
+        "revoked_on": record.revoked_on,
         "link": link,
     }
 
@@ -470,3 +476,84 @@ def outsider_import(
         days=days,
     )
     return Status(201, [_outsider_out(r, link_for(request, t)) for r, t in created])
+
+
+@router.post("/outsiders/{record_id}/revoke", response=AwarenessOutsiderOut, summary="Revoke an unused personal link")
+def outsider_revoke(request: ActorRequest, record_id: uuid.UUID) -> dict[str, Any]:
+    require(request, policy.MANAGE)
+    record = selectors.outsider_get(actor=request.user, record_id=record_id)
+    return _outsider_out(services.outsider_revoke(actor=request.user, record=record))
+
+
+# ---------------------------------------------------------------------------- outreach events
+
+
+def _outreach_out(event: OutreachEvent) -> dict[str, Any]:
+    return {
+        **{name: getattr(event, name) for name in ("id", "company_id", "title", "kind", "format", "audience")},
+        **{name: getattr(event, name) for name in ("held_on", "reach", "counterparty_id", "place", "link")},
+        "description": event.description,
+        "materials": list(event.materials.all()),
+    }
+
+
+@router.get("/outreach", response=list[AwarenessOutreachOut], summary="Outreach events")
+@paginate(Pagination, page_size=100)
+def outreach_list(
+    request: ActorRequest, year: int | None = Query(None, ge=2000, le=2100), kind: str = "", audience: str = ""
+) -> list[dict[str, Any]]:
+    require(request, policy.VIEW)
+    events = selectors.outreach_list(actor=request.user, year=year, kind=kind, audience=audience)
+    return [_outreach_out(e) for e in events.prefetch_related("materials")]
+
+
+@router.get("/outreach/by-kind", response=list[AwarenessOutreachKindOut], summary="Outreach by kind, two years")
+def outreach_by_kind(request: ActorRequest, year: int = Query(..., ge=2000, le=2100)) -> list[dict[str, Any]]:
+    """Events held and people reached per kind in `year` and the year before."""
+    require(request, policy.VIEW)
+    return selectors.outreach_by_kind(actor=request.user, year=year)
+
+
+@router.post("/outreach", response={201: AwarenessOutreachOut}, summary="Record an outreach event")
+def outreach_create(request: ActorRequest, payload: AwarenessOutreachIn) -> Status:
+    require(request, policy.MANAGE)
+    event = services.outreach_create(actor=request.user, **payload.dict())
+    return Status(201, _outreach_out(event))
+
+
+@router.get("/outreach/{event_id}", response=AwarenessOutreachOut, summary="One outreach event")
+def outreach_get(request: ActorRequest, event_id: uuid.UUID) -> dict[str, Any]:
+    require(request, policy.VIEW)
+    return _outreach_out(selectors.outreach_get(actor=request.user, event_id=event_id))
+
+
+@router.patch("/outreach/{event_id}", response=AwarenessOutreachOut, summary="Change an outreach event")
+def outreach_update(request: ActorRequest, event_id: uuid.UUID, payload: AwarenessOutreachPatchIn) -> dict[str, Any]:
+    require(request, policy.MANAGE)
+    event = selectors.outreach_get(actor=request.user, event_id=event_id)
+    data = patch_data(payload, clearable=("counterparty_id", "place", "link", "description"))
+    for name in ("place", "link", "description"):
+        if name in data and data[name] is None:
+            data[name] = ""
+    return _outreach_out(services.outreach_update(actor=request.user, event=event, data=data))
+
+
+@router.delete("/outreach/{event_id}", response={204: None}, summary="Delete an outreach event")
+def outreach_delete(request: ActorRequest, event_id: uuid.UUID) -> Status:
+    require(request, policy.MANAGE)
+    services.outreach_delete(actor=request.user, event=selectors.outreach_get(actor=request.user, event_id=event_id))
+    return Status(204, None)
+
+
+@router.post(
+    "/outreach/{event_id}/materials", response={201: AwarenessOutreachMaterialOut}, summary="Attach a material"
+)
+def outreach_material(
+    request: ActorRequest,
+    event_id: uuid.UUID,
+    file: File[UploadedFile],  # type: ignore[no-untyped-def]
+) -> Status:
+    require(request, policy.MANAGE)
+    refuse_large_upload(file)
+    event = selectors.outreach_get(actor=request.user, event_id=event_id)
+    return Status(201, services.outreach_material_attach(actor=request.user, event=event, upload=file))

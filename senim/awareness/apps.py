@@ -8,7 +8,7 @@ class AwarenessConfig(AppConfig):
     verbose_name = _("Awareness")
 
     def ready(self) -> None:
-        from senim.awareness import dashboard, events, indicators, navigation, policy, selectors  # noqa: F401  (registrations)
+        from senim.awareness import approvals, dashboard, events, indicators, navigation, policy, selectors  # noqa: F401  (registrations)
         from senim.core.audit_sensitive import register_sensitive
 
         # Audit events about a candidate check (a candidate's personal data) are read only by those

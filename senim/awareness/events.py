@@ -32,5 +32,10 @@ declare_events(
         "awareness.outsider.invited": _("Person without an account asked to acknowledge"),
         "awareness.outsider.recorded": _("Paper acknowledgement by a person without an account recorded"),
         "awareness.outsider.acknowledged": _("Person without an account acknowledged through the link"),
+        "awareness.outsider.revoked": _("Personal acknowledgement link revoked"),
+        "awareness.outreach.created": _("Outreach event recorded"),
+        "awareness.outreach.updated": _("Outreach event changed"),
+        "awareness.outreach.deleted": _("Outreach event deleted"),
+        "awareness.outreach.material_attached": _("Material attached to an outreach event"),
     }
 )

@@ -1,11 +1,12 @@
 """Awareness's indicators for the annual report, each counted by the date the event happened:
 a version's decision date (adopted), submission date (submitted), effective and end dates (in
-force), the acknowledgement date, the agreement's date and the hire date."""
+force), the acknowledgement date, the agreement's date, the hire date and the day an outreach
+event was held."""
 
 import datetime as dt
 import uuid
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from senim.awareness.models import (
@@ -14,6 +15,8 @@ from senim.awareness.models import (
     DocumentKind,
     DocumentVersion,
     HireRecord,
+    OutreachAudience,
+    OutreachEvent,
     OutsiderAck,
     OutsiderKind,
 )
@@ -131,26 +134,62 @@ def hires_with_obligations_share(year: int, company_id: uuid.UUID | None) -> int
     return round(100 * with_obligations / hires) if hires else 0
 
 
-def _outsiders(year: int, company_id: uuid.UUID | None, kinds: tuple[str, ...]) -> int:
+def _outsiders(year: int, company_id: uuid.UUID | None, kinds: tuple[str, ...]) -> QuerySet[OutsiderAck]:
     qs = OutsiderAck.objects.filter(kind__in=kinds, acknowledged_on__year=year)
-    return (qs.filter(company_id=company_id) if company_id else qs).count()
+    return qs.filter(company_id=company_id) if company_id else qs
 
 
-@register(
+@register_count(
     code="awareness.board_signed",
     title=_("Board members who signed the documents they were asked to"),
     unit=_("people"),
     module="awareness",
 )
-def board_signed(year: int, company_id: uuid.UUID | None) -> int:
+def board_signed(year: int, company_id: uuid.UUID | None) -> QuerySet[OutsiderAck]:
     return _outsiders(year, company_id, (OutsiderKind.BOARD, OutsiderKind.SUPERVISORY))
 
 
-@register(
+@register_count(
     code="awareness.contractor_people_acknowledged",
     title=_("Contractors' people and agents who acknowledged a document"),
     unit=_("people"),
     module="awareness",
 )
-def contractor_people_acknowledged(year: int, company_id: uuid.UUID | None) -> int:
+def contractor_people_acknowledged(year: int, company_id: uuid.UUID | None) -> QuerySet[OutsiderAck]:
     return _outsiders(year, company_id, (OutsiderKind.CONTRACTOR, OutsiderKind.AGENT))
+
+
+def _outreach(year: int, company_id: uuid.UUID | None) -> QuerySet[OutreachEvent]:
+    qs = OutreachEvent.objects.filter(held_on__year=year)
+    return qs.filter(company_id=company_id) if company_id else qs
+
+
+@register_count(
+    code="awareness.outreach_events",
+    title=_("Outreach events held (seminars, round tables, meetings, publications, media)"),
+    unit=_("events"),
+    module="awareness",
+)
+def outreach_events(year: int, company_id: uuid.UUID | None) -> QuerySet[OutreachEvent]:
+    return _outreach(year, company_id)
+
+
+@register_count(
+    code="awareness.outreach_events_outside",
+    title=_("of which aimed at counterparties, the public or young people"),
+    unit=_("events"),
+    module="awareness",
+)
+def outreach_events_outside(year: int, company_id: uuid.UUID | None) -> QuerySet[OutreachEvent]:
+    return _outreach(year, company_id).exclude(audience=OutreachAudience.STAFF)
+
+
+@register(
+    records=_outreach,
+    code="awareness.outreach_reach",
+    title=_("People reached by outreach events"),
+    unit=_("people"),
+    module="awareness",
+)
+def outreach_reach(year: int, company_id: uuid.UUID | None) -> int:
+    return _outreach(year, company_id).aggregate(total=Sum("reach"))["total"] or 0

@@ -427,6 +427,8 @@ class OutsiderAck(BaseModel):
     expires_on = models.DateField(_("link valid until"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
     acknowledged_on = models.DateField(_("acknowledged on"), null=True, blank=True)
+    # Set when staff withdraw an unused link: the token is forgotten and the link answers "cannot be used".
+    revoked_on = models.DateField(_("link revoked on"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -438,3 +440,85 @@ class OutsiderAck(BaseModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+# ------------------------------------------------------------------------------------ outreach events
+
+
+class OutreachKind(models.TextChoices):
+    SEMINAR = "seminar", _("Seminar or training")
+    ROUND_TABLE = "round_table", _("Round table or conference")
+    MEETING = "meeting", _("Meeting or briefing")
+    PUBLICATION = "publication", _("Publication")
+    MEDIA = "media", _("Media appearance")
+    SOCIAL = "social", _("Social network or intranet post")
+
+
+class OutreachFormat(models.TextChoices):
+    IN_PERSON = "in_person", pgettext_lazy("outreach format", "In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("In person and online")
+    PRINTED = "printed", _("Printed or broadcast")
+
+
+class OutreachAudience(models.TextChoices):
+    STAFF = "staff", pgettext_lazy("outreach audience", "Staff")
+    COUNTERPARTIES = "counterparties", _("Counterparties and their staff")
+    PUBLIC = "public", _("The public")
+    YOUTH = "youth", _("Students and young people")
+    MIXED = "mixed", _("Staff and outside audiences")
+
+
+class OutreachEvent(BaseModel):
+    """An outreach event of the programme, aimed at staff or outside audiences (a seminar, round
+    table, meeting with a counterparty, publication or media appearance): its date, format, audience
+    and how many people it reached, with its materials. Counted by the date it was held."""
+
+    company = models.ForeignKey("org.Company", verbose_name=_("company"), on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=12, choices=OutreachKind)
+    format = models.CharField(_("format"), max_length=10, choices=OutreachFormat, default=OutreachFormat.IN_PERSON)
+    audience = models.CharField(pgettext_lazy("outreach", "audience"), max_length=16, choices=OutreachAudience)
+    held_on = models.DateField(_("held on"), db_index=True)
+    # People present, or readers and viewers of a publication as its outlet reports them.
+    reach = models.PositiveIntegerField(_("people reached"))
+    counterparty = models.ForeignKey(
+        "counterparties.Counterparty",
+        verbose_name=_("counterparty"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    place = models.CharField(_("place or outlet"), max_length=300, blank=True)
+    link = models.URLField(pgettext_lazy("web address", "link"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("outreach event")
+        verbose_name_plural = _("outreach events")
+        ordering = ["-held_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OutreachMaterial(BaseModel):
+    """A file shown or handed out at an outreach event (slides, leaflet, the article), kept with its SHA-256."""
+
+    event = models.ForeignKey(OutreachEvent, on_delete=models.CASCADE, related_name="materials")
+    name = models.CharField(_("file"), max_length=200)
+    stored = models.CharField(max_length=100, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    size = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("outreach material")
+        verbose_name_plural = _("outreach materials")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

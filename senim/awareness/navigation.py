@@ -19,3 +19,4 @@ register(NavEntry(AWARENESS, _("Acknowledgement campaigns"), "awareness:campaign
 register(NavEntry(AWARENESS, _("Agreements and new hires"), "awareness:agreement-list", "edit", policy.VIEW, order=43))
 register(NavEntry(AWARENESS, _("Candidate checks"), "awareness:check-list", "flag", policy.CHECK_CANDIDATES, order=44))
 register(NavEntry(AWARENESS, _("Board, contractors and agents"), "awareness:outsiders", "users", policy.VIEW, order=45))
+register(NavEntry(AWARENESS, _("Outreach events"), "awareness:outreach", "globe", policy.VIEW, order=46))

@@ -87,6 +87,7 @@ def _page(
         "upload": _with_choices(upload or OutsiderImportForm(), choices),
         "by_counterparty": selectors.outsiders_by_counterparty(actor=request.user, year=year),
         "year": year,
+        "may_manage": not scope_of(request.user, policy.MANAGE).is_empty,
         **extra,
     }
     records = selectors.outsider_list(actor=request.user)

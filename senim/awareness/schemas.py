@@ -294,6 +294,7 @@ class AwarenessOutsiderOut(Schema):
     expires_on: dt.date | None
     acknowledged_on: dt.date | None
     language: str
+    revoked_on: dt.date | None = None
     link: str | None = None  # the personal link, only in the answer that creates it
 
 
@@ -302,3 +303,62 @@ class AwarenessOutsiderCounterpartyOut(Schema):
     counterparty: str
     acknowledged: int
     asked: int
+
+
+class AwarenessOutreachIn(BodySchema):
+    company_id: uuid.UUID
+    title: str = Field(max_length=300)
+    kind: str
+    format: str = "in_person"
+    audience: str
+    held_on: dt.date
+    reach: int = Field(ge=0)
+    counterparty_id: uuid.UUID | None = None
+    place: str = Field("", max_length=300)
+    link: str = Field("", max_length=500)
+    description: str = ""
+
+
+class AwarenessOutreachPatchIn(BodySchema):
+    title: str | None = Field(None, max_length=300)
+    kind: str | None = None
+    format: str | None = None
+    audience: str | None = None
+    held_on: dt.date | None = None
+    reach: int | None = Field(None, ge=0)
+    counterparty_id: uuid.UUID | None = None
+    place: str | None = Field(None, max_length=300)
+    link: str | None = Field(None, max_length=500)
+    description: str | None = None
+
+
+class AwarenessOutreachMaterialOut(Schema):
+    id: uuid.UUID
+    name: str
+    sha256: str
+    size: int
+
+
+class AwarenessOutreachOut(Schema):
+    id: uuid.UUID
+    company_id: uuid.UUID
+    title: str
+    kind: str
+    format: str
+    audience: str
+    held_on: dt.date
+    reach: int
+    counterparty_id: uuid.UUID | None
+    place: str
+    link: str
+    description: str
+    materials: list[AwarenessOutreachMaterialOut] = []
+
+
+class AwarenessOutreachKindOut(Schema):
+    kind: str
+    label: str
+    events: int
+    previous_events: int
+    reach: int
+    previous_reach: int

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from senim.awareness import policy
@@ -23,6 +23,8 @@ from senim.awareness.models import (
     Document,
     DocumentVersion,
     HireRecord,
+    OutreachEvent,
+    OutreachKind,
     OutsiderAck,
     OutsiderKind,
     VersionStatus,
@@ -311,6 +313,10 @@ def outsider_list(*, actor: Actor | None, kind: str = "") -> QuerySet[OutsiderAc
     return qs.filter(kind=kind) if kind else qs
 
 
+def outsider_get(*, actor: Actor | None, record_id: uuid.UUID | str) -> OutsiderAck:
+    return outsider_list(actor=actor).get(pk=record_id)
+
+
 def outsiders_by_counterparty(*, actor: Actor | None, year: int | None = None) -> list[dict[str, Any]]:
     """Contractors' people who acknowledged (in `year`, else ever) and those still asked, per counterparty."""
     qs = outsider_list(actor=actor, kind=OutsiderKind.CONTRACTOR)
@@ -327,3 +333,65 @@ def outsiders_by_counterparty(*, actor: Actor | None, year: int | None = None) -
         for r in rows
     ]
     return sorted(result, key=lambda r: r["counterparty"])
+
+
+def versions_awaiting_adoption(*, actor: Actor | None) -> QuerySet[DocumentVersion]:
+    """Versions submitted to their approving body, of documents the actor manages, oldest first: the
+    approving body's decision waits to be recorded."""
+    scope = scope_of(actor, policy.MANAGE_DOCUMENTS)
+    if scope.is_empty:
+        return DocumentVersion.objects.none()
+    documents = Document.objects.filter(scope.q(company="company", unit="owner_unit")).values("pk")
+    return (
+        DocumentVersion.objects.filter(status=VersionStatus.SUBMITTED, document_id__in=documents)
+        .select_related("document")
+        .order_by("submitted_on", "updated_at")
+    )
+
+
+def outreach_list(
+    *, actor: Actor | None, year: int | None = None, kind: str = "", audience: str = ""
+) -> QuerySet[OutreachEvent]:
+    """Outreach events of the companies in the actor's scope, newest first; narrowed by the year
+    held, kind and audience when given."""
+    qs = OutreachEvent.objects.filter(scope_of(actor, policy.VIEW).q()).select_related("company", "counterparty")
+    if year:
+        qs = qs.filter(held_on__year=year)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if audience:
+        qs = qs.filter(audience=audience)
+    return qs.order_by("-held_on", "-created_at")
+
+
+def outreach_get(*, actor: Actor | None, event_id: uuid.UUID | str) -> OutreachEvent:
+    return outreach_list(actor=actor).get(pk=event_id)
+
+
+def outreach_by_kind(*, actor: Actor | None, year: int) -> list[dict[str, Any]]:
+    """Per kind of event: events held and people reached in `year` and the year before."""
+    qs = outreach_list(actor=actor).filter(held_on__year__in=[year, year - 1]).order_by()
+    counts = {
+        (r["kind"], r["held_on__year"]): r
+        for r in qs.values("kind", "held_on__year").annotate(events=Count("pk"), reach=Sum("reach"))
+    }
+
+    def figures(kind: str, when: int) -> tuple[int, int]:
+        row = counts.get((kind, when))
+        return (row["events"], row["reach"] or 0) if row else (0, 0)
+
+    rows = []
+    for kind in OutreachKind:
+        (events, reach), (previous_events, previous_reach) = figures(kind.value, year), figures(kind.value, year - 1)
+        if events or previous_events:
+            rows.append(
+                {
+                    "kind": kind.value,
+                    "label": str(kind.label),
+                    "events": events,
+                    "previous_events": previous_events,
+                    "reach": reach,
+                    "previous_reach": previous_reach,
+                }
+            )
+    return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from senim.awareness import campaign_views, outsider_views, people_views, views
+from senim.awareness import campaign_views, outreach_views, outsider_views, people_views, views
 
 app_name = "awareness"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("versions/<uuid:version_id>/files/<uuid:file_id>/", views.version_file, name="version-file"),
     path("versions/<uuid:version_id>/campaign/", campaign_views.campaign_create, name="campaign-create"),
     path("versions/<uuid:version_id>/paper/", campaign_views.paper_entry, name="paper-entry"),
+    path("versions/<uuid:version_id>/decide/", views.version_decide, name="version-decide"),
     path("versions/<uuid:version_id>/<str:action>/", views.version_action, name="version-action"),
     path("campaigns/", campaign_views.campaign_list, name="campaign-list"),
     path("campaigns/<uuid:campaign_id>/", campaign_views.campaign_detail, name="campaign-detail"),
@@ -31,6 +32,15 @@ urlpatterns = [
     path("outsiders/", outsider_views.outsider_list, name="outsiders"),
     path("outsiders/add/", outsider_views.outsider_add, name="outsider-add"),
     path("outsiders/import/", outsider_views.outsider_import, name="outsider-import"),
+    path("outsiders/<uuid:record_id>/revoke/", outreach_views.outsider_revoke, name="outsider-revoke"),
+    path("outreach/", outreach_views.outreach_list, name="outreach"),
+    path("outreach/new/", outreach_views.outreach_create, name="outreach-create"),
+    path("outreach/<uuid:event_id>/", outreach_views.outreach_detail, name="outreach-detail"),
+    path(
+        "outreach/<uuid:event_id>/materials/<uuid:material_id>/",
+        outreach_views.outreach_material,
+        name="outreach-material",
+    ),
     path("sign/<str:token>/", outsider_views.outsider_public, name="outsider-public"),
     path("checks/new/", people_views.check_create, name="check-create"),
     path("checks/<uuid:check_id>/", people_views.check_detail, name="check-detail"),

@@ -7,14 +7,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from senim.awareness import forms, policy, selectors, services, tables
+from senim.awareness import approvals, forms, policy, selectors, services, tables
 from senim.awareness.models import Document, VersionFile, VersionStatus
 from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import flow_post
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.core.views import get_or_404, permission_required
@@ -116,7 +118,12 @@ def document_detail(request: ActorRequest, document_id: uuid.UUID) -> HttpRespon
         ),
         "file_form": forms.FileForm(),
         "submit_form": forms.SubmitForm(),
-        "adopt_form": forms.AdoptForm(),
+        # The version at the approval step, or else the one in force with its decisions.
+        "approval": approvals.version_adoption.panel(
+            request.user, shown, reverse("awareness:version-decide", args=[shown.pk])
+        )
+        if (shown := working or document.current_version) is not None
+        else None,
         "revise_form": forms.ReviseForm(),
         "repeal_form": forms.RepealForm(),
         "note_form": forms.NoteForm(),
@@ -125,7 +132,7 @@ def document_detail(request: ActorRequest, document_id: uuid.UUID) -> HttpRespon
     return render(request, "awareness/document_detail.html", context)
 
 
-VERSION_ACTIONS = {"text", "file", "examination", "examined", "submit", "return", "adopt"}
+VERSION_ACTIONS = {"text", "file", "examination", "examined", "submit"}
 
 
 @permission_required(policy.MANAGE_DOCUMENTS)
@@ -139,7 +146,6 @@ def version_action(request: ActorRequest, version_id: uuid.UUID, action: str) ->
         "text": forms.VersionTextForm,
         "file": forms.FileForm,
         "submit": forms.SubmitForm,
-        "adopt": forms.AdoptForm,
     }.get(action, forms.NoteForm)
     form = form_class(request.POST, request.FILES)
     try:
@@ -160,22 +166,12 @@ def version_action(request: ActorRequest, version_id: uuid.UUID, action: str) ->
             services.version_send_to_examination(actor=request.user, version=version)
         elif action == "examined":
             services.version_examination_done(actor=request.user, version=version, note=data["note"])
-        elif action == "submit":
+        else:
             services.version_submit(
                 actor=request.user,
                 version=version,
                 approving_body=data["approving_body"],
                 submitted_on=data["submitted_on"],
-            )
-        elif action == "return":
-            services.version_return(actor=request.user, version=version, note=data["note"])
-        else:
-            services.version_adopt(
-                actor=request.user,
-                version=version,
-                decision_number=data["decision_number"],
-                decision_date=data["decision_date"],
-                effective_date=data["effective_date"],
             )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -184,6 +180,15 @@ def version_action(request: ActorRequest, version_id: uuid.UUID, action: str) ->
     else:
         messages.success(request, _("Saved."))
     return redirect("awareness:document-detail", document_id=version.document_id)
+
+
+@permission_required(policy.MANAGE_DOCUMENTS)
+@require_POST
+def version_decide(request: ActorRequest, version_id: uuid.UUID) -> HttpResponse:
+    """The approving body's decision on a submitted version, through the shared approval box."""
+    version = get_or_404(selectors.version_get, actor=request.user, version_id=version_id)
+    done = reverse("awareness:document-detail", args=[version.document_id])
+    return flow_post(request, approvals.version_adoption, version, done)
 
 
 @permission_required(policy.MANAGE_DOCUMENTS)

@@ -8,7 +8,7 @@ class ConflictsConfig(AppConfig):
     verbose_name = _("Conflicts of interest")
 
     def ready(self) -> None:
-        from senim.conflicts import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.conflicts import approvals, dashboard, indicators, navigation, policy  # noqa: F401  (registrations)
         from senim.conflicts.autodetect import on_audit
         from senim.core.audit import audit_subscribe
 

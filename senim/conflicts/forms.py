@@ -16,7 +16,6 @@ from senim.conflicts.models import (
     Holder,
     LatePolicy,
     MeasureKind,
-    Outcome,
     PartyKind,
     Population,
     Relation,
@@ -147,11 +146,6 @@ def collect_items(formsets: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for formset in formsets.values() for form in formset.forms if (item := form.item())]
 
 
-class ReviewForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Assessment"), choices=Outcome.choices, widget=forms.RadioSelect)
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-
-
 class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Measure"), choices=MeasureKind.choices)
     subject = forms.CharField(label=_("Counterparty or person concerned"), max_length=300, required=False)
@@ -266,11 +260,9 @@ class GiftForm(forms.Form):
         return value
 
 
-class GiftDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))], widget=forms.RadioSelect
-    )
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+class GiftDecidedOnForm(forms.Form):
+    """The day of a gift decision taken on paper, shown in the approval box above the comment."""
+
     decided_on = forms.DateField(
         label=_("Decided on"),
         widget=DATE,

@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from senim.conflicts import policy, selectors, services, tables
+from senim.conflicts import approvals, policy, selectors, services, tables
 from senim.conflicts.forms import (
-    GiftDecisionForm,
     GiftFilterForm,
     GiftForm,
     HandOverForm,
@@ -23,6 +24,7 @@ from senim.conflicts.forms import (
 from senim.conflicts.models import Gift
 from senim.conflicts.views import _own_employee
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import flow_post
 from senim.core.forms import apply_errors
 from senim.core.views import get_or_404, login_required, paginate, permission_required
 from senim.counterparties import policy as counterparty_policy
@@ -92,7 +94,7 @@ def gift_detail(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
         "can_hand_over": gift.handed_over_at is None
         and gift.kind in {"received", "offered"}
         and review_scope.covers(company_id=gift.company_id, unit_id=gift.unit_id),
-        "decision_form": GiftDecisionForm(),
+        "approval": approvals.gift_decision.panel(request.user, gift, reverse("conflicts:gift-decide", args=[gift.pk])),
         "hand_over_form": HandOverForm(initial={"date": timezone.localdate()}),
         "repeated": selectors.gift_is_repeated(gift=gift),
         "can_link": not is_own
@@ -104,24 +106,10 @@ def gift_detail(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
 
 
 @permission_required(policy.APPROVE_GIFTS)
+@require_POST
 def gift_decide(request: ActorRequest, gift_id: uuid.UUID) -> HttpResponse:
     gift = _get(request, gift_id)
-    form = GiftDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.gift_decide(
-                actor=request.user,
-                gift=gift,
-                approve=form.cleaned_data["decision"] == "approve",
-                comment=form.cleaned_data["comment"],
-                decided_on=form.cleaned_data.get("decided_on"),
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The decision was recorded."))
-            return redirect("conflicts:gift-detail", gift_id=gift.pk)
-    return render(request, "conflicts/gift_action.html", {"gift": gift, "form": form, "action": "decide"})
+    return flow_post(request, approvals.gift_decision, gift, reverse("conflicts:gift-detail", args=[gift.pk]))
 
 
 @permission_required(policy.VIEW_GIFTS)

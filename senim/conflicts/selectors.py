@@ -544,3 +544,28 @@ def unit_signal_counts(
         .values_list("unit_id", "n")
     )
     return {uid: (gifts.get(uid, 0), conflicts.get(uid, 0)) for uid in set(gifts) | set(conflicts)}
+
+
+def declarations_awaiting_review(*, actor: Actor | None) -> QuerySet[Declaration]:
+    """Current declarations submitted and not yet reviewed that the actor may review (not their own),
+    oldest first: the actor's approval queue."""
+    if scope_of(actor, policy.REVIEW).is_empty:
+        return Declaration.objects.none()
+    qs = Declaration.objects.filter(_scoped(actor, policy.REVIEW), status=Declaration.Status.SUBMITTED, outcome="")
+    own = getattr(actor, "employee_id", None)
+    if own is not None:
+        qs = qs.exclude(employee_id=own)
+    return qs.select_related("employee").order_by("submitted_at")
+
+
+def gifts_awaiting_decision(*, actor: Actor | None) -> QuerySet[Gift]:
+    """Gifts awaiting approval that the actor may decide (not their own), oldest first."""
+    if scope_of(actor, policy.APPROVE_GIFTS).is_empty:
+        return Gift.objects.none()
+    qs = Gift.objects.filter(
+        scope_of(actor, policy.APPROVE_GIFTS).q(company="company", unit="unit"), status=Gift.Status.PENDING
+    )
+    own = getattr(actor, "employee_id", None)
+    if own is not None:
+        qs = qs.exclude(employee_id=own)
+    return qs.select_related("employee").order_by("created_at")

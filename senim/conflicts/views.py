@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from senim.conflicts import policy, selectors, services, tables
+from senim.conflicts import approvals, policy, selectors, services, tables
 from senim.conflicts.forms import (
     CampaignForm,
     DeclarationFilterForm,
@@ -21,13 +22,13 @@ from senim.conflicts.forms import (
     MeasureDoneForm,
     MeasureForm,
     PaperForm,
-    ReviewForm,
     build_item_formsets,
     collect_items,
 )
 from senim.conflicts.models import Campaign, Declaration, FormType, Measure, Section
 from senim.core import files
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import flow_post
 from senim.core.forms import apply_errors
 from senim.core.i18n import CONTENT_LANGUAGES
 from senim.core.uploads import request_too_large, too_large_message
@@ -238,7 +239,9 @@ def declaration_detail(request: ActorRequest, declaration_id: uuid.UUID) -> Http
         "measures": selectors.measure_list(declaration=declaration),
         "can_review": can_review,
         "is_own": declaration.employee_id == getattr(request.user, "employee_id", None),
-        "review_form": ReviewForm(),
+        "approval": approvals.declaration_review.panel(
+            request.user, declaration, reverse("conflicts:declaration-review", args=[declaration.pk])
+        ),
         "measure_form": MeasureForm(owners=selectors.measure_owners(actor=request.user)) if can_review else None,
         "done_form": MeasureDoneForm(),
     }
@@ -256,19 +259,8 @@ def _reviewable(request: ActorRequest, declaration_id: uuid.UUID) -> Declaration
 @require_POST
 def declaration_review(request: ActorRequest, declaration_id: uuid.UUID) -> HttpResponse:
     declaration = _reviewable(request, declaration_id)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.declaration_review(actor=request.user, declaration=declaration, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except PermissionDenied:
-            messages.error(request, _("You cannot review your own declaration."))
-        else:
-            messages.success(request, _("The assessment was recorded."))
-    else:
-        messages.error(request, _("Choose the assessment."))
-    return redirect("conflicts:declaration-detail", declaration_id=declaration.pk)
+    done = reverse("conflicts:declaration-detail", args=[declaration.pk])
+    return flow_post(request, approvals.declaration_review, declaration, done)
 
 
 @permission_required(policy.REVIEW)

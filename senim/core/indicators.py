@@ -32,6 +32,7 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import npgettext
 
+from senim.core import cases
 from senim.core.figures import NO_DATA, format_figure, format_percent
 from senim.core.i18n import msgid_of
 
@@ -154,6 +155,7 @@ _COUNTED: dict[str, Callable[[int], str]] = {
     "documents": lambda n: npgettext("counted", "document", "documents", n),
     "drafts": lambda n: npgettext("counted", "draft", "drafts", n),
     "employees": lambda n: npgettext("counted", "employee", "employees", n),
+    "events": lambda n: npgettext("counted", "event", "events", n),
     "findings": lambda n: npgettext("counted", "finding", "findings", n),
     "forms": lambda n: npgettext("counted", "form", "forms", n),
     "functions": lambda n: npgettext("counted", "function", "functions", n),
@@ -171,11 +173,17 @@ _COUNTED: dict[str, Callable[[int], str]] = {
 }
 
 
-def unit_for(unit: str | Promise, value: object) -> str:
-    """`unit` in the form that agrees with `value` (a count noun) or as declared ("%", "per cent of staff")."""
-    counted = _COUNTED.get(msgid_of(unit))
+def unit_for(unit: str | Promise, value: object, case: str = "nom") -> str:
+    """`unit` in the form that agrees with `value` (a count noun) in the grammatical `case` (see
+    `core.cases`: "из 21 заявки" in the genitive), or as declared ("%", "per cent of staff")."""
+    key = msgid_of(unit)
+    counted = _COUNTED.get(key)
     if counted is None or value is None:
         return str(unit)
+    if case != "nom":
+        inflected = cases.in_case(key, value, case)
+        if inflected is not None:
+            return inflected
     return counted(_count_form(value))
 
 

@@ -145,6 +145,9 @@ class ApprovalDecision(BaseModel):
     object_id = models.UUIDField(_("object"))
     step = models.CharField(_("step"), max_length=40)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision)
+    # The module's own outcome where its step has more than approve/return/refuse (a declaration
+    # review's "potential conflict"); its label comes from the module's flow (senim.core.approvals).
+    outcome = models.CharField(_("outcome"), max_length=40, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,6 +1,7 @@
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from ninja import Field, Schema
 
@@ -489,6 +490,21 @@ class ClausePatch(PatchSchema):
     text_en: str | None = Field(None, max_length=5000)
     text_uz: str | None = Field(None, max_length=5000)
     is_active: bool | None = None
+
+
+class CaseEvidenceOut(Schema):
+    id: uuid.UUID
+    name: str
+    content_type: str
+    size: int
+    note: str
+    uploaded_by: str
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_uploaded_by(obj: Any) -> str:
+        user = obj.uploaded_by
+        return str(getattr(user, "display_name", "") or user.get_username()) if user else ""
 
 
 class SignificantSupplierOut(Schema):

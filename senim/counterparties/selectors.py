@@ -31,6 +31,7 @@ from senim.counterparties.models import (
     Answer,
     Application,
     CaseCheck,
+    CaseEvidence,
     CaseFlag,
     Contact,
     Contract,
@@ -599,6 +600,19 @@ def case_check_list(*, actor: Actor, case: VerificationCase) -> QuerySet[CaseChe
     if scope_of(actor, policy.VIEW_CASES).is_empty:
         return CaseCheck.objects.none()
     return CaseCheck.objects.filter(case=case)
+
+
+def case_evidence_list(*, actor: Actor, case: VerificationCase) -> QuerySet[CaseEvidence]:
+    """The evidence files of a case, oldest first (the case comes from `case_get`, so it is in scope)."""
+    if scope_of(actor, policy.VIEW_CASES).is_empty:
+        return CaseEvidence.objects.none()
+    return CaseEvidence.objects.filter(case=case).select_related("uploaded_by")
+
+
+def case_evidence_get(*, actor: Actor, case_id: uuid.UUID | str, evidence_id: uuid.UUID | str) -> CaseEvidence:
+    """One evidence file of a case the actor may see (DoesNotExist otherwise, also for another case's)."""
+    case = case_get(actor=actor, case_id=case_id)
+    return case_evidence_list(actor=actor, case=case).select_related("case").get(id=evidence_id)
 
 
 def red_flag_list(*, actor: Actor, active_only: bool = False) -> QuerySet[RedFlag]:

@@ -6,6 +6,7 @@ from senim.core.import_views import ImportPages
 from senim.counterparties import (
     application_views,
     contract_views,
+    evidence_views,
     questionnaire_views,
     supplier_views,
     verification_views,
@@ -91,6 +92,17 @@ urlpatterns = [
     path("verifications/<uuid:case_id>/approve/", verification_views.case_approve, name="case-approve"),
     path("verifications/<uuid:case_id>/second-approval/", verification_views.case_second_approve, name="case-second"),
     path("verifications/<uuid:case_id>/decide/", verification_views.case_decide, name="case-decide"),
+    path("verifications/<uuid:case_id>/evidence/", evidence_views.case_evidence_add, name="case-evidence-add"),
+    path(
+        "verifications/<uuid:case_id>/evidence/<uuid:evidence_id>/",
+        evidence_views.case_evidence_download,
+        name="case-evidence-download",
+    ),
+    path(
+        "verifications/<uuid:case_id>/evidence/<uuid:evidence_id>/remove/",
+        evidence_views.case_evidence_remove,
+        name="case-evidence-remove",
+    ),
     path("verifications/<uuid:case_id>/reopen/", verification_views.case_reopen, name="case-reopen"),
     path("settings/", verification_views.settings_page, name="verification-settings"),
     path("settings/red-flags/new/", verification_views.red_flag_form, name="red-flag-create"),

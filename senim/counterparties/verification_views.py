@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from senim.core.access import ActorRequest, PermissionDenied
 from senim.core.approvals import ApprovalPanel, decision_history, decision_post
 from senim.core.forms import apply_errors
+from senim.core.uploads import upload_limit
 from senim.core.views import get_or_404, permission_required
 from senim.counterparties import policy, selectors, services, tables
 from senim.counterparties.forms import (
@@ -116,6 +117,8 @@ def case_detail(request: ActorRequest, case_id: uuid.UUID) -> HttpResponse:
         if request.user.can(policy.VIEW_APPLICATIONS)
         else [],
         "flags": flags,
+        "evidence": selectors.case_evidence_list(actor=request.user, case=case),
+        "upload_limit_mb": upload_limit() // (1024 * 1024),
         "checks": checks,
         "screening_hits": screening_hits_of(request, case.counterparty),
         "can_work": can_work,

@@ -504,3 +504,90 @@ def build_awareness_demo(admin: User, companies: dict[str, Company]) -> None:
     _agreements(rng, today)
     _hires(rng, staff, registration, today)
     _checks(admin, officer, head, staff)
+    _outreach(rng, officer, applies, today)
+
+
+# Outreach events: (kind, format, audience, reach range, title in Russian, title in Uzbek).
+_OUTREACH = (
+    (
+        "seminar",
+        "in_person",
+        "staff",
+        (25, 120),
+        "Семинар «Антикоррупционный кодекс на практике»",
+        "«Korrupsiyaga qarshi kodeks amalda» seminari",
+    ),
+    (
+        "round_table",
+        "hybrid",
+        "counterparties",
+        (15, 60),
+        "Круглый стол с поставщиками о комплаенс-требованиях",
+        "Yetkazib beruvchilar bilan komplayens talablari boʻyicha davra suhbati",
+    ),
+    (
+        "meeting",
+        "in_person",
+        "counterparties",
+        (5, 20),
+        "Встреча с подрядчиком о горячей линии",
+        "Pudratchi bilan ishonch telefoni haqida uchrashuv",
+    ),
+    (
+        "publication",
+        "printed",
+        "public",
+        (800, 5000),
+        "Статья о программе противодействия коррупции",
+        "Korrupsiyaga qarshi kurash dasturi haqida maqola",
+    ),
+    (
+        "media",
+        "printed",
+        "public",
+        (2000, 20000),
+        "Интервью комплаенс-офицера региональному телеканалу",
+        "Komplayens xodimining mintaqaviy telekanalga intervyusi",
+    ),
+    (
+        "social",
+        "online",
+        "mixed",
+        (300, 3000),
+        "Публикация о Speak Up в корпоративных соцсетях",
+        "Korporativ ijtimoiy tarmoqlarda Speak Up haqida xabar",
+    ),
+    (
+        "seminar",
+        "online",
+        "youth",
+        (40, 150),
+        "Лекция для студентов горного колледжа",
+        "Togʻ-kon kolleji talabalari uchun maʼruza",
+    ),
+)
+
+
+def _outreach(rng: random.Random, officer: User, companies: list[Company], today: dt.date) -> None:
+    """Outreach events for last year and this year so far, a few more this year, as the rating expects."""
+    for company in companies:
+        uzbek = company.country == "UZ"
+        for year, count in ((today.year - 1, 5), (today.year, 7)):
+            end = dt.date(year, 12, 31) if year < today.year else today
+            for index in range(count):
+                kind, fmt, audience, (low, high), title_ru, title_uz = _OUTREACH[
+                    (index + len(company.name_en)) % len(_OUTREACH)
+                ]
+                services.outreach_create(
+                    actor=officer,
+                    company_id=company.pk,
+                    title=title_uz if uzbek else title_ru,
+                    kind=kind,
+                    format=fmt,
+                    audience=audience,
+                    held_on=_day(
+                        rng, dt.date(year, 1, 10) if end >= dt.date(year, 1, 10) else dt.date(year, 1, 1), end
+                    ),
+                    reach=rng.randint(low, high),
+                    place="Ташкент" if uzbek else "Актобе",
+                )

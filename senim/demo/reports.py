@@ -19,15 +19,29 @@ from senim.reports.models import Grade, RatingAssessment
 # Prose per language around figure tokens: the figures themselves always come from the records.
 _PROSE = {
     "counterparties": {
-        "ru": "В отчётном году поступило заявок на сотрудничество с контрагентами, отказавшимися от "
-        "антикоррупционных требований: {counterparties.applications}; договоров, которых они касаются: "
-        "{counterparties.application_contracts}.",
+        "ru": "В отчётном году {counterparties.applications|поступила|поступили|поступило} "
+        "{counterparties.applications:noun} на сотрудничество с контрагентами, отказавшимися от "
+        "антикоррупционных требований, по {counterparties.application_contracts:dat}.",
         "kk": "Есепті жылы сыбайлас жемқорлыққа қарсы талаптардан бас тартқан контрагенттермен ынтымақтастыққа "
         "{counterparties.applications:noun} ({counterparties.application_contracts:noun} бойынша) түсті.",
         "en": "Applications received in the year on counterparties' refusal to comply with the anti-corruption "
         "policy: {counterparties.applications}; contracts they concern: {counterparties.application_contracts}.",
         "uz": "Hisobot yilida korrupsiyaga qarshi talablardan bosh tortgan kontragentlar bilan hamkorlik boʻyicha "
         "{counterparties.applications:noun} ({counterparties.application_contracts:noun}) kelib tushdi.",
+    },
+    "governance": {
+        "ru": "Проведено {awareness.outreach_events:noun}, из них для контрагентов, общественности и молодёжи — "
+        "{awareness.outreach_events_outside:value}; ими {awareness.outreach_reach|охвачен|охвачены|охвачено} "
+        "{awareness.outreach_reach:value:noun} по сравнению с {awareness.outreach_reach:previous:ins} годом ранее.",
+        "kk": "{awareness.outreach_events:noun} өткізілді, оның ішінде контрагенттерге, жұртшылыққа және жастарға "
+        "арналғаны — {awareness.outreach_events_outside:value}; олар {awareness.outreach_reach:value:acc} қамтыды "
+        "(бір жыл бұрын {awareness.outreach_reach:previous:noun}).",
+        "en": "Outreach events held: {awareness.outreach_events}, of which for counterparties, the public and young "
+        "people: {awareness.outreach_events_outside:value}; they reached {awareness.outreach_reach:value:noun}, "
+        "against {awareness.outreach_reach:previous:noun} a year earlier.",
+        "uz": "{awareness.outreach_events:noun} oʻtkazildi, shundan kontragentlar, jamoatchilik va yoshlar uchun — "
+        "{awareness.outreach_events_outside:value}; ular {awareness.outreach_reach:value:acc} qamrab oldi "
+        "(bir yil oldin {awareness.outreach_reach:previous:noun}).",
     },
     "speakup": {
         "ru": "Сообщений, поступивших на горячую линию: {speakup.reports}; закрытых обращений: {speakup.closed}.",

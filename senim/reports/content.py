@@ -13,16 +13,26 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from senim.core import indicators
+from senim.core import cases, indicators
 from senim.reports import charts
-from senim.reports.charts import format_pair
+from senim.reports.charts import format_number, format_pair
 from senim.reports.models import FigureOverride, Report, SectionText
 from senim.reports.sections import Section, all_sections, section_for_module
 
 # A figure token: {code} prints "36 (12)"; {code:noun} adds the counted noun in the form that agrees
 # with the figure in the report's language ("36 (12) заявок", "21 (12) заявка"), so the author never
-# types a noun that a different year's number would make wrong.
-TOKEN = re.compile(r"\{([a-z0-9_.]+)(:noun)?\}")
+# types a noun that a different year's number would make wrong. A case instead of "noun" puts the
+# noun in that grammatical case (core.cases): "из {code:gen}" → "из 21 (12) заявки", "36 (12)
+# өтінімнің". {code:value} and {code:previous} print one year's figure alone, with a noun agreeing
+# with that figure when a case follows: "по сравнению с {code:previous:ins}" → "по сравнению с 12
+# заявками". A word that must agree with a figure (a verb, an adjective) is a choice token listing its
+# forms in the order of the language's plural forms: "{code|поступила|поступили|поступило}
+# {code:noun}" → "поступила 21 (12) заявка", "поступило 25 (12) заявок".
+CASE_NAMES = ("noun", *cases.CASES)
+TOKEN = re.compile(r"\{([a-z0-9_.]+)(?::(value|previous))?(?::(" + "|".join(CASE_NAMES) + r"))?\}")
+CHOICE = re.compile(r"\{([a-z0-9_.]+)(?::(value|previous))?((?:\|[^{}|]+)+)\}")
+# Anything written like a token, to refuse one that TOKEN and CHOICE do not read ("{code:genitive}").
+TOKEN_LIKE = re.compile(r"\{[a-z0-9_.]+(?::[^{}\s|]*)?(?:\|[^{}|]*)*\}")
 
 
 @dataclass(frozen=True)
@@ -60,22 +70,42 @@ def compute(report: Report) -> dict[str, Values]:
 
 
 def unknown_tokens(text: str) -> list[str]:
-    """Figure tokens in `text` that name no declared indicator."""
-    return [code for code, _noun in TOKEN.findall(text) if indicators.get_indicator(code) is None]
+    """Figure tokens in `text` that name no declared indicator, or that are not written as a token
+    is (an unknown case or part), as written."""
+    unknown = []
+    for match in TOKEN_LIKE.finditer(text):
+        token = TOKEN.fullmatch(match.group(0)) or CHOICE.fullmatch(match.group(0))
+        if token is None or indicators.get_indicator(token.group(1)) is None:
+            unknown.append(match.group(0)[1:-1])
+    return unknown
 
 
 def _fill(text: str, values: dict[str, Values]) -> str:
     def replace(match: re.Match[str]) -> str:
-        item = values.get(match.group(1))
+        code, part, case = match.groups()
+        item = values.get(code)
         if item is None:
             return match.group(0)
-        pair = format_pair(item.value, item.previous)
+        if part == "value":
+            number, agrees_with = format_number(item.value), item.value
+        elif part == "previous":
+            number, agrees_with = format_number(item.previous), item.previous
+        else:
+            number, agrees_with = format_pair(item.value, item.previous), item.value
         indicator = indicators.get_indicator(item.code)
-        if match.group(2) and indicator is not None:
-            return f"{pair} {indicators.unit_for(indicator.unit, item.value)}"
-        return pair
+        if case and indicator is not None:
+            grammatical = "nom" if case == "noun" else case
+            return f"{number} {indicators.unit_for(indicator.unit, agrees_with, grammatical)}"
+        return number
 
-    return TOKEN.sub(replace, text)
+    def choose(match: re.Match[str]) -> str:
+        code, part, forms = match.groups()
+        item = values.get(code)
+        if item is None:
+            return match.group(0)
+        return cases.agreeing(forms.split("|")[1:], item.previous if part == "previous" else item.value)
+
+    return TOKEN.sub(replace, CHOICE.sub(choose, text))
 
 
 def _has_data(item: Values) -> bool:

@@ -32,10 +32,13 @@ def band(total: Decimal | int) -> str:
 @dataclass(frozen=True)
 class Suggestion:
     """A grade proposed from an indicator: `thresholds` of a share (percent) for full, mostly and
-    partly; without thresholds, any non-zero value means "fully done"."""
+    partly; without thresholds, any non-zero value means "fully done". `against_previous`: the
+    value is compared with the previous year's, as PQ-81 grades outreach (as much or more: fully;
+    at least 70 %: mostly; anything: partly)."""
 
     indicator: str
     thresholds: tuple[float, float, float] | None = None
+    against_previous: bool = False
 
 
 SUGGESTIONS: dict[str, Suggestion] = {
@@ -49,6 +52,7 @@ SUGGESTIONS: dict[str, Suggestion] = {
     "staff_trained": Suggestion("learning.staff_trained_share", (70, 50, 30)),
     "labour_obligations": Suggestion("awareness.hires_with_obligations_share", (90, 70, 50)),
     "special_courses": Suggestion("learning.special_courses"),
+    "outreach": Suggestion("awareness.outreach_reach", against_previous=True),
 }
 
 
@@ -65,6 +69,18 @@ def suggest(key: str, *, year: int, company_id: Any) -> tuple[str, str] | None:
         "indicator": indicator.title,
         "value": indicators.with_unit(value, indicator.unit),
     }
+    if rule.against_previous:
+        previous = indicator.compute(year - 1, company_id) or 0
+        reason = _("%(indicator)s: %(value)s (%(previous)s the year before)") % {
+            "indicator": indicator.title,
+            "value": indicators.with_unit(value, indicator.unit),
+            "previous": indicators.with_unit(previous, indicator.unit),
+        }
+        if not value:
+            return Grade.NONE, reason
+        return (
+            Grade.FULL if value >= previous else Grade.MOSTLY if value >= 0.7 * float(previous) else Grade.PARTLY
+        ), reason
     if rule.thresholds is None:
         return (Grade.FULL if value else Grade.NONE), reason
     full, mostly, partly = rule.thresholds

@@ -210,7 +210,7 @@ DEFAULT_ITEMS: tuple[dict[str, Any], ...] = (
         "area": Area.OUTREACH,
         "code": "5.1",
         "points": (10, 6, 3),
-        "suggestion": "",
+        "suggestion": "outreach",
         "title": (
             "Просветительские мероприятия и их охват по сравнению с прошлым годом",
             "Ағарту іс-шаралары және олардың өткен жылмен салыстырғандағы қамтуы",

@@ -31,6 +31,7 @@ LABELLED = {
     "examination.examination",
     "examination.finding",
     "awareness.documentversion",
+    "awareness.outreachevent",
     "risks.measureinstance",
     "risks.riskfunction",
 }
@@ -51,6 +52,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "examination.examination": ("examination:detail", "examination_id", "pk"),
     "awareness.documentversion": ("awareness:document-detail", "document_id", "document_id"),
     "awareness.agreementobligation": ("awareness:agreement-record", "obligation_id", "pk"),
+    "awareness.outreachevent": ("awareness:outreach-detail", "event_id", "pk"),
     "learning.attendance": ("learning:event-detail", "event_id", "event_id"),
     "risks.measureinstance": ("risks:measure-detail", "measure_id", "measure_id"),
     "risks.riskfunction": ("risks:function-detail", "function_id", "pk"),

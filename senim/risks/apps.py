@@ -8,4 +8,4 @@ class RisksConfig(AppConfig):
     verbose_name = _("Risks and plans")
 
     def ready(self) -> None:
-        from senim.risks import dashboard, indicators, navigation, policy  # noqa: F401  (registrations)
+        from senim.risks import approvals, dashboard, indicators, navigation, policy  # noqa: F401  (registrations)

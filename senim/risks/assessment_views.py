@@ -12,18 +12,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from senim.core.access import ActorRequest, PermissionDenied
+from senim.core.approvals import flow_post
 from senim.core.forms import apply_errors
 from senim.core.importing import FileRejected
 from senim.core.views import paginate, permission_required
 from senim.org import selectors as org_selectors
-from senim.risks import policy, riskmap, selectors, services, tables
-from senim.risks.forms import ApproveForm, AssessForm, CatalogueImportForm, ExerciseForm, FunctionAddForm, ReviewForm
+from senim.risks import approvals, policy, riskmap, selectors, services, tables
+from senim.risks.forms import AssessForm, CatalogueImportForm, ExerciseForm, FunctionAddForm
 from senim.risks.importing import catalogue
 from senim.risks.models import Exercise, RiskFunction
 
@@ -99,7 +101,9 @@ def exercise_detail(request: ActorRequest, exercise_id: uuid.UUID) -> HttpRespon
         "prone": selectors.prone_positions(exercise=exercise),
         "add_form": FunctionAddForm(units=units),
         "catalogue_form": CatalogueImportForm(),
-        "approve_form": ApproveForm(initial={"approved_on": timezone.localdate()}),
+        "approval": approvals.exercise_approval.panel(
+            request.user, exercise, reverse("risks:exercise-approve", args=[exercise.pk])
+        ),
         "can_assess": request.user.can(policy.ASSESS),
         "can_approve": request.user.can(policy.APPROVE_ASSESSMENT),
         "can_review": request.user.can(policy.REVIEW_ASSESSMENT),
@@ -188,7 +192,9 @@ def function_detail(request: ActorRequest, function_id: uuid.UUID) -> HttpRespon
         {
             "function": function,
             "form": form,
-            "review_form": ReviewForm(),
+            "approval": approvals.function_review.panel(
+                request.user, function, reverse("risks:function-review", args=[function.pk])
+            ),
             "can_review": request.user.can(policy.REVIEW_ASSESSMENT),
             "can_assess": request.user.can(policy.ASSESS)
             and function.status in (RiskFunction.Status.DRAFT, RiskFunction.Status.RETURNED),
@@ -200,39 +206,16 @@ def function_detail(request: ActorRequest, function_id: uuid.UUID) -> HttpRespon
 @permission_required(policy.REVIEW_ASSESSMENT)
 def function_review(request: ActorRequest, function_id: uuid.UUID) -> HttpResponse:
     function = _function(request, function_id)
-    accept = request.POST.get("decision") == "accept"
-    try:
-        services.function_review(
-            actor=request.user, function=function, accept=accept, note=request.POST.get("note", "")
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("risks:function-detail", function_id=function.pk)
-    except PermissionDenied as error:
-        raise Http404 from error
-    messages.success(
-        request, _("The assessment was accepted.") if accept else _("The assessment was returned to the unit.")
-    )
-    return redirect("risks:exercise-detail", exercise_id=function.exercise_id)
+    done = reverse("risks:exercise-detail", args=[function.exercise_id])
+    return flow_post(request, approvals.function_review, function, done)
 
 
 @require_POST
 @permission_required(policy.APPROVE_ASSESSMENT)
 def exercise_approve(request: ActorRequest, exercise_id: uuid.UUID) -> HttpResponse:
     exercise = _exercise(request, exercise_id)
-    form = ApproveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the number and the date of the decision."))
-        return redirect("risks:exercise-detail", exercise_id=exercise.pk)
-    try:
-        services.exercise_approve(actor=request.user, exercise=exercise, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    except PermissionDenied:
-        messages.error(request, _("Only the head of the company approves the assessment."))
-    else:
-        messages.success(request, _("The assessment was approved."))
-    return redirect("risks:exercise-detail", exercise_id=exercise.pk)
+    done = reverse("risks:exercise-detail", args=[exercise.pk])
+    return flow_post(request, approvals.exercise_approval, exercise, done)
 
 
 @require_POST

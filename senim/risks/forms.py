@@ -125,10 +125,6 @@ class AssessForm(forms.Form):
                 del self.fields[name]
 
 
-class ReviewForm(forms.Form):
-    note = forms.CharField(label=_("Note to the unit"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class ApproveForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), max_length=100)
     approved_on = forms.DateField(label=_("Approved on"), widget=forms.DateInput(attrs={"type": "date"}))

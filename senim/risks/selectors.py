@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from senim.conflicts import selectors as conflicts_selectors
@@ -333,6 +333,34 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
         )
         for uid in unit_ids
     }
+
+
+def functions_awaiting_review(*, actor: Actor) -> QuerySet[RiskFunction]:
+    """Assessed functions waiting for compliance's review in the actor's scope, oldest first."""
+    scope = scope_of(actor, policy.REVIEW_ASSESSMENT)
+    if scope.is_empty:
+        return RiskFunction.objects.none()
+    return (
+        RiskFunction.objects.filter(scope.q(company="exercise__company", unit="unit"))
+        .filter(status=RiskFunction.Status.SUBMITTED)
+        .select_related("exercise", "unit")
+        .order_by("updated_at")
+    )
+
+
+def exercises_awaiting_approval(*, actor: Actor) -> QuerySet[Exercise]:
+    """Open exercises whose every function is assessed and accepted, in the actor's scope for the
+    head's approval, oldest first."""
+    scope = scope_of(actor, policy.APPROVE_ASSESSMENT)
+    if scope.is_empty:
+        return Exercise.objects.none()
+    not_accepted = RiskFunction.objects.filter(exercise=OuterRef("pk")).exclude(status=RiskFunction.Status.ACCEPTED)
+    return (
+        Exercise.objects.filter(scope.q(company="company"), status=Exercise.Status.OPEN)
+        .filter(Exists(RiskFunction.objects.filter(exercise=OuterRef("pk"))), ~Exists(not_accepted))
+        .select_related("company")
+        .order_by("updated_at")
+    )
 
 
 @dataclass(frozen=True)

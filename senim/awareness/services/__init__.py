@@ -39,12 +39,20 @@ from senim.awareness.services.documents import (
     version_submit,
     version_update,
 )
+from senim.awareness.services.outreach import (
+    material_path,
+    outreach_create,
+    outreach_delete,
+    outreach_material_attach,
+    outreach_update,
+)
 from senim.awareness.services.outsiders import (
     Person,
     outsider_acknowledge,
     outsider_for_token,
     outsider_invite,
     outsider_on_paper,
+    outsider_revoke,
     outsiders_import,
 )
 
@@ -67,11 +75,17 @@ __all__ = [
     "document_repeal",
     "document_revise",
     "hire_record_save",
+    "material_path",
     "obligations_sync",
+    "outreach_create",
+    "outreach_delete",
+    "outreach_material_attach",
+    "outreach_update",
     "outsider_acknowledge",
     "outsider_for_token",
     "outsider_invite",
     "outsider_on_paper",
+    "outsider_revoke",
     "outsiders_import",
     "version_adopt",
     "version_attach",

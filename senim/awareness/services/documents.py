@@ -15,6 +15,7 @@ from senim.awareness.models import ApprovingBody, Document, DocumentKind, Docume
 from senim.awareness.services.acknowledgements import ask_again
 from senim.core import files
 from senim.core.access import Actor, require
+from senim.core.approvals import Decision, decision_record
 from senim.core.audit import audit_record
 from senim.core.eventdates import check_event_dates
 from senim.core.i18n import CONTENT_LANGUAGES
@@ -248,19 +249,28 @@ def version_submit(
         )
 
 
+# The approval step of a version (senim.core.approvals; adapter: awareness.approvals): the approving
+# body's decision, recorded by whoever manages the document.
+STEP_ADOPTION = "awareness.version_adoption"
+
+
 def version_return(*, actor: Actor | None, version: DocumentVersion, note: str = "") -> DocumentVersion:
     """The approving body sent the version back: it is a draft again."""
     _require(actor, version.document)
     if version.status != VersionStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted version can be returned."))
     with transaction.atomic():
-        return _transition(
+        version = _transition(
             actor=actor,
             version=version,
             to=VersionStatus.DRAFT,
             event="awareness.version.returned",
             changes={"note": [None, _clean(note, 500)]},
         )
+        decision_record(
+            actor=actor, obj=version, step=STEP_ADOPTION, decision=Decision.RETURN, comment=_clean(note, 500)
+        )
+        return version
 
 
 def version_adopt(
@@ -271,6 +281,7 @@ def version_adopt(
     decision_date: dt.date,
     effective_date: dt.date | None = None,
     ask_again_deadline_days: int = 30,
+    comment: str = "",
 ) -> DocumentVersion:
     """Record the approving body's decision: the version comes into force and the one before it
     is superseded. Open campaigns on earlier versions close; their unanswered employees (and,
@@ -316,6 +327,7 @@ def version_adopt(
                 "superseded": [None, str(previous.pk) if previous else None],
             },
         )
+        decision_record(actor=actor, obj=version, step=STEP_ADOPTION, decision=Decision.APPROVE, comment=comment)
         document.current_version = version
         document.is_repealed = False
         document.save(update_fields=["current_version", "is_repealed", "updated_at"])

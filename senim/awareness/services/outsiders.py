@@ -146,6 +146,27 @@ def outsider_on_paper(
     )
 
 
+def outsider_revoke(*, actor: Actor | None, record: OutsiderAck) -> OutsiderAck:
+    """Withdraw an unused personal link (sent to the wrong person, the person left): it stops working
+    at once; an acknowledgement already given stays."""
+    require(actor, policy.MANAGE, company_id=record.company_id)
+    with transaction.atomic():
+        record = OutsiderAck.objects.select_for_update().get(pk=record.pk)
+        if record.source != OutsiderAck.Source.LINK or record.acknowledged_on or record.revoked_on:
+            raise ValidationError(_("Only an unused personal link can be revoked."))
+        record.token_hash = None
+        record.revoked_on = timezone.localdate()
+        record.save(update_fields=["token_hash", "revoked_on", "updated_at"])
+        audit_record(
+            actor=actor,
+            event_type="awareness.outsider.revoked",
+            obj=record,
+            company_id=record.company_id,
+            changes={"revoked_on": [None, str(record.revoked_on)]},
+        )
+    return record
+
+
 def outsider_for_token(token: str) -> OutsiderAck | None:
     """The open invitation a link's token names, or None (unknown, used or expired)."""
     if not token or len(token) > 100:

@@ -3,10 +3,12 @@ expires, in the language the person picks; paper sheets and a contractor's list 
 the counterparty is recorded and the indicators count board members and contractors' people."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -170,3 +172,57 @@ def test_the_api_invites_records_paper_and_lists(group, version):
     assert client.get("/api/v1/awareness/outsiders/by-counterparty").status_code == 200
     auditor = token_client(user_with_role("auditor", company=group.a))
     assert auditor.post("/api/v1/awareness/outsiders", {}, content_type="application/json").status_code in (403, 422)
+
+
+def test_a_revoked_link_stops_working_at_once_and_an_acknowledgement_cannot_be_revoked(group, version):
+    record, token = _invite(group, version)
+    other = user_with_role("officer", company=group.b)
+    with pytest.raises(PermissionDenied):
+        services.outsider_revoke(actor=other, record=record)
+    client = Client()
+    client.force_login(user_with_role("officer", company=group.a))
+    assert client.post(reverse("awareness:outsider-revoke", args=[record.pk])).status_code == 302
+    record.refresh_from_db()
+    assert record.revoked_on == timezone.localdate() and record.token_hash is None
+    assert Client().get(reverse("awareness:outsider-public", args=[token])).status_code == 410
+    assert AuditEvent.objects.filter(event_type="awareness.outsider.revoked").count() == 1
+    done, done_token = _invite(group, version)
+    services.outsider_acknowledge(token=done_token, language="ru")
+    api = token_client(user_with_role("officer", company=group.a))
+    refused = api.post(f"/api/v1/awareness/outsiders/{done.pk}/revoke")
+    assert refused.status_code == 422
+    done.refresh_from_db()
+    assert done.acknowledged_on and done.revoked_on is None
+
+
+def test_the_command_line_invites_imports_lists_and_revokes(group, version, tmp_path):
+    def run(*args):
+        out, err = io.StringIO(), io.StringIO()
+        call_command("awareness", "outsiders", *args, stdout=out, stderr=err)
+        return out.getvalue(), err.getvalue()
+
+    target = ["--version", str(version.pk), "--company", group.a.registration_number]
+    base = ["--base-url", "https://senim.example.kz/"]
+    link, note = run("invite", *target, *base, "--kind", "board", "--name", "Сейткали Нурлан")
+    assert link.startswith("https://senim.example.kz/awareness/sign/") and "Сейткали Нурлан" in note
+    token = link.strip().rsplit("/", 2)[-2]
+    assert services.outsider_for_token(token) is not None
+    with pytest.raises(CommandError, match="counterparty"):
+        run("invite", *target, *base, "--kind", "agent", "--name", "Agent Smith")
+    with pytest.raises(CommandError, match="base-url"):
+        run("invite", *target, "--base-url", "senim.example.kz", "--kind", "board", "--name", "X")
+    people = tmp_path / "people.csv"
+    people.write_text("full_name;email\nИванов Иван;ivanov@example.kz\nPetrov Pyotr;\n", encoding="utf-8")
+    builder = CounterpartyFactory()
+    table, _note = run("import", str(people), *target, *base, "--counterparty", str(builder.pk))
+    rows = table.strip().splitlines()
+    assert rows[0] == "full_name,email,link,valid_until" and len(rows) == 3 and "/awareness/sign/" in rows[1]
+    listed, _ = run("list", "--open")
+    assert listed.count("\n") == 3
+    record = OutsiderAck.objects.get(full_name="Сейткали Нурлан")
+    run("revoke", str(record.pk))
+    assert services.outsider_for_token(token) is None
+    listed, _ = run("list", "--kind", "board")
+    assert "revoked" in listed
+    with pytest.raises(CommandError, match="unused"):
+        run("revoke", str(record.pk))

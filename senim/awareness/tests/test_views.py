@@ -109,8 +109,8 @@ def test_a_version_is_submitted_and_adopted_through_the_pages(world, group):
         {"approving_body": "head", "submitted_on": "2026-01-10"},
     )
     client.post(
-        reverse("awareness:version-action", args=[version.pk, "adopt"]),
-        {"decision_number": "5", "decision_date": "2026-01-20"},
+        reverse("awareness:version-decide", args=[version.pk]),
+        {"decision": "approve", "decision_number": "5", "decision_date": "2026-01-20"},
     )
     version.refresh_from_db()
     assert version.status == "adopted" and version.decision_number == "5"

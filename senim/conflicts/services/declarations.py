@@ -38,6 +38,7 @@ from senim.conflicts.models import (
 from senim.conflicts.screening import screen_declared_companies
 from senim.core import files, validators
 from senim.core.access import SYSTEM, Actor, PermissionDenied, require, scope_of
+from senim.core.approvals import Decision, decision_record
 from senim.core.audit import audit_record, diff
 from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.i18n import CONTENT_LANGUAGES
@@ -395,6 +396,10 @@ def _digest(declaration: Declaration) -> str:
     return hashlib.sha256(scan_read(declaration.scan_file)).hexdigest()
 
 
+# The approval step of a declaration (senim.core.approvals; its adapter is conflicts.approvals).
+STEP_REVIEW = "declaration.review"
+
+
 def declaration_review(*, actor: Actor, declaration: Declaration, outcome: str, comment: str) -> Declaration:
     """Assess a declaration once: no conflict closes it; a potential or actual conflict awaits
     its settlement measures. A changed assessment needs a new version of the declaration."""
@@ -423,6 +428,10 @@ def declaration_review(*, actor: Actor, declaration: Declaration, outcome: str, 
             event_type="conflicts.declaration.reviewed",
             obj=declaration,
             changes=diff(before, {"status": declaration.status, "outcome": outcome}) | {"comment": [None, comment]},
+        )
+        # A review is a decision of the step whatever the assessment: the outcome says which.
+        decision_record(
+            actor=actor, obj=declaration, step=STEP_REVIEW, decision=Decision.APPROVE, outcome=outcome, comment=comment
         )
     return declaration
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from senim.conflicts import gift_texts, policy
 from senim.conflicts.models import Gift, GiftKind, GiftThreshold, PartyKind, ThresholdUnit
 from senim.core.access import Actor, PermissionDenied, require, scope_of
+from senim.core.approvals import Decision, decision_record
 from senim.core.audit import audit_record
 from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.counterparties import selectors as counterparty_selectors
@@ -171,6 +172,10 @@ def gift_declare(*, actor: Actor | None, employee: Employee, today: dt.date | No
     return gift
 
 
+# The approval step of a gift over the threshold (senim.core.approvals; adapter: conflicts.approvals).
+STEP_GIFT = "gift.decision"
+
+
 def gift_decide(*, actor: Actor, gift: Gift, approve: bool, comment: str, decided_on: dt.date | None = None) -> Gift:
     """Approve or refuse a gift awaiting approval; nobody decides their own gift. `decided_on`: the
     day it was decided, for a decision taken on paper before it was entered (back-dating: officers
@@ -214,6 +219,13 @@ def gift_decide(*, actor: Actor, gift: Gift, approve: bool, comment: str, decide
                 **({"decided_at": [None, gift.decided_at]} if backdated else {}),
                 **backdated_changes(backdated),
             },
+        )
+        decision_record(
+            actor=actor,
+            obj=gift,
+            step=STEP_GIFT,
+            decision=Decision.APPROVE if approve else Decision.REFUSE,
+            comment=comment,
         )
     return gift
 

@@ -149,7 +149,7 @@ def test_review_and_settle_from_the_pages(world, group):
     client = _client(officer)
     declaration = world["declaration"]
     url = reverse("conflicts:declaration-review", args=[declaration.pk])
-    client.post(url, {"outcome": "potential", "comment": "Daughter in the same line."})
+    client.post(url, {"decision": "potential", "comment": "Daughter in the same line."})
     declaration.refresh_from_db()
     assert declaration.outcome == "potential"
     deadline = (dt.date.today() + dt.timedelta(days=5)).isoformat()
@@ -321,7 +321,7 @@ def test_write_actions_role_matrix(world, group, role):
     client = _client(_user(role, "group", group))
     declaration, gift, campaign, alert = world["declaration"], world["gift"], world["campaign"], world["alert"]
     actions = [
-        (reverse("conflicts:declaration-review", args=[declaration.pk]), {"outcome": "none"}, REVIEWERS),
+        (reverse("conflicts:declaration-review", args=[declaration.pk]), {"decision": "none"}, REVIEWERS),
         (reverse("conflicts:campaign-action", args=[campaign.pk, "launch"]), {}, REVIEWERS),
         (reverse("conflicts:alert-detail", args=[alert.pk]), {"status": "dismissed", "comment": "x"}, REVIEWERS),
         (reverse("conflicts:gift-decide", args=[gift.pk]), {"decision": "approve"}, {"admin", "officer", "approver"}),

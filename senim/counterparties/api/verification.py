@@ -3,7 +3,9 @@
 import datetime as dt
 import uuid
 
-from ninja import Query, Router, Schema, Status
+from django.http import FileResponse
+from ninja import File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import Field
 
@@ -11,11 +13,13 @@ from senim.core import endpoints
 from senim.core.access import ActorRequest
 from senim.core.pagination import Pagination
 from senim.counterparties import policy, selectors, services
+from senim.counterparties.evidence_views import evidence_response
 from senim.counterparties.models import VerificationCase
 from senim.counterparties.schemas import (
     CaseCheckOut,
     CaseDecisionIn,
     CaseDetailOut,
+    CaseEvidenceOut,
     CaseFlagOut,
     CaseIn,
     CaseOut,
@@ -137,3 +141,39 @@ def case_reopen(request: ActorRequest, case_id: uuid.UUID, payload: ReasonIn):  
     endpoints.require(request, policy.APPROVE_CONCLUSION)
     case = selectors.case_get(actor=request.user, case_id=case_id)
     return services.case_reopen(actor=request.user, case=case, reason=payload.reason)
+
+
+@router.get(
+    "/verifications/{case_id}/evidence", response=list[CaseEvidenceOut], summary="A verification's evidence files"
+)
+def case_evidence_list(request: ActorRequest, case_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    return list(selectors.case_evidence_list(actor=request.user, case=case))
+
+
+@router.post(
+    "/verifications/{case_id}/evidence",
+    response={201: CaseEvidenceOut},
+    summary="Attach an evidence file (multipart: file, note) to a verification in progress",
+)
+def case_evidence_add(  # type: ignore[no-untyped-def]
+    request: ActorRequest, case_id: uuid.UUID, file: File[UploadedFile], note: Form[str] = ""
+):
+    endpoints.require(request, policy.VERIFY)
+    endpoints.refuse_large_upload(file)
+    case = selectors.case_get(actor=request.user, case_id=case_id)
+    return Status(201, services.case_evidence_add(actor=request.user, case=case, upload=file, note=note))
+
+
+@router.get("/verifications/{case_id}/evidence/{evidence_id}", summary="Download an evidence file")
+def case_evidence_download(request: ActorRequest, case_id: uuid.UUID, evidence_id: uuid.UUID) -> FileResponse:
+    evidence = selectors.case_evidence_get(actor=request.user, case_id=case_id, evidence_id=evidence_id)
+    return evidence_response(request, evidence)
+
+
+@router.delete("/verifications/{case_id}/evidence/{evidence_id}", response={204: None})
+def case_evidence_remove(request: ActorRequest, case_id: uuid.UUID, evidence_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    endpoints.require(request, policy.VERIFY)
+    evidence = selectors.case_evidence_get(actor=request.user, case_id=case_id, evidence_id=evidence_id)
+    services.case_evidence_remove(actor=request.user, evidence=evidence)
+    return Status(204, None)

@@ -205,3 +205,33 @@ class CaseFlag(BaseModel):
     def detail_text(self) -> str:
         """What was found, in the reader's language (automatic findings are stored deferred)."""
         return render_deferred(self.detail)
+
+
+class CaseEvidence(BaseModel):
+    """A supporting document attached to a verification (an extract, a screenshot, a letter), kept in
+    Django's storage; added and removed only while the verification is in progress."""
+
+    case = models.ForeignKey(
+        VerificationCase, verbose_name=_("verification"), on_delete=models.PROTECT, related_name="evidence"
+    )
+    file = models.FileField(_("file"), upload_to="counterparties/evidence/%Y/", max_length=300)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.name

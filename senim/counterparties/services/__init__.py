@@ -169,6 +169,11 @@ from senim.counterparties.services.applications import (
     application_refuse,
     application_waiting,
 )
+from senim.counterparties.services.evidence import (
+    case_evidence_add,
+    case_evidence_downloaded,
+    case_evidence_remove,
+)
 from senim.counterparties.services.verification import (
     STEP_FIRST,
     STEP_LABELS,
@@ -191,5 +196,8 @@ __all__ += [
     "application_waiting",
     "case_approvers",
     "case_decide",
+    "case_evidence_add",
+    "case_evidence_downloaded",
+    "case_evidence_remove",
     "case_waiting",
 ]

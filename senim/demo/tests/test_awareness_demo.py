@@ -5,7 +5,14 @@ from django.test import Client
 from django.utils import timezone
 
 from senim.accounts.models import User
-from senim.awareness.models import Acknowledgement, AgreementObligation, CandidateCheck, Document, DocumentVersion
+from senim.awareness.models import (
+    Acknowledgement,
+    AgreementObligation,
+    CandidateCheck,
+    Document,
+    DocumentVersion,
+    OutreachEvent,
+)
 from senim.core import indicators
 from senim.demo import builder
 
@@ -26,7 +33,15 @@ def test_the_demo_has_the_code_documents_acknowledgements_agreements_and_checks(
     assert values["awareness.code_reviewed"][0] == readers.values("employee_id").distinct().count() > 0
     assert values["awareness.code_reviewed"][1] > 0
     assert values["awareness.documents_adopted"][0] == DocumentVersion.objects.filter(decision_date__year=year).count()
+    held = OutreachEvent.objects.filter(held_on__year=year).count()
+    assert values["awareness.outreach_events"][0] == held > 0 and values["awareness.outreach_events"][1] > 0
     client = Client()
     client.force_login(User.objects.get(username="officer"))
-    for url in ("/awareness/documents/", "/awareness/campaigns/", "/awareness/agreements/", "/awareness/checks/"):
+    for url in (
+        "/awareness/outreach/",
+        "/awareness/documents/",
+        "/awareness/campaigns/",
+        "/awareness/agreements/",
+        "/awareness/checks/",
+    ):
         assert client.get(url).status_code == 200, url

@@ -84,7 +84,15 @@ def section_text_set(*, actor: Actor, report: Report, section: str, language: st
     unknown = content.unknown_tokens(text)
     if unknown:
         raise ValidationError(
-            {"text": _("These figures do not exist: %(codes)s.") % {"codes": ", ".join(f"{{{c}}}" for c in unknown)}}
+            {
+                "text": _(
+                    "These figures do not exist or are not written as a figure is: %(codes)s. A figure is "
+                    "{code}, {code:noun} or {code:gen} (a case: nom, gen, dat, acc, ins, loc, abl), "
+                    "optionally with :value or :previous after the code; a word agreeing with a figure is "
+                    "{code|form|form|form}."
+                )
+                % {"codes": ", ".join(f"{{{c}}}" for c in unknown)}
+            }
         )
     with transaction.atomic():
         _require_draft(report)

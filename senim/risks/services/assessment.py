@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from senim.core.access import require
+from senim.core.approvals import Decision, decision_record
 from senim.core.audit import audit_record
 from senim.core.eventdates import backdated_changes, check_event_dates
 from senim.core.services import model_create, model_update
@@ -250,6 +251,12 @@ def function_assess(
     return function
 
 
+# The approval steps of an assessment (senim.core.approvals; adapters: risks.approvals): compliance
+# reviews each function's assessment, then the head approves the exercise.
+STEP_FUNCTION = "risks.function_review"
+STEP_EXERCISE = "risks.exercise_approval"
+
+
 def function_review(*, actor: Any, function: RiskFunction, accept: bool, note: str = "") -> RiskFunction:
     """Compliance accepts the assessment or returns it to the unit with a note."""
     require(actor, policy.REVIEW_ASSESSMENT, company_id=function.exercise.company_id, unit_id=function.unit_id)
@@ -260,16 +267,26 @@ def function_review(*, actor: Any, function: RiskFunction, accept: bool, note: s
         if function.status != RiskFunction.Status.SUBMITTED:
             raise ValidationError(_("Only an assessed function waiting for review can be accepted or returned."))
         status = RiskFunction.Status.ACCEPTED if accept else RiskFunction.Status.RETURNED
-        return model_update(
+        function = model_update(
             actor=actor,
             instance=function,
             data={"status": status, "review_note": note.strip()},
             fields=["status", "review_note"],
             event_type="risks.function_reviewed",
         )
+        decision_record(
+            actor=actor,
+            obj=function,
+            step=STEP_FUNCTION,
+            decision=Decision.APPROVE if accept else Decision.RETURN,
+            comment=note,
+        )
+        return function
 
 
-def exercise_approve(*, actor: Any, exercise: Exercise, decision_number: str, approved_on: dt.date) -> Exercise:
+def exercise_approve(
+    *, actor: Any, exercise: Exercise, decision_number: str, approved_on: dt.date, comment: str = ""
+) -> Exercise:
     """The head approves the result once every function has been assessed and accepted."""
     require(actor, policy.APPROVE_ASSESSMENT, company_id=exercise.company_id)
     exercise = Exercise.objects.get(pk=exercise.pk)
@@ -299,18 +316,28 @@ def exercise_approve(*, actor: Any, exercise: Exercise, decision_number: str, ap
         labels={"approved_on": _("Approved on")},
         past_allowed=True,
     )
-    return model_update(
-        actor=actor,
-        instance=exercise,
-        data={
-            "status": Exercise.Status.APPROVED,
-            "decision_number": decision_number.strip(),
-            "approved_on": approved_on,
-            "approved_by": actor,
-        },
-        fields=["status", "decision_number", "approved_on", "approved_by"],
-        event_type="risks.exercise_approved",
-    )
+    with transaction.atomic():
+        exercise = model_update(
+            actor=actor,
+            instance=exercise,
+            data={
+                "status": Exercise.Status.APPROVED,
+                "decision_number": decision_number.strip(),
+                "approved_on": approved_on,
+                "approved_by": actor,
+            },
+            fields=["status", "decision_number", "approved_on", "approved_by"],
+            event_type="risks.exercise_approved",
+        )
+        decision_record(
+            actor=actor,
+            obj=exercise,
+            step=STEP_EXERCISE,
+            decision=Decision.APPROVE,
+            comment=comment,
+            decided_on=approved_on,
+        )
+    return exercise
 
 
 def positions_approve(*, actor: Any, exercise: Exercise, positions: Iterable[Position], approved_on: dt.date) -> int:

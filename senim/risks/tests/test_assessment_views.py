@@ -69,16 +69,17 @@ def test_a_unit_head_assesses_compliance_accepts_the_head_approves(group, exerci
     function.refresh_from_db()
     assert function.status == RiskFunction.Status.SUBMITTED
     review = reverse("risks:function-review", args=[function.pk])
-    officer.post(review, {"decision": "return", "note": "Опишите схему подробнее"})
+    officer.post(review, {"decision": "return", "comment": "Опишите схему подробнее"})
     function.refresh_from_db()
     assert function.status == RiskFunction.Status.RETURNED
     unit_head.post(url, {"level": "medium", "risk": "Откат через посредника", "positions": [buyer.pk]})
-    officer.post(review, {"decision": "accept"})
+    officer.post(review, {"decision": "approve"})
     approve = reverse("risks:exercise-approve", args=[exercise.pk])
-    officer.post(approve, {"decision_number": "5", "approved_on": "2025-12-20"})  # no right: refused
+    # No right: refused.
+    officer.post(approve, {"decision": "approve", "decision_number": "5", "approved_on": "2025-12-20"})
     exercise.refresh_from_db()
     assert exercise.status == Exercise.Status.OPEN
-    head.post(approve, {"decision_number": "5", "approved_on": "2025-12-20"})
+    head.post(approve, {"decision": "approve", "decision_number": "5", "approved_on": "2025-12-20"})
     exercise.refresh_from_db()
     assert exercise.status == Exercise.Status.APPROVED and exercise.approved_on == dt.date(2025, 12, 20)
     head.post(reverse("risks:positions-approve", args=[exercise.pk]), {"position": [buyer.pk]})
