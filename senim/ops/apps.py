@@ -8,3 +8,6 @@ class OpsConfig(AppConfig):
     name = "senim.ops"
     label = "ops"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from senim.ops import files_upgrade  # noqa: F401  (registers the check senim.W010)

@@ -13,7 +13,7 @@ from senim.core.audit import audit_record
 from senim.core.events import declared_event_types, event_label
 
 SOURCES = Path(__file__).resolve().parents[2]
-APPS = "accounts|org|screening|counterparties|speakup|conflicts|examination|awareness|learning|risks|reports|core"
+APPS = "accounts|org|screening|counterparties|speakup|conflicts|examination|awareness|learning|risks|reports|ops|core"
 # A dotted literal passed as an event type, or any three-part dotted literal of an app (the event
 # types recorded through helpers such as PendingEvent or a service's own `_changed`).
 LITERALS = re.compile(rf'event_type="((?:{APPS})\.[a-z_.]+)"|"((?:{APPS})\.[a-z_]+\.[a-z_]+)"')

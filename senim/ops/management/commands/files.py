@@ -1,5 +1,7 @@
 """`senim files backup DIR` / `senim files restore DIR`: copy every file Senim keeps in its storage
 (the local disk, or the S3-compatible object store every host shares) to a directory, or back.
+`senim files upgrade`: move the files an earlier release kept under SENIM_DATA_DIR into the storage
+(`senim.ops.files_upgrade`).
 
 Files are copied as stored: sealed files (under `sealed/`) stay encrypted under the master key,
 so the backup needs the master key to be read, like the database dump. A backup into a directory
@@ -15,7 +17,11 @@ from typing import Any
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from tqdm import tqdm
 
+from senim.ops import files_upgrade
 from senim.screening.indexes import STORAGE_AREA as INDEX_AREA
 
 
@@ -35,12 +41,17 @@ class Command(BaseCommand):
     help = "Back up the files Senim keeps in its storage (disk or object store) to a directory, or restore them."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["backup", "restore"])
-        parser.add_argument("directory", type=Path)
+        parser.add_argument("action", choices=["backup", "restore", "upgrade"])
+        parser.add_argument("directory", type=Path, nargs="?")
         parser.add_argument("--prune", action="store_true", help="backup: delete files the storage no longer holds")
         parser.add_argument("--with-indexes", action="store_true", help="also copy the screening indexes")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "upgrade":
+            self._upgrade()
+            return
+        if options["directory"] is None:
+            raise CommandError(_("Name the directory."))
         directory: Path = options["directory"].resolve()
         if options["action"] == "backup":
             self._backup(directory, prune=options["prune"], with_indexes=options["with_indexes"])
@@ -90,3 +101,59 @@ class Command(BaseCommand):
                 raise CommandError(f"The storage kept {name} as {saved}; restore into an empty storage.")
             restored += 1
         self.stdout.write(f"Restored {restored} files from {directory}.")
+
+    def _upgrade(self) -> None:
+        with tqdm(unit=_(" files"), file=self.stderr, mininterval=0.5) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.total = total
+                bar.update(done - bar.n)
+
+            outcome = files_upgrade.files_upgrade(progress=progress)
+        for line in outcome.missing:
+            self.stderr.write(_("No file where the earlier release kept it: %(row)s") % {"row": line})
+        for line in outcome.unreferenced:
+            self.stderr.write(_("No record refers to this file; left where it is: %(path)s") % {"path": line})
+        for line in outcome.failed:
+            self.stderr.write(self.style.ERROR(_("Not moved (kept where it was): %(row)s") % {"row": line}))
+        summary = [
+            ngettext(
+                "%(count)d file moved into the storage (%(sealed)d sealed).",
+                "%(count)d files moved into the storage (%(sealed)d sealed).",
+                outcome.moved,
+            )
+            % {"count": outcome.moved, "sealed": outcome.sealed},
+            ngettext("%(count)d abandoned upload removed.", "%(count)d abandoned uploads removed.", outcome.abandoned)
+            % {"count": outcome.abandoned},
+        ]
+        if outcome.missing:
+            summary.append(
+                ngettext(
+                    "%(count)d record refers to a file that was already missing.",
+                    "%(count)d records refer to files that were already missing.",
+                    len(outcome.missing),
+                )
+                % {"count": len(outcome.missing)}
+            )
+        if outcome.unreferenced:
+            summary.append(
+                ngettext(
+                    "%(count)d file that no record refers to was left in place.",
+                    "%(count)d files that no record refers to were left in place.",
+                    len(outcome.unreferenced),
+                )
+                % {"count": len(outcome.unreferenced)}
+            )
+        if outcome.failed:
+            summary.append(
+                ngettext(
+                    "%(count)d file could not be moved; run the command again.",
+                    "%(count)d files could not be moved; run the command again.",
+                    len(outcome.failed),
+                )
+                % {"count": len(outcome.failed)}
+            )
+        style = self.style.ERROR if outcome.failed else self.style.SUCCESS
+        self.stdout.write(style(" ".join(summary)))
+        if outcome.failed:
+            raise SystemExit(1)
