@@ -1,12 +1,9 @@
 """API of the awareness module (the same services and selectors as the pages)."""
 
 import datetime as dt
-import tempfile
 import uuid
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -26,7 +23,6 @@ from senim.awareness.schemas import (
     AwarenessCampaignOut,
     AwarenessCheckIn,
     AwarenessDocumentOut,
-    AwarenessImportReportOut,
     AwarenessOutreachIn,
     AwarenessOutreachKindOut,
     AwarenessOutreachMaterialOut,
@@ -52,7 +48,7 @@ from senim.awareness.schemas import (
     SubmitIn,
 )
 from senim.core.access import ActorRequest, PermissionDenied
-from senim.core.endpoints import patch_data, refuse_large_upload, require
+from senim.core.endpoints import CoreImportReportOut, import_report, patch_data, refuse_large_upload, require
 from senim.core.pagination import Pagination
 from senim.org import selectors as org_selectors
 
@@ -276,7 +272,7 @@ def acknowledge_on_paper(request: ActorRequest, payload: PaperIn):  # type: igno
 
 
 @router.post(
-    "/imports/{kind}", response=AwarenessImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file"
+    "/imports/{kind}", response=CoreImportReportOut, summary="Validate, and optionally import, a CSV/XLSX file"
 )
 def import_file(
     request: ActorRequest,
@@ -292,31 +288,14 @@ def import_file(
         raise HttpError(404, _("Unknown import kind."))
     require(request, policy.MANAGE)
     version = selectors.version_get(actor=request.user, version_id=version_id) if version_id else None
-    refuse_large_upload(file)
-    with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as folder:
-        path = Path(folder) / "upload"
-        with path.open("wb") as target:
-            for chunk in file.chunks():
-                target.write(chunk)
-        try:
-            plan = importing.plan_file(actor=request.user, kind=kind, path=path, version=version)
-        except importing.FileRejected as error:
-            raise HttpError(422, error.message) from error
-        report = {
-            "kind": kind,
-            "total": plan.total,
-            "valid": len(plan.valid),
-            "rejected": len(plan.rejected),
-            "file_errors": plan.file_errors,
-            "errors": [e.__dict__ for e in plan.errors[:1000]],
-            "imported": False,
-        }
-        if not dry_run:
-            if plan.file_errors or (plan.rejected and not valid_only):
-                raise HttpError(422, _("The file has errors; nothing was imported."))
-            result = importing.apply(actor=request.user, plan=plan, valid_only=valid_only, version=version)
-            report.update(imported=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
-    return report
+    return import_report(
+        file,
+        kind=kind,
+        plan=lambda path: importing.plan_file(actor=request.user, kind=kind, path=path, version=version),
+        apply=lambda plan: importing.apply(actor=request.user, plan=plan, valid_only=valid_only, version=version),
+        dry_run=dry_run,
+        valid_only=valid_only,
+    )
 
 
 # ---------------------------------------------------------------------------- agreements

@@ -187,19 +187,6 @@ class AcknowledgementOut(Schema):
     is_stale: bool
 
 
-class AwarenessImportReportOut(Schema):
-    kind: str
-    total: int
-    valid: int
-    rejected: int
-    file_errors: list[str]
-    errors: list[dict]
-    imported: bool
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
 class AgreementOut(Schema):
     id: uuid.UUID
     employee_id: uuid.UUID

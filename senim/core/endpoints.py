@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -101,7 +102,7 @@ def import_report(
         }
         if not dry_run:
             if planned.file_errors or (planned.rejected and not valid_only):
-                raise HttpError(422, "The file has errors; nothing was imported.")
+                raise HttpError(422, _("The file has errors; nothing was imported."))
             result = apply(planned)
             report.update(
                 imported=True,
@@ -144,7 +145,7 @@ def add_import_endpoint(router: Router, imports: Imports, *, app: str, descripti
         valid_only: bool = False,
     ) -> dict[str, Any]:
         if kind not in imports.kinds:
-            raise HttpError(404, "Unknown import kind.")
+            raise HttpError(404, _("Unknown import kind."))
         require(request, imports.kinds[kind].permission)
         return import_report(
             file,
