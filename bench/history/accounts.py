@@ -21,6 +21,7 @@ def main() -> None:
     with fresh_database():
         from senim.accounts import provisioning
         from senim.accounts.models import RoleAssignment, User
+        from senim.core.access import SYSTEM
         from senim.core.bulk import bulk_insert
         from senim.org.models import Company, Employee
 
@@ -44,19 +45,20 @@ def main() -> None:
         t0 = time.perf_counter()
         bulk_insert(Employee, employees)
         reference = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        result = provisioning.employee_accounts_provision(actor=None)
-        elapsed = time.perf_counter() - t0
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = provisioning.employee_accounts_provision(actor=SYSTEM)
+        elapsed, elapsed_cpu = time.perf_counter() - t0, time.process_time() - c0
         assert len(result.created) == args.employees, len(result.created)
         assert User.objects.count() == RoleAssignment.objects.count() == args.employees
         t0 = time.perf_counter()
-        again = provisioning.employee_accounts_provision(actor=None)
+        again = provisioning.employee_accounts_provision(actor=SYSTEM)
         rerun = time.perf_counter() - t0
         assert not again.created and again.unchanged == args.employees
         print(f"{'step':<58}{'seconds':>10}")
         print(f"{'reference: bulk insert of the employee records':<58}{reference:>10.1f}")
         label = f"create {args.employees:,} accounts + roles + audit events"
         print(f"{label:<58}{elapsed:>10.1f}   (target ≤ 60 s; {elapsed / reference:.1f}× the reference)")
+        print(f"{'  the same, CPU seconds of this process':<58}{elapsed_cpu:>10.1f}")
         print(f"{'run again (nothing to do)':<58}{rerun:>10.1f}")
 
 

@@ -298,18 +298,24 @@ def write(path: Path, rows: list[dict]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def write_splits(
+    rows: list[dict], dev_path: Path, eval_path: Path, *, freeze: bool, dev_extra: list[dict] | None = None
+) -> None:
+    """Split `rows` by family (`_family_in_eval`), write the development split (with `dev_extra`, pairs
+    for development only) and, only when freezing, the evaluation split; print each one's hash."""
+    dev = [r for r in rows if not _family_in_eval(r["family"])] + (dev_extra or [])
+    evaluation = [r for r in rows if _family_in_eval(r["family"])]
+    print(f"{dev_path.stem} {len(dev)} pairs, sha256 {write(dev_path, dev)}")
+    if freeze:
+        print(f"{eval_path.stem} {len(evaluation)} pairs, sha256 {write(eval_path, evaluation)}")
+    else:
+        print(f"{eval_path.stem} {len(evaluation)} pairs (not written; frozen file kept)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--freeze", action="store_true", help="also write eval.jsonl (only when freezing)")
-    args = parser.parse_args()
-    rows = pairs()
-    dev = [r for r in rows if not _family_in_eval(r["family"])]
-    evaluation = [r for r in rows if _family_in_eval(r["family"])]
-    print(f"dev {len(dev)} pairs, sha256 {write(DEV, dev)}")
-    if args.freeze:
-        print(f"eval {len(evaluation)} pairs, sha256 {write(EVAL, evaluation)}")
-    else:
-        print(f"eval {len(evaluation)} pairs (not written; frozen file kept)")
+    write_splits(pairs(), DEV, EVAL, freeze=parser.parse_args().freeze)
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 from pathlib import Path
+
+from bench.screening.independent.build import write_splits
 
 HERE = Path(__file__).resolve().parent
 DEV3, EVAL3 = HERE / "dev3.jsonl", HERE / "eval3.jsonl"
@@ -149,10 +150,6 @@ RUSSIAN_SCHEMES = [
 ]
 
 
-def _family_in_eval(family: str) -> bool:
-    return hashlib.sha256(family.encode("utf-8")).digest()[0] % 2 == 0
-
-
 def _transliterator(transform_id: str, ascii_fold: bool):  # type: ignore[no-untyped-def]
     import icu
 
@@ -245,24 +242,10 @@ def pairs() -> list[dict]:
     return sorted(unique.values(), key=lambda r: (r["class"], r["id"]))
 
 
-def write(path: Path, rows: list[dict]) -> str:
-    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
-    path.write_text(text, encoding="utf-8")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--freeze", action="store_true", help="also write eval3.jsonl (only when freezing)")
-    args = parser.parse_args()
-    rows = pairs()
-    dev = [r for r in rows if not _family_in_eval(r["family"])]
-    evaluation = [r for r in rows if _family_in_eval(r["family"])]
-    print(f"dev3 {len(dev)} pairs, sha256 {write(DEV3, dev)}")
-    if args.freeze:
-        print(f"eval3 {len(evaluation)} pairs, sha256 {write(EVAL3, evaluation)}")
-    else:
-        print(f"eval3 {len(evaluation)} pairs (not written; frozen file kept)")
+    write_splits(pairs(), DEV3, EVAL3, freeze=parser.parse_args().freeze)
 
 
 if __name__ == "__main__":

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 from pathlib import Path
+
+from bench.screening.independent.build import write_splits
 
 HERE = Path(__file__).resolve().parent
 DEV2, EVAL2 = HERE / "dev2.jsonl", HERE / "eval2.jsonl"
@@ -185,10 +186,6 @@ WORDS: list[tuple[str, str]] = [
 NEAR_PLACES: list[tuple[str, str]] = [("Koson", "Kogon"), ("Kogon", "Koson")]
 
 
-def _family_in_eval(family: str) -> bool:
-    return hashlib.sha256(family.encode("utf-8")).digest()[0] % 2 == 0
-
-
 def pairs() -> list[dict]:
     rows: list[dict] = []
 
@@ -271,25 +268,11 @@ def iuliia_pairs() -> list[dict]:
     return sorted(unique.values(), key=lambda r: r["id"])
 
 
-def write(path: Path, rows: list[dict]) -> str:
-    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
-    path.write_text(text, encoding="utf-8")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--freeze", action="store_true", help="also write eval2.jsonl (only when freezing)")
-    args = parser.parse_args()
-    rows = pairs()
-    dev = [r for r in rows if not _family_in_eval(r["family"])]
-    evaluation = [r for r in rows if _family_in_eval(r["family"])]
-    dev += iuliia_pairs()  # development only: eval2 was frozen before these were added
-    print(f"dev2 {len(dev)} pairs, sha256 {write(DEV2, dev)}")
-    if args.freeze:
-        print(f"eval2 {len(evaluation)} pairs, sha256 {write(EVAL2, evaluation)}")
-    else:
-        print(f"eval2 {len(evaluation)} pairs (not written; frozen file kept)")
+    # iuliia pairs are for development only: eval2 was frozen before they were added.
+    write_splits(pairs(), DEV2, EVAL2, freeze=parser.parse_args().freeze, dev_extra=iuliia_pairs())
 
 
 if __name__ == "__main__":
