@@ -50,8 +50,10 @@ class FindingAddForm(forms.Form):
     code = forms.ChoiceField(label=_("Factor"), choices=[])
     recommendation = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, provisions=(), **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, provisions=(), language: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
+        if language:  # the options quote the draft: they are in its language, not the reader's
+            self.fields["provision_index"].widget.attrs["lang"] = language
         cast("forms.ChoiceField", self.fields["provision_index"]).choices = [
             (i, f"{p['number']} {p['text'][:80]}") for i, p in enumerate(provisions)
         ]

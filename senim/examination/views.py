@@ -122,7 +122,9 @@ def examination_detail(request: ActorRequest, examination_id: uuid.UUID) -> Http
         "clearance": services.clearance(examination),
         "pending": selectors.findings_pending(examination),
         "version_form": VersionForm(),
-        "add_form": FindingAddForm(provisions=version.provisions if version else ()),
+        "add_form": FindingAddForm(
+            provisions=version.provisions if version else (), language=version.language if version else ""
+        ),
         "conclude_form": ConcludeForm(initial={"recommendations": examination.recommendations}),
         "risk_form": AcceptRiskForm(),
     }
@@ -201,7 +203,7 @@ def finding_add(request: ActorRequest, examination_id: uuid.UUID) -> HttpRespons
         services.finding_add(actor=request.user, version=version, **data)
 
     def form_class(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return FindingAddForm(*args, provisions=version.provisions, **kwargs)
+        return FindingAddForm(*args, provisions=version.provisions, language=version.language, **kwargs)
 
     return _post(request, examination_id, form_class, action, _("The finding was added."))
 

@@ -49,11 +49,11 @@ def test_a_reviewer_settles_a_conflict(browser_page, browser_log_in, live_server
         page.click("nav.sidebar a[href='/conflicts/declarations/']")
     with page.expect_navigation():
         page.click(f"a[href='/conflicts/declarations/{declaration.pk}/']")
-    page.check("input[name=outcome][value=actual]")
-    page.fill("textarea[name=comment]", "The daughter reports to him.")
+    # The review is the shared approval box: a comment, then the outcome as the decision.
+    page.fill("form[data-approval-form] textarea[name=comment]", "The daughter reports to him.")
     with page.expect_navigation():
-        page.click("text=Record the assessment")
-    expect(page.locator(".alert-success")).to_contain_text("The assessment was recorded.")
+        page.click("form[data-approval-form] button[name=decision][value=actual]")
+    expect(page.locator(".alert-success")).to_be_visible()
     with page.expect_navigation():
         page.click("text=Add a measure")
     page.select_option("select[name=kind]", "reporting_line")

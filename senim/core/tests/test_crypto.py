@@ -22,7 +22,10 @@ def test_the_database_holds_ciphertext_not_the_secret(settings):
 
 
 @pytest.mark.django_db
-def test_rotation_re_encrypts_under_the_new_key_so_the_old_one_can_go(settings):
+def test_rotation_re_encrypts_under_the_new_key_so_the_old_one_can_go(settings, tmp_path):
+    # Rotation re-encrypts every sealed file in the storage: a storage of this test's own, so files other
+    # tests sealed under their own keys are not in it.
+    settings.MEDIA_ROOT = str(tmp_path / "files")
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     settings.SENIM_MASTER_KEY = old
     user = UserFactory(totp_secret="SECRETSECRET2345")

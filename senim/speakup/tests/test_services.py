@@ -295,9 +295,11 @@ def test_staff_intake_with_receipt(group):
     assert selectors.case_for_receipt(key=submission.receipt) is None
 
 
-def test_master_key_rotation_rewraps_data_keys(db, settings):
+def test_master_key_rotation_rewraps_data_keys(db, settings, tmp_path):
     from cryptography.fernet import Fernet
     from django.core.management import call_command
+
+    settings.MEDIA_ROOT = str(tmp_path / "files")  # sealed files of other tests (other keys) stay out of it
 
     from senim.core.crypto import master_keys
 
