@@ -185,7 +185,10 @@ def function_detail(request: ActorRequest, function_id: uuid.UUID) -> HttpRespon
             form.add_error(None, _("You may not assess the functions of this unit."))
         else:
             messages.success(request, _("The assessment was sent to compliance."))
-            return redirect("risks:exercise-detail", exercise_id=function.exercise_id)
+            # A unit head sees their unit's functions, not the company's exercise: back to the function.
+            if selectors.exercise_list(actor=request.user).filter(pk=function.exercise_id).exists():
+                return redirect("risks:exercise-detail", exercise_id=function.exercise_id)
+            return redirect("risks:function-detail", function_id=function.pk)
     return render(
         request,
         "risks/function_detail.html",
