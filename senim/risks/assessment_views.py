@@ -47,6 +47,13 @@ def _function(request: ActorRequest, function_id: uuid.UUID) -> RiskFunction:
         raise Http404 from error
 
 
+@permission_required(policy.ASSESS)
+def functions_to_assess(request: ActorRequest) -> HttpResponse:
+    """The functions the reader's units have to assess, across open assessments."""
+    functions = selectors.functions_to_assess(actor=request.user)
+    return render(request, "risks/functions_to_assess.html", {"page_obj": paginate(request, functions)})
+
+
 @permission_required(policy.VIEW_ASSESSMENT)
 def exercise_list(request: ActorRequest) -> HttpResponse:
     can_create = request.user.can(policy.REVIEW_ASSESSMENT)

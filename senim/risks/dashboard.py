@@ -1,4 +1,5 @@
-"""Risks' dashboard tile: periods of plan measures overdue, within the viewer's scope."""
+"""Risks' dashboard tiles, within the viewer's scope: functions their units have to assess, and
+periods of plan measures overdue."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -11,7 +12,14 @@ from senim.risks import policy, selectors
 @register
 def risks_tiles(request: HttpRequest) -> list[Tile]:
     user = request.user
-    if not user.is_authenticated or not user.can(policy.VIEW_PLANS):  # type: ignore[union-attr]
+    if not user.is_authenticated:
         return []
-    overdue, _soon = selectors.instance_attention(actor=user)  # type: ignore[arg-type]
-    return [Tile(_("Plan measures overdue"), overdue.count(), reverse("risks:attention"))]
+    tiles = []
+    if user.can(policy.ASSESS):  # type: ignore[union-attr]
+        waiting = selectors.functions_to_assess(actor=user).count()  # type: ignore[arg-type]
+        if waiting:
+            tiles.append(Tile(_("Functions to assess"), waiting, reverse("risks:functions-to-assess")))
+    if user.can(policy.VIEW_PLANS):  # type: ignore[union-attr]
+        overdue, _soon = selectors.instance_attention(actor=user)  # type: ignore[arg-type]
+        tiles.append(Tile(_("Plan measures overdue"), overdue.count(), reverse("risks:attention")))
+    return tiles

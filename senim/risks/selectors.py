@@ -335,6 +335,24 @@ def unit_signals(*, exercise: Exercise) -> dict[uuid.UUID, UnitSignals]:
     }
 
 
+def functions_to_assess(*, actor: Actor) -> QuerySet[RiskFunction]:
+    """Functions of open assessments that wait for the actor's units to assess them (not assessed
+    yet, or returned by compliance): a unit head's way in, since the assessment's own pages cover
+    every unit of the company."""
+    scope = scope_of(actor, policy.ASSESS)
+    if scope.is_empty:
+        return RiskFunction.objects.none()
+    return (
+        RiskFunction.objects.filter(scope.q(company="exercise__company", unit="unit"))
+        .filter(
+            status__in=[RiskFunction.Status.DRAFT, RiskFunction.Status.RETURNED],
+            exercise__status=Exercise.Status.OPEN,
+        )
+        .select_related("exercise", "exercise__company", "unit")
+        .order_by("-exercise__year", "unit__code", "name")
+    )
+
+
 def functions_awaiting_review(*, actor: Actor) -> QuerySet[RiskFunction]:
     """Assessed functions waiting for compliance's review in the actor's scope, oldest first."""
     scope = scope_of(actor, policy.REVIEW_ASSESSMENT)

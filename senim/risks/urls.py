@@ -22,6 +22,7 @@ urlpatterns = [
     path("assessments/<uuid:exercise_id>/approve/", assessment_views.exercise_approve, name="exercise-approve"),
     path("assessments/<uuid:exercise_id>/positions/", assessment_views.positions_approve, name="positions-approve"),
     path("assessments/<uuid:exercise_id>/programme/", assessment_views.programme_draft, name="programme-draft"),
+    path("functions/to-assess/", assessment_views.functions_to_assess, name="functions-to-assess"),
     path("functions/<uuid:function_id>/", assessment_views.function_detail, name="function-detail"),
     path("functions/<uuid:function_id>/review/", assessment_views.function_review, name="function-review"),
 ]

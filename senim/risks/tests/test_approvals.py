@@ -56,3 +56,20 @@ def test_a_function_and_then_the_exercise_wait_in_their_approvers_queues(group):
     assert exercise.status == Exercise.Status.APPROVED and exercise.decision_number == "7"
     assert queue_for(head) == []
     assert "data-approval-history" in _client(head).get(exercise_url).content.decode()
+
+
+def test_a_unit_head_finds_the_functions_to_assess_on_the_dashboard_and_their_list(group):
+    officer = user_with_role("officer", company=group.a, language="en")
+    unit_head = user_with_role("approver", unit=group.branch, language="en")
+    exercise = services.exercise_create(actor=officer, company=group.a, year=2025)
+    mine = services.function_add(actor=officer, exercise=exercise, unit=group.branch, name="Закупки")
+    other = services.function_add(actor=officer, exercise=exercise, unit=group.root, name="Кадры")
+    listed = _client(unit_head).get(reverse("risks:functions-to-assess")).content.decode()
+    assert reverse("risks:function-detail", args=[mine.pk]) in listed
+    assert reverse("risks:function-detail", args=[other.pk]) not in listed  # another unit's
+    dashboard = _client(unit_head).get(reverse("core:dashboard")).content.decode()
+    assert reverse("risks:functions-to-assess") in dashboard
+    services.function_assess(actor=unit_head, function=mine, level="low", risk="—")
+    listed = _client(unit_head).get(reverse("risks:functions-to-assess")).content.decode()
+    assert reverse("risks:function-detail", args=[mine.pk]) not in listed  # assessed: with compliance now
+    assert _client(user_with_role("employee")).get(reverse("risks:functions-to-assess")).status_code == 403
